@@ -1,0 +1,65 @@
+// swift-tools-version:6.1
+// draftcheck: IETF draft review with executable checks for PF_KEY and IKEv2 Traffic Selectors.
+// Module responsibilities are in ARCHITECTURE (see README "Layout"); one responsibility each.
+import PackageDescription
+
+let package = Package(
+    name: "draftcheck",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "draftcheck", targets: ["draftcheck"]),
+        .library(name: "DraftDocument", targets: ["DraftDocument"]),
+        .library(name: "PFKey", targets: ["PFKey"]),
+        .library(name: "TrafficSelectors", targets: ["TrafficSelectors"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        // libxml2 from the system (apt libxml2-dev); never FoundationXML, so we own the parser options.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(name: "DraftDocument", dependencies: ["CLibXML2"]),
+        .target(name: "Normative", dependencies: ["DraftDocument"]),
+        .target(name: "PFKey"),
+        .target(name: "TrafficSelectors"),
+        .target(name: "SPDBridge", dependencies: ["PFKey", "TrafficSelectors"]),
+        .target(name: "Checks", dependencies: ["PFKey", "TrafficSelectors", "SPDBridge"]),
+        .target(name: "Linking", dependencies: ["Normative", "Checks"]),
+        .target(name: "Errata", dependencies: ["DraftDocument", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Reports", dependencies: [
+            "Normative", "Linking", "Errata", .product(name: "Plot", package: "Plot"),
+        ]),
+        .executableTarget(name: "draftcheck", dependencies: [
+            "DraftDocument", "Normative", "PFKey", "TrafficSelectors", "SPDBridge",
+            "Checks", "Linking", "Errata", "Reports",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        // Shared by the test targets only: where the corpus and the peers are, and how a
+        // missing peer is reported (a loud skip locally, a failure with CI=true).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+
+        .testTarget(name: "DraftDocumentTests", dependencies: ["DraftDocument", "TestSupport"]),
+        .testTarget(name: "NormativeTests", dependencies: ["Normative", "TestSupport"]),
+        .testTarget(name: "PFKeyTests", dependencies: [
+            "PFKey", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
+        .testTarget(name: "TrafficSelectorsTests", dependencies: [
+            "TrafficSelectors", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
+        .testTarget(name: "SPDBridgeTests", dependencies: ["SPDBridge", "TestSupport"]),
+        .testTarget(name: "ChecksTests", dependencies: ["Checks", "Linking", "TestSupport"]),
+        .testTarget(name: "ErrataTests", dependencies: ["Errata", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
+        // End-to-end tests of the command line: they run the built draftcheck binary.
+        .testTarget(name: "CLITests", dependencies: ["draftcheck", "TestSupport"]),
+    ]
+)

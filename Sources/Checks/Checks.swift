@@ -1,0 +1,1 @@
+// The Checks module; see the README's module table for what it owns.

@@ -1,0 +1,162 @@
+/// A block of a section's body. Every block knows where it starts in the source.
+public indirect enum Block: Hashable, Sendable, Codable {
+    case paragraph(Paragraph)
+    case list(ListBlock)
+    /// `<figure>`/`<artwork>`/`<sourcecode>` in XML, indented art in text: kept verbatim.
+    case figure(Figure)
+    case table(Table)
+    case blockquote(Container)
+    /// v3 `<aside>`, `<note>`, and text "Note:" blocks.
+    case aside(Container)
+    /// A `<references>` group (possibly nested) or a text references section body.
+    case references(ReferenceGroup)
+
+    public var location: SourceLocation {
+        switch self {
+        case .paragraph(let b): b.location
+        case .list(let b): b.location
+        case .figure(let b): b.location
+        case .table(let b): b.location
+        case .blockquote(let b), .aside(let b): b.location
+        case .references(let b): b.location
+        }
+    }
+}
+
+public struct Paragraph: Hashable, Sendable, Codable {
+    public var content: InlineText
+    public var location: SourceLocation
+    /// The source's own anchor (`<t anchor=...>`), when it has one.
+    public var anchor: String?
+
+    public init(content: InlineText, location: SourceLocation, anchor: String? = nil) {
+        self.content = content
+        self.location = location
+        self.anchor = anchor
+    }
+}
+
+public struct ListBlock: Hashable, Sendable, Codable {
+    public enum Style: Hashable, Sendable, Codable {
+        /// `<ul>`, v2 `style="symbols"`, text "o", "*", "-".
+        case bullet
+        /// `<ol>`, v2 `style="numbers"`/`letters`/format, text "1.", "(a)"; the marker as rendered.
+        case ordered
+        /// `<dl>`, v2 `style="hanging"`: each item has a term.
+        case definition
+        /// v2 `style="empty"`, `<ul empty="true">`.
+        case plain
+    }
+
+    public var style: Style
+    public var items: [ListItem]
+    public var location: SourceLocation
+
+    public init(style: Style, items: [ListItem], location: SourceLocation) {
+        self.style = style
+        self.items = items
+        self.location = location
+    }
+}
+
+public struct ListItem: Hashable, Sendable, Codable {
+    /// The marker as rendered ("o", "*", "1.", "(a)"), or nil where the style has none.
+    public var marker: String?
+    /// The term of a definition-list item (`<dt>`, v2 `hangText`).
+    public var term: InlineText?
+    /// The item's body: usually one paragraph, possibly nested lists and figures.
+    public var blocks: [Block]
+    public var location: SourceLocation
+
+    public init(marker: String? = nil, term: InlineText? = nil, blocks: [Block], location: SourceLocation) {
+        self.marker = marker
+        self.term = term
+        self.blocks = blocks
+        self.location = location
+    }
+}
+
+public struct Figure: Hashable, Sendable, Codable {
+    public enum Kind: String, Hashable, Sendable, Codable { case artwork, sourcecode, textArt }
+    public var kind: Kind
+    public var title: String?
+    public var anchor: String?
+    /// Verbatim: no whitespace touched, as the source holds it (CDATA unwrapped).
+    public var verbatim: String
+    public var location: SourceLocation
+
+    public init(kind: Kind, title: String? = nil, anchor: String? = nil, verbatim: String, location: SourceLocation) {
+        self.kind = kind
+        self.title = title
+        self.anchor = anchor
+        self.verbatim = verbatim
+        self.location = location
+    }
+}
+
+public struct Table: Hashable, Sendable, Codable {
+    public var title: String?
+    public var anchor: String?
+    public var header: [[InlineText]]
+    public var rows: [[InlineText]]
+    public var location: SourceLocation
+
+    public init(title: String? = nil, anchor: String? = nil, header: [[InlineText]], rows: [[InlineText]], location: SourceLocation) {
+        self.title = title
+        self.anchor = anchor
+        self.header = header
+        self.rows = rows
+        self.location = location
+    }
+}
+
+/// A block holding other blocks (blockquote, aside, note).
+public struct Container: Hashable, Sendable, Codable {
+    public var title: String?
+    public var blocks: [Block]
+    public var location: SourceLocation
+
+    public init(title: String? = nil, blocks: [Block], location: SourceLocation) {
+        self.title = title
+        self.blocks = blocks
+        self.location = location
+    }
+}
+
+public struct ReferenceGroup: Hashable, Sendable, Codable {
+    public var title: String?
+    public var anchor: String?
+    public var entries: [Reference]
+    public var groups: [ReferenceGroup]
+    public var location: SourceLocation
+
+    public init(title: String? = nil, anchor: String? = nil, entries: [Reference], groups: [ReferenceGroup] = [], location: SourceLocation) {
+        self.title = title
+        self.anchor = anchor
+        self.entries = entries
+        self.groups = groups
+        self.location = location
+    }
+}
+
+public struct Reference: Hashable, Sendable, Codable {
+    /// The citation anchor ("PFKEY", "RFC2119").
+    public var anchor: String
+    public var title: String?
+    /// "RFC 2367", "draft-ietf-...-08": series and number as the reference names them.
+    public var seriesInfo: [String]
+    public var target: String?
+    /// True when the reader could not resolve it (a bib.ietf.org include offline) and made
+    /// a placeholder that carries only the anchor.
+    public var isPlaceholder: Bool
+    public var location: SourceLocation
+
+    public init(anchor: String, title: String? = nil, seriesInfo: [String] = [], target: String? = nil, isPlaceholder: Bool = false, location: SourceLocation) {
+        self.anchor = anchor
+        self.title = title
+        self.seriesInfo = seriesInfo
+        self.target = target
+        self.isPlaceholder = isPlaceholder
+        self.location = location
+    }
+}

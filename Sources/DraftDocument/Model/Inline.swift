@@ -1,0 +1,71 @@
+/// Running text with the inline markup that matters for review kept as spans:
+/// BCP 14 keywords, cross-references, external links and emphasis.
+///
+/// `text` of each span is what xml2rfc's text output shows for it: an
+/// `<xref target="PFKEY"/>` to a reference reads "[PFKEY]", to a section "Section 2.9".
+public struct InlineText: Hashable, Sendable, Codable {
+    public var spans: [Span]
+
+    public init(_ spans: [Span] = []) { self.spans = spans }
+    public init(plain: String) { self.spans = plain.isEmpty ? [] : [Span(plain)] }
+
+    /// The text as a reader sees it, markup resolved to its display text, whitespace as in
+    /// the source (not normalised).
+    public var plainText: String { spans.map(\.text).joined() }
+
+    /// `plainText` with every run of white space folded to one space and the ends trimmed:
+    /// the form rendered text and source text are compared in.
+    public var normalizedText: String { plainText.whitespaceNormalized }
+
+    public var isEmpty: Bool { spans.allSatisfy { $0.text.isEmpty } }
+
+    public mutating func append(_ span: Span) { spans.append(span) }
+    public mutating func append(contentsOf other: InlineText) { spans.append(contentsOf: other.spans) }
+}
+
+public struct Span: Hashable, Sendable, Codable {
+    public enum Kind: Hashable, Sendable, Codable {
+        case text
+        /// `<bcp14>` in v3: authoritative for keyword detection.
+        case bcp14
+        /// `<xref target=...>`; `section` is set when the target is a section (its number).
+        case xref(target: String, section: String?)
+        /// `<eref target=...>`.
+        case eref(target: String)
+        /// `<em>`, `<strong>`, `<tt>`, v2 `<spanx style=...>`, `<sub>`, `<sup>`.
+        case emphasis(Emphasis)
+        /// `<iref>` and other markup that renders to nothing but is kept for anchoring.
+        case invisible(String)
+    }
+
+    public enum Emphasis: String, Hashable, Sendable, Codable {
+        case em, strong, tt, sub, sup
+    }
+
+    public var kind: Kind
+    public var text: String
+
+    public init(_ text: String, kind: Kind = .text) {
+        self.kind = kind
+        self.text = text
+    }
+}
+
+extension StringProtocol {
+    /// Every run of Unicode white space (including line breaks and NBSP) as one space,
+    /// leading and trailing white space removed.
+    public var whitespaceNormalized: String {
+        var out = ""
+        out.reserveCapacity(utf8.count)
+        var pendingSpace = false
+        for ch in self {
+            if ch.isWhitespace {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(" "); pendingSpace = false }
+                out.append(ch)
+            }
+        }
+        return out
+    }
+}

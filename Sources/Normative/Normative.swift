@@ -1,0 +1,1 @@
+// The Normative module; see the README's module table for what it owns.

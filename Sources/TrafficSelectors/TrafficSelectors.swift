@@ -1,0 +1,1 @@
+// The TrafficSelectors module; see the README's module table for what it owns.

@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+
+/// `--color auto|always|never`: colour on a terminal only, and never when NO_COLOR is set
+/// (https://no-color.org), unless forced.
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, always, never
+
+    var enabled: Bool {
+        switch self {
+        case .always: return true
+        case .never: return false
+        case .auto:
+            if let v = ProcessInfo.processInfo.environment["NO_COLOR"], !v.isEmpty { return false }
+            return isatty(STDOUT_FILENO) == 1
+        }
+    }
+}
+
+struct ColorOptions: ParsableArguments {
+    @Option(help: "Colour: auto (terminal only, honours NO_COLOR), always or never.")
+    var color: ColorChoice = .auto
+}
+
+/// JSON as every command writes it: sorted keys, so output is stable and diffable.
+func encodeJSON<T: Encodable>(_ value: T) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    return String(decoding: try encoder.encode(value), as: UTF8.self)
+}

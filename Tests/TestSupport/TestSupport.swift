@@ -1,0 +1,172 @@
+import Foundation
+
+/// Where the tests find what lives beside the project: the shared corpus, the Python venv
+/// that scripts/test makes, and the system peers. A missing corpus or peer is said loudly;
+/// with CI=true it is a failure (the caller records it), never a quiet skip.
+public enum TestEnvironment {
+    /// The package root: found from this file's path, so tests run from any directory.
+    public static let packageRoot: URL = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url
+    }()
+
+    /// `../shared/corpus` beside the package root, or `DRAFTCHECK_CORPUS`.
+    public static let corpusDirectory: URL = {
+        if let dir = ProcessInfo.processInfo.environment["DRAFTCHECK_CORPUS"] {
+            return URL(fileURLWithPath: dir)
+        }
+        return packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus")
+    }()
+
+    /// True when CI=true: a missing corpus or peer fails the test instead of skipping.
+    public static let isStrict: Bool = {
+        let v = ProcessInfo.processInfo.environment["CI"]?.lowercased()
+        return v == "true" || v == "1"
+    }()
+
+    /// The venv scripts/test makes (`.venv`), or `DRAFTCHECK_VENV`.
+    public static let venv: URL = {
+        if let dir = ProcessInfo.processInfo.environment["DRAFTCHECK_VENV"] {
+            return URL(fileURLWithPath: dir)
+        }
+        return packageRoot.appendingPathComponent(".venv")
+    }()
+
+    /// The built `draftcheck` executable beside the test bundle (the CLI test target
+    /// depends on it, so `swift test` builds it).
+    public static var draftcheckBinary: URL {
+        let bundleDir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        let candidates = [
+            bundleDir.appendingPathComponent("draftcheck"),
+            bundleDir.deletingLastPathComponent().appendingPathComponent("draftcheck"),
+        ]
+        for candidate in candidates where FileManager.default.isExecutableFile(atPath: candidate.path) {
+            return candidate
+        }
+        return packageRoot.appendingPathComponent(".build/debug/draftcheck")
+    }
+}
+
+/// A document of ../shared/corpus by file name.
+public enum Corpus {
+    /// The path of `name` in the corpus, or nil when the corpus or the file is absent.
+    /// When nil, call `Absence.report` so the run says so (and fails in CI).
+    public static func path(_ name: String) -> String? {
+        let url = TestEnvironment.corpusDirectory.appendingPathComponent(name)
+        return FileManager.default.fileExists(atPath: url.path) ? url.path : nil
+    }
+
+    /// Rows of MANIFEST.tsv as dictionaries keyed by its header.
+    public static func manifest() -> [[String: String]] {
+        let url = TestEnvironment.corpusDirectory.appendingPathComponent("MANIFEST.tsv")
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: true).map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+        guard !lines.isEmpty else { return [] }
+        let header = lines.removeFirst()
+        return lines.map { row in
+            var d: [String: String] = [:]
+            for (i, key) in header.enumerated() where i < row.count { d[key] = row[i] }
+            return d
+        }
+    }
+
+    /// Corpus file names whose MANIFEST format is one of `formats` ("xml-v2", "xml-v3",
+    /// "txt-rfc", "txt-draft", "include").
+    public static func files(formats: Set<String>) -> [String] {
+        manifest().filter { formats.contains($0["format"] ?? "") }.compactMap { $0["file"] }
+    }
+}
+
+/// The peers the tests run beside draftcheck.
+public enum Peer: String, CaseIterable, Sendable {
+    case xml2rfc, id2xml, python, tshark, uml = "linux.uml", chromium, gcc, clang
+
+    /// The executable's path, or nil when it is not installed.
+    public var path: String? {
+        let fm = FileManager.default
+        switch self {
+        case .xml2rfc, .id2xml, .python:
+            let name = self == .python ? "python3" : rawValue
+            let p = TestEnvironment.venv.appendingPathComponent("bin/\(name)").path
+            return fm.isExecutableFile(atPath: p) ? p : nil
+        default:
+            let names = self == .chromium ? ["chromium", "chromium-browser"] : [rawValue]
+            let dirs = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map(String.init) + ["/usr/bin", "/usr/sbin"]
+            for name in names {
+                for dir in dirs {
+                    let p = dir + "/" + name
+                    if fm.isExecutableFile(atPath: p) { return p }
+                }
+            }
+            return nil
+        }
+    }
+}
+
+/// Saying that something a test needs is missing. The caller decides how to fail:
+/// `if let msg = Absence.message(...) { if TestEnvironment.isStrict { Issue.record(msg) } ; return }`.
+public enum Absence {
+    /// The message for a missing peer, printed loudly to standard error at once.
+    public static func peer(_ peer: Peer, neededFor purpose: String) -> String {
+        let text = "PEER MISSING: \(peer.rawValue) is not installed, so \(purpose) did not run. Run scripts/test to install it.\(TestEnvironment.isStrict ? " CI=true: this is a failure." : "")"
+        FileHandle.standardError.write(Data(("*** " + text + "\n").utf8))
+        return text
+    }
+
+    /// The message for a missing corpus document.
+    public static func corpus(_ name: String, neededFor purpose: String) -> String {
+        let text = "CORPUS MISSING: \(name) not found in \(TestEnvironment.corpusDirectory.path), so \(purpose) did not run.\(TestEnvironment.isStrict ? " CI=true: this is a failure." : "")"
+        FileHandle.standardError.write(Data(("*** " + text + "\n").utf8))
+        return text
+    }
+}
+
+/// The result of running a program.
+public struct ProcessResult: Sendable {
+    public var status: Int32
+    public var stdout: String
+    public var stderr: String
+    public var stdoutData: Data
+}
+
+/// Runs `executable` with `arguments`, feeding `stdin`, and waits, with a time limit
+/// after which the process is killed (a hung peer fails the test instead of hanging it).
+@discardableResult
+public func runProcess(_ executable: String, _ arguments: [String], stdin: Data? = nil, currentDirectory: String? = nil, environment: [String: String]? = nil, timeout: TimeInterval = 300) throws -> ProcessResult {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    if let currentDirectory { process.currentDirectoryURL = URL(fileURLWithPath: currentDirectory) }
+    if let environment {
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+    }
+    let outPipe = Pipe(), errPipe = Pipe(), inPipe = Pipe()
+    process.standardOutput = outPipe
+    process.standardError = errPipe
+    process.standardInput = inPipe
+    try process.run()
+    // Read both pipes concurrently so a chatty child cannot block on a full pipe.
+    nonisolated(unsafe) var outData = Data()
+    nonisolated(unsafe) var errData = Data()
+    let group = DispatchGroup()
+    group.enter()
+    DispatchQueue.global().async { outData = outPipe.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+    group.enter()
+    DispatchQueue.global().async { errData = errPipe.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+    if let stdin { inPipe.fileHandleForWriting.write(stdin) }
+    try? inPipe.fileHandleForWriting.close()
+    let deadline = DispatchTime.now() + timeout
+    if group.wait(timeout: deadline) == .timedOut {
+        process.terminate()
+        group.wait()
+    }
+    process.waitUntilExit()
+    return ProcessResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self), stdoutData: outData)
+}
+
+/// Runs the built draftcheck binary.
+@discardableResult
+public func runDraftcheck(_ arguments: [String], stdin: Data? = nil, currentDirectory: String? = nil, environment: [String: String]? = nil) throws -> ProcessResult {
+    try runProcess(TestEnvironment.draftcheckBinary.path, arguments, stdin: stdin, currentDirectory: currentDirectory ?? TestEnvironment.packageRoot.path, environment: environment)
+}
