@@ -37,6 +37,8 @@ let package = Package(
         .target(name: "Reports", dependencies: [
             "Normative", "Linking", "Errata", .product(name: "Plot", package: "Plot"),
         ]),
+        // Runs PF_KEY scenarios on a real AF_KEY socket inside User-Mode Linux (scripts/uml).
+        .executableTarget(name: "pfkey-live", dependencies: ["PFKey", "SPDBridge", "TrafficSelectors"]),
         .executableTarget(name: "draftcheck", dependencies: [
             "DraftDocument", "Normative", "PFKey", "TrafficSelectors", "SPDBridge",
             "Checks", "Linking", "Errata", "Reports",
@@ -59,6 +61,8 @@ let package = Package(
         .testTarget(name: "ChecksTests", dependencies: ["Checks", "Linking", "TestSupport"]),
         .testTarget(name: "ErrataTests", dependencies: ["Errata", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
+        // The real Linux af_key under User-Mode Linux, and the committed kernel captures.
+        .testTarget(name: "LiveTests", dependencies: ["PFKey", "SPDBridge", "pfkey-live", "TestSupport"]),
         // End-to-end tests of the command line: they run the built draftcheck binary.
         .testTarget(name: "CLITests", dependencies: ["draftcheck", "TestSupport"]),
     ]
