@@ -28,7 +28,10 @@ import TestSupport
     @Test func textListsNumberAndTitle() throws {
         let result = try runDraftcheck(["sections", Self.draft])
         #expect(result.status == 0)
-        #expect(result.stdout.contains("  2.9\tTraffic Selector Negotiation\t(line "))
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first == "1\tIntroduction")
+        #expect(lines.contains("2.9\tTraffic Selector Negotiation"))
+        #expect(lines.last == "-\tAuthors' Addresses")
     }
 
     @Test func malformedXMLExits65WithFileLineColumn() throws {

@@ -59,10 +59,8 @@ struct SectionsCommand: ParsableCommand {
             case .json:
                 print(try encodeJSON(Listing(sections: entries)))
             case .text:
-                for e in entries {
-                    let indent = String(repeating: "  ", count: max(0, e.depth - 1))
-                    print("\(indent)\(e.number ?? "-")\t\(e.title)\t(line \(e.line))")
-                }
+                // One line per section: NUMBER<TAB>TITLE ("-" when unnumbered).
+                for e in entries { print("\(e.number ?? "-")\t\(e.title)") }
             }
         }
     }
