@@ -79,18 +79,23 @@ enum Alignment {
         let ops = script(needle, Array(hay[wide]))
         var hayIndex = wide.lowerBound
         var first: Int?, last: Int?
+        var unmatchedBefore = 0, unmatchedAfter = 0
         for op in ops {
             switch op {
             case .equal:
                 if first == nil { first = hayIndex }
                 last = hayIndex
                 hayIndex += 1
+                unmatchedAfter = 0
             case .insert: hayIndex += 1
-            case .delete: break
+            case .delete:
+                if first == nil { unmatchedBefore += 1 } else { unmatchedAfter += 1 }
             }
         }
         guard let first, let last else { return (window, best!.1) }
-        let trimmed = first..<(last + 1)
+        // Trimmed to the common words, then widened by as many words as the needle has
+        // unmatched at each end, so that a changed first or last word shows as a change.
+        let trimmed = max(0, first - unmatchedBefore)..<min(hay.count, last + 1 + unmatchedAfter)
         return (trimmed, similarity(needle, Array(hay[trimmed])))
     }
 }

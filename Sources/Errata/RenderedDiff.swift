@@ -18,11 +18,7 @@ public enum RenderedDiff {
     }
 
     static func render(_ section: Section) -> String {
-        var lines = ["\(section.number.map { "\($0).  " } ?? "")\(section.title)", ""]
-        for paragraph in section.paragraphs {
-            lines += Filling.fill(Filling.words([paragraph.content.plainText.whitespaceNormalized]), firstLine: "   ", indent: "   ", width: 72)
-            lines.append("")
-        }
-        return lines.joined(separator: "\n")
+        let text = TextRenderer.render(section, includeSubsections: false)
+        return text.hasSuffix("\n") ? text : text + "\n"
     }
 }

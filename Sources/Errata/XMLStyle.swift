@@ -72,8 +72,7 @@ enum XMLStyle {
             }
             return String(decoding: source.indentation(ofLineAt: s), as: UTF8.self)
         }()
-        let longest = (firstLine...lastLine).map { l in source.lineEnd(of: source.lineStarts[l - 1]) - source.lineStarts[l - 1] }.max() ?? 0
-        let width = max(Self.width, longest)
+        let width = Self.width
 
         // The markup the OLD text used, by the text it reads as.
         var markup: [(display: String, xml: String)] = []
