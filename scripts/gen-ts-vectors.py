@@ -75,15 +75,16 @@ def payload(kind, next_payload, selectors):
     return cls(next_payload=next_payload, traffic_selector=selectors)
 
 
-def read_back(kind, raw):
-    """The fields as scapy dissects its own bytes."""
+def read_back(kind, raw, built):
+    """The fields as scapy dissects its own bytes. The payload header comes from dissecting
+    the whole payload; each selector is dissected on its own bytes, because scapy's payload
+    dissector lets a RawTrafficSelector (type 10 here) swallow every selector after it."""
     cls = IKEv2_TSi if kind == "TSi" else IKEv2_TSr
     p = cls(raw)
     selectors, ignored = [], []
-    for ts in p.traffic_selector:
-        # scapy dissects a short selector of a type it does not model as plain Raw
-        # (e.g. a SECLABEL under 16 bytes): read the type and body from its bytes then.
-        raw_ts = bytes(ts)
+    for sel in built:
+        raw_ts = bytes(sel)
+        ts = type(sel)(raw_ts)
         t = raw_ts[0]
         if t == 7:
             selectors.append({"type": 7, "protocol": ts.IP_protocol_ID, "startPort": ts.start_port, "endPort": ts.end_port,
@@ -92,7 +93,7 @@ def read_back(kind, raw):
             selectors.append({"type": 8, "protocol": ts.IP_protocol_ID, "startPort": ts.start_port, "endPort": ts.end_port,
                               "startAddress": ts.starting_address_v6, "endAddress": ts.ending_address_v6})
         elif t == 10:
-            selectors.append({"type": 10, "label": raw_ts[4:].hex()})
+            selectors.append({"type": 10, "label": raw_ts[4:ts.length].hex()})
         else:
             ignored.append(t)
     return {"numberOfTSs": p.number_of_TSs, "length": p.length, "nextPayload": p.next_payload,
@@ -103,7 +104,7 @@ def main():
     vectors = []
     for name, rule, kind, nxt, sels in VALID:
         raw = bytes(payload(kind, nxt, sels))
-        vectors.append({"name": name, "rule": rule, "kind": kind, "hex": raw.hex(), **read_back(kind, raw)})
+        vectors.append({"name": name, "rule": rule, "kind": kind, "hex": raw.hex(), **read_back(kind, raw, sels)})
     invalid = []
     for name, rule, sels, code, offset in INVALID:
         raw = bytes(payload("TSi", 0, sels))
