@@ -17,6 +17,7 @@ struct Draftcheck: ParsableCommand {
             SectionsCommand.self,
             RenderCommand.self,
             TSCommand.self,
+            PFKeyCommand.self,
         ]
     )
 }
