@@ -9,6 +9,7 @@ let package = Package(
     products: [
         .executable(name: "draftcheck", targets: ["draftcheck"]),
         .library(name: "DraftDocument", targets: ["DraftDocument"]),
+        .library(name: "Normative", targets: ["Normative"]),
         .library(name: "PFKey", targets: ["PFKey"]),
         .library(name: "TrafficSelectors", targets: ["TrafficSelectors"]),
     ],

@@ -1,8 +1,200 @@
 import Foundation
 
-/// Plain-text RFCs and Internet-Drafts. (Issue 3 replaces this placeholder.)
+/// Plain-text RFCs and Internet-Drafts (the RFC Editor's and xml2rfc's paginated layouts,
+/// and the unpaginated v3 layout) read into the same model as the XML readers.
+///
+/// What it recognises: page footers/headers and form feeds (removed), the first-page header
+/// block, title and draft name (metadata), front sections such as "Abstract" and "Status of
+/// This Memo" (abstract and notes), the table of contents (skipped), flush-left headings
+/// (numbered, appendix and unnumbered), and in bodies paragraphs, lists, hanging terms,
+/// figures and reference entries. Headings are judged by numbering order, so a flush-left
+/// line of a figure that happens to start with a number is not taken for one.
 enum TextDocumentReader {
     static func read(data: Data, path: String) throws -> Document {
-        throw DocumentError(.unsupportedStructure, "\(path): the text reader is not written yet")
+        let text = try TextLines.decode(data, path: path)
+        let split = TextLines.split(text)
+        let lines = TextLines.removePagination(split.lines, formFeeds: split.formFeeds)
+        guard !lines.isEmpty else {
+            throw DocumentError(.notADocument, "\(path): no text", at: SourceLocation(file: path, line: 1))
+        }
+        return TextDocumentAssembler(path: path, lines: lines).document()
+    }
+}
+
+/// Finds the headings, then builds metadata, front notes and the section tree from the
+/// line ranges between them.
+struct TextDocumentAssembler {
+    let path: String
+    let lines: [TextLine]
+    let builder: TextBlockBuilder
+
+    init(path: String, lines: [TextLine]) {
+        self.path = path
+        self.lines = lines
+        self.builder = TextBlockBuilder(path: path, bodyIndent: Self.commonIndent(lines))
+    }
+
+    struct Heading {
+        var index: Int
+        var number: [Substring]
+        var title: String
+        var isFront: Bool
+        /// The first line after the heading (a long title wraps onto a second line).
+        lazy var bodyStart = index + 1
+
+        init(index: Int, number: [Substring], title: String, isFront: Bool) {
+            self.index = index
+            self.number = number
+            self.title = title
+            self.isFront = isFront
+        }
+    }
+
+    /// The second line of a heading too long for one line: aligned under the title, standing
+    /// alone, and only when its first word could not have fitted on the heading's line.
+    func wrappedTitle(after i: Int, title: String) -> String? {
+        guard i + 1 < lines.count else { return nil }
+        let line = lines[i], next = lines[i + 1]
+        guard next.isText, next.indent > 0, i + 2 == lines.count || !lines[i + 2].isText else { return nil }
+        let titleColumn = line.raw.count - title.count
+        guard next.indent == titleColumn else { return nil }
+        let firstWord = next.content.prefix(while: { $0 != " " }).count
+        guard line.raw.count + 1 + firstWord > 69 else { return nil }
+        return String(next.content)
+    }
+
+    /// The most common indentation of text lines: where paragraphs start (3 in RFCs).
+    static func commonIndent(_ lines: [TextLine]) -> Int {
+        var counts = [Int](repeating: 0, count: 9)
+        for line in lines where line.isText && line.indent >= 1 && line.indent <= 8 { counts[line.indent] += 1 }
+        guard let best = counts.indices.max(by: { counts[$0] < counts[$1] }), counts[best] > 0 else { return 3 }
+        return best
+    }
+
+    func headings() -> [Heading] {
+        var out: [Heading] = []
+        var inFront = true
+        var seenContents = false
+        var previousNumber: [Substring]?
+        for i in lines.indices {
+            let line = lines[i]
+            guard line.isText, line.indent == 0 else { continue }
+            let afterBreak = i == 0 || !lines[i - 1].isText
+            let afterHeading = out.last?.index == i - 1
+            guard afterBreak || afterHeading else { continue }
+            if TextHeadings.endsWithLeaderAndPage(line.content) { continue }
+            let beforeBreak = i + 1 == lines.count || !lines[i + 1].isText
+            if let candidate = TextHeadings.parse(line.content), !candidate.components.isEmpty,
+               TextHeadings.isPlausible(candidate.components, after: previousNumber) {
+                var heading = Heading(index: i, number: candidate.components, title: candidate.title, isFront: false)
+                if let wrapped = wrappedTitle(after: i, title: candidate.title) {
+                    heading.title += " " + wrapped
+                    heading.bodyStart = i + 2
+                }
+                out.append(heading)
+                previousNumber = candidate.components
+                inFront = false
+                continue
+            }
+            guard beforeBreak || afterHeading, TextHeadings.isUnnumberedTitle(line.content) else { continue }
+            let title = String(line.content)
+            // Before the first numbered heading: front sections, except that after the table
+            // of contents an unfamiliar title starts the body.
+            if inFront, Self.isKnownFrontTitle(title) || (!seenContents && !Self.isKnownBackTitle(title)) {
+                if Self.isTableOfContents(title) { seenContents = true }
+                out.append(Heading(index: i, number: [], title: title, isFront: true))
+            } else {
+                inFront = false
+                out.append(Heading(index: i, number: [], title: title, isFront: false))
+            }
+        }
+        return out
+    }
+
+    static func isKnownFrontTitle(_ title: String) -> Bool {
+        let t = title.lowercased()
+        return ["abstract", "status of this memo", "copyright notice", "table of contents", "contents",
+                "copyright statement", "iesg note", "ietf note", "note", "notice"].contains(t)
+            || t.hasPrefix("status of this")
+    }
+
+    static func isKnownBackTitle(_ title: String) -> Bool {
+        let t = title.lowercased()
+        return t.contains("references") || t.hasPrefix("author") || t.hasPrefix("acknowledg") || t.hasPrefix("full copyright")
+            || t.hasPrefix("intellectual property") || t == "index" || t.hasPrefix("contributors")
+    }
+
+    static func isTableOfContents(_ title: String) -> Bool {
+        let t = title.lowercased()
+        return t == "table of contents" || t == "contents"
+    }
+
+    func document() -> Document {
+        let heads = headings()
+        let firstHeading = heads.first?.index ?? lines.count
+        let front = TextFrontMatter(lines[0..<firstHeading])
+        var metadata = Metadata(file: path, format: .text, docName: front.docName, rfcNumber: front.rfcNumber,
+                                title: front.title, category: front.category, submissionType: front.submissionType,
+                                authors: front.authors, date: front.date)
+        if metadata.docName == nil, metadata.rfcNumber == nil {
+            metadata.docName = lines.lazy.compactMap { TextFrontMatter.draftName(in: $0.content) }.first
+        }
+        var abstract: [Block] = []
+        var notes: [Container] = []
+        var warnings: [DocumentWarning] = []
+        var flat: [Section] = []
+        var back = false
+        for (n, var heading) in heads.enumerated() {
+            let end = n + 1 < heads.count ? heads[n + 1].index : lines.count
+            let body = lines[min(heading.bodyStart, end)..<end]
+            let location = SourceLocation(file: path, line: lines[heading.index].number)
+            if heading.isFront {
+                if Self.isTableOfContents(heading.title) { continue }
+                let blocks = builder.blocks(body, references: false)
+                if heading.title.lowercased() == "abstract" {
+                    abstract = blocks
+                } else {
+                    notes.append(Container(title: heading.title, blocks: blocks, location: location))
+                }
+                continue
+            }
+            let depth = max(1, heading.number.count)
+            let lowerTitle = heading.title.lowercased()
+            let isReferences = lowerTitle.contains("references") || lowerTitle.contains("bibliography")
+                || (depth > 1 && flat.last(where: { $0.depth < depth }).map { $0.title.lowercased().contains("references") } ?? false)
+            if depth == 1, isReferences || heading.number.first.map({ !TextHeadings.isDigit($0.utf8.first!) }) ?? false {
+                back = true
+            }
+            flat.append(Section(number: heading.number.isEmpty ? nil : heading.number.joined(separator: "."),
+                                title: heading.title, depth: depth, isBackMatter: back,
+                                blocks: builder.blocks(body, references: isReferences), location: location))
+        }
+        if flat.isEmpty {
+            // Text with no headings: its body as one untitled section, said in a warning.
+            let start = heads.last.map { $0.index + 1 } ?? lines.firstIndex(where: \.isText) ?? 0
+            let blocks = builder.blocks(lines[start...], references: false)
+            if !blocks.isEmpty {
+                flat.append(Section(number: nil, title: "", depth: 1, blocks: blocks, location: blocks[0].location))
+            }
+            warnings.append(DocumentWarning("no section headings found; the text is read as one untitled section", at: SourceLocation(file: path, line: lines[start].number)))
+        }
+        return Document(metadata: metadata, abstract: abstract, notes: notes, sections: Self.nest(flat), warnings: warnings)
+    }
+
+    /// Flat sections in document order, nested by depth (a skipped level hangs under the
+    /// nearest shallower section).
+    static func nest(_ flat: [Section]) -> [Section] {
+        var roots: [Section] = []
+        var stack: [Section] = []
+        func close() {
+            let done = stack.removeLast()
+            if stack.isEmpty { roots.append(done) } else { stack[stack.count - 1].subsections.append(done) }
+        }
+        for section in flat {
+            while let top = stack.last, top.depth >= section.depth { close() }
+            stack.append(section)
+        }
+        while !stack.isEmpty { close() }
+        return roots
     }
 }

@@ -1,0 +1,128 @@
+/// The first-page header block of an RFC or Internet-Draft: organisation, RFC number or
+/// "Internet-Draft", category on the left; authors, organisations and the date on the right;
+/// then the centred title and, for drafts, the draft name.
+struct TextFrontMatter {
+    var rfcNumber: Int?
+    var docName: String?
+    var title = ""
+    var category: String?
+    var submissionType: String?
+    var authors: [String] = []
+    var date: String?
+
+    /// Reads the lines before the first flush-left heading ("Abstract", "Status of This Memo").
+    init(_ lines: ArraySlice<TextLine>) {
+        var index = lines.startIndex
+        while index < lines.endIndex, !lines[index].isText { index += 1 }
+        var right: [Substring] = []
+        var left: [Substring] = []
+        // The header block: the first run of lines.
+        while index < lines.endIndex, lines[index].isText {
+            let line = lines[index]
+            if line.indent >= 20 {
+                right.append(line.content)
+            } else if let gap = line.content.range(of: "  ") {
+                left.append(line.content[..<gap.lowerBound])
+                right.append(line.content[gap.upperBound...].drop(while: { $0 == " " }))
+            } else {
+                left.append(line.content)
+            }
+            index += 1
+        }
+        // A header block is two columns; a first run without one is already the title.
+        if right.isEmpty && left.count <= 3 && lines.first(where: \.isText)?.indent ?? 0 > 0 {
+            index = lines.startIndex
+            left = []
+        }
+        readLeft(left)
+        readRight(right)
+        // Centred lines under it: the title, then the draft name.
+        var titleLines: [Substring] = []
+        var titleDone = false
+        while index < lines.endIndex {
+            let line = lines[index]
+            index += 1
+            if line.kind == .pageBreak { break }
+            guard line.isText else {
+                if !titleLines.isEmpty { titleDone = true }
+                continue
+            }
+            if line.indent == 0 { break }
+            if let name = Self.draftName(in: line.content) {
+                if docName == nil { docName = name }
+                titleDone = true
+            } else if !titleDone {
+                titleLines.append(line.content)
+            }
+        }
+        title = TextBlockBuilder.join(titleLines)
+    }
+
+    private mutating func readLeft(_ left: [Substring]) {
+        for entry in left {
+            let lower = entry.lowercased()
+            if lower.hasPrefix("request for comments:") || lower.hasPrefix("rfc:") {
+                let digits = entry.split(separator: ":").last?.drop(while: { $0 == " " }).prefix(while: \.isNumber) ?? ""
+                rfcNumber = Int(digits)
+            } else if lower.hasPrefix("category:") || lower.hasPrefix("intended status:") {
+                category = Self.categoryCode(entry.split(separator: ":", maxSplits: 1).last.map { $0.trimmingCharacters(in: " ") } ?? "")
+            }
+        }
+        guard let first = left.first?.lowercased() else { return }
+        if first.contains("(iab)") || first.hasPrefix("internet architecture board") {
+            submissionType = "IAB"
+        } else if first.contains("(irtf)") || first.hasPrefix("internet research task force") {
+            submissionType = "IRTF"
+        } else if first.hasPrefix("independent submission") {
+            submissionType = "independent"
+        } else if first.contains("(ietf)") || first.contains("working group") || first.hasPrefix("internet engineering task force") {
+            submissionType = "IETF"
+        }
+    }
+
+    private mutating func readRight(_ right: [Substring]) {
+        guard !right.isEmpty else { return }
+        var entries = right
+        if let last = entries.last, last.contains(where: \.isNumber), last.split(separator: " ").contains(where: { $0.count == 4 && $0.allSatisfy(\.isNumber) }) {
+            date = String(last)
+            entries.removeLast()
+        }
+        authors = entries.filter(Self.looksLikePersonName).map(String.init)
+    }
+
+    /// "C. Kaufman", "M. Thomson, Ed.", "D. McDonald", "S. Kent".
+    static func looksLikePersonName(_ s: Substring) -> Bool {
+        let u = Array(s.utf8.prefix(4))
+        guard u.count >= 3, TextHeadings.isUpper(u[0]) else { return false }
+        if u[1] == UInt8(ascii: ".") { return true }
+        // "J-P. Name" style initials.
+        return u[1] == UInt8(ascii: "-") && u.count >= 4 && TextHeadings.isUpper(u[2]) && u[3] == UInt8(ascii: ".")
+    }
+
+    /// "draft-ietf-ipsecme-ikev2bis-04" in "draft-ietf-ipsecme-ikev2bis-04" or
+    /// "<draft-ietf-ipsecme-ikev2bis-04.txt>".
+    static func draftName(in content: Substring) -> String? {
+        guard let start = content.range(of: "draft-") else { return nil }
+        var name = content[start.lowerBound...].prefix(while: { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." || $0 == "_" })
+        if name.hasSuffix(".txt") { name = name.dropLast(4) }
+        while let last = name.last, last == "." || last == "-" { name = name.dropLast() }
+        return name.count > "draft-".count ? String(name) : nil
+    }
+
+    /// The header's words as xml2rfc's `category` values.
+    static func categoryCode(_ text: String) -> String {
+        let lower = text.lowercased()
+        if lower.hasPrefix("standards track") || lower.hasPrefix("proposed standard") || lower.hasPrefix("draft standard") || lower.hasPrefix("internet standard") { return "std" }
+        if lower.hasPrefix("informational") { return "info" }
+        if lower.hasPrefix("experimental") { return "exp" }
+        if lower.hasPrefix("best current practice") || lower.hasPrefix("bcp") { return "bcp" }
+        if lower.hasPrefix("historic") { return "historic" }
+        return lower
+    }
+}
+
+extension Substring {
+    fileprivate func trimmingCharacters(in set: Character) -> String {
+        String(drop(while: { $0 == set }).reversed().drop(while: { $0 == set }).reversed())
+    }
+}

@@ -1,0 +1,140 @@
+/// Recognising section headings in a plain-text RFC or draft. Headings are flush left:
+/// "2.9.  Traffic Selector Negotiation", "2.1 Foo" (older RFCs), "Appendix A.  Title",
+/// "A.1.  Title", and unnumbered ones such as "Authors' Addresses".
+enum TextHeadings {
+    struct Candidate {
+        /// Number components ("2", "9"; "A", "1"); empty when unnumbered.
+        var components: [Substring]
+        var title: String
+        /// Written as "Appendix A" (or "A." alone at top level).
+        var isAppendix: Bool
+
+        var number: String? { components.isEmpty ? nil : components.joined(separator: ".") }
+    }
+
+    /// A ToC entry printed flush left ("1. Introduction.........3"): dot leaders and a page.
+    static func endsWithLeaderAndPage(_ content: Substring) -> Bool {
+        let u = Array(content.utf8.suffix(80))
+        var i = u.count - 1
+        guard i >= 0, isDigit(u[i]) else { return false }
+        while i >= 0, isDigit(u[i]) { i -= 1 }
+        while i >= 0, u[i] == 0x20 { i -= 1 }
+        var dots = 0
+        while i >= 0, u[i] == 0x2E || u[i] == 0x20 {
+            if u[i] == 0x2E { dots += 1 }
+            i -= 1
+        }
+        return dots >= 2
+    }
+
+    /// The heading a flush-left line would be, before plausibility is judged.
+    static func parse(_ content: Substring) -> Candidate? {
+        if content.hasPrefix("Appendix ") || content.hasPrefix("APPENDIX ") {
+            return parseAppendix(content.dropFirst("Appendix ".count))
+        }
+        let bytes = content.utf8
+        guard let first = bytes.first else { return nil }
+        if isDigit(first) || isUpper(first) {
+            if let numbered = parseNumbered(content) { return numbered }
+        }
+        return nil
+    }
+
+    /// "2.9.  Title", "2.1 Title", "A.1.  Title", "3 Title".
+    private static func parseNumbered(_ content: Substring) -> Candidate? {
+        var components: [Substring] = []
+        var index = content.startIndex
+        let end = content.endIndex
+        while index < end {
+            var componentEnd = index
+            if isDigit(content.utf8[index]) {
+                while componentEnd < end, isDigit(content.utf8[componentEnd]) {
+                    componentEnd = content.utf8.index(after: componentEnd)
+                }
+                guard content.distance(from: index, to: componentEnd) <= 3 else { return nil }
+            } else if components.isEmpty, isUpper(content.utf8[index]) {
+                componentEnd = content.utf8.index(after: index)
+            } else {
+                break
+            }
+            components.append(content[index..<componentEnd])
+            index = componentEnd
+            guard index < end, content.utf8[index] == 0x2E else { break }
+            let afterDot = content.utf8.index(after: index)
+            // "2.9." ends the number; "2.9" continues only with another digit group.
+            if afterDot < end, isDigit(content.utf8[afterDot]) {
+                index = afterDot
+            } else {
+                index = afterDot
+                break
+            }
+        }
+        guard !components.isEmpty else { return nil }
+        let letterFirst = !isDigit(components[0].utf8.first!)
+        // "A.  Title" (a lone letter) or "A.1." style appendix numbers need the dot after the letter.
+        if letterFirst, components.count == 1, content.utf8[content.utf8.index(after: content.startIndex)] != 0x2E { return nil }
+        // At least one space between number and title.
+        guard index < end, content.utf8[index] == 0x20 else { return nil }
+        let title = content[index...].drop(while: { $0 == " " })
+        guard let t = title.first, t.isLetter || t.isNumber || t == "\"" || t == "(" || t == "'" else { return nil }
+        return Candidate(components: components, title: String(title), isAppendix: letterFirst)
+    }
+
+    /// After "Appendix ": "A.  Title", "A: Title", "A - Title", "A Title", "A".
+    private static func parseAppendix(_ rest: Substring) -> Candidate? {
+        let id = rest.prefix(while: { $0.isLetter || $0.isNumber || $0 == "." })
+        var number = id
+        while number.hasSuffix(".") { number = number.dropLast() }
+        guard !number.isEmpty, number.count <= 6 else { return nil }
+        var title = rest[id.endIndex...].drop(while: { $0 == " " || $0 == ":" || $0 == "-" || $0 == "." })
+        while title.hasSuffix(" ") { title = title.dropLast() }
+        let components = number.split(separator: ".")
+        return Candidate(components: components, title: String(title), isAppendix: true)
+    }
+
+    /// A flush-left line standing alone that reads as a title ("Authors' Addresses",
+    /// "Normative References", "Acknowledgements").
+    static func isUnnumberedTitle(_ content: Substring) -> Bool {
+        guard content.utf8.count <= 72, let first = content.first, first.isUppercase else { return false }
+        guard let last = content.last, !".,;:)]}=".contains(last) else { return false }
+        // Code and art have braces, operators or wide gaps; titles do not.
+        if content.contains("   ") { return false }
+        if content.contains(where: { "{}=;<>|".contains($0) }) { return false }
+        return content.contains(where: \.isLetter)
+    }
+
+    /// Whether `next` can follow `previous` in a document's numbering: a later sibling at
+    /// some level (small gaps allowed, as drafts sometimes skip) or the first child.
+    static func isPlausible(_ next: [Substring], after previous: [Substring]?) -> Bool {
+        guard let previous else {
+            // The first numbered heading of the body starts at the top.
+            return next.count <= 2 && value(next[0]) <= 1 + (next.count == 1 ? 1 : 0)
+        }
+        let k = next.count, m = previous.count
+        if k == m + 1 {
+            if Array(next.prefix(m)) == previous {
+                let v = value(next[k - 1])
+                return v >= 0 && v <= 2
+            }
+            return false
+        }
+        guard k <= m else { return false }
+        guard Array(next.prefix(k - 1)) == Array(previous.prefix(k - 1)) else { return false }
+        let a = value(previous[k - 1]), b = value(next[k - 1])
+        if isLetter(next[k - 1]) != isLetter(previous[k - 1]) {
+            // Numbers to appendix letters: only at the top, starting at A (or B if A was missed).
+            return k == 1 && isLetter(next[0]) && b <= 2
+        }
+        return b > a && b <= a + 3
+    }
+
+    private static func value(_ c: Substring) -> Int {
+        if let n = Int(c) { return n }
+        guard let u = c.utf8.first else { return 0 }
+        return Int(u) - 64 // "A" is 1
+    }
+
+    private static func isLetter(_ c: Substring) -> Bool { c.utf8.first.map(isUpper) ?? false }
+    static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+    static func isUpper(_ b: UInt8) -> Bool { b >= 0x41 && b <= 0x5A }
+}

@@ -1,0 +1,214 @@
+import Foundation
+
+/// One physical line of a plain-text document, trailing white space and form feeds removed,
+/// tabs expanded to 8-column stops.
+struct TextLine {
+    enum Kind { case text, blank, pageBreak }
+
+    var kind: Kind
+    /// 1-based line number in the file.
+    var number: Int
+    /// The line as printed (leading spaces kept), without trailing white space.
+    var raw: Substring
+    /// Leading spaces.
+    var indent: Int
+    /// `raw` without its leading spaces.
+    var content: Substring
+
+    var isText: Bool { kind == .text }
+
+    static func pageBreak(at number: Int) -> TextLine {
+        TextLine(kind: .pageBreak, number: number, raw: "", indent: 0, content: "")
+    }
+}
+
+/// Turning bytes into lines: the checks that reject what is not a text document, line
+/// splitting (LF, CRLF, lone CR), and the removal of the RFC/I-D page layout.
+enum TextLines {
+    /// UTF-8 text without its BOM, or `notADocument` for empty, binary or non-UTF-8 input.
+    static func decode(_ data: Data, path: String) throws -> String {
+        guard !data.isEmpty else {
+            throw DocumentError(.notADocument, "\(path): the file is empty", at: SourceLocation(file: path, line: 1))
+        }
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if let nul = bytes.firstIndex(of: 0) {
+            throw DocumentError(.notADocument, "binary content, not a text document: NUL byte at byte offset \(nul + (data.count - bytes.count))",
+                                at: location(ofByte: nul, in: bytes, path: path))
+        }
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        loop: while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let scalar): offset += scalar.count
+            case .emptyInput: break loop
+            case .error:
+                throw DocumentError(.notADocument, "not UTF-8 text: invalid byte 0x\(String(bytes[offset], radix: 16, uppercase: true)) at byte offset \(offset + (data.count - bytes.count))",
+                                    at: location(ofByte: offset, in: bytes, path: path))
+            }
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard text.utf8.contains(where: { !isSpaceByte($0) }) else {
+            throw DocumentError(.notADocument, "\(path): the file holds only white space", at: SourceLocation(file: path, line: 1))
+        }
+        return text
+    }
+
+    private static func location(ofByte offset: Int, in bytes: [UInt8], path: String) -> SourceLocation {
+        var line = 1, column = 1
+        for b in bytes[..<offset] {
+            if b == 0x0A { line += 1; column = 1 } else { column += 1 }
+        }
+        return SourceLocation(file: path, line: line, column: column)
+    }
+
+    static func isSpaceByte(_ b: UInt8) -> Bool {
+        b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C || b == 0x0B
+    }
+
+    /// Splits on LF, CRLF and lone CR; marks lines that began with a form feed.
+    static func split(_ text: String) -> (lines: [TextLine], formFeeds: Set<Int>) {
+        var lines: [TextLine] = []
+        lines.reserveCapacity(text.utf8.count / 50)
+        var formFeeds = Set<Int>()
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var i = start
+        var number = 0
+        func emit(_ end: String.Index) {
+            number += 1
+            var slice = text[start..<end]
+            var hadFormFeed = false
+            while let f = slice.utf8.first, f == 0x0C {
+                hadFormFeed = true
+                slice = slice.dropFirst()
+            }
+            // Trailing white space, CR and stray form feeds.
+            var endIndex = slice.endIndex
+            while endIndex > slice.startIndex {
+                let before = slice.utf8.index(before: endIndex)
+                let b = slice.utf8[before]
+                guard b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0C || b == 0x0B else { break }
+                endIndex = before
+            }
+            slice = slice[slice.startIndex..<endIndex]
+            if slice.utf8.contains(0x09) { slice = Substring(expandTabs(slice)) }
+            if hadFormFeed { formFeeds.insert(number) }
+            var indent = 0
+            var contentStart = slice.startIndex
+            for b in slice.utf8 {
+                guard b == 0x20 else { break }
+                indent += 1
+            }
+            contentStart = slice.utf8.index(slice.startIndex, offsetBy: indent)
+            let content = slice[contentStart...]
+            lines.append(TextLine(kind: content.isEmpty ? .blank : .text, number: number, raw: slice, indent: indent, content: content))
+        }
+        while i < utf8.endIndex {
+            let b = utf8[i]
+            if b == 0x0A {
+                emit(i)
+                i = utf8.index(after: i)
+                start = i
+            } else if b == 0x0D {
+                let next = utf8.index(after: i)
+                if next < utf8.endIndex, utf8[next] == 0x0A {
+                    emit(i)
+                    i = utf8.index(after: next)
+                } else {
+                    emit(i)
+                    i = next
+                }
+                start = i
+            } else {
+                i = utf8.index(after: i)
+            }
+        }
+        if start < utf8.endIndex { emit(utf8.endIndex) }
+        return (lines, formFeeds)
+    }
+
+    private static func expandTabs(_ s: Substring) -> String {
+        var out = ""
+        var column = 0
+        for ch in s {
+            if ch == "\t" {
+                let pad = 8 - column % 8
+                out.append(String(repeating: " ", count: pad))
+                column += pad
+            } else {
+                out.append(ch)
+                column += 1
+            }
+        }
+        return out
+    }
+
+    /// Removes page footers ("Kaufman, et al.  Standards Track  [Page 12]"), form feeds,
+    /// running headers ("RFC 7296  IKEv2bis  October 2014") and the blank padding around
+    /// them; leaves one `.pageBreak` line where a page ended inside the text.
+    static func removePagination(_ lines: [TextLine], formFeeds: Set<Int>) -> [TextLine] {
+        var out: [TextLine] = []
+        out.reserveCapacity(lines.count)
+        var pendingBreak = false
+        var breakLine = 0
+        var runningHeader: Substring?
+        var i = 0
+        while i < lines.count {
+            let line = lines[i]
+            let startsPage = formFeeds.contains(line.number)
+            if line.isText && isPageFooter(line.content) {
+                beginBreak(&out)
+                pendingBreak = true
+                breakLine = line.number
+                i += 1
+                continue
+            }
+            if startsPage {
+                if !pendingBreak { beginBreak(&out); breakLine = line.number }
+                pendingBreak = true
+            }
+            if pendingBreak {
+                if !line.isText { i += 1; continue }
+                if line.indent == 0, line.content == runningHeader || looksLikeRunningHeader(line.content) {
+                    if runningHeader == nil { runningHeader = line.content }
+                    i += 1
+                    // The blank lines under the header are padding too.
+                    while i < lines.count, !lines[i].isText, !formFeeds.contains(lines[i].number) { i += 1 }
+                }
+                pendingBreak = false
+                if !out.isEmpty { out.append(.pageBreak(at: breakLine)) }
+                continue
+            }
+            out.append(line)
+            i += 1
+        }
+        while let last = out.last, !last.isText { out.removeLast() }
+        return out
+    }
+
+    private static func beginBreak(_ out: inout [TextLine]) {
+        while let last = out.last, last.kind == .blank { out.removeLast() }
+    }
+
+    /// "... [Page 12]" at the end of a line.
+    static func isPageFooter(_ content: Substring) -> Bool {
+        guard content.utf8.last == UInt8(ascii: "]"), let open = content.lastIndex(of: "[") else { return false }
+        let inner = content[content.index(after: open)..<content.index(before: content.endIndex)]
+        let parts = inner.split(separator: " ", omittingEmptySubsequences: true)
+        guard parts.count == 2, parts[0].lowercased() == "page" else { return false }
+        return parts[1].allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    /// A running header: flush left, three columns apart ("RFC 7296   IKEv2bis   October 2014",
+    /// "Internet-Draft   IKEv2bis   July 2009").
+    static func looksLikeRunningHeader(_ content: Substring) -> Bool {
+        let starts = ["RFC ", "Internet-Draft", "INTERNET-DRAFT", "Internet Draft", "INTERNET DRAFT"]
+        if starts.contains(where: { content.hasPrefix($0) }) { return true }
+        // Otherwise: a wide gap and a year at the end.
+        guard content.utf8.count > 20, content.contains("   ") else { return false }
+        let tail = content.suffix(4)
+        return tail.count == 4 && tail.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+}

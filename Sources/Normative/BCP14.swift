@@ -1,0 +1,152 @@
+/// The eleven BCP 14 phrases (RFC 2119 section 1-5, RFC 8174): a keyword only when written
+/// in capitals. Two-word phrases are one keyword ("MUST NOT" is not MUST plus NOT).
+public enum BCP14Keyword: String, CaseIterable, Hashable, Sendable, Codable, Comparable {
+    case mustNot = "MUST NOT"
+    case must = "MUST"
+    case required = "REQUIRED"
+    case shallNot = "SHALL NOT"
+    case shall = "SHALL"
+    case shouldNot = "SHOULD NOT"
+    case should = "SHOULD"
+    case notRecommended = "NOT RECOMMENDED"
+    case recommended = "RECOMMENDED"
+    case may = "MAY"
+    case optional = "OPTIONAL"
+
+    /// The three requirement strengths RFC 2119 defines; `--level` filters by these.
+    public enum Strength: String, CaseIterable, Hashable, Sendable, Codable {
+        /// MUST, MUST NOT, REQUIRED, SHALL, SHALL NOT (RFC 2119 sections 1-2).
+        case must
+        /// SHOULD, SHOULD NOT, RECOMMENDED, NOT RECOMMENDED (sections 3-4).
+        case should
+        /// MAY, OPTIONAL (section 5).
+        case may
+    }
+
+    public var strength: Strength {
+        switch self {
+        case .must, .mustNot, .required, .shall, .shallNot: .must
+        case .should, .shouldNot, .recommended, .notRecommended: .should
+        case .may, .optional: .may
+        }
+    }
+
+    /// The keyword an exact phrase names (white space between words already folded).
+    public init?(phrase: String) {
+        self.init(rawValue: phrase.whitespaceNormalizedASCII)
+    }
+
+    public static func < (lhs: BCP14Keyword, rhs: BCP14Keyword) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+
+    /// Longest phrase first, so "MUST NOT" wins over "MUST" at the same place.
+    static let scanOrder: [(keyword: BCP14Keyword, words: [[UInt8]])] =
+        allCases.sorted { $0.rawValue.utf8.count > $1.rawValue.utf8.count }
+            .map { k in (k, k.rawValue.split(separator: " ").map { Array($0.utf8) }) }
+}
+
+/// One uppercase keyword in a run of text, by UTF-8 byte offsets into that text.
+public struct KeywordOccurrence: Hashable, Sendable {
+    public var keyword: BCP14Keyword
+    public var range: Range<Int>
+    /// Written in quotes (`"MUST"`): the word is mentioned, not used as a requirement.
+    public var isQuoted: Bool
+}
+
+/// Finds uppercase BCP 14 phrases in UTF-8 text. Words are bounded like a regular
+/// expression's `\b` (letters, digits and `_` are word characters); the words of a
+/// two-word phrase may be separated by any run of white space, line breaks included.
+public enum KeywordScanner {
+    public static func occurrences(in text: String) -> [KeywordOccurrence] {
+        occurrences(in: Array(text.utf8))
+    }
+
+    public static func occurrences(in bytes: [UInt8]) -> [KeywordOccurrence] {
+        var out: [KeywordOccurrence] = []
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            // Every phrase starts with M, R, S, N, O.
+            guard b == 0x4D || b == 0x52 || b == 0x53 || b == 0x4E || b == 0x4F,
+                  i == 0 || !Bytes.isWord(bytes[i - 1]) || Bytes.quoteEnding(bytes, at: i) else {
+                i += 1
+                continue
+            }
+            var matched: (BCP14Keyword, Int)?
+            for (keyword, words) in BCP14Keyword.scanOrder {
+                if let end = match(words, in: bytes, at: i) { matched = (keyword, end); break }
+            }
+            if let (keyword, end) = matched {
+                out.append(KeywordOccurrence(keyword: keyword, range: i..<end, isQuoted: isQuoted(bytes, i, end)))
+                i = end
+            } else {
+                i += 1
+            }
+        }
+        return out
+    }
+
+    /// The end offset when `words` (separated by white space) start at `start` and end on a
+    /// word boundary.
+    private static func match(_ words: [[UInt8]], in bytes: [UInt8], at start: Int) -> Int? {
+        var i = start
+        for (w, word) in words.enumerated() {
+            if w > 0 {
+                let gap = i
+                while i < bytes.count, Bytes.isSpace(bytes[i]) { i += 1 }
+                if i == gap { return nil }
+            }
+            guard i + word.count <= bytes.count else { return nil }
+            for k in 0..<word.count where bytes[i + k] != word[k] { return nil }
+            i += word.count
+        }
+        if i < bytes.count, Bytes.isWord(bytes[i]), !Bytes.quoteStarting(bytes, at: i) { return nil }
+        return i
+    }
+
+    private static func isQuoted(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Bool {
+        let before = Bytes.quoteEnding(bytes, at: start)
+        let after = Bytes.quoteStarting(bytes, at: end)
+        return before && after
+    }
+}
+
+/// Byte classes for ASCII-structured prose; non-ASCII bytes are letters.
+enum Bytes {
+    @inline(__always) static func isSpace(_ b: UInt8) -> Bool {
+        b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C
+    }
+    @inline(__always) static func isUpper(_ b: UInt8) -> Bool { b >= 0x41 && b <= 0x5A }
+    @inline(__always) static func isLower(_ b: UInt8) -> Bool { b >= 0x61 && b <= 0x7A }
+    @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+    @inline(__always) static func isLetter(_ b: UInt8) -> Bool { isUpper(b) || isLower(b) || b >= 0x80 }
+    /// `\b` word characters: letters, digits, underscore.
+    @inline(__always) static func isWord(_ b: UInt8) -> Bool { isLetter(b) || isDigit(b) || b == 0x5F }
+    @inline(__always) static func lower(_ b: UInt8) -> UInt8 { isUpper(b) ? b + 32 : b }
+
+    /// A straight or curly quote ends just before `index`.
+    static func quoteEnding(_ bytes: [UInt8], at index: Int) -> Bool {
+        guard index > 0 else { return false }
+        let b = bytes[index - 1]
+        if b == 0x22 || b == 0x27 { return true }
+        // U+201C/U+201D/U+2018/U+2019 are E2 80 9C/9D/98/99.
+        return index >= 3 && bytes[index - 3] == 0xE2 && bytes[index - 2] == 0x80 && (0x98...0x9D).contains(b)
+    }
+
+    /// A straight or curly quote starts at `index`.
+    static func quoteStarting(_ bytes: [UInt8], at index: Int) -> Bool {
+        guard index < bytes.count else { return false }
+        let b = bytes[index]
+        if b == 0x22 || b == 0x27 { return true }
+        return index + 2 < bytes.count && b == 0xE2 && bytes[index + 1] == 0x80 && (0x98...0x9D).contains(bytes[index + 2])
+    }
+}
+
+extension String {
+    /// ASCII white space runs folded to one space, ends trimmed (cheap, for phrases).
+    var whitespaceNormalizedASCII: String {
+        split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+    }
+}

@@ -1,0 +1,130 @@
+/// Splits RFC prose into sentences. Rules, each for a habit of RFC text:
+/// - a sentence ends at `.`, `?` or `!` (after any closing quotes and brackets) that is
+///   followed by white space and then something that can start a sentence (not a
+///   lowercase letter: "e.g. the", "etc. and", "... or" continue);
+/// - abbreviations that never end a sentence ("e.g.", "i.e.", "cf.", "Sec.", "Fig.",
+///   "No.", "et al."), and dotted initialisms ("U.S.") do not end one either;
+/// - numbers with dots ("3.13.1", "v2.0", "192.0.2.1") are not followed by white space, so
+///   they never end one; "Section 2.9." at the end of a sentence does;
+/// - a citation before the period ("[RFC2119].") is part of the sentence it ends;
+/// - an ellipsis standing alone (" ... ") is an omission, not an end;
+/// - a parenthesised or bracketed passage is never split ("(See Section 3. It lists...)"),
+///   so a whole parenthesised sentence stays one, ended by its closing parenthesis.
+public enum SentenceSegmenter {
+    public static func sentences(in text: String) -> [String] {
+        let bytes = Array(text.utf8)
+        return sentenceRanges(in: bytes).map { String(decoding: bytes[$0], as: UTF8.self) }
+    }
+
+    /// The sentences' byte ranges, trimmed of surrounding white space, in order.
+    public static func sentenceRanges(in bytes: [UInt8]) -> [Range<Int>] {
+        let n = bytes.count
+        let enclosed = enclosedMask(bytes)
+        var out: [Range<Int>] = []
+        var start = 0
+        var i = 0
+        while i < n {
+            var b = bytes[i]
+            guard !enclosed[i] else { i += 1; continue }
+            var closesParenthesis = false
+            if (b == 0x29 || b == 0x5D), i > 0, isTerminator(bytes[i - 1]) {
+                // "(A whole sentence in parentheses.)" ends at its closing parenthesis.
+                closesParenthesis = true
+                b = bytes[i - 1]
+            } else if !isTerminator(b) {
+                i += 1
+                continue
+            }
+            // A run of dots is judged at its last dot.
+            if b == 0x2E, !closesParenthesis, i + 1 < n, bytes[i + 1] == 0x2E { i += 1; continue }
+            var end = i + 1
+            while end < n, isCloser(bytes, end) { end += closerLength(bytes, end) }
+            guard end == n || Bytes.isSpace(bytes[end]) else { i += 1; continue }
+            var next = end
+            while next < n, Bytes.isSpace(bytes[next]) { next += 1 }
+            if next < n, !canStartSentence(bytes[next]) { i = end; continue }
+            if b == 0x2E, !closesParenthesis, !endsSentence(bytes, dotAt: i, sentenceStart: start) { i = end; continue }
+            append(start..<end, bytes, to: &out)
+            start = next
+            i = next
+        }
+        append(start..<n, bytes, to: &out)
+        return out
+    }
+
+    /// Abbreviations that never end a sentence, lowercased, without their final dot.
+    static let abbreviations: Set<String> = [
+        "e.g", "i.e", "cf", "vs", "viz", "sec", "secs", "fig", "figs", "no", "nos", "eq", "eqs",
+        "ref", "refs", "vol", "pp", "al", "approx", "resp", "incl", "esp", "mr", "ms", "dr", "st",
+        "ch", "art", "para",
+    ]
+
+    private static func endsSentence(_ bytes: [UInt8], dotAt dot: Int, sentenceStart: Int) -> Bool {
+        // The word before the dot run.
+        var runStart = dot
+        while runStart > sentenceStart, bytes[runStart - 1] == 0x2E { runStart -= 1 }
+        var wordStart = runStart
+        while wordStart > sentenceStart, !Bytes.isSpace(bytes[wordStart - 1]), bytes[wordStart - 1] != 0x28 {
+            wordStart -= 1
+        }
+        if runStart < dot {
+            // An ellipsis: an end only when it follows a word ("and so on...").
+            return wordStart < runStart
+        }
+        let word = bytes[wordStart..<dot]
+        guard !word.isEmpty else { return true }
+        if word.count <= 8 {
+            let lowered = String(decoding: word.map(Bytes.lower), as: UTF8.self)
+            if abbreviations.contains(lowered) { return false }
+        }
+        // "U.S." and "e.g." typed with other letters: single letters between dots.
+        if word.contains(0x2E) {
+            let parts = word.split(separator: 0x2E, omittingEmptySubsequences: false)
+            if parts.allSatisfy({ $0.count == 1 && Bytes.isLetter($0.first!) }) { return false }
+        }
+        return true
+    }
+
+    @inline(__always) private static func isTerminator(_ b: UInt8) -> Bool {
+        b == 0x2E || b == 0x3F || b == 0x21
+    }
+
+    private static func canStartSentence(_ b: UInt8) -> Bool {
+        !Bytes.isLower(b)
+    }
+
+    private static func isCloser(_ bytes: [UInt8], _ i: Int) -> Bool {
+        let b = bytes[i]
+        if b == 0x22 || b == 0x27 || b == 0x29 || b == 0x5D { return true }
+        return i + 2 < bytes.count && b == 0xE2 && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0x9D || bytes[i + 2] == 0x99)
+    }
+
+    private static func closerLength(_ bytes: [UInt8], _ i: Int) -> Int { bytes[i] == 0xE2 ? 3 : 1 }
+
+    /// True at every byte strictly inside a matched () or [] pair.
+    static func enclosedMask(_ bytes: [UInt8]) -> [Bool] {
+        var mask = [Bool](repeating: false, count: bytes.count)
+        var stack: [(UInt8, Int)] = []
+        for (i, b) in bytes.enumerated() {
+            switch b {
+            case 0x28, 0x5B: stack.append((b, i))
+            case 0x29, 0x5D:
+                let open: UInt8 = b == 0x29 ? 0x28 : 0x5B
+                if let idx = stack.lastIndex(where: { $0.0 == open }) {
+                    let from = stack[idx].1
+                    stack.removeSubrange(idx...)
+                    if from + 1 < i { for k in (from + 1)..<i { mask[k] = true } }
+                }
+            default: break
+            }
+        }
+        return mask
+    }
+
+    private static func append(_ range: Range<Int>, _ bytes: [UInt8], to out: inout [Range<Int>]) {
+        var lo = range.lowerBound, hi = range.upperBound
+        while lo < hi, Bytes.isSpace(bytes[lo]) { lo += 1 }
+        while hi > lo, Bytes.isSpace(bytes[hi - 1]) { hi -= 1 }
+        if lo < hi { out.append(lo..<hi) }
+    }
+}

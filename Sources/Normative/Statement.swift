@@ -1,0 +1,126 @@
+import DraftDocument
+
+/// Where a statement stands in its document, in the terms reviewers write in mail
+/// ("Section 2.9, paragraph 1").
+public struct StatementPosition: Hashable, Sendable, Codable {
+    /// The section number as xml2rfc renders it ("2.9", "A.1"); "abstract" for the
+    /// abstract; for an unnumbered section its anchor, or its title in lowercase with
+    /// dashes ("acknowledgements").
+    public var section: String
+    public var sectionTitle: String
+    /// 1-based index of the top-level block in the section (a list counts as one).
+    public var paragraph: Int
+    /// 1-based index of the sentence within that block (list items continue the count).
+    public var sentence: Int
+    /// Source location of the sentence's first line.
+    public var location: SourceLocation
+
+    public var line: Int { location.line }
+
+    public init(section: String, sectionTitle: String, paragraph: Int, sentence: Int, location: SourceLocation) {
+        self.section = section
+        self.sectionTitle = sectionTitle
+        self.paragraph = paragraph
+        self.sentence = sentence
+        self.location = location
+    }
+}
+
+/// A normative statement: one sentence (or list item) with a BCP 14 keyword, or about a
+/// tracked topic. A sentence with two different keywords ("MUST NOT ... but SHOULD ...")
+/// is one statement per keyword, each keeping the whole sentence.
+public struct Statement: Hashable, Sendable, Codable, Identifiable {
+    /// `<seriesName>/<section>/<hash>` (for example `draft-ietf-ipsecme-ikev2bis/2.9/3f9a1c`):
+    /// the same for the same sentence in the same section of any revision. The hash is six
+    /// hex digits of FNV-1a over the identity text (see `StatementIdentity`); where a
+    /// sentence yields several statements the keyword is hashed too; a repeat of the same
+    /// sentence in one section gets `-2`, `-3`.
+    public var id: String
+    /// The document's series name (revision stripped).
+    public var document: String
+    public var position: StatementPosition
+    /// The BCP 14 keyword of this statement (at most one); empty for a topical sentence.
+    public var levels: [BCP14Keyword]
+    public var topics: [Topic]
+    /// The sentence, white space folded, line-break hyphenation rejoined.
+    public var text: String
+    /// UTF-8 byte ranges in `text` of the keywords (requirement uses, not quotations).
+    public var keywordRanges: [Range<Int>]
+    /// UTF-8 byte ranges in `text` of the topic terms.
+    public var topicRanges: [Range<Int>]
+
+    public init(id: String, document: String, position: StatementPosition, levels: [BCP14Keyword], topics: [Topic], text: String, keywordRanges: [Range<Int>] = [], topicRanges: [Range<Int>] = []) {
+        self.id = id
+        self.document = document
+        self.position = position
+        self.levels = levels
+        self.topics = topics
+        self.text = text
+        self.keywordRanges = keywordRanges
+        self.topicRanges = topicRanges
+    }
+
+    public var section: String { position.section }
+
+    /// The strongest requirement strength among `levels`, nil for a topical sentence.
+    public var strength: BCP14Keyword.Strength? { levels.map(\.strength).min { $0.rank < $1.rank } }
+}
+
+extension BCP14Keyword.Strength {
+    var rank: Int {
+        switch self {
+        case .must: 0
+        case .should: 1
+        case .may: 2
+        }
+    }
+}
+
+/// The text forms a statement is identified and matched by.
+public enum StatementIdentity {
+    /// The text the id hashes: `text` with curly quotes straightened.
+    public static func identityText(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\u{201C}", "\u{201D}": out.append("\"")
+            case "\u{2018}", "\u{2019}": out.append("'")
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// The "normalised" matching form: lowercase letters and digits only, every other run
+    /// of characters one space ("CHILD_SA" and "Child SA" agree; "section 1.1.3" and
+    /// "Section 1.1.3." agree).
+    public static func matchingKey(_ text: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pending = false
+        for b in text.utf8 {
+            if Bytes.isLetter(b) || Bytes.isDigit(b) {
+                if pending, !out.isEmpty { out.append(0x20) }
+                pending = false
+                out.append(Bytes.lower(b))
+            } else {
+                pending = true
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Six hex digits of the identity text's FNV-1a hash (64-bit, folded to 24 bits).
+    /// Written here rather than with `Hasher`, which is seeded per process.
+    public static func shortHash(_ text: String) -> String {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in text.utf8 {
+            h ^= UInt64(b)
+            h = h &* 0x0000_0100_0000_01B3
+        }
+        let folded = (h ^ (h >> 24) ^ (h >> 48)) & 0xFF_FFFF
+        let hex = String(folded, radix: 16)
+        return String(repeating: "0", count: 6 - hex.count) + hex
+    }
+}

@@ -1,0 +1,68 @@
+/// The one error type of TrafficSelectors. Equality compares the code only, so tests can
+/// assert the exact failure while the message stays rich (byte offset and the rule broken).
+public struct TSError: Error, Hashable, Sendable, CustomStringConvertible {
+    public enum Code: String, Sendable, Codable, CaseIterable {
+        /// The input ends before a field it announces (header, payload length, selector).
+        case truncated
+        /// Payload Length smaller than the 8-byte TS payload header.
+        case payloadLengthInvalid
+        /// Bytes after the end given by Payload Length.
+        case trailingBytes
+        /// Number of TSs is zero: RFC 7296 3.13 asks for one or more.
+        case noSelectors
+        /// Number of TSs does not match the selectors the payload holds.
+        case selectorCountMismatch
+        /// Selector Length wrong for its type (16 for IPv4, 40 for IPv6, >= 5 for TS_SECLABEL).
+        case selectorLengthInvalid
+        /// Selector Length runs past the end of the payload.
+        case selectorOverrun
+        /// Start port/address after end port/address (other than OPAQUE ports 65535-0).
+        case startAfterEnd
+        /// A value that cannot be written in a type 7/8 selector (a protocol or port set
+        /// produced by set algebra, such as "every protocol but TCP").
+        case notEncodable
+        /// The two sides of a selector set (or a range) are of different address families.
+        case familyMismatch
+        /// A textual address, range, port or protocol that does not parse.
+        case invalidValue
+    }
+
+    public var code: Code
+    public var message: String
+    /// Byte offset in the decoded input, when the error comes from the wire.
+    public var offset: Int?
+    /// The rule broken, e.g. "RFC 7296 3.13.1".
+    public var rule: String?
+
+    public init(_ code: Code, _ message: String, offset: Int? = nil, rule: String? = nil) {
+        self.code = code
+        self.message = message
+        self.offset = offset
+        self.rule = rule
+    }
+
+    public static func == (lhs: TSError, rhs: TSError) -> Bool { lhs.code == rhs.code }
+    public func hash(into hasher: inout Hasher) { hasher.combine(code) }
+
+    /// Sentinel values for `#expect(throws: TSError.truncated)`.
+    public static let truncated = TSError(.truncated, "")
+    public static let payloadLengthInvalid = TSError(.payloadLengthInvalid, "")
+    public static let trailingBytes = TSError(.trailingBytes, "")
+    public static let noSelectors = TSError(.noSelectors, "")
+    public static let selectorCountMismatch = TSError(.selectorCountMismatch, "")
+    public static let selectorLengthInvalid = TSError(.selectorLengthInvalid, "")
+    public static let selectorOverrun = TSError(.selectorOverrun, "")
+    public static let startAfterEnd = TSError(.startAfterEnd, "")
+    public static let notEncodable = TSError(.notEncodable, "")
+    public static let familyMismatch = TSError(.familyMismatch, "")
+    public static let invalidValue = TSError(.invalidValue, "")
+
+    /// `offset N: message (rule)`.
+    public var description: String {
+        var text = ""
+        if let offset { text += "offset \(offset): " }
+        text += message
+        if let rule { text += " (\(rule))" }
+        return text
+    }
+}

@@ -1,1 +1,0 @@
-// The TrafficSelectors module; see the README's module table for what it owns.

@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `draftcheck sections` and `render` on plain-text documents: the format is found from
+/// the content, so a text RFC under any name is read as text.
+@Suite struct TextCommandTests {
+    static func temporaryFile(_ name: String, _ bytes: Data) throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("draftcheck-text-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let url = dir.appendingPathComponent(name)
+        try bytes.write(to: url)
+        return url.path
+    }
+
+    @Test func sectionsListsATextRFC() throws {
+        guard let path = Corpus.path("rfc7911.txt") else {
+            let message = Absence.corpus("rfc7911.txt", neededFor: "sections on a text RFC")
+            if TestEnvironment.isStrict { Issue.record(Comment(rawValue: message)) }
+            return
+        }
+        let result = try runDraftcheck(["sections", path])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first == "1\tIntroduction")
+        #expect(lines.contains("1.1\tSpecification of Requirements"))
+        #expect(lines.contains("2\tHow to Identify a Path"))
+        #expect(!lines.contains { $0.contains("Table of Contents") || $0.contains("Abstract") })
+    }
+
+    @Test func formatIsDetectedFromContentNotTheExtension() throws {
+        let text = "Abstract\n\n   Short.\n\n1.  Introduction\n\n   Hello.\n\n2.  Second\n\n   Bye.\n"
+        let path = try Self.temporaryFile("looks-like.xml", Data(text.utf8))
+        let result = try runDraftcheck(["sections", path])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout == "1\tIntroduction\n2\tSecond\n")
+    }
+
+    @Test func renderAcceptsAText() throws {
+        let text = "1.  Introduction\n\n   Hello.\n"
+        let path = try Self.temporaryFile("tiny.txt", Data(text.utf8))
+        let result = try runDraftcheck(["render", path])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+    }
+
+    @Test(arguments: [
+        ("an empty .txt file", Data(), "the file is empty"),
+        ("a binary file", Data([0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00]), "NUL byte"),
+        ("Latin-1 bytes", Data("Caf".utf8) + Data([0xE9]), "not UTF-8 text"),
+    ])
+    func notADocumentExits65WithLocation(_ rule: String, _ bytes: Data, _ message: String) throws {
+        let path = try Self.temporaryFile("bad.txt", bytes)
+        let result = try runDraftcheck(["sections", path])
+        #expect(result.status == 65, "\(rule): exit \(result.status)")
+        #expect(result.stderr.contains("\(path):1:"), "\(rule): \(result.stderr)")
+        #expect(result.stderr.contains(message), "\(rule): \(result.stderr)")
+        #expect(result.stdout.isEmpty)
+    }
+}

@@ -1,0 +1,239 @@
+import Foundation
+import Testing
+@testable import DraftDocument
+
+/// The text reader on small inputs made here: bad input, line ends, encodings, and each
+/// layout rule on a miniature Internet-Draft.
+@Suite struct TextReaderTests {
+    /// A two-page draft in the xml2rfc layout: header block, title and name, abstract,
+    /// status, ToC, a paragraph and a list cut by a page break, art, references.
+    static let miniDraft = """
+
+
+
+        Network Working Group                                         A. Müller
+        Internet-Draft                                               Example Co
+        Intended status: Standards Track                               B. Smith
+        Expires: January 9, 2010                                  July 8, 2009
+
+
+                          A Small Example of a Draft
+                           draft-example-small-03
+
+        Abstract
+
+           This draft is small.
+
+        Status of this Memo
+
+           This Internet-Draft is submitted in full conformance.
+
+        Table of Contents
+
+           1.  Introduction . . . . . . . . . . . . . . . . . . . . . . .   2
+           2.  Rules  . . . . . . . . . . . . . . . . . . . . . . . . . .   2
+           3.  References . . . . . . . . . . . . . . . . . . . . . . . .   3
+           Author's Address . . . . . . . . . . . . . . . . . . . . . . .   3
+
+        1.  Introduction
+
+           The first of the two TS payloads is known as TSi (Traffic Selector-
+           initiator).  The paragraph goes on over the page break and
+           continues here
+
+
+
+        Müller & Smith           Expires January 9, 2010                [Page 1]
+        \u{0C}
+        Internet-Draft              Small Example                    July 2009
+
+
+           after the break, as one paragraph with “quotes” and → arrows.
+
+        2.  Rules
+
+           o  A bullet item that wraps onto
+              a second line.
+
+           o  Another item.
+
+           1.  A numbered item.
+
+           (a)  A lettered item.
+
+           SPI:  A hanging term whose definition goes on
+              under it.
+
+              +-------+       +-------+
+              | Alice | ----> |  Bob  |
+              +-------+       +-------+
+
+                        Figure 1: Two Parties
+
+        3.  References
+
+           [RFC2119]  Bradner, S., "Key words for use in RFCs to Indicate
+                      Requirement Levels", BCP 14, RFC 2119, March 1997.
+
+        Author's Address
+
+           A. Müller
+        """
+
+    static func read(_ text: String, path: String = "mini.txt") throws -> Document {
+        try DocumentReader.read(data: Data(text.utf8), path: path)
+    }
+
+    // MARK: Bad input
+
+    struct BadInput: CustomTestStringConvertible, Sendable {
+        var rule: String
+        var bytes: [UInt8]
+        var messagePart: String
+        var line: Int?
+        var testDescription: String { rule }
+    }
+
+    static let badInputs: [BadInput] = [
+        BadInput(rule: "an empty file is not a document", bytes: [], messagePart: "empty", line: 1),
+        BadInput(rule: "white space only is not a document", bytes: Array(" \n\r\n\t\u{0C}\n".utf8), messagePart: "only white space", line: 1),
+        BadInput(rule: "a BOM alone is not a document", bytes: [0xEF, 0xBB, 0xBF], messagePart: "only white space", line: 1),
+        BadInput(rule: "a NUL byte means binary", bytes: Array("Title\nsome text".utf8) + [0x00, 0x01, 0x02], messagePart: "NUL byte at byte offset 15", line: 2),
+        BadInput(rule: "invalid UTF-8 is refused with its offset", bytes: Array("Line one\nCaf".utf8) + [0xE9] + Array(" au lait\n".utf8), messagePart: "invalid byte 0xE9 at byte offset 12", line: 2),
+        BadInput(rule: "a truncated UTF-8 sequence is refused", bytes: Array("ab".utf8) + [0xE2, 0x82], messagePart: "byte offset 2", line: 1),
+        BadInput(rule: "a PNG header is binary", bytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00], messagePart: "NUL byte", line: 3),
+    ]
+
+    @Test(arguments: badInputs)
+    func badInputIsNotADocument(_ vector: BadInput) {
+        do {
+            _ = try DocumentReader.read(data: Data(vector.bytes), path: "bad.txt")
+            Issue.record("\(vector.rule): read without error")
+        } catch let error as DocumentError {
+            #expect(error.code == .notADocument)
+            #expect(error.message.contains(vector.messagePart), "message: \(error.message)")
+            #expect(error.location?.file == "bad.txt")
+            if let line = vector.line { #expect(error.location?.line == line) }
+        } catch {
+            Issue.record("\(vector.rule): unexpected error \(error)")
+        }
+    }
+
+    // MARK: Line ends and encodings
+
+    @Test(arguments: [
+        ("CRLF line ends read like LF", "\r\n", false),
+        ("lone CR line ends read like LF", "\r", false),
+        ("a UTF-8 BOM is skipped", "\n", true),
+        ("CRLF and a BOM together", "\r\n", true),
+    ])
+    func lineEndsAndBOMReadLikeLF(_ rule: String, _ newline: String, _ bom: Bool) throws {
+        let plain = try Self.read(Self.miniDraft)
+        let variant = (bom ? "\u{FEFF}" : "") + Self.miniDraft.replacingOccurrences(of: "\n", with: newline)
+        let other = try Self.read(variant)
+        #expect(other.allSections.map(\.title) == plain.allSections.map(\.title), "\(rule)")
+        #expect(other.allSections.map(\.location.line) == plain.allSections.map(\.location.line), "\(rule)")
+        #expect(other.allSections.flatMap(\.paragraphs).map(\.content.normalizedText) == plain.allSections.flatMap(\.paragraphs).map(\.content.normalizedText), "\(rule)")
+        #expect(other.metadata.title == "A Small Example of a Draft")
+    }
+
+    @Test func nonASCIITextIsKept() throws {
+        let document = try Self.read(Self.miniDraft)
+        #expect(document.metadata.authors == ["A. Müller", "B. Smith"])
+        let intro = try #require(document.section(numbered: "1"))
+        #expect(intro.paragraphs.count == 1)
+        #expect(intro.paragraphs[0].content.plainText.hasSuffix("as one paragraph with “quotes” and → arrows."))
+    }
+
+    @Test func textWithoutHeadingsIsOneUntitledSectionWithAWarning() throws {
+        let document = try Self.read("Grüße aus Köln.\nZweite Zeile.\n\nNext paragraph.\n")
+        #expect(document.sections.count == 1)
+        #expect(document.sections[0].paragraphs.map(\.content.plainText) == ["Grüße aus Köln. Zweite Zeile.", "Next paragraph."])
+        #expect(document.warnings.count == 1)
+    }
+
+    // MARK: Layout rules on the miniature draft
+
+    @Test func frontMatterIsMetadataAbstractAndNotes() throws {
+        let document = try Self.read(Self.miniDraft)
+        let m = document.metadata
+        #expect(m.format == .text)
+        #expect(m.docName == "draft-example-small-03")
+        #expect(m.revision == "03")
+        #expect(m.rfcNumber == nil)
+        #expect(m.category == "std")
+        #expect(m.submissionType == "IETF")
+        #expect(m.date == "July 8, 2009")
+        #expect(document.abstract.count == 1)
+        #expect(document.notes.map(\.title) == ["Status of this Memo"])
+        #expect(!document.allSections.contains { ["Abstract", "Status of this Memo", "Table of Contents"].contains($0.title) })
+    }
+
+    @Test func tableOfContentsIsNotTakenForSections() throws {
+        let document = try Self.read(Self.miniDraft)
+        #expect(document.allSections.map { "\($0.number ?? "-") \($0.title)" } == ["1 Introduction", "2 Rules", "3 References", "- Author's Address"])
+        // Headings are where the body has them, not the ToC lines.
+        #expect(document.allSections.map(\.location.line) == [28, 43, 63, 68])
+        #expect(document.allSections.map(\.isBackMatter) == [false, false, true, true])
+    }
+
+    @Test func aParagraphCutByAPageBreakIsOneParagraphAndHyphensStay() throws {
+        let intro = try #require(try Self.read(Self.miniDraft).section(numbered: "1"))
+        let text = intro.paragraphs[0].content.normalizedText
+        #expect(text == "The first of the two TS payloads is known as TSi (Traffic Selector-initiator). The paragraph goes on over the page break and continues here after the break, as one paragraph with “quotes” and → arrows.")
+        #expect(intro.paragraphs[0].location.line == 30)
+    }
+
+    @Test func listsHangingTermsFiguresAndCaptions() throws {
+        let rules = try #require(try Self.read(Self.miniDraft).section(numbered: "2"))
+        var lists: [ListBlock] = []
+        var figures: [Figure] = []
+        for block in rules.blocks {
+            if case .list(let l) = block { lists.append(l) }
+            if case .figure(let f) = block { figures.append(f) }
+        }
+        #expect(lists.map(\.style) == [.bullet, .ordered, .ordered, .definition])
+        #expect(lists[0].items.map(\.marker) == ["o", "o"])
+        #expect(lists[0].items[0].location.line == 45)
+        #expect(rules.paragraphs.map(\.content.plainText) == [
+            "A bullet item that wraps onto a second line.", "Another item.", "A numbered item.",
+            "A lettered item.", "A hanging term whose definition goes on under it.",
+        ])
+        #expect(lists[1].items[0].marker == "1.")
+        #expect(lists[2].items[0].marker == "(a)")
+        #expect(lists[3].items[0].term?.plainText == "SPI:")
+        // The figure sits in the hanging item (it is indented under it) with its caption.
+        let hanging = lists[3].items[0]
+        guard case .figure(let art)? = hanging.blocks.last else {
+            Issue.record("no figure under the hanging term: \(hanging.blocks)")
+            return
+        }
+        #expect(figures.isEmpty)
+        #expect(art.verbatim == "   +-------+       +-------+\n   | Alice | ----> |  Bob  |\n   +-------+       +-------+")
+        #expect(art.title == "Figure 1: Two Parties")
+        #expect(art.location.line == 57)
+    }
+
+    @Test func referencesAreEntries() throws {
+        let references = try #require(try Self.read(Self.miniDraft).section(numbered: "3"))
+        guard case .references(let group)? = references.blocks.first else {
+            Issue.record("no references block: \(references.blocks)")
+            return
+        }
+        let entry = try #require(group.entries.first)
+        #expect(entry.anchor == "RFC2119")
+        #expect(entry.title == "Key words for use in RFCs to Indicate Requirement Levels")
+        #expect(entry.seriesInfo == ["BCP 14", "RFC 2119"])
+        #expect(entry.location.line == 65)
+    }
+
+    @Test(arguments: [
+        ("a letter or digit before the hyphen joins", ["Selector-", "initiator"], "Selector-initiator"),
+        ("an em dash made of hyphens keeps the space", ["it --", "then"], "it -- then"),
+        ("plain lines join with one space", ["one", "two"], "one two"),
+        ("a lone hyphen keeps the space", ["a -", "b"], "a - b"),
+    ])
+    func joiningLines(_ rule: String, _ lines: [String], _ expected: String) {
+        #expect(TextBlockBuilder.join(lines.map { Substring($0) }) == expected, "\(rule)")
+    }
+}

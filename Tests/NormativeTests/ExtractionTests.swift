@@ -1,0 +1,147 @@
+import DraftDocument
+import Testing
+@testable import Normative
+
+/// Documents built in the test, so extraction is checked without a reader.
+enum Fixture {
+    static func loc(_ line: Int) -> DraftDocument.SourceLocation { DraftDocument.SourceLocation(file: "t.xml", line: line) }
+
+    static func paragraph(_ text: String, line: Int) -> Block {
+        .paragraph(Paragraph(content: InlineText(plain: text), location: loc(line)))
+    }
+
+    static func paragraph(_ spans: [Span], line: Int) -> Block {
+        .paragraph(Paragraph(content: InlineText(spans), location: loc(line)))
+    }
+
+    static let boilerplate8174 = "The key words \"MUST\", \"MUST NOT\", \"REQUIRED\", \"SHALL\", \"SHALL NOT\", \"SHOULD\", \"SHOULD NOT\", \"RECOMMENDED\", \"NOT RECOMMENDED\", \"MAY\", and \"OPTIONAL\" in this document are to be interpreted as described in BCP 14 [RFC2119] [RFC8174] when, and only when, they appear in all capitals, as shown here."
+
+    static func document(_ sections: [Section], docName: String = "draft-ietf-ipsecme-ikev2bis-08", references: [Reference] = []) -> Document {
+        var all = sections
+        if !references.isEmpty {
+            all.append(Section(number: "9", title: "References", depth: 1, blocks: [.references(ReferenceGroup(entries: references, location: loc(900)))], location: loc(900)))
+        }
+        return Document(metadata: Metadata(file: "t.xml", format: .xmlV3, docName: docName, title: "IKEv2bis"), sections: all)
+    }
+
+    static let rfc2119 = Reference(anchor: "RFC2119", seriesInfo: ["RFC 2119"], location: loc(901))
+    static let rfc8174 = Reference(anchor: "RFC8174", seriesInfo: ["RFC 8174"], location: loc(902))
+
+    static let seed = """
+    When an RFC4301-compliant IPsec subsystem receives an IP packet that
+       matches a "protect" selector in its Security Policy Database (SPD),
+       the subsystem protects that packet with IPsec.  When no SA exists
+       yet, it is the task of IKE to create it.  Maintenance of a system's
+       SPD is outside the scope of IKE (see [PFKEY] for an example
+       programming interface, although it only applies to IKEv1), though
+       some implementations might update their SPD in connection with the
+       running of IKE (for an example scenario, see Section 1.1.3).
+    """
+}
+
+@Suite struct ExtractionTests {
+    @Test func seedSentenceIsATopicalStatementWithStableID() throws {
+        let doc = Fixture.document([Section(number: "2.9", title: "Traffic Selector Negotiation", depth: 2, blocks: [Fixture.paragraph(Fixture.seed, line: 100)], location: Fixture.loc(99))])
+        let analysis = StatementExtractor().analyze(doc)
+        let pfkey = analysis.statements(about: .pfkey)
+        try #require(pfkey.count == 1)
+        let s = pfkey[0]
+        #expect(s.text == "Maintenance of a system's SPD is outside the scope of IKE (see [PFKEY] for an example programming interface, although it only applies to IKEv1), though some implementations might update their SPD in connection with the running of IKE (for an example scenario, see Section 1.1.3).")
+        #expect(s.levels == [])
+        #expect(s.topics == [.pfkey, .spd])
+        #expect(s.position.paragraph == 1)
+        #expect(s.position.sentence == 3)
+        #expect(s.position.line == 103)
+        #expect(s.id == "draft-ietf-ipsecme-ikev2bis/2.9/" + StatementIdentity.shortHash(s.text))
+        #expect(analysis.statements.map(\.position.sentence) == [1, 3])
+        #expect(analysis.keywordCount == 0)
+        #expect(analysis.findings.isEmpty)
+    }
+
+    struct HashVector: Sendable, CustomTestStringConvertible {
+        var text: String
+        var hash: String
+        var testDescription: String { "fnv1a(\(text))" }
+    }
+
+    /// Values computed independently (Python) from the FNV-1a 64 definition, folded
+    /// h ^ h>>24 ^ h>>48 to 24 bits: the ids must never change between runs or platforms.
+    @Test(arguments: [HashVector(text: "", hash: "be0c53"), HashVector(text: "a", hash: "dd0f69"), HashVector(text: "abc", hash: "e3a951")])
+    func shortHashIsFNV1aFoldedTo24Bits(_ v: HashVector) {
+        #expect(StatementIdentity.shortHash(v.text) == v.hash)
+    }
+
+    @Test func twoLevelsMakeTwoStatementsWithDistinctIDs() throws {
+        let doc = Fixture.document([Section(number: "3", title: "Rules", depth: 1, blocks: [
+            Fixture.paragraph(Fixture.boilerplate8174, line: 10),
+            Fixture.paragraph("The initiator MUST NOT send TSi, but it SHOULD log the event, and it MUST NOT retry.", line: 20),
+        ], location: Fixture.loc(9))], references: [Fixture.rfc2119, Fixture.rfc8174])
+        let a = StatementExtractor().analyze(doc)
+        try #require(a.statements.count == 2)
+        #expect(a.statements.map(\.levels) == [[.mustNot], [.should]])
+        #expect(a.statements[0].text == a.statements[1].text)
+        #expect(a.statements[0].id != a.statements[1].id)
+        #expect(a.statements[0].keywordRanges.count == 2)
+        #expect(a.keywordCount == 3)
+        #expect(a.requirementsLanguage?.form == .rfc8174)
+        #expect(a.findings.isEmpty)
+    }
+
+    @Test func tagsDecideInATaggedDocument() throws {
+        let doc = Fixture.document([Section(number: "1", title: "T", depth: 1, blocks: [
+            Fixture.paragraph([Span("The responder "), Span("MUST", kind: .bcp14), Span(" reply.")], line: 5),
+            Fixture.paragraph("The initiator SHOULD wait.", line: 7),
+        ], location: Fixture.loc(4))], references: [Fixture.rfc2119])
+        let a = StatementExtractor().analyze(doc)
+        #expect(a.usesBCP14Tags)
+        #expect(a.statements.map(\.levels) == [[.must]])
+        #expect(a.keywordCount == 2)
+        let codes = a.findings.map(\.code)
+        #expect(codes.contains(.untaggedKeyword))
+        #expect(codes.contains(.boilerplateMissing))
+        #expect(a.findings.first { $0.code == .untaggedKeyword }?.location.line == 7)
+    }
+
+    @Test func preRFC8174BoilerplateAndMissingReference() {
+        let doc = Fixture.document([Section(number: "1", title: "T", depth: 1, blocks: [
+            Fixture.paragraph("Keywords \"MUST\", \"MUST NOT\", \"REQUIRED\", \"SHOULD\", \"SHOULD NOT\" and \"MAY\" that appear in this document are to be interpreted as described in [Bra97].", line: 3),
+            Fixture.paragraph("The responder must reply. It MAY wait.", line: 5),
+        ], location: Fixture.loc(2))], references: [Reference(anchor: "IKEV1", location: Fixture.loc(800))])
+        let a = StatementExtractor().analyze(doc)
+        #expect(a.keywordCount == 1)
+        #expect(a.findings.map(\.code) == [.boilerplatePre8174, .requirementsReferenceMissing, .lowercaseKeyword])
+        #expect(a.findings.last?.location.line == 5)
+    }
+
+    @Test func listItemsAreStatementsOfTheirOwn() {
+        let item = { (t: String, l: Int) in ListItem(marker: "o", blocks: [Fixture.paragraph(t, line: l)], location: Fixture.loc(l)) }
+        let doc = Fixture.document([Section(number: "2", title: "L", depth: 1, blocks: [
+            Fixture.paragraph("Implementations:", line: 1),
+            .list(ListBlock(style: .bullet, items: [item("MUST accept TSi", 2), item("SHOULD log narrowing", 3)], location: Fixture.loc(2))),
+        ], location: Fixture.loc(1))])
+        let a = StatementExtractor().analyze(doc)
+        #expect(a.statements.map(\.text) == ["MUST accept TSi", "SHOULD log narrowing"])
+        #expect(a.statements.map(\.position.paragraph) == [2, 2])
+        #expect(a.statements.map(\.position.sentence) == [1, 2])
+        #expect(a.statements.map(\.position.line) == [2, 3])
+    }
+
+    @Test func matcherStagesSayWhichMatched() {
+        func st(_ text: String, _ section: String, _ levels: [BCP14Keyword] = []) -> Statement {
+            Statement(id: "d/\(section)/\(StatementIdentity.shortHash(text))", document: "d", position: StatementPosition(section: section, sectionTitle: "", paragraph: 1, sentence: 1, location: Fixture.loc(1)), levels: levels, topics: [], text: text)
+        }
+        let old = [st("The SA MUST be deleted.", "1", [.must]), st("See the CHILD_SA rules in section 2.", "2"), st("Maintenance of a system's SPD is outside the scope of IKE (see [PFKEY] for an example protocol).", "2.9"), st("Removed sentence about nothing at all.", "4")]
+        let new = [st("The SA MUST be deleted.", "5", [.must]), st("See the Child SA rules in Section 2.", "2"), st("Maintenance of a system's SPD is outside the scope of IKE (see [PFKEY] for an example programming interface).", "2.9")]
+        let r = StatementMatcher().match(old: old, new: new)
+        #expect(r.matches.map(\.kind) == [.exact, .normalised, .similar])
+        #expect(r.unmatchedOld.map(\.text) == ["Removed sentence about nothing at all."])
+        #expect(r.unmatchedNew.isEmpty)
+        #expect(StatementMatcher().find("the sa must be deleted", in: new)?.kind == .normalised)
+    }
+
+    @Test func wordDiffShowsTheArrivingClause() {
+        let d = WordDiff(old: "(see [PFKEY] for an example protocol), though some", new: "(see [PFKEY] for an example programming interface, although it only applies to IKEv1), though some")
+        #expect(d.wdiff == "(see [PFKEY] for an example [-protocol),-] {+programming interface, although it only applies to IKEv1),+} though some")
+        #expect(d.additions == ["programming interface, although it only applies to IKEv1),"])
+    }
+}
