@@ -129,3 +129,22 @@ public struct LinkedDocument: Sendable {
 
     public var coverage: Coverage { Coverage(statements: statements) }
 }
+
+import Normative
+
+extension LinkStatement {
+    /// The plain values of a Normative statement.
+    public init(_ statement: Statement) {
+        self.init(id: statement.id, section: statement.position.section, sectionTitle: statement.position.sectionTitle,
+                  paragraph: statement.position.paragraph, sentence: statement.position.sentence,
+                  location: statement.position.location, levels: statement.levels.map(\.rawValue),
+                  topics: statement.topics.map(\.rawValue), text: statement.text)
+    }
+}
+
+extension Linker {
+    /// Extracts the document's statements (Normative) and links them.
+    public func link(_ document: Document) -> LinkedDocument {
+        link(document, statements: StatementExtractor().statements(in: document).map(LinkStatement.init))
+    }
+}
