@@ -16,6 +16,7 @@ struct Draftcheck: ParsableCommand {
         subcommands: [
             SectionsCommand.self,
             RenderCommand.self,
+            ErrataCommand.self,
             TSCommand.self,
             PFKeyCommand.self,
         ]
