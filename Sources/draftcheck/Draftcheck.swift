@@ -19,6 +19,8 @@ struct Draftcheck: ParsableCommand {
             ErrataCommand.self,
             TSCommand.self,
             PFKeyCommand.self,
+            CheckCommand.self,
+            CoverageCommand.self,
         ]
     )
 }
