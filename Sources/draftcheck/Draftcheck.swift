@@ -18,6 +18,9 @@ struct Draftcheck: ParsableCommand {
             RenderCommand.self,
             ErrataCommand.self,
             TSCommand.self,
+            PFKeyCommand.self,
+            CheckCommand.self,
+            CoverageCommand.self,
         ]
     )
 }
