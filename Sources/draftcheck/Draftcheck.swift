@@ -16,6 +16,8 @@ struct Draftcheck: ParsableCommand {
         subcommands: [
             SectionsCommand.self,
             RenderCommand.self,
+            ErrataCommand.self,
+            TSCommand.self,
         ]
     )
 }
