@@ -18,6 +18,8 @@ struct Draftcheck: ParsableCommand {
             RenderCommand.self,
             ErrataCommand.self,
             TSCommand.self,
+            CheckCommand.self,
+            CoverageCommand.self,
         ]
     )
 }
