@@ -16,6 +16,11 @@ struct Draftcheck: ParsableCommand {
         subcommands: [
             SectionsCommand.self,
             RenderCommand.self,
+            ErrataCommand.self,
+            TSCommand.self,
+            PFKeyCommand.self,
+            CheckCommand.self,
+            CoverageCommand.self,
         ]
     )
 }
