@@ -18,6 +18,7 @@ struct Draftcheck: ParsableCommand {
             RenderCommand.self,
             ErrataCommand.self,
             TSCommand.self,
+            PFKeyCommand.self,
             CheckCommand.self,
             CoverageCommand.self,
         ]
