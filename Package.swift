@@ -67,7 +67,7 @@ let package = Package(
         ]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Checks", "Linking", "DraftDocument", "TestSupport"]),
         // The real Linux af_key under User-Mode Linux, and the committed kernel captures.
-        .testTarget(name: "LiveTests", dependencies: ["PFKey", "SPDBridge", "pfkey-live", "TestSupport"]),
+        .testTarget(name: "LiveTests", dependencies: ["PFKey", "SPDBridge", "Checks", "pfkey-live", "TestSupport"]),
         // End-to-end tests of the command line: they run the built draftcheck binary.
         .testTarget(name: "CLITests", dependencies: ["draftcheck", "TestSupport"]),
     ]
