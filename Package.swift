@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(name: "SPDBridgeTests", dependencies: ["SPDBridge", "PFKey", "TrafficSelectors", "TestSupport"]),
         .testTarget(name: "ChecksTests", dependencies: ["Checks", "Linking", "TestSupport"]),
         .testTarget(name: "ErrataTests", dependencies: [
-            "Errata", "DraftDocument", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+            "Errata", "DraftDocument", "Checks", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Checks", "Linking", "DraftDocument", "TestSupport"]),
         // The real Linux af_key under User-Mode Linux, and the committed kernel captures.
