@@ -384,3 +384,33 @@ private struct ExtractionRun {
 private extension String {
     var replacingSpaces: String { filter { $0 != " " }.uppercased() }
 }
+
+/// Which statements a review shows: `--topic` and `--level` (both must hold).
+public struct StatementFilter: Hashable, Sendable {
+    /// Only statements about this topic; nil for every statement.
+    public var topic: Topic?
+    /// Only statements with a keyword of this strength; nil for every statement (topical
+    /// ones without a keyword included).
+    public var strength: BCP14Keyword.Strength?
+
+    public init(topic: Topic? = nil, strength: BCP14Keyword.Strength? = nil) {
+        self.topic = topic
+        self.strength = strength
+    }
+
+    public func includes(_ statement: Statement) -> Bool {
+        if let topic, !statement.topics.contains(topic) { return false }
+        if let strength, !statement.levels.contains(where: { $0.strength == strength }) { return false }
+        return true
+    }
+
+    public func apply(_ statements: [Statement]) -> [Statement] { statements.filter(includes) }
+}
+
+/// The normalised bytes a paragraph is segmented in (white space folded, hyphenation
+/// at line breaks rejoined), for callers that segment text themselves.
+public enum ExtractionRunProbe {
+    public static func normalizedBytes(_ text: String) -> [UInt8] {
+        ExtractionRun.normalize(InlineText(plain: text)).bytes
+    }
+}
