@@ -1,8 +1,1018 @@
+import CLibXML2
 import Foundation
 
-/// xml2rfc v3 and v2 sources on libxml2. (Issue 2 replaces this placeholder.)
+/// xml2rfc v3 and v2 sources on libxml2, into the one document model. Section numbers
+/// follow xml2rfc's preptool: middle sections 1, 1.1...; `<references>` in `<back>`
+/// continue the middle numbering; `<back>` sections are appendices A, A.1...; sections
+/// with `numbered="false"` (and everything under them) have no number.
 enum XMLDocumentReader {
     static func read(data: Data, path: String, includeDirectories: [String]) throws -> Document {
-        throw DocumentError(.unsupportedStructure, "\(path): the XML reader is not written yet")
+        let document = try LibXMLParser.parse(data, path: path)
+        defer { xmlFreeDoc(document) }
+        guard let rootPointer = xmlDocGetRootElement(document) else {
+            throw DocumentError(.malformedXML, "no root element", at: SourceLocation(file: path, line: 1, column: 1))
+        }
+        let root = XMLNode(rootPointer)
+        guard root.name == "rfc" else {
+            throw DocumentError(.notAnRFCDocument, "root element is <\(root.name)>, not <rfc>: not an xml2rfc document", at: SourceLocation(file: path, line: root.line, column: 1))
+        }
+        let builder = XMLModelBuilder(document: document, path: path, resolver: IncludeResolver(documentPath: path, includeDirectories: includeDirectories))
+        defer { builder.freeIncludedDocuments() }
+        return try builder.build(root: root)
+    }
+}
+
+/// Builds the model in one walk over the libxml2 tree. Cross-references are written as
+/// placeholders during the walk and given their display text at the end, when every
+/// section, figure and table number is known.
+final class XMLModelBuilder {
+    enum XrefTarget {
+        case section(number: String?, title: String)
+        case figure(Int)
+        case table(Int)
+        case reference(title: String?)
+    }
+
+    struct PendingXref {
+        var target: String
+        var format: String?
+        var content: String
+        var section: String?
+        var sectionFormat: String?
+    }
+
+    /// Limits on what entity references may expand to: the reader expands internal
+    /// entities itself, so a "billion laughs" document stops here, not in memory.
+    static let maximumEntityExpansions = 200_000
+    static let maximumEntityNesting = 12
+    static let maximumIncludeNesting = 4
+
+    let document: xmlDocPtr
+    let resolver: IncludeResolver
+    var file: String
+    var isV3 = false
+    var symbolicReferences = true
+    var warnings: [DocumentWarning] = []
+    var targets: [String: XrefTarget] = [:]
+    var pending: [PendingXref] = []
+    var figureCount = 0
+    var tableCount = 0
+    var referenceOrder: [String] = []
+    var hasIndexEntries = false
+    var entityExpansions = 0
+    var entityNesting = 0
+    var includeNesting = 0
+    var includedDocuments: [xmlDocPtr] = []
+    var listDepth = 0
+    /// Enclosing bullet lists: xml2rfc picks the bullet symbol by this depth.
+    var bulletDepth = 0
+
+    init(document: xmlDocPtr, path: String, resolver: IncludeResolver) {
+        self.document = document
+        self.file = path
+        self.resolver = resolver
+    }
+
+    func freeIncludedDocuments() {
+        includedDocuments.forEach { xmlFreeDoc($0) }
+        includedDocuments.removeAll()
+    }
+
+    func location(_ node: XMLNode) -> SourceLocation { SourceLocation(file: file, line: node.line) }
+
+    func warn(_ message: String, _ node: XMLNode) {
+        warnings.append(DocumentWarning(message, at: location(node)))
+    }
+
+    // MARK: - Document
+
+    func build(root: XMLNode) throws -> Document {
+        let rootPath = file
+        isV3 = root.attribute("version") == "3"
+        if let sym = root.attribute("symRefs") { symbolicReferences = sym != "false" }
+        for node in root.children where node.isProcessingInstruction && node.name == "rfc" {
+            let pi = Self.pseudoAttributes(node.content)
+            if let sym = pi["symrefs"] { symbolicReferences = sym != "no" }
+        }
+        // Processing instructions before the root element (v2 habit).
+        var sibling = root.pointer.pointee.prev
+        while let s = sibling {
+            let node = XMLNode(s)
+            if node.isProcessingInstruction && node.name == "rfc", let sym = Self.pseudoAttributes(node.content)["symrefs"] {
+                symbolicReferences = sym != "no"
+            }
+            sibling = s.pointee.prev
+        }
+
+        let front = root.firstElement("front")
+        var metadata = Metadata(file: rootPath, format: isV3 ? .xmlV3 : .xmlV2, title: "")
+        metadata.docName = root.attribute("docName").flatMap { $0.isEmpty ? nil : $0 }
+        metadata.rfcNumber = root.attribute("number").flatMap { Int($0) }
+        metadata.category = root.attribute("category")
+        metadata.submissionType = root.attribute("submissionType") ?? "IETF"
+        var abstract: [Block] = []
+        var notes: [Container] = []
+        var authorCount = 0
+        var authorsLine = root.line
+        if let front {
+            if let title = front.firstElement("title") {
+                metadata.title = try inlineText(of: title).plainText.whitespaceNormalized
+            }
+            let authors = front.elements("author")
+            authorCount = authors.count
+            if let firstAuthor = authors.first { authorsLine = firstAuthor.line }
+            metadata.authors = authors.map { author in
+                if let full = author.attribute("fullname"), !full.isEmpty { return full }
+                return [author.attribute("initials"), author.attribute("surname")].compactMap { $0 }.joined(separator: " ")
+            }
+            if let date = front.firstElement("date") {
+                let parts = [date.attribute("day"), date.attribute("month"), date.attribute("year")].compactMap { $0 }.filter { !$0.isEmpty }
+                metadata.date = parts.isEmpty ? nil : parts.joined(separator: " ")
+            }
+            if metadata.docName == nil {
+                for info in front.elements("seriesInfo") where info.attribute("name") == "Internet-Draft" {
+                    metadata.docName = info.attribute("value")
+                }
+            }
+            if metadata.rfcNumber == nil {
+                for info in front.elements("seriesInfo") where info.attribute("name") == "RFC" {
+                    metadata.rfcNumber = info.attribute("value").flatMap { Int($0) }
+                }
+            }
+            if let abstractNode = front.firstElement("abstract") {
+                abstract = try flow(abstractNode)
+            }
+            for note in front.elements("note") {
+                notes.append(Container(title: try title(of: note), blocks: try flow(note), location: location(note)))
+            }
+        }
+
+        var sections: [Section] = []
+        var middleCount = 0
+        var lastMiddleNumbered = true
+        if let middle = root.firstElement("middle") {
+            try forEachChild(of: middle) { child in
+                guard child.isElement, child.name == "section" else { return }
+                middleCount += 1
+                let numbered = child.attribute("numbered") != "false"
+                lastMiddleNumbered = numbered
+                sections.append(try section(child, number: numbered ? "\(middleCount)" : nil, depth: 1, back: false))
+            }
+        }
+        if let back = root.firstElement("back") {
+            sections += try backSections(back, middleCount: middleCount, referencesNumbered: lastMiddleNumbered)
+        }
+        if hasIndexEntries && (root.attribute("indexInclude") ?? "true") != "false" {
+            sections.append(Section(number: nil, title: "Index", depth: 1, isBackMatter: true, location: SourceLocation(file: rootPath, line: root.line)))
+        }
+        if authorCount > 0 {
+            sections.append(Section(number: nil, title: authorCount == 1 ? "Author's Address" : "Authors' Addresses", anchor: "authors-addresses", depth: 1, isBackMatter: true, location: SourceLocation(file: rootPath, line: authorsLine)))
+        }
+
+        var result = Document(metadata: metadata, abstract: abstract, notes: notes, sections: sections, warnings: warnings)
+        resolveCrossReferences(&result)
+        return result
+    }
+
+    private func backSections(_ back: XMLNode, middleCount: Int, referencesNumbered: Bool) throws -> [Section] {
+        var out: [Section] = []
+        var referenceElements: [XMLNode] = []
+        var appendixCount = 0
+        // v2 documents with several <references> get them wrapped in one "References"
+        // section, as xml2rfc's v2-to-v3 conversion does.
+        var children: [XMLNode] = []
+        try forEachChild(of: back) { children.append($0) }
+        let topReferences = children.filter { $0.isElement && $0.name == "references" }
+        let wrapV2References = !isV3 && topReferences.count > 1
+        var referencesCount = 0
+        var wrapperIndex: Int?
+        for child in children where child.isElement {
+            switch child.name {
+            case "references":
+                if wrapV2References {
+                    referenceElements.append(child)
+                    if wrapperIndex == nil {
+                        referencesCount += 1
+                        wrapperIndex = out.count
+                        out.append(Section(number: nil, title: "References", depth: 1, isBackMatter: true, location: location(child)))
+                    }
+                } else {
+                    referencesCount += 1
+                    let number = referencesNumbered ? "\(middleCount + referencesCount)" : nil
+                    out.append(try referencesSection(child, number: number, depth: 1))
+                }
+            case "section":
+                appendixCount += 1
+                let numbered = child.attribute("numbered") != "false"
+                let letter = appendixCount <= 26 ? String(UnicodeScalar(UInt8(64 + appendixCount))) : "\(appendixCount)"
+                out.append(try section(child, number: numbered ? letter : nil, depth: 1, back: true))
+            default:
+                break
+            }
+        }
+        if let wrapperIndex {
+            let number = referencesNumbered ? "\(middleCount + 1)" : nil
+            out[wrapperIndex].number = number
+            let key = wrapperIndex
+            for (i, refs) in referenceElements.enumerated() {
+                out[key].subsections.append(try referencesSection(refs, number: number.map { "\($0).\(i + 1)" }, depth: 2))
+            }
+        }
+        return out
+    }
+
+    private func referencesSection(_ node: XMLNode, number: String?, depth: Int) throws -> Section {
+        let title = try self.title(of: node) ?? "References"
+        let anchor = node.attribute("anchor")
+        if let anchor { targets[anchor] = .section(number: number, title: title) }
+        var entries: [Reference] = []
+        var subsections: [Section] = []
+        var nested = 0
+        try forEachChild(of: node) { child in
+            if child.isElement {
+                switch child.name {
+                case "reference":
+                    entries.append(try reference(child))
+                case "referencegroup":
+                    entries.append(try referenceGroupEntry(child))
+                case "references":
+                    nested += 1
+                    subsections.append(try referencesSection(child, number: number.map { "\($0).\(nested)" }, depth: depth + 1))
+                case "include" where child.isXInclude:
+                    entries += try includedReferences(href: child.attribute("href") ?? "", at: child)
+                default:
+                    break
+                }
+            } else if child.isProcessingInstruction, child.name == "rfc", let name = Self.pseudoAttributes(child.content)["include"] {
+                entries += try includedReferences(href: name, at: child, bareName: true)
+            } else if child.isEntityReference {
+                entries += try entityReferences(child)
+            }
+        }
+        let group = ReferenceGroup(title: title, anchor: anchor, entries: entries, location: location(node))
+        return Section(number: number, title: title, anchor: anchor, depth: depth, isBackMatter: true, blocks: entries.isEmpty && !subsections.isEmpty ? [] : [.references(group)], subsections: subsections, location: location(node))
+    }
+
+    private func reference(_ node: XMLNode) throws -> Reference {
+        let anchor = node.attribute("anchor") ?? ""
+        var title: String?
+        if let t = node.firstElement("front")?.firstElement("title") { title = t.textContent.whitespaceNormalized }
+        var series: [String] = []
+        for info in node.elements("seriesInfo") + (node.firstElement("front")?.elements("seriesInfo") ?? []) {
+            series.append([info.attribute("name"), info.attribute("value")].compactMap { $0 }.joined(separator: " "))
+        }
+        targets[anchor] = .reference(title: title)
+        referenceOrder.append(anchor)
+        return Reference(anchor: anchor, title: title, seriesInfo: series, target: node.attribute("target"), location: location(node))
+    }
+
+    private func referenceGroupEntry(_ node: XMLNode) throws -> Reference {
+        let anchor = node.attribute("anchor") ?? ""
+        var series: [String] = []
+        try forEachChild(of: node) { child in
+            if child.isElement, child.name == "reference" {
+                let r = try reference(child)
+                series += r.seriesInfo
+            }
+        }
+        targets[anchor] = .reference(title: nil)
+        referenceOrder.append(anchor)
+        return Reference(anchor: anchor, seriesInfo: series, target: node.attribute("target"), location: location(node))
+    }
+
+    /// An xi:include, `<?rfc include?>` or SYSTEM entity naming a bibliography entry:
+    /// read from an allowed directory when there, else a placeholder with a warning.
+    private func includedReferences(href: String, at node: XMLNode, bareName: Bool = false, fallbackAnchor: String? = nil) throws -> [Reference] {
+        if includeNesting < Self.maximumIncludeNesting, case .file(let path) = resolver.resolve(href, addingExtension: bareName ? ".xml" : nil) {
+            if let included = try parseIncluded(path: path, at: node) {
+                let saved = file
+                file = path
+                includeNesting += 1
+                defer { file = saved; includeNesting -= 1 }
+                switch included.name {
+                case "reference": return [try reference(included)]
+                case "referencegroup": return [try referenceGroupEntry(included)]
+                case "references":
+                    var out: [Reference] = []
+                    try forEachChild(of: included) { c in
+                        if c.isElement, c.name == "reference" { out.append(try reference(c)) }
+                    }
+                    return out
+                default:
+                    warn("\(path): included <\(included.name)> where a <reference> was expected; skipped", node)
+                    return []
+                }
+            }
+        }
+        let anchor = ReferencePlaceholder.anchor(forInclude: href) ?? fallbackAnchor ?? href
+        let reason: String
+        switch resolver.resolve(href, addingExtension: bareName ? ".xml" : nil) {
+        case .network(let url): reason = "network reference \(url) not fetched (offline)"
+        case .unavailable(let why): reason = why
+        case .file(let path): reason = "\(path) could not be used"
+        }
+        warn("\(reason); placeholder reference [\(anchor)]", node)
+        targets[anchor] = .reference(title: nil)
+        referenceOrder.append(anchor)
+        return [Reference(anchor: anchor, isPlaceholder: true, location: location(node))]
+    }
+
+    private func entityReferences(_ node: XMLNode) throws -> [Reference] {
+        guard let entity = xmlGetDocEntity(document, node.pointer.pointee.name) else {
+            warn("undeclared entity &\(node.name); in references; skipped", node)
+            return []
+        }
+        if entity.pointee.etype == XML_EXTERNAL_GENERAL_PARSED_ENTITY {
+            let system = entity.pointee.SystemID.map { String(cString: $0) } ?? ""
+            return try includedReferences(href: system, at: node, fallbackAnchor: node.name)
+        }
+        var out: [Reference] = []
+        try expandEntity(node) { child in
+            if child.isElement, child.name == "reference" { out.append(try reference(child)) }
+        }
+        return out
+    }
+
+    private func parseIncluded(path: String, at node: XMLNode) throws -> XMLNode? {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            warn("\(path): unreadable include", node)
+            return nil
+        }
+        do {
+            let doc = try LibXMLParser.parse(data, path: path)
+            includedDocuments.append(doc)
+            guard let root = xmlDocGetRootElement(doc) else { return nil }
+            return XMLNode(root)
+        } catch let error as DocumentError {
+            warn("included file not used: \(error.description)", node)
+            return nil
+        }
+    }
+
+    // MARK: - Sections
+
+    private func title(of node: XMLNode) throws -> String? {
+        if let name = node.firstElement("name") {
+            return try inlineText(of: name).plainText.whitespaceNormalized
+        }
+        return node.attribute("title").map(\.whitespaceNormalized)
+    }
+
+    private func section(_ node: XMLNode, number: String?, depth: Int, back: Bool) throws -> Section {
+        let title = try self.title(of: node) ?? ""
+        let anchor = node.attribute("anchor")
+        if let anchor { targets[anchor] = .section(number: number, title: title) }
+        var subsections: [Section] = []
+        var childCount = 0
+        var blocks: [Block] = []
+        var bodyNodes: [XMLNode] = []
+        func flushBody() throws {
+            guard !bodyNodes.isEmpty else { return }
+            blocks += try flow(nodes: bodyNodes, in: node)
+            bodyNodes.removeAll()
+        }
+        try forEachChild(of: node) { child in
+            if child.isElement, child.name == "section" {
+                try flushBody()
+                childCount += 1
+                let numbered = number != nil && child.attribute("numbered") != "false"
+                subsections.append(try section(child, number: numbered ? "\(number!).\(childCount)" : nil, depth: depth + 1, back: back))
+            } else if child.isElement, child.name == "references" {
+                try flushBody()
+                childCount += 1
+                subsections.append(try referencesSection(child, number: number.map { "\($0).\(childCount)" }, depth: depth + 1))
+            } else if child.isElement, child.name == "name" {
+                return
+            } else {
+                bodyNodes.append(child)
+            }
+        }
+        try flushBody()
+        return Section(number: number, title: title, anchor: anchor, depth: depth, isBackMatter: back, blocks: blocks, subsections: subsections, location: location(node))
+    }
+
+    // MARK: - Blocks
+
+    static let blockElements: Set<String> = [
+        "t", "ul", "ol", "dl", "list", "figure", "artwork", "sourcecode", "artset", "table",
+        "texttable", "blockquote", "aside", "note", "preamble", "postamble",
+    ]
+
+    func flow(_ node: XMLNode) throws -> [Block] {
+        var nodes: [XMLNode] = []
+        try forEachChild(of: node) { child in
+            if child.isElement, child.name == "name" || child.name == "section" { return }
+            nodes.append(child)
+        }
+        return try flow(nodes: nodes, in: node)
+    }
+
+    /// Mixed content: runs of inline content become paragraphs, block elements become
+    /// their blocks. A v2 `<t>` holding a `<list>` splits around it, as xml2rfc does.
+    func flow(nodes: [XMLNode], in parent: XMLNode) throws -> [Block] {
+        var blocks: [Block] = []
+        var inline = InlineText()
+        var inlineStart: XMLNode?
+        func flush() {
+            if let start = inlineStart, !inline.plainText.allSatisfy(\.isWhitespace) {
+                let anchor = parent.name == "t" && blocks.isEmpty ? parent.attribute("anchor") : nil
+                blocks.append(.paragraph(Paragraph(content: inline, location: location(start.isText ? parent : start), anchor: anchor)))
+            }
+            inline = InlineText()
+            inlineStart = nil
+        }
+        for child in nodes {
+            if child.isElement, Self.blockElements.contains(child.name) {
+                flush()
+                blocks += try block(child)
+            } else if child.isElement, child.name == "vspace", (Int(child.attribute("blankLines") ?? "0") ?? 0) > 0 {
+                flush()
+            } else if child.isElement, child.name == "include", child.isXInclude {
+                flush()
+                warn("xi:include of \(child.attribute("href") ?? "?") in running text not expanded", child)
+            } else if child.isElement || child.isText || child.isEntityReference {
+                if inlineStart == nil {
+                    if child.isText && child.content.allSatisfy(\.isWhitespace) { continue }
+                    inlineStart = child
+                }
+                try appendInline(child, to: &inline)
+            }
+        }
+        flush()
+        if let first = blocks.first, case .paragraph(var p) = first, parent.name == "t" {
+            p.location = location(parent)
+            blocks[0] = .paragraph(p)
+        }
+        return blocks
+    }
+
+    private func block(_ node: XMLNode) throws -> [Block] {
+        switch node.name {
+        case "t", "preamble", "postamble":
+            return try flow(node)
+        case "ul":
+            let empty = node.attribute("empty") == "true"
+            let symbol = Self.bulletSymbols[bulletDepth % Self.bulletSymbols.count]
+            bulletDepth += 1
+            defer { bulletDepth -= 1 }
+            return [.list(try listBlock(node, style: empty ? .plain : .bullet, itemName: "li") { _, _ in
+                empty ? nil : symbol
+            })]
+        case "ol":
+            let type = node.attribute("type") ?? "1"
+            let start = Int(node.attribute("start") ?? "1") ?? 1
+            return [.list(try listBlock(node, style: .ordered, itemName: "li") { index, _ in
+                Self.orderedMarker(type: type, counter: start + index)
+            })]
+        case "dl":
+            return [.list(try definitionList(node))]
+        case "list":
+            return [.list(try v2List(node))]
+        case "figure":
+            return try figure(node)
+        case "artwork", "sourcecode", "artset":
+            return artwork(node, title: nil, anchor: node.attribute("anchor")).map { .figure($0) }
+        case "table":
+            return [.table(try table(node))]
+        case "texttable":
+            return try texttable(node)
+        case "blockquote":
+            return [.blockquote(Container(title: nil, blocks: try flow(node), location: location(node)))]
+        case "aside":
+            return [.aside(Container(title: nil, blocks: try flow(node), location: location(node)))]
+        case "note":
+            return [.aside(Container(title: try title(of: node), blocks: try flow(node), location: location(node)))]
+        default:
+            return []
+        }
+    }
+
+    static let bulletSymbols = ["*", "-", "o", "+"]
+
+    private func listBlock(_ node: XMLNode, style: ListBlock.Style, itemName: String, marker: (Int, XMLNode) -> String?) throws -> ListBlock {
+        var items: [ListItem] = []
+        var index = 0
+        var markers: [String?] = []
+        try forEachChild(of: node) { child in
+            if child.isElement, child.name == itemName { markers.append(marker(markers.count, child)) }
+        }
+        listDepth += 1
+        defer { listDepth -= 1 }
+        try forEachChild(of: node) { child in
+            guard child.isElement, child.name == itemName else { return }
+            let m = markers[index]
+            items.append(ListItem(marker: m, blocks: try flow(child), location: location(child)))
+            index += 1
+        }
+        return ListBlock(style: style, items: items, location: location(node))
+    }
+
+    private func definitionList(_ node: XMLNode) throws -> ListBlock {
+        var items: [ListItem] = []
+        var term: (InlineText, XMLNode)?
+        listDepth += 1
+        defer { listDepth -= 1 }
+        try forEachChild(of: node) { child in
+            guard child.isElement else { return }
+            if child.name == "dt" {
+                if let pending = term {
+                    items.append(ListItem(term: pending.0, blocks: [], location: location(pending.1)))
+                }
+                term = (try inlineText(of: child), child)
+            } else if child.name == "dd" {
+                items.append(ListItem(term: term?.0, blocks: try flow(child), location: location(term?.1 ?? child)))
+                term = nil
+            }
+        }
+        if let pending = term { items.append(ListItem(term: pending.0, blocks: [], location: location(pending.1))) }
+        return ListBlock(style: .definition, items: items, location: location(node))
+    }
+
+    /// v2 `<list style=...>`: symbols, numbers, letters, hanging, empty, "format ...";
+    /// without a style, the nearest enclosing list's style (xml2rfc's v2-to-v3 rule).
+    private func v2List(_ node: XMLNode) throws -> ListBlock {
+        var style = node.attribute("style")?.trimmingCharacters(in: .whitespaces) ?? ""
+        if style.isEmpty {
+            var p = node.parent
+            while let q = p {
+                if q.name == "list", let s = q.attribute("style"), !s.isEmpty { style = s; break }
+                p = q.parent
+            }
+        }
+        if style.isEmpty { style = "empty" }
+        var items: [ListItem] = []
+        listDepth += 1
+        defer { listDepth -= 1 }
+        var index = 0
+        let symbol = Self.bulletSymbols[bulletDepth % Self.bulletSymbols.count]
+        if style == "symbols" { bulletDepth += 1 }
+        defer { if style == "symbols" { bulletDepth -= 1 } }
+        try forEachChild(of: node) { child in
+            guard child.isElement, child.name == "t" else { return }
+            var marker: String?
+            var term: InlineText?
+            switch style {
+            case "symbols": marker = symbol
+            case "numbers": marker = Self.orderedMarker(type: "1", counter: index + 1)
+            case "letters": marker = Self.orderedMarker(type: "a", counter: index + 1)
+            case "hanging": term = InlineText(plain: child.attribute("hangText") ?? "")
+            default:
+                if style.hasPrefix("format ") {
+                    marker = Self.orderedMarker(type: String(style.dropFirst("format ".count)), counter: index + 1)
+                }
+            }
+            items.append(ListItem(marker: marker, term: term, blocks: try flow(child), location: location(child)))
+            index += 1
+        }
+        let modelStyle: ListBlock.Style
+        switch style {
+        case "symbols": modelStyle = .bullet
+        case "hanging": modelStyle = .definition
+        case "empty": modelStyle = .plain
+        default: modelStyle = .ordered
+        }
+        return ListBlock(style: modelStyle, items: items, location: location(node))
+    }
+
+    /// An `<ol>` marker as xml2rfc renders it: type "1", "a", "A", "i", "I" give "1.",
+    /// "a."...; a longer type is a format with %d, %c, %C, %i, %I.
+    static func orderedMarker(type: String, counter: Int) -> String {
+        func render(_ spec: Character) -> String {
+            switch spec {
+            case "a", "c": return letters(counter, upper: false)
+            case "A", "C": return letters(counter, upper: true)
+            case "i": return roman(counter).lowercased()
+            case "I": return roman(counter)
+            case "x": return String(counter, radix: 16)
+            case "X": return String(counter, radix: 16).uppercased()
+            case "o": return String(counter, radix: 8)
+            default: return "\(counter)"
+            }
+        }
+        if type.count == 1, let c = type.first { return render(c) + "." }
+        guard let percent = type.firstIndex(of: "%"), type.index(after: percent) < type.endIndex else { return type }
+        let spec = type[type.index(after: percent)]
+        return String(type[..<percent]) + render(spec) + String(type[type.index(percent, offsetBy: 2)...])
+    }
+
+    static func letters(_ n: Int, upper: Bool) -> String {
+        guard n > 0 else { return "\(n)" }
+        var value = n
+        var scalars: [Character] = []
+        while value > 0 {
+            value -= 1
+            scalars.append(Character(UnicodeScalar(UInt8((upper ? 65 : 97) + value % 26))))
+            value /= 26
+        }
+        return String(scalars.reversed())
+    }
+
+    static func roman(_ n: Int) -> String {
+        guard n > 0, n < 4000 else { return "\(n)" }
+        let table: [(Int, String)] = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+        var value = n
+        var out = ""
+        for (v, s) in table { while value >= v { out += s; value -= v } }
+        return out
+    }
+
+    private func figure(_ node: XMLNode) throws -> [Block] {
+        let title = try self.title(of: node)
+        let anchor = node.attribute("anchor")
+        // xml2rfc's v2 conversion turns a figure with neither title nor anchor into bare
+        // artwork: it gets no number.
+        let numbered = isV3 || (title.map { !$0.isEmpty } ?? false) || anchor != nil
+        if numbered {
+            figureCount += 1
+            if let anchor { targets[anchor] = .figure(figureCount) }
+        }
+        var out: [Block] = []
+        var first = true
+        try forEachChild(of: node) { child in
+            guard child.isElement else { return }
+            switch child.name {
+            case "preamble", "postamble":
+                out += try flow(child)
+            case "artwork", "sourcecode", "artset":
+                for art in artwork(child, title: first ? title : nil, anchor: first ? anchor : nil) {
+                    out.append(.figure(art))
+                }
+                first = false
+            default:
+                break
+            }
+        }
+        return out
+    }
+
+    private func artwork(_ node: XMLNode, title: String?, anchor: String?) -> [Figure] {
+        if node.name == "artset" {
+            let arts = node.elements("artwork")
+            guard let chosen = arts.first(where: { $0.attribute("type") == "ascii-art" }) ?? arts.first else { return [] }
+            return artwork(chosen, title: title, anchor: anchor)
+        }
+        var text = node.textContent
+        if let src = node.attribute("src"), text.allSatisfy(\.isWhitespace) {
+            switch resolver.resolve(src) {
+            case .file(let path):
+                if let data = FileManager.default.contents(atPath: path) {
+                    text = String(decoding: data, as: UTF8.self)
+                }
+            case .network(let url):
+                warn("artwork src \(url) not fetched (offline)", node)
+            case .unavailable(let reason):
+                warn("artwork src: \(reason)", node)
+            }
+        }
+        let kind: Figure.Kind = node.name == "sourcecode" ? .sourcecode : .artwork
+        return [Figure(kind: kind, title: title, anchor: anchor ?? node.attribute("anchor"), verbatim: text, location: location(node))]
+    }
+
+    private func table(_ node: XMLNode) throws -> Table {
+        tableCount += 1
+        let anchor = node.attribute("anchor")
+        if let anchor { targets[anchor] = .table(tableCount) }
+        var header: [[InlineText]] = []
+        var rows: [[InlineText]] = []
+        func rowsOf(_ group: XMLNode, isHeader: Bool) throws {
+            try forEachChild(of: group) { tr in
+                guard tr.isElement, tr.name == "tr" else { return }
+                var cells: [InlineText] = []
+                try forEachChild(of: tr) { cell in
+                    guard cell.isElement, cell.name == "td" || cell.name == "th" else { return }
+                    cells.append(try cellText(cell))
+                }
+                if isHeader { header.append(cells) } else { rows.append(cells) }
+            }
+        }
+        try forEachChild(of: node) { child in
+            guard child.isElement else { return }
+            switch child.name {
+            case "thead": try rowsOf(child, isHeader: true)
+            case "tbody", "tfoot": try rowsOf(child, isHeader: false)
+            case "tr": try rowsOf(node, isHeader: false)
+            default: break
+            }
+        }
+        return Table(title: try title(of: node), anchor: anchor, header: header, rows: rows, location: location(node))
+    }
+
+    private func cellText(_ cell: XMLNode) throws -> InlineText {
+        var out = InlineText()
+        for block in try flow(cell) {
+            if case .paragraph(let p) = block {
+                if !out.isEmpty { out.append(Span(" ")) }
+                out.append(contentsOf: p.content)
+            }
+        }
+        return out
+    }
+
+    private func texttable(_ node: XMLNode) throws -> [Block] {
+        var out: [Block] = []
+        let anchor = node.attribute("anchor")
+        let title = node.attribute("title")
+        tableCount += 1
+        if let anchor { targets[anchor] = .table(tableCount) }
+        var columns: [InlineText] = []
+        var cells: [InlineText] = []
+        var post: [Block] = []
+        try forEachChild(of: node) { child in
+            guard child.isElement else { return }
+            switch child.name {
+            case "preamble": out += try flow(child)
+            case "postamble": post += try flow(child)
+            case "ttcol": columns.append(try inlineText(of: child))
+            case "c": cells.append(try inlineText(of: child))
+            default: break
+            }
+        }
+        let width = max(1, columns.count)
+        var rows: [[InlineText]] = []
+        var i = 0
+        while i < cells.count {
+            rows.append(Array(cells[i..<min(i + width, cells.count)]))
+            i += width
+        }
+        out.append(.table(Table(title: title, anchor: anchor, header: columns.isEmpty ? [] : [columns], rows: rows, location: location(node))))
+        return out + post
+    }
+
+    // MARK: - Inline
+
+    func inlineText(of node: XMLNode) throws -> InlineText {
+        var out = InlineText()
+        try forEachChild(of: node) { try appendInline($0, to: &out) }
+        return out
+    }
+
+    private func appendText(_ text: String, to out: inout InlineText) {
+        guard !text.isEmpty else { return }
+        if let last = out.spans.last, last.kind == .text {
+            out.spans[out.spans.count - 1].text += text
+        } else {
+            out.append(Span(text))
+        }
+    }
+
+    private func appendInline(_ node: XMLNode, to out: inout InlineText) throws {
+        if node.isText {
+            appendText(node.content, to: &out)
+            return
+        }
+        if node.isEntityReference {
+            if let entity = xmlGetDocEntity(document, node.pointer.pointee.name) {
+                if entity.pointee.etype == XML_EXTERNAL_GENERAL_PARSED_ENTITY {
+                    warn("external entity &\(node.name); in running text not expanded", node)
+                    return
+                }
+                try expandEntity(node) { try appendInline($0, to: &out) }
+            } else if let character = XMLCharacterEntities.table[node.name] {
+                appendText(character, to: &out)
+            } else {
+                warn("undeclared entity &\(node.name); left as is", node)
+                appendText("&\(node.name);", to: &out)
+            }
+            return
+        }
+        guard node.isElement else { return }
+        switch node.name {
+        case "bcp14":
+            out.append(Span(node.textContent, kind: .bcp14))
+        case "xref", "relref":
+            let target = node.attribute("target") ?? ""
+            let content = try inlineText(of: node).plainText
+            let section = node.attribute("section")
+            let sectionFormat = node.attribute("sectionFormat") ?? node.attribute("displayFormat")
+            pending.append(PendingXref(target: target, format: node.attribute("format"), content: content, section: section, sectionFormat: sectionFormat))
+            out.append(Span(Self.xrefToken(pending.count - 1), kind: .xref(target: target, section: nil)))
+        case "eref":
+            let target = node.attribute("target") ?? ""
+            let content = try inlineText(of: node).plainText
+            let brackets = node.attribute("brackets") ?? "none"
+            let text: String
+            if brackets == "angle" {
+                text = content.isEmpty ? "<\(target)>" : "\(content) <\(target)>"
+            } else {
+                text = content.isEmpty ? target : "\(content) (\(target))"
+            }
+            out.append(Span(text, kind: .eref(target: target)))
+        case "em":
+            out.append(Span(try inlineText(of: node).plainText, kind: .emphasis(.em)))
+        case "strong":
+            out.append(Span(try inlineText(of: node).plainText, kind: .emphasis(.strong)))
+        case "tt", "code":
+            out.append(Span(try inlineText(of: node).plainText, kind: .emphasis(.tt)))
+        case "sub":
+            out.append(Span(try inlineText(of: node).plainText, kind: .emphasis(.sub)))
+        case "sup":
+            out.append(Span(try inlineText(of: node).plainText, kind: .emphasis(.sup)))
+        case "spanx":
+            let text = try inlineText(of: node).plainText
+            switch node.attribute("style") ?? "emph" {
+            case "strong": out.append(Span(text, kind: .emphasis(.strong)))
+            case "verb", "vbare": out.append(Span(text, kind: .emphasis(.tt)))
+            default: out.append(Span(text, kind: .emphasis(.em)))
+            }
+        case "iref":
+            hasIndexEntries = true
+            out.append(Span("", kind: .invisible("iref:\(node.attribute("item") ?? "")")))
+        case "cref":
+            out.append(Span("", kind: .invisible("cref:\(node.attribute("anchor") ?? "")")))
+        case "br", "vspace":
+            appendText("\u{2028}", to: &out)
+        case "contact":
+            appendText(node.attribute("fullname") ?? node.attribute("asciiFullname") ?? "", to: &out)
+        case "u":
+            appendText(node.textContent, to: &out)
+        case "list", "figure", "artwork":
+            break
+        default:
+            try forEachChild(of: node) { try appendInline($0, to: &out) }
+        }
+    }
+
+    // MARK: - Entities and children
+
+    /// Calls `body` for each child, expanding references to internal entities in place
+    /// (within the expansion budget). External and undeclared entity references are
+    /// passed through for the caller to decide.
+    func forEachChild(of node: XMLNode, _ body: (XMLNode) throws -> Void) throws {
+        for child in node.children {
+            if child.isEntityReference, let entity = xmlGetDocEntity(document, child.pointer.pointee.name),
+               entity.pointee.etype == XML_INTERNAL_GENERAL_ENTITY, Self.entityHasMarkup(entity) {
+                try expandEntity(child, body)
+            } else {
+                try body(child)
+            }
+        }
+    }
+
+    private static func entityHasMarkup(_ entity: xmlEntityPtr) -> Bool {
+        var child = entity.pointee.children
+        while let c = child {
+            if c.pointee.type != XML_TEXT_NODE { return true }
+            child = c.pointee.next
+        }
+        return false
+    }
+
+    private func expandEntity(_ reference: XMLNode, _ body: (XMLNode) throws -> Void) throws {
+        guard let entity = xmlGetDocEntity(document, reference.pointer.pointee.name) else { return }
+        entityNesting += 1
+        defer { entityNesting -= 1 }
+        guard entityNesting <= Self.maximumEntityNesting else {
+            throw DocumentError(.refusedUnsafe, "entity &\(reference.name); nests more than \(Self.maximumEntityNesting) deep", at: location(reference))
+        }
+        if entity.pointee.children == nil, let content = entity.pointee.content {
+            // Entity text libxml2 did not parse into nodes: plain text.
+            entityExpansions += 1
+            try checkExpansionBudget(reference)
+            let text = xmlNewDocText(document, content)
+            defer { xmlFreeNode(text) }
+            if let text { try body(XMLNode(text)) }
+            return
+        }
+        var child = entity.pointee.children
+        while let c = child {
+            entityExpansions += 1
+            try checkExpansionBudget(reference)
+            let node = XMLNode(c)
+            if node.isEntityReference, let inner = xmlGetDocEntity(document, c.pointee.name), inner.pointee.etype == XML_INTERNAL_GENERAL_ENTITY {
+                try expandEntity(node, body)
+            } else {
+                try body(node)
+            }
+            child = c.pointee.next
+        }
+    }
+
+    private func checkExpansionBudget(_ node: XMLNode) throws {
+        if entityExpansions > Self.maximumEntityExpansions {
+            throw DocumentError(.refusedUnsafe, "entity expansion exceeds \(Self.maximumEntityExpansions) nodes (an entity-expansion bomb?)", at: location(node))
+        }
+    }
+
+    /// `include="reference.RFC.2119"` of `<?rfc include="..."?>` and the like.
+    static func pseudoAttributes(_ text: String) -> [String: String] {
+        var out: [String: String] = [:]
+        var rest = Substring(text)
+        while let eq = rest.firstIndex(of: "=") {
+            let key = rest[..<eq].trimmingCharacters(in: .whitespaces)
+            var after = rest[rest.index(after: eq)...].drop(while: { $0 == " " })
+            guard let quote = after.first, quote == "\"" || quote == "'" else { break }
+            after = after.dropFirst()
+            guard let close = after.firstIndex(of: quote) else { break }
+            out[key.lowercased()] = String(after[..<close])
+            rest = after[after.index(after: close)...]
+        }
+        return out
+    }
+
+    // MARK: - Cross-references
+
+    static let tokenMarker: Character = "\u{1}"
+    static func xrefToken(_ index: Int) -> String { "\u{1}\(index)\u{1}" }
+
+    private func display(_ x: PendingXref) -> (text: String, section: String?) {
+        let target = targets[x.target]
+        let content = x.content.whitespaceNormalized
+        if let section = x.section {
+            let label = section.first?.isNumber == true ? "Section" : (section.first?.isUppercase == true ? "Appendix" : "Section")
+            let ref = "[\(referenceLabel(x.target))]"
+            switch x.sectionFormat ?? "of" {
+            case "comma": return ("\(content.isEmpty ? "" : content + " ")\(ref), \(label) \(section)", nil)
+            case "parens": return ("\(content.isEmpty ? "" : content + " ")\(ref) (\(label) \(section))", nil)
+            case "bare": return (content.isEmpty || content == section ? section : "\(section) (\(content))", nil)
+            default: return ("\(label) \(section) of \(content.isEmpty ? "" : content + " ")\(ref)", nil)
+            }
+        }
+        let format = x.format ?? "default"
+        switch target {
+        case .reference(let title)?:
+            return referenceDisplay(x, title: title, content: content)
+        case nil:
+            return referenceDisplay(x, title: nil, content: content)
+        case .section(let number, let title)?:
+            let derived: String
+            switch format {
+            case "counter": derived = number ?? title
+            case "title": derived = title
+            case "none": derived = ""
+            default:
+                if let number {
+                    let isAppendix = number.first?.isLetter == true
+                    derived = "\(isAppendix ? "Appendix" : "Section") \(number)"
+                } else {
+                    derived = "Section \"\(title)\""
+                }
+            }
+            if format == "none" { return (content, number) }
+            return (content.isEmpty ? derived : "\(content) (\(derived))", number)
+        case .figure(let n)?:
+            let derived = format == "counter" ? "\(n)" : "Figure \(n)"
+            if format == "none" { return (content, nil) }
+            return (content.isEmpty ? derived : "\(content) (\(derived))", nil)
+        case .table(let n)?:
+            let derived = format == "counter" ? "\(n)" : "Table \(n)"
+            if format == "none" { return (content, nil) }
+            return (content.isEmpty ? derived : "\(content) (\(derived))", nil)
+        }
+    }
+
+    private func referenceDisplay(_ x: PendingXref, title: String?, content: String) -> (text: String, section: String?) {
+        let label = referenceLabel(x.target)
+        switch x.format ?? "default" {
+        case "none": return (content, nil)
+        case "title":
+            let t = title ?? label
+            return (content.isEmpty ? t : "\(content) (\(t))", nil)
+        default:
+            return (content.isEmpty ? "[\(label)]" : "\(content) [\(label)]", nil)
+        }
+    }
+
+    private func referenceLabel(_ anchor: String) -> String {
+        guard !symbolicReferences, let index = referenceOrder.firstIndex(of: anchor) else { return anchor }
+        return "\(index + 1)"
+    }
+
+    private func resolveCrossReferences(_ document: inout Document) {
+        guard !pending.isEmpty else { return }
+        let resolved = pending.map(display)
+        func fix(_ text: inout InlineText) {
+            for i in text.spans.indices {
+                guard case .xref(let target, _) = text.spans[i].kind else { continue }
+                let token = text.spans[i].text
+                guard token.first == Self.tokenMarker, let index = Int(token.dropFirst().dropLast()), index < resolved.count else { continue }
+                text.spans[i].text = resolved[index].text
+                text.spans[i].kind = .xref(target: target, section: resolved[index].section)
+            }
+        }
+        func fix(_ block: inout Block) {
+            switch block {
+            case .paragraph(var p): fix(&p.content); block = .paragraph(p)
+            case .list(var l):
+                for i in l.items.indices {
+                    if var term = l.items[i].term { fix(&term); l.items[i].term = term }
+                    for j in l.items[i].blocks.indices { fix(&l.items[i].blocks[j]) }
+                }
+                block = .list(l)
+            case .table(var t):
+                for r in t.header.indices { for c in t.header[r].indices { fix(&t.header[r][c]) } }
+                for r in t.rows.indices { for c in t.rows[r].indices { fix(&t.rows[r][c]) } }
+                block = .table(t)
+            case .blockquote(var c): for j in c.blocks.indices { fix(&c.blocks[j]) }; block = .blockquote(c)
+            case .aside(var c): for j in c.blocks.indices { fix(&c.blocks[j]) }; block = .aside(c)
+            case .figure, .references: break
+            }
+        }
+        func fix(_ section: inout Section) {
+            for j in section.blocks.indices { fix(&section.blocks[j]) }
+            for j in section.subsections.indices { fix(&section.subsections[j]) }
+        }
+        for j in document.abstract.indices { fix(&document.abstract[j]) }
+        for n in document.notes.indices { for j in document.notes[n].blocks.indices { fix(&document.notes[n].blocks[j]) } }
+        for j in document.sections.indices { fix(&document.sections[j]) }
     }
 }

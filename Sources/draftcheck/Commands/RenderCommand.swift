@@ -1,22 +1,40 @@
 import ArgumentParser
 import DraftDocument
 
-/// `draftcheck render FILE [--section N]`: text as xml2rfc renders it. (Issue 2 completes it.)
+/// `draftcheck render FILE [--section N]`: text as xml2rfc renders it.
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
-        abstract: "Render a document, or one section of it, as xml2rfc's text output would."
+        abstract: "Render a document, or one section of it, as xml2rfc's text output would.",
+        discussion: """
+        Sections are rendered with their headings, paragraphs filled to 72 columns at 3 \
+        spaces, lists, artwork verbatim and tables, as xml2rfc's text output lays them out \
+        (without page breaks, front-page boilerplate or table of contents). An unknown \
+        --section is an error (exit 65).
+        """
     )
 
     @Argument(help: "The document.")
     var file: String
 
-    @Option(help: "Only this section, by number (\"2.9\", \"A.1\").")
+    @Option(help: "Only this section, by number (\"2.9\", \"A.1\") or anchor.")
     var section: String?
+
+    @Option(name: .customLong("include-dir"), help: "A directory where xi:include and external entities may be read (repeatable).")
+    var includeDirectories: [String] = []
 
     func run() throws {
         try reportingErrors {
-            _ = try DocumentReader.read(path: file)
+            let document = try DocumentReader.read(path: file, includeDirectories: includeDirectories)
+            document.warnings.forEach { printWarning($0.description) }
+            if let section {
+                guard let found = document.section(numbered: section) ?? document.section(anchored: section) else {
+                    throw DocumentError(.sectionNotFound, "\(file): no section \(section)")
+                }
+                print(TextRenderer.render(found))
+            } else {
+                print(document.sections.map { TextRenderer.render($0) }.joined(separator: "\n\n"))
+            }
         }
     }
 }

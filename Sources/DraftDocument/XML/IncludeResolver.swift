@@ -1,0 +1,96 @@
+import Foundation
+
+/// Where xi:include, external SYSTEM entities and `<?rfc include?>` may read from: the
+/// draft's own directory (and below) and the directories given with --include-dir.
+/// Anything else (http, https, file:///etc/passwd, a path escaping those directories)
+/// is refused without being opened.
+struct IncludeResolver {
+    let baseDirectory: String
+    let allowedDirectories: [String]
+
+    init(documentPath: String, includeDirectories: [String]) {
+        let base = URL(fileURLWithPath: documentPath).deletingLastPathComponent().standardizedFileURL.resolvingSymlinksInPath().path
+        baseDirectory = base
+        allowedDirectories = ([base] + includeDirectories.map {
+            URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path
+        }).map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+    }
+
+    enum Outcome {
+        case file(path: String)
+        /// A network URL (bib.ietf.org and the like): never fetched.
+        case network(String)
+        /// Not found in an allowed directory, or outside them.
+        case unavailable(reason: String)
+    }
+
+    /// Resolves an href or SYSTEM identifier. Relative names are looked up in the
+    /// document's directory, then each include directory.
+    func resolve(_ reference: String, addingExtension: String? = nil) -> Outcome {
+        let trimmed = reference.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let colon = trimmed.firstIndex(of: ":"), trimmed[..<colon].count > 1 {
+            let scheme = trimmed[..<colon].lowercased()
+            if scheme == "file" {
+                guard let url = URL(string: trimmed), url.isFileURL else {
+                    return .unavailable(reason: "unreadable file URL \(trimmed)")
+                }
+                return check(url.path)
+            }
+            return .network(trimmed)
+        }
+        var candidates: [String] = []
+        if trimmed.hasPrefix("/") {
+            candidates = [trimmed]
+        } else {
+            candidates = allowedDirectories.map { $0 + trimmed }
+        }
+        if let ext = addingExtension, !trimmed.hasSuffix(ext) {
+            candidates = candidates.flatMap { [$0, $0 + ext] }
+        }
+        var last: Outcome = .unavailable(reason: "\(trimmed) not found beside the document or in an include directory")
+        for candidate in candidates {
+            let outcome = check(candidate)
+            if case .file = outcome { return outcome }
+            if case .unavailable(let reason) = outcome, reason.contains("outside") { last = outcome }
+        }
+        return last
+    }
+
+    private func check(_ path: String) -> Outcome {
+        let resolved = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        guard allowedDirectories.contains(where: { resolved.hasPrefix($0) }) else {
+            return .unavailable(reason: "\(path) is outside the document's directory and the include directories; not read")
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            return .unavailable(reason: "\(path) not found")
+        }
+        return .file(path: resolved)
+    }
+}
+
+/// The anchor a placeholder reference carries when its bibliography entry cannot be read
+/// offline, derived as the IETF bibxml libraries name their entries:
+/// `reference.RFC.2119.xml` -> "RFC2119", `reference.I-D.draft-ietf-quic-tls-34.xml`
+/// -> "I-D.ietf-quic-tls", `reference.W3C.REC-xml.xml` -> "W3C.REC-xml".
+public enum ReferencePlaceholder {
+    public static func anchor(forInclude reference: String) -> String? {
+        var name = reference.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let slash = name.lastIndex(of: "/") { name = String(name[name.index(after: slash)...]) }
+        if let query = name.firstIndex(of: "?") { name = String(name[..<query]) }
+        if name.hasSuffix(".xml") { name.removeLast(4) }
+        if name.hasPrefix("reference.") { name.removeFirst("reference.".count) }
+        guard !name.isEmpty else { return nil }
+        for series in ["RFC", "BCP", "STD", "FYI"] where name.hasPrefix(series + ".") {
+            let number = name.dropFirst(series.count + 1)
+            if let n = Int(number) { return "\(series)\(n)" }
+        }
+        if name.hasPrefix("I-D.") {
+            var draft = String(name.dropFirst(4))
+            if draft.hasPrefix("draft-") { draft.removeFirst(6) }
+            let stripped = Metadata.stripRevision(draft)
+            return "I-D." + stripped
+        }
+        return name
+    }
+}

@@ -1,0 +1,91 @@
+import CLibXML2
+import Foundation
+
+/// libxml2, configured so that parsing a hostile document is safe by construction:
+/// no network (`XML_PARSE_NONET`), no entity substitution by libxml2 (no `XML_PARSE_NOENT`,
+/// so external entities are never loaded by the parser; the reader resolves the few it
+/// allows itself), no DTD loading, `XML_PARSE_HUGE` off (libxml2's own depth and size
+/// limits stay on), big line numbers kept for source locations.
+enum LibXMLParser {
+    /// libxml2 refuses deeper trees without `XML_PARSE_HUGE`; the reader walks the tree
+    /// recursively and relies on this bound.
+    static let maximumDepth = 256
+
+    static let options: Int32 = Int32(XML_PARSE_NONET.rawValue)
+        | Int32(XML_PARSE_NOERROR.rawValue)
+        | Int32(XML_PARSE_NOWARNING.rawValue)
+        | Int32(XML_PARSE_BIG_LINES.rawValue)
+        | Int32(XML_PARSE_NOCDATA.rawValue)
+
+    /// Installed once: every external resource libxml2 might still ask for (a DTD named
+    /// in DOCTYPE, an entity) is refused. Files the reader allows are read by the reader.
+    private static let refuseExternalLoads: Void = {
+        xmlSetExternalEntityLoader { _, _, _ in nil }
+    }()
+
+    /// libxml2's first error of a parse (later ones are mostly consequences of it).
+    final class FirstError {
+        var message: String?
+        var line = 0
+        var column = 0
+        var code: Int32 = 0
+    }
+
+    /// Parses `data` into a libxml2 document the caller must free with `xmlFreeDoc`.
+    /// - Throws: `DocumentError.malformedXML` with `FILE:LINE:COL` of libxml2's first
+    ///   diagnostic, `.refusedUnsafe` when libxml2 stopped on an entity loop or its depth limit.
+    static func parse(_ data: Data, path: String) throws -> xmlDocPtr {
+        _ = refuseExternalLoads
+        guard data.count < Int(Int32.max) else {
+            throw DocumentError(.refusedUnsafe, "\(path): document larger than 2 GiB")
+        }
+        let context: xmlParserCtxtPtr? = data.withUnsafeBytes { raw in
+            // An empty buffer still needs a valid pointer.
+            let base = raw.baseAddress?.assumingMemoryBound(to: CChar.self)
+            return withUnsafePointer(to: CChar(0)) { empty in
+                xmlCreateMemoryParserCtxt(base ?? empty, Int32(raw.count))
+            }
+        }
+        guard let context else {
+            throw DocumentError(.malformedXML, data.isEmpty ? "empty document" : "libxml2 could not start a parser", at: SourceLocation(file: path, line: 1, column: 1))
+        }
+        defer { xmlFreeParserCtxt(context) }
+        _ = xmlCtxtUseOptions(context, options)
+        let first = FirstError()
+        let box = Unmanaged.passRetained(first)
+        defer { box.release() }
+        context.pointee._private = box.toOpaque()
+        context.pointee.sax.pointee.serror = { userData, error in
+            guard let userData, let error, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+            let ctxt = userData.assumingMemoryBound(to: xmlParserCtxt.self)
+            guard let privateData = ctxt.pointee._private else { return }
+            let first = Unmanaged<FirstError>.fromOpaque(privateData).takeUnretainedValue()
+            guard first.message == nil else { return }
+            first.message = error.pointee.message.map { String(cString: $0) } ?? "not well-formed XML"
+            first.line = Int(error.pointee.line)
+            first.column = Int(error.pointee.int2)
+            first.code = error.pointee.code
+        }
+        _ = xmlParseDocument(context)
+        let document = context.pointee.myDoc
+        context.pointee.myDoc = nil
+        if let document, context.pointee.wellFormed != 0 {
+            return document
+        }
+        if let document { xmlFreeDoc(document) }
+        throw error(first, path: path, isEmpty: data.isEmpty)
+    }
+
+    private static func error(_ first: FirstError, path: String, isEmpty: Bool) -> DocumentError {
+        guard let raw = first.message else {
+            return DocumentError(.malformedXML, isEmpty ? "empty document" : "not well-formed XML", at: SourceLocation(file: path, line: 1, column: 1))
+        }
+        let message = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let location = SourceLocation(file: path, line: max(1, first.line), column: max(1, first.column))
+        let unsafeCodes: Set<Int32> = [Int32(XML_ERR_ENTITY_LOOP.rawValue), Int32(XML_ERR_INTERNAL_ERROR.rawValue)]
+        if unsafeCodes.contains(first.code) || message.contains("Excessive depth") || message.contains("amplification") {
+            return DocumentError(.refusedUnsafe, message, at: location)
+        }
+        return DocumentError(.malformedXML, message, at: location)
+    }
+}

@@ -1,0 +1,25 @@
+/// Character entities xml2rfc documents use from rfc2629-xhtml.ent (named in DOCTYPE but
+/// never loaded: no DTD is read). libxml2 leaves them as undeclared references; the
+/// reader maps them here.
+enum XMLCharacterEntities {
+    static let table: [String: String] = [
+        "nbsp": "\u{00A0}", "zwsp": "\u{200B}", "nbhy": "\u{2011}", "wj": "\u{2060}",
+        "ndash": "\u{2013}", "mdash": "\u{2014}", "hellip": "\u{2026}", "bull": "\u{2022}",
+        "lsquo": "\u{2018}", "rsquo": "\u{2019}", "ldquo": "\u{201C}", "rdquo": "\u{201D}",
+        "sbquo": "\u{201A}", "bdquo": "\u{201E}", "laquo": "\u{00AB}", "raquo": "\u{00BB}",
+        "copy": "\u{00A9}", "reg": "\u{00AE}", "trade": "\u{2122}", "deg": "\u{00B0}",
+        "plusmn": "\u{00B1}", "times": "\u{00D7}", "divide": "\u{00F7}", "micro": "\u{00B5}",
+        "para": "\u{00B6}", "sect": "\u{00A7}", "middot": "\u{00B7}", "shy": "\u{00AD}",
+        "larr": "\u{2190}", "rarr": "\u{2192}", "uarr": "\u{2191}", "darr": "\u{2193}",
+        "harr": "\u{2194}", "le": "\u{2264}", "ge": "\u{2265}", "ne": "\u{2260}",
+        "auml": "\u{00E4}", "ouml": "\u{00F6}", "uuml": "\u{00FC}", "Auml": "\u{00C4}",
+        "Ouml": "\u{00D6}", "Uuml": "\u{00DC}", "szlig": "\u{00DF}", "eacute": "\u{00E9}",
+        "egrave": "\u{00E8}", "aacute": "\u{00E1}", "agrave": "\u{00E0}", "ccedil": "\u{00E7}",
+        "oacute": "\u{00F3}", "iacute": "\u{00ED}", "uacute": "\u{00FA}", "ntilde": "\u{00F1}",
+        "aring": "\u{00E5}", "oslash": "\u{00F8}", "aelig": "\u{00E6}", "Eacute": "\u{00C9}",
+        "thinsp": "\u{2009}", "ensp": "\u{2002}", "emsp": "\u{2003}", "zwj": "\u{200D}",
+        "zwnj": "\u{200C}", "iexcl": "\u{00A1}", "iquest": "\u{00BF}", "cent": "\u{00A2}",
+        "pound": "\u{00A3}", "euro": "\u{20AC}", "yen": "\u{00A5}", "frac12": "\u{00BD}",
+        "frac14": "\u{00BC}", "frac34": "\u{00BE}", "sup2": "\u{00B2}", "sup3": "\u{00B3}",
+    ]
+}

@@ -1,0 +1,102 @@
+import CLibXML2
+
+/// A read-only view of one libxml2 node: name, attributes, children, line. Attribute
+/// values are read from the node's attribute list directly (no libxml2 allocation).
+struct XMLNode {
+    let pointer: xmlNodePtr
+
+    init(_ pointer: xmlNodePtr) { self.pointer = pointer }
+
+    var type: xmlElementType { pointer.pointee.type }
+    var isElement: Bool { type == XML_ELEMENT_NODE }
+    var isText: Bool { type == XML_TEXT_NODE || type == XML_CDATA_SECTION_NODE }
+    var isEntityReference: Bool { type == XML_ENTITY_REF_NODE }
+    var isProcessingInstruction: Bool { type == XML_PI_NODE }
+
+    /// The local name ("section", "include" for `xi:include`).
+    var name: String {
+        guard let n = pointer.pointee.name else { return "" }
+        return String(cString: n)
+    }
+
+    /// The namespace URI, if any.
+    var namespace: String? {
+        guard let ns = pointer.pointee.ns, let href = ns.pointee.href else { return nil }
+        return String(cString: href)
+    }
+
+    var isXInclude: Bool {
+        isElement && name == "include" && (namespace?.hasPrefix("http://www.w3.org/2001/XInclude") ?? false)
+    }
+
+    /// Text of a text, CDATA, comment or PI node.
+    var content: String {
+        guard let c = pointer.pointee.content else { return "" }
+        return String(cString: c)
+    }
+
+    var line: Int { max(1, Int(xmlGetLineNo(pointer))) }
+
+    func attribute(_ attributeName: String) -> String? {
+        var attr = pointer.pointee.properties
+        while let a = attr {
+            if let n = a.pointee.name, xmlStrEqual(n, attributeName) != 0 {
+                var value = ""
+                var child = a.pointee.children
+                while let c = child {
+                    if let text = c.pointee.content { value += String(cString: text) }
+                    child = c.pointee.next
+                }
+                return value
+            }
+            attr = a.pointee.next
+        }
+        return nil
+    }
+
+    var children: XMLChildren { XMLChildren(first: pointer.pointee.children) }
+
+    /// Child elements only.
+    var elements: [XMLNode] { children.filter(\.isElement) }
+
+    func firstElement(_ elementName: String) -> XMLNode? {
+        children.first { $0.isElement && $0.name == elementName }
+    }
+
+    func elements(_ elementName: String) -> [XMLNode] {
+        children.filter { $0.isElement && $0.name == elementName }
+    }
+
+    var parent: XMLNode? {
+        guard let p = pointer.pointee.parent, p.pointee.type == XML_ELEMENT_NODE else { return nil }
+        return XMLNode(p)
+    }
+
+    /// All text below this node, entity references to predefined entities resolved by
+    /// libxml2 already; other entity references contribute nothing here.
+    var textContent: String {
+        var out = ""
+        func walk(_ node: XMLNode) {
+            if node.isText { out += node.content; return }
+            guard node.isElement else { return }
+            for c in node.children { walk(c) }
+        }
+        walk(self)
+        return out
+    }
+}
+
+struct XMLChildren: Sequence {
+    let first: xmlNodePtr?
+
+    struct Iterator: IteratorProtocol {
+        var current: xmlNodePtr?
+        mutating func next() -> XMLNode? {
+            guard let c = current else { return nil }
+            current = c.pointee.next
+            return XMLNode(c)
+        }
+    }
+
+    func makeIterator() -> Iterator { Iterator(current: first) }
+}

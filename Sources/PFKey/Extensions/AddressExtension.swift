@@ -1,0 +1,116 @@
+/// `struct sadb_address` (RFC 2367 2.3.3) followed by a sockaddr padded to 8 bytes:
+/// ADDRESS_SRC/DST/PROXY and the NAT-T original addresses (X_NAT_T_OA, KAME X_NAT_T_OAR).
+public struct AddressExtension: ExtensionBody {
+    public enum Kind: Sendable, Hashable, CaseIterable {
+        case source, destination, proxy, natTOriginal, natTOriginalResponder
+    }
+
+    public var kind: Kind
+    /// The upper-layer protocol (0 = none; 255 = any, as Linux writes for policies).
+    public var proto: UInt8
+    /// 0 = no prefix (RFC 2367 2.3.3); at most 32 or 128.
+    public var prefixLength: UInt8
+    public var address: SocketAddress
+
+    public init(_ kind: Kind, _ address: SocketAddress, proto: UInt8 = 0, prefixLength: UInt8 = 0) {
+        self.kind = kind
+        self.address = address
+        self.proto = proto
+        self.prefixLength = prefixLength
+    }
+
+    public var type: ExtensionType {
+        switch kind {
+        case .source: .addressSource
+        case .destination: .addressDestination
+        case .proxy: .addressProxy
+        case .natTOriginal: .natTOriginalAddress
+        case .natTOriginalResponder: .natTOriginalAddressResponder
+        }
+    }
+
+    static func kind(of type: ExtensionType) -> Kind {
+        switch type {
+        case .addressSource: .source
+        case .addressDestination: .destination
+        case .addressProxy: .proxy
+        case .natTOriginalAddress: .natTOriginal
+        default: .natTOriginalResponder
+        }
+    }
+
+    public init(decoding reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
+        kind = AddressExtension.kind(of: context.type)
+        proto = try reader.readByte()
+        let prefixOffset = reader.offset
+        prefixLength = try reader.readByte()
+        try reader.skipReserved(2, context, field: "sadb_address_reserved")
+        // Linux verify_address_len: the family decides the one valid length.
+        let family = try SocketAddress.peekFamily(reader, dialect: context.dialect)
+        let expected = align8(8 + family.sockaddrSize)
+        let actual = reader.end - context.offset
+        guard actual == expected else {
+            throw PFKeyError(.addressLengthMismatch, at: context.offset, source: "Linux af_key.c verify_address_len",
+                             "\(context.type.name) is \(actual) bytes, an \(family == .inet ? "AF_INET" : "AF_INET6") address extension is \(expected)")
+        }
+        guard Int(prefixLength) <= family.bitCount else {
+            throw PFKeyError(.prefixLengthTooLong, at: prefixOffset, source: "Linux af_key.c verify_address_len",
+                             "prefix length \(prefixLength) exceeds \(family.bitCount)")
+        }
+        address = try SocketAddress(decoding: &reader, dialect: context.dialect, checksReserved: context.checksReserved)
+        try reader.skipReserved(reader.remaining, context, field: "padding")
+    }
+
+    public func encodedLength(dialect: Dialect) -> Int { align8(8 + address.family.sockaddrSize) }
+
+    public func encodeBody(into writer: inout ByteWriter, dialect: Dialect) {
+        writer.writeByte(proto)
+        writer.writeByte(prefixLength)
+        writer.writeZeros(2)
+        address.encode(into: &writer, dialect: dialect)
+        writer.padToEightBytes()
+    }
+}
+
+/// `struct sadb_x_kmaddress` (Linux, for X_MIGRATE): the addresses IKE uses, a sockaddr pair.
+public struct KMAddressExtension: ExtensionBody {
+    public var local: SocketAddress
+    public var remote: SocketAddress
+
+    public init(local: SocketAddress, remote: SocketAddress) {
+        self.local = local
+        self.remote = remote
+    }
+
+    public init(decoding reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
+        try reader.skipReserved(4, context, field: "sadb_x_kmaddress_reserved")
+        (local, remote) = try decodeSockaddrPair(&reader, context: context, source: "Linux af_key.c parse_sockaddr_pair")
+        try reader.skipReserved(reader.remaining, context, field: "padding")
+    }
+
+    public func encodedLength(dialect: Dialect) -> Int { align8(8 + 2 * local.family.sockaddrSize) }
+
+    public func encodeBody(into writer: inout ByteWriter, dialect: Dialect) {
+        writer.writeZeros(4)
+        local.encode(into: &writer, dialect: dialect)
+        remote.encode(into: &writer, dialect: dialect)
+        writer.padToEightBytes()
+    }
+}
+
+/// Two sockaddrs of one family back to back (X_KMADDRESS, a tunnel-mode ipsecrequest).
+func decodeSockaddrPair(_ reader: inout ByteReader, context: ExtensionContext, source: String) throws(PFKeyError) -> (SocketAddress, SocketAddress) {
+    let start = reader.offset
+    let family = try SocketAddress.peekFamily(reader, dialect: context.dialect)
+    guard reader.remaining >= 2 * family.sockaddrSize else {
+        throw PFKeyError(.tunnelAddressesInvalid, at: start, source: source,
+                         "\(reader.remaining) bytes cannot hold two sockaddrs of \(family.sockaddrSize) bytes")
+    }
+    let first = try SocketAddress(decoding: &reader, dialect: context.dialect, checksReserved: context.checksReserved)
+    let secondFamily = try SocketAddress.peekFamily(reader, dialect: context.dialect)
+    guard secondFamily == family else {
+        throw PFKeyError(.tunnelAddressesInvalid, at: reader.offset, source: source, "the two sockaddrs have different families")
+    }
+    let second = try SocketAddress(decoding: &reader, dialect: context.dialect, checksReserved: context.checksReserved)
+    return (first, second)
+}

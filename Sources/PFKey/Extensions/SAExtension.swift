@@ -1,0 +1,91 @@
+/// `struct sadb_sa` (RFC 2367 2.3.1), 16 bytes: the association.
+public struct SAExtension: ExtensionBody {
+    /// Network order on the wire (RFC 2367 2.3.1); a number here.
+    public var spi: UInt32
+    /// Replay window: packets on Linux, bytes on BSD (notes/pfkey.md).
+    public var replay: UInt8
+    public var state: SAState
+    public var auth: UInt8
+    public var encrypt: UInt8
+    public var flags: UInt32
+
+    public init(spi: UInt32, replay: UInt8 = 0, state: SAState = .mature, auth: UInt8 = 0, encrypt: UInt8 = 0, flags: UInt32 = 0) {
+        self.spi = spi
+        self.replay = replay
+        self.state = state
+        self.auth = auth
+        self.encrypt = encrypt
+        self.flags = flags
+    }
+
+    public init(decoding reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
+        let order = context.dialect.hostByteOrder
+        spi = try reader.readInteger(endianness: .network, as: UInt32.self)
+        replay = try reader.readByte()
+        state = SAState(rawValue: try reader.readByte())
+        auth = try reader.readByte()
+        encrypt = try reader.readByte()
+        flags = try reader.readInteger(endianness: order, as: UInt32.self)
+    }
+
+    public func encodedLength(dialect: Dialect) -> Int { 16 }
+
+    public func encodeBody(into writer: inout ByteWriter, dialect: Dialect) {
+        writer.writeInteger(spi, endianness: .network)
+        writer.writeByte(replay)
+        writer.writeByte(state.rawValue)
+        writer.writeByte(auth)
+        writer.writeByte(encrypt)
+        writer.writeInteger(flags, endianness: dialect.hostByteOrder)
+    }
+}
+
+/// `sadb_sa_state` (RFC 2367 3.3).
+public struct SAState: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+    public var rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+    public static let larval = SAState(rawValue: 0)
+    public static let mature = SAState(rawValue: 1)
+    public static let dying = SAState(rawValue: 2)
+    public static let dead = SAState(rawValue: 3)
+
+    public var description: String {
+        switch rawValue {
+        case 0: "larval"
+        case 1: "mature"
+        case 2: "dying"
+        case 3: "dead"
+        default: String(rawValue)
+        }
+    }
+}
+
+/// `struct sadb_x_sa2` (KAME, Linux), 16 bytes: mode, sequence and reqid of an SA.
+public struct SA2Extension: ExtensionBody {
+    /// IPSEC_MODE_ANY 0, TRANSPORT 1, TUNNEL 2.
+    public var mode: UInt8
+    public var sequence: UInt32
+    public var reqID: UInt32
+
+    public init(mode: UInt8 = 0, sequence: UInt32 = 0, reqID: UInt32 = 0) {
+        self.mode = mode
+        self.sequence = sequence
+        self.reqID = reqID
+    }
+
+    public init(decoding reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
+        mode = try reader.readByte()
+        try reader.skipReserved(3, context, field: "sadb_x_sa2_reserved1/2")
+        sequence = try reader.readInteger(endianness: context.dialect.hostByteOrder, as: UInt32.self)
+        reqID = try reader.readInteger(endianness: context.dialect.hostByteOrder, as: UInt32.self)
+    }
+
+    public func encodedLength(dialect: Dialect) -> Int { 16 }
+
+    public func encodeBody(into writer: inout ByteWriter, dialect: Dialect) {
+        writer.writeByte(mode)
+        writer.writeZeros(3)
+        writer.writeInteger(sequence, endianness: dialect.hostByteOrder)
+        writer.writeInteger(reqID, endianness: dialect.hostByteOrder)
+    }
+}

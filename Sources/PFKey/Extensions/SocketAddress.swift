@@ -1,0 +1,184 @@
+/// An address family PF_KEY messages carry (RFC 2367 2.3.3; Linux `verify_address_len`).
+public enum AddressFamily: String, Sendable, Hashable, CaseIterable {
+    case inet, inet6
+
+    /// The largest prefix length (32 or 128).
+    public var bitCount: Int { self == .inet ? 32 : 128 }
+    /// sizeof(struct sockaddr_in) or sizeof(struct sockaddr_in6), the same on Linux and BSD.
+    public var sockaddrSize: Int { self == .inet ? 16 : 28 }
+}
+
+/// An IPv4 or IPv6 address as a number (10.0.0.1 is 0x0A000001).
+public enum IPAddress: Sendable, Hashable, CustomStringConvertible, Comparable {
+    case v4(UInt32)
+    /// The high and low 64 bits (UInt128 is avoided: Swift 6.3's debug code generation
+    /// misaligns 16-byte-aligned values on the stack and crashes).
+    case v6(UInt64, UInt64)
+
+    public var family: AddressFamily {
+        if case .v4 = self { return .inet }
+        return .inet6
+    }
+
+    /// The unspecified address of `family` (0.0.0.0 or ::).
+    public static func any(_ family: AddressFamily) -> IPAddress { family == .inet ? .v4(0) : .v6(0, 0) }
+
+    /// Dotted quad or RFC 5952 text.
+    public var description: String {
+        switch self {
+        case .v4(let a):
+            return "\(a >> 24).\((a >> 16) & 0xff).\((a >> 8) & 0xff).\(a & 0xff)"
+        case .v6(let hi, let lo):
+            let groups = (0..<8).map { i in UInt16(truncatingIfNeeded: (i < 4 ? hi : lo) >> UInt64(48 - 16 * (i % 4))) }
+            // The longest run of two or more zero groups becomes "::" (RFC 5952 4.2).
+            var best = (start: -1, length: 0), i = 0
+            while i < 8 {
+                if groups[i] == 0 {
+                    var j = i
+                    while j < 8 && groups[j] == 0 { j += 1 }
+                    if j - i > best.length && j - i >= 2 { best = (i, j - i) }
+                    i = j
+                } else { i += 1 }
+            }
+            let hex = groups.map { String($0, radix: 16) }
+            if best.start < 0 { return hex.joined(separator: ":") }
+            let head = hex[0..<best.start].joined(separator: ":")
+            let tail = hex[(best.start + best.length)...].joined(separator: ":")
+            return head + "::" + tail
+        }
+    }
+
+    /// Parses dotted-quad IPv4 or IPv6 text (with "::").
+    public init?(_ text: some StringProtocol) {
+        if !text.contains(":") {
+            let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+            guard parts.count == 4 else { return nil }
+            var value: UInt32 = 0
+            for p in parts {
+                guard !p.isEmpty, p.count <= 3, let n = UInt32(p), n <= 255 else { return nil }
+                value = value << 8 | n
+            }
+            self = .v4(value)
+            return
+        }
+        var parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        if text.hasPrefix("::") { parts.removeFirst() }
+        if text.hasSuffix("::") { parts.removeLast() }
+        var groups: [UInt16] = []
+        var gap: Int? = nil
+        for p in parts {
+            if p.isEmpty {
+                guard gap == nil else { return nil }
+                gap = groups.count
+                continue
+            }
+            guard p.count <= 4, let n = UInt16(p, radix: 16) else { return nil }
+            groups.append(n)
+        }
+        if let gap {
+            guard groups.count <= 7 else { return nil }
+            groups.insert(contentsOf: [UInt16](repeating: 0, count: 8 - groups.count), at: gap)
+        }
+        guard groups.count == 8 else { return nil }
+        self = .v6(groups[0..<4].reduce(UInt64(0)) { $0 << 16 | UInt64($1) }, groups[4...].reduce(UInt64(0)) { $0 << 16 | UInt64($1) })
+    }
+
+    public static func < (lhs: IPAddress, rhs: IPAddress) -> Bool {
+        switch (lhs, rhs) {
+        case (.v4(let a), .v4(let b)): a < b
+        case (.v6(let a, let b), .v6(let c, let d)): (a, b) < (c, d)
+        case (.v4, .v6): true
+        case (.v6, .v4): false
+        }
+    }
+}
+
+/// A `struct sockaddr_in` or `sockaddr_in6` in the dialect's layout. Non-address fields
+/// (sin_zero, sin6_flowinfo) are zero (RFC 2367 2.3.3) and not kept.
+public struct SocketAddress: Sendable, Hashable, CustomStringConvertible {
+    public var address: IPAddress
+    /// Host order here; network order on the wire.
+    public var port: UInt16
+    /// `sin6_scope_id` (IPv6 only).
+    public var scopeID: UInt32
+
+    public init(_ address: IPAddress, port: UInt16 = 0, scopeID: UInt32 = 0) {
+        self.address = address
+        self.port = port
+        self.scopeID = scopeID
+    }
+
+    public var family: AddressFamily { address.family }
+    public var description: String { port == 0 ? "\(address)" : "\(address)[\(port)]" }
+
+    /// The family at the reader's position (without moving), per the dialect's layout.
+    static func peekFamily(_ reader: ByteReader, dialect: Dialect) throws(PFKeyError) -> AddressFamily {
+        let raw: UInt16
+        switch dialect.sockaddrLayout {
+        case .familyOnly: raw = try reader.peekInteger(at: 0, endianness: dialect.hostByteOrder, as: UInt16.self)
+        case .lengthAndFamily: raw = UInt16(try reader.peekInteger(at: 1, endianness: .big, as: UInt8.self))
+        }
+        if raw == 2 { return .inet }
+        if raw == dialect.inet6Family { return .inet6 }
+        let at = reader.offset + (dialect.sockaddrLayout == .lengthAndFamily ? 1 : 0)
+        throw PFKeyError(.unsupportedAddressFamily, at: at, source: "Linux af_key.c pfkey_sockaddr_len",
+                         "address family \(raw) is neither AF_INET (2) nor AF_INET6 (\(dialect.inet6Family))")
+    }
+
+    /// Decodes one sockaddr; `reserved` says whether sin_zero/flowinfo must be zero.
+    init(decoding reader: inout ByteReader, dialect: Dialect, checksReserved: Bool) throws(PFKeyError) {
+        let start = reader.offset
+        let family = try SocketAddress.peekFamily(reader, dialect: dialect)
+        try reader.check(family.sockaddrSize)
+        if dialect.sockaddrLayout == .lengthAndFamily {
+            let saLen = try reader.readByte()
+            guard Int(saLen) == family.sockaddrSize else {
+                throw PFKeyError(.addressLengthMismatch, at: start, source: "RFC 2367 2.3.3",
+                                 "sa_len \(saLen) is not sizeof(sockaddr_\(family == .inet ? "in" : "in6")) \(family.sockaddrSize)")
+            }
+            try reader.skip(1)
+        } else {
+            try reader.skip(2)
+        }
+        port = try reader.readInteger(endianness: .network, as: UInt16.self)
+        switch family {
+        case .inet:
+            address = .v4(try reader.readInteger(endianness: .network, as: UInt32.self))
+            scopeID = 0
+            if checksReserved && !reader.nextBytesAreZero(8) {
+                throw PFKeyError(.extensionReservedNotZero, at: reader.offset, source: "RFC 2367 2.3.3", "sin_zero is not zero")
+            }
+            try reader.skip(8)
+        case .inet6:
+            if checksReserved && !reader.nextBytesAreZero(4) {
+                throw PFKeyError(.extensionReservedNotZero, at: reader.offset, source: "RFC 2367 2.3.3", "sin6_flowinfo is not zero")
+            }
+            try reader.skip(4)
+            let hi = try reader.readInteger(endianness: .big, as: UInt64.self)
+            let lo = try reader.readInteger(endianness: .big, as: UInt64.self)
+            address = .v6(hi, lo)
+            scopeID = try reader.readInteger(endianness: dialect.hostByteOrder, as: UInt32.self)
+        }
+    }
+
+    func encode(into writer: inout ByteWriter, dialect: Dialect) {
+        switch dialect.sockaddrLayout {
+        case .familyOnly:
+            writer.writeInteger(dialect.familyNumber(family), endianness: dialect.hostByteOrder)
+        case .lengthAndFamily:
+            writer.writeByte(UInt8(family.sockaddrSize))
+            writer.writeByte(UInt8(truncatingIfNeeded: dialect.familyNumber(family)))
+        }
+        writer.writeInteger(port, endianness: .network)
+        switch address {
+        case .v4(let a):
+            writer.writeInteger(a, endianness: .network)
+            writer.writeZeros(8)
+        case .v6(let hi, let lo):
+            writer.writeZeros(4)
+            writer.writeInteger(hi, endianness: .big)
+            writer.writeInteger(lo, endianness: .big)
+            writer.writeInteger(scopeID, endianness: dialect.hostByteOrder)
+        }
+    }
+}

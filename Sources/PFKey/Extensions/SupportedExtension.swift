@@ -1,0 +1,94 @@
+/// `struct sadb_supported` (RFC 2367 2.3.8), 8 bytes, then `struct sadb_alg`s of 8 bytes:
+/// SUPPORTED_AUTH or SUPPORTED_ENCRYPT.
+public struct SupportedExtension: ExtensionBody {
+    public enum Kind: Sendable, Hashable, CaseIterable { case auth, encrypt }
+
+    /// `struct sadb_alg`.
+    public struct Algorithm: Sendable, Hashable {
+        public var id: UInt8
+        public var ivLength: UInt8
+        public var minBits: UInt16
+        public var maxBits: UInt16
+
+        public init(id: UInt8, ivLength: UInt8 = 0, minBits: UInt16, maxBits: UInt16) {
+            self.id = id
+            self.ivLength = ivLength
+            self.minBits = minBits
+            self.maxBits = maxBits
+        }
+    }
+
+    public var kind: Kind
+    public var algorithms: [Algorithm]
+
+    public init(_ kind: Kind, algorithms: [Algorithm]) {
+        self.kind = kind
+        self.algorithms = algorithms
+    }
+
+    public var type: ExtensionType { kind == .auth ? .supportedAuth : .supportedEncrypt }
+
+    public init(decoding reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
+        let order = context.dialect.hostByteOrder
+        kind = context.type == .supportedAuth ? .auth : .encrypt
+        try reader.skipReserved(4, context, field: "sadb_supported_reserved")
+        // Always true for a whole number of 64-bit words; kept as the RFC's rule.
+        guard reader.remaining % 8 == 0 else {
+            throw PFKeyError(.supportedLengthNotMultiple, at: context.offset, source: "RFC 2367 2.3.8",
+                             "\(reader.remaining) bytes after sadb_supported are not a multiple of sizeof(sadb_alg) 8")
+        }
+        algorithms = []
+        algorithms.reserveCapacity(reader.remaining / 8)
+        while reader.remaining > 0 {
+            let id = try reader.readByte()
+            let iv = try reader.readByte()
+            let minBits = try reader.readInteger(endianness: order, as: UInt16.self)
+            let maxBits = try reader.readInteger(endianness: order, as: UInt16.self)
+            try reader.skipReserved(2, context, field: "sadb_alg_reserved")
+            algorithms.append(Algorithm(id: id, ivLength: iv, minBits: minBits, maxBits: maxBits))
+        }
+    }
+
+    public func encodedLength(dialect: Dialect) -> Int { 8 + 8 * algorithms.count }
+
+    public func encodeBody(into writer: inout ByteWriter, dialect: Dialect) {
+        writer.writeZeros(4)
+        for a in algorithms {
+            writer.writeByte(a.id)
+            writer.writeByte(a.ivLength)
+            writer.writeInteger(a.minBits, endianness: dialect.hostByteOrder)
+            writer.writeInteger(a.maxBits, endianness: dialect.hostByteOrder)
+            writer.writeZeros(2)
+        }
+    }
+}
+
+/// `struct sadb_spirange` (RFC 2367 2.3.9), 16 bytes. Host order: Linux pfkey_getspi
+/// converts it with htonl before allocating.
+public struct SPIRangeExtension: ExtensionBody {
+    public var min: UInt32
+    public var max: UInt32
+
+    public init(min: UInt32, max: UInt32) {
+        self.min = min
+        self.max = max
+    }
+
+    public init(decoding reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
+        min = try reader.readInteger(endianness: context.dialect.hostByteOrder, as: UInt32.self)
+        max = try reader.readInteger(endianness: context.dialect.hostByteOrder, as: UInt32.self)
+        guard min <= max else {
+            throw PFKeyError(.spiRangeInverted, at: context.offset + 4, source: "RFC 2367 2.3.9",
+                             "sadb_spirange_min \(min) exceeds sadb_spirange_max \(max)")
+        }
+        try reader.skipReserved(4, context, field: "sadb_spirange_reserved")
+    }
+
+    public func encodedLength(dialect: Dialect) -> Int { 16 }
+
+    public func encodeBody(into writer: inout ByteWriter, dialect: Dialect) {
+        writer.writeInteger(min, endianness: dialect.hostByteOrder)
+        writer.writeInteger(max, endianness: dialect.hostByteOrder)
+        writer.writeZeros(4)
+    }
+}

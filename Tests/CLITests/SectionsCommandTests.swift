@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+import TestSupport
+
+@Suite struct SectionsCommandTests {
+    static let draft = "drafts/draft-ietf-ipsecme-ikev2bis-08.xml"
+
+    @Test func jsonListsSectionsInDocumentOrder() throws {
+        let result = try runDraftcheck(["sections", Self.draft, "--format", "json"])
+        #expect(result.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: result.stdoutData) as? [String: Any])
+        #expect(Array(object.keys) == ["sections"])
+        let sections = try #require(object["sections"] as? [[String: Any]])
+        let s29 = try #require(sections.first { ($0["number"] as? String) == "2.9" })
+        #expect(s29["title"] as? String == "Traffic Selector Negotiation")
+        #expect(s29["depth"] as? Int == 2)
+        #expect(s29["anchor"] as? String == "sec-2.9")
+        #expect((s29["line"] as? Int ?? 0) > 1)
+        #expect(Set(s29.keys) == ["number", "title", "depth", "anchor", "line"])
+        #expect(sections.first?["number"] as? String == "1")
+        let last = try #require(sections.last)
+        #expect(last["number"] is NSNull)
+        #expect(last["title"] as? String == "Authors' Addresses")
+        let unanchored = try #require(sections.first { ($0["number"] as? String) == "1.1" })
+        #expect(unanchored["anchor"] is NSNull)
+    }
+
+    @Test func textListsNumberAndTitle() throws {
+        let result = try runDraftcheck(["sections", Self.draft])
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first == "1\tIntroduction")
+        #expect(lines.contains("2.9\tTraffic Selector Negotiation"))
+        #expect(lines.last == "-\tAuthors' Addresses")
+    }
+
+    @Test func malformedXMLExits65WithFileLineColumn() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dc-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let file = dir.appendingPathComponent("bad.xml")
+        try "<rfc>\n  <front>\n</rfc>\n".write(to: file, atomically: true, encoding: .utf8)
+        let result = try runDraftcheck(["sections", file.path])
+        #expect(result.status == 65)
+        #expect(result.stderr.hasPrefix("\(file.path):3:"))
+        #expect(result.stderr.contains(": error: "))
+    }
+
+    @Test func notAnRFCDocumentExits65() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dc-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let file = dir.appendingPathComponent("html.xml")
+        try "<html/>".write(to: file, atomically: true, encoding: .utf8)
+        let result = try runDraftcheck(["sections", file.path])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("not <rfc>"))
+    }
+
+    @Test func missingFileExits66() throws {
+        let result = try runDraftcheck(["sections", "/nonexistent/x.xml", "--format", "json"])
+        #expect(result.status == 66)
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test func includeDirResolvesBareIncludes() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dc-cli-\(UUID().uuidString)")
+        let inc = dir.appendingPathComponent("bib")
+        try FileManager.default.createDirectory(at: inc, withIntermediateDirectories: true)
+        try #"<reference anchor="RFC2119"><front><title>K</title></front></reference>"#.write(to: inc.appendingPathComponent("reference.RFC.2119.xml"), atomically: true, encoding: .utf8)
+        let file = dir.appendingPathComponent("d.xml")
+        try #"<rfc><front><title>T</title></front><middle><section title="S"><t>x</t></section></middle><back><references title="R"><?rfc include="reference.RFC.2119"?></references></back></rfc>"#.write(to: file, atomically: true, encoding: .utf8)
+        let without = try runDraftcheck(["sections", file.path])
+        #expect(without.status == 0)
+        #expect(without.stderr.contains("warning: reference.RFC.2119 not found"))
+        let with = try runDraftcheck(["sections", file.path, "--include-dir", inc.path])
+        #expect(with.status == 0)
+        #expect(with.stderr.isEmpty)
+    }
+}

@@ -1,0 +1,415 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import DraftDocument
+
+/// Parses an in-memory document named `name` inside a fresh temporary directory.
+func parseXML(_ xml: String, name: String = "test.xml", directory: URL? = nil) throws -> Document {
+    let dir = directory ?? FileManager.default.temporaryDirectory.appendingPathComponent("draftcheck-xml-\(UUID().uuidString)")
+    return try DocumentReader.read(data: Data(xml.utf8), path: dir.appendingPathComponent(name).path)
+}
+
+func numbering(_ document: Document) -> [String] {
+    document.allSections.map { "\($0.number ?? "-") \($0.title)" }
+}
+
+@Suite struct XMLBundledDraftTests {
+    static let path = TestEnvironment.packageRoot.appendingPathComponent("drafts/draft-ietf-ipsecme-ikev2bis-08.xml").path
+
+    @Test func metadataOfTheBundledDraft() throws {
+        let doc = try DocumentReader.read(path: Self.path)
+        #expect(doc.metadata.format == .xmlV2)
+        #expect(doc.metadata.docName == "draft-ietf-ipsecme-ikev2bis-08")
+        #expect(doc.metadata.revision == "08")
+        #expect(doc.metadata.seriesName == "draft-ietf-ipsecme-ikev2bis")
+        #expect(doc.metadata.title == "Internet Key Exchange Protocol: IKEv2")
+        #expect(doc.metadata.authors == ["Charlie Kaufman", "Paul Hoffman", "Yoav Nir", "Pasi Eronen"])
+        #expect(doc.metadata.date == "March 2010")
+        #expect(doc.metadata.category == "std")
+        #expect(doc.metadata.submissionType == "IETF")
+        #expect(doc.warnings.isEmpty)
+    }
+
+    @Test func section29HoldsTheTwoParagraphsOfDraft08() throws {
+        let doc = try DocumentReader.read(path: Self.path)
+        let section = try #require(doc.section(numbered: "2.9"))
+        #expect(section.title == "Traffic Selector Negotiation")
+        #expect(section.anchor == "sec-2.9")
+        #expect(section.depth == 2)
+        let paragraphs = section.paragraphs
+        #expect(paragraphs.count == 3)
+        #expect(paragraphs[0].content.normalizedText == """
+        When an RFC4301-compliant IPsec subsystem receives an IP packet that matches a "protect" selector in its Security Policy Database (SPD), the subsystem protects that packet with IPsec. When no SA exists yet, it is the task of IKE to create it. Maintenance of a system's SPD is outside the scope of IKE (see [PFKEY] for an example programming interface, although it only applies to IKEv1), though some implementations might update their SPD in connection with the running of IKE (for an example scenario, see Section 1.1.3).
+        """)
+        #expect(paragraphs[1].content.normalizedText == """
+        Traffic Selector (TS) payloads allow endpoints to communicate some of the information from their SPD to their peers. TS payloads specify the selection criteria for packets that will be forwarded over the newly set up SA. This can serve as a consistency check in some scenarios to assure that the SPDs are consistent. In others, it guides the dynamic update of the SPD.
+        """)
+        #expect(!paragraphs[1].content.plainText.contains("SADB_ACQUIRE"))
+        let xrefs = paragraphs[0].content.spans.filter { if case .xref = $0.kind { return true }; return false }
+        #expect(xrefs.map(\.kind) == [.xref(target: "PFKEY", section: nil), .xref(target: "sec-1.1.3", section: "1.1.3")])
+        #expect(xrefs.map(\.text) == ["[PFKEY]", "Section 1.1.3"])
+        #expect(paragraphs[0].location.file == Self.path)
+        #expect(paragraphs[0].location.line > section.location.line)
+    }
+
+    @Test func pfkeyReferenceIsRFC2367() throws {
+        let doc = try DocumentReader.read(path: Self.path)
+        let refs = try #require(doc.sections.first { $0.title == "Informative References" })
+        #expect(refs.number == "3")
+        guard case .references(let group)? = refs.blocks.first else {
+            Issue.record("no references block")
+            return
+        }
+        #expect(group.entries.map(\.anchor) == ["PFKEY"])
+        #expect(group.entries[0].seriesInfo == ["RFC 2367"])
+        #expect(group.entries[0].title == "PF_KEY Key Management API, Version 2")
+        #expect(!group.entries[0].isPlaceholder)
+    }
+
+    @Test func skeletonNumbersSectionsLikeDraft04() throws {
+        let doc = try DocumentReader.read(path: Self.path)
+        let numbers = doc.allSections.compactMap(\.number)
+        #expect(numbers.prefix(4) == ["1", "1.1", "1.1.1", "1.1.2"])
+        #expect(doc.section(numbered: "1.1.3")?.title == "Endpoint to Security Gateway Tunnel Mode")
+        #expect(doc.section(numbered: "2.6.1")?.title == "Interaction of COOKIE and INVALID_KE_PAYLOAD")
+        #expect(doc.section(numbered: "2.8.3")?.title == "Rekeying the IKE SA Versus Reauthentication")
+        #expect(doc.allSections.last?.title == "Authors' Addresses")
+        #expect(doc.allSections.last?.number == nil)
+    }
+}
+
+@Suite struct XMLNumberingTests {
+    struct Vector: CustomTestStringConvertible, Sendable {
+        var rule: String
+        var xml: String
+        var expected: [String]
+        var testDescription: String { rule }
+    }
+
+    static let vectors: [Vector] = [
+        Vector(rule: "v3 unnumbered sections have no number and are last", xml: """
+        <rfc version="3"><front><title>T</title></front><middle>
+        <section><name>One</name><section><name>Sub</name></section></section>
+        <section><name>Two</name></section>
+        <section numbered="false"><name>Acknowledgements</name><section numbered="false"><name>Sub</name></section></section>
+        </middle></rfc>
+        """, expected: ["1 One", "1.1 Sub", "2 Two", "- Acknowledgements", "- Sub"]),
+        Vector(rule: "v3 references continue the middle numbering, nested references get N.M", xml: """
+        <rfc version="3"><front><title>T</title></front><middle>
+        <section><name>A</name></section><section><name>B</name></section></middle><back>
+        <references><name>References</name>
+          <references><name>Normative References</name><reference anchor="X"><front><title>X</title></front></reference></references>
+          <references><name>Informative References</name></references>
+        </references>
+        <section><name>Extra</name><section><name>More</name></section></section>
+        <section numbered="false"><name>Acknowledgements</name></section>
+        </back></rfc>
+        """, expected: ["1 A", "2 B", "3 References", "3.1 Normative References", "3.2 Informative References", "A Extra", "A.1 More", "- Acknowledgements"]),
+        Vector(rule: "v3 references unnumbered when the last middle section is unnumbered", xml: """
+        <rfc version="3"><front><title>T</title></front><middle>
+        <section><name>A</name></section><section numbered="false"><name>Z</name></section></middle><back>
+        <references><name>References</name></references></back></rfc>
+        """, expected: ["1 A", "- Z", "- References"]),
+        Vector(rule: "v2 several references are wrapped in one References section", xml: """
+        <rfc><front><title>T</title></front><middle>
+        <section title="Intro"/><section title="Body"><section title="Deep"/></section></middle><back>
+        <references title="Normative References"/><references title="Informative References"/>
+        <section title="Appendix One"/><section title="Appendix Two"/></back></rfc>
+        """, expected: ["1 Intro", "2 Body", "2.1 Deep", "3 References", "3.1 Normative References", "3.2 Informative References", "A Appendix One", "B Appendix Two"]),
+        Vector(rule: "v2 single references section keeps its title", xml: """
+        <rfc><front><title>T</title><author fullname="A B"/></front><middle><section title="Intro"/></middle><back>
+        <references title="Normative References"/></back></rfc>
+        """, expected: ["1 Intro", "2 Normative References", "- Author's Address"]),
+    ]
+
+    @Test(arguments: vectors) func sectionNumbers(_ v: Vector) throws {
+        #expect(numbering(try parseXML(v.xml)) == v.expected)
+    }
+
+    @Test func depthsAndAnchors() throws {
+        let doc = try parseXML("""
+        <rfc version="3"><front><title>T</title></front><middle>
+        <section anchor="a"><name>A</name><section anchor="b"><name>B</name><section><name>C</name></section></section></section>
+        </middle></rfc>
+        """)
+        #expect(doc.allSections.map(\.depth) == [1, 2, 3])
+        #expect(doc.allSections.map(\.anchor) == ["a", "b", nil])
+        #expect(doc.allSections.map(\.location.line) == [2, 2, 2])
+    }
+}
+
+@Suite struct XMLBlockTests {
+    @Test func v2ListInsideTSplitsTheParagraph() throws {
+        let doc = try parseXML("""
+        <rfc><front><title>T</title></front><middle><section title="S">
+        <t>Before the list:
+        <list style="numbers"><t>first</t><t>second<list style="symbols"><t>inner</t></list></t></list>
+        and after it.</t>
+        <t>Hanging:<list style="hanging"><t hangText="TERM">body</t></list></t>
+        <t>Letters<list style="letters"><t>x</t><t>y</t></list></t>
+        <t>Format<list style="format R%d:"><t>r</t></list></t>
+        </section></middle></rfc>
+        """)
+        let blocks = try #require(doc.sections.first?.blocks)
+        #expect(blocks.count == 9)
+        guard case .paragraph(let before) = blocks[0], case .list(let numbers) = blocks[1], case .paragraph(let after) = blocks[2] else {
+            Issue.record("expected paragraph, list, paragraph: \(blocks)")
+            return
+        }
+        #expect(before.content.normalizedText == "Before the list:")
+        #expect(after.content.normalizedText == "and after it.")
+        #expect(numbers.style == .ordered)
+        #expect(numbers.items.map(\.marker) == ["1.", "2."])
+        guard case .list(let inner)? = numbers.items[1].blocks.last else {
+            Issue.record("nested list missing")
+            return
+        }
+        #expect(inner.style == .bullet)
+        // xml2rfc picks bullets by the number of enclosing bullet lists only.
+        #expect(inner.items.map(\.marker) == ["*"])
+        guard case .list(let hanging) = blocks[4], case .list(let letters) = blocks[6], case .list(let format) = blocks[8] else {
+            Issue.record("lists missing")
+            return
+        }
+        #expect(hanging.style == .definition)
+        #expect(hanging.items.first?.term?.plainText == "TERM")
+        #expect(letters.items.map(\.marker) == ["a.", "b."])
+        #expect(format.items.map(\.marker) == ["R1:"])
+    }
+
+    @Test func v3ListsFiguresTablesAndAsides() throws {
+        let doc = try parseXML("""
+        <rfc version="3"><front><title>T</title></front><middle><section><name>S</name>
+        <ul><li>a</li><li><t>b</t><ul><li>c</li></ul></li></ul>
+        <ol type="(%i)" start="3"><li>x</li></ol>
+        <dl><dt>Term:</dt><dd>Def</dd></dl>
+        <figure anchor="f1"><name>Art</name><artwork><![CDATA[
+          +--+
+          |  |
+        ]]></artwork></figure>
+        <sourcecode>int x;</sourcecode>
+        <table><thead><tr><th>H1</th><th>H2</th></tr></thead><tbody><tr><td>a</td><td><t>b</t></td></tr></tbody></table>
+        <aside><t>Aside text</t></aside>
+        <blockquote>Quoted</blockquote>
+        </section></middle></rfc>
+        """)
+        let blocks = try #require(doc.sections.first?.blocks)
+        #expect(blocks.count == 8)
+        guard case .list(let ul) = blocks[0], case .list(let ol) = blocks[1], case .list(let dl) = blocks[2] else {
+            Issue.record("lists missing")
+            return
+        }
+        #expect(ul.items.map(\.marker) == ["*", "*"])
+        guard case .list(let nested)? = ul.items[1].blocks.last else {
+            Issue.record("nested ul missing")
+            return
+        }
+        #expect(nested.items.map(\.marker) == ["-"])
+        #expect(ol.items.map(\.marker) == ["(iii)"])
+        #expect(dl.items.first?.term?.plainText == "Term:")
+        guard case .figure(let figure) = blocks[3], case .figure(let code) = blocks[4], case .table(let table) = blocks[5] else {
+            Issue.record("figure/table missing")
+            return
+        }
+        #expect(figure.kind == .artwork)
+        #expect(figure.title == "Art")
+        #expect(figure.anchor == "f1")
+        #expect(figure.verbatim == "\n  +--+\n  |  |\n")
+        #expect(code.kind == .sourcecode)
+        #expect(code.verbatim == "int x;")
+        #expect(table.header.map { $0.map(\.plainText) } == [["H1", "H2"]])
+        #expect(table.rows.map { $0.map(\.plainText) } == [["a", "b"]])
+        guard case .aside(let aside) = blocks[6], case .blockquote(let quote) = blocks[7] else {
+            Issue.record("aside/blockquote missing")
+            return
+        }
+        #expect(aside.blocks.count == 1)
+        #expect(quote.blocks.count == 1)
+        #expect(figure.location.line == 5)
+    }
+
+    @Test func v2TexttableAndFigurePreamble() throws {
+        let doc = try parseXML("""
+        <rfc><front><title>T</title></front><middle><section title="S">
+        <texttable title="Tab"><preamble>Pre</preamble><ttcol>A</ttcol><ttcol>B</ttcol><c>1</c><c>2</c><c>3</c><c>4</c><postamble>Post</postamble></texttable>
+        <figure title="Fig"><preamble>Before</preamble><artwork>art</artwork><postamble>After</postamble></figure>
+        </section></middle></rfc>
+        """)
+        let blocks = try #require(doc.sections.first?.blocks)
+        #expect(blocks.count == 6)
+        guard case .table(let table) = blocks[1], case .figure(let figure) = blocks[4] else {
+            Issue.record("table/figure missing: \(blocks)")
+            return
+        }
+        #expect(table.title == "Tab")
+        #expect(table.rows.map { $0.map(\.plainText) } == [["1", "2"], ["3", "4"]])
+        #expect(figure.title == "Fig")
+        #expect(figure.verbatim == "art")
+    }
+
+    @Test func inlineSpansKeepMarkup() throws {
+        let doc = try parseXML("""
+        <!DOCTYPE rfc SYSTEM "rfc2629-xhtml.ent">
+        <rfc version="3"><front><title>T</title></front><middle><section anchor="s1"><name>S</name>
+        <t>An implementation <bcp14>MUST</bcp14> see <xref target="s1"/>, <xref target="s1" format="counter"/>,
+        <xref target="s1" format="title"/>, <xref target="REF">the ref</xref>, <xref target="REF" section="3"/>,
+        <eref target="https://example.org"/>, <em>e</em> <strong>s</strong> <tt>t</tt><iref item="x"/>&nbsp;end.</t>
+        </section></middle><back><references><name>R</name><reference anchor="REF"><front><title>Ref Title</title></front></reference></references></back></rfc>
+        """)
+        let p = try #require(doc.sections.first?.paragraphs.first)
+        let kinds = p.content.spans.map(\.kind)
+        #expect(kinds.contains(.bcp14))
+        #expect(p.content.spans.first { $0.kind == .bcp14 }?.text == "MUST")
+        #expect(p.content.normalizedText == "An implementation MUST see Section 1, 1, S, the ref [REF], Section 3 of [REF], https://example.org, e s t end.")
+        #expect(p.content.plainText.hasSuffix("t\u{00A0}end."))
+        #expect(TextRenderer.displayText(p.content).contains("_e_ *s* t"))
+    }
+
+    @Test func symrefsNoNumbersCitations() throws {
+        let doc = try parseXML("""
+        <?xml version="1.0"?>
+        <?rfc symrefs="no"?>
+        <rfc><front><title>T</title></front><middle><section title="S"><t>See <xref target="B"/> and <xref target="A"/>.</t></section></middle>
+        <back><references title="R"><reference anchor="A"><front><title>a</title></front></reference><reference anchor="B"><front><title>b</title></front></reference></references></back></rfc>
+        """)
+        #expect(doc.sections.first?.paragraphs.first?.content.normalizedText == "See [2] and [1].")
+    }
+}
+
+@Suite struct XMLIncludeTests {
+    func tempDirectory() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("draftcheck-inc-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    static let body = """
+    <front><title>T</title></front><middle><section title="S"><t>x</t></section></middle>
+    """
+
+    @Test func networkReferencesBecomePlaceholdersWithWarnings() throws {
+        let doc = try parseXML("""
+        <?xml version="1.0"?>
+        <!DOCTYPE rfc [
+          <!ENTITY RFC2119 SYSTEM "https://bib.ietf.org/public/rfc/bibxml/reference.RFC.2119.xml">
+        ]>
+        <rfc xmlns:xi="http://www.w3.org/2001/XInclude">\(Self.body)<back><references title="Normative References">
+        &RFC2119;
+        <xi:include href="https://bib.ietf.org/public/rfc/bibxml3/reference.I-D.draft-ietf-quic-tls-34.xml"/>
+        <?rfc include="reference.RFC.8174"?>
+        </references></back></rfc>
+        """)
+        let refs = try #require(doc.sections.last)
+        guard case .references(let group)? = refs.blocks.first else {
+            Issue.record("no references")
+            return
+        }
+        #expect(group.entries.map(\.anchor) == ["RFC2119", "I-D.ietf-quic-tls", "RFC8174"])
+        #expect(group.entries.allSatisfy { $0.isPlaceholder })
+        #expect(doc.warnings.count == 3)
+        #expect(doc.warnings[0].message.contains("https://bib.ietf.org/public/rfc/bibxml/reference.RFC.2119.xml"))
+        #expect(doc.warnings[0].location?.line == 6)
+    }
+
+    @Test func localIncludesBesideTheDraftAreRead() throws {
+        let dir = try tempDirectory()
+        try #"<reference anchor="LOCAL"><front><title>Local Ref</title></front></reference>"#.write(to: dir.appendingPathComponent("reference.LOCAL.xml"), atomically: true, encoding: .utf8)
+        let doc = try parseXML("""
+        <rfc xmlns:xi="http://www.w3.org/2001/XInclude">\(Self.body)<back><references title="R">
+        <xi:include href="reference.LOCAL.xml"/><?rfc include="reference.LOCAL"?>
+        </references></back></rfc>
+        """, directory: dir)
+        guard case .references(let group)? = doc.sections.last?.blocks.first else {
+            Issue.record("no references")
+            return
+        }
+        #expect(group.entries.map(\.anchor) == ["LOCAL", "LOCAL"])
+        #expect(group.entries.map(\.title) == ["Local Ref", "Local Ref"])
+        #expect(group.entries[0].location.file == dir.appendingPathComponent("reference.LOCAL.xml").resolvingSymlinksInPath().path)
+        #expect(doc.warnings.isEmpty)
+    }
+
+    @Test func includeDirectoryIsSearched() throws {
+        let dir = try tempDirectory()
+        let inc = try tempDirectory()
+        try #"<reference anchor="RFC2119"><front><title>Key words</title></front></reference>"#.write(to: inc.appendingPathComponent("reference.RFC.2119.xml"), atomically: true, encoding: .utf8)
+        let xml = "<rfc>\(Self.body)<back><references title=\"R\"><?rfc include=\"reference.RFC.2119\"?></references></back></rfc>"
+        let file = dir.appendingPathComponent("d.xml")
+        try xml.write(to: file, atomically: true, encoding: .utf8)
+        let without = try DocumentReader.read(path: file.path)
+        let with = try DocumentReader.read(path: file.path, includeDirectories: [inc.path])
+        guard case .references(let g1)? = without.sections.last?.blocks.first, case .references(let g2)? = with.sections.last?.blocks.first else {
+            Issue.record("no references")
+            return
+        }
+        #expect(g1.entries.map(\.isPlaceholder) == [true])
+        #expect(g2.entries.map(\.isPlaceholder) == [false])
+        #expect(g2.entries.map(\.title) == ["Key words"])
+    }
+
+    @Test(arguments: [
+        "<!DOCTYPE rfc [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><rfc><front><title>T</title></front><middle><section title=\"S\"><t>&x;</t></section></middle><back><references title=\"R\">&x;</references></back></rfc>",
+        "<!DOCTYPE rfc [<!ENTITY x SYSTEM \"/etc/passwd\">]><rfc><front><title>T</title></front><middle><section title=\"S\"><t>&x;</t></section></middle><back><references title=\"R\">&x;</references></back></rfc>",
+        "<!DOCTYPE rfc [<!ENTITY x SYSTEM \"../../../../../../../../etc/passwd\">]><rfc><front><title>T</title></front><middle><section title=\"S\"><t>&x;</t></section></middle><back><references title=\"R\">&x;</references></back></rfc>",
+        "<rfc xmlns:xi=\"http://www.w3.org/2001/XInclude\"><front><title>T</title></front><middle><section title=\"S\"><t>x</t></section></middle><back><references title=\"R\"><xi:include href=\"file:///etc/passwd\"/><?rfc include=\"/etc/passwd\"?></references></back></rfc>",
+        "<!DOCTYPE rfc SYSTEM \"file:///etc/passwd\"><rfc><front><title>T</title></front><middle><section title=\"S\"><t>x</t></section></middle></rfc>",
+    ])
+    func externalFilesOutsideTheDraftAreNeverRead(_ xml: String) throws {
+        let doc = try parseXML(xml)
+        let dump = String(describing: doc)
+        #expect(!dump.contains("root:"))
+        #expect(!dump.contains("/bin/"))
+    }
+}
+
+@Suite struct XMLErrorTests {
+    @Test func malformedXMLGivesFileLineColumn() throws {
+        let xml = "<rfc>\n<front>\n  <title>T</titel>\n</front></rfc>"
+        let error = try #require(throws: DocumentError.self) { try DocumentReader.read(data: Data(xml.utf8), path: "bad.xml") }
+        #expect(error.code == .malformedXML)
+        #expect(error.location == SourceLocation(file: "bad.xml", line: 3, column: 19))
+        #expect(error.description.hasPrefix("bad.xml:3:19: error: "))
+        #expect(error.description.contains("titel"))
+    }
+
+    @Test(arguments: [
+        ("unclosed root", "<rfc><front>", DocumentError.Code.malformedXML),
+        ("not XML after the prolog", "<?xml version=\"1.0\"?>\n<", .malformedXML),
+        ("undeclared entity without a DTD", "<rfc><front><title>&foo;</title></front></rfc>", .malformedXML),
+        ("root is not rfc", "<html><body/></html>", .notAnRFCDocument),
+        ("root is a bare section (fragment)", "<section title=\"x\"><t>y</t></section>", .notAnRFCDocument),
+    ])
+    func rejectsBadDocuments(_ rule: String, _ xml: String, _ code: DocumentError.Code) throws {
+        let error = try #require(throws: DocumentError.self) { try DocumentReader.read(data: Data(xml.utf8), path: "in.xml") }
+        #expect(error.code == code, "\(rule)")
+        #expect(error.description.hasPrefix("in.xml:"), "\(rule)")
+    }
+
+    @Test func entityExpansionBombIsRefusedFast() throws {
+        var dtd = "<!ENTITY lol0 \"lol\">\n"
+        for i in 1...9 {
+            dtd += "<!ENTITY lol\(i) \"" + String(repeating: "&lol\(i - 1);", count: 10) + "\">\n"
+        }
+        let xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE rfc [\n\(dtd)]>\n<rfc><front><title>&lol9;</title></front></rfc>"
+        let start = ContinuousClock.now
+        let error = try #require(throws: DocumentError.self) { try DocumentReader.read(data: Data(xml.utf8), path: "bomb.xml") }
+        #expect([DocumentError.Code.refusedUnsafe, .malformedXML].contains(error.code))
+        #expect(ContinuousClock.now - start < .seconds(1))
+    }
+
+    @Test func deepNestingIsRefusedFast() throws {
+        let depth = 100_000
+        let xml = "<rfc>" + String(repeating: "<t>", count: depth) + String(repeating: "</t>", count: depth) + "</rfc>"
+        let start = ContinuousClock.now
+        let error = try #require(throws: DocumentError.self) { try DocumentReader.read(data: Data(xml.utf8), path: "deep.xml") }
+        #expect([DocumentError.Code.refusedUnsafe, .malformedXML].contains(error.code))
+        #expect(error.description.hasPrefix("deep.xml:1:"))
+        #expect(ContinuousClock.now - start < .seconds(1))
+    }
+
+    @Test func emptyAndBinaryInputsAreTypedErrors() throws {
+        for bytes in [[UInt8](), [0x3C, 0x00, 0xFF, 0xFE], Array("<rfc>\u{0}</rfc>".utf8)] {
+            #expect(throws: DocumentError.self) { try XMLDocumentReader.read(data: Data(bytes), path: "b.xml", includeDirectories: []) }
+        }
+    }
+}
