@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import TrafficSelectors
+
+/// `draftcheck ts decode|narrow|decorrelate`: the reference Traffic Selector engine.
+struct TSCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ts",
+        abstract: "Decode IKEv2 Traffic Selector payloads, narrow them as a responder, decorrelate an SPD.",
+        discussion: """
+        The reference engine behind the Traffic Selector checks (RFC 7296 2.9 and 3.13, \
+        RFC 4301 4.4.1 and Appendix B). Input files are JSON; the README's "Traffic \
+        Selectors" section documents their format. An invalid payload exits 65 with the \
+        byte offset and the rule it breaks; a missing file exits 66.
+        """,
+        subcommands: [TSDecodeCommand.self, TSNarrowCommand.self, TSDecorrelateCommand.self]
+    )
+}
+
+extension TSError: CLIReportable {
+    var exitCode: Int32 { ExitStatus.dataError }
+    var cliMessage: String { "error: \(description)" }
+}
+
+/// A JSON input file of the ts commands that is missing (66) or not valid JSON of the
+/// expected shape (65).
+struct TSInputFileError: Error, CLIReportable {
+    var path: String
+    var reason: String
+    var exitCode: Int32
+    var cliMessage: String { "\(path): error: \(reason)" }
+
+    /// Reads and decodes `path` as `T`; a TSError inside keeps its own message, prefixed by the path.
+    static func read<T: Decodable>(_ type: T.Type, from path: String) throws -> T {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw TSInputFileError(path: path, reason: "no such file or not readable", exitCode: ExitStatus.noInput)
+        }
+        do {
+            return try JSONDecoder().decode(T.self, from: data)
+        } catch let error as DecodingError {
+            throw TSInputFileError(path: path, reason: "not a valid file: \(Self.describe(error))", exitCode: ExitStatus.dataError)
+        } catch {
+            throw TSInputFileError(path: path, reason: "not valid JSON: \(error.localizedDescription)", exitCode: ExitStatus.dataError)
+        }
+    }
+
+    /// Runs `body`, naming `path` in a TSError it throws.
+    static func within<T>(_ path: String, _ body: () throws -> T) throws -> T {
+        do { return try body() } catch let e as TSError {
+            throw TSInputFileError(path: path, reason: e.description, exitCode: ExitStatus.dataError)
+        }
+    }
+
+    private static func describe(_ error: DecodingError) -> String {
+        func at(_ ctx: DecodingError.Context) -> String {
+            let p = ctx.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            return p.isEmpty ? ctx.debugDescription : "at \(p): \(ctx.debugDescription)"
+        }
+        switch error {
+        case .keyNotFound(let key, let ctx): return "missing \"\(key.stringValue)\" \(at(ctx))"
+        case .typeMismatch(_, let ctx), .valueNotFound(_, let ctx), .dataCorrupted(let ctx): return at(ctx)
+        @unknown default: return "\(error)"
+        }
+    }
+}

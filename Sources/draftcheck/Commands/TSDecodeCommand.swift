@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import TrafficSelectors
+
+/// `draftcheck ts decode [--format text|json] [--kind tsi|tsr] HEX`.
+struct TSDecodeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "decode",
+        abstract: "Decode one TSi/TSr payload given as hex, from its generic payload header on.",
+        discussion: """
+        Decoding is strict (RFC 7296 3.13): wrong or overrunning Selector Length, Number of \
+        TSs not matching, trailing bytes, start after end (other than OPAQUE ports 65535-0) \
+        and truncation are errors (exit 65, byte offset and rule). A selector of unknown type \
+        is skipped and listed under "ignored". TS_SECLABEL (type 10) uses a layout \
+        reconstructed from implementations (RFC 9478 not yet checked).
+        JSON: {"kind": "TSi"|"TSr"|null, "selectors": [{"type", "protocol", "startPort", \
+        "endPort", "startAddress", "endAddress"} or {"type": 10, "label"}], "ignored": \
+        [{"type", "offset", "length"}]}.
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+    enum Kind: String, ExpressibleByArgument, CaseIterable { case tsi, tsr }
+
+    @Option(help: "Output format: text or json.")
+    var format: Format = .text
+
+    @Option(help: "Which payload it is (the header does not say): tsi or tsr.")
+    var kind: Kind?
+
+    @Argument(help: "The payload bytes as hex (spaces and colons allowed).")
+    var hex: String
+
+    func validate() throws {
+        guard HexText.bytes(hex) != nil else { throw ValidationError("'\(hex)' is not hex text (an even number of hex digits)") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let payload = try TSPayload.decode(HexText.bytes(hex)!, kind: kind.map { $0 == .tsi ? .initiator : .responder })
+            switch format {
+            case .json:
+                print(try encodeJSON(try PayloadRecord(payload)))
+            case .text:
+                print("\(payload.kind?.name ?? "TS payload"): \(payload.selectors.count + payload.ignored.count) selectors, next payload \(payload.nextPayload)\(payload.critical ? ", critical" : "")")
+                for s in payload.selectors {
+                    switch s {
+                    case .addressRange(let t):
+                        print("  type \(t.tsType)  protocol \(t.ipProtocol)  ports \(t.ports)  \(t.addresses.startText) - \(t.addresses.endText)")
+                    case .securityLabel(let l):
+                        print("  type 10 (TS_SECLABEL)  label \(l.hex)")
+                    }
+                }
+                for u in payload.ignored {
+                    print("  ignored: unknown type \(u.tsType) at offset \(u.offset), \(u.bytes.count) bytes (RFC 7296 2.9)")
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import TrafficSelectors
+
+/// `draftcheck ts narrow --policy FILE --tsi FILE --tsr FILE [--profile P] [--format F]`.
+struct TSNarrowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "narrow",
+        abstract: "Narrow a proposed TSi/TSr as a responder with a policy, under a profile.",
+        discussion: """
+        Profiles: rfc7296 (RFC 7296 2.9 exactly: a subset including the first TSi/TSr when \
+        acceptable, TS_UNACCEPTABLE when nothing is, ADDITIONAL_TS_POSSIBLE when acceptable \
+        traffic was left out, SINGLE_PAIR_REQUIRED for a one-pair rule without a packet \
+        pair); strongswan (union of pairwise intersections in configuration order, contained \
+        duplicates removed); libreswan (CIDR only, one port or any, best single pair). The \
+        output names the notify the responder would send.
+        """
+    )
+
+    @Option(help: "The responder's policy (JSON: {\"rules\": [{\"name\", \"remote\", \"local\", \"singlePair\"}]}).")
+    var policy: String
+
+    @Option(help: "The proposed TSi (JSON: {\"selectors\": [...]} as ts decode writes it, or {\"hex\": ...}).")
+    var tsi: String
+
+    @Option(help: "The proposed TSr (same format).")
+    var tsr: String
+
+    @Option(help: "rfc7296, strongswan or libreswan.")
+    var profile: NarrowingProfile = .rfc7296
+
+    @Option(help: "Output format: text or json.")
+    var format: TSDecodeCommand.Format = .text
+
+    func run() throws {
+        try reportingErrors {
+            let policy = try TSInputFileError.within(self.policy) { try TSInputFileError.read(PolicyRecord.self, from: self.policy).policy() }
+            let tsi = try TSInputFileError.within(self.tsi) { try TSInputFileError.read(PayloadRecord.self, from: self.tsi).payload() }
+            let tsr = try TSInputFileError.within(self.tsr) { try TSInputFileError.read(PayloadRecord.self, from: self.tsr).payload() }
+            let result = Narrowing.narrow(proposedTSi: tsi, proposedTSr: tsr, policy: policy, profile: profile)
+            switch format {
+            case .json:
+                print(try encodeJSON(try NarrowingResultRecord(result)))
+            case .text:
+                print("profile \(result.profile.rawValue): \(result.isAccepted ? "accepted" : "refused")\(result.rule.map { " (rule \($0))" } ?? "")")
+                if let n = result.notify { print("notify \(n.name) (\(n.rawValue))") }
+                for s in result.tsi { print("  TSi \(s)") }
+                for s in result.tsr { print("  TSr \(s)") }
+                for r in result.reasons { print("  - \(r)") }
+            }
+        }
+    }
+}
+
+extension NarrowingProfile: ExpressibleByArgument {}
