@@ -18,6 +18,7 @@ struct Draftcheck: ParsableCommand {
             RenderCommand.self,
             ReviewCommand.self,
             CompareCommand.self,
+            ErrataCommand.self,
             TSCommand.self,
         ]
     )
