@@ -20,6 +20,9 @@ struct Draftcheck: ParsableCommand {
             CompareCommand.self,
             ErrataCommand.self,
             TSCommand.self,
+            PFKeyCommand.self,
+            CheckCommand.self,
+            CoverageCommand.self,
         ]
     )
 }

@@ -10,6 +10,8 @@ enum SeedChecks {
 
     static let ikev1Sentence = "Maintenance of a system's SPD is outside the scope of IKE (see [PFKEY] for an example programming interface, although it only applies to IKEv1), though some implementations might update their SPD in connection with the running of IKE (for an example scenario, see Section 1.1.3)."
 
+    static let protectSentence = "When an RFC4301-compliant IPsec subsystem receives an IP packet that matches a \"protect\" selector in its Security Policy Database (SPD), the subsystem protects that packet with IPsec."
+
     static let childSAViaPFKey = Check(
         id: "seed.ikev2-child-sa-via-pfkey",
         title: "An IKEv2 Child SA (narrowed TS, IKEv2 algorithms) is installed through PF_KEY GETSPI/UPDATE and ADD",
@@ -42,7 +44,9 @@ enum SeedChecks {
         claims: [
             .contradicts("draft-ietf-ipsecme-ikev2bis", section: "2.9", ikev1Sentence,
                          rationale: "The SPD entry reached the IKEv2 key manager through PF_KEY's SADB_ACQUIRE."),
+            .supports("draft-ietf-ipsecme-ikev2bis", section: "2.9", protectSentence),
         ] + Claim.ikev2(.supports, section: "2.9", "These must be communicated to IKE from the SPD (for example, the PF_KEY API [PFKEY] uses the SADB_ACQUIRE message).")
+          + Claim.ikev2(.supports, section: "2.9", protectSentence)
     ) { ctx in
         let flow = try SeedFlow.run(&ctx)
         ctx.expect("ACQUIRE sent by the kernel (sadb_msg_pid)", flow.acquire.pid, equals: 0)
@@ -64,7 +68,9 @@ enum SeedChecks {
         claims: [
             .supports("draft-ietf-ipsecme-ikev2bis", section: "2.9", "Traffic Selector (TS) payloads allow endpoints to communicate some of the information from their SPD to their peers."),
             .supports("draft-ietf-ipsecme-ikev2bis", section: "2.9", "TS payloads specify the selection criteria for packets that will be forwarded over the newly set up SA."),
-        ] + Claim.ikev2(.supports, section: "2.9", "Traffic Selector (TS) payloads allow endpoints to communicate some of the information from their SPD to their peers.")
+            .supports("draft-ietf-ipsecme-ikev2bis", section: "2.9", "In others, it guides the dynamic update of the SPD.",
+                      rationale: "The negotiated selectors were written back to the kernel's policy with X_SPDUPDATE."),
+        ] + Claim.ikev2(.supports, section: "2.9", "In others, it guides the dynamic update of the SPD.") + Claim.ikev2(.supports, section: "2.9", "Traffic Selector (TS) payloads allow endpoints to communicate some of the information from their SPD to their peers.")
           + Claim.ikev2(.supports, section: "2.9", "TS payloads specify the selection criteria for packets that will be forwarded over the newly set up SA.")
     ) { ctx in
         let flow = try SeedFlow.run(&ctx)

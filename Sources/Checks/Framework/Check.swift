@@ -138,6 +138,11 @@ public struct CheckContext: Sendable {
     }
 
     static func show<T>(_ value: T) -> String {
+        let mirror = Mirror(reflecting: value)
+        if mirror.displayStyle == .optional {
+            guard let wrapped = mirror.children.first?.value else { return "none" }
+            return show(wrapped)
+        }
         if let bytes = value as? [UInt8] { return HexDump.format(bytes) }
         if let text = value as? String { return text }
         return String(describing: value)
