@@ -73,6 +73,11 @@ import Testing
         #expect(Self.source.string(anchored.range) == "See <xref target=\"sec-two\"/> first.")
     }
 
+    @Test func oldEndingInsideACrossReferenceIsRefused() throws {
+        let error = #expect(throws: ErrataError.unsupportedRange) { _ = try Self.apply(old: "See Section", new: "x", section: "1").patched.count }
+        #expect(error?.message.contains("inside the cross-reference <xref target=\"sec-two\"/> (line 5)") == true, "\(error?.message ?? "")")
+    }
+
     @Test func entitiesMatchTheirCharacters() throws {
         let change = Change(section: "2", old: Passage("allow endpoints & peers to communicate"), new: Passage("x"))
         let anchored = try Anchoring.anchor(change, in: Self.source, document: Self.xmlDocument())
