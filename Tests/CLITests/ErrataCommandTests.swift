@@ -146,6 +146,28 @@ import TestSupport
         #expect(result.stderr.contains(vector.stderr), "\(result.stderr)")
     }
 
+    /// Through the command line too: an errata file without blocks, applied with --apply -o,
+    /// writes every corpus document back byte for byte.
+    @Test func noBlocksAppliedToEveryCorpusDocumentIsByteIdentical() throws {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: TestEnvironment.corpusDirectory.path)) ?? []
+        guard !files.isEmpty else {
+            let message = Absence.corpus("*", neededFor: "the command-line identity check")
+            if TestEnvironment.isStrict { Issue.record(Comment(rawValue: message)) }
+            return
+        }
+        let dir = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let errata = dir.appendingPathComponent("empty.errata")
+        try Self.header.write(to: errata, atomically: true, encoding: .utf8)
+        for name in files.sorted() {
+            let source = TestEnvironment.corpusDirectory.appendingPathComponent(name)
+            let out = dir.appendingPathComponent("out-" + name)
+            let result = try runDraftcheck(["errata", errata.path, "--draft", source.path, "--apply", "-o", out.path])
+            #expect(result.status == 0, "\(name): \(result.stderr)")
+            #expect(try Data(contentsOf: out) == Data(contentsOf: source), "\(name)")
+        }
+    }
+
     @Test func missingErrataFileExits66() throws {
         let result = try runDraftcheck(["errata", "/nonexistent/x.errata"])
         #expect(result.status == 66)
