@@ -10,11 +10,11 @@ public struct KMAddressExtension: ExtensionBody {
 
     public init(decoding reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
         try reader.skipReserved(4, context, field: "sadb_x_kmaddress_reserved")
-        (local, remote) = try decodeSockaddrPair(&reader, context: context, source: "Linux af_key.c parse_sockaddr_pair")
+        (local, remote) = try decodeSockaddrPair(&reader, context: context, source: "Linux af_key.c parse_sockaddr_pair", code: .addressLengthMismatch)
         try reader.skipReserved(reader.remaining, context, field: "padding")
     }
 
-    public func encodedLength(dialect: Dialect) -> Int { align8(8 + 2 * local.family.sockaddrSize) }
+    public func encodedLength(dialect: Dialect) -> Int { align8(8 + local.family.sockaddrSize + remote.family.sockaddrSize) }
 
     public func encodeBody(into writer: inout ByteWriter, dialect: Dialect) {
         writer.writeZeros(4)
