@@ -436,7 +436,7 @@ import Testing
         let got = statements.map { Expected(level: $0.levels.map(\.rawValue).joined(separator: ","), topics: $0.topics.map(\.rawValue).sorted().joined(separator: ","), text: $0.text) }
         #expect(got == v.expected)
         let sentences = v.paragraphs.reduce(0) { n, p in
-            n + SentenceSegmenter.sentenceRanges(in: ExtractionRunProbe.normalizedBytes(p)).count
+            n + SentenceSegmenter.sentenceRanges(in: StatementExtractor.normalizedBytes(p)).count
         }
         #expect(sentences == v.sentences)
     }
