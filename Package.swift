@@ -34,7 +34,9 @@ let package = Package(
         .target(name: "SPDBridge", dependencies: ["PFKey", "TrafficSelectors"]),
         .target(name: "Checks", dependencies: ["PFKey", "TrafficSelectors", "SPDBridge"]),
         .target(name: "Linking", dependencies: ["Normative", "Checks"]),
-        .target(name: "Errata", dependencies: ["DraftDocument", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Errata", dependencies: [
+            "DraftDocument", .product(name: "Yams", package: "Yams"), .product(name: "Plot", package: "Plot"),
+        ]),
         .target(name: "Reports", dependencies: [
             "Normative", "Linking", "Errata", .product(name: "Plot", package: "Plot"),
         ]),
@@ -58,10 +60,12 @@ let package = Package(
         .testTarget(name: "TrafficSelectorsTests", dependencies: [
             "TrafficSelectors", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
-        .testTarget(name: "SPDBridgeTests", dependencies: ["SPDBridge", "TestSupport"]),
+        .testTarget(name: "SPDBridgeTests", dependencies: ["SPDBridge", "PFKey", "TrafficSelectors", "TestSupport"]),
         .testTarget(name: "ChecksTests", dependencies: ["Checks", "Linking", "TestSupport"]),
-        .testTarget(name: "ErrataTests", dependencies: ["Errata", "TestSupport"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
+        .testTarget(name: "ErrataTests", dependencies: [
+            "Errata", "DraftDocument", "Checks", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Checks", "Linking", "DraftDocument", "TestSupport"]),
         // The real Linux af_key under User-Mode Linux, and the committed kernel captures.
         .testTarget(name: "LiveTests", dependencies: ["PFKey", "SPDBridge", "pfkey-live", "TestSupport"]),
         // End-to-end tests of the command line: they run the built draftcheck binary.

@@ -16,7 +16,13 @@ struct Draftcheck: ParsableCommand {
         subcommands: [
             SectionsCommand.self,
             RenderCommand.self,
+            ReviewCommand.self,
+            CompareCommand.self,
+            ErrataCommand.self,
             TSCommand.self,
+            PFKeyCommand.self,
+            CheckCommand.self,
+            CoverageCommand.self,
         ]
     )
 }

@@ -38,8 +38,7 @@ import Testing
         1.  Introduction
 
            The first of the two TS payloads is known as TSi (Traffic Selector-
-           initiator).  The paragraph goes on over the page break and
-           continues here
+           initiator).  The paragraph goes on over the page break, and then it
 
 
 
@@ -48,7 +47,8 @@ import Testing
         Internet-Draft              Small Example                    July 2009
 
 
-           after the break, as one paragraph with “quotes” and → arrows.
+           continues here after the break, as one paragraph with “quotes” and
+           → arrows.
 
         2.  Rules
 
@@ -180,7 +180,7 @@ import Testing
     @Test func aParagraphCutByAPageBreakIsOneParagraphAndHyphensStay() throws {
         let intro = try #require(try Self.read(Self.miniDraft).section(numbered: "1"))
         let text = intro.paragraphs[0].content.normalizedText
-        #expect(text == "The first of the two TS payloads is known as TSi (Traffic Selector-initiator). The paragraph goes on over the page break and continues here after the break, as one paragraph with “quotes” and → arrows.")
+        #expect(text == "The first of the two TS payloads is known as TSi (Traffic Selector-initiator). The paragraph goes on over the page break, and then it continues here after the break, as one paragraph with “quotes” and → arrows.")
         #expect(intro.paragraphs[0].location.line == 30)
     }
 

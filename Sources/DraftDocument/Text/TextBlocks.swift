@@ -5,6 +5,10 @@ struct TextBlockBuilder {
     let path: String
     /// The indentation of ordinary paragraphs in this document (3 in RFCs).
     let bodyIndent: Int
+    /// The column running text is filled to (72 in RFCs; less in some hand-made ones).
+    let fillWidth: Int
+    /// The least padding above any page break: what a full page has.
+    let fullPagePadding: Int
 
     /// A run of lines between blank lines (page breaks joined where the text goes on).
     struct Chunk {
@@ -17,20 +21,20 @@ struct TextBlockBuilder {
     func chunks(_ lines: ArraySlice<TextLine>) -> [Chunk] {
         var out: [Chunk] = []
         var current: [TextLine] = []
-        var sawPageBreak = false
+        var pageBreak: TextLine?
         for line in lines {
             switch line.kind {
             case .blank:
                 if !current.isEmpty { out.append(Chunk(lines: current)); current = [] }
-                sawPageBreak = false
+                pageBreak = nil
             case .pageBreak:
-                sawPageBreak = true
+                pageBreak = line
             case .text:
-                if sawPageBreak, let previous = current.last, !continuesAcrossPage(previous, line, chunk: current) {
+                if let pageBreak, let previous = current.last, !continuesAcrossPage(previous, line, chunk: current, padding: pageBreak.padding) {
                     out.append(Chunk(lines: current))
                     current = []
                 }
-                sawPageBreak = false
+                pageBreak = nil
                 current.append(line)
             }
         }
@@ -38,18 +42,32 @@ struct TextBlockBuilder {
         return out
     }
 
-    /// A page break inside a block: the text goes on when the next page starts at the same
-    /// indentation and not with a new list item, unless a sentence ended exactly at the
-    /// bottom and the next page starts a new one (taken as a paragraph break).
-    private func continuesAcrossPage(_ previous: TextLine, _ next: TextLine, chunk: [TextLine]) -> Bool {
+    /// A page break inside a block, judged from the text around it:
+    /// - running text is filled to the document's width, so had the next page's first word
+    ///   fitted on the last line above the break, the block ended there;
+    /// - otherwise a line that does not end a sentence, or a next page that starts in
+    ///   lower case, goes on;
+    /// - a sentence ending above the break and a capital below: the block ended if the page
+    ///   was cut short (more bottom padding than a full page has), else it goes on.
+    /// The indentation must continue the block: the same as the last line, or the hanging
+    /// indentation under a one-line list item or term.
+    private func continuesAcrossPage(_ previous: TextLine, _ next: TextLine, chunk: [TextLine], padding: Int) -> Bool {
         let chunkIsArt = chunk.contains { Self.hasArt($0.content) }
         if chunkIsArt { return Self.hasArt(next.content) || next.indent > bodyIndent }
-        guard next.indent == previous.indent else { return false }
-        if chunk.count > 1 || next.indent == chunk[0].indent, Self.listMarker(next.content) != nil { return false }
+        if chunk.count == 1 {
+            let first = chunk[0]
+            let hangs = Self.listMarker(first.content) != nil || Self.termGap(first.content) != nil
+            guard next.indent == first.indent || (hangs && next.indent > first.indent && next.indent <= first.indent + 12) else { return false }
+        } else {
+            guard next.indent == previous.indent else { return false }
+        }
+        if next.indent == chunk[0].indent, Self.listMarker(next.content) != nil { return false }
+        let firstWord = next.content.prefix(while: { $0 != " " }).count
+        if previous.raw.count + 1 + firstWord <= fillWidth { return false }
         let last = previous.content.last ?? " "
-        let first = next.content.first ?? " "
-        if ".:!?".contains(last) && (first.isUppercase || first == "(" || first == "\"") { return false }
-        return true
+        guard ".:!?\")]".contains(last) else { return true }
+        if next.content.first?.isLowercase ?? false { return true }
+        return padding <= fullPagePadding
     }
 
     // MARK: Blocks
@@ -116,7 +134,7 @@ struct TextBlockBuilder {
                 open.append(node)
                 continue
             }
-            let block = plainBlock(chunk)
+            let block = Self.isBlockquote(chunk) ? blockquote(chunk) : plainBlock(chunk)
             if let list = open.last, indent > list.indent, let item = list.items.last {
                 item.blocks.append(.block(block))
             } else {
@@ -141,7 +159,31 @@ struct TextBlockBuilder {
         }
     }
 
-    // MARK: Paragraphs and figures
+    // MARK: Paragraphs, quotes and figures
+
+    /// xml2rfc v3 prints `<blockquote>` with a bar: "|  quoted text".
+    static func isBlockquote(_ chunk: Chunk) -> Bool {
+        chunk.lines.allSatisfy { line in
+            line.content.first == "|" && (line.content.count == 1 || line.content.dropFirst().first == " ")
+        } && chunk.lines.contains { $0.content.count > 3 }
+    }
+
+    /// The quote's paragraphs (separated by bar-only lines), bars and their spaces taken off.
+    private func blockquote(_ chunk: Chunk) -> Block {
+        var blocks: [Block] = []
+        var current: [TextLine] = []
+        func flush() {
+            guard let first = current.first else { return }
+            let texts = current.map { $0.content.dropFirst().drop(while: { $0 == " " }) }
+            blocks.append(.paragraph(Paragraph(content: InlineText(plain: Self.join(texts)), location: SourceLocation(file: path, line: first.number, column: first.indent + 1))))
+            current = []
+        }
+        for line in chunk.lines {
+            if line.content.count == 1 { flush() } else { current.append(line) }
+        }
+        flush()
+        return .blockquote(Container(blocks: blocks, location: SourceLocation(file: path, line: chunk.lines[0].number, column: chunk.indent + 1)))
+    }
 
     /// A chunk that is not a list: prose becomes a paragraph, anything laid out becomes a figure.
     private func plainBlock(_ chunk: Chunk) -> Block {
@@ -171,14 +213,15 @@ struct TextBlockBuilder {
         return lines.map { String($0.raw.dropFirst(strip)) }.joined(separator: "\n")
     }
 
-    /// Lines of running text joined with single spaces; a line ending in a hyphen after a
-    /// letter or digit joins the next directly ("Selector-" + "initiator").
+    /// Lines of running text joined with single spaces; a line ending in a hyphen or slash
+    /// after a letter or digit joins the next directly ("Selector-" + "initiator",
+    /// "Send/" + "Receive"): xml2rfc breaks lines after both.
     static func join<S: Sequence>(_ lines: S) -> String where S.Element == Substring {
         var out = ""
         for line in lines {
             if !out.isEmpty {
                 let u = out.utf8
-                let endsHyphenated = u.last == UInt8(ascii: "-") && u.count >= 2 && {
+                let endsHyphenated = (u.last == UInt8(ascii: "-") || u.last == UInt8(ascii: "/")) && u.count >= 2 && {
                     let before = u[u.index(u.endIndex, offsetBy: -2)]
                     return (before >= 0x30 && before <= 0x39) || (before | 0x20 >= 0x61 && before | 0x20 <= 0x7A)
                 }()
@@ -189,14 +232,18 @@ struct TextBlockBuilder {
         return out
     }
 
-    /// Box drawing, bit rulers and arrows that prose does not have.
+    /// Box drawing, bit rulers and arrows that prose does not have (one bar inside a line is
+    /// an operator: "0x80 | flags").
     static func hasArt(_ s: Substring) -> Bool {
         let u = s.utf8
         var previous: UInt8 = 0
         var dashes = 0
+        var bars = 0
         for b in u {
             switch b {
-            case UInt8(ascii: "|"): return true
+            case UInt8(ascii: "|"):
+                bars += 1
+                if bars >= 2 || previous == 0 { return true }
             case UInt8(ascii: "+"):
                 if previous == UInt8(ascii: "-") { return true }
             case UInt8(ascii: "-"):
@@ -211,7 +258,7 @@ struct TextBlockBuilder {
             if b != UInt8(ascii: "-") && b != UInt8(ascii: "=") && b != UInt8(ascii: "_") && b != UInt8(ascii: "~") && b != UInt8(ascii: "*") { dashes = 0 }
             previous = b
         }
-        return false
+        return u.last == UInt8(ascii: "|")
     }
 
     /// Three or more spaces inside a line: columns, not prose.
@@ -317,13 +364,22 @@ struct TextBlockBuilder {
             return (items, family)
         }
         // Hanging: a term, then the definition indented under it.
-        guard lines.count > 1 else { return nil }
+        if lines.count == 1 {
+            // "Term:  definition" on one line.
+            let line = lines[0]
+            guard let gap = Self.termGap(line.content), !".!?".contains(line.content[line.content.index(before: gap.termEnd)]) else { return nil }
+            let location = SourceLocation(file: path, line: line.number, column: line.indent + 1)
+            let item = ItemNode(marker: nil, term: InlineText(plain: String(line.content[..<gap.termEnd])),
+                                blocks: [.block(.paragraph(Paragraph(content: InlineText(plain: String(line.content[gap.textStart...])), location: location)))],
+                                location: location)
+            return ([item], .hanging)
+        }
         let rest = lines.dropFirst()
         let hang = rest.first!.indent
         guard hang > indent, rest.allSatisfy({ $0.indent == hang }), !lines.contains(where: { Self.hasArt($0.content) }) else { return nil }
         let first = lines[0]
         let location = SourceLocation(file: path, line: first.number, column: first.indent + 1)
-        if let gap = Self.termGap(first.content) {
+        if let gap = Self.termGap(first.content, width: 64) {
             let term = first.content[..<gap.termEnd]
             let texts = [first.content[gap.textStart...]] + rest.map(\.content)
             let item = ItemNode(marker: nil, term: InlineText(plain: String(term)),
@@ -348,13 +404,13 @@ struct TextBlockBuilder {
         return [.block(.paragraph(Paragraph(content: InlineText(plain: Self.join(texts)), location: location)))]
     }
 
-    /// "Term:  definition": a term of at most 40 columns, then two or more spaces.
-    static func termGap(_ content: Substring) -> (termEnd: Substring.Index, textStart: Substring.Index)? {
+    /// "Term:  definition": a term of at most `width` columns, then two or more spaces.
+    static func termGap(_ content: Substring, width: Int = 40) -> (termEnd: Substring.Index, textStart: Substring.Index)? {
         var run = 0
         var index = content.startIndex
         var runStart = index
         var columns = 0
-        while index < content.endIndex, columns <= 40 {
+        while index < content.endIndex, columns <= width {
             if content[index] == " " {
                 if run == 0 { runStart = index }
                 run += 1

@@ -31,7 +31,8 @@ struct TextDocumentAssembler {
     init(path: String, lines: [TextLine]) {
         self.path = path
         self.lines = lines
-        self.builder = TextBlockBuilder(path: path, bodyIndent: Self.commonIndent(lines))
+        self.builder = TextBlockBuilder(path: path, bodyIndent: Self.commonIndent(lines), fillWidth: Self.fillWidth(lines),
+                                        fullPagePadding: lines.lazy.filter { $0.kind == .pageBreak }.map(\.padding).min() ?? 0)
     }
 
     struct Heading {
@@ -69,6 +70,16 @@ struct TextDocumentAssembler {
         for line in lines where line.isText && line.indent >= 1 && line.indent <= 8 { counts[line.indent] += 1 }
         guard let best = counts.indices.max(by: { counts[$0] < counts[$1] }), counts[best] > 0 else { return 3 }
         return best
+    }
+
+    /// The widest line of running text, at most 72 columns: the width paragraphs were filled to.
+    static func fillWidth(_ lines: [TextLine]) -> Int {
+        var widest = 0
+        for line in lines where line.isText {
+            let width = line.raw.utf8.count
+            if width <= 72, width > widest, !TextBlockBuilder.hasWideGap(line.content), !TextBlockBuilder.hasArt(line.content) { widest = width }
+        }
+        return widest == 0 ? 72 : widest
     }
 
     func headings() -> [Heading] {

@@ -14,11 +14,15 @@ struct TextLine {
     var indent: Int
     /// `raw` without its leading spaces.
     var content: Substring
+    /// For a page break: the blank lines that padded the page above it. A page a paragraph
+    /// runs off is filled to the last line, so more padding than the document's least means
+    /// the text above ended there.
+    var padding = 0
 
     var isText: Bool { kind == .text }
 
-    static func pageBreak(at number: Int) -> TextLine {
-        TextLine(kind: .pageBreak, number: number, raw: "", indent: 0, content: "")
+    static func pageBreak(at number: Int, padding: Int) -> TextLine {
+        TextLine(kind: .pageBreak, number: number, raw: "", indent: 0, content: "", padding: padding)
     }
 }
 
@@ -154,19 +158,20 @@ enum TextLines {
         var pendingBreak = false
         var breakLine = 0
         var runningHeader: Substring?
+        var padding = 0
         var i = 0
         while i < lines.count {
             let line = lines[i]
             let startsPage = formFeeds.contains(line.number)
             if line.isText && isPageFooter(line.content) {
-                beginBreak(&out)
+                padding = beginBreak(&out)
                 pendingBreak = true
                 breakLine = line.number
                 i += 1
                 continue
             }
             if startsPage {
-                if !pendingBreak { beginBreak(&out); breakLine = line.number }
+                if !pendingBreak { padding = beginBreak(&out); breakLine = line.number }
                 pendingBreak = true
             }
             if pendingBreak {
@@ -178,7 +183,7 @@ enum TextLines {
                     while i < lines.count, !lines[i].isText, !formFeeds.contains(lines[i].number) { i += 1 }
                 }
                 pendingBreak = false
-                if !out.isEmpty { out.append(.pageBreak(at: breakLine)) }
+                if !out.isEmpty { out.append(.pageBreak(at: breakLine, padding: padding)) }
                 continue
             }
             out.append(line)
@@ -188,8 +193,11 @@ enum TextLines {
         return out
     }
 
-    private static func beginBreak(_ out: inout [TextLine]) {
-        while let last = out.last, last.kind == .blank { out.removeLast() }
+    /// Drops the blank lines at the bottom of a page; returns how many there were.
+    private static func beginBreak(_ out: inout [TextLine]) -> Int {
+        var count = 0
+        while let last = out.last, last.kind == .blank { out.removeLast(); count += 1 }
+        return count
     }
 
     /// "... [Page 12]" at the end of a line.

@@ -1,0 +1,97 @@
+import PFKey
+import SPDBridge
+
+/// RFC 2367 sections 1 and 3.1.x: what each message carries and how a key manager binds
+/// its SADB_GETSPI/UPDATE/ADD to the kernel's SADB_ACQUIRE.
+enum PFKeyMessageChecks {
+    static var all: [Check] { [getSPISequence, addSequence, acquireSequenceBinding, acquireContents, policyOmitted, getSPIShape, deleteShape] }
+
+    static let getSPISequence = Check(
+        id: "pfkey.msg.getspi-acquire-seq", title: "A GETSPI answering a kernel ACQUIRE carries the ACQUIRE's sadb_msg_seq",
+        topic: .pfkey, dialects: ["rfc2367", "linux"],
+        claims: [.supports("RFC 2367", section: "3.1.1", "If the SADB_GETSPI message is in response to a kernel-generated SADB_ACQUIRE, the sadb_msg_seq MUST be the same as the SADB_ACQUIRE message.")]
+    ) { ctx in
+        let flow = try SeedFlow.run(&ctx)
+        ctx.expect("ACQUIRE sadb_msg_seq", flow.acquire.sequence, equals: 7)
+        ctx.expect("GETSPI sadb_msg_seq", flow.getSPI.sequence, equals: 7)
+    }
+
+    static let addSequence = Check(
+        id: "pfkey.msg.add-acquire-seq", title: "The ADD of the pair's second SA carries the ACQUIRE's sadb_msg_seq",
+        topic: .pfkey, dialects: ["rfc2367", "linux"],
+        claims: [.supports("RFC 2367", section: "3.1.3", "The sadb_msg_seq MUST be set to the value set in a kernel-generated SADB_ACQUIRE so that both associations in a pair are bound to the same ACQUIRE request.")]
+    ) { ctx in
+        let flow = try SeedFlow.run(&ctx)
+        ctx.expect("ADD sadb_msg_seq", flow.add.sequence, equals: flow.acquire.sequence)
+        ctx.expect("UPDATE sadb_msg_seq", flow.update.sequence, equals: flow.acquire.sequence)
+        ctx.expect("ADD state", flow.add.sa?.state.description ?? "none", equals: SAState.mature.description)
+    }
+
+    static let acquireSequenceBinding = Check(
+        id: "pfkey.msg.acquire-from-kernel-binds", title: "A kernel ACQUIRE (pid 0) binds the key manager's GETSPI, UPDATE and ADD by its sequence number",
+        topic: .pfkey, dialects: ["rfc2367", "linux"],
+        claims: [.supports("RFC 2367", section: "3.1.6", "If the message originates from the kernel (i.e. the sadb_msg_pid is 0), the sadb_msg_seq number MUST be used by a subsequent SADB_GETSPI and SADB_UPDATE, or subsequent SADB_ADD message to bind a security association to the request.")]
+    ) { ctx in
+        let flow = try SeedFlow.run(&ctx)
+        ctx.expect("ACQUIRE sadb_msg_pid", flow.acquire.pid, equals: 0)
+        ctx.expect("sequences of GETSPI, UPDATE, ADD", [flow.getSPI.sequence, flow.update.sequence, flow.add.sequence], equals: [7, 7, 7])
+    }
+
+    static let acquireContents = Check(
+        id: "pfkey.msg.acquire-contents", title: "SADB_ACQUIRE carries addresses and a proposal; Linux adds X_POLICY and sends ports 0",
+        topic: .pfkey, dialects: ["rfc2367", "linux"],
+        claims: [.supports("RFC 2367", section: "3.1.6", "The SADB_ACQUIRE message is a base header along with an address extension, possibly an identity extension, and a proposal extension.")]
+    ) { ctx in
+        let linux = KernelSamples.acquire(combinations: 20)
+        let bytes = try linux.encode(dialect: .linux)
+        ctx.hex("Linux kernel ACQUIRE (1528 bytes, 20 combs)", bytes)
+        let decoded = try Message(decoding: bytes, options: PFKeyWire.linuxKernel)
+        ctx.expect("length", bytes.count, equals: 1528)
+        ctx.expect("extensions", decoded.extensions.compactMap { $0.type?.name }, equals: ["ADDRESS_SRC", "ADDRESS_DST", "X_POLICY", "PROPOSAL"])
+        ctx.expect("proposal combinations", decoded.proposal?.combinations.count, equals: 20)
+        ctx.expect("X_POLICY carries only the id (no ipsecrequests)", decoded.policy?.requests.count, equals: 0)
+        ctx.note("X_POLICY is a KAME/Linux extension, not RFC 2367's; Linux puts ports 0 in the addresses.")
+    }
+
+    static let policyOmitted = Check(
+        id: "pfkey.msg.policy-omitted-from-core", title: "Core RFC 2367 has no policy extension; KAME and Linux add X_POLICY",
+        topic: .pfkey, dialects: ["rfc2367", "linux", "kame"],
+        claims: [.supports("RFC 2367", section: "1", "Security policy is deliberately omitted from this interface. PF_KEY is not a mechanism for tuning systemwide security policy, nor is it intended to enforce any sort of key management policy.")]
+    ) { ctx in
+        ctx.expect("rfc2367: number of X_POLICY", Dialect.rfc2367.number(of: .policy).map(String.init) ?? "none", equals: "none")
+        ctx.expect("linux: number of X_POLICY", Dialect.linux.number(of: .policy).map(String.init) ?? "none", equals: "18")
+        ctx.expect("kame: number of X_POLICY", Dialect.kame.number(of: .policy).map(String.init) ?? "none", equals: "18")
+        ctx.expect("rfc2367: X_SPDGET message", Dialect.rfc2367.number(of: .spdGet).map(String.init) ?? "none", equals: "none")
+    }
+
+    static let getSPIShape = Check(
+        id: "pfkey.msg.getspi-shape", title: "GETSPI requests carry source and destination addresses; the reply names the SA by SPI",
+        topic: .pfkey, dialects: ["rfc2367", "linux"],
+        claims: [.supports("RFC 2367", section: "3.1.1", "The SADB_GETSPI message allows a process to obtain a unique SPI value for given security association type, source address, and destination address.")]
+    ) { ctx in
+        let flow = try SeedFlow.run(&ctx)
+        ctx.expect("GETSPI request extensions", flow.getSPI.extensions.compactMap { $0.type?.name }, equals: ["ADDRESS_SRC", "ADDRESS_DST", "SPIRANGE"])
+        var bare = flow.getSPI
+        bare.extensions.removeAll { $0.type == .addressDestination || $0.type == .addressSource }
+        let bytes = try bare.encode()
+        ctx.hex("GETSPI without addresses", bytes)
+        ctx.expectRejection("GETSPI without addresses", code: "missingExtension") { _ = try PFKeyWire.decode(bytes) }
+    }
+
+    static let deleteShape = Check(
+        id: "pfkey.msg.delete-shape", title: "DELETE carries the SA and both addresses",
+        topic: .pfkey, dialects: ["rfc2367", "linux"],
+        claims: [.supports("RFC 2367", section: "3.1.4", "The SADB_DELETE message causes the kernel to delete a Security Association from the key table.")]
+    ) { ctx in
+        var delete = PFKeyWire.addRequest()
+        delete.type = .delete
+        delete.extensions.removeAll { $0.type == .keyAuth || $0.type == .keyEncrypt }
+        let ok = try delete.encode()
+        ctx.hex("DELETE request", ok)
+        ctx.expect("accepted", try PFKeyWire.decode(ok).sa?.spi, equals: 0x1234)
+        delete.extensions.removeAll { $0.type == .sa }
+        let bytes = try delete.encode()
+        ctx.hex("DELETE without SA", bytes)
+        ctx.expectRejection("DELETE without the association", code: "missingExtension") { _ = try PFKeyWire.decode(bytes) }
+    }
+}

@@ -1,0 +1,91 @@
+import PFKey
+import SPDBridge
+import TrafficSelectors
+
+/// The seed review's case: draft-ietf-ipsecme-ikev2bis-08 section 2.9 said PF_KEY "only
+/// applies to IKEv1"; RFC 5996 published a replacement. These checks run the flow and
+/// bear on both texts.
+enum SeedChecks {
+    static var all: [Check] { [childSAViaPFKey, acquireExpressesSPDEntry, tsCommunicateSPD] }
+
+    static let ikev1Sentence = "Maintenance of a system's SPD is outside the scope of IKE (see [PFKEY] for an example programming interface, although it only applies to IKEv1), though some implementations might update their SPD in connection with the running of IKE (for an example scenario, see Section 1.1.3)."
+
+    static let protectSentence = "When an RFC4301-compliant IPsec subsystem receives an IP packet that matches a \"protect\" selector in its Security Policy Database (SPD), the subsystem protects that packet with IPsec."
+
+    static let childSAViaPFKey = Check(
+        id: "seed.ikev2-child-sa-via-pfkey",
+        title: "An IKEv2 Child SA (narrowed TS, IKEv2 algorithms) is installed through PF_KEY GETSPI/UPDATE and ADD",
+        topic: .pfkey, dialects: ["linux", "rfc2367", "rfc7296"],
+        claims: [
+            .contradicts("draft-ietf-ipsecme-ikev2bis", section: "2.9", ikev1Sentence,
+                         rationale: "PF_KEY installed the SAs of an IKEv2 Child SA: it does not only apply to IKEv1."),
+        ] + Claim.ikev2(.supports, section: "2.9", "Maintenance of a system's SPD is outside the scope of IKE, although some implementations might update their SPD in connection with the running of IKE (for an example scenario, see Section 1.1.3).",
+                        rationale: "The published text drops the IKEv1-only remark; the key manager used PF_KEY for an IKEv2 Child SA.")
+    ) { ctx in
+        let flow = try SeedFlow.run(&ctx)
+        ctx.expect("responder narrowed TSi", NarrowingChecks.show(flow.narrowed.tsi),
+                   equals: NarrowingChecks.show([try TrafficSelector("10.0.0.1/32"), try TrafficSelector("10.0.0.0/25")]))
+        ctx.expect("responder narrowed TSr", NarrowingChecks.show(flow.narrowed.tsr), equals: NarrowingChecks.show([try TrafficSelector("10.0.0.2/32")]))
+        ctx.expect("GETSPI binds to the ACQUIRE (sadb_msg_seq)", flow.getSPI.sequence, equals: flow.acquire.sequence)
+        ctx.expect("UPDATE SA state", flow.update.sa?.state.description ?? "none", equals: SAState.mature.description)
+        ctx.expect("UPDATE algorithms (sadb_sa_encrypt, sadb_sa_auth)", "\(flow.update.sa?.encrypt ?? 0),\(flow.update.sa?.auth ?? 0)", equals: "12,5")
+        ctx.expect("UPDATE KEY_ENCRYPT bits (AES-256)", flow.update.key(.encrypt)?.bits, equals: 256)
+        ctx.expect("UPDATE KEY_AUTH bits (HMAC-SHA-256)", flow.update.key(.auth)?.bits, equals: 256)
+        ctx.expect("ADD binds to the ACQUIRE (sadb_msg_seq)", flow.add.sequence, equals: flow.acquire.sequence)
+        ctx.expect("ADD outbound SA source -> destination", "\(flow.add.address(.source)?.address.description ?? "") -> \(flow.add.address(.destination)?.address.description ?? "")",
+                   equals: "\(SeedFlow.local) -> \(SeedFlow.peer)")
+        ctx.note("Nothing in PF_KEY depends on the IKE version: the SA, address and key extensions carry IKEv2's negotiated algorithms and KEYMAT as they carried IKEv1's.")
+    }
+
+    static let acquireExpressesSPDEntry = Check(
+        id: "seed.acquire-expresses-spd-entry",
+        title: "SADB_ACQUIRE is how the SPD entry reaches the key manager (ACQUIRE -> X_POLICY id -> X_SPDGET -> selectors -> TSi/TSr)",
+        topic: .pfkey, dialects: ["linux", "kame", "rfc2367"],
+        claims: [
+            .contradicts("draft-ietf-ipsecme-ikev2bis", section: "2.9", ikev1Sentence,
+                         rationale: "The SPD entry reached the IKEv2 key manager through PF_KEY's SADB_ACQUIRE."),
+            .supports("draft-ietf-ipsecme-ikev2bis", section: "2.9", protectSentence),
+        ] + Claim.ikev2(.supports, section: "2.9", "These must be communicated to IKE from the SPD (for example, the PF_KEY API [PFKEY] uses the SADB_ACQUIRE message).")
+          + Claim.ikev2(.supports, section: "2.9", protectSentence)
+    ) { ctx in
+        let flow = try SeedFlow.run(&ctx)
+        ctx.expect("ACQUIRE sent by the kernel (sadb_msg_pid)", flow.acquire.pid, equals: 0)
+        ctx.expect("ACQUIRE names the policy (X_POLICY id)", flow.trigger.policyID, equals: 1)
+        ctx.expect("X_SPDGET asks for that id", flow.policyQuery.policy?.id, equals: 1)
+        ctx.expect("the SPD entry's selectors become TSi[1]/TSr[1]",
+                   NarrowingChecks.show([flow.proposal.tsi[1], flow.proposal.tsr[1]]),
+                   equals: NarrowingChecks.show([flow.spdEntry.selectorSets[0].localSelector, flow.spdEntry.selectorSets[0].remoteSelector]))
+        ctx.expect("ACQUIRE ports (Linux)", "\(flow.acquire.address(.source)?.address.port ?? 99),\(flow.acquire.address(.destination)?.address.port ?? 99)", equals: "0,0")
+        ctx.expect("RFC 2367 core dialect has an X_POLICY extension", Dialect.rfc2367.number(of: .policy) == nil ? "no" : "yes", equals: "no")
+        ctx.note("RFC 2367 core carries no policy: \"Security policy is deliberately omitted from this interface\" (section 1). The SPD entry is expressed only through the KAME/Linux X_POLICY extension, which in an ACQUIRE carries just the policy id; the selectors come from X_SPDGET.")
+        ctx.note("Linux sends ports 0 in the ACQUIRE's address extensions where RFC 2367 2.3.3 asks for the session's ports, so the triggering packet's ports are lost to TSi[0]/TSr[0].")
+    }
+
+    static let tsCommunicateSPD = Check(
+        id: "seed.ts-carry-spd-selectors",
+        title: "TS payloads carry the SPD entry's selectors to the peer and select the packets of the new SA",
+        topic: .ts, dialects: ["rfc7296", "linux"],
+        claims: [
+            .supports("draft-ietf-ipsecme-ikev2bis", section: "2.9", "Traffic Selector (TS) payloads allow endpoints to communicate some of the information from their SPD to their peers."),
+            .supports("draft-ietf-ipsecme-ikev2bis", section: "2.9", "TS payloads specify the selection criteria for packets that will be forwarded over the newly set up SA."),
+            .supports("draft-ietf-ipsecme-ikev2bis", section: "2.9", "In others, it guides the dynamic update of the SPD.",
+                      rationale: "The negotiated selectors were written back to the kernel's policy with X_SPDUPDATE."),
+        ] + Claim.ikev2(.supports, section: "2.9", "In others, it guides the dynamic update of the SPD.") + Claim.ikev2(.supports, section: "2.9", "Traffic Selector (TS) payloads allow endpoints to communicate some of the information from their SPD to their peers.")
+          + Claim.ikev2(.supports, section: "2.9", "TS payloads specify the selection criteria for packets that will be forwarded over the newly set up SA.")
+    ) { ctx in
+        let flow = try SeedFlow.run(&ctx)
+        let tsi = try TSPayload(kind: .initiator, flow.proposal.tsi).encode()
+        let tsr = try TSPayload(kind: .responder, flow.proposal.tsr).encode()
+        ctx.hex("TSi payload", tsi)
+        ctx.hex("TSr payload", tsr)
+        let back = try TSPayload.decode(tsi, kind: .initiator).addressSelectors
+        ctx.expect("TSi on the wire carries the SPD entry's local selector", back.contains(flow.spdEntry.selectorSets[0].localSelector), equals: true)
+        // The negotiated selectors select the packet that triggered the SA and not others.
+        let (_, a) = try IPAddressText.parse(SeedFlow.local), (_, b) = try IPAddressText.parse(SeedFlow.peer), (_, c) = try IPAddressText.parse("10.0.0.200")
+        let tsiSet = SelectorSet(flow.narrowed.tsi), tsrSet = SelectorSet(flow.narrowed.tsr)
+        ctx.expect("triggering packet selected", tsiSet.contains(SelectorPoint(family: .ipv4, address: a, ipProtocol: 17, port: 40000)) && tsrSet.contains(SelectorPoint(family: .ipv4, address: b, ipProtocol: 17, port: 9)), equals: true)
+        ctx.expect("packet from 10.0.0.200 (outside the narrowed TSi) not selected", tsiSet.contains(SelectorPoint(family: .ipv4, address: c, ipProtocol: 17, port: 40000)), equals: false)
+        let spdUpdate = try SeedFlow.wire(&ctx, "X_SPDUPDATE narrowing the policy", flow.installer.policyUpdate(flow.narrowed, policyID: 1, sequence: 9), direction: .request)
+        ctx.expect("X_SPDUPDATE source selector", spdUpdate.address(.source)?.address.description, equals: SeedFlow.local)
+    }
+}

@@ -1,0 +1,140 @@
+/// One step of an edit script between two sequences.
+public enum EditOp<Element: Equatable & Sendable>: Equatable, Sendable {
+    case equal(Element)
+    case delete(Element)
+    case insert(Element)
+}
+
+/// Edit scripts and similarity, on Swift's `CollectionDifference` (Myers' algorithm).
+enum Alignment {
+    /// The edit script turning `a` into `b`: equal, deleted and inserted elements in order
+    /// (within a changed run, deletions come before insertions).
+    static func script<E: Hashable & Sendable>(_ a: [E], _ b: [E]) -> [EditOp<E>] {
+        let difference = b.difference(from: a)
+        var removed = Set<Int>(), inserted = Set<Int>()
+        for change in difference {
+            switch change {
+            case .remove(let offset, _, _): removed.insert(offset)
+            case .insert(let offset, _, _): inserted.insert(offset)
+            }
+        }
+        var ops: [EditOp<E>] = []
+        ops.reserveCapacity(a.count + inserted.count)
+        var i = 0, j = 0
+        while i < a.count || j < b.count {
+            if i < a.count, removed.contains(i) {
+                ops.append(.delete(a[i])); i += 1
+            } else if j < b.count, inserted.contains(j) {
+                ops.append(.insert(b[j])); j += 1
+            } else if i < a.count, j < b.count {
+                ops.append(.equal(a[i])); i += 1; j += 1
+            } else if i < a.count {
+                ops.append(.delete(a[i])); i += 1
+            } else {
+                ops.append(.insert(b[j])); j += 1
+            }
+        }
+        return ops
+    }
+
+    /// 2 x (common elements) / (total elements): 1 for equal sequences, 0 for disjoint.
+    static func similarity<E: Hashable & Sendable>(_ a: [E], _ b: [E]) -> Double {
+        guard !(a.isEmpty && b.isEmpty) else { return 1 }
+        let difference = b.difference(from: a)
+        let common = a.count - difference.removals.count
+        return 2 * Double(common) / Double(a.count + b.count)
+    }
+
+    /// The stretch of `hay` most like `needle`: windows of the needle's length start at
+    /// every position (or, for a long hay, where a three-word run of the needle occurs), the
+    /// best is widened by a fifth and trimmed to its first and last common word.
+    static func closest(_ needle: [String], in hay: [String]) -> (range: Range<Int>, similarity: Double)? {
+        guard !needle.isEmpty, !hay.isEmpty else { return nil }
+        let k = needle.count
+        var candidates: [Int]
+        if hay.count * k <= 400_000 {
+            candidates = Array(0..<max(1, hay.count - k + 1))
+        } else {
+            var grams: [String: [Int]] = [:]
+            for i in 0..<max(0, k - 2) { grams[needle[i..<(i + 3)].joined(separator: " "), default: []].append(i) }
+            var votes: [Int: Int] = [:]
+            if hay.count >= 3 {
+                for p in 0...(hay.count - 3) {
+                    guard let offsets = grams[hay[p..<(p + 3)].joined(separator: " ")] else { continue }
+                    for offset in offsets { votes[max(0, p - offset), default: 0] += 1 }
+                }
+            }
+            candidates = votes.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(20).map(\.key)
+            if candidates.isEmpty { return nil }
+        }
+        var best: (Range<Int>, Double)?
+        for start in candidates {
+            let window = start..<min(hay.count, start + k)
+            let s = similarity(needle, Array(hay[window]))
+            if best == nil || s > best!.1 { best = (window, s) }
+        }
+        guard let (window, _) = best else { return nil }
+        let slack = max(3, k / 5)
+        let wide = max(0, window.lowerBound - slack)..<min(hay.count, window.upperBound + slack)
+        let ops = script(needle, Array(hay[wide]))
+        var hayIndex = wide.lowerBound
+        var first: Int?, last: Int?
+        var unmatchedBefore = 0, unmatchedAfter = 0
+        for op in ops {
+            switch op {
+            case .equal:
+                if first == nil { first = hayIndex }
+                last = hayIndex
+                hayIndex += 1
+                unmatchedAfter = 0
+            case .insert: hayIndex += 1
+            case .delete:
+                if first == nil { unmatchedBefore += 1 } else { unmatchedAfter += 1 }
+            }
+        }
+        guard let first, let last else { return (window, best!.1) }
+        // Trimmed to the common words, then widened by as many words as the needle has
+        // unmatched at each end, so that a changed first or last word shows as a change.
+        let trimmed = max(0, first - unmatchedBefore)..<min(hay.count, last + 1 + unmatchedAfter)
+        return (trimmed, similarity(needle, Array(hay[trimmed])))
+    }
+}
+
+/// A word-level difference between two texts: the words removed and those put instead.
+public struct WordDifference: Hashable, Sendable, CustomStringConvertible {
+    public var removed: [String]
+    public var inserted: [String]
+
+    public init(removed: [String], inserted: [String]) {
+        self.removed = removed
+        self.inserted = inserted
+    }
+
+    /// `"though" -> "although"`, `"example" -> "example,"`, `+ "word"`, `- "word"`.
+    public var description: String {
+        let r = removed.joined(separator: " "), i = inserted.joined(separator: " ")
+        if removed.isEmpty { return "+ \"\(i)\"" }
+        if inserted.isEmpty { return "- \"\(r)\"" }
+        return "\"\(r)\" -> \"\(i)\""
+    }
+
+    /// Runs of consecutive changes in an edit script, one difference each.
+    static func grouped(_ ops: [EditOp<String>]) -> [WordDifference] {
+        var out: [WordDifference] = []
+        var current: WordDifference?
+        for op in ops {
+            switch op {
+            case .equal:
+                if let c = current { out.append(c); current = nil }
+            case .delete(let w):
+                if current == nil { current = WordDifference(removed: [], inserted: []) }
+                current!.removed.append(w)
+            case .insert(let w):
+                if current == nil { current = WordDifference(removed: [], inserted: []) }
+                current!.inserted.append(w)
+            }
+        }
+        if let c = current { out.append(c) }
+        return out
+    }
+}

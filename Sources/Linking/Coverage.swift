@@ -1,0 +1,56 @@
+/// Statement counts by status for one slice of a document (a topic, a level, a section).
+public struct CoverageRow: Hashable, Sendable, Codable {
+    public var key: String
+    public var counts: [StatementStatus: Int]
+
+    public init(key: String, counts: [StatementStatus: Int] = [:]) {
+        self.key = key
+        self.counts = counts
+    }
+
+    public var total: Int { counts.values.reduce(0, +) }
+    /// Statements with at least one claim found (every status but unlinked).
+    public var linked: Int { total - (counts[.unlinked] ?? 0) }
+    public func count(_ status: StatementStatus) -> Int { counts[status] ?? 0 }
+    /// linked / total, 0 when there are no statements.
+    public var ratio: Double { total == 0 ? 0 : Double(linked) / Double(total) }
+
+    mutating func add(_ status: StatementStatus) { counts[status, default: 0] += 1 }
+}
+
+/// Coverage of a set of statements per topic, per BCP 14 level and per section.
+public struct Coverage: Hashable, Sendable, Codable {
+    public var total: CoverageRow
+    public var byTopic: [CoverageRow]
+    public var byLevel: [CoverageRow]
+    public var bySection: [CoverageRow]
+
+    /// Level key for a statement without a keyword.
+    public static let topicalLevel = "(topical)"
+
+    public init(statements: [LinkedStatement]) {
+        var total = CoverageRow(key: "all")
+        var topics: [String: CoverageRow] = [:], levels: [String: CoverageRow] = [:]
+        var sections: [String: CoverageRow] = [:], sectionOrder: [String] = []
+        for s in statements {
+            total.add(s.status)
+            for t in s.statement.topics { topics[t, default: CoverageRow(key: t)].add(s.status) }
+            let lv = s.statement.levels.isEmpty ? [Coverage.topicalLevel] : s.statement.levels
+            for l in Set(lv) { levels[l, default: CoverageRow(key: l)].add(s.status) }
+            if sections[s.statement.section] == nil { sectionOrder.append(s.statement.section) }
+            sections[s.statement.section, default: CoverageRow(key: s.statement.section)].add(s.status)
+        }
+        self.total = total
+        byTopic = topics.keys.sorted().map { topics[$0]! }
+        let levelOrder = ["MUST", "MUST NOT", "REQUIRED", "SHALL", "SHALL NOT", "SHOULD", "SHOULD NOT",
+                          "RECOMMENDED", "NOT RECOMMENDED", "MAY", "OPTIONAL", Coverage.topicalLevel]
+        byLevel = levels.keys.sorted { (levelOrder.firstIndex(of: $0) ?? 99, $0) < (levelOrder.firstIndex(of: $1) ?? 99, $1) }.map { levels[$0]! }
+        bySection = sectionOrder.map { sections[$0]! }
+    }
+
+    /// Coverage of the statements in `section` and its subsections ("2.9" takes 2.9.1 too;
+    /// "2" takes 2.1 ... 2.4).
+    public static func of(_ statements: [LinkedStatement], inSection section: String) -> Coverage {
+        Coverage(statements: statements.filter { $0.statement.section == section || $0.statement.section.hasPrefix(section + ".") })
+    }
+}

@@ -1,0 +1,70 @@
+import Checks
+import Foundation
+import Linking
+
+/// Everything the check reports show: the catalog run and the documents judged by it.
+/// Every output format is a pure function of this value.
+public struct CheckReport: Sendable {
+    public var run: CatalogRun
+    public var documents: [LinkedDocument]
+    public var toolVersion: String
+
+    public init(run: CatalogRun, documents: [LinkedDocument], toolVersion: String) {
+        self.run = run
+        self.documents = documents
+        self.toolVersion = toolVersion
+    }
+
+    /// Every status that occurs in any document, and `failed`/`errored` when a check of
+    /// the catalog did so (even one no document links to).
+    public var statusesPresent: Set<StatementStatus> {
+        var out = Set<StatementStatus>()
+        for d in documents { out.formUnion(d.statusesPresent) }
+        for r in run.results.values {
+            if r.outcome == .failed { out.insert(.failed) }
+            if r.outcome == .errored { out.insert(.errored) }
+        }
+        return out
+    }
+
+    /// The checks in catalog order with their results.
+    var checkResults: [(check: Check, result: CheckResult)] {
+        run.checks.map { ($0, run.result(for: $0.id) ?? CheckResult(checkID: $0.id, outcome: .errored, evidence: Evidence(), error: "not run")) }
+    }
+
+    /// The claim links touching `statement`.
+    static func links(of statement: LinkedStatement, in document: LinkedDocument) -> [ClaimLink] {
+        document.claims.filter { $0.statementIDs.contains(statement.statement.id) }
+    }
+}
+
+/// The output formats of `draftcheck check`.
+public enum CheckReportFormat: String, Sendable, CaseIterable {
+    case text, json, markdown, sarif, junit, html
+
+    public func render(_ report: CheckReport) throws -> String {
+        switch self {
+        case .text: TextCheckReport.render(report)
+        case .json: try JSONCheckReport.render(report)
+        case .markdown: MarkdownCheckReport.render(report)
+        case .sarif: try SARIFReport.render(report)
+        case .junit: JUnitReport.render(report)
+        case .html: HTMLCheckReport.render(report)
+        }
+    }
+}
+
+extension StatementStatus {
+    /// Status words as reports print them ("check failed" rather than "failed").
+    var phrase: String {
+        switch self {
+        case .failed: "check failed"
+        case .errored: "check errored"
+        default: rawValue
+        }
+    }
+}
+
+extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}

@@ -1,0 +1,118 @@
+import Checks
+import Foundation
+import Linking
+
+/// The JSON report, schema "draftcheck-check-report" version 1 (README "## Checks" documents
+/// every field). Keys are sorted so output is stable and diffable. A change that removes or
+/// renames a field bumps `schemaVersion`; adding fields does not.
+public enum JSONCheckReport {
+    public static let schemaName = "draftcheck-check-report"
+    public static let schemaVersion = 1
+
+    public struct Root: Codable, Sendable {
+        public var schema: String
+        public var schemaVersion: Int
+        public var tool: Tool
+        public var summary: [String: Int]
+        public var checks: [CheckEntry]
+        public var documents: [DocumentEntry]
+    }
+
+    public struct Tool: Codable, Sendable {
+        public var name: String
+        public var version: String
+    }
+
+    public struct CheckEntry: Codable, Sendable {
+        public var id: String
+        public var title: String
+        public var topic: String
+        public var dialects: [String]
+        public var outcome: String
+        public var error: String?
+        public var claims: [Claim]
+        public var evidence: Evidence
+    }
+
+    public struct DocumentEntry: Codable, Sendable {
+        public var file: String
+        public var series: String
+        public var revision: String?
+        public var title: String
+        public var format: String
+        public var summary: [String: Int]
+        public var statements: [StatementEntry]
+        public var staleClaims: [ClaimEntry]
+        public var coverage: Coverage
+    }
+
+    public struct StatementEntry: Codable, Sendable {
+        public var id: String
+        public var section: String
+        public var paragraph: Int
+        public var sentence: Int
+        public var line: Int
+        public var levels: [String]
+        public var topics: [String]
+        public var text: String
+        public var status: String
+        public var checks: [String]
+        public var claims: [ClaimEntry]
+    }
+
+    public struct ClaimEntry: Codable, Sendable {
+        public var check: String
+        public var outcome: String
+        public var relation: String
+        public var section: String
+        public var foundInSection: String?
+        public var quote: String
+        /// "exact", "normalized", "fuzzy", or null when not found.
+        public var match: String?
+        public var score: Double?
+        public var matchedText: String?
+        public var line: Int?
+        public var status: String
+    }
+
+    public static func root(_ report: CheckReport) -> Root {
+        let checks = report.checkResults.map { check, result in
+            CheckEntry(id: check.id, title: check.title, topic: check.topic.rawValue, dialects: check.dialects,
+                       outcome: result.outcome.rawValue, error: result.error, claims: check.claims, evidence: result.evidence)
+        }
+        var summary: [String: Int] = [:]
+        for o in CheckOutcome.allCases { summary[o.rawValue] = report.run.counts[o] ?? 0 }
+        summary["checks"] = report.run.checks.count
+        let documents = report.documents.map { d in
+            var counts: [String: Int] = [:]
+            for s in StatementStatus.allCases { counts[s.rawValue] = d.coverage.total.count(s) }
+            counts["statements"] = d.statements.count
+            counts["staleClaims"] = d.staleClaims.count
+            return DocumentEntry(
+                file: d.metadata.file, series: d.identity.series, revision: d.identity.revision, title: d.metadata.title,
+                format: d.metadata.format.rawValue, summary: counts,
+                statements: d.statements.map { s in
+                    StatementEntry(id: s.statement.id, section: s.statement.section, paragraph: s.statement.paragraph,
+                                   sentence: s.statement.sentence, line: s.statement.location.line, levels: s.statement.levels,
+                                   topics: s.statement.topics, text: s.statement.text, status: s.status.rawValue,
+                                   checks: s.checkIDs, claims: CheckReport.links(of: s, in: d).map(claimEntry))
+                },
+                staleClaims: d.staleClaims.map(claimEntry), coverage: d.coverage)
+        }
+        return Root(schema: schemaName, schemaVersion: schemaVersion, tool: Tool(name: "draftcheck", version: report.toolVersion),
+                    summary: summary, checks: checks, documents: documents)
+    }
+
+    static func claimEntry(_ l: ClaimLink) -> ClaimEntry {
+        ClaimEntry(check: l.checkID, outcome: l.outcome.rawValue, relation: l.claim.relation.rawValue, section: l.claim.section,
+                   foundInSection: l.foundInSection, quote: l.claim.quote, match: l.match?.kind.rawValue,
+                   score: l.match?.score, matchedText: l.match?.kind == .fuzzy ? l.match?.matchedText : nil,
+                   line: l.location?.line, status: l.status.rawValue)
+    }
+
+    public static func render(_ report: CheckReport) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(root(report)), as: UTF8.self) + "\n"
+    }
+}

@@ -1,1 +1,0 @@
-// The Reports module; see the README's module table for what it owns.

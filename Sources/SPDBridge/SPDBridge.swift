@@ -1,1 +1,0 @@
-// The SPDBridge module; see the README's module table for what it owns.

@@ -1,0 +1,117 @@
+import ArgumentParser
+import Checks
+import DraftDocument
+import Foundation
+import Linking
+import Reports
+
+/// `draftcheck check [FILES...]`: runs the check catalog and judges each document's statements.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Run the executable checks and report each statement as supported, contradicted, stale or unlinked.",
+        discussion: """
+        Runs every check of the catalog (PF_KEY codec, Traffic Selector engine, the SPD -> \
+        ACQUIRE -> TS -> SA flow) once, finds each check's claims in the documents (exact, \
+        white-space normalised, or fuzzy, which counts as stale), and gives every normative or \
+        topical statement a status: supported, contradicted, failed, errored, stale or unlinked. \
+        Without FILES, the bundled drafts/ are checked.
+
+        Formats: text (default), json (schema "draftcheck-check-report" version 1, see README), \
+        markdown (comments in the ietf-comments style), sarif (SARIF 2.1.0, results at file and \
+        line), junit (each check a test case), html (one self-contained page).
+
+        Exit codes: 0 done; 1 a status named by --fail-on occurs; 70 a check errored (a \
+        draftcheck bug; takes precedence); 64 bad arguments; 65 a malformed document; 66 a \
+        missing document; 73 the output file could not be written.
+        """
+    )
+
+    @Argument(help: "Documents to check (xml2rfc v2/v3 XML or plain text). Default: drafts/*.xml and drafts/*.txt.")
+    var files: [String] = []
+
+    @Option(help: "Output format: text, json, markdown, sarif, junit or html.")
+    var format: CheckReportFormat = .text
+
+    @Option(name: .customLong("fail-on"), parsing: .singleValue, help: ArgumentHelp("Exit 1 when a statement or claim has one of these statuses (comma-separated): contradicted, stale, failed, errored, supported, unlinked.", valueName: "statuses"))
+    var failOn: [String] = []
+
+    @Option(name: .customLong("check"), parsing: .singleValue, help: ArgumentHelp("Run only this check (repeatable).", valueName: "id"))
+    var checkIDs: [String] = []
+
+    @Option(name: .short, help: "Write the report to this file instead of standard output.")
+    var output: String?
+
+    func validate() throws {
+        _ = try failOnStatuses()
+    }
+
+    func failOnStatuses() throws -> Set<StatementStatus> {
+        var out = Set<StatementStatus>()
+        for item in failOn.flatMap({ $0.split(separator: ",") }) {
+            let word = item.trimmingCharacters(in: .whitespaces).lowercased()
+            guard let status = StatementStatus(rawValue: word) else {
+                throw ValidationError("--fail-on: unknown status \"\(word)\" (use \(StatementStatus.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            out.insert(status)
+        }
+        return out
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let paths = files.isEmpty ? try BundledDrafts.paths() : files
+            let documents = try paths.map { try DocumentReader.read(path: $0) }
+            let checks = checkIDs.isEmpty ? Catalog.all : try Catalog.checks(ids: checkIDs)
+            let run = CatalogRun.run(checks)
+            let linker = Linker(run: run)
+            let report = CheckReport(run: run, documents: documents.map { linker.link($0) }, toolVersion: Draftcheck.configuration.version)
+            try ReportOutput.write(try format.render(report), to: output)
+            let present = report.statusesPresent
+            if present.contains(.errored) { throw ExitCode(ExitStatus.software) }
+            if !present.isDisjoint(with: try failOnStatuses()) { throw ExitCode(ExitStatus.findings) }
+        }
+    }
+}
+
+extension CheckReportFormat: ExpressibleByArgument {}
+
+/// The bundled default: the drafts in drafts/ (the README's main job).
+enum BundledDrafts {
+    static func paths(directory: String = "drafts") throws -> [String] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
+            throw DocumentError(.fileNotFound, "\(directory): no such directory (give documents to check)")
+        }
+        let drafts = names.filter { $0.hasSuffix(".xml") || $0.hasSuffix(".txt") }.sorted()
+        guard !drafts.isEmpty else { throw DocumentError(.fileNotFound, "\(directory): no .xml or .txt drafts") }
+        return drafts.map { directory + "/" + $0 }
+    }
+}
+
+/// Writes a report to standard output or a file; a file that cannot be written is exit 73
+/// and nothing else is touched.
+enum ReportOutput {
+    struct WriteError: Error, CLIReportable {
+        var path: String
+        var reason: String
+        var exitCode: Int32 { ExitStatus.cannotCreate }
+        var cliMessage: String { "\(path): cannot write: \(reason)" }
+    }
+
+    static func write(_ text: String, to path: String?) throws {
+        guard let path else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+            return
+        }
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw WriteError(path: path, reason: (error as NSError).localizedDescription)
+        }
+    }
+}
+
+extension CheckError: CLIReportable {
+    var exitCode: Int32 { code == .unknownCheck ? ExitStatus.usage : ExitStatus.software }
+    var cliMessage: String { "error: \(description)" }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+import TestSupport
+
+@Suite struct CheckCommandTests {
+    static let draft = "drafts/draft-ietf-ipsecme-ikev2bis-08.xml"
+
+    @Test func defaultFilesAreTheBundledDrafts() throws {
+        let result = try runDraftcheck(["check"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("== drafts/draft-ietf-ipsecme-ikev2bis-08.xml (draft-ietf-ipsecme-ikev2bis-08)"))
+        #expect(result.stdout.hasPrefix("checks: "))
+    }
+
+    @Test(arguments: [
+        ("markdown", "### Section 2.9, paragraph 1"),
+        ("sarif", "\"version\" : \"2.1.0\""),
+        ("junit", "<testsuite name=\"catalog\""),
+        ("html", "<!DOCTYPE html>"),
+        ("json", "\"schema\" : \"draftcheck-check-report\""),
+    ])
+    func formatWritesItsDocument(format: String, marker: String) throws {
+        let result = try runDraftcheck(["check", Self.draft, "--format", format])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains(marker))
+    }
+
+    @Test func unknownFailOnStatusIsAUsageError() throws {
+        let result = try runDraftcheck(["check", Self.draft, "--fail-on", "wrong"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("unknown status \"wrong\""))
+    }
+
+    @Test func unknownCheckIsAUsageError() throws {
+        let result = try runDraftcheck(["check", Self.draft, "--check", "no.such.check"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("no check \"no.such.check\""))
+    }
+
+    @Test func onlyTheNamedChecksRunAndOthersLeaveClaimsUnlinked() throws {
+        let result = try runDraftcheck(["check", Self.draft, "--check", "seed.ts-carry-spd-selectors", "--format", "json"])
+        #expect(result.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: result.stdoutData) as? [String: Any])
+        #expect((json["checks"] as? [[String: Any]])?.map { $0["id"] as? String } == ["seed.ts-carry-spd-selectors"])
+        let statements = ((json["documents"] as? [[String: Any]])?.first?["statements"] as? [[String: Any]]) ?? []
+        #expect(statements.first { ($0["text"] as? String)?.contains("only applies to IKEv1") == true }?["status"] as? String == "unlinked")
+    }
+
+    @Test func missingDocumentExits66() throws {
+        let result = try runDraftcheck(["check", "/nonexistent/draft-x-00.xml"])
+        #expect(result.status == 66)
+    }
+
+    @Test func unwritableOutputExits73() throws {
+        let result = try runDraftcheck(["check", Self.draft, "-o", "/nonexistent-dir/report.json", "--format", "json"])
+        #expect(result.status == 73)
+        #expect(result.stderr.contains("/nonexistent-dir/report.json: cannot write"))
+    }
+
+    @Test func outputFileGetsTheReport() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("draftcheck-check-\(UUID().uuidString).md").path
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let result = try runDraftcheck(["check", Self.draft, "--format", "markdown", "-o", out])
+        #expect(result.status == 0)
+        #expect(result.stdout.isEmpty)
+        #expect(try String(contentsOfFile: out, encoding: .utf8).contains("This is contradicted by `seed.ikev2-child-sa-via-pfkey`"))
+    }
+
+    @Test func coveragePrintsTheTargetSections() throws {
+        guard Corpus.path("rfc7296.txt") != nil, Corpus.path("rfc2367.txt") != nil else {
+            let m = Absence.corpus("rfc7296.txt/rfc2367.txt", neededFor: "the coverage command test")
+            if TestEnvironment.isStrict { Issue.record(Comment(rawValue: m)) }
+            return
+        }
+        let result = try runDraftcheck(["coverage", "--format", "json"], environment: ["DRAFTCHECK_CORPUS": TestEnvironment.corpusDirectory.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let rows = try #require(try JSONSerialization.jsonObject(with: result.stdoutData) as? [[String: Any]])
+        #expect(rows.map { "\($0["document"] ?? "") \($0["section"] ?? "")" } == ["RFC 7296 2.9", "RFC 7296 3.13", "RFC 2367 2", "RFC 2367 3"])
+        for row in rows {
+            let total = (row["coverage"] as? [String: Any])?["total"] as? [String: Any]
+            let counts = total?["counts"] as? [String: Int] ?? [:]
+            #expect((counts["supported"] ?? 0) > 0, "\(row["document"] ?? "") \(row["section"] ?? ""): no supported statement")
+            #expect((counts["contradicted"] ?? 0) == 0)
+        }
+        let text = try runDraftcheck(["coverage"], environment: ["DRAFTCHECK_CORPUS": TestEnvironment.corpusDirectory.path])
+        #expect(text.stdout.contains("RFC 7296 2.9"))
+        #expect(text.stdout.contains("coverage"))
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The seed's case end to end on the CLI's JSON (issue 8 point 4): the ikev2bis sentence
+/// saying PF_KEY "only applies to IKEv1" is contradicted, with the evidence of both flows and
+/// the nuance; RFC 5996's published replacement is supported.
+@Suite struct SeedCheckTests {
+    static let ikev1Clause = "although it only applies to IKEv1"
+
+    static func report(_ path: String) throws -> [String: Any] {
+        let result = try runDraftcheck(["check", path, "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        return try #require(try JSONSerialization.jsonObject(with: result.stdoutData) as? [String: Any])
+    }
+
+    static func statements(_ report: [String: Any]) -> [[String: Any]] {
+        let documents = report["documents"] as? [[String: Any]] ?? []
+        return documents.first?["statements"] as? [[String: Any]] ?? []
+    }
+
+    static func check(_ report: [String: Any], _ id: String) -> [String: Any]? {
+        (report["checks"] as? [[String: Any]])?.first { $0["id"] as? String == id }
+    }
+
+    /// The contradicted statement and the evidence behind it, on one revision of ikev2bis.
+    static func assertContradicted(_ path: String) throws {
+        let report = try report(path)
+        #expect(report["schema"] as? String == "draftcheck-check-report")
+        #expect(report["schemaVersion"] as? Int == 1)
+        let all = statements(report)
+        let sentence = try #require(all.first { ($0["text"] as? String)?.contains(ikev1Clause) == true }, "no statement carries the IKEv1 clause")
+        #expect(sentence["section"] as? String == "2.9")
+        #expect(sentence["paragraph"] as? Int == 1)
+        #expect(sentence["status"] as? String == "contradicted")
+        let checks = sentence["checks"] as? [String] ?? []
+        #expect(checks == ["seed.ikev2-child-sa-via-pfkey", "seed.acquire-expresses-spd-entry"])
+        let claims = sentence["claims"] as? [[String: Any]] ?? []
+        #expect(claims.count == 2)
+        #expect(claims.allSatisfy { $0["relation"] as? String == "contradicts" && $0["outcome"] as? String == "passed" })
+        #expect(claims.allSatisfy { ["exact", "normalized"].contains($0["match"] as? String ?? "") })
+        // Nothing else in ikev2bis section 2.9 is contradicted.
+        #expect(all.filter { $0["status"] as? String == "contradicted" }.count == 1)
+
+        // (a) The IKEv2 Child SA installed through PF_KEY: narrowed TS, IKEv2 algorithms,
+        // GETSPI/UPDATE and ADD bound to the ACQUIRE.
+        let install = try #require(check(report, "seed.ikev2-child-sa-via-pfkey"))
+        #expect(install["outcome"] as? String == "passed")
+        let installEvidence = try #require(install["evidence"] as? [String: Any])
+        let observations = installEvidence["observations"] as? [[String: Any]] ?? []
+        func actual(_ label: String) -> String? { observations.first { $0["label"] as? String == label }?["actual"] as? String }
+        #expect(actual("responder narrowed TSr") == "[any/any/10.0.0.2]")
+        #expect(actual("UPDATE algorithms (sadb_sa_encrypt, sadb_sa_auth)") == "12,5")
+        #expect(actual("GETSPI binds to the ACQUIRE (sadb_msg_seq)") == "7")
+        #expect(actual("ADD binds to the ACQUIRE (sadb_msg_seq)") == "7")
+        let dumps = (installEvidence["hexDumps"] as? [[String: Any]] ?? []).compactMap { $0["label"] as? String }
+        for label in ["SADB_ACQUIRE from the kernel", "X_SPDGET request", "SADB_GETSPI request", "SADB_UPDATE request", "SADB_ADD request"] {
+            #expect(dumps.contains(label), "hex dump \(label) missing")
+        }
+        let inputs = (installEvidence["inputs"] as? [[String: Any]] ?? []).compactMap { $0["value"] as? String }
+        #expect(inputs.contains { $0.contains("ENCR_AES_CBC-256") && $0.contains("AUTH_HMAC_SHA2_256_128") })
+
+        // (b) SADB_ACQUIRE carries the SPD entry: X_POLICY id -> X_SPDGET -> selectors, with the nuance.
+        let acquire = try #require(check(report, "seed.acquire-expresses-spd-entry"))
+        #expect(acquire["outcome"] as? String == "passed")
+        let acquireEvidence = try #require(acquire["evidence"] as? [String: Any])
+        let acquireObs = acquireEvidence["observations"] as? [[String: Any]] ?? []
+        #expect(acquireObs.first { $0["label"] as? String == "ACQUIRE names the policy (X_POLICY id)" }?["actual"] as? String == "1")
+        #expect(acquireObs.first { $0["label"] as? String == "ACQUIRE ports (Linux)" }?["actual"] as? String == "0,0")
+        let notes = acquireEvidence["notes"] as? [String] ?? []
+        #expect(notes.contains { $0.contains("RFC 2367 core carries no policy") })
+        #expect(notes.contains { $0.contains("Linux sends ports 0") })
+    }
+
+    @Test func bundledDraft08ContradictsTheIKEv1Clause() throws {
+        try Self.assertContradicted("drafts/draft-ietf-ipsecme-ikev2bis-08.xml")
+    }
+
+    @Test func corpusDraft04ContradictsTheIKEv1Clause() throws {
+        guard let path = Corpus.path("draft-ietf-ipsecme-ikev2bis-04.txt") else {
+            let m = Absence.corpus("draft-ietf-ipsecme-ikev2bis-04.txt", neededFor: "the seed case on -04")
+            if TestEnvironment.isStrict { Issue.record(Comment(rawValue: m)) }
+            return
+        }
+        try Self.assertContradicted(path)
+    }
+
+    @Test func rfc5996PublishedReplacementIsSupported() throws {
+        guard let path = Corpus.path("rfc5996.txt") else {
+            let m = Absence.corpus("rfc5996.txt", neededFor: "the seed case on RFC 5996")
+            if TestEnvironment.isStrict { Issue.record(Comment(rawValue: m)) }
+            return
+        }
+        let report = try Self.report(path)
+        let all = Self.statements(report)
+        #expect(!all.contains { ($0["text"] as? String)?.contains(Self.ikev1Clause) == true })
+        let maintenance = try #require(all.first { ($0["text"] as? String)?.hasPrefix("Maintenance of a system's SPD is outside the scope of IKE, although") == true })
+        #expect(maintenance["section"] as? String == "2.9")
+        #expect(maintenance["status"] as? String == "supported")
+        #expect(maintenance["checks"] as? [String] == ["seed.ikev2-child-sa-via-pfkey"])
+        let acquire = try #require(all.first { ($0["text"] as? String)?.contains("the PF_KEY API [PFKEY] uses the SADB_ACQUIRE message") == true })
+        #expect(acquire["status"] as? String == "supported")
+        #expect(acquire["checks"] as? [String] == ["seed.acquire-expresses-spd-entry"])
+        #expect(all.filter { $0["status"] as? String == "contradicted" }.isEmpty)
+        let gated = try runDraftcheck(["check", path, "--fail-on", "contradicted,stale,failed"])
+        #expect(gated.status == 0)
+    }
+
+    @Test func failOnContradictedExitsOneOnTheBundledDraft() throws {
+        let result = try runDraftcheck(["check", "drafts/draft-ietf-ipsecme-ikev2bis-08.xml", "--fail-on", "contradicted"])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("[contradicted] Section 2.9, paragraph 1"))
+    }
+}
