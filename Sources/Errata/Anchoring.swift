@@ -59,6 +59,17 @@ public enum Anchoring {
         }
         let start = visible.starts[canonical[hit]]
         let end = visible.ends[canonical[hit + needle.count - 1]]
+        // Markup that reads as several characters ("Section 1.1.3" for an xref) is atomic:
+        // OLD may not begin or end inside what it reads as.
+        func sameToken(_ a: Int, _ b: Int) -> Bool {
+            visible.starts[canonical[a]] == visible.starts[canonical[b]] && visible.ends[canonical[a]] == visible.ends[canonical[b]]
+        }
+        let last = hit + needle.count - 1
+        if (hit > 0 && sameToken(hit - 1, hit)) || (last + 1 < canonical.count && sameToken(last, last + 1)) {
+            let cut = hit > 0 && sameToken(hit - 1, hit) ? start : visible.starts[canonical[last]]
+            let tokenEnd = hit > 0 && sameToken(hit - 1, hit) ? visible.ends[canonical[hit]] : end
+            throw ErrataError(.unsupportedRange, "the OLD text of \"\(change.heading)\" begins or ends inside the cross-reference \(source.string(cut..<tokenEnd)) (line \(source.line(of: cut))): quote what it reads as whole", file: errataFile, line: change.line == 0 ? nil : change.line)
+        }
         let lines = source.line(of: start)...source.line(of: max(start, end - 1))
         return AnchoredChange(change: change, range: start..<end, lines: lines, paragraphs: paragraphNumbers(section.section, lines: lines))
     }

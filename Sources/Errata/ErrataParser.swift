@@ -4,14 +4,7 @@ import Yams
 extension ErrataFile {
     /// Reads and parses an errata file.
     public static func read(path: String) throws -> ErrataFile {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ErrataError(.fileNotFound, "no such file", file: path)
-        }
-        guard !isDirectory.boolValue, let data = FileManager.default.contents(atPath: path) else {
-            throw ErrataError(.unreadable, "cannot read the file", file: path)
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let text = String(data: try readFile(path), encoding: .utf8) else {
             throw ErrataError(.unreadable, "not UTF-8 text", file: path)
         }
         return try parse(text, file: path)

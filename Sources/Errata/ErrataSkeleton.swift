@@ -70,21 +70,7 @@ extension ErrataFile {
         }
         for change in changes {
             out.append("")
-            out.append(change.heading)
-            out.append("")
-            out.append("OLD:")
-            out.append("")
-            out.append(ErrataFormat.indented(change.old.text))
-            out.append("")
-            out.append("NEW:")
-            out.append("")
-            if !change.new.isEmpty { out.append(ErrataFormat.indented(change.new.text)) }
-            if !change.notes.isEmpty {
-                out.append("")
-                out.append("NOTES:")
-                out.append("")
-                out.append(ErrataFormat.indented(change.notes))
-            }
+            out += ErrataFormat.block(change, heading: change.heading, missingNew: nil)
         }
         return out.joined(separator: "\n") + "\n"
     }

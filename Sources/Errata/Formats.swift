@@ -9,24 +9,23 @@ public enum ErrataFormat {
         var out: [String] = []
         for (n, change) in errata.changes.enumerated() {
             let heading = anchored.first { $0.change == change }?.heading ?? change.heading
-            out.append(heading)
-            out.append("")
-            out.append("OLD:")
-            out.append("")
-            out.append(indented(change.old.text))
-            out.append("")
-            out.append("NEW:")
-            out.append("")
-            out.append(change.new.isEmpty ? "   [NEW TEXT TO BE WRITTEN]" : indented(change.new.text))
-            if !change.notes.isEmpty {
-                out.append("")
-                out.append("NOTES:")
-                out.append("")
-                out.append(indented(change.notes))
-            }
+            out += block(change, heading: heading, missingNew: "   [NEW TEXT TO BE WRITTEN]")
             if n < errata.changes.count - 1 { out.append("") }
         }
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// One block's lines: heading, OLD:, NEW: and NOTES: (when there are notes), each part's
+    /// text indented three spaces; `missingNew` stands for an empty NEW.
+    static func block(_ change: Change, heading: String, missingNew: String?) -> [String] {
+        var out = [heading, "", "OLD:", "", indented(change.old.text), "", "NEW:", ""]
+        if !change.new.isEmpty {
+            out.append(indented(change.new.text))
+        } else if let missingNew {
+            out.append(missingNew)
+        }
+        if !change.notes.isEmpty { out += ["", "NOTES:", "", indented(change.notes)] }
+        return out
     }
 
     /// An errata report with the fields of the RFC Editor's form (Type, Section, Original

@@ -23,14 +23,7 @@ public struct SourceFile: Sendable {
 
     /// Reads a source file; a missing file is `fileNotFound`.
     public static func read(path: String) throws -> SourceFile {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ErrataError(.fileNotFound, "no such file", file: path)
-        }
-        guard !isDirectory.boolValue, let data = FileManager.default.contents(atPath: path) else {
-            throw ErrataError(.unreadable, "cannot read the file", file: path)
-        }
-        return SourceFile(path: path, bytes: [UInt8](data))
+        SourceFile(path: path, bytes: [UInt8](try readFile(path)))
     }
 
     public var lineCount: Int { lineStarts.count }
@@ -80,4 +73,16 @@ public struct SourceFile: Sendable {
     }
 
     func string(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+}
+
+/// The bytes of a file; missing is `fileNotFound`, a directory or an I/O failure `unreadable`.
+func readFile(_ path: String) throws -> Data {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        throw ErrataError(.fileNotFound, "no such file", file: path)
+    }
+    guard !isDirectory.boolValue, let data = FileManager.default.contents(atPath: path) else {
+        throw ErrataError(.unreadable, "cannot read the file", file: path)
+    }
+    return data
 }

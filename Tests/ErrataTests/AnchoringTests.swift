@@ -73,6 +73,11 @@ import Testing
         #expect(Self.source.string(anchored.range) == "See <xref target=\"sec-two\"/> first.")
     }
 
+    @Test func oldEndingInsideACrossReferenceIsRefused() throws {
+        let error = #expect(throws: ErrataError.unsupportedRange) { _ = try Self.apply(old: "See Section", new: "x", section: "1").patched.count }
+        #expect(error?.message.contains("inside the cross-reference <xref target=\"sec-two\"/> (line 5)") == true, "\(error?.message ?? "")")
+    }
+
     @Test func entitiesMatchTheirCharacters() throws {
         let change = Change(section: "2", old: Passage("allow endpoints & peers to communicate"), new: Passage("x"))
         let anchored = try Anchoring.anchor(change, in: Self.source, document: Self.xmlDocument())
@@ -197,6 +202,16 @@ import Testing
         let anchored = try Anchoring.anchor(change, in: Self.textSource, document: Self.textDocument())
         #expect(anchored.lines == 11...21)
         #expect(anchored.paragraphs == 1...2)
+    }
+
+    @Test func crlfSourcesKeepCRLF() throws {
+        let crlf = SourceFile(path: "crlf.txt", bytes: Array(Self.text.replacingOccurrences(of: "\n", with: "\r\n").utf8))
+        let change = Change(section: "2", old: Passage("it is the task of IKE to create it."), new: Passage("it is the task of IKE, or of any other key management protocol that the system runs, to create it."))
+        let result = try Patcher.apply(Self.errata([change]), to: crlf, document: { Self.textDocument() })
+        let bytes = result.patched
+        let bareLF = bytes.indices.filter { bytes[$0] == 0x0A && ($0 == 0 || bytes[$0 - 1] != 0x0D) }
+        #expect(bareLF.isEmpty)
+        #expect(String(decoding: bytes, as: UTF8.self).contains("   yet, it is the task of IKE, or of any other key management protocol\r\n   that the system runs, to create it."))
     }
 
     @Test func textSplitsNewParagraphsWithABlankLine() throws {

@@ -90,14 +90,24 @@ public enum TextRenderer {
         case .table(let table):
             return TableRenderer.lines(table, indent: indent, width: width)
         case .blockquote(let c):
-            return joined(c.blocks.map { lines($0, indent: indent + 3, width: width) })
+            // xml2rfc: "|  " before every line, the quote filled 3 columns narrower.
+            return barred(joined(c.blocks.map { lines($0, indent: 0, width: width - indent - 3) }), prefix: pad + "|  ")
         case .aside(let c):
             var parts: [[String]] = []
-            if let title = c.title { parts.append(fillLines(title, initial: pad, subsequent: pad, width: width)) }
-            parts += c.blocks.map { lines($0, indent: indent + 3, width: width) }
-            return joined(parts)
+            if let title = c.title { parts.append(fillLines(title, initial: "", subsequent: "", width: width - indent - 6)) }
+            parts += c.blocks.map { lines($0, indent: 0, width: width - indent - 6) }
+            return barred(joined(parts), prefix: pad + "   |  ")
         case .references(let group):
             return referenceLines(group, indent: indent, width: width)
+        }
+    }
+
+    static func barred(_ lines: [String], prefix: String) -> [String] {
+        lines.map { line in
+            let full = prefix + line
+            var end = full.endIndex
+            while end > full.startIndex, full[full.index(before: end)] == " " { end = full.index(before: end) }
+            return String(full[..<end])
         }
     }
 
@@ -179,7 +189,11 @@ public enum TextRenderer {
         }
         while let f = lines.first, f.allSatisfy(\.isWhitespace) { lines.removeFirst() }
         while let l = lines.last, l.allSatisfy(\.isWhitespace) { lines.removeLast() }
-        return lines.map { $0.isEmpty ? "" : pad + $0.replacingOccurrences(of: "\t", with: "        ") }
+        return lines.map { line in
+            var l = line.replacingOccurrences(of: "\t", with: "        ")
+            while l.last == " " { l.removeLast() }
+            return l.isEmpty ? "" : pad + l
+        }
     }
 
     private static func referenceLines(_ group: ReferenceGroup, indent: Int, width: Int) -> [String] {

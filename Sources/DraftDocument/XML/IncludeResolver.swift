@@ -76,6 +76,12 @@ struct IncludeResolver {
 public enum ReferencePlaceholder {
     public static func anchor(forInclude reference: String) -> String? {
         var name = reference.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let doi = name.range(of: "reference.DOI.") {
+            // bibxml-doi: reference.DOI.10.1145/2975159.xml -> "DOI_10.1145_2975159"
+            var rest = String(name[doi.upperBound...])
+            if rest.hasSuffix(".xml") { rest.removeLast(4) }
+            return "DOI_" + rest.replacingOccurrences(of: "/", with: "_")
+        }
         if let slash = name.lastIndex(of: "/") { name = String(name[name.index(after: slash)...]) }
         if let query = name.firstIndex(of: "?") { name = String(name[..<query]) }
         if name.hasSuffix(".xml") { name.removeLast(4) }

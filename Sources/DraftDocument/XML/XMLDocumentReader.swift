@@ -28,6 +28,8 @@ enum XMLDocumentReader {
 final class XMLModelBuilder {
     enum XrefTarget {
         case section(number: String?, title: String)
+        /// A `<t>` or `<li>` with an anchor: "Section 5.3, Paragraph 4[, Item 3]".
+        case paragraph(section: String?, sectionTitle: String, paragraph: Int, item: Int?)
         case figure(Int)
         case table(Int)
         case reference(title: String?)
@@ -66,6 +68,9 @@ final class XMLModelBuilder {
     var listDepth = 0
     /// Enclosing bullet lists: xml2rfc picks the bullet symbol by this depth.
     var bulletDepth = 0
+    /// Resolved styles of the enclosing v2 `<list>` elements.
+    var v2ListStyles: [String] = []
+    var sortReferences = false
 
     init(document: xmlDocPtr, path: String, resolver: IncludeResolver) {
         self.document = document
@@ -90,16 +95,20 @@ final class XMLModelBuilder {
         let rootPath = file
         isV3 = root.attribute("version") == "3"
         if let sym = root.attribute("symRefs") { symbolicReferences = sym != "false" }
+        if let sort = root.attribute("sortRefs") { sortReferences = sort == "true" }
         for node in root.children where node.isProcessingInstruction && node.name == "rfc" {
             let pi = Self.pseudoAttributes(node.content)
             if let sym = pi["symrefs"] { symbolicReferences = sym != "no" }
+            if let sort = pi["sortrefs"] { sortReferences = sort == "yes" }
         }
         // Processing instructions before the root element (v2 habit).
         var sibling = root.pointer.pointee.prev
         while let s = sibling {
             let node = XMLNode(s)
-            if node.isProcessingInstruction && node.name == "rfc", let sym = Self.pseudoAttributes(node.content)["symrefs"] {
-                symbolicReferences = sym != "no"
+            if node.isProcessingInstruction && node.name == "rfc" {
+                let pi = Self.pseudoAttributes(node.content)
+                if let sym = pi["symrefs"] { symbolicReferences = sym != "no" }
+                if let sort = pi["sortrefs"] { sortReferences = sort == "yes" }
             }
             sibling = s.pointee.prev
         }
@@ -154,7 +163,7 @@ final class XMLModelBuilder {
             try forEachChild(of: middle) { child in
                 guard child.isElement, child.name == "section" else { return }
                 middleCount += 1
-                let numbered = child.attribute("numbered") != "false"
+                let numbered = !Self.isUnnumbered(child)
                 lastMiddleNumbered = numbered
                 sections.append(try section(child, number: numbered ? "\(middleCount)" : nil, depth: 1, back: false))
             }
@@ -165,7 +174,8 @@ final class XMLModelBuilder {
         if hasIndexEntries && (root.attribute("indexInclude") ?? "true") != "false" {
             sections.append(Section(number: nil, title: "Index", depth: 1, isBackMatter: true, location: SourceLocation(file: rootPath, line: root.line)))
         }
-        if authorCount > 0 {
+        let hasAuthorsSection = sections.contains { $0.anchor == "authors-addresses" }
+        if authorCount > 0 && !hasAuthorsSection {
             sections.append(Section(number: nil, title: authorCount == 1 ? "Author's Address" : "Authors' Addresses", anchor: "authors-addresses", depth: 1, isBackMatter: true, location: SourceLocation(file: rootPath, line: authorsLine)))
         }
 
@@ -203,7 +213,7 @@ final class XMLModelBuilder {
                 }
             case "section":
                 appendixCount += 1
-                let numbered = child.attribute("numbered") != "false"
+                let numbered = !Self.isUnnumbered(child)
                 let letter = appendixCount <= 26 ? String(UnicodeScalar(UInt8(64 + appendixCount))) : "\(appendixCount)"
                 out.append(try section(child, number: numbered ? letter : nil, depth: 1, back: true))
             default:
@@ -248,6 +258,9 @@ final class XMLModelBuilder {
             } else if child.isEntityReference {
                 entries += try entityReferences(child)
             }
+        }
+        if sortReferences && symbolicReferences {
+            entries.sort { $0.anchor.lowercased() < $1.anchor.lowercased() }
         }
         let group = ReferenceGroup(title: title, anchor: anchor, entries: entries, location: location(node))
         return Section(number: number, title: title, anchor: anchor, depth: depth, isBackMatter: true, blocks: entries.isEmpty && !subsections.isEmpty ? [] : [.references(group)], subsections: subsections, location: location(node))
@@ -353,7 +366,8 @@ final class XMLModelBuilder {
 
     private func title(of node: XMLNode) throws -> String? {
         if let name = node.firstElement("name") {
-            return try inlineText(of: name).plainText.whitespaceNormalized
+            // As xml2rfc shows it: "_title_" for <em>, cross-references by their text.
+            return TextFill.finish(TextRenderer.displayText(try inlineText(of: name))).whitespaceNormalized
         }
         return node.attribute("title").map(\.whitespaceNormalized)
     }
@@ -364,6 +378,7 @@ final class XMLModelBuilder {
         if let anchor { targets[anchor] = .section(number: number, title: title) }
         var subsections: [Section] = []
         var childCount = 0
+        var paragraphCount = 0
         var blocks: [Block] = []
         var bodyNodes: [XMLNode] = []
         func flushBody() throws {
@@ -375,7 +390,7 @@ final class XMLModelBuilder {
             if child.isElement, child.name == "section" {
                 try flushBody()
                 childCount += 1
-                let numbered = number != nil && child.attribute("numbered") != "false"
+                let numbered = number != nil && !Self.isUnnumbered(child)
                 subsections.append(try section(child, number: numbered ? "\(number!).\(childCount)" : nil, depth: depth + 1, back: back))
             } else if child.isElement, child.name == "references" {
                 try flushBody()
@@ -384,11 +399,40 @@ final class XMLModelBuilder {
             } else if child.isElement, child.name == "name" {
                 return
             } else {
+                if child.isElement, Self.paragraphElements.contains(child.name) {
+                    paragraphCount += 1
+                    registerParagraphAnchors(child, section: number, title: title, paragraph: paragraphCount)
+                }
                 bodyNodes.append(child)
             }
         }
         try flushBody()
         return Section(number: number, title: title, anchor: anchor, depth: depth, isBackMatter: back, blocks: blocks, subsections: subsections, location: location(node))
+    }
+
+    /// v3 `numbered="false"`; v2 documents also write `numbered="no"`.
+    static func isUnnumbered(_ node: XMLNode) -> Bool {
+        let value = node.attribute("numbered")
+        return value == "false" || value == "no"
+    }
+
+    /// The elements xml2rfc's preptool counts as a section's paragraphs.
+    static let paragraphElements: Set<String> = [
+        "artset", "artwork", "aside", "blockquote", "list", "dl", "ol", "ul", "sourcecode", "t", "figure", "table",
+    ]
+
+    private func registerParagraphAnchors(_ node: XMLNode, section: String?, title: String, paragraph: Int) {
+        if let anchor = node.attribute("anchor"), node.name == "t" || node.name == "ul" || node.name == "ol" || node.name == "dl" {
+            targets[anchor] = .paragraph(section: section, sectionTitle: title, paragraph: paragraph, item: nil)
+        }
+        guard node.name == "ul" || node.name == "ol" else { return }
+        var item = 0
+        for li in node.children where li.isElement && li.name == "li" {
+            item += 1
+            if let anchor = li.attribute("anchor") {
+                targets[anchor] = .paragraph(section: section, sectionTitle: title, paragraph: paragraph, item: item)
+            }
+        }
     }
 
     // MARK: - Blocks
@@ -426,6 +470,9 @@ final class XMLModelBuilder {
                 flush()
                 blocks += try block(child)
             } else if child.isElement, child.name == "vspace", (Int(child.attribute("blankLines") ?? "0") ?? 0) > 0 {
+                flush()
+            } else if child.isElement, child.name == "author" {
+                // Prepped documents list the authors inside "Authors' Addresses".
                 flush()
             } else if child.isElement, child.name == "include", child.isXInclude {
                 flush()
@@ -532,21 +579,30 @@ final class XMLModelBuilder {
     /// without a style, the nearest enclosing list's style (xml2rfc's v2-to-v3 rule).
     private func v2List(_ node: XMLNode) throws -> ListBlock {
         var style = node.attribute("style")?.trimmingCharacters(in: .whitespaces) ?? ""
-        if style.isEmpty {
-            var p = node.parent
-            while let q = p {
-                if q.name == "list", let s = q.attribute("style"), !s.isEmpty { style = s; break }
-                p = q.parent
+        if style.isEmpty, let enclosing = v2ListStyles.last {
+            // xml2rfc converts lists outside-in, so a nested list without a style sees
+            // its parent already as <ul> (symbols), <dl> (hanging) or <ol> (the parent's
+            // numbering, letters alternating case).
+            switch enclosing {
+            case "symbols", "empty": style = "symbols"
+            case "hanging": style = "hanging"
+            case "numbers": style = "numbers"
+            case "letters": style = "format %C."
+            case "format %C.": style = "letters"
+            default: style = enclosing
             }
         }
         if style.isEmpty { style = "empty" }
+        v2ListStyles.append(style)
+        defer { v2ListStyles.removeLast() }
         var items: [ListItem] = []
         listDepth += 1
         defer { listDepth -= 1 }
         var index = 0
         let symbol = Self.bulletSymbols[bulletDepth % Self.bulletSymbols.count]
-        if style == "symbols" { bulletDepth += 1 }
-        defer { if style == "symbols" { bulletDepth -= 1 } }
+        let isBulletList = style == "symbols" || style == "empty"
+        if isBulletList { bulletDepth += 1 }
+        defer { if isBulletList { bulletDepth -= 1 } }
         try forEachChild(of: node) { child in
             guard child.isElement, child.name == "t" else { return }
             var marker: String?
@@ -778,7 +834,7 @@ final class XMLModelBuilder {
         guard node.isElement else { return }
         switch node.name {
         case "bcp14":
-            out.append(Span(node.textContent, kind: .bcp14))
+            out.append(Span(try inlineText(of: node).plainText, kind: .bcp14))
         case "xref", "relref":
             let target = node.attribute("target") ?? ""
             let content = try inlineText(of: node).plainText
@@ -798,17 +854,18 @@ final class XMLModelBuilder {
             }
             out.append(Span(text, kind: .eref(target: target)))
         case "em":
-            out.append(Span(try inlineText(of: node).plainText, kind: .emphasis(.em)))
+            out.append(Span(TextRenderer.displayText(try inlineText(of: node)), kind: .emphasis(.em)))
         case "strong":
-            out.append(Span(try inlineText(of: node).plainText, kind: .emphasis(.strong)))
+            out.append(Span(TextRenderer.displayText(try inlineText(of: node)), kind: .emphasis(.strong)))
         case "tt", "code":
-            out.append(Span(try inlineText(of: node).plainText, kind: .emphasis(.tt)))
+            // Nested markup (<sup> in <tt>) keeps its rendering inside the span's text.
+            out.append(Span(TextRenderer.displayText(try inlineText(of: node)), kind: .emphasis(.tt)))
         case "sub":
-            out.append(Span(try inlineText(of: node).plainText, kind: .emphasis(.sub)))
+            out.append(Span(TextRenderer.displayText(try inlineText(of: node)), kind: .emphasis(.sub)))
         case "sup":
-            out.append(Span(try inlineText(of: node).plainText, kind: .emphasis(.sup)))
+            out.append(Span(TextRenderer.displayText(try inlineText(of: node)), kind: .emphasis(.sup)))
         case "spanx":
-            let text = try inlineText(of: node).plainText
+            let text = TextRenderer.displayText(try inlineText(of: node))
             switch node.attribute("style") ?? "emph" {
             case "strong": out.append(Span(text, kind: .emphasis(.strong)))
             case "verb", "vbare": out.append(Span(text, kind: .emphasis(.tt)))
@@ -949,6 +1006,18 @@ final class XMLModelBuilder {
             }
             if format == "none" { return (content, number) }
             return (content.isEmpty ? derived : "\(content) (\(derived))", number)
+        case .paragraph(let section, let sectionTitle, let paragraph, let item)?:
+            var derived: String
+            if let section {
+                derived = "\(section.first?.isLetter == true ? "Appendix" : "Section") \(section)"
+            } else {
+                derived = "Section \"\(sectionTitle)\""
+            }
+            derived += ", Paragraph \(paragraph)"
+            if let item { derived += ", Item \(item)" }
+            if format == "counter", let item { derived = "\(item)" }
+            if format == "none" { return (content, section) }
+            return (content.isEmpty ? derived : "\(content) (\(derived))", section)
         case .figure(let n)?:
             let derived = format == "counter" ? "\(n)" : "Figure \(n)"
             if format == "none" { return (content, nil) }
@@ -977,16 +1046,38 @@ final class XMLModelBuilder {
         return "\(index + 1)"
     }
 
+    static func replacingTokens(in text: String, _ resolved: [String]) -> String {
+        var out = ""
+        var rest = Substring(text)
+        while let start = rest.firstIndex(of: tokenMarker) {
+            out += rest[..<start]
+            let after = rest[rest.index(after: start)...]
+            guard let end = after.firstIndex(of: tokenMarker), let index = Int(after[..<end]), index < resolved.count else {
+                out += rest[start...]
+                return out
+            }
+            out += resolved[index].replacingOccurrences(of: "-", with: "\u{2011}")
+            rest = after[after.index(after: end)...]
+        }
+        out += rest
+        return out
+    }
+
     private func resolveCrossReferences(_ document: inout Document) {
         guard !pending.isEmpty else { return }
         let resolved = pending.map(display)
         func fix(_ text: inout InlineText) {
-            for i in text.spans.indices {
-                guard case .xref(let target, _) = text.spans[i].kind else { continue }
-                let token = text.spans[i].text
-                guard token.first == Self.tokenMarker, let index = Int(token.dropFirst().dropLast()), index < resolved.count else { continue }
-                text.spans[i].text = resolved[index].text
-                text.spans[i].kind = .xref(target: target, section: resolved[index].section)
+            for i in text.spans.indices where text.spans[i].text.contains(Self.tokenMarker) {
+                if case .xref(let target, _) = text.spans[i].kind {
+                    let token = text.spans[i].text
+                    if token.first == Self.tokenMarker, let index = Int(token.dropFirst().dropLast()), index < resolved.count {
+                        text.spans[i].text = resolved[index].text
+                        text.spans[i].kind = .xref(target: target, section: resolved[index].section)
+                        continue
+                    }
+                }
+                // A cross-reference inside emphasis, flattened into the span's text.
+                text.spans[i].text = Self.replacingTokens(in: text.spans[i].text, resolved.map(\.text))
             }
         }
         func fix(_ block: inout Block) {
@@ -1008,6 +1099,9 @@ final class XMLModelBuilder {
             }
         }
         func fix(_ section: inout Section) {
+            if section.title.contains(Self.tokenMarker) {
+                section.title = TextFill.finish(Self.replacingTokens(in: section.title, resolved.map(\.text)))
+            }
             for j in section.blocks.indices { fix(&section.blocks[j]) }
             for j in section.subsections.indices { fix(&section.subsections[j]) }
         }
