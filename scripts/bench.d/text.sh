@@ -17,10 +17,10 @@ swift build -c release --product draftcheck >/dev/null
 bin=$(swift build -c release --show-bin-path)/draftcheck
 
 # id2xml 1.6.0 stops at RFC 7296's "STD: 79" header line; both sides read the same copy
-# without it (named rfc7296.txt: id2xml wants the document's name).
+# without that line (named rfc7296.txt: id2xml wants the document's name).
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-grep -v '^STD: 79$' "$src" > "$tmp/rfc7296.txt"
+grep -v '^STD: 79 ' "$src" > "$tmp/rfc7296.txt"
 input=$tmp/rfc7296.txt
 
 now() { date +%s%N; }
