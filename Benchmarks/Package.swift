@@ -5,7 +5,7 @@ import PackageDescription
 
 let benchmarkTargets = [
     "DocumentBenchmarks", "NormativeBenchmarks", "PFKeyBenchmarks",
-    "TrafficSelectorBenchmarks", "CheckBenchmarks",
+    "TrafficSelectorBenchmarks", "CheckBenchmarks", "TextBenchmarks",
 ]
 
 let package = Package(
@@ -24,6 +24,8 @@ let package = Package(
                 .product(name: "Normative", package: "draftcheck"),
                 .product(name: "PFKey", package: "draftcheck"),
                 .product(name: "TrafficSelectors", package: "draftcheck"),
+                .product(name: "Checks", package: "draftcheck"),
+                .product(name: "Linking", package: "draftcheck"),
             ],
             path: "Benchmarks/\(name)",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
