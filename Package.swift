@@ -60,12 +60,12 @@ let package = Package(
         .testTarget(name: "TrafficSelectorsTests", dependencies: [
             "TrafficSelectors", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
-        .testTarget(name: "SPDBridgeTests", dependencies: ["SPDBridge", "TestSupport"]),
+        .testTarget(name: "SPDBridgeTests", dependencies: ["SPDBridge", "PFKey", "TrafficSelectors", "TestSupport"]),
         .testTarget(name: "ChecksTests", dependencies: ["Checks", "Linking", "TestSupport"]),
         .testTarget(name: "ErrataTests", dependencies: [
-            "Errata", "DraftDocument", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+            "Errata", "DraftDocument", "Checks", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Checks", "Linking", "DraftDocument", "TestSupport"]),
         // The real Linux af_key under User-Mode Linux, and the committed kernel captures.
         .testTarget(name: "LiveTests", dependencies: ["PFKey", "SPDBridge", "pfkey-live", "TestSupport"]),
         // End-to-end tests of the command line: they run the built draftcheck binary.

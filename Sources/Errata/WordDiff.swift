@@ -13,30 +13,48 @@ public struct WordDiff: Sendable {
     public var differences: [WordDifference] { WordDifference.grouped(ops) }
 
     /// wdiff's notation, `[-removed-]{+inserted+}`, or with ANSI colour (removed red and
-    /// struck through, inserted green) for a terminal.
+    /// struck through, inserted green) for a terminal; lines wrapped at `width` visible
+    /// columns.
     public func rendered(color: Bool, width: Int = 72) -> String {
-        var words: [String] = []
-        var run: (removed: [String], inserted: [String]) = ([], [])
+        // (visible text, text with markers or escapes) per word.
+        var tokens: [(visible: String, shown: String)] = []
+        var removed: [String] = [], inserted: [String] = []
+        func run(_ words: [String], open: String, close: String, colour: String) {
+            for (i, w) in words.enumerated() {
+                if color {
+                    tokens.append((w, "\u{1B}[\(colour)m\(w)\u{1B}[0m"))
+                } else {
+                    let shown = (i == 0 ? open : "") + w + (i == words.count - 1 ? close : "")
+                    tokens.append((shown, shown))
+                }
+            }
+        }
         func flush() {
-            if !run.removed.isEmpty {
-                let text = run.removed.joined(separator: " ")
-                words.append(color ? "\u{1B}[31;9m\(text)\u{1B}[0m" : "[-\(text)-]")
-            }
-            if !run.inserted.isEmpty {
-                let text = run.inserted.joined(separator: " ")
-                words.append(color ? "\u{1B}[32m\(text)\u{1B}[0m" : "{+\(text)+}")
-            }
-            run = ([], [])
+            run(removed, open: "[-", close: "-]", colour: "31;9")
+            run(inserted, open: "{+", close: "+}", colour: "32")
+            removed = []; inserted = []
         }
         for op in ops {
             switch op {
-            case .equal(let w): flush(); words.append(w)
-            case .delete(let w): run.removed.append(w)
-            case .insert(let w): run.inserted.append(w)
+            case .equal(let w): flush(); tokens.append((w, w))
+            case .delete(let w): removed.append(w)
+            case .insert(let w): inserted.append(w)
             }
         }
         flush()
-        return words.joined(separator: " ")
+        var lines: [String] = []
+        var line = "", length = 0
+        for token in tokens {
+            if length > 0, length + 1 + token.visible.count > width {
+                lines.append(line)
+                line = ""; length = 0
+            }
+            if length > 0 { line += " "; length += 1 }
+            line += token.shown
+            length += token.visible.count
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines.joined(separator: "\n")
     }
 
     /// The two sides for an HTML table: OLD with `<del>`, NEW with `<ins>`.

@@ -56,7 +56,8 @@ public struct KeywordOccurrence: Hashable, Sendable {
 
 /// Finds uppercase BCP 14 phrases in UTF-8 text. Words are bounded like a regular
 /// expression's `\b` (letters, digits and `_` are word characters); the words of a
-/// two-word phrase may be separated by any run of white space, line breaks included.
+/// two-word phrase may be separated by any run of white space, line breaks and no-break
+/// spaces included.
 public enum KeywordScanner {
     public static func occurrences(in text: String) -> [KeywordOccurrence] {
         occurrences(in: Array(text.utf8))
@@ -95,7 +96,9 @@ public enum KeywordScanner {
         for (w, word) in words.enumerated() {
             if w > 0 {
                 let gap = i
-                while i < bytes.count, Bytes.isSpace(bytes[i]) { i += 1 }
+                while i < bytes.count {
+                    if Bytes.isSpace(bytes[i]) { i += 1 } else if bytes[i] == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xA0 { i += 2 } else { break }
+                }
                 if i == gap { return nil }
             }
             guard i + word.count <= bytes.count else { return nil }

@@ -237,12 +237,14 @@ private struct ExtractionRun {
 
     // MARK: - Helpers
 
-    /// The boilerplate sentence: three or more keywords and "interpreted as" / "described
-    /// in" / "detailed in" (RFC 2119, its older paraphrases, and RFC 8174 section 2).
+    /// The boilerplate sentence: three or more keywords, "key words"/"keywords"/"these
+    /// words", and "interpreted as" / "described in" / "detailed in" (RFC 2119, its older
+    /// paraphrases such as RFC 2367's, and RFC 8174 section 2).
     static func boilerplateForm(_ sentence: [UInt8], keywords: Int) -> RequirementsLanguage.Form? {
         guard keywords >= 3 else { return nil }
         let lower = String(decoding: sentence.map(Bytes.lower), as: UTF8.self)
-        guard lower.contains("interpreted as") || lower.contains("described in") || lower.contains("detailed in") else { return nil }
+        guard lower.contains("interpreted as") || lower.contains("described in") || lower.contains("detailed in"),
+              lower.contains("key word") || lower.contains("keyword") || lower.contains("these words") else { return nil }
         return lower.contains("8174") || lower.contains("only when") ? .rfc8174 : .rfc2119
     }
 
@@ -353,8 +355,17 @@ private struct ExtractionRun {
             if case .invisible = span.kind { continue }
             let isTag = span.kind == .bcp14
             var start: Int?
-            for b in span.text.utf8 {
-                if Bytes.isSpace(b) || b == 0xA0 {
+            let utf8 = Array(span.text.utf8)
+            var k = 0
+            while k < utf8.count {
+                var b = utf8[k]
+                k += 1
+                // U+00A0 NO-BREAK SPACE (C2 A0) is white space like any other.
+                if b == 0xC2, k < utf8.count, utf8[k] == 0xA0 {
+                    k += 1
+                    b = 0x20
+                }
+                if Bytes.isSpace(b) {
                     if !n.bytes.isEmpty { pendingSpace = true }
                     if b == 0x0A { pendingNewlines += 1 }
                     continue
@@ -383,4 +394,34 @@ private struct ExtractionRun {
 
 private extension String {
     var replacingSpaces: String { filter { $0 != " " }.uppercased() }
+}
+
+/// Which statements a review shows: `--topic` and `--level` (both must hold).
+public struct StatementFilter: Hashable, Sendable {
+    /// Only statements about this topic; nil for every statement.
+    public var topic: Topic?
+    /// Only statements with a keyword of this strength; nil for every statement (topical
+    /// ones without a keyword included).
+    public var strength: BCP14Keyword.Strength?
+
+    public init(topic: Topic? = nil, strength: BCP14Keyword.Strength? = nil) {
+        self.topic = topic
+        self.strength = strength
+    }
+
+    public func includes(_ statement: Statement) -> Bool {
+        if let topic, !statement.topics.contains(topic) { return false }
+        if let strength, !statement.levels.contains(where: { $0.strength == strength }) { return false }
+        return true
+    }
+
+    public func apply(_ statements: [Statement]) -> [Statement] { statements.filter(includes) }
+}
+
+/// The normalised bytes a paragraph is segmented in (white space folded, hyphenation
+/// at line breaks rejoined), for callers that segment text themselves.
+public enum ExtractionRunProbe {
+    public static func normalizedBytes(_ text: String) -> [UInt8] {
+        ExtractionRun.normalize(InlineText(plain: text)).bytes
+    }
 }

@@ -16,6 +16,8 @@ struct Draftcheck: ParsableCommand {
         subcommands: [
             SectionsCommand.self,
             RenderCommand.self,
+            ReviewCommand.self,
+            CompareCommand.self,
             ErrataCommand.self,
             TSCommand.self,
             PFKeyCommand.self,

@@ -204,6 +204,16 @@ import Testing
         #expect(anchored.paragraphs == 1...2)
     }
 
+    @Test func crlfSourcesKeepCRLF() throws {
+        let crlf = SourceFile(path: "crlf.txt", bytes: Array(Self.text.replacingOccurrences(of: "\n", with: "\r\n").utf8))
+        let change = Change(section: "2", old: Passage("it is the task of IKE to create it."), new: Passage("it is the task of IKE, or of any other key management protocol that the system runs, to create it."))
+        let result = try Patcher.apply(Self.errata([change]), to: crlf, document: { Self.textDocument() })
+        let bytes = result.patched
+        let bareLF = bytes.indices.filter { bytes[$0] == 0x0A && ($0 == 0 || bytes[$0 - 1] != 0x0D) }
+        #expect(bareLF.isEmpty)
+        #expect(String(decoding: bytes, as: UTF8.self).contains("   yet, it is the task of IKE, or of any other key management protocol\r\n   that the system runs, to create it."))
+    }
+
     @Test func textSplitsNewParagraphsWithABlankLine() throws {
         let change = Change(section: "2", old: Passage("When an RFC4301-compliant IPsec subsystem"), new: Passage("First.\n\nWhen an RFC4301-compliant IPsec subsystem"))
         let result = try Patcher.apply(Self.errata([change]), to: Self.textSource, document: { Self.textDocument() })

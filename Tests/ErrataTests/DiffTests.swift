@@ -96,6 +96,11 @@ import TestSupport
         #expect(diff.rendered(color: false) == "SPD is outside the scope of IKE, [-though-] {+although+} some")
     }
 
+    @Test func wrapsAtTheVisibleWidth() {
+        let text = WordDiff(old: "aaaa bbbb cccc dddd", new: "aaaa xxxx cccc dddd").rendered(color: true, width: 12)
+        #expect(text == "aaaa \u{1B}[31;9mbbbb\u{1B}[0m\n\u{1B}[32mxxxx\u{1B}[0m cccc\ndddd")
+    }
+
     @Test func colourMarksRemovedRedAndInsertedGreen() {
         let text = WordDiff(old: "a b", new: "a c").rendered(color: true)
         #expect(text == "a \u{1B}[31;9mb\u{1B}[0m \u{1B}[32mc\u{1B}[0m")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
+import Checks
 @testable import Errata
 
 /// The errata file format (README "## Errata"): what it reads, and each rejection with the
@@ -125,6 +126,10 @@ import TestSupport
         #expect(errata.notes.contains("SADB_ACQUIRE"))
         #expect(errata.notes.contains("ports 0"))
         #expect(errata.notes.contains("only through the KAME/Linux extension SADB_X_EXT_POLICY"))
+        // The motivating checks are the catalog's own.
+        let catalog = Set(Catalog.all.map(\.id))
+        #expect(!errata.checks.isEmpty)
+        for id in errata.checks { #expect(catalog.contains(id), "\(id) is not in the check catalog") }
     }
 
     /// Writing a file and reading it back gives the same value.

@@ -14,12 +14,12 @@ import TestSupport
         let skeleton = try ErrataSkeleton.make(
             document: document, section: "2.9",
             statement: "Maintenance of a system's SPD is outside the scope of IKE (see [PFKEY] for an example programming interface, although it only applies to IKEv1)",
-            checks: ["spdbridge.acquire-conveys-spd-entry"], reporter: "draftcheck", date: "2026-11-29")
+            checks: ["seed.acquire-expresses-spd-entry"], reporter: "draftcheck", date: "2026-11-29")
         #expect(ErrataSkeleton.fileName(for: skeleton) == "draft-ietf-ipsecme-ikev2bis-08-section-2.9.errata")
         #expect(skeleton.changes.count == 1)
         #expect(skeleton.changes[0].paragraphLabel == "paragraph 1")
         #expect(skeleton.changes[0].new.isEmpty)
-        #expect(skeleton.checks == ["spdbridge.acquire-conveys-spd-entry"])
+        #expect(skeleton.checks == ["seed.acquire-expresses-spd-entry"])
 
         let reparsed = try ErrataFile.parse(skeleton.formatted, file: "skeleton.errata")
         if SeedText.available() {

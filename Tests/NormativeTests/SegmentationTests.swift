@@ -50,6 +50,7 @@ import Testing
     static let vectors: [Vector] = [
         Vector(rule: "MUST NOT is one keyword", text: "It MUST NOT send.", keywords: ["MUST NOT"], quoted: [false]),
         Vector(rule: "MUST NOT across a line break", text: "It MUST\n   NOT send.", keywords: ["MUST NOT"], quoted: [false]),
+        Vector(rule: "MUST NOT with a no-break space (xml2rfc's &nbsp;)", text: "It MUST\u{00A0}NOT send.", keywords: ["MUST NOT"], quoted: [false]),
         Vector(rule: "NOT RECOMMENDED longest first", text: "This is NOT RECOMMENDED.", keywords: ["NOT RECOMMENDED"], quoted: [false]),
         Vector(rule: "lowercase is not a keyword", text: "It must not and may.", keywords: [], quoted: []),
         Vector(rule: "word boundary: MAYBE", text: "MAYBE MUSTARD SHOULDER", keywords: [], quoted: []),

@@ -1,5 +1,27 @@
 import Benchmark
+import PFKey
 
+// The PF_KEY codec over the benchmark mix of scripts/bench.d/pfkey.sh: a 272-byte ADD
+// reply, a 1528-byte ACQUIRE with 20 combs and a 192-byte X_SPDADD reply (the shapes a
+// Linux 6.1 kernel sent). The side-by-side run with the C decoder is scripts/bench pfkey.
 let benchmarks: @Sendable () -> Void = {
-    // Filled by its issue.
+    let messages = [KernelSamples.addReply(), KernelSamples.acquire(combinations: 20), KernelSamples.spdAddReply()]
+    let encoded = messages.map { try! $0.encode(dialect: .linux) }
+    let options = DecodingOptions(dialect: .linux)
+
+    Benchmark("PFKey decode mix (full validation)", configuration: .init(metrics: [.wallClock, .throughput, .mallocCountTotal])) { benchmark in
+        for _ in benchmark.scaledIterations {
+            for bytes in encoded {
+                blackHole(try Message(decoding: bytes, options: options))
+            }
+        }
+    }
+
+    Benchmark("PFKey encode mix", configuration: .init(metrics: [.wallClock, .throughput, .mallocCountTotal])) { benchmark in
+        for _ in benchmark.scaledIterations {
+            for m in messages {
+                blackHole(try m.encode(dialect: .linux))
+            }
+        }
+    }
 }

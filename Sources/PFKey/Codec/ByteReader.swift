@@ -35,15 +35,19 @@ public struct ByteReader {
     /// Bytes left before `end`.
     public var remaining: Int { end - offset }
 
+    @inline(__always)
     func check(_ count: Int) throws(PFKeyError) {
-        guard count >= 0, count <= end - offset else {
-            throw PFKeyError(.truncated, at: offset, source: "RFC 2367 2.3",
-                             "\(count) bytes needed, \(end - offset) left")
-        }
+        guard count >= 0, count <= end &- offset else { throw truncated(count) }
+    }
+
+    @inline(never)
+    func truncated(_ count: Int) -> PFKeyError {
+        PFKeyError(.truncated, at: offset, source: "RFC 2367 2.3", "\(count) bytes needed, \(end - offset) left")
     }
 
     /// Reads an integer stored with `endianness`.
     
+    @inline(__always)
     public mutating func readInteger<T: FixedWidthInteger>(endianness: Endianness, as: T.Type = T.self) throws(PFKeyError) -> T {
         try check(MemoryLayout<T>.size)
         let raw = buffer.loadUnaligned(fromByteOffset: offset, as: T.self)
@@ -51,17 +55,27 @@ public struct ByteReader {
         return endianness == .big ? T(bigEndian: raw) : T(littleEndian: raw)
     }
 
+    /// Reads an integer at `offset + relative` after the caller checked the bound with
+    /// `check` (a whole structure at once, e.g. a 72-byte sadb_comb).
+    @inline(__always)
+    func loadChecked<T: FixedWidthInteger>(_ relative: Int, endianness: Endianness, as: T.Type = T.self) -> T {
+        let raw = buffer.loadUnaligned(fromByteOffset: offset &+ relative, as: T.self)
+        return endianness == .big ? T(bigEndian: raw) : T(littleEndian: raw)
+    }
+
     /// Reads one byte.
     
+    @inline(__always)
     public mutating func readByte() throws(PFKeyError) -> UInt8 {
         try check(1)
-        let b = buffer[offset]
+        let b = buffer.load(fromByteOffset: offset, as: UInt8.self)
         offset &+= 1
         return b
     }
 
     /// Reads an integer at `offset + relative` without moving.
     
+    @inline(__always)
     public func peekInteger<T: FixedWidthInteger>(at relative: Int, endianness: Endianness, as: T.Type = T.self) throws(PFKeyError) -> T {
         guard relative >= 0, relative <= end - offset - MemoryLayout<T>.size else {
             throw PFKeyError(.truncated, at: offset, source: "RFC 2367 2.3",
@@ -81,6 +95,7 @@ public struct ByteReader {
 
     /// Skips `count` bytes.
     
+    @inline(__always)
     public mutating func skip(_ count: Int) throws(PFKeyError) {
         try check(count)
         offset &+= count
@@ -88,6 +103,7 @@ public struct ByteReader {
 
     /// True when the next `count` bytes are all zero (reserved fields and padding).
     
+    @inline(__always)
     public func nextBytesAreZero(_ count: Int) -> Bool {
         guard count <= end - offset else { return false }
         var i = offset
@@ -105,6 +121,7 @@ public struct ByteReader {
 
     /// A reader over the next `count` bytes; this reader moves past them.
     
+    @inline(__always)
     public mutating func slice(_ count: Int) throws(PFKeyError) -> ByteReader {
         try check(count)
         let sub = ByteReader(buffer: buffer, offset: offset, end: offset + count)

@@ -31,25 +31,52 @@ public struct Dialect: Sendable, Hashable, CustomStringConvertible {
     /// Width of `sadb_x_ipsecrequest_reqid`: 32 bits (16-byte struct) or 16 (8-byte struct).
     public let ipsecRequestReqIDIs32Bit: Bool
 
-    let extensionByNumber: [ExtensionType?]
-    let numberByExtension: [UInt16]
-    let messageByNumber: [MessageType?]
-
-    init(name: Name, sockaddrLayout: SockaddrLayout, inet6Family: UInt16, ipsecRequestReqIDIs32Bit: Bool,
-         extensions: [UInt16: ExtensionType], messages: [UInt8: MessageType]) {
+    init(name: Name, sockaddrLayout: SockaddrLayout, inet6Family: UInt16, ipsecRequestReqIDIs32Bit: Bool) {
         self.name = name
         self.hostByteOrder = .little
         self.sockaddrLayout = sockaddrLayout
         self.inet6Family = inet6Family
         self.ipsecRequestReqIDIs32Bit = ipsecRequestReqIDIs32Bit
-        var byNumber = [ExtensionType?](repeating: nil, count: 32)
-        var numbers = [UInt16](repeating: 0, count: ExtensionType.allCases.count)
-        for (n, t) in extensions { byNumber[Int(n)] = t; numbers[t.rawValue] = n }
-        extensionByNumber = byNumber
-        numberByExtension = numbers
-        var msgs = [MessageType?](repeating: nil, count: 256)
-        for (n, t) in messages { msgs[Int(n)] = t }
-        messageByNumber = msgs
+    }
+
+    /// The numbering tables, kept outside the value so a Dialect is a plain value (copying
+    /// it costs no reference counting in the decoder's hot path).
+    struct Tables {
+        let extensionByNumber: [ExtensionType?]
+        let numberByExtension: [UInt16]
+        let messageByNumber: [MessageType?]
+        let numberByMessage: [UInt8]
+
+        init(extensions: [UInt16: ExtensionType], messages: [UInt8: MessageType]) {
+            var byNumber = [ExtensionType?](repeating: nil, count: 32)
+            var numbers = [UInt16](repeating: 0, count: ExtensionType.allCases.count)
+            for (n, t) in extensions { byNumber[Int(n)] = t; numbers[t.rawValue] = n }
+            extensionByNumber = byNumber
+            numberByExtension = numbers
+            var msgs = [MessageType?](repeating: nil, count: 256)
+            var msgNumbers = [UInt8](repeating: 0, count: MessageType.allCases.count)
+            for (n, t) in messages {
+                msgs[Int(n)] = t
+                msgNumbers[MessageType.allCases.firstIndex(of: t)!] = n
+            }
+            messageByNumber = msgs
+            numberByMessage = msgNumbers
+        }
+    }
+
+    static let rfc2367Tables = Tables(extensions: rfcExtensions, messages: rfcMessages)
+    static let linuxTables = Tables(extensions: xExtensions.merging([24: .securityContext, 25: .kmAddress, 26: .filter]) { a, _ in a },
+                                    messages: xMessages)
+    static let kameTables = Tables(extensions: xExtensions.merging([24: .natTOriginalAddressResponder, 25: .natTFragment, 26: .saReplay]) { a, _ in a },
+                                   messages: xMessages)
+
+    @inline(__always)
+    var tables: Tables {
+        switch name {
+        case .rfc2367: Dialect.rfc2367Tables
+        case .linux: Dialect.linuxTables
+        case .kame: Dialect.kameTables
+        }
     }
 
     public static func == (lhs: Dialect, rhs: Dialect) -> Bool { lhs.name == rhs.name }
@@ -58,20 +85,20 @@ public struct Dialect: Sendable, Hashable, CustomStringConvertible {
 
     /// The extension type with wire number `number`, or nil when this dialect has none.
     public func extensionType(number: UInt16) -> ExtensionType? {
-        number < 32 ? extensionByNumber[Int(number)] : nil
+        number < 32 ? tables.extensionByNumber[Int(number)] : nil
     }
 
     /// The wire number of `type`, or nil when this dialect does not have it.
     public func number(of type: ExtensionType) -> UInt16? {
-        let n = numberByExtension[type.rawValue]
+        let n = tables.numberByExtension[type.rawValue]
         return n == 0 ? nil : n
     }
 
-    public func messageType(number: UInt8) -> MessageType? { messageByNumber[Int(number)] }
+    public func messageType(number: UInt8) -> MessageType? { tables.messageByNumber[Int(number)] }
 
     public func number(of type: MessageType) -> UInt8? {
-        for n in 1..<256 where messageByNumber[n] == type { return UInt8(n) }
-        return nil
+        let n = tables.numberByMessage[type.index]
+        return n == 0 ? nil : n
     }
 
     /// The sockaddr family number of `family` in this dialect.
@@ -106,14 +133,9 @@ public struct Dialect: Sendable, Hashable, CustomStringConvertible {
         22: .natTDestinationPort, 23: .natTOriginalAddress,
     ]) { a, _ in a }
 
-    public static let rfc2367 = Dialect(name: .rfc2367, sockaddrLayout: .familyOnly, inet6Family: 10,
-                                        ipsecRequestReqIDIs32Bit: true, extensions: rfcExtensions, messages: rfcMessages)
-    public static let linux = Dialect(name: .linux, sockaddrLayout: .familyOnly, inet6Family: 10, ipsecRequestReqIDIs32Bit: true,
-                                      extensions: xExtensions.merging([24: .securityContext, 25: .kmAddress, 26: .filter]) { a, _ in a },
-                                      messages: xMessages)
-    public static let kame = Dialect(name: .kame, sockaddrLayout: .lengthAndFamily, inet6Family: 28, ipsecRequestReqIDIs32Bit: false,
-                                     extensions: xExtensions.merging([24: .natTOriginalAddressResponder, 25: .natTFragment, 26: .saReplay]) { a, _ in a },
-                                     messages: xMessages)
+    public static let rfc2367 = Dialect(name: .rfc2367, sockaddrLayout: .familyOnly, inet6Family: 10, ipsecRequestReqIDIs32Bit: true)
+    public static let linux = Dialect(name: .linux, sockaddrLayout: .familyOnly, inet6Family: 10, ipsecRequestReqIDIs32Bit: true)
+    public static let kame = Dialect(name: .kame, sockaddrLayout: .lengthAndFamily, inet6Family: 28, ipsecRequestReqIDIs32Bit: false)
 }
 
 /// Which way a message goes; the presence rules of RFC 2367 3.1 differ.

@@ -83,17 +83,25 @@ extension Message {
     /// Reserved fields and padding are zero (RFC 2367 2.1). Throws when the dialect has no
     /// number for the message or one of its extensions, or a length overflows 16 bits.
     public func encode(dialect: Dialect = .linux) throws(PFKeyError) -> [UInt8] {
-        var writer = ByteWriter(capacity: 0)
-        try encode(into: &writer, dialect: dialect)
-        return writer.bytes
+        let length = encodedLength(dialect: dialect)
+        guard length / 8 <= Int(UInt16.max) else {
+            throw PFKeyError(.invalidValue, at: 4, source: "RFC 2367 2.1", "a message of \(length) bytes overflows sadb_msg_len")
+        }
+        return try ByteWriter.bytes(length: length) { (writer) throws(PFKeyError) in try encode(into: &writer, dialect: dialect) }
     }
 
-    public func encode(into writer: inout ByteWriter, dialect: Dialect) throws(PFKeyError) {
+    /// The message's length in bytes when encoded in `dialect`.
+    public func encodedLength(dialect: Dialect) -> Int {
+        var total = 16
+        for e in extensions { total += e.encodedLength(dialect: dialect) }
+        return total
+    }
+
+    func encode(into writer: inout ByteWriter, dialect: Dialect) throws(PFKeyError) {
         guard let typeNumber = dialect.number(of: type) else {
             throw PFKeyError(.unknownMessageType, at: 1, source: "dialect \(dialect)", "SADB_\(type.name) has no number")
         }
-        var total = 16
-        for e in extensions { total += e.encodedLength(dialect: dialect) }
+        let total = encodedLength(dialect: dialect)
         guard total / 8 <= Int(UInt16.max) else {
             throw PFKeyError(.invalidValue, at: 4, source: "RFC 2367 2.1", "a message of \(total) bytes overflows sadb_msg_len")
         }

@@ -47,6 +47,36 @@ public enum MessageType: Sendable, Hashable, CaseIterable {
         self = found
     }
 
+    /// The position in `allCases`.
+    var index: Int {
+        switch self {
+        case .getSPI: 0
+        case .update: 1
+        case .add: 2
+        case .delete: 3
+        case .get: 4
+        case .acquire: 5
+        case .register: 6
+        case .expire: 7
+        case .flush: 8
+        case .dump: 9
+        case .promisc: 10
+        case .pchange: 11
+        case .spdUpdate: 12
+        case .spdAdd: 13
+        case .spdDelete: 14
+        case .spdGet: 15
+        case .spdAcquire: 16
+        case .spdDump: 17
+        case .spdFlush: 18
+        case .spdSetIndex: 19
+        case .spdExpire: 20
+        case .spdDelete2: 21
+        case .natTNewMapping: 22
+        case .migrate: 23
+        }
+    }
+
     /// Messages about the SPD (security policy), which RFC 2367 leaves out.
     public var isPolicyMessage: Bool {
         switch self {

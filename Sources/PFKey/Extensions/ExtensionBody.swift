@@ -22,11 +22,14 @@ public protocol ExtensionBody: Hashable, Sendable {
 extension ByteReader {
     /// Reads a reserved field of `count` bytes: zero when `context` checks reserved fields.
     
-    mutating func skipReserved(_ count: Int, _ context: ExtensionContext, field: String) throws(PFKeyError) {
-        if context.checksReserved && !nextBytesAreZero(count) {
-            throw PFKeyError(.extensionReservedNotZero, at: offset, source: "RFC 2367 2.1",
-                             "\(field) of \(context.type.name) is not zero")
-        }
+    @inline(__always)
+    mutating func skipReserved(_ count: Int, _ context: ExtensionContext, field: StaticString) throws(PFKeyError) {
+        if context.checksReserved && !nextBytesAreZero(count) { throw reservedNotZero(context, field: field) }
         try skip(count)
+    }
+
+    @inline(never)
+    func reservedNotZero(_ context: ExtensionContext, field: StaticString) -> PFKeyError {
+        PFKeyError(.extensionReservedNotZero, at: offset, source: "RFC 2367 2.1", "\(field) of \(context.type.name) is not zero")
     }
 }

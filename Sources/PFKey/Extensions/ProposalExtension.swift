@@ -61,23 +61,22 @@ public struct ProposalExtension: ExtensionBody {
         combinations.reserveCapacity(count)
         for _ in 0..<count {
             let at = reader.offset
-            var c = Combination()
-            c.auth = try reader.readByte()
-            c.encrypt = try reader.readByte()
-            c.flags = try reader.readInteger(endianness: order)
-            c.authMinBits = try reader.readInteger(endianness: order)
-            c.authMaxBits = try reader.readInteger(endianness: order)
-            c.encryptMinBits = try reader.readInteger(endianness: order)
-            c.encryptMaxBits = try reader.readInteger(endianness: order)
-            try reader.skipReserved(4, context, field: "sadb_comb_reserved")
-            c.softAllocations = try reader.readInteger(endianness: order)
-            c.hardAllocations = try reader.readInteger(endianness: order)
-            c.softBytes = try reader.readInteger(endianness: order)
-            c.hardBytes = try reader.readInteger(endianness: order)
-            c.softAddTime = try reader.readInteger(endianness: order)
-            c.hardAddTime = try reader.readInteger(endianness: order)
-            c.softUseTime = try reader.readInteger(endianness: order)
-            c.hardUseTime = try reader.readInteger(endianness: order)
+            // One bound check for the whole 72-byte sadb_comb, then plain loads.
+            try reader.check(72)
+            if context.checksReserved && reader.loadChecked(12, endianness: order, as: UInt32.self) != 0 {
+                try reader.skip(12)
+                throw reader.reservedNotZero(context, field: "sadb_comb_reserved")
+            }
+            let c = Combination(
+                auth: reader.loadChecked(0, endianness: order), encrypt: reader.loadChecked(1, endianness: order),
+                flags: reader.loadChecked(2, endianness: order),
+                authMinBits: reader.loadChecked(4, endianness: order), authMaxBits: reader.loadChecked(6, endianness: order),
+                encryptMinBits: reader.loadChecked(8, endianness: order), encryptMaxBits: reader.loadChecked(10, endianness: order),
+                softAllocations: reader.loadChecked(16, endianness: order), hardAllocations: reader.loadChecked(20, endianness: order),
+                softBytes: reader.loadChecked(24, endianness: order), hardBytes: reader.loadChecked(32, endianness: order),
+                softAddTime: reader.loadChecked(40, endianness: order), hardAddTime: reader.loadChecked(48, endianness: order),
+                softUseTime: reader.loadChecked(56, endianness: order), hardUseTime: reader.loadChecked(64, endianness: order))
+            try reader.skip(72)
             try Self.check(c.auth, c.authMinBits, c.authMaxBits, at: at + 4, what: "auth")
             try Self.check(c.encrypt, c.encryptMinBits, c.encryptMaxBits, at: at + 8, what: "encrypt")
             combinations.append(c)
@@ -88,15 +87,18 @@ public struct ProposalExtension: ExtensionBody {
     /// converse (a nonzero algorithm needs nonzero bits) is not enforced: its own
     /// SADB_EALG_NULL and Linux's digest_null have 0-bit keys and the kernel lists them so.
     @inline(__always)
-    static func check(_ alg: UInt8, _ min: UInt16, _ max: UInt16, at offset: Int, what: String) throws(PFKeyError) {
+    static func check(_ alg: UInt8, _ min: UInt16, _ max: UInt16, at offset: Int, what: StaticString) throws(PFKeyError) {
+        if (alg == 0 && (min != 0 || max != 0)) || min > max { throw combError(alg, min, max, at: offset, what: what) }
+    }
+
+    @inline(never)
+    static func combError(_ alg: UInt8, _ min: UInt16, _ max: UInt16, at offset: Int, what: StaticString) -> PFKeyError {
         if alg == 0 && (min != 0 || max != 0) {
-            throw PFKeyError(.combBitsInconsistent, at: offset, source: "RFC 2367 2.3.7",
-                             "sadb_comb_\(what) is 0 but its bits are \(min)-\(max)")
+            return PFKeyError(.combBitsInconsistent, at: offset, source: "RFC 2367 2.3.7",
+                              "sadb_comb_\(what) is 0 but its bits are \(min)-\(max)")
         }
-        if min > max {
-            throw PFKeyError(.combMinimumExceedsMaximum, at: offset, source: "RFC 2367 2.3.7",
-                             "sadb_comb_\(what)_minbits \(min) exceeds maxbits \(max)")
-        }
+        return PFKeyError(.combMinimumExceedsMaximum, at: offset, source: "RFC 2367 2.3.7",
+                          "sadb_comb_\(what)_minbits \(min) exceeds maxbits \(max)")
     }
 
     public func encodedLength(dialect: Dialect) -> Int { 8 + 72 * combinations.count }

@@ -54,7 +54,7 @@ public enum JUnitReport {
 
     /// XML character escaping; control characters other than tab and newline are dropped
     /// (XML 1.0 cannot carry them).
-    static func escape(_ s: String) -> String {
+    public static func escape(_ s: String) -> String {
         var out = ""
         for scalar in s.unicodeScalars {
             switch scalar {

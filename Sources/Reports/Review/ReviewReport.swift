@@ -1,0 +1,158 @@
+import DraftDocument
+import Normative
+
+/// The review of one document as plain values: what `draftcheck review --format json`
+/// writes, and what the text and Markdown formats render. Its JSON keys are exactly
+/// `document`, `keywordCount`, `statements`, `findings`; each statement has `id`,
+/// `section`, `paragraph`, `sentence`, `line`, `levels`, `topics`, `text`, and, once
+/// checks are linked, `status` and `checks` (omitted while nil).
+public struct ReviewReport: Codable, Hashable, Sendable {
+    public var document: ReviewDocument
+    /// Uppercase BCP 14 keyword occurrences outside the boilerplate, whole document
+    /// (not affected by the filter).
+    public var keywordCount: Int
+    public var statements: [ReviewStatement]
+    public var findings: [ReviewFinding]
+
+    public init(document: ReviewDocument, keywordCount: Int, statements: [ReviewStatement], findings: [ReviewFinding]) {
+        self.document = document
+        self.keywordCount = keywordCount
+        self.statements = statements
+        self.findings = findings
+    }
+
+    /// The report of `analysis`, statements narrowed by `filter`; findings are all shown.
+    public init(_ analysis: NormativeAnalysis, filter: StatementFilter = StatementFilter()) {
+        self.init(document: ReviewDocument(analysis.metadata), keywordCount: analysis.keywordCount,
+                  statements: filter.apply(analysis.statements).map(ReviewStatement.init),
+                  findings: analysis.findings.map(ReviewFinding.init))
+    }
+
+    /// Counts by keyword and by topic over the statements shown.
+    public var summary: ReviewSummary { ReviewSummary(statements) }
+}
+
+public struct ReviewDocument: Codable, Hashable, Sendable {
+    /// The document's full name: docName with revision, or "rfcNNNN".
+    public var name: String
+    /// The name without revision: the first part of statement ids.
+    public var series: String
+    public var revision: String?
+    public var title: String
+    public var file: String
+    public var format: String
+
+    public init(_ m: Metadata) {
+        name = m.rfcNumber.map { "rfc\($0)" } ?? m.docName ?? m.seriesName
+        series = m.seriesName
+        revision = m.revision
+        title = m.title
+        file = m.file
+        format = m.format.rawValue
+    }
+}
+
+public struct ReviewStatement: Codable, Hashable, Sendable {
+    public var id: String
+    public var section: String
+    public var paragraph: Int
+    public var sentence: Int
+    public var line: Int
+    /// BCP 14 phrases as written ("MUST NOT").
+    public var levels: [String]
+    public var topics: [String]
+    public var text: String
+    /// Set by linking: "supported", "contradicted", "stale", "unlinked", ...
+    public var status: String?
+    /// Set by linking: the ids of the checks linked to this statement.
+    public var checks: [String]?
+
+    /// Where the keywords and topic terms are in `text` (UTF-8 offsets), for highlighting;
+    /// not part of the JSON.
+    public var keywordRanges: [Range<Int>] = []
+    public var topicRanges: [Range<Int>] = []
+    /// The section's title, for headings; not part of the JSON.
+    public var sectionTitle: String = ""
+
+    enum CodingKeys: String, CodingKey {
+        case id, section, paragraph, sentence, line, levels, topics, text, status, checks
+    }
+
+    public init(_ s: Statement) {
+        id = s.id
+        section = s.position.section
+        paragraph = s.position.paragraph
+        sentence = s.position.sentence
+        line = s.position.line
+        levels = s.levels.map(\.rawValue)
+        topics = s.topics.map(\.rawValue)
+        text = s.text
+        keywordRanges = s.keywordRanges
+        topicRanges = s.topicRanges
+        sectionTitle = s.position.sectionTitle
+    }
+}
+
+public struct ReviewFinding: Codable, Hashable, Sendable {
+    public var code: String
+    public var severity: String
+    public var message: String
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public var section: String?
+
+    public init(_ f: NormativeFinding) {
+        code = f.code.rawValue
+        severity = f.severity.rawValue
+        message = f.message
+        file = f.location.file
+        line = f.location.line
+        column = f.location.column
+        section = f.section
+    }
+
+    /// `FILE:LINE:COL: warning: message [code]`, the form editors and CI annotate.
+    public var compilerStyle: String { "\(file):\(line):\(column): \(severity): \(message) [\(code)]" }
+}
+
+/// Counts over the statements a review shows.
+public struct ReviewSummary: Hashable, Sendable {
+    public var statements: Int
+    /// Per BCP 14 phrase, in RFC 2119 order, only those present.
+    public var byLevel: [(level: String, count: Int)]
+    /// Statements without a keyword (topical only).
+    public var topicalOnly: Int
+    public var byTopic: [(topic: String, count: Int)]
+
+    init(_ statements: [ReviewStatement]) {
+        self.statements = statements.count
+        byLevel = BCP14Keyword.allCases.compactMap { k in
+            let n = statements.filter { $0.levels.contains(k.rawValue) }.count
+            return n > 0 ? (k.rawValue, n) : nil
+        }
+        topicalOnly = statements.filter { $0.levels.isEmpty }.count
+        byTopic = TopicTable.standard.topics.compactMap { t in
+            let n = statements.filter { $0.topics.contains(t.rawValue) }.count
+            return n > 0 ? (t.rawValue, n) : nil
+        }
+    }
+
+    public static func == (a: ReviewSummary, b: ReviewSummary) -> Bool {
+        a.statements == b.statements && a.topicalOnly == b.topicalOnly
+            && a.byLevel.map(\.level) == b.byLevel.map(\.level) && a.byLevel.map(\.count) == b.byLevel.map(\.count)
+            && a.byTopic.map(\.topic) == b.byTopic.map(\.topic) && a.byTopic.map(\.count) == b.byTopic.map(\.count)
+    }
+
+    public func hash(into h: inout Hasher) { h.combine(statements) }
+
+    /// "12 statements: MUST 4, SHOULD 2, topical only 6; topics: pfkey 1, spd 3"
+    public var line: String {
+        var parts = byLevel.map { "\($0.level) \($0.count)" }
+        if topicalOnly > 0 { parts.append("topical only \(topicalOnly)") }
+        var out = "\(statements) statement\(statements == 1 ? "" : "s")"
+        if !parts.isEmpty { out += ": " + parts.joined(separator: ", ") }
+        if !byTopic.isEmpty { out += "; topics: " + byTopic.map { "\($0.topic) \($0.count)" }.joined(separator: ", ") }
+        return out
+    }
+}

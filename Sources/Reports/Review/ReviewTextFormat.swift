@@ -1,0 +1,129 @@
+/// Terminal styles for the review and compare reports; empty strings without colour.
+struct Palette {
+    let keyword, topic, heading, dim, removed, added, reset: String
+
+    init(color: Bool) {
+        if color {
+            keyword = "\u{1B}[1;31m"; topic = "\u{1B}[36m"; heading = "\u{1B}[1m"; dim = "\u{1B}[2m"
+            removed = "\u{1B}[31m"; added = "\u{1B}[32m"; reset = "\u{1B}[0m"
+        } else {
+            keyword = ""; topic = ""; heading = ""; dim = ""; removed = ""; added = ""; reset = ""
+        }
+    }
+
+    /// `text` with the keyword and topic ranges (UTF-8 offsets) wrapped in their styles;
+    /// keywords win where the two overlap.
+    func highlight(_ text: String, keywords: [Range<Int>], topics: [Range<Int>]) -> String {
+        guard !keyword.isEmpty else { return text }
+        let bytes = Array(text.utf8)
+        var marks: [(Range<Int>, String)] = keywords.map { ($0, keyword) }
+        for t in topics where !keywords.contains(where: { $0.overlaps(t) }) { marks.append((t, topic)) }
+        marks.sort { $0.0.lowerBound < $1.0.lowerBound }
+        var out: [UInt8] = []
+        var i = 0
+        for (range, style) in marks where range.lowerBound >= i && range.upperBound <= bytes.count {
+            out += bytes[i..<range.lowerBound]
+            out += Array(style.utf8) + bytes[range] + Array(reset.utf8)
+            i = range.upperBound
+        }
+        out += bytes[i...]
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+/// The review as a reader at a terminal wants it: statements grouped by section, keyword
+/// and topic terms highlighted (when `color`), findings, then the summary.
+public enum ReviewTextFormat {
+    public static func render(_ report: ReviewReport, color: Bool) -> String {
+        let p = Palette(color: color)
+        var out: [String] = []
+        let d = report.document
+        out.append("\(p.heading)\(d.name)\(p.reset): \(d.title) (\(d.format), \(d.file))")
+        out.append("BCP 14 keywords outside the boilerplate: \(report.keywordCount)")
+        var currentSection: String?
+        for s in report.statements {
+            if s.section != currentSection {
+                currentSection = s.section
+                out.append("")
+                let label = s.section.first?.isNumber == true || s.section.count <= 3 && s.section.first?.isUppercase == true ? "Section \(s.section)" : s.section
+                out.append("\(p.heading)\(label)  \(s.sectionTitle)\(p.reset)")
+            }
+            var tags = s.levels
+            tags += s.topics.map { "[\($0)]" }
+            if let status = s.status { tags.append("(\(status))") }
+            out.append("  \(p.dim)paragraph \(s.paragraph), sentence \(s.sentence), line \(s.line)  \(s.id)\(p.reset)  \(tags.joined(separator: " "))")
+            out.append("    " + p.highlight(s.text, keywords: s.keywordRanges, topics: s.topicRanges))
+        }
+        if !report.findings.isEmpty {
+            out.append("")
+            out.append("\(p.heading)Findings\(p.reset)")
+            for f in report.findings { out.append("  " + f.compilerStyle) }
+        }
+        out.append("")
+        out.append("Summary: " + report.summary.line + "; findings: \(report.findings.count)")
+        return out.joined(separator: "\n") + "\n"
+    }
+}
+
+/// The review as Markdown, for a pull request or a mail to the WG: one heading per
+/// section, keywords in bold, the reviewer's "Section X, paragraph Y" on every line.
+public enum ReviewMarkdownFormat {
+    public static func render(_ report: ReviewReport) -> String {
+        var out: [String] = []
+        let d = report.document
+        out.append("# Review of \(d.name)")
+        out.append("")
+        out.append("\(escape(d.title)) (`\(d.file)`, \(d.format)). BCP 14 keywords outside the boilerplate: \(report.keywordCount).")
+        var currentSection: String?
+        for s in report.statements {
+            if s.section != currentSection {
+                currentSection = s.section
+                out.append("")
+                out.append("## \(s.section) \(escape(s.sectionTitle))")
+                out.append("")
+            }
+            var tags = s.levels.map { "**\($0)**" } + s.topics.map { "`\($0)`" }
+            if let status = s.status { tags.append("_\(status)_") }
+            out.append("- Section \(s.section), paragraph \(s.paragraph) (line \(s.line)) \(tags.joined(separator: " ")) `\(s.id)`  ")
+            out.append("  \(bold(s.text, s.keywordRanges))")
+        }
+        if !report.findings.isEmpty {
+            out.append("")
+            out.append("## Findings")
+            out.append("")
+            out.append("| line | severity | code | message |")
+            out.append("|---|---|---|---|")
+            for f in report.findings {
+                out.append("| \(f.line) | \(f.severity) | `\(f.code)` | \(escape(f.message).replacingOccurrences(of: "|", with: "\\|")) |")
+            }
+        }
+        out.append("")
+        out.append("## Summary")
+        out.append("")
+        out.append(report.summary.line + "; findings: \(report.findings.count).")
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// Markdown's inline specials escaped so RFC text ("SADB_ACQUIRE", "[PFKEY]") shows as is.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for ch in text {
+            if "\\`*_[]<>#".contains(ch) { out.append("\\") }
+            out.append(ch)
+        }
+        return out
+    }
+
+    static func bold(_ text: String, _ ranges: [Range<Int>]) -> String {
+        let bytes = Array(text.utf8)
+        var out = ""
+        var i = 0
+        for r in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) where r.lowerBound >= i && r.upperBound <= bytes.count {
+            out += escape(String(decoding: bytes[i..<r.lowerBound], as: UTF8.self))
+            out += "**" + String(decoding: bytes[r], as: UTF8.self) + "**"
+            i = r.upperBound
+        }
+        out += escape(String(decoding: bytes[i...], as: UTF8.self))
+        return out
+    }
+}
