@@ -21,6 +21,7 @@ let package = Package(
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "DraftDocument", package: "draftcheck"),
+                .product(name: "Normative", package: "draftcheck"),
                 .product(name: "PFKey", package: "draftcheck"),
                 .product(name: "TrafficSelectors", package: "draftcheck"),
             ],

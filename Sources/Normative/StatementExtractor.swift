@@ -418,9 +418,9 @@ public struct StatementFilter: Hashable, Sendable {
     public func apply(_ statements: [Statement]) -> [Statement] { statements.filter(includes) }
 }
 
-/// The normalised bytes a paragraph is segmented in (white space folded, hyphenation
-/// at line breaks rejoined), for callers that segment text themselves.
-public enum ExtractionRunProbe {
+extension StatementExtractor {
+    /// The UTF-8 bytes a paragraph is segmented in (white space folded, hyphenation at
+    /// line breaks rejoined), for callers that segment text themselves.
     public static func normalizedBytes(_ text: String) -> [UInt8] {
         ExtractionRun.normalize(InlineText(plain: text)).bytes
     }

@@ -128,6 +128,11 @@ let ruleVectors: [RuleVector] = {
     let tunnel = V.spdAddRequest(requests: [IPsecRequest(proto: 50, mode: 2, level: 2, tunnelSource: V.v4a, tunnelDestination: V.v4b)])
     // the second tunnel sockaddr's family is at 64 + 16 + 16 + 16
     vs.append(RuleVector("rule14 tunnel addresses of two families", V.set16(V.bytes(tunnel), 112, 10), .tunnelAddressesInvalid, at: 112))
+    var mixedTunnel = V.spdAddRequest(requests: [IPsecRequest(proto: 50, mode: 2, level: 2, tunnelSource: V.v4a, tunnelDestination: V.v6a)])
+    vs.append(RuleVector("rule14 tunnel pair inet + inet6 (encodes, does not decode)", V.bytes(mixedTunnel), .tunnelAddressesInvalid, at: 112))
+    mixedTunnel = V.addRequest()
+    mixedTunnel.extensions.append(.kmAddress(KMAddressExtension(local: V.v4a, remote: V.v6a)))
+    vs.append(RuleVector("X_KMADDRESS pair of two families", V.bytes(mixedTunnel), .addressLengthMismatch, at: 136 + 8 + 16))
     // Rule 15: reserved fields zero (checked on requests)
     vs.append(RuleVector("rule15 sadb_address_reserved", V.set16(add, 38, 1), .extensionReservedNotZero, at: 38))
     vs.append(RuleVector("rule15 sin_zero", V.set8(add, 48, 1), .extensionReservedNotZero, at: 48))

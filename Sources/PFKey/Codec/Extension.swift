@@ -60,6 +60,7 @@ public enum Extension: Sendable, Hashable {
         return type!.name
     }
 
+    /// The family value as its codec (the callers handle `.unknown` before asking).
     var body: any ExtensionBody {
         switch self {
         case .sa(let e): e

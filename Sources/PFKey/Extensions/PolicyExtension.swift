@@ -153,8 +153,8 @@ public struct IPsecRequest: Sendable, Hashable {
 
     func encodedLength(dialect: Dialect) -> Int {
         let header = dialect.ipsecRequestReqIDIs32Bit ? 16 : 8
-        guard let s = tunnelSource, tunnelDestination != nil else { return header }
-        return header + 2 * s.family.sockaddrSize
+        guard let s = tunnelSource, let d = tunnelDestination else { return header }
+        return header + s.family.sockaddrSize + d.family.sockaddrSize
     }
 
     func encode(into writer: inout ByteWriter, dialect: Dialect) {

@@ -182,3 +182,21 @@ public struct SocketAddress: Sendable, Hashable, CustomStringConvertible {
         }
     }
 }
+
+/// Two sockaddrs of one family back to back (X_KMADDRESS, a tunnel-mode ipsecrequest).
+func decodeSockaddrPair(_ reader: inout ByteReader, context: ExtensionContext, source: String,
+                        code: PFKeyError.Code = .tunnelAddressesInvalid) throws(PFKeyError) -> (SocketAddress, SocketAddress) {
+    let start = reader.offset
+    let family = try SocketAddress.peekFamily(reader, dialect: context.dialect)
+    guard reader.remaining >= 2 * family.sockaddrSize else {
+        throw PFKeyError(code, at: start, source: source,
+                         "\(reader.remaining) bytes cannot hold two sockaddrs of \(family.sockaddrSize) bytes")
+    }
+    let first = try SocketAddress(decoding: &reader, dialect: context.dialect, checksReserved: context.checksReserved)
+    let secondFamily = try SocketAddress.peekFamily(reader, dialect: context.dialect)
+    guard secondFamily == family else {
+        throw PFKeyError(code, at: reader.offset, source: source, "the two sockaddrs have different families")
+    }
+    let second = try SocketAddress(decoding: &reader, dialect: context.dialect, checksReserved: context.checksReserved)
+    return (first, second)
+}

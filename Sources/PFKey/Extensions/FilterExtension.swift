@@ -1,64 +1,3 @@
-/// `struct sadb_x_sec_ctx` (Linux), 8 bytes, then an LSM security context padded to 8.
-public struct SecurityContextExtension: ExtensionBody {
-    /// The LSM (SELinux is 1).
-    public var algorithm: UInt8
-    public var doi: UInt8
-    /// `sadb_x_ctx_len` bytes.
-    public var context: [UInt8]
-
-    public init(algorithm: UInt8, doi: UInt8, context: [UInt8]) {
-        self.algorithm = algorithm
-        self.doi = doi
-        self.context = context
-    }
-
-    public init(decoding reader: inout ByteReader, context ctx: ExtensionContext) throws(PFKeyError) {
-        algorithm = try reader.readByte()
-        doi = try reader.readByte()
-        let lengthOffset = reader.offset
-        let length = Int(try reader.readInteger(endianness: ctx.dialect.hostByteOrder, as: UInt16.self))
-        // Linux verify_sec_ctx_len: sadb_x_sec_len == ceil((8 + ctx_len) / 8).
-        let words = (reader.end - ctx.offset) / 8
-        guard words == (8 + length + 7) / 8 else {
-            throw PFKeyError(.securityContextLengthMismatch, at: lengthOffset, source: "Linux af_key.c verify_sec_ctx_len",
-                             "sadb_x_ctx_len \(length) needs \((8 + length + 7) / 8) words, sadb_x_sec_len is \(words)")
-        }
-        context = try reader.readBytes(length)
-        try reader.skipReserved(reader.remaining, ctx, field: "padding")
-    }
-
-    public func encodedLength(dialect: Dialect) -> Int { align8(8 + context.count) }
-
-    public func encodeBody(into writer: inout ByteWriter, dialect: Dialect) {
-        writer.writeByte(algorithm)
-        writer.writeByte(doi)
-        writer.writeInteger(UInt16(truncatingIfNeeded: context.count), endianness: dialect.hostByteOrder)
-        writer.writeBytes(context)
-        writer.padToEightBytes()
-    }
-}
-
-/// `struct sadb_x_kmprivate` (KAME, Linux), 8 bytes, then data private to a key manager.
-public struct KMPrivateExtension: ExtensionBody {
-    /// The bytes after the header (a whole number of 64-bit words).
-    public var data: [UInt8]
-
-    public init(data: [UInt8] = []) { self.data = data }
-
-    public init(decoding reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
-        try reader.skipReserved(4, context, field: "sadb_x_kmprivate_reserved")
-        data = try reader.readBytes(reader.remaining)
-    }
-
-    public func encodedLength(dialect: Dialect) -> Int { align8(8 + data.count) }
-
-    public func encodeBody(into writer: inout ByteWriter, dialect: Dialect) {
-        writer.writeZeros(4)
-        writer.writeBytes(data)
-        writer.padToEightBytes()
-    }
-}
-
 /// `struct sadb_x_filter` (Linux), 40 bytes: which SAs a DUMP returns.
 public struct FilterExtension: ExtensionBody {
     public var source: IPAddress
@@ -122,18 +61,5 @@ public struct FilterExtension: ExtensionBody {
         writer.writeInteger(dialect.familyNumber(source.family), endianness: dialect.hostByteOrder)
         writer.writeByte(sourcePrefixLength)
         writer.writeByte(destinationPrefixLength)
-    }
-}
-
-/// An extension type the dialect does not know, kept as bytes (RFC 2367 2.3: "If an
-/// unknown extension type is encountered, it MUST be ignored") so encoding gives it back.
-public struct UnknownExtension: Sendable, Hashable {
-    public var typeNumber: UInt16
-    /// Everything after the 4-byte header.
-    public var body: [UInt8]
-
-    public init(typeNumber: UInt16, body: [UInt8]) {
-        self.typeNumber = typeNumber
-        self.body = body
     }
 }

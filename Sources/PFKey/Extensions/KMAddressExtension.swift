@@ -1,0 +1,25 @@
+/// `struct sadb_x_kmaddress` (Linux, for X_MIGRATE): the addresses IKE uses, a sockaddr pair.
+public struct KMAddressExtension: ExtensionBody {
+    public var local: SocketAddress
+    public var remote: SocketAddress
+
+    public init(local: SocketAddress, remote: SocketAddress) {
+        self.local = local
+        self.remote = remote
+    }
+
+    public init(decoding reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
+        try reader.skipReserved(4, context, field: "sadb_x_kmaddress_reserved")
+        (local, remote) = try decodeSockaddrPair(&reader, context: context, source: "Linux af_key.c parse_sockaddr_pair", code: .addressLengthMismatch)
+        try reader.skipReserved(reader.remaining, context, field: "padding")
+    }
+
+    public func encodedLength(dialect: Dialect) -> Int { align8(8 + local.family.sockaddrSize + remote.family.sockaddrSize) }
+
+    public func encodeBody(into writer: inout ByteWriter, dialect: Dialect) {
+        writer.writeZeros(4)
+        local.encode(into: &writer, dialect: dialect)
+        remote.encode(into: &writer, dialect: dialect)
+        writer.padToEightBytes()
+    }
+}
