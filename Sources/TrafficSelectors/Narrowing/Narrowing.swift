@@ -24,15 +24,20 @@ public enum Narrowing {
     /// the policy covers whole stays as it is, otherwise its intersections with each
     /// policy selector follow. Exact repeats are dropped.
     static func narrowList(_ proposal: [TrafficSelector], to policy: [TrafficSelector], policySet: SelectorSet) -> [TrafficSelector] {
+        // Only selectors whose addresses overlap can meet: find those pairs once.
+        var pieces = Array(repeating: [TrafficSelector](), count: proposal.count)
+        for (i, k) in OverlapJoin.pairs(proposal, policySet.selectors) { pieces[i].append(policySet.selectors[k]) }
+        var meets = Array(repeating: [Int](), count: proposal.count)
+        for (i, j) in OverlapJoin.pairs(proposal, policy) { meets[i].append(j) }
         var out: [TrafficSelector] = []
         var seen = Set<TrafficSelector>()
-        for p in proposal {
-            if SelectorSet(normalised: [p]).isSubset(of: policySet) {
+        for (i, p) in proposal.enumerated() {
+            if SelectorSet.subtract(pieces[i], from: p).isEmpty {
                 if seen.insert(p).inserted { out.append(p) }
                 continue
             }
-            for q in policy {
-                if let i = p.intersection(q), seen.insert(i).inserted { out.append(i) }
+            for j in meets[i] {
+                if let x = p.intersection(policy[j]), seen.insert(x).inserted { out.append(x) }
             }
         }
         return out

@@ -1,6 +1,8 @@
 /// RFC 7296 2.9, rules R1-R9 of notes/traffic-selectors.md, and nothing more.
 enum RFC7296Narrowing {
     struct Candidate {
+        /// Position of the rule in the policy.
+        var index: Int
         var rule: NarrowingRule
         var tsi: [TrafficSelector]
         var tsr: [TrafficSelector]
@@ -16,12 +18,12 @@ enum RFC7296Narrowing {
         guard !proposal.tsi.isEmpty, !proposal.tsr.isEmpty else {
             return .refused(.rfc7296, .tsUnacceptable, reasons + ["R4: no address selector left in TSi or TSr"])
         }
-        let candidates: [Candidate] = policy.rules.compactMap { rule in
+        let candidates: [Candidate] = policy.rules.enumerated().compactMap { index, rule in
             let remoteSet = SelectorSet(rule.remote), localSet = SelectorSet(rule.local)
             let tsi = Narrowing.narrowList(proposal.tsi, to: rule.remote, policySet: remoteSet)
             let tsr = Narrowing.narrowList(proposal.tsr, to: rule.local, policySet: localSet)
             guard !tsi.isEmpty, !tsr.isEmpty else { return nil }
-            return Candidate(rule: rule, tsi: tsi, tsr: tsr, remoteSet: remoteSet, localSet: localSet)
+            return Candidate(index: index, rule: rule, tsi: tsi, tsr: tsr, remoteSet: remoteSet, localSet: localSet)
         }
         guard !candidates.isEmpty else {
             return .refused(.rfc7296, .tsUnacceptable, reasons + ["R4: the policy accepts no part of the proposal"])
@@ -61,7 +63,7 @@ enum RFC7296Narrowing {
         }
         let chosenTSi = SelectorSet(tsi), chosenTSr = SelectorSet(tsr)
         let cut = others.contains { o in
-            !(SelectorSet(o.tsi).isSubset(of: chosenTSi) && SelectorSet(o.tsr).isSubset(of: chosenTSr))
+            o.index != chosen.index && !(SelectorSet(o.tsi).isSubset(of: chosenTSi) && SelectorSet(o.tsr).isSubset(of: chosenTSr))
         }
         var notify: TSNotify?
         if cut {

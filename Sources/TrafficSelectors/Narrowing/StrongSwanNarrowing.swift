@@ -32,11 +32,9 @@ enum StrongSwanNarrowing {
     /// weight: its position from the end, so the first received weighs most.
     static func score(configured: [TrafficSelector], received: [TrafficSelector]) -> Int {
         var total = 0
-        for (i, r) in received.enumerated() {
-            let weight = received.count - i
-            for c in configured {
-                if c == r { total += 5 * weight } else if c.intersects(r) { total += weight }
-            }
+        for (c, r) in OverlapJoin.pairs(configured, received) {
+            let weight = received.count - r
+            if configured[c] == received[r] { total += 5 * weight } else if configured[c].intersects(received[r]) { total += weight }
         }
         return total
     }
@@ -44,17 +42,11 @@ enum StrongSwanNarrowing {
     /// get_subset over configured x received, configuration order outermost; then a
     /// selector equal to or contained in another is dropped (the first copy stays).
     static func subsets(configured: [TrafficSelector], received: [TrafficSelector]) -> [TrafficSelector] {
-        var all: [TrafficSelector] = []
-        for c in configured {
-            for r in received { if let s = c.intersection(r) { all.append(s) } }
+        let all = OverlapJoin.pairs(configured, received).compactMap { configured[$0.0].intersection(received[$0.1]) }
+        var redundant = Array(repeating: false, count: all.count)
+        for (i, j) in OverlapJoin.pairs(all, all) where i != j && all[j].contains(all[i]) && (all[j] != all[i] || j < i) {
+            redundant[i] = true
         }
-        var kept: [TrafficSelector] = []
-        for (i, s) in all.enumerated() {
-            let redundant = all.indices.contains { j in
-                j != i && all[j].contains(s) && (all[j] != s || j < i)
-            }
-            if !redundant { kept.append(s) }
-        }
-        return kept
+        return all.indices.filter { !redundant[$0] }.map { all[$0] }
     }
 }
