@@ -5,7 +5,7 @@ import PackageDescription
 
 let benchmarkTargets = [
     "DocumentBenchmarks", "NormativeBenchmarks", "PFKeyBenchmarks",
-    "TrafficSelectorBenchmarks", "CheckBenchmarks",
+    "TrafficSelectorBenchmarks", "CheckBenchmarks", "TextBenchmarks",
 ]
 
 let package = Package(

@@ -101,6 +101,7 @@ import Testing
         BadInput(rule: "a NUL byte means binary", bytes: Array("Title\nsome text".utf8) + [0x00, 0x01, 0x02], messagePart: "NUL byte at byte offset 15", line: 2),
         BadInput(rule: "invalid UTF-8 is refused with its offset", bytes: Array("Line one\nCaf".utf8) + [0xE9] + Array(" au lait\n".utf8), messagePart: "invalid byte 0xE9 at byte offset 12", line: 2),
         BadInput(rule: "a truncated UTF-8 sequence is refused", bytes: Array("ab".utf8) + [0xE2, 0x82], messagePart: "byte offset 2", line: 1),
+        BadInput(rule: "control bytes without a NUL mean binary", bytes: Array("ab".utf8) + [0x01, 0x02, 0x03, 0x1B] + Array("cd\n".utf8), messagePart: "4 control bytes in 9", line: 1),
         BadInput(rule: "a PNG header is binary", bytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00], messagePart: "NUL byte", line: 3),
     ]
 
@@ -225,6 +226,27 @@ import Testing
         #expect(entry.title == "Key words for use in RFCs to Indicate Requirement Levels")
         #expect(entry.seriesInfo == ["BCP 14", "RFC 2119"])
         #expect(entry.location.line == 65)
+    }
+
+    /// Three page breaks, three rules: a line that does not end a sentence goes on; a
+    /// sentence ending on a page cut short (more padding than a full page) ends the
+    /// paragraph; a next word that would have fitted on the last line ends it too.
+    @Test func pageBreaksAreJudgedByFillPunctuationAndPadding() throws {
+        func page(_ n: Int, padding: Int) -> String {
+            String(repeating: "\n", count: padding) + "Author                   Expires January 9, 2010                [Page \(n)]\n\u{0C}\nInternet-Draft              Small Example                    July 2009\n\n\n"
+        }
+        let text = "1.  Rules\n\n"
+            + "   The first paragraph runs to the bottom of a full page and it goes on\n" + page(1, padding: 3)
+            + "   across the break.  This sentence ends right at the bottom of a page.\n" + page(2, padding: 8)
+            + "   Because that page was cut short, this is a new paragraph that ends\n   with a short line.\n" + page(3, padding: 3)
+            + "   Next page, next paragraph.\n"
+        let section = try #require(try Self.read(text).section(numbered: "1"))
+        #expect(section.paragraphs.map(\.content.plainText) == [
+            "The first paragraph runs to the bottom of a full page and it goes on across the break.  This sentence ends right at the bottom of a page.",
+            "Because that page was cut short, this is a new paragraph that ends with a short line.",
+            "Next page, next paragraph.",
+        ])
+        #expect(section.paragraphs.map(\.location.line) == [3, 26, 36])
     }
 
     @Test(arguments: [

@@ -15,7 +15,7 @@ enum TextDocumentReader {
         let split = TextLines.split(text)
         let lines = TextLines.removePagination(split.lines, formFeeds: split.formFeeds)
         guard !lines.isEmpty else {
-            throw DocumentError(.notADocument, "\(path): no text", at: SourceLocation(file: path, line: 1))
+            throw DocumentError(.notADocument, "no text", at: SourceLocation(file: path, line: 1))
         }
         return TextDocumentAssembler(path: path, lines: lines).document()
     }

@@ -32,7 +32,7 @@ enum TextLines {
     /// UTF-8 text without its BOM, or `notADocument` for empty, binary or non-UTF-8 input.
     static func decode(_ data: Data, path: String) throws -> String {
         guard !data.isEmpty else {
-            throw DocumentError(.notADocument, "\(path): the file is empty", at: SourceLocation(file: path, line: 1))
+            throw DocumentError(.notADocument, "the file is empty", at: SourceLocation(file: path, line: 1))
         }
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
@@ -40,6 +40,19 @@ enum TextLines {
             throw DocumentError(.notADocument, "binary content, not a text document: NUL byte at byte offset \(nul + (data.count - bytes.count))",
                                 at: location(ofByte: nul, in: bytes, path: path))
         }
+        // Text has no control characters beyond tab, line ends, form feed and the odd
+        // backspace; a file where they are common is binary even without a NUL.
+        let controls = bytes.reduce(0) { n, b in b < 0x20 && !(b >= 0x08 && b <= 0x0D) || b == 0x7F ? n + 1 : n }
+        if controls * 100 > bytes.count {
+            throw DocumentError(.notADocument, "binary content, not a text document: \(controls) control bytes in \(bytes.count)", at: SourceLocation(file: path, line: 1))
+        }
+        if let text = String(validating: bytes, as: UTF8.self) {
+            guard text.utf8.contains(where: { !isSpaceByte($0) }) else {
+                throw DocumentError(.notADocument, "the file holds only white space", at: SourceLocation(file: path, line: 1))
+            }
+            return text
+        }
+        // Not UTF-8: find the first bad byte for the message.
         var parser = Unicode.UTF8.ForwardParser()
         var iterator = bytes.makeIterator()
         var offset = 0
@@ -52,11 +65,7 @@ enum TextLines {
                                     at: location(ofByte: offset, in: bytes, path: path))
             }
         }
-        let text = String(decoding: bytes, as: UTF8.self)
-        guard text.utf8.contains(where: { !isSpaceByte($0) }) else {
-            throw DocumentError(.notADocument, "\(path): the file holds only white space", at: SourceLocation(file: path, line: 1))
-        }
-        return text
+        throw DocumentError(.notADocument, "not UTF-8 text", at: SourceLocation(file: path, line: 1))
     }
 
     private static func location(ofByte offset: Int, in bytes: [UInt8], path: String) -> SourceLocation {
@@ -77,6 +86,8 @@ enum TextLines {
         lines.reserveCapacity(text.utf8.count / 50)
         var formFeeds = Set<Int>()
         let utf8 = text.utf8
+        // One scan for tabs, so the common tab-free file skips the per-line check.
+        let hasTabs = utf8.withContiguousStorageIfAvailable { $0.contains(0x09) } ?? true
         var start = utf8.startIndex
         var i = start
         var number = 0
@@ -97,7 +108,7 @@ enum TextLines {
                 endIndex = before
             }
             slice = slice[slice.startIndex..<endIndex]
-            if slice.utf8.contains(0x09) { slice = Substring(expandTabs(slice)) }
+            if hasTabs, slice.utf8.contains(0x09) { slice = Substring(expandTabs(slice)) }
             if hadFormFeed { formFeeds.insert(number) }
             var indent = 0
             var contentStart = slice.startIndex
