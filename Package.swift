@@ -12,6 +12,8 @@ let package = Package(
         .library(name: "Normative", targets: ["Normative"]),
         .library(name: "PFKey", targets: ["PFKey"]),
         .library(name: "TrafficSelectors", targets: ["TrafficSelectors"]),
+        .library(name: "Checks", targets: ["Checks"]),
+        .library(name: "Linking", targets: ["Linking"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

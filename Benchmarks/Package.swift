@@ -24,6 +24,8 @@ let package = Package(
                 .product(name: "Normative", package: "draftcheck"),
                 .product(name: "PFKey", package: "draftcheck"),
                 .product(name: "TrafficSelectors", package: "draftcheck"),
+                .product(name: "Checks", package: "draftcheck"),
+                .product(name: "Linking", package: "draftcheck"),
             ],
             path: "Benchmarks/\(name)",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]

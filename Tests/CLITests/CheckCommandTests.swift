@@ -46,6 +46,18 @@ import TestSupport
         #expect(statements.first { ($0["text"] as? String)?.contains("only applies to IKEv1") == true }?["status"] as? String == "unlinked")
     }
 
+    @Test func reviewWithChecksGivesEachStatementItsStatusAndChecks() throws {
+        let result = try runDraftcheck(["review", Self.draft, "--checks", "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: result.stdoutData) as? [String: Any])
+        let statements = json["statements"] as? [[String: Any]] ?? []
+        #expect(statements.map { $0["status"] as? String ?? "nil" } == ["supported", "contradicted", "supported", "supported", "unlinked", "supported"])
+        let ikev1 = try #require(statements.first { ($0["text"] as? String)?.contains("only applies to IKEv1") == true })
+        #expect(ikev1["checks"] as? [String] == ["seed.ikev2-child-sa-via-pfkey", "seed.acquire-expresses-spd-entry"])
+        let plain = try runDraftcheck(["review", Self.draft, "--format", "json"])
+        #expect(!plain.stdout.contains("\"status\""))
+    }
+
     @Test func missingDocumentExits66() throws {
         let result = try runDraftcheck(["check", "/nonexistent/draft-x-00.xml"])
         #expect(result.status == 66)

@@ -51,10 +51,12 @@ import TestSupport
         func actual(_ label: String) -> String? { observations.first { $0["label"] as? String == label }?["actual"] as? String }
         #expect(actual("responder narrowed TSr") == "[any/any/10.0.0.2]")
         #expect(actual("UPDATE algorithms (sadb_sa_encrypt, sadb_sa_auth)") == "12,5")
-        #expect(actual("GETSPI binds to the ACQUIRE (sadb_msg_seq)") == "7")
-        #expect(actual("ADD binds to the ACQUIRE (sadb_msg_seq)") == "7")
+        func holds(_ label: String) -> Bool { observations.first { $0["label"] as? String == label }?["holds"] as? Bool == true }
+        #expect(holds("GETSPI binds to the ACQUIRE (sadb_msg_seq)"))
+        #expect(holds("ADD binds to the ACQUIRE (sadb_msg_seq)"))
+        #expect(actual("reference kernel: the next packet") == "protected(spi: 34661)")
         let dumps = (installEvidence["hexDumps"] as? [[String: Any]] ?? []).compactMap { $0["label"] as? String }
-        for label in ["SADB_ACQUIRE from the kernel", "X_SPDGET request", "SADB_GETSPI request", "SADB_UPDATE request", "SADB_ADD request"] {
+        for label in ["SADB_ACQUIRE from the kernel", "X_SPDGET request", "X_SPDGET reply", "SADB_GETSPI request", "SADB_GETSPI reply", "SADB_UPDATE request", "SADB_ADD request", "SADB_ADD reply"] {
             #expect(dumps.contains(label), "hex dump \(label) missing")
         }
         let inputs = (installEvidence["inputs"] as? [[String: Any]] ?? []).compactMap { $0["value"] as? String }
@@ -65,7 +67,7 @@ import TestSupport
         #expect(acquire["outcome"] as? String == "passed")
         let acquireEvidence = try #require(acquire["evidence"] as? [String: Any])
         let acquireObs = acquireEvidence["observations"] as? [[String: Any]] ?? []
-        #expect(acquireObs.first { $0["label"] as? String == "ACQUIRE names the policy (X_POLICY id)" }?["actual"] as? String == "1")
+        #expect(acquireObs.first { $0["label"] as? String == "ACQUIRE names the policy the kernel created at X_SPDADD (X_POLICY id)" }?["holds"] as? Bool == true)
         #expect(acquireObs.first { $0["label"] as? String == "ACQUIRE ports (Linux)" }?["actual"] as? String == "0,0")
         let notes = acquireEvidence["notes"] as? [String] ?? []
         #expect(notes.contains { $0.contains("RFC 2367 core carries no policy") })

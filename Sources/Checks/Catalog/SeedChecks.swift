@@ -32,6 +32,10 @@ enum SeedChecks {
         ctx.expect("UPDATE KEY_ENCRYPT bits (AES-256)", flow.update.key(.encrypt)?.bits, equals: 256)
         ctx.expect("UPDATE KEY_AUTH bits (HMAC-SHA-256)", flow.update.key(.auth)?.bits, equals: 256)
         ctx.expect("ADD binds to the ACQUIRE (sadb_msg_seq)", flow.add.sequence, equals: flow.acquire.sequence)
+        ctx.expect("reference kernel: GETSPI reply names a larval SA", flow.getSPIReply.sa?.state.description ?? "none", equals: SAState.larval.description)
+        ctx.expect("reference kernel: UPDATE reply SA state", flow.updateReply.sa?.state.description ?? "none", equals: SAState.mature.description)
+        ctx.expect("reference kernel: ADD reply SPI", flow.addReply.sa?.spi, equals: 0x8765)
+        ctx.expect("reference kernel: the next packet", "\(flow.packetAfterInstall)", equals: "\(ReferenceKernel.PacketResult.Action.protected(spi: 0x8765))")
         ctx.expect("ADD outbound SA source -> destination", "\(flow.add.address(.source)?.address.description ?? "") -> \(flow.add.address(.destination)?.address.description ?? "")",
                    equals: "\(SeedFlow.local) -> \(SeedFlow.peer)")
         ctx.note("Nothing in PF_KEY depends on the IKE version: the SA, address and key extensions carry IKEv2's negotiated algorithms and KEYMAT as they carried IKEv1's.")
@@ -50,8 +54,9 @@ enum SeedChecks {
     ) { ctx in
         let flow = try SeedFlow.run(&ctx)
         ctx.expect("ACQUIRE sent by the kernel (sadb_msg_pid)", flow.acquire.pid, equals: 0)
-        ctx.expect("ACQUIRE names the policy (X_POLICY id)", flow.trigger.policyID, equals: 1)
-        ctx.expect("X_SPDGET asks for that id", flow.policyQuery.policy?.id, equals: 1)
+        ctx.expect("ACQUIRE names the policy the kernel created at X_SPDADD (X_POLICY id)", flow.trigger.policyID, equals: flow.policyID)
+        ctx.expect("X_SPDGET asks for that id", flow.policyQuery.policy?.id, equals: flow.policyID)
+        ctx.expect("X_SPDGET reply carries the policy's selectors", "\(flow.policyReply.address(.source)?.prefixLength ?? 0) \(flow.policyReply.address(.destination)?.prefixLength ?? 0)", equals: "24 24")
         ctx.expect("the SPD entry's selectors become TSi[1]/TSr[1]",
                    NarrowingChecks.show([flow.proposal.tsi[1], flow.proposal.tsr[1]]),
                    equals: NarrowingChecks.show([flow.spdEntry.selectorSets[0].localSelector, flow.spdEntry.selectorSets[0].remoteSelector]))

@@ -22,14 +22,33 @@ struct SeedFlow {
     var getSPI: Message
     var update: Message
     var add: Message
-
-    static let linux = DecodingOptions(dialect: .linux, direction: nil)
+    var getSPIReply: Message
+    var updateReply: Message
+    var addReply: Message
+    /// What the kernel did with the next packet once the SAs were in.
+    var packetAfterInstall: ReferenceKernel.PacketResult.Action
+    var kernel: ReferenceKernel
+    /// The id the kernel gave the policy at X_SPDADD.
+    var policyID: UInt32
 
     /// Encodes, decodes with the direction's presence rules, and records the bytes.
     static func wire(_ ctx: inout CheckContext, _ label: String, _ m: Message, direction: Direction) throws -> Message {
         let bytes = try m.encode(dialect: .linux)
         ctx.hex(label, bytes)
         return try Message(decoding: bytes, options: DecodingOptions(dialect: .linux, direction: direction))
+    }
+
+    /// One request to the reference kernel, both ways over the wire: the request decoded
+    /// with the request presence rules, the reply with the kernel's; a reply with an errno
+    /// is a setup failure (the check errors).
+    static func exchange(_ ctx: inout CheckContext, _ kernel: inout ReferenceKernel, _ label: String, _ request: Message) throws -> Message {
+        let sent = try wire(&ctx, "\(label) request", request, direction: .request)
+        let replies = kernel.handle(bytes: try sent.encode(dialect: .linux))
+        guard let bytes = replies.first else { throw CheckError(.setupFailed, "\(label): the kernel sent no reply") }
+        ctx.hex("\(label) reply", bytes)
+        let reply = try Message(decoding: bytes, options: DecodingOptions(dialect: .linux, direction: .kernel))
+        guard reply.errno == 0 else { throw CheckError(.setupFailed, "\(label): the kernel replied errno \(reply.errno)") }
+        return reply
     }
 
     static func run(_ ctx: inout CheckContext) throws -> SeedFlow {
@@ -47,29 +66,35 @@ struct SeedFlow {
         ctx.expect("SPD entry the packet matches", matched?.name ?? "none", equals: "protect-lan")
         ctx.expect("its action", matched?.action.rawValue ?? "none", equals: "PROTECT")
 
-        // The key manager installed that entry as a kernel policy (X_SPDADD); the kernel
-        // names it by id 1 in its reply, its X_SPDGET replies and its ACQUIREs.
+        // The reference kernel (PFKey's SADB/SPD model, Linux dialect): the key manager
+        // registers for ESP and installs the entry as a policy with X_SPDADD; the kernel
+        // names it by id in its reply, its X_SPDGET replies and its ACQUIREs.
+        var kernel = ReferenceKernel(dialect: .linux)
+        _ = try exchange(&ctx, &kernel, "SADB_REGISTER", Message(.register, saType: .esp, sequence: 1, pid: keyManagerPID))
         let set = protect.selectorSets[0]
-        let spdAdd = Message(.spdAdd, sequence: 1, pid: keyManagerPID, extensions: [
+        let spdAdd = Message(.spdAdd, sequence: 2, pid: keyManagerPID, extensions: [
             .address(SelectorConversion.addressExtension(.source, set.localSelector)),
             .address(SelectorConversion.addressExtension(.destination, set.remoteSelector)),
             .policy(PolicyExtension(type: .ipsec, direction: .outbound, requests: [IPsecRequest(proto: 50, mode: IPsecRequest.modeTransport, level: 2)])),
         ])
-        _ = try wire(&ctx, "X_SPDADD request", spdAdd, direction: .request)
-        var policyReply = spdAdd
-        policyReply.type = .spdGet
-        policyReply.sequence = 2
-        policyReply.extensions = spdAdd.extensions.map { e in
-            if case .policy(var p) = e { p.id = 1; return .policy(p) }
-            return e
-        }
+        let added = try exchange(&ctx, &kernel, "X_SPDADD", spdAdd)
+        ctx.input("policy id the kernel gave", added.policy?.id ?? 0)
 
-        // The kernel's ACQUIRE, in the shape Linux 6.1 sent it (notes/pfkey.md): ports 0,
-        // X_POLICY with only the id, a PROPOSAL.
-        let acquire = try wire(&ctx, "SADB_ACQUIRE from the kernel", KernelSamples.acquire(combinations: 1, sequence: 7), direction: .kernel)
+        // The packet leaves: the kernel finds no SA and sends SADB_ACQUIRE to the registered socket.
+        let outbound = ReferenceKernel.OutboundPacket(source: IPAddress(local)!, destination: IPAddress(peer)!, proto: 17, sourcePort: 40000, destinationPort: 9)
+        let first = kernel.send(outbound)
+        ctx.input("kernel action for the first packet", "\(first.action)")
+        guard let acquireMessage = first.messages.first(where: { $0.type == .acquire }) else {
+            throw CheckError(.setupFailed, "the reference kernel sent no SADB_ACQUIRE (action \(first.action))")
+        }
+        let acquire = try wire(&ctx, "SADB_ACQUIRE from the kernel", acquireMessage, direction: .kernel)
+        let shape = KernelSamples.acquire(sequence: acquire.sequence)
+        ctx.expect("ACQUIRE has the Linux 6.1 shape (extensions and length)",
+                   "\(acquire.extensions.compactMap { $0.type?.name }) \(try acquire.encode(dialect: .linux).count)",
+                   equals: "\(shape.extensions.compactMap { $0.type?.name }) \(try shape.encode(dialect: .linux).count)")
         let trigger = try AcquireTrigger(acquire: acquire)
-        let query = try wire(&ctx, "X_SPDGET request", try AcquireFlow.policyQuery(for: trigger, sequence: 2, pid: keyManagerPID), direction: .request)
-        let reply = try wire(&ctx, "X_SPDGET reply", policyReply, direction: .kernel)
+        let query = try AcquireFlow.policyQuery(for: trigger, sequence: 3, pid: keyManagerPID)
+        let reply = try exchange(&ctx, &kernel, "X_SPDGET", query)
         let policy = try AcquireFlow.policySelectors(reply)
         let proposal = AcquireFlow.proposal(trigger: trigger, policy: (policy.tsi, policy.tsr))
         for p in proposal.provenance { ctx.note(p) }
@@ -87,10 +112,19 @@ struct SeedFlow {
         let keys = try ChildSAKeys(encryption: .aesCBC256, integrity: .hmacSHA256, keymat: (0..<128).map { UInt8($0) })
         ctx.input("IKEv2 transforms", "\(keys.encryption), \(keys.integrity)")
         let installer = ChildSAInstaller(trigger: trigger, keys: keys, pid: keyManagerPID)
-        let getSPI = try wire(&ctx, "SADB_GETSPI request", installer.getSPI(), direction: .request)
-        let update = try wire(&ctx, "SADB_UPDATE request", installer.update(inboundSPI: 0x0000_4321), direction: .request)
-        let add = try wire(&ctx, "SADB_ADD request", installer.add(outboundSPI: 0x0000_8765), direction: .request)
+        let getSPI = installer.getSPI()
+        let getSPIReply = try exchange(&ctx, &kernel, "SADB_GETSPI", getSPI)
+        let inboundSPI = getSPIReply.sa?.spi ?? 0
+        ctx.input("inbound SPI the kernel allocated", "0x" + String(inboundSPI, radix: 16))
+        let update = installer.update(inboundSPI: inboundSPI)
+        let updateReply = try exchange(&ctx, &kernel, "SADB_UPDATE", update)
+        let add = installer.add(outboundSPI: 0x0000_8765)
+        let addReply = try exchange(&ctx, &kernel, "SADB_ADD", add)
+        let second = kernel.send(outbound)
+        ctx.input("kernel action for the next packet", "\(second.action)")
         return SeedFlow(spdEntry: protect, acquire: acquire, trigger: trigger, policyQuery: query, policyReply: reply,
-                        proposal: proposal, narrowed: narrowed, installer: installer, getSPI: getSPI, update: update, add: add)
+                        proposal: proposal, narrowed: narrowed, installer: installer, getSPI: getSPI, update: update, add: add,
+                        getSPIReply: getSPIReply, updateReply: updateReply, addReply: addReply, packetAfterInstall: second.action,
+                        kernel: kernel, policyID: added.policy?.id ?? 0)
     }
 }

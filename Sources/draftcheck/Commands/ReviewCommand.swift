@@ -1,5 +1,7 @@
 import ArgumentParser
+import Checks
 import DraftDocument
+import Linking
 import Normative
 import Reports
 
@@ -48,18 +50,24 @@ struct ReviewCommand: ParsableCommand {
     @Option(help: "Output format: text, json or markdown.")
     var format: Format = .text
 
+    @Flag(help: "Run the check catalog: each statement gains its status (supported, contradicted, failed, errored, stale, unlinked) and the ids of the checks behind it. Exit 70 when a check errored.")
+    var checks = false
+
     @OptionGroup var colorOptions: ColorOptions
 
     func run() throws {
         try reportingErrors {
             let document = try DocumentReader.read(path: file)
             let analysis = StatementExtractor().analyze(document)
-            let report = ReviewReport(analysis, filter: StatementFilter(topic: topic.topic, strength: level.strength))
+            var report = ReviewReport(analysis, filter: StatementFilter(topic: topic.topic, strength: level.strength))
+            let run = checks ? CatalogRun.run(Catalog.all) : nil
+            if let run { report = report.withStatuses(from: Linker(run: run).link(document)) }
             switch format {
             case .text: print(ReviewTextFormat.render(report, color: colorOptions.color.enabled), terminator: "")
             case .json: print(try encodeJSON(report))
             case .markdown: print(ReviewMarkdownFormat.render(report), terminator: "")
             }
+            if let run, run.counts[.errored, default: 0] > 0 { throw ExitCode(ExitStatus.software) }
         }
     }
 }
