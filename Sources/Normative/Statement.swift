@@ -80,6 +80,8 @@ extension BCP14Keyword.Strength {
 public enum StatementIdentity {
     /// The text the id hashes: `text` with curly quotes straightened.
     public static func identityText(_ text: String) -> String {
+        // Curly quotes are E2 80 98/99/9C/9D in UTF-8: without an E2 byte there is nothing to do.
+        guard text.utf8.contains(0xE2) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

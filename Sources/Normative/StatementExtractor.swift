@@ -44,6 +44,7 @@ public struct StatementExtractor: Sendable {
 private struct ExtractionRun {
     let document: Document
     let topics: TopicTable
+    let matcher: TopicMatcher
     let series: String
     let tagged: Bool
     var statements: [Statement] = []
@@ -65,6 +66,7 @@ private struct ExtractionRun {
     init(document: Document, topics: TopicTable) {
         self.document = document
         self.topics = topics
+        self.matcher = TopicMatcher(topics)
         self.series = document.metadata.seriesName
         self.tagged = Self.usesTags(document)
     }
@@ -128,7 +130,7 @@ private struct ExtractionRun {
         let bytes = norm.bytes
         guard !bytes.isEmpty else { return }
         let occurrences = KeywordScanner.occurrences(in: bytes)
-        let mentions = topics.mentions(in: bytes)
+        let mentions = matcher.mentions(in: bytes)
         for range in SentenceSegmenter.sentenceRanges(in: bytes) {
             ctx.sentence += 1
             let here = SourceLocation(file: location.file, line: location.line + norm.newlines(before: range.lowerBound), column: 1)
@@ -262,18 +264,31 @@ private struct ExtractionRun {
     /// after a protocol actor. "may" counts only when not followed by "be"/"have"/"also"
     /// (those read as possibility).
     static func lowercaseRequirement(_ sentence: [UInt8]) -> String? {
-        let words = sentence.split(whereSeparator: { !Bytes.isLetter($0) }).map { String(decoding: $0, as: UTF8.self) }
+        // Words are runs of letters; only a modal word is turned into a String.
+        var words: [Range<Int>] = []
+        var i = 0
+        let n = sentence.count
+        while i < n {
+            while i < n, !Bytes.isLetter(sentence[i]) { i += 1 }
+            let start = i
+            while i < n, Bytes.isLetter(sentence[i]) { i += 1 }
+            if start < i { words.append(start..<i) }
+        }
         guard words.count >= 2 else { return nil }
-        for i in 1..<words.count {
-            let w = words[i]
-            guard w == "must" || w == "should" || w == "may" || w == "shall" else { continue }
-            guard actors.contains(words[i - 1].lowercased()) else { continue }
-            let next = i + 1 < words.count ? words[i + 1] : ""
+        func word(_ k: Int) -> String { String(decoding: sentence[words[k]], as: UTF8.self) }
+        for k in 1..<words.count {
+            let r = words[k]
+            guard r.count >= 3, r.count <= 6, sentence[r.lowerBound] == 0x6D || sentence[r.lowerBound] == 0x73,
+                  let w = modals.first(where: { sentence[r].elementsEqual($0.utf8) }) else { continue }
+            guard actors.contains(word(k - 1).lowercased()) else { continue }
+            let next = k + 1 < words.count ? word(k + 1) : ""
             if w == "may", ["be", "have", "also", "well", "or", "and"].contains(next) { continue }
             return next == "not" ? "\(w) not" : w
         }
         return nil
     }
+
+    static let modals = ["must", "should", "may", "shall"]
 
     static func references(_ document: Document) -> [Reference] {
         var out: [Reference] = []

@@ -97,56 +97,9 @@ public struct TopicTable: Hashable, Sendable {
     /// Every mention of every topic in `text`, in text order.
     public func mentions(in text: String) -> [TopicMention] { mentions(in: Array(text.utf8)) }
 
-    public func mentions(in bytes: [UInt8]) -> [TopicMention] {
-        var out: [TopicMention] = []
-        for vocabulary in vocabularies {
-            for term in vocabulary.terms {
-                for range in Self.find(term, in: bytes) {
-                    out.append(TopicMention(topic: vocabulary.topic, range: range))
-                }
-            }
-        }
-        return out.sorted { ($0.range.lowerBound, $0.topic) < ($1.range.lowerBound, $1.topic) }
-    }
+    public func mentions(in bytes: [UInt8]) -> [TopicMention] { TopicMatcher(self).mentions(in: bytes) }
 
-    static func find(_ term: TopicTerm, in bytes: [UInt8]) -> [Range<Int>] {
-        let pattern = Array(term.text.utf8)
-        guard let first = pattern.first, bytes.count >= pattern.count else { return [] }
-        let caseless = term.form == .anyCase
-        let firstLower = Bytes.lower(first)
-        var out: [Range<Int>] = []
-        var i = 0
-        let last = bytes.count - pattern.count
-        while i <= last {
-            let b = bytes[i]
-            if caseless ? Bytes.lower(b) != firstLower : b != first { i += 1; continue }
-            if i > 0, Bytes.isWord(bytes[i - 1]) { i += 1; continue }
-            var ok = true
-            for k in 1..<max(1, pattern.count) {
-                let c = bytes[i + k], p = pattern[k]
-                if caseless ? Bytes.lower(c) != Bytes.lower(p) : c != p {
-                    ok = false
-                    break
-                }
-            }
-            guard ok else { i += 1; continue }
-            var end = i + pattern.count
-            switch term.form {
-            case .prefix:
-                guard end < bytes.count, Bytes.isWord(bytes[end]) else { i += 1; continue }
-                while end < bytes.count, Bytes.isWord(bytes[end]) { end += 1 }
-            case .exact, .anyCase:
-                if term.plural, end < bytes.count, bytes[end] == 0x73 { end += 1 }
-                if end < bytes.count, Bytes.isWord(bytes[end]) { i += 1; continue }
-            }
-            if !term.notAfter.isEmpty, Self.preceded(bytes, at: i, byAnyOf: term.notAfter) { i = end; continue }
-            out.append(i..<end)
-            i = end
-        }
-        return out
-    }
-
-    private static func preceded(_ bytes: [UInt8], at index: Int, byAnyOf words: [String]) -> Bool {
+    static func preceded(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, byAnyOf words: [String]) -> Bool {
         var j = index
         guard j > 0, Bytes.isSpace(bytes[j - 1]) else { return false }
         while j > 0, Bytes.isSpace(bytes[j - 1]) { j -= 1 }
@@ -160,5 +113,114 @@ public struct TopicTable: Hashable, Sendable {
             }
         }
         return false
+    }
+}
+
+/// A topic table compiled for scanning: every term is tried in one pass over the text, at
+/// word starts whose byte can begin some term, instead of one pass per term. Build it once
+/// and reuse it for many runs of text. Matches are those of scanning each term on its own
+/// (after a match a term resumes at the match's end), in the same order.
+struct TopicMatcher {
+    /// One term, as plain values (no references to count in the scanning loop).
+    struct Term {
+        var topic: Int
+        /// The pattern's bytes in `patterns` (lowercased for a case-insensitive term).
+        var start: Int
+        var count: Int
+        var caseless: Bool
+        var prefix: Bool
+        var plural: Bool
+        /// Index in `notAfter`, or -1.
+        var notAfter: Int
+    }
+
+    private var topics: [Topic] = []
+    private var terms: [Term] = []
+    private var patterns: [UInt8] = []
+    private var notAfter: [[String]] = []
+    /// 64-bit words per byte value in `startMasks`.
+    private var words = 1
+    /// For each byte value b, the bit set of the terms (table order) that can start with b.
+    private var startMasks: [UInt64] = []
+
+    init(_ table: TopicTable) {
+        var firsts: [[UInt8]] = []
+        for vocabulary in table.vocabularies {
+            let topic = topics.count
+            topics.append(vocabulary.topic)
+            for term in vocabulary.terms {
+                let caseless = term.form == .anyCase
+                let pattern = Array(term.text.utf8).map { caseless ? Bytes.lower($0) : $0 }
+                guard let first = pattern.first else { continue }
+                var na = -1
+                if !term.notAfter.isEmpty { na = notAfter.count; notAfter.append(term.notAfter) }
+                terms.append(Term(topic: topic, start: patterns.count, count: pattern.count, caseless: caseless,
+                                  prefix: term.form == .prefix, plural: term.plural, notAfter: na))
+                patterns += pattern
+                firsts.append(caseless && Bytes.isLower(first) ? [first, first - 32] : [first])
+            }
+        }
+        words = max(1, (terms.count + 63) / 64)
+        startMasks = [UInt64](repeating: 0, count: 256 * words)
+        for (t, bytes) in firsts.enumerated() {
+            for b in bytes { startMasks[Int(b) * words + t / 64] |= 1 << UInt64(t % 64) }
+        }
+    }
+
+    /// Every mention of every topic in `bytes`, in text order (ties: topic, then table order).
+    func mentions(in bytes: [UInt8]) -> [TopicMention] {
+        var out: [TopicMention] = []
+        let n = bytes.count
+        guard !terms.isEmpty, n > 0 else { return out }
+        // Where each term may next match: a term does not match inside its own last match.
+        var resume = [Int](repeating: 0, count: terms.count)
+        bytes.withUnsafeBufferPointer { text in
+            terms.withUnsafeBufferPointer { terms in
+                patterns.withUnsafeBufferPointer { patterns in
+                    startMasks.withUnsafeBufferPointer { masks in
+                        for i in 0..<n where i == 0 || !Bytes.isWord(text[i - 1]) {
+                            let base = Int(text[i]) * words
+                            for w in 0..<words {
+                                var mask = masks[base + w]
+                                while mask != 0 {
+                                    let t = w * 64 + mask.trailingZeroBitCount
+                                    mask &= mask - 1
+                                    guard resume[t] <= i, let hit = match(terms[t], patterns, text, at: i) else { continue }
+                                    resume[t] = hit.resume
+                                    if hit.isMention { out.append(TopicMention(topic: topics[terms[t].topic], range: i..<hit.resume)) }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if out.count > 1 {
+            out.sort { ($0.range.lowerBound, $0.topic) < ($1.range.lowerBound, $1.topic) }
+        }
+        return out
+    }
+
+    /// A term matching at `i`: the match's end (where the term's scan resumes), and whether
+    /// it is a mention (not when ruled out by the word before it, `notAfter`).
+    private func match(_ t: Term, _ patterns: UnsafeBufferPointer<UInt8>, _ text: UnsafeBufferPointer<UInt8>,
+                       at i: Int) -> (resume: Int, isMention: Bool)? {
+        let n = text.count
+        guard i + t.count <= n else { return nil }
+        if t.caseless {
+            for k in 0..<t.count where Bytes.lower(text[i + k]) != patterns[t.start + k] { return nil }
+        } else {
+            for k in 0..<t.count where text[i + k] != patterns[t.start + k] { return nil }
+        }
+        var end = i + t.count
+        if t.prefix {
+            guard end < n, Bytes.isWord(text[end]) else { return nil }
+            while end < n, Bytes.isWord(text[end]) { end += 1 }
+        } else {
+            if t.plural, end < n, text[end] == 0x73 { end += 1 }
+            if end < n, Bytes.isWord(text[end]) { return nil }
+        }
+        if t.notAfter >= 0, TopicTable.preceded(text, at: i, byAnyOf: notAfter[t.notAfter]) { return (end, false) }
+        return (end, true)
     }
 }
