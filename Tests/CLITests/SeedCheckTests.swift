@@ -61,6 +61,13 @@ import TestSupport
         }
         let inputs = (installEvidence["inputs"] as? [[String: Any]] ?? []).compactMap { $0["value"] as? String }
         #expect(inputs.contains { $0.contains("ENCR_AES_CBC-256") && $0.contains("AUTH_HMAC_SHA2_256_128") })
+        // ... and on the real Linux kernel: the captured GETSPI/UPDATE succeeded and GET found the SA.
+        #expect(installEvidence["kernelCaptures"] as? [String] == ["acquire-pfkey-policy-flow", "esp-hmac-sha256-aes-cbc-256"])
+        #expect(actual("real kernel: UPDATE reply errno") == "0")
+        #expect(actual("real kernel: GET reply errno (the SA is found)") == "0")
+        #expect(actual("real kernel: GET reply SA SPI") == actual("real kernel: UPDATE carries the GETSPI's SPI"))
+        #expect(holds("real kernel: GET reply SA SPI"))
+        #expect(actual("real kernel: GET reply algorithms (sadb_sa_encrypt, sadb_sa_auth)") == "12,5")
 
         // (b) SADB_ACQUIRE carries the SPD entry: X_POLICY id -> X_SPDGET -> selectors, with the nuance.
         let acquire = try #require(check(report, "seed.acquire-expresses-spd-entry"))
@@ -69,7 +76,25 @@ import TestSupport
         let acquireObs = acquireEvidence["observations"] as? [[String: Any]] ?? []
         #expect(acquireObs.first { $0["label"] as? String == "ACQUIRE names the policy the kernel created at X_SPDADD (X_POLICY id)" }?["holds"] as? Bool == true)
         #expect(acquireObs.first { $0["label"] as? String == "ACQUIRE ports (Linux)" }?["actual"] as? String == "0,0")
+        // The kernel's own ACQUIRE (capture acquire-pfkey-policy-flow): X_POLICY id 9, which
+        // X_SPDGET resolves to the selectors, and ports 0 in the address extensions.
+        #expect(acquireEvidence["kernelCaptures"] as? [String] == ["acquire-pfkey-policy-flow"])
+        func acquireActual(_ label: String) -> String? { acquireObs.first { $0["label"] as? String == label }?["actual"] as? String }
+        #expect(acquireActual("real kernel: ACQUIRE X_POLICY id") == "9")
+        #expect(acquireActual("real kernel: X_SPDGET asks for the ACQUIRE's X_POLICY id") == "9")
+        #expect(acquireActual("real kernel: X_SPDGET reply selectors (source -> destination)") == "10.0.0.1/32 -> 10.0.0.2/32")
+        #expect(acquireActual("real kernel: ACQUIRE ports (Linux)") == "0,0")
+        #expect(acquireObs.filter { ($0["label"] as? String)?.hasPrefix("real kernel") == true }.allSatisfy { $0["holds"] as? Bool == true })
+        let kernelAcquire = try #require((acquireEvidence["hexDumps"] as? [[String: Any]] ?? []).first { $0["label"] as? String == "real kernel: SADB_ACQUIRE" })
+        #expect(kernelAcquire["byteCount"] as? Int == 88)
+        let acquireHex = kernelAcquire["hex"] as? String ?? ""
+        #expect(acquireHex.hasPrefix("02 06 00 03 0b 00 00 00  01 00 00 00 00 00 00 00"), "a kernel ACQUIRE: type 6, pid 0")
+        // Source address extension with port 0 (sockaddr_in: family 2, port 00 00, 10.0.0.1).
+        #expect(acquireHex.contains("02 00 00 00 0a 00 00 01"))
+        // X_POLICY (type 0x12) of type ipsec, direction out, id 9.
+        #expect(acquireHex.contains("02 00 12 00 02 00 02 00  09 00 00 00"))
         let notes = acquireEvidence["notes"] as? [String] ?? []
+        #expect(notes.contains { $0.contains("capture acquire-pfkey-policy-flow") && $0.contains("X_POLICY id 9, ports 0,0") })
         #expect(notes.contains { $0.contains("RFC 2367 core carries no policy") })
         #expect(notes.contains { $0.contains("Linux sends ports 0") })
     }

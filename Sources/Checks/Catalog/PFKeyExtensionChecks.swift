@@ -82,9 +82,10 @@ enum PFKeyExtensionChecks {
         ctx.hex("RFC 2367 kernel ACQUIRE with ports 40000 -> 9", bytes)
         let decoded = try Message(decoding: bytes, options: DecodingOptions(dialect: .rfc2367, direction: .kernel))
         ctx.expect("ACQUIRE ports accepted", "\(decoded.address(.source)?.address.port ?? 0),\(decoded.address(.destination)?.address.port ?? 0)", equals: "40000,9")
-        let linux = KernelSamples.acquire()
-        ctx.expect("Linux kernel ACQUIRE ports (the deviation)", "\(linux.address(.source)?.address.port ?? 99),\(linux.address(.destination)?.address.port ?? 99)", equals: "0,0")
-        ctx.note("Linux's af_key sends ports 0 in SADB_ACQUIRE (see the kernel capture); the RFC's SHOULD is not followed there.")
+        let linux = try KernelEvidence.PolicyFlow(&ctx).acquire
+        ctx.hex("real kernel: SADB_ACQUIRE (acquire-pfkey-policy-flow)", linux.bytes)
+        ctx.expect("Linux kernel ACQUIRE ports (the deviation)", KernelEvidence.ports(linux.message), equals: "0,0")
+        ctx.note("Linux's af_key sends ports 0 in SADB_ACQUIRE (real Linux 6.1 capture acquire-pfkey-policy-flow); the RFC's SHOULD is not followed there.")
     }
 
     static let portNeedsProtocol = Check(

@@ -37,6 +37,10 @@ enum PFKeyMessageChecks {
         ctx.expect("ACQUIRE sadb_msg_pid", flow.acquire.pid, equals: 0)
         let s = flow.acquire.sequence
         ctx.expect("sequences of GETSPI, UPDATE, ADD", [flow.getSPI.sequence, flow.update.sequence, flow.add.sequence], equals: [s, s, s])
+        let kernel = try KernelEvidence.PolicyFlow(&ctx)
+        ctx.hex("real kernel: SADB_ACQUIRE", kernel.acquire.bytes)
+        ctx.expect("real kernel: ACQUIRE sadb_msg_pid", kernel.acquire.message.pid, equals: 0)
+        ctx.expect("real kernel: ACQUIRE sadb_msg_seq is set", kernel.acquire.message.sequence != 0, expected: "non-zero", actual: "\(kernel.acquire.message.sequence)")
     }
 
     static let acquireContents = Check(
@@ -44,15 +48,17 @@ enum PFKeyMessageChecks {
         topic: .pfkey, dialects: ["rfc2367", "linux"],
         claims: [.supports("RFC 2367", section: "3.1.6", "The SADB_ACQUIRE message is a base header along with an address extension, possibly an identity extension, and a proposal extension.")]
     ) { ctx in
-        let linux = KernelSamples.acquire(combinations: 20)
-        let bytes = try linux.encode(dialect: .linux)
-        ctx.hex("Linux kernel ACQUIRE (1528 bytes, 20 combs)", bytes)
-        let decoded = try Message(decoding: bytes, options: PFKeyWire.linuxKernel)
-        ctx.expect("length", bytes.count, equals: 1528)
+        let captured = try KernelEvidence.ipXfrmAcquire(&ctx)
+        let decoded = captured.message
+        ctx.hex("real kernel: SADB_ACQUIRE (acquire-ip-xfrm-policy)", captured.bytes)
+        ctx.expect("length", captured.bytes.count, equals: 1528)
+        ctx.expect("sadb_msg_pid (from the kernel)", decoded.pid, equals: 0)
         ctx.expect("extensions", decoded.extensions.compactMap { $0.type?.name }, equals: ["ADDRESS_SRC", "ADDRESS_DST", "X_POLICY", "PROPOSAL"])
         ctx.expect("proposal combinations", decoded.proposal?.combinations.count, equals: 20)
         ctx.expect("X_POLICY carries only the id (no ipsecrequests)", decoded.policy?.requests.count, equals: 0)
-        ctx.note("X_POLICY is a KAME/Linux extension, not RFC 2367's; Linux puts ports 0 in the addresses.")
+        ctx.expect("X_POLICY id is set", (decoded.policy?.id ?? 0) != 0, expected: "non-zero", actual: decoded.policy.map { String($0.id) } ?? "none")
+        ctx.expect("address ports (Linux)", KernelEvidence.ports(decoded), equals: "0,0")
+        ctx.note("Decoded from the real Linux 6.1 af_key (capture acquire-ip-xfrm-policy). X_POLICY is a KAME/Linux extension, not RFC 2367's; Linux puts ports 0 in the addresses.")
     }
 
     static let policyOmitted = Check(
@@ -64,6 +70,11 @@ enum PFKeyMessageChecks {
         ctx.expect("linux: number of X_POLICY", Dialect.linux.number(of: .policy).map(String.init) ?? "none", equals: "18")
         ctx.expect("kame: number of X_POLICY", Dialect.kame.number(of: .policy).map(String.init) ?? "none", equals: "18")
         ctx.expect("rfc2367: X_SPDGET message", Dialect.rfc2367.number(of: .spdGet).map(String.init) ?? "none", equals: "none")
+        let captured = try KernelEvidence.ipXfrmAcquire(&ctx)
+        ctx.expect("real kernel ACQUIRE carries X_POLICY (linux)", captured.message.policy != nil, equals: true)
+        ctx.expectRejection("real kernel ACQUIRE under strict RFC 2367 core", code: "unknownExtension") {
+            _ = try Message(decoding: captured.bytes, options: DecodingOptions(dialect: .rfc2367, direction: .kernel, unknownExtensions: .reject))
+        }
     }
 
     static let getSPIShape = Check(

@@ -38,6 +38,28 @@ enum SeedChecks {
         ctx.expect("reference kernel: the next packet", "\(flow.packetAfterInstall)", equals: "\(ReferenceKernel.PacketResult.Action.protected(spi: 0x8765))")
         ctx.expect("ADD outbound SA source -> destination", "\(flow.add.address(.source)?.address.description ?? "") -> \(flow.add.address(.destination)?.address.description ?? "")",
                    equals: "\(SeedFlow.local) -> \(SeedFlow.peer)")
+        // The same install on the real Linux 6.1 af_key (KernelCaptures, recorded under UML).
+        let kernel = try KernelEvidence.PolicyFlow(&ctx)
+        let spi = kernel.getSPIReply.message.sa?.spi
+        ctx.hex("real kernel: SADB_GETSPI reply", kernel.getSPIReply.bytes)
+        ctx.hex("real kernel: SADB_UPDATE request", kernel.update.bytes)
+        ctx.hex("real kernel: SADB_GET reply", kernel.getReply.bytes)
+        ctx.expect("real kernel: GETSPI reply errno", kernel.getSPIReply.message.errno, equals: 0)
+        ctx.expect("real kernel: GETSPI reply names a larval SA", kernel.getSPIReply.message.sa?.state.description ?? "none", equals: SAState.larval.description)
+        ctx.expect("real kernel: UPDATE carries the GETSPI's SPI", kernel.update.message.sa?.spi, equals: spi)
+        ctx.expect("real kernel: UPDATE reply errno", kernel.updateReply.message.errno, equals: 0)
+        ctx.expect("real kernel: UPDATE reply SA state", kernel.updateReply.message.sa?.state.description ?? "none", equals: SAState.mature.description)
+        ctx.expect("real kernel: GET reply errno (the SA is found)", kernel.getReply.message.errno, equals: 0)
+        ctx.expect("real kernel: GET reply SA SPI", kernel.getReply.message.sa?.spi, equals: spi)
+        ctx.expect("real kernel: GET reply SA state", kernel.getReply.message.sa?.state.description ?? "none", equals: SAState.mature.description)
+        // IKEv2's negotiated algorithms (AES-CBC-256, HMAC-SHA-256) accepted by the real kernel.
+        let name = "esp-hmac-sha256-aes-cbc-256"
+        let ikev2Algorithms = try KernelEvidence.scenario(name, &ctx)
+        let addReply = try KernelEvidence.first(.add, sent: false, in: ikev2Algorithms, scenario: name)
+        let getReply = try KernelEvidence.first(.get, sent: false, in: ikev2Algorithms, after: addReply.index, scenario: name).decoded.message
+        ctx.expect("real kernel: ADD of AES-CBC-256/HMAC-SHA-256 errno", addReply.decoded.message.errno, equals: 0)
+        ctx.expect("real kernel: GET reply algorithms (sadb_sa_encrypt, sadb_sa_auth)", "\(getReply.sa?.encrypt ?? 0),\(getReply.sa?.auth ?? 0)", equals: "12,5")
+        ctx.expect("real kernel: GET reply KEY_ENCRYPT bits", getReply.key(.encrypt)?.bits, equals: 256)
         ctx.note("Nothing in PF_KEY depends on the IKE version: the SA, address and key extensions carry IKEv2's negotiated algorithms and KEYMAT as they carried IKEv1's.")
     }
 
@@ -62,8 +84,34 @@ enum SeedChecks {
                    equals: NarrowingChecks.show([flow.spdEntry.selectorSets[0].localSelector, flow.spdEntry.selectorSets[0].remoteSelector]))
         ctx.expect("ACQUIRE ports (Linux)", "\(flow.acquire.address(.source)?.address.port ?? 99),\(flow.acquire.address(.destination)?.address.port ?? 99)", equals: "0,0")
         ctx.expect("RFC 2367 core dialect has an X_POLICY extension", Dialect.rfc2367.number(of: .policy) == nil ? "no" : "yes", equals: "no")
+        // The same flow on the real Linux 6.1 af_key (KernelCaptures, recorded under UML).
+        let kernel = try KernelEvidence.PolicyFlow(&ctx)
+        let acquire = kernel.acquire.message
+        let policyID = acquire.policy?.id
+        ctx.hex("real kernel: SADB_ACQUIRE", kernel.acquire.bytes)
+        ctx.hex("real kernel: X_SPDGET request", kernel.spdGet.bytes)
+        ctx.hex("real kernel: X_SPDGET reply", kernel.spdGetReply.bytes)
+        ctx.input("real kernel: ACQUIRE X_POLICY id", policyID.map(String.init) ?? "none")
+        ctx.expect("real kernel: ACQUIRE sent by the kernel (sadb_msg_pid)", acquire.pid, equals: 0)
+        ctx.expect("real kernel: ACQUIRE extensions", acquire.extensions.compactMap { $0.type?.name }, equals: ["ADDRESS_SRC", "ADDRESS_DST", "X_POLICY", "PROPOSAL"])
+        ctx.expect("real kernel: ACQUIRE X_POLICY id", policyID.map(String.init) ?? "none", equals: "9")
+        ctx.expect("real kernel: X_SPDGET asks for the ACQUIRE's X_POLICY id", kernel.spdGet.message.policy?.id, equals: policyID)
+        ctx.expect("real kernel: X_SPDGET reply errno", kernel.spdGetReply.message.errno, equals: 0)
+        ctx.expect("real kernel: X_SPDGET reply policy id", kernel.spdGetReply.message.policy?.id, equals: policyID)
+        ctx.expect("real kernel: X_SPDGET reply selectors (source -> destination)", Self.selectors(kernel.spdGetReply.message), equals: "10.0.0.1/32 -> 10.0.0.2/32")
+        ctx.expect("real kernel: ACQUIRE addresses equal those selectors", Self.selectors(acquire), equals: Self.selectors(kernel.spdGetReply.message))
+        ctx.expect("real kernel: ACQUIRE ports (Linux)", KernelEvidence.ports(acquire), equals: "0,0")
+        ctx.expectRejection("real kernel ACQUIRE under strict RFC 2367 core (X_POLICY unknown)", code: "unknownExtension") {
+            _ = try Message(decoding: kernel.acquire.bytes, options: DecodingOptions(dialect: .rfc2367, direction: .kernel, unknownExtensions: .reject))
+        }
         ctx.note("RFC 2367 core carries no policy: \"Security policy is deliberately omitted from this interface\" (section 1). The SPD entry is expressed only through the KAME/Linux X_POLICY extension, which in an ACQUIRE carries just the policy id; the selectors come from X_SPDGET.")
-        ctx.note("Linux sends ports 0 in the ACQUIRE's address extensions where RFC 2367 2.3.3 asks for the session's ports, so the triggering packet's ports are lost to TSi[0]/TSr[0].")
+        ctx.note("Linux sends ports 0 in the ACQUIRE's address extensions where RFC 2367 2.3.3 asks for the session's ports, so the triggering packet's ports are lost to TSi[0]/TSr[0]. Seen on the real Linux 6.1 kernel (capture acquire-pfkey-policy-flow): ACQUIRE X_POLICY id \(policyID.map(String.init) ?? "none"), ports \(KernelEvidence.ports(acquire)).")
+    }
+
+    /// "address/prefix -> address/prefix" of a message's source and destination extensions.
+    static func selectors(_ message: Message) -> String {
+        func show(_ a: AddressExtension?) -> String { a.map { "\($0.address.address)/\($0.prefixLength)" } ?? "none" }
+        return "\(show(message.address(.source))) -> \(show(message.address(.destination)))"
     }
 
     static let tsCommunicateSPD = Check(
