@@ -12,12 +12,6 @@ import TestSupport
     /// Section 2.9, paragraph 1 of -08 as its rendered text reads, white space folded.
     static let paragraph29 = "When an RFC4301-compliant IPsec subsystem receives an IP packet that matches a \"protect\" selector in its Security Policy Database (SPD), the subsystem protects that packet with IPsec. When no SA exists yet, it is the task of IKE to create it. Maintenance of a system's SPD is outside the scope of IKE (see [PFKEY] for an example programming interface, although it only applies to IKEv1), though some implementations might update their SPD in connection with the running of IKE (for an example scenario, see Section 1.1.3)."
 
-    static func temporaryDirectory() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("review-propose-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir
-    }
-
     static func utcDay(_ date: Date) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
@@ -27,7 +21,7 @@ import TestSupport
     }
 
     @Test func contradicted29StatementGivesOneSkeletonWithEmptyNew() throws {
-        let base = try Self.temporaryDirectory()
+        let base = try ErrataCommandTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: base) }
         let dir = base.appendingPathComponent("proposals/new")  // created, parents too
         let before = Self.utcDay(Date())
@@ -71,7 +65,7 @@ import TestSupport
             if TestEnvironment.isStrict { Issue.record(Comment(rawValue: msg)) }
             return
         }
-        let dir = try Self.temporaryDirectory()
+        let dir = try ErrataCommandTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let result = try runDraftcheck(["review", rfc5996, "--checks", "--propose", dir.path, "--color", "never"])
         #expect(result.status == 0, "\(result.stderr)")
@@ -82,7 +76,7 @@ import TestSupport
     }
 
     @Test func proposeWithoutChecksIsAUsageError() throws {
-        let base = try Self.temporaryDirectory()
+        let base = try ErrataCommandTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: base) }
         let dir = base.appendingPathComponent("never")
         let result = try runDraftcheck(["review", Self.draft08, "--propose", dir.path])
@@ -95,7 +89,7 @@ import TestSupport
     /// DIR (or a parent of it) is a regular file: exit 73, the reason on standard error.
     @Test(arguments: ["", "/sub"])
     func unwritableDirectoryExits73(suffix: String) throws {
-        let base = try Self.temporaryDirectory()
+        let base = try ErrataCommandTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: base) }
         let file = base.appendingPathComponent("plain-file")
         try Data("x".utf8).write(to: file)
