@@ -35,6 +35,22 @@ public enum ErrataSkeleton {
             changes: [Change(section: number, paragraphLabel: label, old: Passage(fill(old)), new: Passage(""))])
     }
 
+    /// One errata file for several statements of one section (file names are per section):
+    /// a block per distinct paragraph, in the order given, every check listed once.
+    public static func make(document: Document, section number: String, statements: [String], checks: [String], reporter: String, date: String) throws -> ErrataFile {
+        guard let first = statements.first else {
+            throw ErrataError(.malformed, "no statement to make an errata skeleton for", file: document.metadata.file)
+        }
+        var file = try make(document: document, section: number, statement: first, checks: checks, reporter: reporter, date: date)
+        for statement in statements.dropFirst() {
+            for change in try make(document: document, section: number, statement: statement, checks: checks, reporter: reporter, date: date).changes
+            where !file.changes.contains(where: { $0.old == change.old }) {
+                file.changes.append(change)
+            }
+        }
+        return file
+    }
+
     /// The file name `errata/` uses: "DOCUMENT-section-N".
     public static func fileName(for errata: ErrataFile) -> String {
         "\(errata.document)-section-\(errata.section).errata"

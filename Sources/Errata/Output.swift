@@ -3,6 +3,22 @@ import Foundation
 /// Writing a patched source: to a temporary file beside the target, then renamed over it,
 /// so that a reader never sees half a file and a failure leaves the target as it was.
 public enum AtomicWrite {
+    /// Creates `path` (and its parents) as a directory unless it is one already.
+    public static func makeDirectory(_ path: String) throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else {
+                throw ErrataError(.unwritableOutput, "cannot write into it: it is not a directory", file: path)
+            }
+            return
+        }
+        let parent = (path as NSString).deletingLastPathComponent
+        if !parent.isEmpty && parent != path { try makeDirectory(parent) }
+        if mkdir(path, 0o777) != 0 && errno != EEXIST {
+            throw ErrataError(.unwritableOutput, "cannot create the directory: \(String(cString: strerror(errno)))", file: path)
+        }
+    }
+
     public static func write(_ bytes: [UInt8], to path: String) throws {
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent()

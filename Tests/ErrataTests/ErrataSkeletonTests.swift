@@ -40,3 +40,29 @@ import TestSupport
         }
     }
 }
+
+@Suite struct ErrataSkeletonMergeTests {
+    /// Statements of one section share one file (names are per section): one block per
+    /// distinct paragraph, in the order given.
+    @Test func statementsOfOneSectionShareAFileWithABlockPerParagraph() throws {
+        let document = try DocumentReader.read(path: ErrataSkeletonTests.draft08)
+        let skeleton = try ErrataSkeleton.make(
+            document: document, section: "2.9",
+            statements: ["Maintenance of a system's SPD is outside the scope of IKE",
+                         "When no SA exists yet, it is the task of IKE to create it.",
+                         "In others, it guides the dynamic update of the SPD."],
+            checks: ["a", "b"], reporter: "draftcheck", date: "2026-11-29")
+        #expect(skeleton.changes.map(\.paragraphLabel) == ["paragraph 1", "paragraph 2"])
+        #expect(skeleton.changes[1].old.paragraphs.first?.hasPrefix("Traffic Selector (TS) payloads allow endpoints") == true)
+        #expect(skeleton.checks == ["a", "b"])
+        let reparsed = try ErrataFile.parse(skeleton.formatted, file: "merged.errata")
+        #expect(reparsed.changes.map(\.old) == skeleton.changes.map(\.old))
+    }
+
+    @Test func noStatementIsRefused() throws {
+        let document = try DocumentReader.read(path: ErrataSkeletonTests.draft08)
+        #expect(throws: ErrataError.malformed) {
+            _ = try ErrataSkeleton.make(document: document, section: "2.9", statements: [], checks: [], reporter: "r", date: "2026-01-01").changes.count
+        }
+    }
+}

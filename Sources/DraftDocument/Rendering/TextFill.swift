@@ -8,7 +8,7 @@ import Foundation
 enum TextFill {
     /// Where a line may break: white space, the end of a hyphenated or slash-joined word
     /// part, a zero-width space, an em-dash "--" (xml2rfc's `wordsep_re`).
-    nonisolated(unsafe) static let wordSeparator = try! NSRegularExpression(pattern:
+    static let wordSeparator = try! NSRegularExpression(pattern:
         "([ \\t\\n\\r\\f\\v]+|"
         + "[^\\s-]*\\w+/(?=[A-Za-z]\\w*)|"
         + "[^\\s-]*\\w+[^0-9\\s]-(?=\\w+[^0-9\\s])|"
@@ -16,13 +16,13 @@ enum TextFill {
         + "(?<=[\\w\\!\"'\\&\\.\\,\\?])-{2,}(?=\\w))"
         + "(?![\\u00A0\\u2060\\uE060])")
 
-    nonisolated(unsafe) static let sentenceEnd = try! NSRegularExpression(pattern: "[A-Za-z0-9\\>\\]\\)\"'][\\.\\!\\?][\"'\\)\\]]?\\z")
-    nonisolated(unsafe) static let notSentenceEnd = try! NSRegularExpression(pattern:
+    static let sentenceEnd = try! NSRegularExpression(pattern: "[A-Za-z0-9\\>\\]\\)\"'][\\.\\!\\?][\"'\\)\\]]?\\z")
+    static let notSentenceEnd = try! NSRegularExpression(pattern:
         "(^|\\s)(\\.[\\]\\)'\"]*|([\\(\\[])?([A-Z][a-z][a-z]|Eq|[Cc]f|vs|resp|viz|ibid|[JS]r|M[rs]|Messrs|Mmes|Dr|Profs?|St|Lt|a\\.k\\.a|i\\.e|e\\.g)\\.)\\z")
-    nonisolated(unsafe) static let sentenceStart = try! NSRegularExpression(pattern: "^[\"'(\\[]*[A-Z]")
-    nonisolated(unsafe) static let collapseInner = try! NSRegularExpression(pattern: "([^.!?])  +")
-    nonisolated(unsafe) static let collapseAfterSentence = try! NSRegularExpression(pattern: "([.!?])   +")
-    nonisolated(unsafe) static let keepTogether = try! NSRegularExpression(pattern: "(Section|Appendix|Figure|Table) ")
+    static let sentenceStart = try! NSRegularExpression(pattern: "^[\"'(\\[]*[A-Z]")
+    static let collapseInner = try! NSRegularExpression(pattern: "([^.!?])  +")
+    static let collapseAfterSentence = try! NSRegularExpression(pattern: "([.!?])   +")
+    static let keepTogether = try! NSRegularExpression(pattern: "(Section|Appendix|Figure|Table) ")
 
     /// Lines of `text` filled to `width` columns, the first starting with `initial`, the
     /// others with `subsequent`. U+2028 (`<br/>`, `<vspace/>`) forces a line break.

@@ -458,7 +458,7 @@ final class XMLModelBuilder {
         var inline = InlineText()
         var inlineStart: XMLNode?
         func flush() {
-            if let start = inlineStart, !inline.plainText.allSatisfy(\.isWhitespace) {
+            if let start = inlineStart, !Self.isBlank(inline) {
                 let anchor = parent.name == "t" && blocks.isEmpty ? parent.attribute("anchor") : nil
                 blocks.append(.paragraph(Paragraph(content: inline, location: location(start.isText ? parent : start), anchor: anchor)))
             }
@@ -479,7 +479,7 @@ final class XMLModelBuilder {
                 warn("xi:include of \(child.attribute("href") ?? "?") in running text not expanded", child)
             } else if child.isElement || child.isText || child.isEntityReference {
                 if inlineStart == nil {
-                    if child.isText && child.content.allSatisfy(\.isWhitespace) { continue }
+                    if child.isText && Self.isBlank(child.content) { continue }
                     inlineStart = child
                 }
                 try appendInline(child, to: &inline)
@@ -969,6 +969,44 @@ final class XMLModelBuilder {
     // MARK: - Cross-references
 
     static let tokenMarker: Character = "\u{1}"
+
+    /// `text.contains(tokenMarker)` without walking grapheme clusters: U+0001 is a
+    /// control character, always a cluster of its own.
+    static func containsToken(_ text: String) -> Bool { text.utf8.contains(1) }
+
+    /// `text.allSatisfy(\.isWhitespace)`, decided on the bytes when the text is ASCII
+    /// (an ASCII non-space byte always makes the answer false); otherwise by Characters.
+    static func isBlank(_ text: String) -> Bool {
+        switch asciiBlankness(text.utf8) {
+        case .some(let blank): return blank
+        case .none: return text.allSatisfy(\.isWhitespace)
+        }
+    }
+
+    /// `inline.plainText.allSatisfy(\.isWhitespace)` without joining the spans first.
+    static func isBlank(_ inline: InlineText) -> Bool {
+        for span in inline.spans {
+            switch asciiBlankness(span.text.utf8) {
+            case .some(true): continue
+            case .some(false): return false
+            case .none: return inline.plainText.allSatisfy(\.isWhitespace)
+            }
+        }
+        return true
+    }
+
+    /// true: only ASCII white space; false: an ASCII character that is not white space
+    /// (no cluster holding it starts with white space); nil: non-ASCII met first.
+    private static func asciiBlankness(_ bytes: String.UTF8View) -> Bool? {
+        for byte in bytes {
+            switch byte {
+            case 0x09...0x0D, 0x20: continue
+            case 0x80...: return nil
+            default: return false
+            }
+        }
+        return true
+    }
     static func xrefToken(_ index: Int) -> String { "\u{1}\(index)\u{1}" }
 
     private func display(_ x: PendingXref) -> (text: String, section: String?) {
@@ -1067,7 +1105,7 @@ final class XMLModelBuilder {
         guard !pending.isEmpty else { return }
         let resolved = pending.map(display)
         func fix(_ text: inout InlineText) {
-            for i in text.spans.indices where text.spans[i].text.contains(Self.tokenMarker) {
+            for i in text.spans.indices where Self.containsToken(text.spans[i].text) {
                 if case .xref(let target, _) = text.spans[i].kind {
                     let token = text.spans[i].text
                     if token.first == Self.tokenMarker, let index = Int(token.dropFirst().dropLast()), index < resolved.count {
@@ -1099,7 +1137,7 @@ final class XMLModelBuilder {
             }
         }
         func fix(_ section: inout Section) {
-            if section.title.contains(Self.tokenMarker) {
+            if Self.containsToken(section.title) {
                 section.title = TextFill.finish(Self.replacingTokens(in: section.title, resolved.map(\.text)))
             }
             for j in section.blocks.indices { fix(&section.blocks[j]) }

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Checks
 import DraftDocument
+import Errata
+import Foundation
 import Linking
 import Normative
 import Reports
@@ -23,6 +25,12 @@ struct ReviewCommand: ParsableCommand {
         missing or pre-RFC 8174 boilerplate, RFC 2119 not referenced). --format json writes \
         {"document", "keywordCount", "statements", "findings"}. Exit status 0 unless the \
         document cannot be read (65, 66).
+
+        --propose DIR (with --checks) writes an errata skeleton (README "## Errata") into \
+        DIR for each section with a contradicted statement: OLD is the statement's paragraph \
+        from the source, NEW is left to write, the contradicting checks are listed. DIR is \
+        created if missing; each file written is named on standard error. Exit 73 when DIR \
+        cannot be written.
         """
     )
 
@@ -53,7 +61,14 @@ struct ReviewCommand: ParsableCommand {
     @Flag(help: "Run the check catalog: each statement gains its status (supported, contradicted, failed, errored, stale, unlinked) and the ids of the checks behind it. Exit 70 when a check errored.")
     var checks = false
 
+    @Option(help: ArgumentHelp("With --checks: write an errata skeleton into DIR for each section with a contradicted statement.", valueName: "DIR"))
+    var propose: String?
+
     @OptionGroup var colorOptions: ColorOptions
+
+    func validate() throws {
+        if propose != nil && !checks { throw ValidationError("--propose needs --checks.") }
+    }
 
     func run() throws {
         try reportingErrors {
@@ -61,13 +76,50 @@ struct ReviewCommand: ParsableCommand {
             let analysis = StatementExtractor().analyze(document)
             var report = ReviewReport(analysis, filter: StatementFilter(topic: topic.topic, strength: level.strength))
             let run = checks ? CatalogRun.run(Catalog.all) : nil
-            if let run { report = report.withStatuses(from: Linker(run: run).link(document)) }
+            let linked = run.map { Linker(run: $0).link(document) }
+            if let linked { report = report.withStatuses(from: linked) }
             switch format {
             case .text: print(ReviewTextFormat.render(report, color: colorOptions.color.enabled), terminator: "")
             case .json: print(try encodeJSON(report))
             case .markdown: print(ReviewMarkdownFormat.render(report), terminator: "")
             }
+            if let propose, let linked {
+                try AtomicWrite.makeDirectory(propose)
+                for skeleton in try Self.skeletons(report, linked: linked, document: document, date: Self.today()) {
+                    let path = (propose as NSString).appendingPathComponent(ErrataSkeleton.fileName(for: skeleton))
+                    try AtomicWrite.write(Array(skeleton.formatted.utf8), to: path)
+                    printWarning("wrote \(path)")
+                }
+            }
             if let run, run.counts[.errored, default: 0] > 0 { throw ExitCode(ExitStatus.software) }
         }
+    }
+}
+
+extension ReviewCommand {
+    /// One skeleton per section holding a contradicted statement the review shows, listing
+    /// the checks whose claims contradict those statements (in catalog order).
+    static func skeletons(_ report: ReviewReport, linked: LinkedDocument, document: Document, date: String) throws -> [ErrataFile] {
+        let contradicted = report.statements.filter { $0.status == StatementStatus.contradicted.rawValue }
+        var sections: [String] = []
+        for s in contradicted where !sections.contains(s.section) { sections.append(s.section) }
+        return try sections.map { section in
+            let statements = contradicted.filter { $0.section == section }
+            let ids = Set(statements.map(\.id))
+            var checks: [String] = []
+            for claim in linked.claims where claim.status == .contradicted && !ids.isDisjoint(with: claim.statementIDs) && !checks.contains(claim.checkID) {
+                checks.append(claim.checkID)
+            }
+            return try ErrataSkeleton.make(document: document, section: section, statements: statements.map(\.text), checks: checks, reporter: "draftcheck", date: date)
+        }
+    }
+
+    /// Today as YYYY-MM-DD, in UTC.
+    static func today() -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter.string(from: Date())
     }
 }
