@@ -12,7 +12,7 @@ cd "$(dirname "$0")/../.."
 corpus=${DRAFTCHECK_CORPUS:-../shared/corpus}
 doc=$corpus/rfc7296.txt
 [ -f "$doc" ] || { echo "CORPUS MISSING: $doc" >&2; exit 66; }
-swift build -c release --product draftcheck >&2
+swift build -c release --static-swift-stdlib --product draftcheck >&2
 bin=$(swift build -c release --show-bin-path)/draftcheck
 out=out/bench/checks
 mkdir -p "$out"
