@@ -17,13 +17,11 @@ import TestSupport
         return nil
     }
 
-    /// git and patch are not among TestSupport's peers: found on PATH here, and their
-    /// absence said as loudly.
-    static func tool(_ name: String, for purpose: String) -> String? {
-        let dirs = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init) + ["/usr/bin", "/bin"]
-        if let path = dirs.map({ $0 + "/" + name }).first(where: { FileManager.default.isExecutableFile(atPath: $0) }) { return path }
-        let message = "PEER MISSING: \(name) is not installed, so \(purpose) did not run."
-        FileHandle.standardError.write(Data(("*** " + message + "\n").utf8))
+    /// A system peer's path, or nil after saying loudly that it is missing (a failure
+    /// under CI=true).
+    static func tool(_ peer: Peer, for purpose: String) -> String? {
+        if let path = peer.path { return path }
+        let message = Absence.peer(peer, neededFor: purpose)
         if TestEnvironment.isStrict { Issue.record(Comment(rawValue: message)) }
         return nil
     }
@@ -83,7 +81,7 @@ import TestSupport
 
     @Test(arguments: ["drafts/draft-ietf-ipsecme-ikev2bis-08.xml", "draft-ietf-ipsecme-ikev2bis-04.txt"])
     func unifiedDiffAppliesWithGitApplyAndPatch(_ name: String) throws {
-        guard let git = Self.tool("git", for: "git apply"), let patch = Self.tool("patch", for: "patch") else { return }
+        guard let git = Self.tool(.git, for: "git apply"), let patch = Self.tool(.patch, for: "patch") else { return }
         let path = name.hasPrefix("drafts/") ? TestEnvironment.packageRoot.appendingPathComponent(name).path : Self.corpus(name, for: "applying the diff")
         guard let path else { return }
         let result = try Self.apply(to: path)
