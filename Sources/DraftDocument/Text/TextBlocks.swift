@@ -235,7 +235,10 @@ struct TextBlockBuilder {
     /// Box drawing, bit rulers and arrows that prose does not have (one bar inside a line is
     /// an operator: "0x80 | flags").
     static func hasArt(_ s: Substring) -> Bool {
-        let u = s.utf8
+        s.utf8.withContiguousStorageIfAvailable(hasArt) ?? Array(s.utf8).withUnsafeBufferPointer(hasArt)
+    }
+
+    static func hasArt(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
         var previous: UInt8 = 0
         var dashes = 0
         var bars = 0
@@ -244,8 +247,10 @@ struct TextBlockBuilder {
             case UInt8(ascii: "|"):
                 bars += 1
                 if bars >= 2 || previous == 0 { return true }
+                dashes = 0
             case UInt8(ascii: "+"):
                 if previous == UInt8(ascii: "-") { return true }
+                dashes = 0
             case UInt8(ascii: "-"):
                 if previous == UInt8(ascii: "+") { return true }
                 dashes += 1
@@ -253,9 +258,8 @@ struct TextBlockBuilder {
             case UInt8(ascii: "="), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "*"):
                 if previous == b { dashes += 1; if dashes >= 3 { return true } } else { dashes = 1 }
             default:
-                break
+                dashes = 0
             }
-            if b != UInt8(ascii: "-") && b != UInt8(ascii: "=") && b != UInt8(ascii: "_") && b != UInt8(ascii: "~") && b != UInt8(ascii: "*") { dashes = 0 }
             previous = b
         }
         return u.last == UInt8(ascii: "|")
@@ -263,8 +267,12 @@ struct TextBlockBuilder {
 
     /// Three or more spaces inside a line: columns, not prose.
     static func hasWideGap(_ s: Substring) -> Bool {
+        s.utf8.withContiguousStorageIfAvailable(hasWideGap) ?? Array(s.utf8).withUnsafeBufferPointer(hasWideGap)
+    }
+
+    static func hasWideGap(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
         var run = 0
-        for b in s.utf8 {
+        for b in u {
             if b == 0x20 { run += 1; if run >= 3 { return true } } else { run = 0 }
         }
         return false
