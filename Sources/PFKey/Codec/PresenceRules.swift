@@ -83,8 +83,7 @@ struct PresenceChecker {
     static let policy = ExtensionType.policy.bit
 
     /// The extensions `type` needs going in `direction` (RFC 2367 3.1; notes/pfkey.md table).
-    static func required(_ m: MessageHeader, direction: Direction, dialect: Dialect) -> (mask: UInt32, source: String) {
-        let rfc = "RFC 2367 3.1"
+    static func required(_ m: MessageHeader, direction: Direction, dialect: Dialect) -> (mask: UInt32, source: StaticString) {
         switch (m.type, direction) {
         case (.getSPI, .request):
             // RFC 2367 3.1.1 lists the SPI range without parentheses; Linux makes it optional.
@@ -107,7 +106,7 @@ struct PresenceChecker {
         case (.spdGet, .kernel), (.spdDump, .kernel), (.spdExpire, .kernel): return (sd | policy, "Linux af_key.c pfkey_xfrm_policy2msg")
         case (.natTNewMapping, .kernel):
             return (sa | sd | ExtensionType.natTSourcePort.bit | ExtensionType.natTDestinationPort.bit, "Linux af_key.c pfkey_send_new_mapping")
-        default: return (0, rfc)
+        default: return (0, "RFC 2367 3.1")
         }
     }
 
@@ -117,7 +116,7 @@ struct PresenceChecker {
         }
         let (mask, source) = required(m, direction: direction, dialect: dialect)
         if let missing = firstMissing(mask, present) {
-            throw PFKeyError(.missingExtension, at: 1, source: source,
+            throw PFKeyError(.missingExtension, at: 1, source: "\(source)",
                              "SADB_\(m.type.name) \(direction == .request ? "to the kernel" : "from the kernel") needs \(missing.name)")
         }
         if m.type == .expire && present & (ExtensionType.lifetimeHard.bit | ExtensionType.lifetimeSoft.bit) == 0 {

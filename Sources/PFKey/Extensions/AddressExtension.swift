@@ -39,6 +39,7 @@ public struct AddressExtension: ExtensionBody {
         }
     }
 
+    @inline(__always)
     public static func validate(_ reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
         try reader.skip(1)
         let prefixOffset = reader.offset
@@ -56,7 +57,7 @@ public struct AddressExtension: ExtensionBody {
             throw PFKeyError(.prefixLengthTooLong, at: prefixOffset, source: "Linux af_key.c verify_address_len",
                              "prefix length \(prefixLength) exceeds \(family.bitCount)")
         }
-        try SocketAddress.validate(&reader, dialect: context.dialect, checksReserved: context.checksReserved)
+        try SocketAddress.validate(&reader, family: family, dialect: context.dialect, checksReserved: context.checksReserved)
         try reader.skipReserved(reader.remaining, context, field: "padding")
     }
 

@@ -112,6 +112,7 @@ public struct SocketAddress: Sendable, Hashable, CustomStringConvertible {
     public var description: String { port == 0 ? "\(address)" : "\(address)[\(port)]" }
 
     /// The family at the reader's position (without moving), per the dialect's layout.
+    @inline(__always)
     static func peekFamily(_ reader: ByteReader, dialect: Dialect) throws(PFKeyError) -> AddressFamily {
         let raw: UInt16
         switch dialect.sockaddrLayout {
@@ -120,16 +121,26 @@ public struct SocketAddress: Sendable, Hashable, CustomStringConvertible {
         }
         if raw == 2 { return .inet }
         if raw == dialect.inet6Family { return .inet6 }
+        throw unsupportedFamily(raw, reader, dialect: dialect)
+    }
+
+    @inline(never)
+    static func unsupportedFamily(_ raw: UInt16, _ reader: ByteReader, dialect: Dialect) -> PFKeyError {
         let at = reader.offset + (dialect.sockaddrLayout == .lengthAndFamily ? 1 : 0)
-        throw PFKeyError(.unsupportedAddressFamily, at: at, source: "Linux af_key.c pfkey_sockaddr_len",
-                         "address family \(raw) is neither AF_INET (2) nor AF_INET6 (\(dialect.inet6Family))")
+        return PFKeyError(.unsupportedAddressFamily, at: at, source: "Linux af_key.c pfkey_sockaddr_len",
+                          "address family \(raw) is neither AF_INET (2) nor AF_INET6 (\(dialect.inet6Family))")
     }
 
     /// Checks one sockaddr: a known family, all of it present, BSD `sa_len` matching, and
     /// (when `checksReserved`) sin_zero / sin6_flowinfo zero.
     static func validate(_ reader: inout ByteReader, dialect: Dialect, checksReserved: Bool) throws(PFKeyError) {
+        try validate(&reader, family: try SocketAddress.peekFamily(reader, dialect: dialect), dialect: dialect, checksReserved: checksReserved)
+    }
+
+    /// `validate` once the caller has peeked the family.
+    @inline(__always)
+    static func validate(_ reader: inout ByteReader, family: AddressFamily, dialect: Dialect, checksReserved: Bool) throws(PFKeyError) {
         let start = reader.offset
-        let family = try SocketAddress.peekFamily(reader, dialect: dialect)
         try reader.check(family.sockaddrSize)
         if dialect.sockaddrLayout == .lengthAndFamily {
             let saLen = try reader.readByte()
