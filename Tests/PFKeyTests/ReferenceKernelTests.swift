@@ -35,6 +35,16 @@ import Testing
         #expect(r[0] == KernelSamples.registerReply())
     }
 
+    /// Linux compose_sadb_supported ignores the SA type: AH gets the encrypt list too.
+    @Test func registerForAHListsEncryptAlgorithmsToo() throws {
+        var k = ReferenceKernel()
+        let r = k.handle(Message(.register, saType: .ah, sequence: 1, pid: Self.pid))
+        #expect(try sizes(r) == [112])
+        #expect(r[0].extensions.map(\.name) == ["SUPPORTED_AUTH", "SUPPORTED_ENCRYPT"])
+        var rfc = ReferenceKernel(dialect: .rfc2367)
+        #expect(rfc.handle(Message(.register, saType: .ah, sequence: 1, pid: Self.pid))[0].extensions.map(\.name) == ["SUPPORTED_AUTH"])
+    }
+
     @Test func addReplyIs272BytesWithKeysEchoed() throws {
         var k = ReferenceKernel()
         let r = k.handle(Self.addRequest())
@@ -219,7 +229,12 @@ import Testing
         ])
         let r = k.handle(del)
         #expect(r.first?.errno == 0)
-        #expect(r.first?.key(.auth) == nil)
+        // Linux 6.1 answers a DELETE with the whole dead state, keys and lifetimes echoed.
+        #expect(try sizes(r) == [272])
+        #expect(r.first?.extensions.map(\.name) == ["SA", "LIFETIME_HARD", "LIFETIME_SOFT", "LIFETIME_CURRENT", "ADDRESS_SRC",
+                                                     "ADDRESS_DST", "ADDRESS_PROXY", "KEY_AUTH", "KEY_ENCRYPT", "X_SA2"])
+        #expect(r.first?.sa?.state == .dead)
+        #expect(r.first?.key(.auth) == Self.addRequest().key(.auth))
         #expect(k.sas.isEmpty)
         #expect(k.handle(del).map(\.errno) == [3])
     }

@@ -278,9 +278,12 @@ public struct ReferenceKernel: Sendable {
     mutating func delete(_ r: Message) -> [Message] {
         guard let spi = r.sa?.spi, let dst = r.address(.destination) else { return [reply(to: r, errno: Errno.EINVAL)] }
         guard let i = index(of: r.saType, destination: dst.address.address, spi: spi) else { return [reply(to: r, errno: Errno.ESRCH)] }
-        let s = sas.remove(at: i)
+        var s = sas.remove(at: i)
         if dialect.name == .linux {
-            return [stateMessage(.delete, s, hard: false, soft: false, keys: false, sequence: r.sequence, pid: r.pid)]
+            s.sa.state = .dead  // xfrm_state_delete marks it dead before the notification
+            // Linux pfkey_delete -> key_notify_sa -> pfkey_xfrm_state2msg: the whole state,
+            // HARD and SOFT lifetimes and keys included (as in the ADD reply).
+            return [stateMessage(.delete, s, hard: true, soft: true, keys: true, sequence: r.sequence, pid: r.pid)]
         }
         return [Message(.delete, saType: s.saType, sequence: r.sequence, pid: r.pid, extensions: [.sa(s.sa), .address(s.source), .address(s.destination)])]
     }
@@ -294,9 +297,12 @@ public struct ReferenceKernel: Sendable {
     mutating func register(_ r: Message) -> [Message] {
         guard r.saType.ipProtocol != nil else { return [reply(to: r, errno: Errno.EINVAL)] }
         registered.insert(r.saType.rawValue)
+        // Linux compose_sadb_supported lists every available auth and encrypt algorithm
+        // whatever the SA type; RFC 2367 3.1.7 answers with the algorithms of the SA type.
+        let linux = dialect.name == .linux
         var e: [Extension] = []
-        if !supportedAuth.isEmpty && r.saType != .ipcomp { e.append(.supported(SupportedExtension(.auth, algorithms: supportedAuth))) }
-        if !supportedEncrypt.isEmpty && r.saType == .esp { e.append(.supported(SupportedExtension(.encrypt, algorithms: supportedEncrypt))) }
+        if !supportedAuth.isEmpty && (linux || r.saType != .ipcomp) { e.append(.supported(SupportedExtension(.auth, algorithms: supportedAuth))) }
+        if !supportedEncrypt.isEmpty && (linux || r.saType == .esp) { e.append(.supported(SupportedExtension(.encrypt, algorithms: supportedEncrypt))) }
         return [reply(to: r, extensions: e)]
     }
 
