@@ -4,7 +4,8 @@
 # Mix: a 272-byte ADD reply, a 1528-byte ACQUIRE with 20 combs and a 192-byte X_SPDADD
 # reply (the shapes a Linux 6.1 kernel sent, notes/pfkey.md). Swift: Sources/PFKey built
 # with swiftc -O -wmo (scripts/bench.d/pfkey/SwiftBench.swift); C: scripts/c/pfkey/bench_decoder.c
-# with gcc -O2. Target: Swift decode within 2x of C.
+# with gcc -O2. Target: Swift decode with full validation (MessageView: checks + extension
+# offset table, like the C side) within 2x of C; the materialised Message line is printed too.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 iterations=${ITERATIONS:-200000}
@@ -19,11 +20,15 @@ printf '%s\n%s\n' "$swift_lines" "$c_line" | awk -v iters="$iterations" '
   { bytes[$1] = $2; msgs[$1] = $3; secs[$1] = $4 }
   END {
     printf "%d rounds of the mix (272 + 1528 + 192 bytes)\n", iters
-    printf "%-30s %10s %14s %10s\n", "", "MB/s", "messages/s", "ns/msg"
-    n = split("c_decode swift_decode swift_encode", order, " ")
-    label["c_decode"] = "C decode (same checks, gcc -O2)"; label["swift_decode"] = "Swift decode (full validation)"; label["swift_encode"] = "Swift encode"
+    n = split("c_decode swift_decode swift_message swift_encode", order, " ")
+    label["c_decode"] = "C decode (same checks, gcc -O2)"
+    label["swift_decode"] = "Swift decode with full validation (MessageView)"
+    label["swift_message"] = "Swift decode + materialised Message"
+    label["swift_encode"] = "Swift encode (Message -> bytes)"
+    printf "%-48s %10s %14s %10s\n", "", "MB/s", "messages/s", "ns/msg"
     for (i = 1; i <= n; i++) { k = order[i]
-      printf "%-30s %10.1f %14.0f %10.1f\n", label[k], bytes[k] / secs[k] / 1e6, msgs[k] / secs[k], secs[k] / msgs[k] * 1e9 }
+      printf "%-48s %10.1f %14.0f %10.1f\n", label[k], bytes[k] / secs[k] / 1e6, msgs[k] / secs[k], secs[k] / msgs[k] * 1e9 }
     ratio = secs["swift_decode"] / secs["c_decode"]
-    printf "ratio Swift/C decode time: %.2fx (target <= 2.00x): %s\n", ratio, ratio <= 2 ? "MET" : "NOT MET"
+    printf "ratio Swift/C decode time (MessageView vs C, the same work): %.2fx (target <= 2.00x): %s\n", ratio, ratio <= 2 ? "MET" : "NOT MET"
+    printf "ratio Swift Message/C (validation + copying every extension): %.2fx (not the target: C builds no typed values)\n", secs["swift_message"] / secs["c_decode"]
   }'

@@ -203,7 +203,10 @@ struct TextBlockBuilder {
         let restIndent = rest.first!.indent
         if rest.contains(where: { $0.indent != restIndent }) { return true }
         // Code: short lines ending in braces or semicolons.
-        let codeLike = lines.filter { l in l.content.last.map { "{};".contains($0) } ?? false }.count
+        let codeLike = lines.filter { l in
+            let last = l.content.utf8.last
+            return last == UInt8(ascii: "{") || last == UInt8(ascii: "}") || last == UInt8(ascii: ";")
+        }.count
         return codeLike * 2 >= lines.count
     }
 
@@ -235,7 +238,10 @@ struct TextBlockBuilder {
     /// Box drawing, bit rulers and arrows that prose does not have (one bar inside a line is
     /// an operator: "0x80 | flags").
     static func hasArt(_ s: Substring) -> Bool {
-        let u = s.utf8
+        s.utf8.withContiguousStorageIfAvailable(hasArt) ?? Array(s.utf8).withUnsafeBufferPointer(hasArt)
+    }
+
+    static func hasArt(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
         var previous: UInt8 = 0
         var dashes = 0
         var bars = 0
@@ -244,8 +250,10 @@ struct TextBlockBuilder {
             case UInt8(ascii: "|"):
                 bars += 1
                 if bars >= 2 || previous == 0 { return true }
+                dashes = 0
             case UInt8(ascii: "+"):
                 if previous == UInt8(ascii: "-") { return true }
+                dashes = 0
             case UInt8(ascii: "-"):
                 if previous == UInt8(ascii: "+") { return true }
                 dashes += 1
@@ -253,9 +261,8 @@ struct TextBlockBuilder {
             case UInt8(ascii: "="), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "*"):
                 if previous == b { dashes += 1; if dashes >= 3 { return true } } else { dashes = 1 }
             default:
-                break
+                dashes = 0
             }
-            if b != UInt8(ascii: "-") && b != UInt8(ascii: "=") && b != UInt8(ascii: "_") && b != UInt8(ascii: "~") && b != UInt8(ascii: "*") { dashes = 0 }
             previous = b
         }
         return u.last == UInt8(ascii: "|")
@@ -263,8 +270,12 @@ struct TextBlockBuilder {
 
     /// Three or more spaces inside a line: columns, not prose.
     static func hasWideGap(_ s: Substring) -> Bool {
+        s.utf8.withContiguousStorageIfAvailable(hasWideGap) ?? Array(s.utf8).withUnsafeBufferPointer(hasWideGap)
+    }
+
+    static func hasWideGap(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
         var run = 0
-        for b in s.utf8 {
+        for b in u {
             if b == 0x20 { run += 1; if run >= 3 { return true } } else { run = 0 }
         }
         return false
@@ -450,28 +461,51 @@ struct TextBlockBuilder {
         Reference(anchor: anchor, title: quotedTitle(text), seriesInfo: seriesInfo(text), target: target(text), location: location)
     }
 
-    /// The first "quoted" stretch: where RFC Editor style puts the title.
+    /// The first "quoted" stretch: where RFC Editor style puts the title. Straight or curly
+    /// quotes (U+201C ... U+201D); the scan is over UTF-8 bytes, all of whose cut points are
+    /// ASCII or whole quote characters.
     static func quotedTitle(_ text: String) -> String? {
-        guard let open = text.firstIndex(where: { $0 == "\"" || $0 == "\u{201C}" }) else { return nil }
-        let after = text.index(after: open)
-        guard let close = text[after...].firstIndex(where: { $0 == "\"" || $0 == "\u{201D}" }) else { return nil }
-        var title = text[after..<close]
-        if title.hasSuffix(",") { title = title.dropLast() }
-        return String(title)
+        let u = text.utf8
+        func quote(at i: String.Index, closing: Bool) -> Int {
+            if u[i] == UInt8(ascii: "\"") { return 1 }
+            // U+201C is E2 80 9C, U+201D is E2 80 9D.
+            guard u[i] == 0xE2, let j = u.index(i, offsetBy: 2, limitedBy: u.index(before: u.endIndex)),
+                  u[u.index(after: i)] == 0x80, u[j] == (closing ? 0x9D : 0x9C) else { return 0 }
+            return 3
+        }
+        var i = u.startIndex
+        while i < u.endIndex {
+            let width = quote(at: i, closing: false)
+            if width > 0 {
+                let start = u.index(i, offsetBy: width)
+                var k = start
+                while k < u.endIndex {
+                    if quote(at: k, closing: true) > 0 {
+                        var title = text[start..<k]
+                        if title.utf8.last == UInt8(ascii: ",") { title = title.dropLast() }
+                        return String(title)
+                    }
+                    k = u.index(after: k)
+                }
+                return nil
+            }
+            i = u.index(after: i)
+        }
+        return nil
     }
 
     /// "RFC 5116", "BCP 14", "STD 79", "DOI 10.17487/RFC5116", draft names.
     static func seriesInfo(_ text: String) -> [String] {
         var out: [String] = []
-        let words = text.split(separator: " ")
+        let words = text.utf8.split(separator: UInt8(ascii: " ")).map { Substring($0) }
         for (i, word) in words.enumerated() {
             let w = word.trimmingTrailingPunctuation
-            if ["RFC", "BCP", "STD", "FYI", "DOI"].contains(w), i + 1 < words.count {
+            if w == "RFC" || w == "BCP" || w == "STD" || w == "FYI" || w == "DOI", i + 1 < words.count {
                 let value = words[i + 1].trimmingTrailingPunctuation
-                if w == "DOI" ? !value.isEmpty : value.allSatisfy(\.isNumber) && !value.isEmpty {
+                if w == "DOI" ? !value.isEmpty : !value.isEmpty && value.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
                     out.append("\(w) \(value)")
                 }
-            } else if w.hasPrefix("draft-") {
+            } else if w.utf8.starts(with: "draft-".utf8) {
                 out.append(String(w.hasSuffix(".txt") ? w.dropLast(4) : w))
             }
         }
@@ -480,8 +514,9 @@ struct TextBlockBuilder {
 
     /// The URI in angle brackets.
     static func target(_ text: String) -> String? {
-        guard let open = text.firstIndex(of: "<"), let close = text[open...].firstIndex(of: ">") else { return nil }
-        let uri = text[text.index(after: open)..<close].filter { $0 != " " }
+        let u = text.utf8
+        guard let open = u.firstIndex(of: UInt8(ascii: "<")), let close = u[open...].firstIndex(of: UInt8(ascii: ">")) else { return nil }
+        let uri = text[u.index(after: open)..<close].filter { $0 != " " }
         return uri.contains(":") ? String(uri) : nil
     }
 }
@@ -489,8 +524,9 @@ struct TextBlockBuilder {
 extension Substring {
     fileprivate var trimmingTrailingPunctuation: Substring {
         var s = self
-        while let last = s.last, ",.;:)".contains(last) { s = s.dropLast() }
-        while let first = s.first, "(".contains(first) { s = s.dropFirst() }
+        while let last = s.utf8.last, last == UInt8(ascii: ",") || last == UInt8(ascii: ".") || last == UInt8(ascii: ";")
+                || last == UInt8(ascii: ":") || last == UInt8(ascii: ")") { s = s.dropLast() }
+        while s.utf8.first == UInt8(ascii: "(") { s = s.dropFirst() }
         return s
     }
 }

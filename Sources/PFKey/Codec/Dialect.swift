@@ -24,7 +24,9 @@ public struct Dialect: Sendable, Hashable, CustomStringConvertible {
 
     public let name: Name
     /// The order of every field that is not an SPI or a port.
-    public let hostByteOrder: Endianness
+    /// A constant rather than a stored field, so the optimizer folds every byte-order test
+    /// of the decoder away (the kernels we compare with run on x86_64).
+    public var hostByteOrder: Endianness { .little }
     public let sockaddrLayout: SockaddrLayout
     /// The value of AF_INET6 in this system's sockaddrs (AF_INET is 2 everywhere).
     public let inet6Family: UInt16
@@ -33,72 +35,55 @@ public struct Dialect: Sendable, Hashable, CustomStringConvertible {
 
     init(name: Name, sockaddrLayout: SockaddrLayout, inet6Family: UInt16, ipsecRequestReqIDIs32Bit: Bool) {
         self.name = name
-        self.hostByteOrder = .little
         self.sockaddrLayout = sockaddrLayout
         self.inet6Family = inet6Family
         self.ipsecRequestReqIDIs32Bit = ipsecRequestReqIDIs32Bit
-    }
-
-    /// The numbering tables, kept outside the value so a Dialect is a plain value (copying
-    /// it costs no reference counting in the decoder's hot path).
-    struct Tables {
-        let extensionByNumber: [ExtensionType?]
-        let numberByExtension: [UInt16]
-        let messageByNumber: [MessageType?]
-        let numberByMessage: [UInt8]
-
-        init(extensions: [UInt16: ExtensionType], messages: [UInt8: MessageType]) {
-            var byNumber = [ExtensionType?](repeating: nil, count: 32)
-            var numbers = [UInt16](repeating: 0, count: ExtensionType.allCases.count)
-            for (n, t) in extensions { byNumber[Int(n)] = t; numbers[t.rawValue] = n }
-            extensionByNumber = byNumber
-            numberByExtension = numbers
-            var msgs = [MessageType?](repeating: nil, count: 256)
-            var msgNumbers = [UInt8](repeating: 0, count: MessageType.allCases.count)
-            for (n, t) in messages {
-                msgs[Int(n)] = t
-                msgNumbers[MessageType.allCases.firstIndex(of: t)!] = n
-            }
-            messageByNumber = msgs
-            numberByMessage = msgNumbers
-        }
-    }
-
-    static let rfc2367Tables = Tables(extensions: rfcExtensions, messages: rfcMessages)
-    static let linuxTables = Tables(extensions: xExtensions.merging([24: .securityContext, 25: .kmAddress, 26: .filter]) { a, _ in a },
-                                    messages: xMessages)
-    static let kameTables = Tables(extensions: xExtensions.merging([24: .natTOriginalAddressResponder, 25: .natTFragment, 26: .saReplay]) { a, _ in a },
-                                   messages: xMessages)
-
-    @inline(__always)
-    var tables: Tables {
-        switch name {
-        case .rfc2367: Dialect.rfc2367Tables
-        case .linux: Dialect.linuxTables
-        case .kame: Dialect.kameTables
-        }
     }
 
     public static func == (lhs: Dialect, rhs: Dialect) -> Bool { lhs.name == rhs.name }
     public func hash(into hasher: inout Hasher) { hasher.combine(name) }
     public var description: String { name.rawValue }
 
+    // Numbering (pfkeyv2.h of Linux and KAME): extensions 1-16 are RFC 2367's in every
+    // dialect and 17-23 the shared KAME/Linux ones, both `ExtensionType.rawValue + 1`;
+    // 24-26 are X_SEC_CTX, X_KMADDRESS, X_FILTER on Linux (rawValue 23-25) and X_NAT_T_OAR,
+    // X_NAT_T_FRAG, X_SA_REPLAY on KAME (rawValue 26-28). Messages 1-12 are RFC 2367's and
+    // 13-24 the KAME/Linux ones, both the `MessageType` case's position + 1. Arithmetic,
+    // not tables: the decoder looks a number up for every extension.
+
     /// The extension type with wire number `number`, or nil when this dialect has none.
+    @inline(__always)
     public func extensionType(number: UInt16) -> ExtensionType? {
-        number < 32 ? tables.extensionByNumber[Int(number)] : nil
+        let n = Int(number)
+        switch (name, n) {
+        case (_, 1...16), (.linux, 17...26), (.kame, 17...23): return ExtensionType(rawValue: n - 1)
+        case (.kame, 24...26): return ExtensionType(rawValue: n + 2)
+        default: return nil
+        }
     }
 
     /// The wire number of `type`, or nil when this dialect does not have it.
     public func number(of type: ExtensionType) -> UInt16? {
-        let n = tables.numberByExtension[type.rawValue]
-        return n == 0 ? nil : n
+        let r = type.rawValue
+        switch (name, r) {
+        case (_, 0...15), (.linux, 16...25), (.kame, 16...22): return UInt16(r + 1)
+        case (.kame, 26...28): return UInt16(r - 2)
+        default: return nil
+        }
     }
 
-    public func messageType(number: UInt8) -> MessageType? { tables.messageByNumber[Int(number)] }
+    /// The highest message number of this dialect.
+    var lastMessageNumber: UInt8 { name == .rfc2367 ? 12 : 24 }
+
+    @inline(__always)
+    public func messageType(number: UInt8) -> MessageType? {
+        guard number >= 1, number <= lastMessageNumber else { return nil }
+        return MessageType(index: Int(number) - 1)
+    }
 
     public func number(of type: MessageType) -> UInt8? {
-        let n = tables.numberByMessage[type.index]
-        return n == 0 ? nil : n
+        let n = type.index + 1
+        return n <= Int(lastMessageNumber) ? UInt8(n) : nil
     }
 
     /// The sockaddr family number of `family` in this dialect.
@@ -113,25 +98,6 @@ public struct Dialect: Sendable, Hashable, CustomStringConvertible {
         case .kame: kame
         }
     }
-
-    private static let rfcExtensions: [UInt16: ExtensionType] = [
-        1: .sa, 2: .lifetimeCurrent, 3: .lifetimeHard, 4: .lifetimeSoft, 5: .addressSource,
-        6: .addressDestination, 7: .addressProxy, 8: .keyAuth, 9: .keyEncrypt, 10: .identitySource,
-        11: .identityDestination, 12: .sensitivity, 13: .proposal, 14: .supportedAuth,
-        15: .supportedEncrypt, 16: .spiRange,
-    ]
-    private static let rfcMessages: [UInt8: MessageType] = [
-        1: .getSPI, 2: .update, 3: .add, 4: .delete, 5: .get, 6: .acquire, 7: .register,
-        8: .expire, 9: .flush, 10: .dump, 11: .promisc, 12: .pchange,
-    ]
-    private static let xMessages: [UInt8: MessageType] = rfcMessages.merging([
-        13: .spdUpdate, 14: .spdAdd, 15: .spdDelete, 16: .spdGet, 17: .spdAcquire, 18: .spdDump,
-        19: .spdFlush, 20: .spdSetIndex, 21: .spdExpire, 22: .spdDelete2, 23: .natTNewMapping, 24: .migrate,
-    ]) { a, _ in a }
-    private static let xExtensions: [UInt16: ExtensionType] = rfcExtensions.merging([
-        17: .kmPrivate, 18: .policy, 19: .sa2, 20: .natTType, 21: .natTSourcePort,
-        22: .natTDestinationPort, 23: .natTOriginalAddress,
-    ]) { a, _ in a }
 
     public static let rfc2367 = Dialect(name: .rfc2367, sockaddrLayout: .familyOnly, inet6Family: 10, ipsecRequestReqIDIs32Bit: true)
     public static let linux = Dialect(name: .linux, sockaddrLayout: .familyOnly, inet6Family: 10, ipsecRequestReqIDIs32Bit: true)

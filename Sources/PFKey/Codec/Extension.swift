@@ -122,29 +122,54 @@ public enum Extension: Sendable, Hashable {
         }
     }
 
-    /// Decodes the body of an extension of known `type`; `reader` ends where it ends.
-    static func decode(_ reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) -> Extension {
+    /// Applies the rules of the body of an extension of known `type` (`reader` ends where it ends).
+    @inline(__always)
+    static func validate(_ reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
         switch context.type {
-        case .sa: .sa(try SAExtension(decoding: &reader, context: context))
-        case .lifetimeCurrent, .lifetimeHard, .lifetimeSoft: .lifetime(try LifetimeExtension(decoding: &reader, context: context))
+        case .sa, .lifetimeCurrent, .lifetimeHard, .lifetimeSoft, .saReplay: return
         case .addressSource, .addressDestination, .addressProxy, .natTOriginalAddress, .natTOriginalAddressResponder:
-            .address(try AddressExtension(decoding: &reader, context: context))
-        case .keyAuth, .keyEncrypt: .key(try KeyExtension(decoding: &reader, context: context))
-        case .identitySource, .identityDestination: .identity(try IdentityExtension(decoding: &reader, context: context))
-        case .sensitivity: .sensitivity(try SensitivityExtension(decoding: &reader, context: context))
-        case .proposal: .proposal(try ProposalExtension(decoding: &reader, context: context))
-        case .supportedAuth, .supportedEncrypt: .supported(try SupportedExtension(decoding: &reader, context: context))
-        case .spiRange: .spiRange(try SPIRangeExtension(decoding: &reader, context: context))
-        case .kmPrivate: .kmPrivate(try KMPrivateExtension(decoding: &reader, context: context))
-        case .policy: .policy(try PolicyExtension(decoding: &reader, context: context))
-        case .sa2: .sa2(try SA2Extension(decoding: &reader, context: context))
-        case .natTType: .natTType(try NATTTypeExtension(decoding: &reader, context: context))
-        case .natTSourcePort, .natTDestinationPort: .natTPort(try NATTPortExtension(decoding: &reader, context: context))
-        case .securityContext: .securityContext(try SecurityContextExtension(decoding: &reader, context: context))
-        case .kmAddress: .kmAddress(try KMAddressExtension(decoding: &reader, context: context))
-        case .filter: .filter(try FilterExtension(decoding: &reader, context: context))
-        case .natTFragment: .natTFragment(try NATTFragmentExtension(decoding: &reader, context: context))
-        case .saReplay: .saReplay(try SAReplayExtension(decoding: &reader, context: context))
+            try AddressExtension.validate(&reader, context: context)
+        case .keyAuth, .keyEncrypt: try KeyExtension.validate(&reader, context: context)
+        case .identitySource, .identityDestination: try IdentityExtension.validate(&reader, context: context)
+        case .sensitivity: try SensitivityExtension.validate(&reader, context: context)
+        case .proposal: try ProposalExtension.validate(&reader, context: context)
+        case .supportedAuth, .supportedEncrypt: try SupportedExtension.validate(&reader, context: context)
+        case .spiRange: try SPIRangeExtension.validate(&reader, context: context)
+        case .kmPrivate: try KMPrivateExtension.validate(&reader, context: context)
+        case .policy: try PolicyExtension.validate(&reader, context: context)
+        case .sa2: try SA2Extension.validate(&reader, context: context)
+        case .natTType: try NATTTypeExtension.validate(&reader, context: context)
+        case .natTSourcePort, .natTDestinationPort: try NATTPortExtension.validate(&reader, context: context)
+        case .securityContext: try SecurityContextExtension.validate(&reader, context: context)
+        case .kmAddress: try KMAddressExtension.validate(&reader, context: context)
+        case .filter: try FilterExtension.validate(&reader, context: context)
+        case .natTFragment: try NATTFragmentExtension.validate(&reader, context: context)
+        }
+    }
+
+    /// Reads the body of a validated extension of known `type`.
+    static func read(_ reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) -> Extension {
+        switch context.type {
+        case .sa: .sa(try SAExtension(validated: &reader, context: context))
+        case .lifetimeCurrent, .lifetimeHard, .lifetimeSoft: .lifetime(try LifetimeExtension(validated: &reader, context: context))
+        case .addressSource, .addressDestination, .addressProxy, .natTOriginalAddress, .natTOriginalAddressResponder:
+            .address(try AddressExtension(validated: &reader, context: context))
+        case .keyAuth, .keyEncrypt: .key(try KeyExtension(validated: &reader, context: context))
+        case .identitySource, .identityDestination: .identity(try IdentityExtension(validated: &reader, context: context))
+        case .sensitivity: .sensitivity(try SensitivityExtension(validated: &reader, context: context))
+        case .proposal: .proposal(try ProposalExtension(validated: &reader, context: context))
+        case .supportedAuth, .supportedEncrypt: .supported(try SupportedExtension(validated: &reader, context: context))
+        case .spiRange: .spiRange(try SPIRangeExtension(validated: &reader, context: context))
+        case .kmPrivate: .kmPrivate(try KMPrivateExtension(validated: &reader, context: context))
+        case .policy: .policy(try PolicyExtension(validated: &reader, context: context))
+        case .sa2: .sa2(try SA2Extension(validated: &reader, context: context))
+        case .natTType: .natTType(try NATTTypeExtension(validated: &reader, context: context))
+        case .natTSourcePort, .natTDestinationPort: .natTPort(try NATTPortExtension(validated: &reader, context: context))
+        case .securityContext: .securityContext(try SecurityContextExtension(validated: &reader, context: context))
+        case .kmAddress: .kmAddress(try KMAddressExtension(validated: &reader, context: context))
+        case .filter: .filter(try FilterExtension(validated: &reader, context: context))
+        case .natTFragment: .natTFragment(try NATTFragmentExtension(validated: &reader, context: context))
+        case .saReplay: .saReplay(try SAReplayExtension(validated: &reader, context: context))
         }
     }
 }

@@ -133,28 +133,26 @@ public struct ExtensionSpan: Sendable, Hashable {
 }
 
 extension Message {
-    /// Decodes and validates one message (rules 1-14 of notes/pfkey.md).
+    /// Decodes and validates one message (rules 1-15 of notes/pfkey.md): `MessageView`'s
+    /// validation, then every extension copied into its typed value.
     public init(decoding bytes: [UInt8], options: DecodingOptions = DecodingOptions()) throws(PFKeyError) {
         let result = bytes.withUnsafeBytes { buffer -> Result<Message, PFKeyError> in
-            var spans: [ExtensionSpan]? = nil
-            do throws(PFKeyError) { return .success(try Message.decode(buffer, options: options, spans: &spans)) } catch { return .failure(error) }
+            do throws(PFKeyError) { return .success(try Message(decoding: buffer, options: options)) } catch { return .failure(error) }
         }
         self = try result.get()
     }
 
-    /// Decodes from raw memory (the hot path: no copy of the input).
+    /// Decodes from raw memory (no copy of the input beyond the typed values).
     public init(decoding buffer: UnsafeRawBufferPointer, options: DecodingOptions = DecodingOptions()) throws(PFKeyError) {
-        var spans: [ExtensionSpan]? = nil
-        self = try Message.decode(buffer, options: options, spans: &spans)
+        self = try Message(MessageView(validating: buffer, options: options))
     }
 
     /// Decodes and also says where each extension was (for display).
     public static func decodeWithLayout(_ bytes: [UInt8], options: DecodingOptions = DecodingOptions()) throws(PFKeyError) -> (message: Message, spans: [ExtensionSpan]) {
         let result = bytes.withUnsafeBytes { buffer -> Result<(message: Message, spans: [ExtensionSpan]), PFKeyError> in
-            var spans: [ExtensionSpan]? = []
             do throws(PFKeyError) {
-                let message = try Message.decode(buffer, options: options, spans: &spans)
-                return .success((message, spans ?? []))
+                let view = try MessageView(validating: buffer, options: options)
+                return .success((try Message(view), view.extensions.map(\.span)))
             } catch { return .failure(error) }
         }
         return try result.get()
@@ -177,94 +175,5 @@ extension Message {
             at += words * 8
         }
         return out
-    }
-
-    static func decode(_ buffer: UnsafeRawBufferPointer, options: DecodingOptions, spans: inout [ExtensionSpan]?) throws(PFKeyError) -> Message {
-        let dialect = options.dialect
-        let order = dialect.hostByteOrder
-        var reader = ByteReader(buffer)
-        // Rule 1 [RFC 2367 2.1; Linux pfkey_get_base_msg]
-        guard buffer.count >= 16 else {
-            throw PFKeyError(.messageTooShort, at: 0, source: "RFC 2367 2.1", "\(buffer.count) bytes, the base header is 16")
-        }
-        let words = try reader.peekInteger(at: 4, endianness: order, as: UInt16.self)
-        guard Int(words) * 8 == buffer.count else {
-            throw PFKeyError(.lengthMismatch, at: 4, source: "RFC 2367 2.1", "sadb_msg_len \(words) words is not the \(buffer.count) bytes received")
-        }
-        // Rule 2 [Linux pfkey_get_base_msg]
-        let version = try reader.readByte()
-        guard version == Message.version else {
-            throw PFKeyError(.badVersion, at: 0, source: "RFC 2367 2.1", "sadb_msg_version \(version) is not PF_KEY_V2 (2)")
-        }
-        let typeNumber = try reader.readByte()
-        guard let type = dialect.messageType(number: typeNumber) else {
-            throw PFKeyError(.unknownMessageType, at: 1, source: "RFC 2367 3.1 (dialect \(dialect))", "sadb_msg_type \(typeNumber) is not a message type")
-        }
-        let errno = try reader.readByte()
-        let saType = SAType(rawValue: try reader.readByte())
-        try reader.skip(2)
-        let reserved = try reader.readInteger(endianness: order, as: UInt16.self)
-        if reserved != 0 && options.direction == .request {
-            throw PFKeyError(.reservedNotZero, at: 6, source: "RFC 2367 2.1", "sadb_msg_reserved \(reserved) is not zero")
-        }
-        let sequence = try reader.readInteger(endianness: order, as: UInt32.self)
-        let pid = try reader.readInteger(endianness: order, as: UInt32.self)
-
-        var extensions: [Extension] = []
-        extensions.reserveCapacity(min(buffer.count / 16, 12))
-        var seen: UInt32 = 0
-        var checker = PresenceChecker()
-        let checksReserved = options.direction == .request
-        while reader.remaining > 0 {
-            let start = reader.offset
-            // Rule 3 [RFC 2367 2.3; Linux parse_exthdrs]
-            let extWords = try reader.readInteger(endianness: order, as: UInt16.self)
-            let extNumber = try reader.readInteger(endianness: order, as: UInt16.self)
-            let length = Int(extWords) * 8
-            guard length >= 8 else {
-                throw PFKeyError(.extensionTooShortForHeader, at: start, source: "RFC 2367 2.3",
-                                 "sadb_ext_len 0 (an extension is at least one 64-bit word)")
-            }
-            guard length <= reader.remaining + 4 else {
-                throw PFKeyError(.extensionOverrun, at: start, source: "RFC 2367 2.3",
-                                 "extension type \(extNumber) of \(length) bytes overruns the \(reader.remaining + 4) bytes left")
-            }
-            guard extNumber != 0 else {
-                throw PFKeyError(.extensionTypeZero, at: start, source: "RFC 2367 2.3", "extension type 0 is reserved")
-            }
-            var body = try reader.slice(length - 4)
-            guard let extType = dialect.extensionType(number: extNumber) else {
-                // Rule 6 [RFC 2367 2.3; strongSwan rejects]
-                if options.unknownExtensions == .reject {
-                    throw PFKeyError(.unknownExtension, at: start, source: "RFC 2367 2.3 (unknown extensions rejected by option)",
-                                     "extension type \(extNumber) is unknown in dialect \(dialect)")
-                }
-                extensions.append(.unknown(UnknownExtension(typeNumber: extNumber, body: try body.readBytes(length - 4))))
-                spans?.append(ExtensionSpan(offset: start, length: length))
-                continue
-            }
-            // Rule 5 [RFC 2367 2.3, 2.4]
-            guard seen & extType.bit == 0 else {
-                throw PFKeyError(.duplicateExtension, at: start, source: "RFC 2367 2.3", "duplicate extension type \(extNumber)")
-            }
-            seen |= extType.bit
-            // Rule 4 [Linux sadb_ext_min_len; RFC 2367 2.2 fixed sizes]
-            guard length >= extType.minimumLength else {
-                throw PFKeyError(.extensionTooShort, at: start, source: "Linux af_key.c sadb_ext_min_len",
-                                 "\(extType.name) is \(length) bytes, at least \(extType.minimumLength) needed")
-            }
-            if extType.isFixedSize && length != extType.minimumLength {
-                throw PFKeyError(.extensionLengthMismatch, at: start, source: "RFC 2367 2.2",
-                                 "\(extType.name) is \(length) bytes, its structure is \(extType.minimumLength)")
-            }
-            let context = ExtensionContext(type: extType, dialect: dialect, offset: start, checksReserved: checksReserved)
-            let decoded = try Extension.decode(&body, context: context)
-            checker.note(decoded, at: start)
-            extensions.append(decoded)
-            spans?.append(ExtensionSpan(offset: start, length: length))
-        }
-        let message = Message(type, saType: saType, errno: errno, sequence: sequence, pid: pid, reserved: reserved, extensions: extensions)
-        try checker.validate(message, present: seen, options: options)
-        return message
     }
 }

@@ -77,6 +77,37 @@ public enum MessageType: Sendable, Hashable, CaseIterable {
         }
     }
 
+    /// The case at `index` in `allCases` (a switch: `allCases` is a lazily made global).
+    init?(index: Int) {
+        switch index {
+        case 0: self = .getSPI
+        case 1: self = .update
+        case 2: self = .add
+        case 3: self = .delete
+        case 4: self = .get
+        case 5: self = .acquire
+        case 6: self = .register
+        case 7: self = .expire
+        case 8: self = .flush
+        case 9: self = .dump
+        case 10: self = .promisc
+        case 11: self = .pchange
+        case 12: self = .spdUpdate
+        case 13: self = .spdAdd
+        case 14: self = .spdDelete
+        case 15: self = .spdGet
+        case 16: self = .spdAcquire
+        case 17: self = .spdDump
+        case 18: self = .spdFlush
+        case 19: self = .spdSetIndex
+        case 20: self = .spdExpire
+        case 21: self = .spdDelete2
+        case 22: self = .natTNewMapping
+        case 23: self = .migrate
+        default: return nil
+        }
+    }
+
     /// Messages about the SPD (security policy), which RFC 2367 leaves out.
     public var isPolicyMessage: Bool {
         switch self {

@@ -11,27 +11,27 @@ struct PresenceChecker {
     var nonZeroPortOffset = -1
     var portWithoutProtocolOffset = -1
 
+    /// Notes an address extension of `type` at `offset`: its family, port and protocol.
     @inline(__always)
-    mutating func note(_ e: Extension, at offset: Int) {
-        switch e {
-        case .address(let a):
-            switch a.kind {
-            case .source: sourceOffset = offset; sourceFamily = a.address.family
-            case .destination: destinationOffset = offset; destinationFamily = a.address.family
-            default: break
-            }
-            if a.address.port != 0 {
-                if nonZeroPortOffset < 0 { nonZeroPortOffset = offset + 10 }
-                if a.proto == 0 && portWithoutProtocolOffset < 0 { portWithoutProtocolOffset = offset + 10 }
-            }
-        case .policy(let p):
-            policyOffset = offset
-            policyDirection = p.direction.rawValue
+    mutating func noteAddress(_ type: ExtensionType, family: AddressFamily, port: UInt16, proto: UInt8, at offset: Int) {
+        switch type {
+        case .addressSource: sourceOffset = offset; sourceFamily = family
+        case .addressDestination: destinationOffset = offset; destinationFamily = family
         default: break
+        }
+        if port != 0 {
+            if nonZeroPortOffset < 0 { nonZeroPortOffset = offset + 10 }
+            if proto == 0 && portWithoutProtocolOffset < 0 { portWithoutProtocolOffset = offset + 10 }
         }
     }
 
-    func validate(_ m: Message, present: UInt32, options: DecodingOptions) throws(PFKeyError) {
+    @inline(__always)
+    mutating func notePolicy(direction: UInt8, at offset: Int) {
+        policyOffset = offset
+        policyDirection = direction
+    }
+
+    func validate(_ m: MessageHeader, present: UInt32, options: DecodingOptions) throws(PFKeyError) {
         // Rule 8 [RFC 2367 2.3.3]
         if (sourceOffset >= 0) != (destinationOffset >= 0) {
             let (have, missing) = sourceOffset >= 0 ? ("ADDRESS_SRC", "ADDRESS_DST") : ("ADDRESS_DST", "ADDRESS_SRC")
@@ -83,8 +83,7 @@ struct PresenceChecker {
     static let policy = ExtensionType.policy.bit
 
     /// The extensions `type` needs going in `direction` (RFC 2367 3.1; notes/pfkey.md table).
-    static func required(_ m: Message, direction: Direction, dialect: Dialect) -> (mask: UInt32, source: String) {
-        let rfc = "RFC 2367 3.1"
+    static func required(_ m: MessageHeader, direction: Direction, dialect: Dialect) -> (mask: UInt32, source: StaticString) {
         switch (m.type, direction) {
         case (.getSPI, .request):
             // RFC 2367 3.1.1 lists the SPI range without parentheses; Linux makes it optional.
@@ -107,17 +106,17 @@ struct PresenceChecker {
         case (.spdGet, .kernel), (.spdDump, .kernel), (.spdExpire, .kernel): return (sd | policy, "Linux af_key.c pfkey_xfrm_policy2msg")
         case (.natTNewMapping, .kernel):
             return (sa | sd | ExtensionType.natTSourcePort.bit | ExtensionType.natTDestinationPort.bit, "Linux af_key.c pfkey_send_new_mapping")
-        default: return (0, rfc)
+        default: return (0, "RFC 2367 3.1")
         }
     }
 
-    static func check(_ m: Message, present: UInt32, direction: Direction, dialect: Dialect) throws(PFKeyError) {
+    static func check(_ m: MessageHeader, present: UInt32, direction: Direction, dialect: Dialect) throws(PFKeyError) {
         if direction == .request && m.type.isKernelOnly {
             throw PFKeyError(.notARequest, at: 1, source: "RFC 2367 3.1", "SADB_\(m.type.name) is sent only by the kernel")
         }
         let (mask, source) = required(m, direction: direction, dialect: dialect)
         if let missing = firstMissing(mask, present) {
-            throw PFKeyError(.missingExtension, at: 1, source: source,
+            throw PFKeyError(.missingExtension, at: 1, source: "\(source)",
                              "SADB_\(m.type.name) \(direction == .request ? "to the kernel" : "from the kernel") needs \(missing.name)")
         }
         if m.type == .expire && present & (ExtensionType.lifetimeHard.bit | ExtensionType.lifetimeSoft.bit) == 0 {
@@ -143,4 +142,11 @@ struct PresenceChecker {
         guard missing != 0 else { return nil }
         return ExtensionType(rawValue: missing.trailingZeroBitCount)
     }
+}
+
+/// What the presence rules need of a message besides its extensions.
+struct MessageHeader {
+    var type: MessageType
+    var errno: UInt8
+    var saType: SAType
 }

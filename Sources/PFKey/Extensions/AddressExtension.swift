@@ -39,11 +39,11 @@ public struct AddressExtension: ExtensionBody {
         }
     }
 
-    public init(decoding reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
-        kind = AddressExtension.kind(of: context.type)
-        proto = try reader.readByte()
+    @inline(__always)
+    public static func validate(_ reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
+        try reader.skip(1)
         let prefixOffset = reader.offset
-        prefixLength = try reader.readByte()
+        let prefixLength = try reader.readByte()
         try reader.skipReserved(2, context, field: "sadb_address_reserved")
         // Linux verify_address_len: the family decides the one valid length.
         let family = try SocketAddress.peekFamily(reader, dialect: context.dialect)
@@ -57,8 +57,16 @@ public struct AddressExtension: ExtensionBody {
             throw PFKeyError(.prefixLengthTooLong, at: prefixOffset, source: "Linux af_key.c verify_address_len",
                              "prefix length \(prefixLength) exceeds \(family.bitCount)")
         }
-        address = try SocketAddress(decoding: &reader, dialect: context.dialect, checksReserved: context.checksReserved)
+        try SocketAddress.validate(&reader, family: family, dialect: context.dialect, checksReserved: context.checksReserved)
         try reader.skipReserved(reader.remaining, context, field: "padding")
+    }
+
+    public init(validated reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
+        kind = AddressExtension.kind(of: context.type)
+        proto = try reader.readByte()
+        prefixLength = try reader.readByte()
+        try reader.skip(2)
+        address = try SocketAddress(validated: &reader, dialect: context.dialect)
     }
 
     public func encodedLength(dialect: Dialect) -> Int { align8(8 + address.family.sockaddrSize) }

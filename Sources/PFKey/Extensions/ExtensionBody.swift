@@ -9,10 +9,17 @@ public struct ExtensionContext: Sendable {
     public var checksReserved: Bool
 }
 
-/// One extension family's codec: decodes the body after the 4-byte `sadb_ext` header
-/// (`reader` ends where the extension ends) and encodes it back, byte for byte.
+/// One extension family's codec over the body after the 4-byte `sadb_ext` header
+/// (`reader` ends where the extension ends). Decoding is two steps so the rules live in one
+/// place: `validate` applies the family's rules and stores nothing (`MessageView`'s
+/// allocation-free pass), `init(validated:)` reads a body `validate` accepted. Encoding
+/// writes it back, byte for byte.
 public protocol ExtensionBody: Hashable, Sendable {
-    init(decoding reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError)
+    /// Throws the first rule the body breaks, with its code and offset.
+    static func validate(_ reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError)
+    /// Reads a validated body. Reads are still bound-checked: over other bytes this throws
+    /// `truncated` or reads values no rule vetted, it never traps.
+    init(validated reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError)
     /// The whole extension's length in bytes, header included; a multiple of 8.
     func encodedLength(dialect: Dialect) -> Int
     /// Writes everything after the `sadb_ext` header, padding included.

@@ -12,7 +12,7 @@ public struct FilterExtension: ExtensionBody {
         self.destinationPrefixLength = destinationPrefixLength
     }
 
-    public init(decoding reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
+    public static func validate(_ reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
         let order = context.dialect.hostByteOrder
         let sHi = try reader.readInteger(endianness: .big, as: UInt64.self)
         let sLo = try reader.readInteger(endianness: .big, as: UInt64.self)
@@ -20,28 +20,43 @@ public struct FilterExtension: ExtensionBody {
         let dLo = try reader.readInteger(endianness: .big, as: UInt64.self)
         let familyOffset = reader.offset
         let family = try reader.readInteger(endianness: order, as: UInt16.self)
-        sourcePrefixLength = try reader.readByte()
-        destinationPrefixLength = try reader.readByte()
+        let sourcePrefixLength = try reader.readByte()
+        let destinationPrefixLength = try reader.readByte()
         // xfrm_address_t: an IPv4 address is the first 4 bytes, the rest zero.
+        let bits: Int
         switch family {
         case 2:
-            source = .v4(UInt32(truncatingIfNeeded: sHi >> 32))
-            destination = .v4(UInt32(truncatingIfNeeded: dHi >> 32))
+            bits = 32
             if context.checksReserved && (sHi << 32 | sLo | dHi << 32 | dLo) != 0 {
                 throw PFKeyError(.extensionReservedNotZero, at: context.offset + 4, source: "RFC 2367 2.3.3",
                                  "bytes after an IPv4 address in X_FILTER are not zero")
             }
         case context.dialect.inet6Family:
-            source = .v6(sHi, sLo)
-            destination = .v6(dHi, dLo)
+            bits = 128
         default:
             throw PFKeyError(.unsupportedAddressFamily, at: familyOffset, source: "Linux af_key.c pfkey_dump",
                              "sadb_x_filter_family \(family) is neither AF_INET nor AF_INET6")
         }
-        let bits = source.family.bitCount
         guard Int(sourcePrefixLength) <= bits, Int(destinationPrefixLength) <= bits else {
             throw PFKeyError(.prefixLengthTooLong, at: familyOffset + 2, source: "Linux af_key.c pfkey_dump",
                              "filter prefix lengths \(sourcePrefixLength)/\(destinationPrefixLength) exceed \(bits)")
+        }
+    }
+
+    public init(validated reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
+        let sHi = try reader.readInteger(endianness: .big, as: UInt64.self)
+        let sLo = try reader.readInteger(endianness: .big, as: UInt64.self)
+        let dHi = try reader.readInteger(endianness: .big, as: UInt64.self)
+        let dLo = try reader.readInteger(endianness: .big, as: UInt64.self)
+        let family = try reader.readInteger(endianness: context.dialect.hostByteOrder, as: UInt16.self)
+        sourcePrefixLength = try reader.readByte()
+        destinationPrefixLength = try reader.readByte()
+        if family == 2 {
+            source = .v4(UInt32(truncatingIfNeeded: sHi >> 32))
+            destination = .v4(UInt32(truncatingIfNeeded: dHi >> 32))
+        } else {
+            source = .v6(sHi, sLo)
+            destination = .v6(dHi, dLo)
         }
     }
 

@@ -19,10 +19,15 @@ public struct IdentityExtension: ExtensionBody {
 
     public var type: ExtensionType { kind == .source ? .identitySource : .identityDestination }
 
-    public init(decoding reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
+    public static func validate(_ reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
+        try reader.skip(2)
+        try reader.skipReserved(2, context, field: "sadb_ident_reserved")
+    }
+
+    public init(validated reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
         kind = context.type == .identitySource ? .source : .destination
         identityType = try reader.readInteger(endianness: context.dialect.hostByteOrder, as: UInt16.self)
-        try reader.skipReserved(2, context, field: "sadb_ident_reserved")
+        try reader.skip(2)
         id = try reader.readInteger(endianness: context.dialect.hostByteOrder, as: UInt64.self)
         var bytes = try reader.readBytes(reader.remaining)
         if let nul = bytes.firstIndex(of: 0) { bytes.removeSubrange(nul...) }

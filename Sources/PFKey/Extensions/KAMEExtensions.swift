@@ -4,9 +4,13 @@ public struct NATTFragmentExtension: ExtensionBody {
 
     public init(fragmentLength: UInt16) { self.fragmentLength = fragmentLength }
 
-    public init(decoding reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
-        fragmentLength = try reader.readInteger(endianness: context.dialect.hostByteOrder, as: UInt16.self)
+    public static func validate(_ reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
+        try reader.skip(2)
         try reader.skipReserved(2, context, field: "sadb_x_nat_t_frag_reserved")
+    }
+
+    public init(validated reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
+        fragmentLength = try reader.readInteger(endianness: context.dialect.hostByteOrder, as: UInt16.self)
     }
 
     public func encodedLength(dialect: Dialect) -> Int { 8 }
@@ -23,7 +27,9 @@ public struct SAReplayExtension: ExtensionBody {
 
     public init(replay: UInt32) { self.replay = replay }
 
-    public init(decoding reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
+    public static func validate(_ reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {}
+
+    public init(validated reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
         replay = try reader.readInteger(endianness: context.dialect.hostByteOrder, as: UInt32.self)
     }
 

@@ -8,10 +8,16 @@ public struct KMAddressExtension: ExtensionBody {
         self.remote = remote
     }
 
-    public init(decoding reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
+    public static func validate(_ reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
         try reader.skipReserved(4, context, field: "sadb_x_kmaddress_reserved")
-        (local, remote) = try decodeSockaddrPair(&reader, context: context, source: "Linux af_key.c parse_sockaddr_pair", code: .addressLengthMismatch)
+        try SocketAddress.validatePair(&reader, context: context, source: "Linux af_key.c parse_sockaddr_pair", code: .addressLengthMismatch)
         try reader.skipReserved(reader.remaining, context, field: "padding")
+    }
+
+    public init(validated reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
+        try reader.skip(4)
+        local = try SocketAddress(validated: &reader, dialect: context.dialect)
+        remote = try SocketAddress(validated: &reader, dialect: context.dialect)
     }
 
     public func encodedLength(dialect: Dialect) -> Int { align8(8 + local.family.sockaddrSize + remote.family.sockaddrSize) }

@@ -5,8 +5,12 @@ public struct KMPrivateExtension: ExtensionBody {
 
     public init(data: [UInt8] = []) { self.data = data }
 
-    public init(decoding reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
+    public static func validate(_ reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
         try reader.skipReserved(4, context, field: "sadb_x_kmprivate_reserved")
+    }
+
+    public init(validated reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
+        try reader.skip(4)
         data = try reader.readBytes(reader.remaining)
     }
 

@@ -23,10 +23,9 @@ public struct KeyExtension: ExtensionBody {
 
     public var type: ExtensionType { kind == .auth ? .keyAuth : .keyEncrypt }
 
-    public init(decoding reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
-        kind = context.type == .keyAuth ? .auth : .encrypt
+    public static func validate(_ reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
         let bitsOffset = reader.offset
-        bits = try reader.readInteger(endianness: context.dialect.hostByteOrder, as: UInt16.self)
+        let bits = try reader.readInteger(endianness: context.dialect.hostByteOrder, as: UInt16.self)
         guard bits != 0 else {
             throw PFKeyError(.keyBitsZero, at: bitsOffset, source: "RFC 2367 2.3.4",
                              "sadb_key_bits of \(context.type.name) is zero")
@@ -37,7 +36,13 @@ public struct KeyExtension: ExtensionBody {
             throw PFKeyError(.keyLengthTooShort, at: context.offset, source: "RFC 2367 2.3.4",
                              "\(context.type.name) of \(reader.end - context.offset) bytes cannot hold \(bits) key bits (needs \(align8(8 + keyBytes)))")
         }
-        key = try reader.readBytes(keyBytes)
+    }
+
+    public init(validated reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
+        kind = context.type == .keyAuth ? .auth : .encrypt
+        bits = try reader.readInteger(endianness: context.dialect.hostByteOrder, as: UInt16.self)
+        try reader.skip(2)
+        key = try reader.readBytes((Int(bits) + 7) / 8)
         try reader.skip(reader.remaining)
     }
 

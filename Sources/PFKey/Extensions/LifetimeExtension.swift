@@ -25,7 +25,10 @@ public struct LifetimeExtension: ExtensionBody {
         }
     }
 
-    public init(decoding reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
+    /// No rule beyond its fixed size, which the framing checks.
+    public static func validate(_ reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {}
+
+    public init(validated reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
         let order = context.dialect.hostByteOrder
         kind = context.type == .lifetimeCurrent ? .current : context.type == .lifetimeHard ? .hard : .soft
         allocations = try reader.readInteger(endianness: order, as: UInt32.self)

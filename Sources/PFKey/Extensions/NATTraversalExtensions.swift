@@ -5,9 +5,13 @@ public struct NATTTypeExtension: ExtensionBody {
 
     public init(encapsulation: UInt8) { self.encapsulation = encapsulation }
 
-    public init(decoding reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
-        encapsulation = try reader.readByte()
+    public static func validate(_ reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
+        try reader.skip(1)
         try reader.skipReserved(3, context, field: "sadb_x_nat_t_type_reserved")
+    }
+
+    public init(validated reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
+        encapsulation = try reader.readByte()
     }
 
     public func encodedLength(dialect: Dialect) -> Int { 8 }
@@ -33,10 +37,14 @@ public struct NATTPortExtension: ExtensionBody {
 
     public var type: ExtensionType { kind == .source ? .natTSourcePort : .natTDestinationPort }
 
-    public init(decoding reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
+    public static func validate(_ reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
+        try reader.skip(2)
+        try reader.skipReserved(2, context, field: "sadb_x_nat_t_port_reserved")
+    }
+
+    public init(validated reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
         kind = context.type == .natTSourcePort ? .source : .destination
         port = try reader.readInteger(endianness: .network, as: UInt16.self)
-        try reader.skipReserved(2, context, field: "sadb_x_nat_t_port_reserved")
     }
 
     public func encodedLength(dialect: Dialect) -> Int { 8 }

@@ -42,25 +42,23 @@ public struct PolicyExtension: ExtensionBody {
         self.requests = requests
     }
 
-    public init(decoding reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
+    public static func validate(_ reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
         let order = context.dialect.hostByteOrder
         let typeOffset = reader.offset
-        policyType = PolicyType(rawValue: try reader.readInteger(endianness: order, as: UInt16.self))
+        let policyType = PolicyType(rawValue: try reader.readInteger(endianness: order, as: UInt16.self))
         let maxType: PolicyType = context.dialect.name == .kame ? .bypass : .ipsec
         guard policyType.rawValue <= maxType.rawValue else {
             throw PFKeyError(.policyTypeInvalid, at: typeOffset, source: "Linux af_key.c pfkey_spdadd",
                              "sadb_x_policy_type \(policyType.rawValue) exceeds IPSEC_POLICY_\(maxType.description.uppercased()) (\(maxType.rawValue))")
         }
         let dirOffset = reader.offset
-        direction = PolicyDirection(rawValue: try reader.readByte())
-        guard direction.rawValue <= 3 else {
+        let direction = try reader.readByte()
+        guard direction <= 3 else {
             throw PFKeyError(.policyDirectionInvalid, at: dirOffset, source: "Linux af_key.c pfkey_spdadd",
-                             "sadb_x_policy_dir \(direction.rawValue) is not 0-3 (any, in, out, fwd)")
+                             "sadb_x_policy_dir \(direction) is not 0-3 (any, in, out, fwd)")
         }
         try reader.skipReserved(1, context, field: "sadb_x_policy_reserved")
-        id = try reader.readInteger(endianness: order, as: UInt32.self)
-        priority = try reader.readInteger(endianness: order, as: UInt32.self)
-        requests = []
+        try reader.skip(8)
         let headerSize = context.dialect.ipsecRequestReqIDIs32Bit ? 16 : 8
         // Linux parse_ipsecrequests: requests while a whole header fits; lengths in BYTES.
         while reader.remaining >= headerSize {
@@ -71,9 +69,25 @@ public struct PolicyExtension: ExtensionBody {
                                  "sadb_x_ipsecrequest_len \(length) bytes is not between \(headerSize) and the \(reader.remaining) bytes left")
             }
             var sub = try reader.slice(length)
-            requests.append(try IPsecRequest(decoding: &sub, context: context))
+            try IPsecRequest.validate(&sub, context: context)
         }
         try reader.skipReserved(reader.remaining, context, field: "padding")
+    }
+
+    public init(validated reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
+        let order = context.dialect.hostByteOrder
+        policyType = PolicyType(rawValue: try reader.readInteger(endianness: order, as: UInt16.self))
+        direction = PolicyDirection(rawValue: try reader.readByte())
+        try reader.skip(1)
+        id = try reader.readInteger(endianness: order, as: UInt32.self)
+        priority = try reader.readInteger(endianness: order, as: UInt32.self)
+        requests = []
+        let headerSize = context.dialect.ipsecRequestReqIDIs32Bit ? 16 : 8
+        while reader.remaining >= headerSize {
+            let length = Int(try reader.peekInteger(at: 0, endianness: order, as: UInt16.self))
+            var sub = try reader.slice(length)
+            requests.append(try IPsecRequest(validated: &sub, context: context))
+        }
     }
 
     public func encodedLength(dialect: Dialect) -> Int {
@@ -117,34 +131,49 @@ public struct IPsecRequest: Sendable, Hashable {
     public static let modeTransport: UInt8 = 1
     public static let modeTunnel: UInt8 = 2
 
-    init(decoding reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
-        let order = context.dialect.hostByteOrder
+    static func validate(_ reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
         let start = reader.offset
-        try reader.skip(2)
-        proto = try reader.readInteger(endianness: order, as: UInt16.self)
+        try reader.skip(4)
         let modeOffset = reader.offset
-        mode = try reader.readByte()
-        level = try reader.readByte()
+        let mode = try reader.readByte()
+        try reader.skip(1)
         guard mode != 0 else {
             throw PFKeyError(.ipsecRequestModeZero, at: modeOffset, source: "Linux af_key.c parse_ipsecrequest",
                              "sadb_x_ipsecrequest_mode is 0 (IPSEC_MODE_ANY)")
         }
         if context.dialect.ipsecRequestReqIDIs32Bit {
             try reader.skipReserved(2, context, field: "sadb_x_ipsecrequest_reserved1")
-            reqID = try reader.readInteger(endianness: order, as: UInt32.self)
+            try reader.skip(4)
             try reader.skipReserved(4, context, field: "sadb_x_ipsecrequest_reserved2")
         } else {
-            reqID = UInt32(try reader.readInteger(endianness: order, as: UInt16.self))
+            try reader.skip(2)
         }
         if mode == IPsecRequest.modeTunnel || reader.remaining > 0 {
             guard reader.remaining > 0 else {
                 throw PFKeyError(.tunnelAddressesInvalid, at: start, source: "Linux af_key.c parse_ipsecrequest",
                                  "a tunnel-mode ipsecrequest has no tunnel addresses")
             }
-            let (s, d) = try decodeSockaddrPair(&reader, context: context, source: "Linux af_key.c parse_ipsecrequest")
-            tunnelSource = s
-            tunnelDestination = d
+            try SocketAddress.validatePair(&reader, context: context, source: "Linux af_key.c parse_ipsecrequest")
             try reader.skipReserved(reader.remaining, context, field: "padding")
+        }
+    }
+
+    init(validated reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
+        let order = context.dialect.hostByteOrder
+        try reader.skip(2)
+        proto = try reader.readInteger(endianness: order, as: UInt16.self)
+        mode = try reader.readByte()
+        level = try reader.readByte()
+        if context.dialect.ipsecRequestReqIDIs32Bit {
+            try reader.skip(2)
+            reqID = try reader.readInteger(endianness: order, as: UInt32.self)
+            try reader.skip(4)
+        } else {
+            reqID = UInt32(try reader.readInteger(endianness: order, as: UInt16.self))
+        }
+        if reader.remaining > 0 {
+            tunnelSource = try SocketAddress(validated: &reader, dialect: context.dialect)
+            tunnelDestination = try SocketAddress(validated: &reader, dialect: context.dialect)
         } else {
             tunnelSource = nil
             tunnelDestination = nil

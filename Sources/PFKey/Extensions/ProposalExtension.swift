@@ -46,28 +46,11 @@ public struct ProposalExtension: ExtensionBody {
             self.softUseTime = softUseTime
             self.hardUseTime = hardUseTime
         }
-    }
 
-    public init(decoding reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
-        let order = context.dialect.hostByteOrder
-        replay = try reader.readByte()
-        try reader.skipReserved(3, context, field: "sadb_prop_reserved")
-        guard reader.remaining % 72 == 0 else {
-            throw PFKeyError(.proposalLengthNotMultiple, at: context.offset, source: "RFC 2367 2.3.7",
-                             "\(reader.remaining) bytes after sadb_prop are not a multiple of sizeof(sadb_comb) 72")
-        }
-        let count = reader.remaining / 72
-        combinations = []
-        combinations.reserveCapacity(count)
-        for _ in 0..<count {
-            let at = reader.offset
-            // One bound check for the whole 72-byte sadb_comb, then plain loads.
+        /// Reads the 72-byte `sadb_comb` at the reader (one bound check, then plain loads).
+        init(validated reader: inout ByteReader, order: Endianness) throws(PFKeyError) {
             try reader.check(72)
-            if context.checksReserved && reader.loadChecked(12, endianness: order, as: UInt32.self) != 0 {
-                try reader.skip(12)
-                throw reader.reservedNotZero(context, field: "sadb_comb_reserved")
-            }
-            let c = Combination(
+            self.init(
                 auth: reader.loadChecked(0, endianness: order), encrypt: reader.loadChecked(1, endianness: order),
                 flags: reader.loadChecked(2, endianness: order),
                 authMinBits: reader.loadChecked(4, endianness: order), authMaxBits: reader.loadChecked(6, endianness: order),
@@ -77,9 +60,42 @@ public struct ProposalExtension: ExtensionBody {
                 softAddTime: reader.loadChecked(40, endianness: order), hardAddTime: reader.loadChecked(48, endianness: order),
                 softUseTime: reader.loadChecked(56, endianness: order), hardUseTime: reader.loadChecked(64, endianness: order))
             try reader.skip(72)
-            try Self.check(c.auth, c.authMinBits, c.authMaxBits, at: at + 4, what: "auth")
-            try Self.check(c.encrypt, c.encryptMinBits, c.encryptMaxBits, at: at + 8, what: "encrypt")
-            combinations.append(c)
+        }
+    }
+
+    public static func validate(_ reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
+        let order = context.dialect.hostByteOrder
+        try reader.skip(1)
+        try reader.skipReserved(3, context, field: "sadb_prop_reserved")
+        guard reader.remaining % 72 == 0 else {
+            throw PFKeyError(.proposalLengthNotMultiple, at: context.offset, source: "RFC 2367 2.3.7",
+                             "\(reader.remaining) bytes after sadb_prop are not a multiple of sizeof(sadb_comb) 72")
+        }
+        while reader.remaining > 0 {
+            let at = reader.offset
+            // One bound check for the whole 72-byte sadb_comb, then plain loads.
+            try reader.check(72)
+            if context.checksReserved && reader.loadChecked(12, endianness: order, as: UInt32.self) != 0 {
+                try reader.skip(12)
+                throw reader.reservedNotZero(context, field: "sadb_comb_reserved")
+            }
+            try Self.check(reader.loadChecked(0, endianness: order), reader.loadChecked(4, endianness: order),
+                           reader.loadChecked(6, endianness: order), at: at + 4, what: "auth")
+            try Self.check(reader.loadChecked(1, endianness: order), reader.loadChecked(8, endianness: order),
+                           reader.loadChecked(10, endianness: order), at: at + 8, what: "encrypt")
+            try reader.skip(72)
+        }
+    }
+
+    public init(validated reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
+        let order = context.dialect.hostByteOrder
+        replay = try reader.readByte()
+        try reader.skip(3)
+        let count = reader.remaining / 72
+        combinations = []
+        combinations.reserveCapacity(count)
+        for _ in 0..<count {
+            combinations.append(try Combination(validated: &reader, order: order))
         }
     }
 

@@ -11,9 +11,14 @@ public struct SA2Extension: ExtensionBody {
         self.reqID = reqID
     }
 
-    public init(decoding reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
-        mode = try reader.readByte()
+    public static func validate(_ reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
+        try reader.skip(1)
         try reader.skipReserved(3, context, field: "sadb_x_sa2_reserved1/2")
+    }
+
+    public init(validated reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
+        mode = try reader.readByte()
+        try reader.skip(3)
         sequence = try reader.readInteger(endianness: context.dialect.hostByteOrder, as: UInt32.self)
         reqID = try reader.readInteger(endianness: context.dialect.hostByteOrder, as: UInt32.self)
     }

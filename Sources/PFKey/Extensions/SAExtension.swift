@@ -18,7 +18,10 @@ public struct SAExtension: ExtensionBody {
         self.flags = flags
     }
 
-    public init(decoding reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
+    /// No rule beyond its fixed size, which the framing checks.
+    public static func validate(_ reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {}
+
+    public init(validated reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
         let order = context.dialect.hostByteOrder
         spi = try reader.readInteger(endianness: .network, as: UInt32.self)
         replay = try reader.readByte()

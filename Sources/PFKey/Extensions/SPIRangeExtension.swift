@@ -9,14 +9,19 @@ public struct SPIRangeExtension: ExtensionBody {
         self.max = max
     }
 
-    public init(decoding reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
-        min = try reader.readInteger(endianness: context.dialect.hostByteOrder, as: UInt32.self)
-        max = try reader.readInteger(endianness: context.dialect.hostByteOrder, as: UInt32.self)
+    public static func validate(_ reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
+        let min = try reader.readInteger(endianness: context.dialect.hostByteOrder, as: UInt32.self)
+        let max = try reader.readInteger(endianness: context.dialect.hostByteOrder, as: UInt32.self)
         guard min <= max else {
             throw PFKeyError(.spiRangeInverted, at: context.offset + 4, source: "RFC 2367 2.3.9",
                              "sadb_spirange_min \(min) exceeds sadb_spirange_max \(max)")
         }
         try reader.skipReserved(4, context, field: "sadb_spirange_reserved")
+    }
+
+    public init(validated reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
+        min = try reader.readInteger(endianness: context.dialect.hostByteOrder, as: UInt32.self)
+        max = try reader.readInteger(endianness: context.dialect.hostByteOrder, as: UInt32.self)
     }
 
     public func encodedLength(dialect: Dialect) -> Int { 16 }

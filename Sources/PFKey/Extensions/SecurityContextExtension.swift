@@ -12,9 +12,8 @@ public struct SecurityContextExtension: ExtensionBody {
         self.context = context
     }
 
-    public init(decoding reader: inout ByteReader, context ctx: ExtensionContext) throws(PFKeyError) {
-        algorithm = try reader.readByte()
-        doi = try reader.readByte()
+    public static func validate(_ reader: inout ByteReader, context ctx: ExtensionContext) throws(PFKeyError) {
+        try reader.skip(2)
         let lengthOffset = reader.offset
         let length = Int(try reader.readInteger(endianness: ctx.dialect.hostByteOrder, as: UInt16.self))
         // Linux verify_sec_ctx_len: sadb_x_sec_len == ceil((8 + ctx_len) / 8).
@@ -23,8 +22,15 @@ public struct SecurityContextExtension: ExtensionBody {
             throw PFKeyError(.securityContextLengthMismatch, at: lengthOffset, source: "Linux af_key.c verify_sec_ctx_len",
                              "sadb_x_ctx_len \(length) needs \((8 + length + 7) / 8) words, sadb_x_sec_len is \(words)")
         }
-        context = try reader.readBytes(length)
+        try reader.skip(length)
         try reader.skipReserved(reader.remaining, ctx, field: "padding")
+    }
+
+    public init(validated reader: inout ByteReader, context ctx: ExtensionContext) throws(PFKeyError) {
+        algorithm = try reader.readByte()
+        doi = try reader.readByte()
+        let length = Int(try reader.readInteger(endianness: ctx.dialect.hostByteOrder, as: UInt16.self))
+        context = try reader.readBytes(length)
     }
 
     public func encodedLength(dialect: Dialect) -> Int { align8(8 + context.count) }

@@ -15,18 +15,26 @@ public struct SensitivityExtension: ExtensionBody {
         self.integrityBitmap = integrityBitmap
     }
 
-    public init(decoding reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
-        let order = context.dialect.hostByteOrder
-        dpd = try reader.readInteger(endianness: order, as: UInt32.self)
-        sensitivityLevel = try reader.readByte()
+    public static func validate(_ reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
+        try reader.skip(5)
         let sensLen = Int(try reader.readByte())
-        integrityLevel = try reader.readByte()
+        try reader.skip(1)
         let integLen = Int(try reader.readByte())
         try reader.skipReserved(4, context, field: "sadb_sens_reserved")
         guard 8 * (sensLen + integLen) == reader.remaining else {
             throw PFKeyError(.sensitivityLengthMismatch, at: context.offset, source: "RFC 2367 2.3.6",
                              "bitmaps of \(sensLen) + \(integLen) words do not fill the \(reader.remaining) bytes after the header")
         }
+    }
+
+    public init(validated reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
+        let order = context.dialect.hostByteOrder
+        dpd = try reader.readInteger(endianness: order, as: UInt32.self)
+        sensitivityLevel = try reader.readByte()
+        let sensLen = Int(try reader.readByte())
+        integrityLevel = try reader.readByte()
+        let integLen = Int(try reader.readByte())
+        try reader.skip(4)
         sensitivityBitmap = []
         integrityBitmap = []
         for _ in 0..<sensLen { sensitivityBitmap.append(try reader.readInteger(endianness: order, as: UInt64.self)) }

@@ -112,6 +112,7 @@ public struct SocketAddress: Sendable, Hashable, CustomStringConvertible {
     public var description: String { port == 0 ? "\(address)" : "\(address)[\(port)]" }
 
     /// The family at the reader's position (without moving), per the dialect's layout.
+    @inline(__always)
     static func peekFamily(_ reader: ByteReader, dialect: Dialect) throws(PFKeyError) -> AddressFamily {
         let raw: UInt16
         switch dialect.sockaddrLayout {
@@ -120,15 +121,26 @@ public struct SocketAddress: Sendable, Hashable, CustomStringConvertible {
         }
         if raw == 2 { return .inet }
         if raw == dialect.inet6Family { return .inet6 }
-        let at = reader.offset + (dialect.sockaddrLayout == .lengthAndFamily ? 1 : 0)
-        throw PFKeyError(.unsupportedAddressFamily, at: at, source: "Linux af_key.c pfkey_sockaddr_len",
-                         "address family \(raw) is neither AF_INET (2) nor AF_INET6 (\(dialect.inet6Family))")
+        throw unsupportedFamily(raw, reader, dialect: dialect)
     }
 
-    /// Decodes one sockaddr; `reserved` says whether sin_zero/flowinfo must be zero.
-    init(decoding reader: inout ByteReader, dialect: Dialect, checksReserved: Bool) throws(PFKeyError) {
+    @inline(never)
+    static func unsupportedFamily(_ raw: UInt16, _ reader: ByteReader, dialect: Dialect) -> PFKeyError {
+        let at = reader.offset + (dialect.sockaddrLayout == .lengthAndFamily ? 1 : 0)
+        return PFKeyError(.unsupportedAddressFamily, at: at, source: "Linux af_key.c pfkey_sockaddr_len",
+                          "address family \(raw) is neither AF_INET (2) nor AF_INET6 (\(dialect.inet6Family))")
+    }
+
+    /// Checks one sockaddr: a known family, all of it present, BSD `sa_len` matching, and
+    /// (when `checksReserved`) sin_zero / sin6_flowinfo zero.
+    static func validate(_ reader: inout ByteReader, dialect: Dialect, checksReserved: Bool) throws(PFKeyError) {
+        try validate(&reader, family: try SocketAddress.peekFamily(reader, dialect: dialect), dialect: dialect, checksReserved: checksReserved)
+    }
+
+    /// `validate` once the caller has peeked the family.
+    @inline(__always)
+    static func validate(_ reader: inout ByteReader, family: AddressFamily, dialect: Dialect, checksReserved: Bool) throws(PFKeyError) {
         let start = reader.offset
-        let family = try SocketAddress.peekFamily(reader, dialect: dialect)
         try reader.check(family.sockaddrSize)
         if dialect.sockaddrLayout == .lengthAndFamily {
             let saLen = try reader.readByte()
@@ -140,19 +152,33 @@ public struct SocketAddress: Sendable, Hashable, CustomStringConvertible {
         } else {
             try reader.skip(2)
         }
-        port = try reader.readInteger(endianness: .network, as: UInt16.self)
         switch family {
         case .inet:
-            address = .v4(try reader.readInteger(endianness: .network, as: UInt32.self))
-            scopeID = 0
+            try reader.skip(6)
             if checksReserved && !reader.nextBytesAreZero(8) {
                 throw PFKeyError(.extensionReservedNotZero, at: reader.offset, source: "RFC 2367 2.3.3", "sin_zero is not zero")
             }
             try reader.skip(8)
         case .inet6:
+            try reader.skip(2)
             if checksReserved && !reader.nextBytesAreZero(4) {
                 throw PFKeyError(.extensionReservedNotZero, at: reader.offset, source: "RFC 2367 2.3.3", "sin6_flowinfo is not zero")
             }
+            try reader.skip(24)
+        }
+    }
+
+    /// Reads one sockaddr `validate` accepted.
+    init(validated reader: inout ByteReader, dialect: Dialect) throws(PFKeyError) {
+        let family = try SocketAddress.peekFamily(reader, dialect: dialect)
+        try reader.skip(2)
+        port = try reader.readInteger(endianness: .network, as: UInt16.self)
+        switch family {
+        case .inet:
+            address = .v4(try reader.readInteger(endianness: .network, as: UInt32.self))
+            scopeID = 0
+            try reader.skip(8)
+        case .inet6:
             try reader.skip(4)
             let hi = try reader.readInteger(endianness: .big, as: UInt64.self)
             let lo = try reader.readInteger(endianness: .big, as: UInt64.self)
@@ -183,20 +209,21 @@ public struct SocketAddress: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-/// Two sockaddrs of one family back to back (X_KMADDRESS, a tunnel-mode ipsecrequest).
-func decodeSockaddrPair(_ reader: inout ByteReader, context: ExtensionContext, source: String,
-                        code: PFKeyError.Code = .tunnelAddressesInvalid) throws(PFKeyError) -> (SocketAddress, SocketAddress) {
-    let start = reader.offset
-    let family = try SocketAddress.peekFamily(reader, dialect: context.dialect)
-    guard reader.remaining >= 2 * family.sockaddrSize else {
-        throw PFKeyError(code, at: start, source: source,
-                         "\(reader.remaining) bytes cannot hold two sockaddrs of \(family.sockaddrSize) bytes")
+extension SocketAddress {
+    /// Checks two sockaddrs of one family back to back (X_KMADDRESS, a tunnel-mode ipsecrequest).
+    static func validatePair(_ reader: inout ByteReader, context: ExtensionContext, source: String,
+                             code: PFKeyError.Code = .tunnelAddressesInvalid) throws(PFKeyError) {
+        let start = reader.offset
+        let family = try SocketAddress.peekFamily(reader, dialect: context.dialect)
+        guard reader.remaining >= 2 * family.sockaddrSize else {
+            throw PFKeyError(code, at: start, source: source,
+                             "\(reader.remaining) bytes cannot hold two sockaddrs of \(family.sockaddrSize) bytes")
+        }
+        try SocketAddress.validate(&reader, dialect: context.dialect, checksReserved: context.checksReserved)
+        let secondFamily = try SocketAddress.peekFamily(reader, dialect: context.dialect)
+        guard secondFamily == family else {
+            throw PFKeyError(code, at: reader.offset, source: source, "the two sockaddrs have different families")
+        }
+        try SocketAddress.validate(&reader, dialect: context.dialect, checksReserved: context.checksReserved)
     }
-    let first = try SocketAddress(decoding: &reader, dialect: context.dialect, checksReserved: context.checksReserved)
-    let secondFamily = try SocketAddress.peekFamily(reader, dialect: context.dialect)
-    guard secondFamily == family else {
-        throw PFKeyError(code, at: reader.offset, source: source, "the two sockaddrs have different families")
-    }
-    let second = try SocketAddress(decoding: &reader, dialect: context.dialect, checksReserved: context.checksReserved)
-    return (first, second)
 }

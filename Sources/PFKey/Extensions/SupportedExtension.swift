@@ -28,15 +28,24 @@ public struct SupportedExtension: ExtensionBody {
 
     public var type: ExtensionType { kind == .auth ? .supportedAuth : .supportedEncrypt }
 
-    public init(decoding reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
-        let order = context.dialect.hostByteOrder
-        kind = context.type == .supportedAuth ? .auth : .encrypt
+    public static func validate(_ reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
         try reader.skipReserved(4, context, field: "sadb_supported_reserved")
         // Always true for a whole number of 64-bit words; kept as the RFC's rule.
         guard reader.remaining % 8 == 0 else {
             throw PFKeyError(.supportedLengthNotMultiple, at: context.offset, source: "RFC 2367 2.3.8",
                              "\(reader.remaining) bytes after sadb_supported are not a multiple of sizeof(sadb_alg) 8")
         }
+        guard context.checksReserved else { return }
+        while reader.remaining > 0 {
+            try reader.skip(6)
+            try reader.skipReserved(2, context, field: "sadb_alg_reserved")
+        }
+    }
+
+    public init(validated reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
+        let order = context.dialect.hostByteOrder
+        kind = context.type == .supportedAuth ? .auth : .encrypt
+        try reader.skip(4)
         algorithms = []
         algorithms.reserveCapacity(reader.remaining / 8)
         while reader.remaining > 0 {
@@ -44,7 +53,7 @@ public struct SupportedExtension: ExtensionBody {
             let iv = try reader.readByte()
             let minBits = try reader.readInteger(endianness: order, as: UInt16.self)
             let maxBits = try reader.readInteger(endianness: order, as: UInt16.self)
-            try reader.skipReserved(2, context, field: "sadb_alg_reserved")
+            try reader.skip(2)
             algorithms.append(Algorithm(id: id, ivLength: iv, minBits: minBits, maxBits: maxBits))
         }
     }

@@ -111,8 +111,6 @@ public enum JSONCheckReport {
     }
 
     public static func render(_ report: CheckReport) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(root(report)), as: UTF8.self) + "\n"
+        try StableJSON.encode(root(report)) + "\n"
     }
 }

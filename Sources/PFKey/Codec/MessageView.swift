@@ -1,0 +1,297 @@
+/// A validated PF_KEY message over the caller's bytes: every rule `Message(decoding:)`
+/// applies (rules 1-15 of notes/pfkey.md, for the given options), with no copy and no heap
+/// allocation, the way Linux af_key.c parse_exthdrs keeps a table of extension pointers.
+/// Fields are read on demand from the bytes.
+///
+/// It borrows `bytes`: use it only while that memory is alive (inside the
+/// `withUnsafeBytes` closure that made the buffer). `Message(decoding:)` is built from it,
+/// so both accept and reject exactly the same bytes with the same error.
+///
+/// ```
+/// try bytes.withUnsafeBytes { raw in
+///     let view = try MessageView(validating: raw)
+///     if let dst = view.address(.destination) { ... }
+/// }
+/// ```
+public struct MessageView {
+    /// The message's bytes (exactly `sadb_msg_len` x 8).
+    public let bytes: UnsafeRawBufferPointer
+    public let dialect: Dialect
+    public let type: MessageType
+    /// The number of extensions, unknown ones included.
+    public let extensionCount: Int
+    /// Each known extension's header offset, by `ExtensionType.rawValue`; 0 when absent
+    /// (no extension starts inside the base header).
+    var offsets: InlineArray<32, UInt32>
+    /// `ExtensionType.bit` of every known extension present.
+    let present: UInt32
+
+    /// Validates `bytes` as one message; throws the first rule it breaks (code, offset, rule).
+    public init(validating bytes: UnsafeRawBufferPointer, options: DecodingOptions = DecodingOptions()) throws(PFKeyError) {
+        let dialect = options.dialect
+        let order = dialect.hostByteOrder
+        var reader = ByteReader(bytes)
+        // Rule 1 [RFC 2367 2.1; Linux pfkey_get_base_msg]
+        guard bytes.count >= 16 else {
+            throw PFKeyError(.messageTooShort, at: 0, source: "RFC 2367 2.1", "\(bytes.count) bytes, the base header is 16")
+        }
+        let words = try reader.peekInteger(at: 4, endianness: order, as: UInt16.self)
+        guard Int(words) * 8 == bytes.count else {
+            throw PFKeyError(.lengthMismatch, at: 4, source: "RFC 2367 2.1", "sadb_msg_len \(words) words is not the \(bytes.count) bytes received")
+        }
+        // Rule 2 [Linux pfkey_get_base_msg]
+        let version = try reader.readByte()
+        guard version == Message.version else {
+            throw PFKeyError(.badVersion, at: 0, source: "RFC 2367 2.1", "sadb_msg_version \(version) is not PF_KEY_V2 (2)")
+        }
+        let typeNumber = try reader.readByte()
+        guard let type = dialect.messageType(number: typeNumber) else {
+            throw PFKeyError(.unknownMessageType, at: 1, source: "RFC 2367 3.1 (dialect \(dialect))", "sadb_msg_type \(typeNumber) is not a message type")
+        }
+        let errno = try reader.readByte()
+        let saType = SAType(rawValue: try reader.readByte())
+        try reader.skip(2)
+        let reserved = try reader.readInteger(endianness: order, as: UInt16.self)
+        if reserved != 0 && options.direction == .request {
+            throw PFKeyError(.reservedNotZero, at: 6, source: "RFC 2367 2.1", "sadb_msg_reserved \(reserved) is not zero")
+        }
+        try reader.skip(8)
+
+        var offsets = InlineArray<32, UInt32>(repeating: 0)
+        var seen: UInt32 = 0
+        var count = 0
+        var checker = PresenceChecker()
+        let checksReserved = options.direction == .request
+        while reader.remaining > 0 {
+            let start = reader.offset
+            // Rule 3 [RFC 2367 2.3; Linux parse_exthdrs]
+            let extWords = try reader.readInteger(endianness: order, as: UInt16.self)
+            let extNumber = try reader.readInteger(endianness: order, as: UInt16.self)
+            let length = Int(extWords) &* 8
+            guard length >= 8 else {
+                throw PFKeyError(.extensionTooShortForHeader, at: start, source: "RFC 2367 2.3",
+                                 "sadb_ext_len 0 (an extension is at least one 64-bit word)")
+            }
+            guard length <= reader.remaining &+ 4 else {
+                throw PFKeyError(.extensionOverrun, at: start, source: "RFC 2367 2.3",
+                                 "extension type \(extNumber) of \(length) bytes overruns the \(reader.remaining + 4) bytes left")
+            }
+            guard extNumber != 0 else {
+                throw PFKeyError(.extensionTypeZero, at: start, source: "RFC 2367 2.3", "extension type 0 is reserved")
+            }
+            var body = try reader.slice(length &- 4)
+            count &+= 1
+            guard let extType = dialect.extensionType(number: extNumber) else {
+                // Rule 6 [RFC 2367 2.3; strongSwan rejects]
+                if options.unknownExtensions == .reject {
+                    throw PFKeyError(.unknownExtension, at: start, source: "RFC 2367 2.3 (unknown extensions rejected by option)",
+                                     "extension type \(extNumber) is unknown in dialect \(dialect)")
+                }
+                continue
+            }
+            // Rule 5 [RFC 2367 2.3, 2.4]
+            guard seen & extType.bit == 0 else {
+                throw PFKeyError(.duplicateExtension, at: start, source: "RFC 2367 2.3", "duplicate extension type \(extNumber)")
+            }
+            seen |= extType.bit
+            // Rule 4 [Linux sadb_ext_min_len; RFC 2367 2.2 fixed sizes]
+            guard length >= extType.minimumLength else {
+                throw PFKeyError(.extensionTooShort, at: start, source: "Linux af_key.c sadb_ext_min_len",
+                                 "\(extType.name) is \(length) bytes, at least \(extType.minimumLength) needed")
+            }
+            if extType.isFixedSize && length != extType.minimumLength {
+                throw PFKeyError(.extensionLengthMismatch, at: start, source: "RFC 2367 2.2",
+                                 "\(extType.name) is \(length) bytes, its structure is \(extType.minimumLength)")
+            }
+            // Rules 7, 9-12, 14, 15: the family's own rules.
+            let context = ExtensionContext(type: extType, dialect: dialect, offset: start, checksReserved: checksReserved)
+            try Extension.validate(&body, context: context)
+            offsets[extType.rawValue] = UInt32(truncatingIfNeeded: start)
+            switch extType {
+            case .addressSource, .addressDestination, .addressProxy, .natTOriginalAddress, .natTOriginalAddressResponder:
+                // Validated: the length is the one its family allows (24 or 40) and the
+                // port is at byte 10 in both sockaddr layouts.
+                let family: AddressFamily = length == 24 ? .inet : .inet6
+                let port = bytes.loadUnaligned(fromByteOffset: start + 10, as: UInt16.self).bigEndian
+                checker.noteAddress(extType, family: family, port: port, proto: bytes[start + 4], at: start)
+            case .policy:
+                checker.notePolicy(direction: bytes[start + 6], at: start)
+            default:
+                break
+            }
+        }
+        // Rules 8, 13, 14 (message part)
+        try checker.validate(MessageHeader(type: type, errno: errno, saType: saType), present: seen, options: options)
+        self.bytes = bytes
+        self.dialect = dialect
+        self.type = type
+        self.extensionCount = count
+        self.offsets = offsets
+        self.present = seen
+    }
+
+    // MARK: Base header, read on demand
+
+    public var errno: UInt8 { bytes[2] }
+    public var saType: SAType { SAType(rawValue: bytes[3]) }
+    public var reserved: UInt16 { load(6, as: UInt16.self) }
+    public var sequence: UInt32 { load(8, as: UInt32.self) }
+    public var pid: UInt32 { load(12, as: UInt32.self) }
+    /// The message's length in bytes.
+    public var length: Int { bytes.count }
+
+    @inline(__always)
+    func load<T: FixedWidthInteger>(_ offset: Int, as: T.Type) -> T {
+        let raw = bytes.loadUnaligned(fromByteOffset: offset, as: T.self)
+        return dialect.hostByteOrder == .big ? T(bigEndian: raw) : T(littleEndian: raw)
+    }
+
+    // MARK: Extensions
+
+    /// One extension as it sits in the bytes.
+    public struct RawExtension: Sendable, Hashable {
+        public var offset: Int
+        /// The whole extension's length in bytes, header included.
+        public var length: Int
+        public var typeNumber: UInt16
+        /// nil when the dialect does not know `typeNumber` (kept, RFC 2367 2.3).
+        public var type: ExtensionType?
+
+        public var span: ExtensionSpan { ExtensionSpan(offset: offset, length: length) }
+    }
+
+    /// The extensions in wire order, unknown ones included.
+    public var extensions: Extensions { Extensions(view: self) }
+
+    public struct Extensions: Sequence {
+        let view: MessageView
+
+        public struct Iterator: IteratorProtocol {
+            let view: MessageView
+            var at = 16
+
+            public mutating func next() -> RawExtension? {
+                guard at < view.bytes.count else { return nil }
+                let length = Int(view.load(at, as: UInt16.self)) * 8
+                let number = view.load(at + 2, as: UInt16.self)
+                defer { at += length }
+                return RawExtension(offset: at, length: length, typeNumber: number, type: view.dialect.extensionType(number: number))
+            }
+        }
+
+        public func makeIterator() -> Iterator { Iterator(view: view) }
+        public var underestimatedCount: Int { view.extensionCount }
+    }
+
+    /// True when an extension of `type` is present.
+    public func contains(_ type: ExtensionType) -> Bool { present & type.bit != 0 }
+
+    /// Where the extension of `type` is, or nil.
+    public func span(of type: ExtensionType) -> ExtensionSpan? {
+        let offset = Int(offsets[type.rawValue])
+        guard offset != 0 else { return nil }
+        return ExtensionSpan(offset: offset, length: Int(load(offset, as: UInt16.self)) * 8)
+    }
+
+    /// A reader over the body (after the 4-byte header) of the extension at `span`.
+    func bodyReader(_ span: ExtensionSpan) -> ByteReader {
+        ByteReader(buffer: bytes, offset: span.offset + 4, end: span.offset + span.length)
+    }
+
+    func context(_ type: ExtensionType, at offset: Int) -> ExtensionContext {
+        ExtensionContext(type: type, dialect: dialect, offset: offset, checksReserved: false)
+    }
+
+    /// The extension at `raw` as a typed value (copies variable parts such as keys).
+    /// Throws only if `raw` is not one of this view's extensions.
+    public func decode(_ raw: RawExtension) throws(PFKeyError) -> Extension {
+        var reader = bodyReader(raw.span)
+        guard let type = raw.type else {
+            return .unknown(UnknownExtension(typeNumber: raw.typeNumber, body: try reader.readBytes(reader.remaining)))
+        }
+        return try Extension.read(&reader, context: context(type, at: raw.offset))
+    }
+
+    /// The extension of `type` as a typed value, or nil when absent.
+    public func `extension`(_ type: ExtensionType) -> Extension? {
+        guard let span = span(of: type) else { return nil }
+        var reader = bodyReader(span)
+        return try? Extension.read(&reader, context: context(type, at: span.offset))
+    }
+
+    @inline(__always)
+    func body<T: ExtensionBody>(_ type: ExtensionType, as: T.Type) -> T? {
+        guard let span = span(of: type) else { return nil }
+        var reader = bodyReader(span)
+        return try? T(validated: &reader, context: context(type, at: span.offset))
+    }
+
+    public var sa: SAExtension? { body(.sa, as: SAExtension.self) }
+    public var sa2: SA2Extension? { body(.sa2, as: SA2Extension.self) }
+    public var spiRange: SPIRangeExtension? { body(.spiRange, as: SPIRangeExtension.self) }
+
+    public func lifetime(_ kind: LifetimeExtension.Kind) -> LifetimeExtension? {
+        switch kind {
+        case .current: body(.lifetimeCurrent, as: LifetimeExtension.self)
+        case .hard: body(.lifetimeHard, as: LifetimeExtension.self)
+        case .soft: body(.lifetimeSoft, as: LifetimeExtension.self)
+        }
+    }
+
+    public func address(_ kind: AddressExtension.Kind) -> AddressExtension? {
+        switch kind {
+        case .source: body(.addressSource, as: AddressExtension.self)
+        case .destination: body(.addressDestination, as: AddressExtension.self)
+        case .proxy: body(.addressProxy, as: AddressExtension.self)
+        case .natTOriginal: body(.natTOriginalAddress, as: AddressExtension.self)
+        case .natTOriginalResponder: body(.natTOriginalAddressResponder, as: AddressExtension.self)
+        }
+    }
+
+    /// `sadb_key_bits` of KEY_AUTH or KEY_ENCRYPT.
+    public func keyBits(_ kind: KeyExtension.Kind) -> UInt16? {
+        guard let span = span(of: kind == .auth ? .keyAuth : .keyEncrypt) else { return nil }
+        return load(span.offset + 4, as: UInt16.self)
+    }
+
+    /// The key itself (ceil(bits / 8) bytes), without a copy.
+    public func keyBytes(_ kind: KeyExtension.Kind) -> UnsafeRawBufferPointer? {
+        guard let bits = keyBits(kind), let span = span(of: kind == .auth ? .keyAuth : .keyEncrypt) else { return nil }
+        return UnsafeRawBufferPointer(rebasing: bytes[span.offset + 8 ..< span.offset + 8 + (Int(bits) + 7) / 8])
+    }
+
+    /// The X_POLICY header fields (type, direction, id, priority), without its ipsecrequests.
+    public var policyID: UInt32? {
+        guard let span = span(of: .policy) else { return nil }
+        return load(span.offset + 8, as: UInt32.self)
+    }
+
+    public var policyDirection: PolicyExtension.PolicyDirection? {
+        guard let span = span(of: .policy) else { return nil }
+        return PolicyExtension.PolicyDirection(rawValue: bytes[span.offset + 6])
+    }
+
+    /// The number of `sadb_comb`s in the PROPOSAL.
+    public var combinationCount: Int? {
+        guard let span = span(of: .proposal) else { return nil }
+        return (span.length - 8) / 72
+    }
+
+    /// The PROPOSAL's `index`th `sadb_comb`.
+    public func combination(_ index: Int) -> ProposalExtension.Combination? {
+        guard let span = span(of: .proposal), index >= 0, index < (span.length - 8) / 72 else { return nil }
+        var reader = ByteReader(buffer: bytes, offset: span.offset + 8 + 72 * index, end: span.offset + span.length)
+        return try? ProposalExtension.Combination(validated: &reader, order: dialect.hostByteOrder)
+    }
+}
+
+extension Message {
+    /// The message a validated view holds, every extension copied into its typed value.
+    public init(_ view: MessageView) throws(PFKeyError) {
+        var extensions: [Extension] = []
+        extensions.reserveCapacity(view.extensionCount)
+        for raw in view.extensions { extensions.append(try view.decode(raw)) }
+        self.init(view.type, saType: view.saType, errno: view.errno, sequence: view.sequence, pid: view.pid,
+                  reserved: view.reserved, extensions: extensions)
+    }
+}
