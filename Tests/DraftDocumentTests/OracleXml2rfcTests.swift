@@ -304,6 +304,42 @@ func renderedParagraphs(_ document: Document) -> [(section: String, text: String
         return false
     }
 
+    /// "Figure N: title" and "Table N: title" of every numbered figure and table.
+    static func captions(_ document: Document) -> [String] {
+        var out: [String] = []
+        func walk(_ blocks: [Block]) {
+            for block in blocks {
+                switch block {
+                case .figure(let f): if let n = f.number { out.append(FigureLayout.caption("Figure", n, f.title)) }
+                case .table(let t): if let n = t.number { out.append(FigureLayout.caption("Table", n, t.title)) }
+                case .list(let l): l.items.forEach { walk($0.blocks) }
+                case .blockquote(let c), .aside(let c): walk(c.blocks)
+                case .paragraph, .references: break
+                }
+            }
+        }
+        document.allSections.forEach { walk($0.blocks) }
+        return out.map(\.whitespaceNormalized)
+    }
+
+    @Test func figureAndTableCaptionsEqualXml2rfcs() throws {
+        guard let renderings = Self.renderingsOrSkip() else { return }
+        var total = 0
+        var missing: [String] = []
+        for name in Xml2rfcOracle.documents {
+            guard let r = renderings[name], let text = r.text else { continue }
+            let document = try DocumentReader.read(path: r.preparedPath)
+            let chunks = Set(Xml2rfcOracle.chunks(Xml2rfcOracle.bodyLines(text)).map(Self.joinLines))
+            for caption in Self.captions(document) {
+                total += 1
+                if !chunks.contains(caption) { missing.append("\(name): \(caption)") }
+            }
+        }
+        print("xml2rfc caption agreement: \(total - missing.count)/\(total)")
+        #expect(total > 20)
+        #expect(missing.isEmpty, "captions xml2rfc does not show: \(missing.prefix(10))")
+    }
+
     @Test func paragraphTextEqualsXml2rfcsForAtLeast99Percent() throws {
         guard let renderings = Self.renderingsOrSkip() else { return }
         var total = 0

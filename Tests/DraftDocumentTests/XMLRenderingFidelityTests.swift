@@ -141,6 +141,77 @@ import TestSupport
         """),
     ]
 
+    static let figures: [Vector] = [
+        Vector(rule: "tables are centred with a caption below; a table narrower than its caption is centred under it; figures get a centred caption; artwork is aligned, tab-expanded, and pulled left when wider than the page; code markers", body: """
+        <table><thead><tr><th>A</th><th>Bee</th></tr></thead><tbody><tr><td>1</td><td>2</td></tr></tbody></table>
+        <table anchor="t2"><name>A named table</name><thead><tr><th>Column one</th><th>Column two</th></tr></thead><tbody><tr><td>1</td><td>2</td></tr></tbody></table>
+        <table align="left"><name>Left</name><tbody><tr><td>x</td></tr></tbody></table>
+        <figure><name>The art</name><artwork><![CDATA[
+        +--+
+        |  |
+        +--+
+        ]]></artwork></figure>
+        <figure><artwork align="center"><![CDATA[
+        \ttab\tx
+           
+          indented
+        ]]></artwork></figure>
+        <figure><name>A very long figure title that goes on and on and on to show how xml2rfc folds a caption</name><artwork><![CDATA[
+        012345678901234567890123456789012345678901234567890123456789012345678901234
+        ]]></artwork></figure>
+        <sourcecode markers="true" name="f.c">int x;</sourcecode>
+        """, expected: """
+        1.  S
+
+                                        +===+=====+
+                                        | A | Bee |
+                                        +===+=====+
+                                        | 1 | 2   |
+                                        +---+-----+
+
+                                          Table 1
+
+                                +============+============+
+                                | Column one | Column two |
+                                +============+============+
+                                | 1          | 2          |
+                                +------------+------------+
+
+                                   Table 2: A named table
+
+               +---+
+               | x |
+               +---+
+
+           Table 3: Left
+
+           +--+
+           |  |
+           +--+
+
+                                     Figure 1: The art
+
+                                             tab     x
+
+                                       indented
+
+                                          Figure 2
+
+        012345678901234567890123456789012345678901234567890123456789012345678901234
+
+           Figure 3: A very long figure title that goes on and on and on to
+                           show how xml2rfc folds a caption
+
+           <CODE BEGINS> file "f.c"
+           int x;
+           <CODE ENDS>
+        """),
+    ]
+
+    @Test(arguments: figures) func figuresAndTables(_ v: Vector) throws {
+        #expect(try Self.renderSection(v.body, back: v.back) == v.expected)
+    }
+
     @Test(arguments: blocks) func blockRenderings(_ v: Vector) throws {
         #expect(try Self.renderSection(v.body, back: v.back) == v.expected)
     }

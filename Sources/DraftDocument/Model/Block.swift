@@ -97,6 +97,15 @@ public struct Figure: Hashable, Sendable, Codable {
     /// Verbatim: no whitespace touched, as the source holds it (CDATA unwrapped).
     public var verbatim: String
     public var location: SourceLocation
+    /// The figure number xml2rfc gives the enclosing `<figure>`, set on its last artwork,
+    /// after which the caption "Figure N: title" is shown; nil for bare artwork.
+    public var number: Int?
+    /// The artwork's `align` ("center", "right"); nil is left.
+    public var alignment: String?
+    /// `<sourcecode markers="true">`: shown between "<CODE BEGINS>" and "<CODE ENDS>".
+    public var hasCodeMarkers: Bool = false
+    /// The `name` of a sourcecode with markers ("<CODE BEGINS> file \"name\"").
+    public var fileName: String?
 
     public init(kind: Kind, title: String? = nil, anchor: String? = nil, verbatim: String, location: SourceLocation) {
         self.kind = kind
@@ -113,6 +122,11 @@ public struct Table: Hashable, Sendable, Codable {
     public var header: [[InlineText]]
     public var rows: [[InlineText]]
     public var location: SourceLocation
+    /// The table number xml2rfc shows in the caption "Table N: title" below the table;
+    /// nil for tables read from text.
+    public var number: Int?
+    /// The table's `align`: nil is xml2rfc's default, centred.
+    public var alignment: String?
 
     public init(title: String? = nil, anchor: String? = nil, header: [[InlineText]], rows: [[InlineText]], location: SourceLocation) {
         self.title = title

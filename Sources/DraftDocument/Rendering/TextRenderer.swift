@@ -137,9 +137,9 @@ public enum TextRenderer {
         case .list(let list):
             return listLines(list, indent: indent, width: width)
         case .figure(let figure):
-            return figureLines(figure, pad: pad)
+            return figure.kind == .textArt ? textArtLines(figure, pad: pad) : FigureLayout.lines(figure, indent: indent, width: width)
         case .table(let table):
-            return TableRenderer.lines(table, indent: indent, width: width)
+            return FigureLayout.lines(table, indent: indent, width: width)
         case .blockquote(let c):
             // xml2rfc: "|  " before every line, the quote filled 3 columns narrower.
             return barred(joined(c.blocks.map { lines($0, indent: 0, width: width - indent - 3) }), prefix: pad + "|  ")
@@ -257,7 +257,8 @@ public enum TextRenderer {
         return firstWord.count <= width - 2 - term.count
     }
 
-    private static func figureLines(_ figure: Figure, pad: String) -> [String] {
+    /// Art read from a text document: its lines as they stood, at the indent.
+    private static func textArtLines(_ figure: Figure, pad: String) -> [String] {
         var lines = figure.verbatim.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
             var l = String(line)
             if l.hasSuffix("\r") { l.removeLast() }

@@ -720,13 +720,21 @@ final class XMLModelBuilder {
             case "preamble", "postamble":
                 out += try flow(child)
             case "artwork", "sourcecode", "artset":
-                for art in artwork(child, title: first ? title : nil, anchor: first ? anchor : nil) {
+                for var art in artwork(child, title: first ? title : nil, anchor: first ? anchor : nil) {
+                    // v2 puts align on the figure; xml2rfc's conversion moves it to the artwork.
+                    if art.alignment == nil { art.alignment = node.attribute("align").flatMap { $0 == "left" ? nil : $0 } }
                     out.append(.figure(art))
                 }
                 first = false
             default:
                 break
             }
+        }
+        // The caption follows the figure's last artwork.
+        if numbered, let last = out.lastIndex(where: { if case .figure = $0 { return true }; return false }), case .figure(var art) = out[last] {
+            art.number = figureCount
+            art.title = title
+            out[last] = .figure(art)
         }
         return out
     }
@@ -751,7 +759,13 @@ final class XMLModelBuilder {
             }
         }
         let kind: Figure.Kind = node.name == "sourcecode" ? .sourcecode : .artwork
-        return [Figure(kind: kind, title: title, anchor: anchor ?? node.attribute("anchor"), verbatim: text, location: location(node))]
+        var figure = Figure(kind: kind, title: title, anchor: anchor ?? node.attribute("anchor"), verbatim: text, location: location(node))
+        figure.alignment = node.attribute("align").flatMap { $0 == "left" ? nil : $0 }
+        if kind == .sourcecode, node.attribute("markers") == "true" {
+            figure.hasCodeMarkers = true
+            figure.fileName = node.attribute("name").flatMap { $0.isEmpty ? nil : $0 }
+        }
+        return [figure]
     }
 
     private func table(_ node: XMLNode) throws -> Table {
@@ -781,7 +795,10 @@ final class XMLModelBuilder {
             default: break
             }
         }
-        return Table(title: title, anchor: anchor, header: header, rows: rows, location: location(node))
+        var table = Table(title: title, anchor: anchor, header: header, rows: rows, location: location(node))
+        table.number = tableCount
+        table.alignment = node.attribute("align")
+        return table
     }
 
     private func cellText(_ cell: XMLNode) throws -> InlineText {
@@ -821,7 +838,10 @@ final class XMLModelBuilder {
             rows.append(Array(cells[i..<min(i + width, cells.count)]))
             i += width
         }
-        out.append(.table(Table(title: title, anchor: anchor, header: columns.isEmpty ? [] : [columns], rows: rows, location: location(node))))
+        var table = Table(title: title, anchor: anchor, header: columns.isEmpty ? [] : [columns], rows: rows, location: location(node))
+        table.number = tableCount
+        table.alignment = node.attribute("align")
+        out.append(.table(table))
         return out + post
     }
 
