@@ -177,6 +177,17 @@ public struct Reference: Hashable, Sendable, Codable {
     /// a placeholder that carries only the anchor.
     public var isPlaceholder: Bool
     public var location: SourceLocation
+    /// The name it is cited by when that is not the anchor (`<displayreference>`, or its
+    /// number when references are not symbolic).
+    public var label: String?
+    public var authors: [ReferenceAuthor] = []
+    /// The publication date as xml2rfc shows it ("May 2021", "2000"), when given.
+    public var date: String?
+    /// `<refcontent>` texts ("National Institute of Standards and Technology report").
+    public var referenceContent: [String] = []
+    public var annotation: String?
+    /// xml2rfc's `quoteTitle`: the title shown in double quotes (the default).
+    public var quotesTitle: Bool = true
 
     public init(anchor: String, title: String? = nil, seriesInfo: [String] = [], target: String? = nil, isPlaceholder: Bool = false, location: SourceLocation) {
         self.anchor = anchor
@@ -185,5 +196,34 @@ public struct Reference: Hashable, Sendable, Codable {
         self.target = target
         self.isPlaceholder = isPlaceholder
         self.location = location
+    }
+}
+
+/// An author of a bibliography entry, as the source names them; the renderer writes
+/// "Surname, I." or "I. Surname" from these as xml2rfc does.
+public struct ReferenceAuthor: Hashable, Sendable, Codable {
+    public var fullname: String?
+    public var initials: String?
+    public var surname: String?
+    public var asciiFullname: String?
+    public var asciiInitials: String?
+    public var asciiSurname: String?
+    /// The organisation's name (its `abbrev` when it has one), for an author that is one.
+    public var organization: String?
+    public var organizationASCII: String?
+    public var isEditor: Bool
+
+    public init(fullname: String? = nil, initials: String? = nil, surname: String? = nil, asciiFullname: String? = nil,
+                asciiInitials: String? = nil, asciiSurname: String? = nil, organization: String? = nil,
+                organizationASCII: String? = nil, isEditor: Bool = false) {
+        self.fullname = fullname
+        self.initials = initials
+        self.surname = surname
+        self.asciiFullname = asciiFullname
+        self.asciiInitials = asciiInitials
+        self.asciiSurname = asciiSurname
+        self.organization = organization
+        self.organizationASCII = organizationASCII
+        self.isEditor = isEditor
     }
 }

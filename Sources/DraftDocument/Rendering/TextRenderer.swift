@@ -149,7 +149,7 @@ public enum TextRenderer {
             parts += c.blocks.map { lines($0, indent: 0, width: width - indent - 6) }
             return barred(joined(parts), prefix: pad + "   |  ")
         case .references(let group):
-            return referenceLines(group, indent: indent, width: width)
+            return ReferenceLayout.lines(group, indent: indent, width: width)
         }
     }
 
@@ -271,28 +271,6 @@ public enum TextRenderer {
             while l.last == " " { l.removeLast() }
             return l.isEmpty ? "" : pad + l
         }
-    }
-
-    private static func referenceLines(_ group: ReferenceGroup, indent: Int, width: Int) -> [String] {
-        let pad = String(repeating: " ", count: indent)
-        var parts: [[String]] = []
-        let labelWidth = (group.entries.map { $0.anchor.count + 2 }.max() ?? 0) + 2
-        for entry in group.entries {
-            let label = "[\(entry.anchor)]"
-            var fields: [String] = []
-            if let title = entry.title { fields.append("\"\(title)\"") }
-            fields += entry.seriesInfo
-            if entry.isPlaceholder { fields.append("(not available offline)") }
-            let body = fields.joined(separator: ", ") + (fields.isEmpty ? "" : ".")
-            let hang = String(repeating: " ", count: indent + min(labelWidth, 11))
-            let head = pad + label + String(repeating: " ", count: max(2, min(labelWidth, 11) - label.count))
-            if head.count > hang.count {
-                parts.append([pad + label] + fillLines(body, initial: hang, subsequent: hang, width: width))
-            } else {
-                parts.append(fillLines(body, initial: head, subsequent: hang, width: width))
-            }
-        }
-        return joined(parts)
     }
 }
 

@@ -247,7 +247,17 @@ extension XMLModelBuilder {
             case .figure(var f):
                 fix(title: &f.title)
                 block = .figure(f)
-            case .references: break
+            case .references(var g):
+                // Annotations and refcontent cite other entries.
+                for k in g.entries.indices {
+                    fix(title: &g.entries[k].annotation)
+                    for m in g.entries[k].referenceContent.indices {
+                        var text: String? = g.entries[k].referenceContent[m]
+                        fix(title: &text)
+                        g.entries[k].referenceContent[m] = text ?? ""
+                    }
+                }
+                block = .references(g)
             }
         }
         // Titles of figures, tables and notes hold their xrefs' text.
