@@ -51,11 +51,24 @@ public struct ListBlock: Hashable, Sendable, Codable {
     public var style: Style
     public var items: [ListItem]
     public var location: SourceLocation
+    /// Columns from the list's left edge to an item's body, as xml2rfc computes it for
+    /// `<ol>`/`<ul>` (the `indent` attribute, else room for the widest counter plus two);
+    /// a marker longer than this runs into the text. Nil: the widest marker plus two.
+    public var bodyIndent: Int?
+    /// `spacing="compact"`: items follow each other without a blank line.
+    public var isCompact: Bool = false
+    /// A definition list's `newline="true"`: every term on a line of its own.
+    public var termsOnOwnLine: Bool = false
 
     public init(style: Style, items: [ListItem], location: SourceLocation) {
         self.style = style
         self.items = items
         self.location = location
+    }
+
+    public init(style: Style, items: [ListItem], location: SourceLocation, bodyIndent: Int?) {
+        self.init(style: style, items: items, location: location)
+        self.bodyIndent = bodyIndent
     }
 }
 

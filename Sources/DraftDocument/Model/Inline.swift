@@ -10,8 +10,15 @@ public struct InlineText: Hashable, Sendable, Codable {
     public init(plain: String) { self.spans = plain.isEmpty ? [] : [Span(plain)] }
 
     /// The text as a reader sees it, markup resolved to its display text, whitespace as in
-    /// the source (not normalised).
-    public var plainText: String { spans.map(\.text).joined() }
+    /// the source (not normalised). Invisible spans (an editor's comment) are not part of it.
+    public var plainText: String {
+        var out = ""
+        for span in spans {
+            if case .invisible = span.kind { continue }
+            out += span.text
+        }
+        return out
+    }
 
     /// `plainText` with every run of white space folded to one space and the ends trimmed:
     /// the form rendered text and source text are compared in.
@@ -34,7 +41,10 @@ public struct Span: Hashable, Sendable, Codable {
         case eref(target: String)
         /// `<em>`, `<strong>`, `<tt>`, v2 `<spanx style=...>`, `<sub>`, `<sup>`.
         case emphasis(Emphasis)
-        /// `<iref>` and other markup that renders to nothing but is kept for anchoring.
+        /// `<iref>` and other markup that is not running text but is kept for anchoring.
+        /// Its `text` is empty, except for a displayed `<cref>` ("cref:ANCHOR"): the
+        /// comment xml2rfc shows on "//" lines of its own (U+2028 separates the comment
+        /// from its "-- source" line).
         case invisible(String)
     }
 

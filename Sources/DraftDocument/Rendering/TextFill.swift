@@ -25,16 +25,20 @@ enum TextFill {
     static let keepTogether = try! NSRegularExpression(pattern: "(Section|Appendix|Figure|Table) ")
 
     /// Lines of `text` filled to `width` columns, the first starting with `initial`, the
-    /// others with `subsequent`. U+2028 (`<br/>`, `<vspace/>`) forces a line break.
+    /// others with `subsequent`. U+2028 (`<br/>`, `<vspace/>`, a comment's line) forces a
+    /// line break; nothing between two breaks, or before the first, is an empty line (as
+    /// in xml2rfc), nothing after the last is dropped.
     static func wrap(_ text: String, initial: String, subsequent: String, width: Int) -> [String] {
         if text.contains("\u{2028}") {
             var lines: [String] = []
-            var first = true
-            for part in text.split(separator: "\u{2028}", omittingEmptySubsequences: false) {
-                let trimmed = part.drop(while: { $0.isWhitespace })
-                if trimmed.isEmpty { continue }
-                lines += wrap(String(trimmed), initial: first ? initial : subsequent, subsequent: subsequent, width: width)
-                first = false
+            var parts = text.split(separator: "\u{2028}", omittingEmptySubsequences: false).map { $0.drop(while: { $0.isWhitespace }) }
+            while let last = parts.last, last.isEmpty { parts.removeLast() }
+            for part in parts {
+                if part.isEmpty {
+                    lines.append("")
+                } else {
+                    lines += wrap(String(part), initial: lines.isEmpty ? initial : subsequent, subsequent: subsequent, width: width)
+                }
             }
             return lines
         }
