@@ -115,7 +115,10 @@ struct TextBlockBuilder {
                 continue
             }
             while let list = open.last, indent < list.indent { open.removeLast() }
-            let items = listItems(chunk)
+            // Message flows ("HDR, SK {...}  -->", "<--  HDR, ...") are diagrams, whatever
+            // their layout: an arrow's gap would otherwise read as a hanging term.
+            let isFlow = chunk.lines.contains(where: { Self.hasFlowArrow($0.content) })
+            let items = isFlow ? nil : listItems(chunk)
             if let items, let family = items.family {
                 if let list = open.last, list.indent == indent {
                     if list.family == family {
@@ -134,7 +137,7 @@ struct TextBlockBuilder {
                 open.append(node)
                 continue
             }
-            let block = Self.isBlockquote(chunk) ? blockquote(chunk) : plainBlock(chunk)
+            let block = isFlow ? figure(chunk) : Self.isBlockquote(chunk) ? blockquote(chunk) : plainBlock(chunk)
             if let list = open.last, indent > list.indent, let item = list.items.last {
                 item.blocks.append(.block(block))
             } else {
@@ -187,11 +190,14 @@ struct TextBlockBuilder {
 
     /// A chunk that is not a list: prose becomes a paragraph, anything laid out becomes a figure.
     private func plainBlock(_ chunk: Chunk) -> Block {
+        if isFigure(chunk) { return figure(chunk) }
         let location = SourceLocation(file: path, line: chunk.lines[0].number, column: chunk.indent + 1)
-        if isFigure(chunk) {
-            return .figure(Figure(kind: .textArt, verbatim: verbatim(chunk.lines), location: location))
-        }
         return .paragraph(Paragraph(content: InlineText(plain: Self.join(chunk.lines.map(\.content))), location: location))
+    }
+
+    private func figure(_ chunk: Chunk) -> Block {
+        .figure(Figure(kind: .textArt, verbatim: verbatim(chunk.lines),
+                       location: SourceLocation(file: path, line: chunk.lines[0].number, column: chunk.indent + 1)))
     }
 
     /// Prose has one indentation (a first line may hang out) and no drawing characters.
@@ -266,6 +272,30 @@ struct TextBlockBuilder {
             previous = b
         }
         return u.last == UInt8(ascii: "|")
+    }
+
+    /// "-->" or "<--" laid out as in IKE message flows: at the start or end of the line, or
+    /// apart from the text by two spaces or more ("HDR, SAi1  -->", "<--  HDR, SAr1",
+    /// "request   --> IDi"). Prose writes an arrow between single spaces ("header --> SRC
+    /// port", RFC 2401).
+    static func hasFlowArrow(_ s: Substring) -> Bool {
+        s.utf8.withContiguousStorageIfAvailable(hasFlowArrow) ?? Array(s.utf8).withUnsafeBufferPointer(hasFlowArrow)
+    }
+
+    static func hasFlowArrow(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard u.count >= 3 else { return false }
+        let space = UInt8(ascii: " ")
+        for i in 0...(u.count - 3) where u[i + 1] == UInt8(ascii: "-") {
+            let arrow = (u[i] == UInt8(ascii: "-") && u[i + 2] == UInt8(ascii: ">")) || (u[i] == UInt8(ascii: "<") && u[i + 2] == UInt8(ascii: "-"))
+            guard arrow else { continue }
+            let end = i + 3
+            let atStart = i == 0, atEnd = end == u.count
+            guard (atStart || u[i - 1] == space) && (atEnd || u[end] == space) else { continue }
+            let gapBefore = i >= 2 && u[i - 2] == space
+            let gapAfter = end + 1 < u.count && u[end + 1] == space
+            if atStart || atEnd || gapBefore || gapAfter { return true }
+        }
+        return false
     }
 
     /// Three or more spaces inside a line: columns, not prose.
