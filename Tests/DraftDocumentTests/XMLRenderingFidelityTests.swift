@@ -208,6 +208,43 @@ import TestSupport
         """),
     ]
 
+    static let tables: [Vector] = [
+        Vector(rule: "table columns as wide as their longest word, padded widest first, a tight column without spaces, right and centred cells, th in body rows ruled with =", body: """
+        <table><name>Row headers, right alignment and a tight column</name><thead><tr><th>Value</th><th>Extension Name</th><th>TLS 1.3</th><th>Recommended</th><th>Reference</th></tr></thead>
+        <tbody><tr><td align="right">57</td><td>quic_transport_parameters</td><td>CH, EE</td><td>Y</td><td>This document</td></tr></tbody></table>
+        <table><thead><tr><th>Level</th><th align="center">Meaning</th></tr></thead><tbody>
+        <tr><th>Low</th><td align="center">A rather long explanation of what this level means, long enough to wrap over several lines of the table</td></tr>
+        <tr><th>High</th><td align="center">short</td></tr></tbody></table>
+        """, expected: """
+        1.  S
+
+            +=======+===========================+===+=============+===========+
+            | Value | Extension Name            |TLS| Recommended | Reference |
+            |       |                           |1.3|             |           |
+            +=======+===========================+===+=============+===========+
+            |    57 | quic_transport_parameters |CH,| Y           | This      |
+            |       |                           |EE |             | document  |
+            +-------+---------------------------+---+-------------+-----------+
+
+                  Table 1: Row headers, right alignment and a tight column
+
+              +=======+=====================================================+
+              | Level |                       Meaning                       |
+              +=======+=====================================================+
+              | Low   | A rather long explanation of what this level means, |
+              |       | long enough to wrap over several lines of the table |
+              +=======+-----------------------------------------------------+
+              | High  |                        short                        |
+              +=======+-----------------------------------------------------+
+
+                                          Table 2
+        """),
+    ]
+
+    @Test(arguments: tables) func tableLayouts(_ v: Vector) throws {
+        #expect(try Self.renderSection(v.body, back: v.back) == v.expected)
+    }
+
     @Test(arguments: figures) func figuresAndTables(_ v: Vector) throws {
         #expect(try Self.renderSection(v.body, back: v.back) == v.expected)
     }

@@ -127,6 +127,9 @@ public struct Table: Hashable, Sendable, Codable {
     public var number: Int?
     /// The table's `align`: nil is xml2rfc's default, centred.
     public var alignment: String?
+    /// Per cell, `header` rows first and then `rows`, as the source marks them (`<th>`,
+    /// `align`, spans); empty for tables read from text.
+    public var cellFormats: [[TableCellFormat]] = []
 
     public init(title: String? = nil, anchor: String? = nil, header: [[InlineText]], rows: [[InlineText]], location: SourceLocation) {
         self.title = title
@@ -225,5 +228,22 @@ public struct ReferenceAuthor: Hashable, Sendable, Codable {
         self.organization = organization
         self.organizationASCII = organizationASCII
         self.isEditor = isEditor
+    }
+}
+
+/// How the source marks one table cell: `<th>` (a header cell, ruled with "="), its
+/// `align`, and the rows and columns it spans.
+public struct TableCellFormat: Hashable, Sendable, Codable {
+    public var isHeader: Bool
+    /// "left" (the default), "center" or "right".
+    public var alignment: String?
+    public var columnSpan: Int
+    public var rowSpan: Int
+
+    public init(isHeader: Bool = false, alignment: String? = nil, columnSpan: Int = 1, rowSpan: Int = 1) {
+        self.isHeader = isHeader
+        self.alignment = alignment
+        self.columnSpan = columnSpan
+        self.rowSpan = rowSpan
     }
 }

@@ -67,9 +67,10 @@ enum ReferenceLayout {
     /// "RFC 5116" with a no-break space, never broken after a slash; an Internet-Draft as
     /// "Internet-Draft, draft-...".
     static func series(_ info: String) -> String {
-        guard let space = info.firstIndex(of: " ") else { return info }
+        // v2 names hold spaces ("Work in" "Progress"), values seldom do.
+        guard let space = info.lastIndex(of: " ") else { return info }
         let name = info[..<space], value = info[info.index(after: space)...]
-        if name == "Internet-Draft" { return "\(name), \(value)" }
+        if info.hasPrefix("Internet-Draft ") { return "Internet-Draft, " + info.dropFirst("Internet-Draft ".count) }
         return "\(name)\u{00A0}" + value.replacingOccurrences(of: "/", with: "/\u{E060}")
     }
 

@@ -16,6 +16,21 @@ enum TextFill {
         + "(?<=[\\w\\!\"'\\&\\.\\,\\?])-{2,}(?=\\w))"
         + "(?![\\u00A0\\u2060\\uE060])")
 
+    /// xml2rfc's splitter for table cells (its TextSplitter): breaks at white space,
+    /// after slash-joined words, at zero-width spaces and em-dashes, and, when a table is
+    /// too wide otherwise, after hyphens too.
+    static let cellSeparator = try! NSRegularExpression(pattern:
+        "([ \\t\\n\\r\\f\\v]+|[^\\s-]*\\w+/(?=[A-Za-z]\\w*)|\\u200b|\\u2028|(?<=[\\w\\!\"'\\&\\.\\,\\?])-{2,}(?=\\w))(?![\\u00A0|\\u2060|\\uE060])")
+    static let cellSeparatorWithHyphens = try! NSRegularExpression(pattern:
+        "([ \\t\\n\\r\\f\\v]+|[^\\s-]*\\w+/(?=[A-Za-z]\\w*)|\\u200b|\\u2028|[^\\s-]*\\w+[^0-9\\s]-(?=\\w+)|(?<=[\\w\\!\"'\\&\\.\\,\\?])-{2,}(?=\\w))(?![\\u00A0|\\u2060|\\uE060])")
+
+    /// The longest piece of `text` that a table cell cannot break (white space trimmed).
+    static func longestWord(_ text: String, splittingHyphens: Bool) -> Int {
+        guard !text.isEmpty else { return 0 }
+        return split(text, at: splittingHyphens ? cellSeparatorWithHyphens : cellSeparator)
+            .map { $0.trimmingCharacters(in: .whitespacesAndNewlines).unicodeScalars.count }.max() ?? 0
+    }
+
     static let sentenceEnd = try! NSRegularExpression(pattern: "[A-Za-z0-9\\>\\]\\)\"'][\\.\\!\\?][\"'\\)\\]]?\\z")
     static let notSentenceEnd = try! NSRegularExpression(pattern:
         "(^|\\s)(\\.[\\]\\)'\"]*|([\\(\\[])?([A-Z][a-z][a-z]|Eq|[Cc]f|vs|resp|viz|ibid|[JS]r|M[rs]|Messrs|Mmes|Dr|Profs?|St|Lt|a\\.k\\.a|i\\.e|e\\.g)\\.)\\z")
@@ -75,11 +90,11 @@ enum TextFill {
     }
 
     /// Python's `re.split` with a capturing group, empty pieces dropped.
-    private static func split(_ s: String) -> [String] {
+    private static func split(_ s: String, at separator: NSRegularExpression = wordSeparator) -> [String] {
         let ns = s as NSString
         var out: [String] = []
         var last = 0
-        for m in wordSeparator.matches(in: s, range: NSRange(location: 0, length: ns.length)) {
+        for m in separator.matches(in: s, range: NSRange(location: 0, length: ns.length)) {
             if m.range.location > last { out.append(ns.substring(with: NSRange(location: last, length: m.range.location - last))) }
             if m.range.length > 0 { out.append(ns.substring(with: m.range)) }
             last = m.range.location + m.range.length

@@ -824,29 +824,33 @@ final class XMLModelBuilder {
         if let anchor { targets[anchor] = .table(tableCount, title: title) }
         var header: [[InlineText]] = []
         var rows: [[InlineText]] = []
-        func rowsOf(_ group: XMLNode, isHeader: Bool) throws {
-            try forEachChild(of: group) { tr in
-                guard tr.isElement, tr.name == "tr" else { return }
-                var cells: [InlineText] = []
-                try forEachChild(of: tr) { cell in
-                    guard cell.isElement, cell.name == "td" || cell.name == "th" else { return }
-                    cells.append(try cellText(cell))
-                }
-                if isHeader { header.append(cells) } else { rows.append(cells) }
+        var headerFormats: [[TableCellFormat]] = []
+        var rowFormats: [[TableCellFormat]] = []
+        func row(_ tr: XMLNode, isHeader: Bool) throws {
+            var cells: [InlineText] = []
+            var formats: [TableCellFormat] = []
+            try forEachChild(of: tr) { cell in
+                guard cell.isElement, cell.name == "td" || cell.name == "th" else { return }
+                cells.append(try cellText(cell))
+                formats.append(TableCellFormat(isHeader: cell.name == "th", alignment: cell.attribute("align"),
+                                               columnSpan: cell.attribute("colspan").flatMap { Int($0) } ?? 1,
+                                               rowSpan: cell.attribute("rowspan").flatMap { Int($0) } ?? 1))
             }
+            if isHeader { header.append(cells); headerFormats.append(formats) } else { rows.append(cells); rowFormats.append(formats) }
         }
         try forEachChild(of: node) { child in
             guard child.isElement else { return }
             switch child.name {
-            case "thead": try rowsOf(child, isHeader: true)
-            case "tbody", "tfoot": try rowsOf(child, isHeader: false)
-            case "tr": try rowsOf(node, isHeader: false)
+            case "thead", "tbody", "tfoot":
+                try forEachChild(of: child) { tr in if tr.isElement, tr.name == "tr" { try row(tr, isHeader: child.name == "thead") } }
+            case "tr": try row(child, isHeader: false)
             default: break
             }
         }
         var table = Table(title: title, anchor: anchor, header: header, rows: rows, location: location(node))
         table.number = tableCount
         table.alignment = node.attribute("align")
+        table.cellFormats = headerFormats + rowFormats
         return table
     }
 
@@ -868,6 +872,7 @@ final class XMLModelBuilder {
         tableCount += 1
         if let anchor { targets[anchor] = .table(tableCount, title: title) }
         var columns: [InlineText] = []
+        var alignments: [String?] = []
         var cells: [InlineText] = []
         var post: [Block] = []
         try forEachChild(of: node) { child in
@@ -875,7 +880,9 @@ final class XMLModelBuilder {
             switch child.name {
             case "preamble": out += try flow(child)
             case "postamble": post += try flow(child)
-            case "ttcol": columns.append(try inlineText(of: child))
+            case "ttcol":
+                columns.append(try inlineText(of: child))
+                alignments.append(child.attribute("align"))
             case "c": cells.append(try inlineText(of: child))
             default: break
             }
@@ -890,6 +897,9 @@ final class XMLModelBuilder {
         var table = Table(title: title, anchor: anchor, header: columns.isEmpty ? [] : [columns], rows: rows, location: location(node))
         table.number = tableCount
         table.alignment = node.attribute("align")
+        // As xml2rfc converts it: <ttcol> cells are <th>, each <c> takes its column's align.
+        let headerFormats = columns.isEmpty ? [] : [alignments.map { TableCellFormat(isHeader: true, alignment: $0) }]
+        table.cellFormats = headerFormats + rows.map { row in row.indices.map { TableCellFormat(alignment: $0 < alignments.count ? alignments[$0] : nil) } }
         out.append(.table(table))
         return out + post
     }
