@@ -245,6 +245,37 @@ import TestSupport
         #expect(try Self.renderSection(v.body, back: v.back) == v.expected)
     }
 
+    static let quotes: [Vector] = [
+        Vector(rule: "blockquote with quotedFrom and cite, aside, blank lines keep their bar; SVG art replaced by where to see it", body: """
+        <blockquote quotedFrom="Abraham Lincoln" cite="http://www.abrahamlincolnonline.org/lincoln/speeches/gettysburg.htm"><t>Four score and seven years ago.</t><t>Second.</t></blockquote>
+        <aside><t>One.</t><t>Two.</t></aside>
+        <figure><name>Logo</name><artwork type="svg" src="logo.svg"/></figure>
+        """, expected: """
+        1.  S
+
+           |  Four score and seven years ago.
+           |\u{20}\u{20}
+           |  Second.
+           |\u{20}\u{20}
+           |  -- Abraham Lincoln
+           |     http://www.abrahamlincolnonline.org/lincoln/speeches/
+           |     gettysburg.htm
+
+              |  One.
+              |\u{20}\u{20}
+              |  Two.
+
+           (Artwork only available as SVG: see
+           https://www.ietf.org/archive/id/None.html)
+
+                                       Figure 1: Logo
+        """),
+    ]
+
+    @Test(arguments: quotes) func quotesAndUnshowableArt(_ v: Vector) throws {
+        #expect(try Self.renderSection(v.body, back: v.back) == v.expected)
+    }
+
     @Test(arguments: figures) func figuresAndTables(_ v: Vector) throws {
         #expect(try Self.renderSection(v.body, back: v.back) == v.expected)
     }

@@ -106,6 +106,9 @@ public struct Figure: Hashable, Sendable, Codable {
     public var hasCodeMarkers: Bool = false
     /// The `name` of a sourcecode with markers ("<CODE BEGINS> file \"name\"").
     public var fileName: String?
+    /// What xml2rfc's text output shows instead of art it cannot show (SVG):
+    /// "(Artwork only available as SVG: see URL)"; `verbatim` is then empty.
+    public var unavailableNote: String?
 
     public init(kind: Kind, title: String? = nil, anchor: String? = nil, verbatim: String, location: SourceLocation) {
         self.kind = kind
@@ -145,6 +148,10 @@ public struct Container: Hashable, Sendable, Codable {
     public var title: String?
     public var blocks: [Block]
     public var location: SourceLocation
+    /// A blockquote's `quotedFrom` (shown "-- name" below the quote).
+    public var quotedFrom: String?
+    /// A blockquote's `cite` address, shown below the quote.
+    public var citation: String?
 
     public init(title: String? = nil, blocks: [Block], location: SourceLocation) {
         self.title = title

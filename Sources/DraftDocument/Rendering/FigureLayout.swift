@@ -7,6 +7,9 @@ enum FigureLayout {
     static func lines(_ figure: Figure, indent: Int, width: Int) -> [String] {
         let available = width - indent
         var lines = artworkLines(figure.verbatim)
+        if lines.isEmpty, let note = figure.unavailableNote {
+            lines = TextFill.wrap(TextFill.keepingURLs(note, width: available), initial: "", subsequent: "", width: available).map(TextFill.finish)
+        }
         lines = aligned(lines, figure.alignment, width: available)
         if figure.hasCodeMarkers {
             var begin = ["<CODE BEGINS>"]

@@ -141,8 +141,15 @@ public enum TextRenderer {
         case .table(let table):
             return FigureLayout.lines(table, indent: indent, width: width)
         case .blockquote(let c):
-            // xml2rfc: "|  " before every line, the quote filled 3 columns narrower.
-            return barred(joined(c.blocks.map { lines($0, indent: 0, width: width - indent - 3) }), prefix: pad + "|  ")
+            // xml2rfc: "|  " before every line, the quote filled 3 columns narrower, then
+            // "-- quotedFrom" and the cited address, each hanging 3.
+            let inner = width - indent - 3
+            var parts = c.blocks.map { lines($0, indent: 0, width: inner) }
+            var source: [String] = []
+            if let by = c.quotedFrom { source += TextFill.wrap("-- " + by, initial: "", subsequent: "   ", width: inner - 3).map(TextFill.finish) }
+            if let cite = c.citation { source += TextFill.wrap(cite, initial: "   ", subsequent: "   ", width: inner - 3).map(TextFill.finish) }
+            if !source.isEmpty { parts.append(source) }
+            return barred(joined(parts), prefix: pad + "|  ")
         case .aside(let c):
             var parts: [[String]] = []
             if let title = c.title { parts.append(fillLines(title, initial: "", subsequent: "", width: width - indent - 6)) }
@@ -153,13 +160,9 @@ public enum TextRenderer {
         }
     }
 
+    /// Lines behind a quote bar; an empty line keeps the bar's two spaces, as xml2rfc's do.
     static func barred(_ lines: [String], prefix: String) -> [String] {
-        lines.map { line in
-            let full = prefix + line
-            var end = full.endIndex
-            while end > full.startIndex, full[full.index(before: end)] == " " { end = full.index(before: end) }
-            return String(full[..<end])
-        }
+        lines.map { prefix + $0 }
     }
 
     static func fillLines(_ text: String, initial: String, subsequent: String, width: Int) -> [String] {

@@ -99,6 +99,8 @@ final class XMLModelBuilder {
     /// `<displayreference target=... to=...>`: the name a reference is cited by.
     var displayNames: [String: String] = [:]
     var sortReferences = false
+    /// The document's name, for the archive link xml2rfc shows in place of SVG art.
+    var docName: String?
 
     init(document: xmlDocPtr, path: String, resolver: IncludeResolver) {
         self.document = document
@@ -185,6 +187,7 @@ final class XMLModelBuilder {
             }
         }
 
+        docName = metadata.docName
         for name in root.firstElement("back")?.elements("displayreference") ?? [] {
             if let target = name.attribute("target"), let to = name.attribute("to") { displayNames[target] = to }
         }
@@ -294,7 +297,8 @@ final class XMLModelBuilder {
             }
         }
         if sortReferences && symbolicReferences {
-            entries.sort { $0.anchor.lowercased() < $1.anchor.lowercased() }
+            // By the name shown (a <displayreference> renames).
+            entries.sort { ($0.label ?? $0.anchor).lowercased() < ($1.label ?? $1.anchor).lowercased() }
         }
         let group = ReferenceGroup(title: title, anchor: anchor, entries: entries, location: location(node))
         return Section(number: number, title: title, anchor: anchor, depth: depth, isBackMatter: true, blocks: entries.isEmpty && !subsections.isEmpty ? [] : [.references(group)], subsections: subsections, location: location(node))
@@ -620,7 +624,10 @@ final class XMLModelBuilder {
         case "texttable":
             return try texttable(node)
         case "blockquote":
-            return [.blockquote(Container(title: nil, blocks: try flow(node), location: location(node)))]
+            var quote = Container(title: nil, blocks: try flow(node), location: location(node))
+            quote.quotedFrom = node.attribute("quotedFrom").flatMap { $0.isEmpty ? nil : $0 }
+            quote.citation = node.attribute("cite").flatMap { $0.isEmpty ? nil : $0 }
+            return [.blockquote(quote)]
         case "aside":
             return [.aside(Container(title: nil, blocks: try flow(node), location: location(node)))]
         case "note":
@@ -793,6 +800,15 @@ final class XMLModelBuilder {
             let arts = node.elements("artwork")
             guard let chosen = arts.first(where: { $0.attribute("type") == "ascii-art" }) ?? arts.first else { return [] }
             return artwork(chosen, title: title, anchor: anchor)
+        }
+        // Art the text output cannot show (SVG, inline or from a file): xml2rfc prints
+        // where to see it instead.
+        let type = node.attribute("type") ?? ""
+        if type.lowercased() == "svg" || node.firstElement("svg") != nil {
+            var figure = Figure(kind: node.name == "sourcecode" ? .sourcecode : .artwork, title: title, anchor: anchor ?? node.attribute("anchor"), verbatim: "", location: location(node))
+            figure.alignment = node.attribute("align").flatMap { $0 == "left" ? nil : $0 }
+            figure.unavailableNote = "(Artwork only available as \(type.isEmpty ? "(unknown type)" : type.uppercased()): see https://www.ietf.org/archive/id/\(docName ?? "None").html)"
+            return [figure]
         }
         var text = node.textContent
         if let src = node.attribute("src"), text.allSatisfy(\.isWhitespace) {
