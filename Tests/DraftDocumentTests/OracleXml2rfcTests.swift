@@ -304,6 +304,79 @@ func renderedParagraphs(_ document: Document) -> [(section: String, text: String
         return false
     }
 
+    /// "Figure N: title" and "Table N: title" of every numbered figure and table.
+    static func captions(_ document: Document) -> [String] {
+        var out: [String] = []
+        func walk(_ blocks: [Block]) {
+            for block in blocks {
+                switch block {
+                case .figure(let f): if let n = f.number { out.append(FigureLayout.caption("Figure", n, f.title)) }
+                case .table(let t): if let n = t.number { out.append(FigureLayout.caption("Table", n, t.title)) }
+                case .list(let l): l.items.forEach { walk($0.blocks) }
+                case .blockquote(let c), .aside(let c): walk(c.blocks)
+                case .paragraph, .references: break
+                }
+            }
+        }
+        document.allSections.forEach { walk($0.blocks) }
+        return out.map(\.whitespaceNormalized)
+    }
+
+    @Test func figureAndTableCaptionsEqualXml2rfcs() throws {
+        guard let renderings = Self.renderingsOrSkip() else { return }
+        var total = 0
+        var missing: [String] = []
+        for name in Xml2rfcOracle.documents {
+            guard let r = renderings[name], let text = r.text else { continue }
+            let document = try DocumentReader.read(path: r.preparedPath)
+            let chunks = Set(Xml2rfcOracle.chunks(Xml2rfcOracle.bodyLines(text)).map(Self.joinLines))
+            for caption in Self.captions(document) {
+                total += 1
+                if !chunks.contains(caption) { missing.append("\(name): \(caption)") }
+            }
+        }
+        print("xml2rfc caption agreement: \(total - missing.count)/\(total)")
+        #expect(total > 20)
+        #expect(missing.isEmpty, "captions xml2rfc does not show: \(missing.prefix(10))")
+    }
+
+    /// Bibliography entries (label, authors, title, series, date, link), each on one line.
+    static func referenceEntries(_ document: Document) -> [String] {
+        var out: [String] = []
+        for section in document.allSections {
+            for case .references(let group) in section.blocks {
+                for entry in group.entries where !entry.isPlaceholder {
+                    out.append(ReferenceLayout.entryLines(entry, indent: 0, width: 10_000).joined(separator: " ").whitespaceNormalized)
+                }
+            }
+        }
+        return out
+    }
+
+    /// The measured floor of reference-entry agreement (149/150): a <referencegroup>,
+    /// which xml2rfc lists member by member, is still one merged entry in draftcheck.
+    static let referenceFloor = 99.0
+
+    @Test func referenceEntriesEqualXml2rfcs() throws {
+        guard let renderings = Self.renderingsOrSkip() else { return }
+        var total = 0
+        var missing: [String] = []
+        for name in Xml2rfcOracle.documents {
+            guard let r = renderings[name], let text = r.text else { continue }
+            let document = try DocumentReader.read(path: r.preparedPath)
+            let chunks = Set(Xml2rfcOracle.chunks(Xml2rfcOracle.bodyLines(text)).map(Self.joinLines))
+            for entry in Self.referenceEntries(document) {
+                total += 1
+                if !chunks.contains(entry) { missing.append("\(name): \(entry)") }
+            }
+        }
+        let percent = total == 0 ? 100 : Double(total - missing.count) * 100 / Double(total)
+        print("xml2rfc reference entry agreement: \(total - missing.count)/\(total) = \(String(format: "%.1f", percent))%")
+        if ProcessInfo.processInfo.environment["DRAFTCHECK_ORACLE_MISSES"] == "1" { missing.forEach { print("MISS REF \($0)") } }
+        #expect(total > 100)
+        #expect(percent >= Self.referenceFloor, "reference entries xml2rfc does not show: \(missing.prefix(10))")
+    }
+
     @Test func paragraphTextEqualsXml2rfcsForAtLeast99Percent() throws {
         guard let renderings = Self.renderingsOrSkip() else { return }
         var total = 0

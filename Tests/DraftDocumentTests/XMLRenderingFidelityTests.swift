@@ -141,6 +141,77 @@ import TestSupport
         """),
     ]
 
+    static let figures: [Vector] = [
+        Vector(rule: "tables are centred with a caption below; a table narrower than its caption is centred under it; figures get a centred caption; artwork is aligned, tab-expanded, and pulled left when wider than the page; code markers", body: """
+        <table><thead><tr><th>A</th><th>Bee</th></tr></thead><tbody><tr><td>1</td><td>2</td></tr></tbody></table>
+        <table anchor="t2"><name>A named table</name><thead><tr><th>Column one</th><th>Column two</th></tr></thead><tbody><tr><td>1</td><td>2</td></tr></tbody></table>
+        <table align="left"><name>Left</name><tbody><tr><td>x</td></tr></tbody></table>
+        <figure><name>The art</name><artwork><![CDATA[
+        +--+
+        |  |
+        +--+
+        ]]></artwork></figure>
+        <figure><artwork align="center"><![CDATA[
+        \ttab\tx
+           
+          indented
+        ]]></artwork></figure>
+        <figure><name>A very long figure title that goes on and on and on to show how xml2rfc folds a caption</name><artwork><![CDATA[
+        012345678901234567890123456789012345678901234567890123456789012345678901234
+        ]]></artwork></figure>
+        <sourcecode markers="true" name="f.c">int x;</sourcecode>
+        """, expected: """
+        1.  S
+
+                                        +===+=====+
+                                        | A | Bee |
+                                        +===+=====+
+                                        | 1 | 2   |
+                                        +---+-----+
+
+                                          Table 1
+
+                                +============+============+
+                                | Column one | Column two |
+                                +============+============+
+                                | 1          | 2          |
+                                +------------+------------+
+
+                                   Table 2: A named table
+
+               +---+
+               | x |
+               +---+
+
+           Table 3: Left
+
+           +--+
+           |  |
+           +--+
+
+                                     Figure 1: The art
+
+                                             tab     x
+
+                                       indented
+
+                                          Figure 2
+
+        012345678901234567890123456789012345678901234567890123456789012345678901234
+
+           Figure 3: A very long figure title that goes on and on and on to
+                           show how xml2rfc folds a caption
+
+           <CODE BEGINS> file "f.c"
+           int x;
+           <CODE ENDS>
+        """),
+    ]
+
+    @Test(arguments: figures) func figuresAndTables(_ v: Vector) throws {
+        #expect(try Self.renderSection(v.body, back: v.back) == v.expected)
+    }
+
     @Test(arguments: blocks) func blockRenderings(_ v: Vector) throws {
         #expect(try Self.renderSection(v.body, back: v.back) == v.expected)
     }
@@ -181,6 +252,62 @@ import TestSupport
             return
         }
         #expect(dd.content.plainText.whitespaceNormalized == "Def")
+    }
+
+    /// Authors first-name-last for the last, "Ed.", "and"; a non-Latin name with its ASCII
+    /// form; RFC 1272 and earlier keep one initial; links derived from the series; drafts
+    /// are "Work in Progress"; displayreference names; quoteTitle="false"; long labels on
+    /// a line of their own.
+    @Test func referenceEntriesAsXml2rfcListsThem() throws {
+        let doc = try parseXML("""
+        <rfc version="3"><front><title>T</title><author fullname="A B"/></front>
+        <middle><section><name>S</name><t>See <xref target="NOQ"/>.</t></section></middle><back>
+        <displayreference target="NOQ" to="DISPLAYED"/>
+        <references><name>References</name>
+        <reference anchor="ONE" target="https://www.rfc-editor.org/info/rfc5116"><front><title>An Interface and Algorithms for Authenticated Encryption</title><author initials="D." surname="McGrew" fullname="David McGrew"/><date year="2008" month="January"/></front><seriesInfo name="RFC" value="5116"/><seriesInfo name="DOI" value="10.17487/RFC5116"/></reference>
+        <reference anchor="TWO"><front><title>ChaCha20 and Poly1305 for IETF Protocols</title><author initials="Y." surname="Nir"/><author initials="A." surname="Langley"/><date year="2018" month="6"/></front><seriesInfo name="RFC" value="8439"/></reference>
+        <reference anchor="THREE"><front><title>QUIC Loss Detection</title><author initials="J." surname="Iyengar" role="editor"/><author fullname="Ian Swett" role="editor"/><author fullname="Jane Q Public"/><date year="2021" month="May" day="7"/></front><refcontent>Some report</refcontent><seriesInfo name="Internet-Draft" value="draft-ietf-quic-recovery-34"/><annotation>This is a note.</annotation></reference>
+        <reference anchor="ORG" target="https://example.org/a-very-long/path/that-goes-on"><front><title>Org Document</title><author><organization>Example Org</organization></author><date/></front></reference>
+        <reference anchor="I-D.ietf-quic-tls"><front><title>Using TLS</title><author fullname="奥 一穂" asciiFullname="Kazuho Oku"/><date year="2020"/></front></reference>
+        <reference anchor="RFC0791"><front><title>Internet Protocol</title><author initials="J.B." surname="Postel"/><date year="1981" month="September"/></front><seriesInfo name="RFC" value="791"/></reference>
+        <reference anchor="VERYLONGANCHORNAME"><front><title>Long</title><author fullname="X Y"/><date year="2000"/></front></reference>
+        <reference anchor="NOQ" quoteTitle="false"><front><title>Unquoted</title><author fullname="Solo"/><date year="1999"/></front></reference>
+        </references></back></rfc>
+        """)
+        let references = try #require(doc.section(numbered: "2"))
+        #expect(TextRenderer.render(references) == """
+        2.  References
+
+           [ONE]      McGrew, D., "An Interface and Algorithms for Authenticated
+                      Encryption", RFC 5116, DOI 10.17487/RFC5116, January 2008,
+                      <https://www.rfc-editor.org/info/rfc5116>.
+
+           [TWO]      Nir, Y. and A. Langley, "ChaCha20 and Poly1305 for IETF
+                      Protocols", RFC 8439, June 2018,
+                      <https://www.rfc-editor.org/rfc/rfc8439>.
+
+           [THREE]    Iyengar, J., Ed., Swett, I., Ed., and J. Q Public, "QUIC
+                      Loss Detection", Some report, Work in Progress, Internet-
+                      Draft, draft-ietf-quic-recovery-34, 7 May 2021,
+                      <https://datatracker.ietf.org/doc/html/draft-ietf-quic-
+                      recovery-34>.  This is a note.
+
+           [ORG]      Example Org, "Org Document",
+                      <https://example.org/a-very-long/path/that-goes-on>.
+
+           [I-D.ietf-quic-tls]
+                      奥 一穂 (Oku, K.), "Using TLS", 2020.
+
+           [RFC0791]  Postel, J., "Internet Protocol", RFC 791, September 1981,
+                      <https://www.rfc-editor.org/rfc/rfc791>.
+
+           [VERYLONGANCHORNAME]
+                      Y, X, "Long", 2000.
+
+           [DISPLAYED]
+                      Solo, Unquoted, 1999.
+        """)
+        #expect(doc.sections.first?.paragraphs.first?.content.normalizedText == "See [DISPLAYED].")
     }
 
     @Test(arguments: inline) func inlineElements(_ v: Vector) throws {

@@ -97,6 +97,15 @@ public struct Figure: Hashable, Sendable, Codable {
     /// Verbatim: no whitespace touched, as the source holds it (CDATA unwrapped).
     public var verbatim: String
     public var location: SourceLocation
+    /// The figure number xml2rfc gives the enclosing `<figure>`, set on its last artwork,
+    /// after which the caption "Figure N: title" is shown; nil for bare artwork.
+    public var number: Int?
+    /// The artwork's `align` ("center", "right"); nil is left.
+    public var alignment: String?
+    /// `<sourcecode markers="true">`: shown between "<CODE BEGINS>" and "<CODE ENDS>".
+    public var hasCodeMarkers: Bool = false
+    /// The `name` of a sourcecode with markers ("<CODE BEGINS> file \"name\"").
+    public var fileName: String?
 
     public init(kind: Kind, title: String? = nil, anchor: String? = nil, verbatim: String, location: SourceLocation) {
         self.kind = kind
@@ -113,6 +122,11 @@ public struct Table: Hashable, Sendable, Codable {
     public var header: [[InlineText]]
     public var rows: [[InlineText]]
     public var location: SourceLocation
+    /// The table number xml2rfc shows in the caption "Table N: title" below the table;
+    /// nil for tables read from text.
+    public var number: Int?
+    /// The table's `align`: nil is xml2rfc's default, centred.
+    public var alignment: String?
 
     public init(title: String? = nil, anchor: String? = nil, header: [[InlineText]], rows: [[InlineText]], location: SourceLocation) {
         self.title = title
@@ -163,6 +177,17 @@ public struct Reference: Hashable, Sendable, Codable {
     /// a placeholder that carries only the anchor.
     public var isPlaceholder: Bool
     public var location: SourceLocation
+    /// The name it is cited by when that is not the anchor (`<displayreference>`, or its
+    /// number when references are not symbolic).
+    public var label: String?
+    public var authors: [ReferenceAuthor] = []
+    /// The publication date as xml2rfc shows it ("May 2021", "2000"), when given.
+    public var date: String?
+    /// `<refcontent>` texts ("National Institute of Standards and Technology report").
+    public var referenceContent: [String] = []
+    public var annotation: String?
+    /// xml2rfc's `quoteTitle`: the title shown in double quotes (the default).
+    public var quotesTitle: Bool = true
 
     public init(anchor: String, title: String? = nil, seriesInfo: [String] = [], target: String? = nil, isPlaceholder: Bool = false, location: SourceLocation) {
         self.anchor = anchor
@@ -171,5 +196,34 @@ public struct Reference: Hashable, Sendable, Codable {
         self.target = target
         self.isPlaceholder = isPlaceholder
         self.location = location
+    }
+}
+
+/// An author of a bibliography entry, as the source names them; the renderer writes
+/// "Surname, I." or "I. Surname" from these as xml2rfc does.
+public struct ReferenceAuthor: Hashable, Sendable, Codable {
+    public var fullname: String?
+    public var initials: String?
+    public var surname: String?
+    public var asciiFullname: String?
+    public var asciiInitials: String?
+    public var asciiSurname: String?
+    /// The organisation's name (its `abbrev` when it has one), for an author that is one.
+    public var organization: String?
+    public var organizationASCII: String?
+    public var isEditor: Bool
+
+    public init(fullname: String? = nil, initials: String? = nil, surname: String? = nil, asciiFullname: String? = nil,
+                asciiInitials: String? = nil, asciiSurname: String? = nil, organization: String? = nil,
+                organizationASCII: String? = nil, isEditor: Bool = false) {
+        self.fullname = fullname
+        self.initials = initials
+        self.surname = surname
+        self.asciiFullname = asciiFullname
+        self.asciiInitials = asciiInitials
+        self.asciiSurname = asciiSurname
+        self.organization = organization
+        self.organizationASCII = organizationASCII
+        self.isEditor = isEditor
     }
 }

@@ -28,7 +28,7 @@ enum TextFill {
     /// others with `subsequent`. U+2028 (`<br/>`, `<vspace/>`, a comment's line) forces a
     /// line break; nothing between two breaks, or before the first, is an empty line (as
     /// in xml2rfc), nothing after the last is dropped.
-    static func wrap(_ text: String, initial: String, subsequent: String, width: Int) -> [String] {
+    static func wrap(_ text: String, initial: String, subsequent: String, width: Int, fixSentenceEndings: Bool = true) -> [String] {
         if text.contains("\u{2028}") {
             var lines: [String] = []
             var parts = text.split(separator: "\u{2028}", omittingEmptySubsequences: false).map { $0.drop(while: { $0.isWhitespace }) }
@@ -37,7 +37,7 @@ enum TextFill {
                 if part.isEmpty {
                     lines.append("")
                 } else {
-                    lines += wrap(String(part), initial: lines.isEmpty ? initial : subsequent, subsequent: subsequent, width: width)
+                    lines += wrap(String(part), initial: lines.isEmpty ? initial : subsequent, subsequent: subsequent, width: width, fixSentenceEndings: fixSentenceEndings)
                 }
             }
             return lines
@@ -62,7 +62,7 @@ enum TextFill {
                 chunks.append(String(String.UnicodeScalarView(visible)))
             }
         }
-        fixSentenceEndings(&chunks)
+        if fixSentenceEndings { Self.fixSentenceEndings(&chunks) }
         return wrapChunks(chunks, initial: initial, subsequent: subsequent, width: width)
     }
 
@@ -139,6 +139,31 @@ enum TextFill {
             }
         }
         return lines
+    }
+
+    /// URLs no longer than `width` kept on one line (xml2rfc's `urlkeep`): no break after
+    /// their slashes, hyphens and colons.
+    static func keepingURLs(_ text: String, width: Int) -> String {
+        guard text.contains("http:") || text.contains("https:") else { return text }
+        var out = ""
+        for (i, word) in text.split(separator: " ", omittingEmptySubsequences: false).enumerated() {
+            if i > 0 { out += " " }
+            if let start = word.range(of: "http:") ?? word.range(of: "https:") {
+                let url = word[start.lowerBound...]
+                out += word[..<start.lowerBound]
+                if url.count > width {
+                    out += url
+                } else {
+                    for c in url.unicodeScalars {
+                        out.unicodeScalars.append(c)
+                        if c == "/" || c == "-" || c == ":" { out.unicodeScalars.append("\u{E060}") }
+                    }
+                }
+            } else {
+                out += word
+            }
+        }
+        return out
     }
 
     /// Output form: the no-break characters xml2rfc uses while filling shown as the

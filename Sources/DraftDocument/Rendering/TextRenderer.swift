@@ -137,9 +137,9 @@ public enum TextRenderer {
         case .list(let list):
             return listLines(list, indent: indent, width: width)
         case .figure(let figure):
-            return figureLines(figure, pad: pad)
+            return figure.kind == .textArt ? textArtLines(figure, pad: pad) : FigureLayout.lines(figure, indent: indent, width: width)
         case .table(let table):
-            return TableRenderer.lines(table, indent: indent, width: width)
+            return FigureLayout.lines(table, indent: indent, width: width)
         case .blockquote(let c):
             // xml2rfc: "|  " before every line, the quote filled 3 columns narrower.
             return barred(joined(c.blocks.map { lines($0, indent: 0, width: width - indent - 3) }), prefix: pad + "|  ")
@@ -149,7 +149,7 @@ public enum TextRenderer {
             parts += c.blocks.map { lines($0, indent: 0, width: width - indent - 6) }
             return barred(joined(parts), prefix: pad + "   |  ")
         case .references(let group):
-            return referenceLines(group, indent: indent, width: width)
+            return ReferenceLayout.lines(group, indent: indent, width: width)
         }
     }
 
@@ -257,7 +257,8 @@ public enum TextRenderer {
         return firstWord.count <= width - 2 - term.count
     }
 
-    private static func figureLines(_ figure: Figure, pad: String) -> [String] {
+    /// Art read from a text document: its lines as they stood, at the indent.
+    private static func textArtLines(_ figure: Figure, pad: String) -> [String] {
         var lines = figure.verbatim.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
             var l = String(line)
             if l.hasSuffix("\r") { l.removeLast() }
@@ -270,28 +271,6 @@ public enum TextRenderer {
             while l.last == " " { l.removeLast() }
             return l.isEmpty ? "" : pad + l
         }
-    }
-
-    private static func referenceLines(_ group: ReferenceGroup, indent: Int, width: Int) -> [String] {
-        let pad = String(repeating: " ", count: indent)
-        var parts: [[String]] = []
-        let labelWidth = (group.entries.map { $0.anchor.count + 2 }.max() ?? 0) + 2
-        for entry in group.entries {
-            let label = "[\(entry.anchor)]"
-            var fields: [String] = []
-            if let title = entry.title { fields.append("\"\(title)\"") }
-            fields += entry.seriesInfo
-            if entry.isPlaceholder { fields.append("(not available offline)") }
-            let body = fields.joined(separator: ", ") + (fields.isEmpty ? "" : ".")
-            let hang = String(repeating: " ", count: indent + min(labelWidth, 11))
-            let head = pad + label + String(repeating: " ", count: max(2, min(labelWidth, 11) - label.count))
-            if head.count > hang.count {
-                parts.append([pad + label] + fillLines(body, initial: hang, subsequent: hang, width: width))
-            } else {
-                parts.append(fillLines(body, initial: head, subsequent: hang, width: width))
-            }
-        }
-        return joined(parts)
     }
 }
 

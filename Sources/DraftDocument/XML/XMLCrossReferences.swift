@@ -237,11 +237,32 @@ extension XMLModelBuilder {
             case .table(var t):
                 for r in t.header.indices { for c in t.header[r].indices { fix(&t.header[r][c]) } }
                 for r in t.rows.indices { for c in t.rows[r].indices { fix(&t.rows[r][c]) } }
+                fix(title: &t.title)
                 block = .table(t)
             case .blockquote(var c): for j in c.blocks.indices { fix(&c.blocks[j]) }; block = .blockquote(c)
-            case .aside(var c): for j in c.blocks.indices { fix(&c.blocks[j]) }; block = .aside(c)
-            case .figure, .references: break
+            case .aside(var c):
+                for j in c.blocks.indices { fix(&c.blocks[j]) }
+                fix(title: &c.title)
+                block = .aside(c)
+            case .figure(var f):
+                fix(title: &f.title)
+                block = .figure(f)
+            case .references(var g):
+                // Annotations and refcontent cite other entries.
+                for k in g.entries.indices {
+                    fix(title: &g.entries[k].annotation)
+                    for m in g.entries[k].referenceContent.indices {
+                        var text: String? = g.entries[k].referenceContent[m]
+                        fix(title: &text)
+                        g.entries[k].referenceContent[m] = text ?? ""
+                    }
+                }
+                block = .references(g)
             }
+        }
+        // Titles of figures, tables and notes hold their xrefs' text.
+        func fix(title: inout String?) {
+            if let t = title, Self.containsToken(t) { title = TextFill.finish(Self.replacingTokens(in: t, resolved.map(\.text))) }
         }
         func fix(_ section: inout Section) {
             if Self.containsToken(section.title) {

@@ -302,15 +302,64 @@ final class XMLModelBuilder {
 
     private func reference(_ node: XMLNode) throws -> Reference {
         let anchor = node.attribute("anchor") ?? ""
+        let front = node.firstElement("front")
         var title: String?
-        if let t = node.firstElement("front")?.firstElement("title") { title = t.textContent.whitespaceNormalized }
+        if let t = front?.firstElement("title") { title = t.textContent.whitespaceNormalized }
+        // seriesInfo in document order, inside <front> (v2) or after it (v3).
         var series: [String] = []
-        for info in node.elements("seriesInfo") + (node.firstElement("front")?.elements("seriesInfo") ?? []) {
-            series.append([info.attribute("name"), info.attribute("value")].compactMap { $0 }.joined(separator: " "))
+        for child in node.elements {
+            for info in child.name == "front" ? child.elements("seriesInfo") : child.name == "seriesInfo" ? [child] : [] {
+                series.append([info.attribute("name"), info.attribute("value")].compactMap { $0 }.joined(separator: " "))
+            }
         }
         targets[anchor] = .reference(title: title)
         referenceOrder.append(anchor)
-        return Reference(anchor: anchor, title: title, seriesInfo: series, target: node.attribute("target"), location: location(node))
+        // v2 names a link in <format target=...> when the reference has none.
+        let target = node.attribute("target") ?? node.elements("format").lazy.compactMap { $0.attribute("target") }.first
+        var entry = Reference(anchor: anchor, title: title, seriesInfo: series, target: target, location: location(node))
+        entry.label = symbolicReferences ? displayNames[anchor] : "\(referenceOrder.count)"
+        entry.authors = (front?.elements("author") ?? []).map(Self.referenceAuthor)
+        entry.date = front?.firstElement("date").flatMap(Self.referenceDate)
+        // Shown after the title in this order: refcontent, then stream.
+        entry.referenceContent = try (node.elements("refcontent") + node.elements("stream")).map { TextRenderer.displayText(try inlineText(of: $0)).whitespaceNormalized }
+        entry.annotation = try node.firstElement("annotation").map { TextRenderer.displayText(try inlineText(of: $0)).whitespaceNormalized }
+        entry.quotesTitle = node.attribute("quoteTitle") != "false"
+        return entry
+    }
+
+    static func referenceAuthor(_ author: XMLNode) -> ReferenceAuthor {
+        let organization = author.firstElement("organization")
+        let orgName = organization.flatMap { $0.attribute("abbrev") ?? $0.textContent.whitespaceNormalized }
+        return ReferenceAuthor(
+            fullname: author.attribute("fullname"), initials: author.attribute("initials"), surname: author.attribute("surname"),
+            asciiFullname: author.attribute("asciiFullname"), asciiInitials: author.attribute("asciiInitials"), asciiSurname: author.attribute("asciiSurname"),
+            organization: orgName.flatMap { $0.isEmpty ? nil : $0 },
+            organizationASCII: author.attribute("asciiAbbrev") ?? organization?.attribute("ascii") ?? organization?.attribute("abbrev"),
+            isEditor: author.attribute("role") == "editor")
+    }
+
+    static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+
+    /// A reference's `<date>` as xml2rfc shows it: "7 May 2021", "May 2021", "2021"; its
+    /// text, when it has one, instead of or before the parts.
+    static func referenceDate(_ date: XMLNode) -> String? {
+        let year = date.attribute("year").flatMap { $0.isEmpty ? nil : $0 }
+        var month: Int?
+        if let m = date.attribute("month"), !m.isEmpty {
+            month = Int(m) ?? monthNames.firstIndex { $0.lowercased().hasPrefix(m.lowercased()) }.map { $0 + 1 }
+        }
+        let day = date.attribute("day").flatMap { Int($0) }
+        var formatted = ""
+        if let month, (1...12).contains(month) {
+            let name = monthNames[month - 1]
+            formatted = day.map { "\($0) \(name) \(year ?? "")" } ?? "\(name) \(year ?? "")"
+        } else if let year {
+            formatted = year
+        }
+        formatted = formatted.trimmingCharacters(in: .whitespaces)
+        let text = date.textContent.whitespaceNormalized
+        if !text.isEmpty { return formatted.isEmpty ? text : "\(text) (\(formatted))" }
+        return formatted.isEmpty ? nil : formatted
     }
 
     private func referenceGroupEntry(_ node: XMLNode) throws -> Reference {
@@ -720,13 +769,21 @@ final class XMLModelBuilder {
             case "preamble", "postamble":
                 out += try flow(child)
             case "artwork", "sourcecode", "artset":
-                for art in artwork(child, title: first ? title : nil, anchor: first ? anchor : nil) {
+                for var art in artwork(child, title: first ? title : nil, anchor: first ? anchor : nil) {
+                    // v2 puts align on the figure; xml2rfc's conversion moves it to the artwork.
+                    if art.alignment == nil { art.alignment = node.attribute("align").flatMap { $0 == "left" ? nil : $0 } }
                     out.append(.figure(art))
                 }
                 first = false
             default:
                 break
             }
+        }
+        // The caption follows the figure's last artwork.
+        if numbered, let last = out.lastIndex(where: { if case .figure = $0 { return true }; return false }), case .figure(var art) = out[last] {
+            art.number = figureCount
+            art.title = title
+            out[last] = .figure(art)
         }
         return out
     }
@@ -751,7 +808,13 @@ final class XMLModelBuilder {
             }
         }
         let kind: Figure.Kind = node.name == "sourcecode" ? .sourcecode : .artwork
-        return [Figure(kind: kind, title: title, anchor: anchor ?? node.attribute("anchor"), verbatim: text, location: location(node))]
+        var figure = Figure(kind: kind, title: title, anchor: anchor ?? node.attribute("anchor"), verbatim: text, location: location(node))
+        figure.alignment = node.attribute("align").flatMap { $0 == "left" ? nil : $0 }
+        if kind == .sourcecode, node.attribute("markers") == "true" {
+            figure.hasCodeMarkers = true
+            figure.fileName = node.attribute("name").flatMap { $0.isEmpty ? nil : $0 }
+        }
+        return [figure]
     }
 
     private func table(_ node: XMLNode) throws -> Table {
@@ -781,7 +844,10 @@ final class XMLModelBuilder {
             default: break
             }
         }
-        return Table(title: title, anchor: anchor, header: header, rows: rows, location: location(node))
+        var table = Table(title: title, anchor: anchor, header: header, rows: rows, location: location(node))
+        table.number = tableCount
+        table.alignment = node.attribute("align")
+        return table
     }
 
     private func cellText(_ cell: XMLNode) throws -> InlineText {
@@ -821,7 +887,10 @@ final class XMLModelBuilder {
             rows.append(Array(cells[i..<min(i + width, cells.count)]))
             i += width
         }
-        out.append(.table(Table(title: title, anchor: anchor, header: columns.isEmpty ? [] : [columns], rows: rows, location: location(node))))
+        var table = Table(title: title, anchor: anchor, header: columns.isEmpty ? [] : [columns], rows: rows, location: location(node))
+        table.number = tableCount
+        table.alignment = node.attribute("align")
+        out.append(.table(table))
         return out + post
     }
 
