@@ -178,7 +178,7 @@ struct TextBlockBuilder {
         func flush() {
             guard let first = current.first else { return }
             let texts = current.map { $0.content.dropFirst().drop(while: { $0 == " " }) }
-            blocks.append(.paragraph(Paragraph(content: InlineText(plain: Self.join(texts)), location: SourceLocation(file: path, line: first.number, column: first.indent + 1))))
+            blocks.append(.paragraph(Paragraph(content: Self.paragraphText(texts, numbers: current.map(\.number)), location: SourceLocation(file: path, line: first.number, column: first.indent + 1))))
             current = []
         }
         for line in chunk.lines {
@@ -192,7 +192,7 @@ struct TextBlockBuilder {
     private func plainBlock(_ chunk: Chunk) -> Block {
         if isFigure(chunk) { return figure(chunk) }
         let location = SourceLocation(file: path, line: chunk.lines[0].number, column: chunk.indent + 1)
-        return .paragraph(Paragraph(content: InlineText(plain: Self.join(chunk.lines.map(\.content))), location: location))
+        return .paragraph(Paragraph(content: Self.paragraphText(chunk.lines.map(\.content), numbers: chunk.lines.map(\.number)), location: location))
     }
 
     private func figure(_ chunk: Chunk) -> Block {
@@ -226,8 +226,21 @@ struct TextBlockBuilder {
     /// after a letter or digit joins the next directly ("Selector-" + "initiator",
     /// "Send/" + "Receive"): xml2rfc breaks lines after both.
     static func join<S: Sequence>(_ lines: S) -> String where S.Element == Substring {
+        var ignored: [InlineText.LineStart] = []
+        return join(lines, numbers: nil, lineStarts: &ignored)
+    }
+
+    /// A paragraph's text from its lines (`texts[i]` printed on source line `numbers[i]`),
+    /// joined as `join` does, remembering where each line starts.
+    static func paragraphText(_ texts: [Substring], numbers: [Int]) -> InlineText {
+        var starts: [InlineText.LineStart] = []
+        let text = join(texts, numbers: numbers, lineStarts: &starts)
+        return InlineText(plain: text, lineStarts: starts)
+    }
+
+    private static func join<S: Sequence>(_ lines: S, numbers: [Int]?, lineStarts: inout [InlineText.LineStart]) -> String where S.Element == Substring {
         var out = ""
-        for line in lines {
+        for (i, line) in lines.enumerated() {
             if !out.isEmpty {
                 let u = out.utf8
                 let endsHyphenated = (u.last == UInt8(ascii: "-") || u.last == UInt8(ascii: "/")) && u.count >= 2 && {
@@ -236,6 +249,7 @@ struct TextBlockBuilder {
                 }()
                 if !endsHyphenated { out.append(" ") }
             }
+            if let numbers, i < numbers.count, !line.isEmpty { lineStarts.append(.init(offset: out.utf8.count, line: numbers[i])) }
             out.append(contentsOf: line)
         }
         return out
@@ -411,7 +425,7 @@ struct TextBlockBuilder {
             guard let gap = Self.termGap(line.content), !".!?".contains(line.content[line.content.index(before: gap.termEnd)]) else { return nil }
             let location = SourceLocation(file: path, line: line.number, column: line.indent + 1)
             let item = ItemNode(marker: nil, term: InlineText(plain: String(line.content[..<gap.termEnd])),
-                                blocks: [.block(.paragraph(Paragraph(content: InlineText(plain: String(line.content[gap.textStart...])), location: location)))],
+                                blocks: [.block(.paragraph(Paragraph(content: Self.paragraphText([line.content[gap.textStart...]], numbers: [line.number]), location: location)))],
                                 location: location)
             return ([item], .hanging)
         }
@@ -424,12 +438,12 @@ struct TextBlockBuilder {
             let term = first.content[..<gap.termEnd]
             let texts = [first.content[gap.textStart...]] + rest.map(\.content)
             let item = ItemNode(marker: nil, term: InlineText(plain: String(term)),
-                                blocks: [.block(.paragraph(Paragraph(content: InlineText(plain: Self.join(texts)), location: location)))],
+                                blocks: [.block(.paragraph(Paragraph(content: Self.paragraphText(texts, numbers: lines.map(\.number)), location: location)))],
                                 location: location)
             return ([item], .hanging)
         }
         if first.content.utf8.count <= 48, !".,;".contains(first.content.last ?? ".") {
-            let body = Paragraph(content: InlineText(plain: Self.join(rest.map(\.content))),
+            let body = Paragraph(content: Self.paragraphText(rest.map(\.content), numbers: rest.map(\.number)),
                                  location: SourceLocation(file: path, line: rest.first!.number, column: hang + 1))
             let item = ItemNode(marker: nil, term: InlineText(plain: String(first.content)), blocks: [.block(.paragraph(body))], location: location)
             return ([item], .hanging)
@@ -442,7 +456,7 @@ struct TextBlockBuilder {
         if lines.dropFirst().contains(where: { Self.hasArt($0.content) || Self.hasWideGap($0.content) }) {
             return [.block(.figure(Figure(kind: .textArt, verbatim: verbatim(lines), location: location)))]
         }
-        return [.block(.paragraph(Paragraph(content: InlineText(plain: Self.join(texts)), location: location)))]
+        return [.block(.paragraph(Paragraph(content: Self.paragraphText(texts, numbers: lines.map(\.number)), location: location)))]
     }
 
     /// "Term:  definition": a term of at most `width` columns, then two or more spaces.
