@@ -56,8 +56,8 @@ public struct Dialect: Sendable, Hashable, CustomStringConvertible {
     public func extensionType(number: UInt16) -> ExtensionType? {
         let n = Int(number)
         switch (name, n) {
-        case (_, 1...16), (.linux, 17...26), (.kame, 17...23): return ExtensionType(rawValue: n - 1)
-        case (.kame, 24...26): return ExtensionType(rawValue: n + 2)
+        case (_, 1...16), (.linux, 17...26), (.kame, 17...23): return ExtensionType(index: n - 1)
+        case (.kame, 24...26): return ExtensionType(index: n + 2)
         default: return nil
         }
     }

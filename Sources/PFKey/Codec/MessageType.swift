@@ -201,6 +201,43 @@ public enum ExtensionType: Int, Sendable, Hashable, CaseIterable {
     }
 
     var bit: UInt32 { 1 << UInt32(rawValue) }
+
+    /// `init(rawValue:)` written out so it inlines (the synthesized one is a call).
+    @inline(__always)
+    init?(index: Int) {
+        switch index {
+        case 0: self = .sa
+        case 1: self = .lifetimeCurrent
+        case 2: self = .lifetimeHard
+        case 3: self = .lifetimeSoft
+        case 4: self = .addressSource
+        case 5: self = .addressDestination
+        case 6: self = .addressProxy
+        case 7: self = .keyAuth
+        case 8: self = .keyEncrypt
+        case 9: self = .identitySource
+        case 10: self = .identityDestination
+        case 11: self = .sensitivity
+        case 12: self = .proposal
+        case 13: self = .supportedAuth
+        case 14: self = .supportedEncrypt
+        case 15: self = .spiRange
+        case 16: self = .kmPrivate
+        case 17: self = .policy
+        case 18: self = .sa2
+        case 19: self = .natTType
+        case 20: self = .natTSourcePort
+        case 21: self = .natTDestinationPort
+        case 22: self = .natTOriginalAddress
+        case 23: self = .securityContext
+        case 24: self = .kmAddress
+        case 25: self = .filter
+        case 26: self = .natTOriginalAddressResponder
+        case 27: self = .natTFragment
+        case 28: self = .saReplay
+        default: return nil
+        }
+    }
 }
 
 /// `sadb_msg_satype` values (RFC 2367 3.4, Linux `SADB_X_SATYPE_IPCOMP`).

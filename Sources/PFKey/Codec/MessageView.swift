@@ -18,11 +18,10 @@ public struct MessageView {
     public let bytes: UnsafeRawBufferPointer
     public let dialect: Dialect
     public let type: MessageType
-    /// The number of extensions, unknown ones included.
-    public let extensionCount: Int
-    /// Each known extension's header offset, by `ExtensionType.rawValue`; 0 when absent
-    /// (no extension starts inside the base header).
-    var offsets: InlineArray<32, UInt32>
+    /// Each known extension's header offset in 8-byte words (every extension starts on a
+    /// word, and `sadb_msg_len` is 16 bits of words), by `ExtensionType.rawValue`; 0 when
+    /// absent (no extension starts inside the base header).
+    var offsets: InlineArray<32, UInt16>
     /// `ExtensionType.bit` of every known extension present.
     let present: UInt32
 
@@ -55,32 +54,34 @@ public struct MessageView {
         if reserved != 0 && options.direction == .request {
             throw PFKeyError(.reservedNotZero, at: 6, source: "RFC 2367 2.1", "sadb_msg_reserved \(reserved) is not zero")
         }
-        try reader.skip(8)
 
-        var offsets = InlineArray<32, UInt32>(repeating: 0)
+        var offsets = InlineArray<32, UInt16>(repeating: 0)
         var seen: UInt32 = 0
-        var count = 0
-        var checker = PresenceChecker()
         let checksReserved = options.direction == .request
-        while reader.remaining > 0 {
-            let start = reader.offset
+        let base = ByteReader.base(of: bytes)
+        // The base header is 16 bytes and sadb_msg_len counts 8-byte words, so whenever
+        // bytes are left an extension's 4-byte header is there: it is loaded, not checked.
+        var start = 16
+        let end = bytes.count
+        while start < end {
             // Rule 3 [RFC 2367 2.3; Linux parse_exthdrs]
-            let extWords = try reader.readInteger(endianness: order, as: UInt16.self)
-            let extNumber = try reader.readInteger(endianness: order, as: UInt16.self)
+            let extWords = MessageView.load(base, start, order, as: UInt16.self)
+            let extNumber = MessageView.load(base, start &+ 2, order, as: UInt16.self)
             let length = Int(extWords) &* 8
+            let left = end &- start
             guard length >= 8 else {
                 throw PFKeyError(.extensionTooShortForHeader, at: start, source: "RFC 2367 2.3",
                                  "sadb_ext_len 0 (an extension is at least one 64-bit word)")
             }
-            guard length <= reader.remaining &+ 4 else {
+            guard length <= left else {
                 throw PFKeyError(.extensionOverrun, at: start, source: "RFC 2367 2.3",
-                                 "extension type \(extNumber) of \(length) bytes overruns the \(reader.remaining + 4) bytes left")
+                                 "extension type \(extNumber) of \(length) bytes overruns the \(left) bytes left")
             }
             guard extNumber != 0 else {
                 throw PFKeyError(.extensionTypeZero, at: start, source: "RFC 2367 2.3", "extension type 0 is reserved")
             }
-            var body = try reader.slice(length &- 4)
-            count &+= 1
+            var body = ByteReader(buffer: bytes, offset: start &+ 4, end: start &+ length)
+            defer { start &+= length }
             guard let extType = dialect.extensionType(number: extNumber) else {
                 // Rule 6 [RFC 2367 2.3; strongSwan rejects]
                 if options.unknownExtensions == .reject {
@@ -106,28 +107,40 @@ public struct MessageView {
             // Rules 7, 9-12, 14, 15: the family's own rules.
             let context = ExtensionContext(type: extType, dialect: dialect, offset: start, checksReserved: checksReserved)
             try Extension.validate(&body, context: context)
-            offsets[extType.rawValue] = UInt32(truncatingIfNeeded: start)
-            switch extType {
-            case .addressSource, .addressDestination, .addressProxy, .natTOriginalAddress, .natTOriginalAddressResponder:
+            offsets[extType.rawValue] = UInt16(truncatingIfNeeded: start &>> 3)
+        }
+        // Rules 8, 13, 14 (message part), from the extensions found.
+        var checker = PresenceChecker()
+        var addresses = seen & PresenceChecker.addresses
+        while addresses != 0 {
+            let raw = addresses.trailingZeroBitCount
+            addresses &= addresses &- 1
+            if let type = ExtensionType(index: raw) {
+                let start = Int(offsets[raw]) &* 8
                 // Validated: the length is the one its family allows (24 or 40) and the
                 // port is at byte 10 in both sockaddr layouts.
-                let family: AddressFamily = length == 24 ? .inet : .inet6
-                let port = bytes.loadUnaligned(fromByteOffset: start + 10, as: UInt16.self).bigEndian
-                checker.noteAddress(extType, family: family, port: port, proto: bytes[start + 4], at: start)
-            case .policy:
-                checker.notePolicy(direction: bytes[start + 6], at: start)
-            default:
-                break
+                let family: AddressFamily = MessageView.load(base, start, order, as: UInt16.self) == 3 ? .inet : .inet6
+                let port = MessageView.load(base, start &+ 10, .network, as: UInt16.self)
+                checker.noteAddress(type, family: family, port: port, proto: MessageView.load(base, start &+ 4, order, as: UInt8.self), at: start)
             }
         }
-        // Rules 8, 13, 14 (message part)
+        if offsets[ExtensionType.policy.rawValue] != 0 {
+            let start = Int(offsets[ExtensionType.policy.rawValue]) &* 8
+            checker.notePolicy(direction: MessageView.load(base, start &+ 6, order, as: UInt8.self), at: start)
+        }
         try checker.validate(MessageHeader(type: type, errno: errno, saType: saType), present: seen, options: options)
         self.bytes = bytes
         self.dialect = dialect
         self.type = type
-        self.extensionCount = count
         self.offsets = offsets
         self.present = seen
+    }
+
+    /// The number of extensions, unknown ones included.
+    public var extensionCount: Int {
+        var n = 0
+        for _ in extensions { n &+= 1 }
+        return n
     }
 
     // MARK: Base header, read on demand
@@ -142,8 +155,14 @@ public struct MessageView {
 
     @inline(__always)
     func load<T: FixedWidthInteger>(_ offset: Int, as: T.Type) -> T {
-        let raw = bytes.loadUnaligned(fromByteOffset: offset, as: T.self)
-        return dialect.hostByteOrder == .big ? T(bigEndian: raw) : T(littleEndian: raw)
+        MessageView.load(ByteReader.base(of: bytes), offset, dialect.hostByteOrder, as: T.self)
+    }
+
+    /// An integer in `order` at `offset`, which the caller knows to be inside `bytes`.
+    @inline(__always)
+    static func load<T: FixedWidthInteger>(_ base: UnsafeRawPointer, _ offset: Int, _ order: Endianness, as: T.Type) -> T {
+        let raw = base.loadUnaligned(fromByteOffset: offset, as: T.self)
+        return order == .big ? T(bigEndian: raw) : T(littleEndian: raw)
     }
 
     // MARK: Extensions
@@ -180,7 +199,6 @@ public struct MessageView {
         }
 
         public func makeIterator() -> Iterator { Iterator(view: view) }
-        public var underestimatedCount: Int { view.extensionCount }
     }
 
     /// True when an extension of `type` is present.
@@ -188,7 +206,7 @@ public struct MessageView {
 
     /// Where the extension of `type` is, or nil.
     public func span(of type: ExtensionType) -> ExtensionSpan? {
-        let offset = Int(offsets[type.rawValue])
+        let offset = Int(offsets[type.rawValue]) &* 8
         guard offset != 0 else { return nil }
         return ExtensionSpan(offset: offset, length: Int(load(offset, as: UInt16.self)) * 8)
     }

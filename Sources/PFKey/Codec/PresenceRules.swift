@@ -1,7 +1,11 @@
 /// The rules about a whole message: address pairs and ports (rule 8), which extensions
 /// each message needs in each direction (rule 13), the X_POLICY direction of SPD
-/// requests (rule 14). Fed extension by extension during decoding, so no second pass.
+/// requests (rule 14). Fed from the extension table once the extensions are validated.
 struct PresenceChecker {
+    /// The address extensions whose ports rule 8 is about.
+    static let addresses = ExtensionType.addressSource.bit | ExtensionType.addressDestination.bit | ExtensionType.addressProxy.bit
+        | ExtensionType.natTOriginalAddress.bit | ExtensionType.natTOriginalAddressResponder.bit
+
     var sourceOffset = -1
     var destinationOffset = -1
     var sourceFamily: AddressFamily = .inet
@@ -11,7 +15,8 @@ struct PresenceChecker {
     var nonZeroPortOffset = -1
     var portWithoutProtocolOffset = -1
 
-    /// Notes an address extension of `type` at `offset`: its family, port and protocol.
+    /// Notes an address extension of `type` at `offset`: its family, port and protocol. In
+    /// any order: the port offsets kept are the first in the message.
     @inline(__always)
     mutating func noteAddress(_ type: ExtensionType, family: AddressFamily, port: UInt16, proto: UInt8, at offset: Int) {
         switch type {
@@ -20,8 +25,8 @@ struct PresenceChecker {
         default: break
         }
         if port != 0 {
-            if nonZeroPortOffset < 0 { nonZeroPortOffset = offset + 10 }
-            if proto == 0 && portWithoutProtocolOffset < 0 { portWithoutProtocolOffset = offset + 10 }
+            if nonZeroPortOffset < 0 || offset + 10 < nonZeroPortOffset { nonZeroPortOffset = offset + 10 }
+            if proto == 0 && (portWithoutProtocolOffset < 0 || offset + 10 < portWithoutProtocolOffset) { portWithoutProtocolOffset = offset + 10 }
         }
     }
 
