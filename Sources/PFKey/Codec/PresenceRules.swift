@@ -36,6 +36,7 @@ struct PresenceChecker {
         policyDirection = direction
     }
 
+    @inline(__always)
     func validate(_ m: MessageHeader, present: UInt32, options: DecodingOptions) throws(PFKeyError) {
         // Rule 8 [RFC 2367 2.3.3]
         if (sourceOffset >= 0) != (destinationOffset >= 0) {
@@ -88,6 +89,7 @@ struct PresenceChecker {
     static let policy = ExtensionType.policy.bit
 
     /// The extensions `type` needs going in `direction` (RFC 2367 3.1; notes/pfkey.md table).
+    @inline(__always)
     static func required(_ m: MessageHeader, direction: Direction, dialect: Dialect) -> (mask: UInt32, source: StaticString) {
         switch (m.type, direction) {
         case (.getSPI, .request):
@@ -115,6 +117,7 @@ struct PresenceChecker {
         }
     }
 
+    @inline(__always)
     static func check(_ m: MessageHeader, present: UInt32, direction: Direction, dialect: Dialect) throws(PFKeyError) {
         if direction == .request && m.type.isKernelOnly {
             throw PFKeyError(.notARequest, at: 1, source: "RFC 2367 3.1", "SADB_\(m.type.name) is sent only by the kernel")
@@ -142,6 +145,7 @@ struct PresenceChecker {
         }
     }
 
+    @inline(__always)
     static func firstMissing(_ mask: UInt32, _ present: UInt32) -> ExtensionType? {
         let missing = mask & ~present
         guard missing != 0 else { return nil }
