@@ -186,19 +186,24 @@ public struct MessageView {
         let view: MessageView
 
         public struct Iterator: IteratorProtocol {
-            let view: MessageView
+            let bytes: UnsafeRawBufferPointer
+            let dialect: Dialect
             var at = 16
 
             public mutating func next() -> RawExtension? {
-                guard at < view.bytes.count else { return nil }
-                let length = Int(view.load(at, as: UInt16.self)) * 8
-                let number = view.load(at + 2, as: UInt16.self)
-                defer { at += length }
-                return RawExtension(offset: at, length: length, typeNumber: number, type: view.dialect.extensionType(number: number))
+                // Validated: a whole header at every extension start. The length is checked
+                // again all the same, so bytes changed under the view cannot lead outside them.
+                guard at &+ 4 <= bytes.count else { return nil }
+                let base = ByteReader.base(of: bytes)
+                let length = Int(MessageView.load(base, at, dialect.hostByteOrder, as: UInt16.self)) &* 8
+                guard length >= 8, length <= bytes.count &- at else { return nil }
+                let number = MessageView.load(base, at &+ 2, dialect.hostByteOrder, as: UInt16.self)
+                defer { at &+= length }
+                return RawExtension(offset: at, length: length, typeNumber: number, type: dialect.extensionType(number: number))
             }
         }
 
-        public func makeIterator() -> Iterator { Iterator(view: view) }
+        public func makeIterator() -> Iterator { Iterator(bytes: view.bytes, dialect: view.dialect) }
     }
 
     /// True when an extension of `type` is present.
@@ -207,8 +212,9 @@ public struct MessageView {
     /// Where the extension of `type` is, or nil.
     public func span(of type: ExtensionType) -> ExtensionSpan? {
         let offset = Int(offsets[type.rawValue]) &* 8
-        guard offset != 0 else { return nil }
-        return ExtensionSpan(offset: offset, length: Int(load(offset, as: UInt16.self)) * 8)
+        guard offset != 0, offset &+ 4 <= bytes.count else { return nil }
+        // Read again, so bounded again: the span never reaches past the bytes.
+        return ExtensionSpan(offset: offset, length: min(Int(load(offset, as: UInt16.self)) &* 8, bytes.count &- offset))
     }
 
     /// A reader over the body (after the 4-byte header) of the extension at `span`.
@@ -268,31 +274,33 @@ public struct MessageView {
 
     /// `sadb_key_bits` of KEY_AUTH or KEY_ENCRYPT.
     public func keyBits(_ kind: KeyExtension.Kind) -> UInt16? {
-        guard let span = span(of: kind == .auth ? .keyAuth : .keyEncrypt) else { return nil }
+        guard let span = span(of: kind == .auth ? .keyAuth : .keyEncrypt), span.length >= 8 else { return nil }
         return load(span.offset + 4, as: UInt16.self)
     }
 
     /// The key itself (ceil(bits / 8) bytes), without a copy.
     public func keyBytes(_ kind: KeyExtension.Kind) -> UnsafeRawBufferPointer? {
         guard let bits = keyBits(kind), let span = span(of: kind == .auth ? .keyAuth : .keyEncrypt) else { return nil }
-        return UnsafeRawBufferPointer(rebasing: bytes[span.offset + 8 ..< span.offset + 8 + (Int(bits) + 7) / 8])
+        let start = span.offset + 8
+        return UnsafeRawBufferPointer(rebasing: bytes[start ..< min(start + (Int(bits) + 7) / 8, span.offset + span.length)])
     }
 
-    /// The X_POLICY header fields (type, direction, id, priority), without its ipsecrequests.
+    /// `sadb_x_policy_id` of the X_POLICY (what a kernel ACQUIRE refers to the policy by).
     public var policyID: UInt32? {
-        guard let span = span(of: .policy) else { return nil }
+        guard let span = span(of: .policy), span.length >= 16 else { return nil }
         return load(span.offset + 8, as: UInt32.self)
     }
 
+    /// `sadb_x_policy_dir` of the X_POLICY.
     public var policyDirection: PolicyExtension.PolicyDirection? {
-        guard let span = span(of: .policy) else { return nil }
+        guard let span = span(of: .policy), span.length >= 16 else { return nil }
         return PolicyExtension.PolicyDirection(rawValue: bytes[span.offset + 6])
     }
 
     /// The number of `sadb_comb`s in the PROPOSAL.
     public var combinationCount: Int? {
         guard let span = span(of: .proposal) else { return nil }
-        return (span.length - 8) / 72
+        return max(span.length - 8, 0) / 72
     }
 
     /// The PROPOSAL's `index`th `sadb_comb`.
@@ -307,7 +315,8 @@ extension Message {
     /// The message a validated view holds, every extension copied into its typed value.
     public init(_ view: MessageView) throws(PFKeyError) {
         var extensions: [Extension] = []
-        extensions.reserveCapacity(view.extensionCount)
+        // Every known extension, and growth only for unknown ones.
+        extensions.reserveCapacity(view.present.nonzeroBitCount)
         for raw in view.extensions { extensions.append(try view.decode(raw)) }
         self.init(view.type, saType: view.saType, errno: view.errno, sequence: view.sequence, pid: view.pid,
                   reserved: view.reserved, extensions: extensions)

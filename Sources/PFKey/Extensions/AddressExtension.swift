@@ -66,9 +66,10 @@ public struct AddressExtension: ExtensionBody {
 
     public init(validated reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
         kind = AddressExtension.kind(of: context.type)
-        proto = try reader.readByte()
-        prefixLength = try reader.readByte()
-        try reader.skip(2)
+        try reader.check(4)
+        proto = reader.loadChecked(0, endianness: .big)
+        prefixLength = reader.loadChecked(1, endianness: .big)
+        try reader.skip(4)
         address = try SocketAddress(validated: &reader, dialect: context.dialect)
     }
 

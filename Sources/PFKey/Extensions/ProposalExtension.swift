@@ -48,6 +48,7 @@ public struct ProposalExtension: ExtensionBody {
         }
 
         /// Reads the 72-byte `sadb_comb` at the reader (one bound check, then plain loads).
+        @inline(__always)
         init(validated reader: inout ByteReader, order: Endianness) throws(PFKeyError) {
             try reader.check(72)
             self.init(

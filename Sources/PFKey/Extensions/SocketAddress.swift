@@ -162,22 +162,20 @@ public struct SocketAddress: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Reads one sockaddr `validate` accepted.
+    @inline(__always)
     init(validated reader: inout ByteReader, dialect: Dialect) throws(PFKeyError) {
         let family = try SocketAddress.peekFamily(reader, dialect: dialect)
-        try reader.skip(2)
-        port = try reader.readInteger(endianness: .network, as: UInt16.self)
+        try reader.check(family.sockaddrSize)
+        port = reader.loadChecked(2, endianness: .network)
         switch family {
         case .inet:
-            address = .v4(try reader.readInteger(endianness: .network, as: UInt32.self))
+            address = .v4(reader.loadChecked(4, endianness: .network))
             scopeID = 0
-            try reader.skip(8)
         case .inet6:
-            try reader.skip(4)
-            let hi = try reader.readInteger(endianness: .big, as: UInt64.self)
-            let lo = try reader.readInteger(endianness: .big, as: UInt64.self)
-            address = .v6(hi, lo)
-            scopeID = try reader.readInteger(endianness: dialect.hostByteOrder, as: UInt32.self)
+            address = .v6(reader.loadChecked(8, endianness: .big), reader.loadChecked(16, endianness: .big))
+            scopeID = reader.loadChecked(24, endianness: dialect.hostByteOrder)
         }
+        try reader.skip(family.sockaddrSize)
     }
 
     func encode(into writer: inout ByteWriter, dialect: Dialect) {
