@@ -78,6 +78,7 @@ public enum MessageType: Sendable, Hashable, CaseIterable {
     }
 
     /// The case at `index` in `allCases` (a switch: `allCases` is a lazily made global).
+    @inline(__always)
     init?(index: Int) {
         switch index {
         case 0: self = .getSPI
@@ -202,42 +203,17 @@ public enum ExtensionType: Int, Sendable, Hashable, CaseIterable {
 
     var bit: UInt32 { 1 << UInt32(rawValue) }
 
-    /// `init(rawValue:)` written out so it inlines (the synthesized one is a call).
+    /// `init(rawValue:)` small enough to inline into the decoder's loop (the synthesized one
+    /// is a call): a payload-free enum is stored as its case's position, which is `rawValue`
+    /// here (0, 1, 2, ... in declaration order; `MessageViewTests` checks every case).
     @inline(__always)
     init?(index: Int) {
-        switch index {
-        case 0: self = .sa
-        case 1: self = .lifetimeCurrent
-        case 2: self = .lifetimeHard
-        case 3: self = .lifetimeSoft
-        case 4: self = .addressSource
-        case 5: self = .addressDestination
-        case 6: self = .addressProxy
-        case 7: self = .keyAuth
-        case 8: self = .keyEncrypt
-        case 9: self = .identitySource
-        case 10: self = .identityDestination
-        case 11: self = .sensitivity
-        case 12: self = .proposal
-        case 13: self = .supportedAuth
-        case 14: self = .supportedEncrypt
-        case 15: self = .spiRange
-        case 16: self = .kmPrivate
-        case 17: self = .policy
-        case 18: self = .sa2
-        case 19: self = .natTType
-        case 20: self = .natTSourcePort
-        case 21: self = .natTDestinationPort
-        case 22: self = .natTOriginalAddress
-        case 23: self = .securityContext
-        case 24: self = .kmAddress
-        case 25: self = .filter
-        case 26: self = .natTOriginalAddressResponder
-        case 27: self = .natTFragment
-        case 28: self = .saReplay
-        default: return nil
-        }
+        guard index >= 0, index < ExtensionType.count else { return nil }
+        self = unsafeBitCast(UInt8(truncatingIfNeeded: index), to: ExtensionType.self)
     }
+
+    /// The number of cases.
+    static let count = 29
 }
 
 /// `sadb_msg_satype` values (RFC 2367 3.4, Linux `SADB_X_SATYPE_IPCOMP`).

@@ -32,27 +32,27 @@ public struct MessageView {
         var reader = ByteReader(bytes)
         // Rule 1 [RFC 2367 2.1; Linux pfkey_get_base_msg]
         guard bytes.count >= 16 else {
-            throw PFKeyError(.messageTooShort, at: 0, source: "RFC 2367 2.1", "\(bytes.count) bytes, the base header is 16")
+            throw .framing(.messageTooShort, at: 0, bytes.count, 0, 0)
         }
         let words = try reader.peekInteger(at: 4, endianness: order, as: UInt16.self)
         guard Int(words) * 8 == bytes.count else {
-            throw PFKeyError(.lengthMismatch, at: 4, source: "RFC 2367 2.1", "sadb_msg_len \(words) words is not the \(bytes.count) bytes received")
+            throw .framing(.lengthMismatch, at: 4, Int(words), bytes.count, 0)
         }
         // Rule 2 [Linux pfkey_get_base_msg]
         let version = try reader.readByte()
         guard version == Message.version else {
-            throw PFKeyError(.badVersion, at: 0, source: "RFC 2367 2.1", "sadb_msg_version \(version) is not PF_KEY_V2 (2)")
+            throw .framing(.badVersion, at: 0, Int(version), 0, 0)
         }
         let typeNumber = try reader.readByte()
         guard let type = dialect.messageType(number: typeNumber) else {
-            throw PFKeyError(.unknownMessageType, at: 1, source: "RFC 2367 3.1 (dialect \(dialect))", "sadb_msg_type \(typeNumber) is not a message type")
+            throw .unknownMessageType(typeNumber, dialect: dialect)
         }
         let errno = try reader.readByte()
         let saType = SAType(rawValue: try reader.readByte())
         try reader.skip(2)
         let reserved = try reader.readInteger(endianness: order, as: UInt16.self)
         if reserved != 0 && options.direction == .request {
-            throw PFKeyError(.reservedNotZero, at: 6, source: "RFC 2367 2.1", "sadb_msg_reserved \(reserved) is not zero")
+            throw .framing(.reservedNotZero, at: 6, Int(reserved), 0, 0)
         }
 
         var offsets = InlineArray<32, UInt16>(repeating: 0)
@@ -70,39 +70,34 @@ public struct MessageView {
             let length = Int(extWords) &* 8
             let left = end &- start
             guard length >= 8 else {
-                throw PFKeyError(.extensionTooShortForHeader, at: start, source: "RFC 2367 2.3",
-                                 "sadb_ext_len 0 (an extension is at least one 64-bit word)")
+                throw .framing(.extensionTooShortForHeader, at: start, 0, 0, 0)
             }
             guard length <= left else {
-                throw PFKeyError(.extensionOverrun, at: start, source: "RFC 2367 2.3",
-                                 "extension type \(extNumber) of \(length) bytes overruns the \(left) bytes left")
+                throw .framing(.extensionOverrun, at: start, Int(extNumber), length, left)
             }
             guard extNumber != 0 else {
-                throw PFKeyError(.extensionTypeZero, at: start, source: "RFC 2367 2.3", "extension type 0 is reserved")
+                throw .framing(.extensionTypeZero, at: start, 0, 0, 0)
             }
             var body = ByteReader(buffer: bytes, offset: start &+ 4, end: start &+ length)
             defer { start &+= length }
             guard let extType = dialect.extensionType(number: extNumber) else {
                 // Rule 6 [RFC 2367 2.3; strongSwan rejects]
                 if options.unknownExtensions == .reject {
-                    throw PFKeyError(.unknownExtension, at: start, source: "RFC 2367 2.3 (unknown extensions rejected by option)",
-                                     "extension type \(extNumber) is unknown in dialect \(dialect)")
+                    throw .unknownExtension(extNumber, at: start, dialect: dialect)
                 }
                 continue
             }
             // Rule 5 [RFC 2367 2.3, 2.4]
             guard seen & extType.bit == 0 else {
-                throw PFKeyError(.duplicateExtension, at: start, source: "RFC 2367 2.3", "duplicate extension type \(extNumber)")
+                throw .framing(.duplicateExtension, at: start, Int(extNumber), 0, 0)
             }
             seen |= extType.bit
             // Rule 4 [Linux sadb_ext_min_len; RFC 2367 2.2 fixed sizes]
             guard length >= extType.minimumLength else {
-                throw PFKeyError(.extensionTooShort, at: start, source: "Linux af_key.c sadb_ext_min_len",
-                                 "\(extType.name) is \(length) bytes, at least \(extType.minimumLength) needed")
+                throw .extensionSize(.extensionTooShort, extType, at: start, length: length)
             }
             if extType.isFixedSize && length != extType.minimumLength {
-                throw PFKeyError(.extensionLengthMismatch, at: start, source: "RFC 2367 2.2",
-                                 "\(extType.name) is \(length) bytes, its structure is \(extType.minimumLength)")
+                throw .extensionSize(.extensionLengthMismatch, extType, at: start, length: length)
             }
             // Rules 7, 9-12, 14, 15: the family's own rules.
             let context = ExtensionContext(type: extType, dialect: dialect, offset: start, checksReserved: checksReserved)
@@ -110,19 +105,24 @@ public struct MessageView {
             offsets[extType.rawValue] = UInt16(truncatingIfNeeded: start &>> 3)
         }
         // Rules 8, 13, 14 (message part), from the extensions found.
+        // Validated addresses: the length is the one the family allows (3 words for AF_INET,
+        // 5 for AF_INET6), the port is at byte 10 in both sockaddr layouts.
         var checker = PresenceChecker()
         var addresses = seen & PresenceChecker.addresses
         while addresses != 0 {
             let raw = addresses.trailingZeroBitCount
             addresses &= addresses &- 1
-            if let type = ExtensionType(index: raw) {
-                let start = Int(offsets[raw]) &* 8
-                // Validated: the length is the one its family allows (24 or 40) and the
-                // port is at byte 10 in both sockaddr layouts.
-                let family: AddressFamily = MessageView.load(base, start, order, as: UInt16.self) == 3 ? .inet : .inet6
-                let port = MessageView.load(base, start &+ 10, .network, as: UInt16.self)
-                checker.noteAddress(type, family: family, port: port, proto: MessageView.load(base, start &+ 4, order, as: UInt8.self), at: start)
+            let start = Int(offsets[raw]) &* 8
+            let family: AddressFamily = MessageView.load(base, start, order, as: UInt16.self) == 3 ? .inet : .inet6
+            if raw == ExtensionType.addressSource.rawValue {
+                checker.sourceOffset = start
+                checker.sourceFamily = family
+            } else if raw == ExtensionType.addressDestination.rawValue {
+                checker.destinationOffset = start
+                checker.destinationFamily = family
             }
+            let port = MessageView.load(base, start &+ 10, .network, as: UInt16.self)
+            if port != 0 { checker.notePort(proto: MessageView.load(base, start &+ 4, order, as: UInt8.self), at: start) }
         }
         if offsets[ExtensionType.policy.rawValue] != 0 {
             let start = Int(offsets[ExtensionType.policy.rawValue]) &* 8
@@ -320,5 +320,50 @@ extension Message {
         for raw in view.extensions { extensions.append(try view.decode(raw)) }
         self.init(view.type, saType: view.saType, errno: view.errno, sequence: view.sequence, pid: view.pid,
                   reserved: view.reserved, extensions: extensions)
+    }
+}
+
+/// The errors of the framing rules (1-6), built out of line so the validation loop stays
+/// small enough for the optimizer to inline the per-family checks into it.
+extension PFKeyError {
+    @inline(never)
+    static func framing(_ code: Code, at offset: Int, _ a: Int, _ b: Int, _ c: Int) -> PFKeyError {
+        switch code {
+        case .messageTooShort:
+            PFKeyError(code, at: offset, source: "RFC 2367 2.1", "\(a) bytes, the base header is 16")
+        case .lengthMismatch:
+            PFKeyError(code, at: offset, source: "RFC 2367 2.1", "sadb_msg_len \(a) words is not the \(b) bytes received")
+        case .badVersion:
+            PFKeyError(code, at: offset, source: "RFC 2367 2.1", "sadb_msg_version \(a) is not PF_KEY_V2 (2)")
+        case .reservedNotZero:
+            PFKeyError(code, at: offset, source: "RFC 2367 2.1", "sadb_msg_reserved \(a) is not zero")
+        case .extensionTooShortForHeader:
+            PFKeyError(code, at: offset, source: "RFC 2367 2.3", "sadb_ext_len 0 (an extension is at least one 64-bit word)")
+        case .extensionOverrun:
+            PFKeyError(code, at: offset, source: "RFC 2367 2.3", "extension type \(a) of \(b) bytes overruns the \(c) bytes left")
+        case .extensionTypeZero:
+            PFKeyError(code, at: offset, source: "RFC 2367 2.3", "extension type 0 is reserved")
+        default:
+            PFKeyError(code, at: offset, source: "RFC 2367 2.3", "duplicate extension type \(a)")
+        }
+    }
+
+    @inline(never)
+    static func unknownMessageType(_ number: UInt8, dialect: Dialect) -> PFKeyError {
+        PFKeyError(.unknownMessageType, at: 1, source: "RFC 2367 3.1 (dialect \(dialect))", "sadb_msg_type \(number) is not a message type")
+    }
+
+    @inline(never)
+    static func unknownExtension(_ number: UInt16, at offset: Int, dialect: Dialect) -> PFKeyError {
+        PFKeyError(.unknownExtension, at: offset, source: "RFC 2367 2.3 (unknown extensions rejected by option)",
+                   "extension type \(number) is unknown in dialect \(dialect)")
+    }
+
+    @inline(never)
+    static func extensionSize(_ code: Code, _ type: ExtensionType, at offset: Int, length: Int) -> PFKeyError {
+        code == .extensionTooShort
+            ? PFKeyError(code, at: offset, source: "Linux af_key.c sadb_ext_min_len",
+                         "\(type.name) is \(length) bytes, at least \(type.minimumLength) needed")
+            : PFKeyError(code, at: offset, source: "RFC 2367 2.2", "\(type.name) is \(length) bytes, its structure is \(type.minimumLength)")
     }
 }

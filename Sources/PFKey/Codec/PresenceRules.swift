@@ -15,19 +15,12 @@ struct PresenceChecker {
     var nonZeroPortOffset = -1
     var portWithoutProtocolOffset = -1
 
-    /// Notes an address extension of `type` at `offset`: its family, port and protocol. In
-    /// any order: the port offsets kept are the first in the message.
+    /// Notes a non-zero port in the address extension at `offset`, with its protocol. In
+    /// any order: the offsets kept are the first in the message.
     @inline(__always)
-    mutating func noteAddress(_ type: ExtensionType, family: AddressFamily, port: UInt16, proto: UInt8, at offset: Int) {
-        switch type {
-        case .addressSource: sourceOffset = offset; sourceFamily = family
-        case .addressDestination: destinationOffset = offset; destinationFamily = family
-        default: break
-        }
-        if port != 0 {
-            if nonZeroPortOffset < 0 || offset + 10 < nonZeroPortOffset { nonZeroPortOffset = offset + 10 }
-            if proto == 0 && (portWithoutProtocolOffset < 0 || offset + 10 < portWithoutProtocolOffset) { portWithoutProtocolOffset = offset + 10 }
-        }
+    mutating func notePort(proto: UInt8, at offset: Int) {
+        if nonZeroPortOffset < 0 || offset + 10 < nonZeroPortOffset { nonZeroPortOffset = offset + 10 }
+        if proto == 0 && (portWithoutProtocolOffset < 0 || offset + 10 < portWithoutProtocolOffset) { portWithoutProtocolOffset = offset + 10 }
     }
 
     @inline(__always)
