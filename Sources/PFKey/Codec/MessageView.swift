@@ -328,24 +328,17 @@ extension Message {
 extension PFKeyError {
     @inline(never)
     static func framing(_ code: Code, at offset: Int, _ a: Int, _ b: Int, _ c: Int) -> PFKeyError {
-        switch code {
-        case .messageTooShort:
-            PFKeyError(code, at: offset, source: "RFC 2367 2.1", "\(a) bytes, the base header is 16")
-        case .lengthMismatch:
-            PFKeyError(code, at: offset, source: "RFC 2367 2.1", "sadb_msg_len \(a) words is not the \(b) bytes received")
-        case .badVersion:
-            PFKeyError(code, at: offset, source: "RFC 2367 2.1", "sadb_msg_version \(a) is not PF_KEY_V2 (2)")
-        case .reservedNotZero:
-            PFKeyError(code, at: offset, source: "RFC 2367 2.1", "sadb_msg_reserved \(a) is not zero")
-        case .extensionTooShortForHeader:
-            PFKeyError(code, at: offset, source: "RFC 2367 2.3", "sadb_ext_len 0 (an extension is at least one 64-bit word)")
-        case .extensionOverrun:
-            PFKeyError(code, at: offset, source: "RFC 2367 2.3", "extension type \(a) of \(b) bytes overruns the \(c) bytes left")
-        case .extensionTypeZero:
-            PFKeyError(code, at: offset, source: "RFC 2367 2.3", "extension type 0 is reserved")
-        default:
-            PFKeyError(code, at: offset, source: "RFC 2367 2.3", "duplicate extension type \(a)")
+        let rule: (source: String, detail: String) = switch code {
+        case .messageTooShort: ("RFC 2367 2.1", "\(a) bytes, the base header is 16")
+        case .lengthMismatch: ("RFC 2367 2.1", "sadb_msg_len \(a) words is not the \(b) bytes received")
+        case .badVersion: ("RFC 2367 2.1", "sadb_msg_version \(a) is not PF_KEY_V2 (2)")
+        case .reservedNotZero: ("RFC 2367 2.1", "sadb_msg_reserved \(a) is not zero")
+        case .extensionTooShortForHeader: ("RFC 2367 2.3", "sadb_ext_len 0 (an extension is at least one 64-bit word)")
+        case .extensionOverrun: ("RFC 2367 2.3", "extension type \(a) of \(b) bytes overruns the \(c) bytes left")
+        case .extensionTypeZero: ("RFC 2367 2.3", "extension type 0 is reserved")
+        default: ("RFC 2367 2.3", "duplicate extension type \(a)")
         }
+        return PFKeyError(code, at: offset, source: rule.source, rule.detail)
     }
 
     @inline(never)
