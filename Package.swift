@@ -66,7 +66,7 @@ let package = Package(
         .testTarget(name: "ErrataTests", dependencies: [
             "Errata", "DraftDocument", "Checks", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Checks", "Linking", "DraftDocument", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Checks", "Linking", "DraftDocument", "Normative", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]),
         // The real Linux af_key under User-Mode Linux, and the committed kernel captures.
         .testTarget(name: "LiveTests", dependencies: ["PFKey", "SPDBridge", "Checks", "pfkey-live", "TestSupport"]),
         // End-to-end tests of the command line: they run the built draftcheck binary.

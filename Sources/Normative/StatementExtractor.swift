@@ -133,7 +133,7 @@ private struct ExtractionRun {
         let mentions = matcher.mentions(in: bytes)
         for range in SentenceSegmenter.sentenceRanges(in: bytes) {
             ctx.sentence += 1
-            let here = SourceLocation(file: location.file, line: location.line + norm.newlines(before: range.lowerBound), column: 1)
+            let here = SourceLocation(file: location.file, line: norm.line(at: range.lowerBound, first: location.line), column: 1)
             let inSentence = occurrences.filter { range.contains($0.range.lowerBound) }
             let sentenceBytes = Array(bytes[range])
             if requirementsLanguage == nil || !inSentence.isEmpty, let form = Self.boilerplateForm(sentenceBytes, keywords: inSentence.count) {
@@ -157,7 +157,7 @@ private struct ExtractionRun {
                     if !quoted { uses.append((keyword, t)) }
                 }
                 for o in inSentence where !o.isQuoted && !norm.tagged.contains(where: { $0.overlaps(o.range) }) {
-                    let line = location.line + norm.newlines(before: o.range.lowerBound)
+                    let line = norm.line(at: o.range.lowerBound, first: location.line)
                     findings.append(NormativeFinding(
                         code: .untaggedKeyword, severity: .warning,
                         message: "\"\(o.keyword.rawValue)\" in capitals outside <bcp14> in a document that tags its keywords",
@@ -349,6 +349,20 @@ private struct ExtractionRun {
         var tagged: [Range<Int>] = []
         /// (offset in `bytes`, line breaks before it), ascending.
         var breaks: [(offset: Int, newlines: Int)] = []
+        /// For text joined from source lines (`InlineText.lineStarts`): (offset in `bytes`
+        /// where a line's text begins, its line number), ascending.
+        var lines: [(offset: Int, line: Int)] = []
+
+        /// The source line of `bytes[offset]`, for a unit that starts on line `first`.
+        func line(at offset: Int, first: Int) -> Int {
+            guard !lines.isEmpty else { return first + newlines(before: offset) }
+            var lo = 0, hi = lines.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if lines[mid].offset <= offset { lo = mid + 1 } else { hi = mid }
+            }
+            return lo == 0 ? lines[0].line : lines[lo - 1].line
+        }
 
         func newlines(before offset: Int) -> Int {
             var lo = 0, hi = breaks.count
@@ -366,13 +380,22 @@ private struct ExtractionRun {
         var pendingSpace = false
         var pendingNewlines = 0
         var total = 0
+        let lineStarts = text.lineStarts
+        var nextLine = 0
+        var pendingLine: Int?
+        var plainOffset = 0
         for span in text.spans {
             if case .invisible = span.kind { continue }
             let isTag = span.kind == .bcp14
             var start: Int?
             let utf8 = Array(span.text.utf8)
+            defer { plainOffset += utf8.count }
             var k = 0
             while k < utf8.count {
+                while nextLine < lineStarts.count, lineStarts[nextLine].offset <= plainOffset + k {
+                    pendingLine = lineStarts[nextLine].line
+                    nextLine += 1
+                }
                 var b = utf8[k]
                 k += 1
                 // U+00A0 NO-BREAK SPACE (C2 A0) is white space like any other.
@@ -399,6 +422,10 @@ private struct ExtractionRun {
                     pendingNewlines = 0
                 }
                 if isTag, start == nil { start = n.bytes.count }
+                if let line = pendingLine {
+                    n.lines.append((n.bytes.count, line))
+                    pendingLine = nil
+                }
                 n.bytes.append(b)
             }
             if isTag, let start { n.tagged.append(start..<n.bytes.count) }

@@ -23,14 +23,12 @@ enum Xml2rfcOracle {
     static let knownUnrenderable: Set<String> = ["draft-v3-features.xml", "draft-rfcxml-general-template-standard-00.xml"]
 
     /// xml2rfc's own element-by-element test inputs: they exercise renderings draftcheck
-    /// does not reproduce yet (crefs shown inline, <ol group> counters, <u>, iref
-    /// listings). Their agreement is reported, and held at its measured floor, but they
-    /// are outside the 99% criterion, which covers the real drafts and RFCs.
-    static let featureSuites: [String: Double] = ["elements.xml": 78.0, "draft-v3-features.xml": 85.0]
+    /// does not reproduce exactly yet. Their agreement is reported, and held at its
+    /// measured floor, but they are outside the 99% criterion, which covers the real
+    /// drafts and RFCs.
+    static let featureSuites: [String: Double] = ["elements.xml": 100.0, "draft-v3-features.xml": 100.0]
     /// Headings draftcheck knowingly renders differently, with the reason.
-    static let knownHeadingDifferences: [String: String] = [
-        "draft-v3-features.xml": "a <cref> inside a section title, which xml2rfc shows as \"// id\"",
-    ]
+    static let knownHeadingDifferences: [String: String] = [:]
 
     static var documents: [String] {
         Corpus.files(formats: ["xml-v2", "xml-v3"]).filter { !fragments.contains($0) }.sorted()
@@ -171,8 +169,12 @@ enum Xml2rfcOracle {
         var current: [String] = []
         for raw in body {
             var line = raw
-            let stripped = line.drop(while: { $0 == " " })
-            if stripped.hasPrefix("|  ") || stripped == "|" { line = String(stripped.dropFirst()) }
+            // Nested asides and blockquotes have one bar per level ("|     |  text").
+            var stripped = line.drop(while: { $0 == " " })
+            while stripped.hasPrefix("|  ") || stripped == "|" {
+                line = String(stripped.dropFirst())
+                stripped = line.drop(while: { $0 == " " })
+            }
             if line.trimmingCharacters(in: .whitespaces).isEmpty {
                 if !current.isEmpty { out.append(current); current = [] }
             } else {
@@ -193,13 +195,17 @@ func renderedParagraphs(_ document: Document) -> [(section: String, text: String
             let prefix = i == 0 ? lead : nil
             switch block {
             case .paragraph(let p):
-                let text = TextRenderer.render(.paragraph(p), indent: 0, width: 10_000)
+                // One line, but editors' comments filled as in a section paragraph.
+                let text = TextRenderer.fill(TextRenderer.displayText(p.content, commentWidth: 66), initial: "", subsequent: "", width: 10_000)
                 out.append((section, ((prefix.map { $0 + " " } ?? "") + text).whitespaceNormalized))
             case .list(let l):
-                for item in l.items {
-                    let lead: String?
+                for (j, item) in l.items.enumerated() {
+                    var lead: String?
                     switch l.style {
-                    case .definition: lead = item.term.map { TextRenderer.displayText($0).whitespaceNormalized }.flatMap { $0.isEmpty ? nil : $0 }
+                    case .definition:
+                        lead = item.term.map { TextRenderer.displayText($0).whitespaceNormalized }.flatMap { $0.isEmpty ? nil : $0 }
+                        // A definition list opening a definition shares the outer term's line.
+                        if j == 0, let prefix { lead = prefix + (lead.map { " " + $0 } ?? "") }
                     default: lead = item.marker
                     }
                     blocks(item.blocks, lead: lead, section: section)
@@ -265,15 +271,22 @@ func renderedParagraphs(_ document: Document) -> [(section: String, text: String
 
     /// Lines joined as one paragraph: a line ending in a hyphen or slash that xml2rfc
     /// broke there joins the next without a space (draftcheck's side is rendered on one
-    /// line, so it has no such breaks).
+    /// line, so it has no such breaks). A dash standing alone ("tampering --") is a word
+    /// of its own: the break after it was a space.
     static func joinLines(_ lines: [String]) -> String {
         var out = ""
         for line in lines {
             let t = line.whitespaceNormalized
-            if !out.isEmpty, !(out.hasSuffix("-") || out.hasSuffix("/")) { out += " " }
+            if !out.isEmpty, !brokeInsideWord(out) { out += " " }
             out += t
         }
         return out
+    }
+
+    static func brokeInsideWord(_ text: String) -> Bool {
+        guard text.hasSuffix("-") || text.hasSuffix("/") else { return false }
+        let lastWord = text.split(separator: " ").last ?? ""
+        return lastWord.contains { $0 != "-" && $0 != "/" }
     }
 
     /// Compact lists have no blank line between items: a paragraph may also be a run of
@@ -291,6 +304,79 @@ func renderedParagraphs(_ document: Document) -> [(section: String, text: String
         return false
     }
 
+    /// "Figure N: title" and "Table N: title" of every numbered figure and table.
+    static func captions(_ document: Document) -> [String] {
+        var out: [String] = []
+        func walk(_ blocks: [Block]) {
+            for block in blocks {
+                switch block {
+                case .figure(let f): if let n = f.number { out.append(FigureLayout.caption("Figure", n, f.title)) }
+                case .table(let t): if let n = t.number { out.append(FigureLayout.caption("Table", n, t.title)) }
+                case .list(let l): l.items.forEach { walk($0.blocks) }
+                case .blockquote(let c), .aside(let c): walk(c.blocks)
+                case .paragraph, .references: break
+                }
+            }
+        }
+        document.allSections.forEach { walk($0.blocks) }
+        return out.map(\.whitespaceNormalized)
+    }
+
+    @Test func figureAndTableCaptionsEqualXml2rfcs() throws {
+        guard let renderings = Self.renderingsOrSkip() else { return }
+        var total = 0
+        var missing: [String] = []
+        for name in Xml2rfcOracle.documents {
+            guard let r = renderings[name], let text = r.text else { continue }
+            let document = try DocumentReader.read(path: r.preparedPath)
+            let chunks = Set(Xml2rfcOracle.chunks(Xml2rfcOracle.bodyLines(text)).map(Self.joinLines))
+            for caption in Self.captions(document) {
+                total += 1
+                if !chunks.contains(caption) { missing.append("\(name): \(caption)") }
+            }
+        }
+        print("xml2rfc caption agreement: \(total - missing.count)/\(total)")
+        #expect(total > 20)
+        #expect(missing.isEmpty, "captions xml2rfc does not show: \(missing.prefix(10))")
+    }
+
+    /// Bibliography entries (label, authors, title, series, date, link), each on one line.
+    static func referenceEntries(_ document: Document) -> [String] {
+        var out: [String] = []
+        for section in document.allSections {
+            for case .references(let group) in section.blocks {
+                for entry in group.entries where !entry.isPlaceholder {
+                    out.append(ReferenceLayout.entryLines(entry, indent: 0, width: 10_000).joined(separator: " ").whitespaceNormalized)
+                }
+            }
+        }
+        return out
+    }
+
+    /// The measured floor of reference-entry agreement (149/150): a <referencegroup>,
+    /// which xml2rfc lists member by member, is still one merged entry in draftcheck.
+    static let referenceFloor = 99.0
+
+    @Test func referenceEntriesEqualXml2rfcs() throws {
+        guard let renderings = Self.renderingsOrSkip() else { return }
+        var total = 0
+        var missing: [String] = []
+        for name in Xml2rfcOracle.documents {
+            guard let r = renderings[name], let text = r.text else { continue }
+            let document = try DocumentReader.read(path: r.preparedPath)
+            let chunks = Set(Xml2rfcOracle.chunks(Xml2rfcOracle.bodyLines(text)).map(Self.joinLines))
+            for entry in Self.referenceEntries(document) {
+                total += 1
+                if !chunks.contains(entry) { missing.append("\(name): \(entry)") }
+            }
+        }
+        let percent = total == 0 ? 100 : Double(total - missing.count) * 100 / Double(total)
+        print("xml2rfc reference entry agreement: \(total - missing.count)/\(total) = \(String(format: "%.1f", percent))%")
+        if ProcessInfo.processInfo.environment["DRAFTCHECK_ORACLE_MISSES"] == "1" { missing.forEach { print("MISS REF \($0)") } }
+        #expect(total > 100)
+        #expect(percent >= Self.referenceFloor, "reference entries xml2rfc does not show: \(missing.prefix(10))")
+    }
+
     @Test func paragraphTextEqualsXml2rfcsForAtLeast99Percent() throws {
         guard let renderings = Self.renderingsOrSkip() else { return }
         var total = 0
@@ -305,9 +391,13 @@ func renderedParagraphs(_ document: Document) -> [(section: String, text: String
             let paragraphs = renderedParagraphs(document)
             var misses: [String] = []
             for p in paragraphs where !(whole.contains(p.text) || Self.isRunOfWholeLines(p.text, chunks: chunks, joined: joined)) {
-                misses.append("[\(p.section)] \(p.text.prefix(100))")
+                misses.append("[\(p.section)] \(p.text)")
             }
             let percent = paragraphs.isEmpty ? 100 : Double(paragraphs.count - misses.count) * 100 / Double(paragraphs.count)
+            // DRAFTCHECK_ORACLE_MISSES=1 lists every differing paragraph, feature suites too.
+            if ProcessInfo.processInfo.environment["DRAFTCHECK_ORACLE_MISSES"] == "1" {
+                for m in misses { print("MISS \(name) \(m)") }
+            }
             if let floor = Xml2rfcOracle.featureSuites[name] {
                 #expect(percent >= floor, "\(name): paragraph agreement \(percent)% fell below its measured floor \(floor)%")
                 report.append("\(name) (xml2rfc feature suite, outside the 99% criterion): \(String(format: "%.1f", percent))%")
@@ -316,12 +406,13 @@ func renderedParagraphs(_ document: Document) -> [(section: String, text: String
             total += paragraphs.count
             matched += paragraphs.count - misses.count
             report.append("\(name): \(paragraphs.count - misses.count)/\(paragraphs.count) paragraphs = \(String(format: "%.1f", percent))%")
-            for m in misses.prefix(5) { report.append("    differs: \(m)") }
+            for m in misses.prefix(5) { report.append("    differs: \(m.prefix(110))") }
         }
         print("xml2rfc paragraph agreement:\n" + report.joined(separator: "\n"))
         let overall = total == 0 ? 0 : Double(matched) * 100 / Double(total)
         print("overall: \(matched)/\(total) = \(String(format: "%.2f", overall))%")
         #expect(total > 500)
-        #expect(overall >= 99.0, "paragraph agreement with xml2rfc \(String(format: "%.2f", overall))% < 99%:\n\(report.joined(separator: "\n"))")
+        // The issue asks for 99%; the floor is what draftcheck measures now.
+        #expect(overall >= 100.0, "paragraph agreement with xml2rfc \(String(format: "%.2f", overall))% fell below its measured 100%:\n\(report.joined(separator: "\n"))")
     }
 }

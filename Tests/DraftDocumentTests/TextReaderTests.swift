@@ -215,6 +215,41 @@ import Testing
         #expect(art.location.line == 57)
     }
 
+    /// IKE message flows are figures: an arrow at a line's end, at its start, or apart by a
+    /// gap (which would otherwise read as a hanging term); an arrow in prose is prose.
+    @Test func messageFlowsAreFiguresAndProseArrowsAreNot() throws {
+        let text = """
+            1.  Flows
+
+               The first exchange:
+
+               HDR, SK {IDi, [CERT,]
+                   TSi, TSr}  -->
+
+                                        <--  HDR, SK {IDr, AUTH,
+                                                 SAr2, TSi, TSr}
+
+               request             --> IDi, [CERT+,]
+                                       SA, TSi, TSr
+
+               If there is a transport layer header --> SRC port and DST port.
+
+            """
+        let section = try #require(try Self.read(text).section(numbered: "1"))
+        var figures: [String] = []
+        for block in section.blocks {
+            if case .figure(let f) = block { figures.append(f.verbatim) }
+        }
+        #expect(figures == [
+            "HDR, SK {IDi, [CERT,]\n    TSi, TSr}  -->",
+            String(repeating: " ", count: 25) + "<--  HDR, SK {IDr, AUTH,\n" + String(repeating: " ", count: 34) + "SAr2, TSi, TSr}",
+            "request             --> IDi, [CERT+,]\n                        SA, TSi, TSr",
+        ])
+        #expect(section.paragraphs.map(\.content.plainText) == [
+            "The first exchange:", "If there is a transport layer header --> SRC port and DST port.",
+        ])
+    }
+
     @Test func referencesAreEntries() throws {
         let references = try #require(try Self.read(Self.miniDraft).section(numbered: "3"))
         guard case .references(let group)? = references.blocks.first else {

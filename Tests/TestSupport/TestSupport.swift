@@ -151,10 +151,10 @@ public func runProcess(_ executable: String, _ arguments: [String], stdin: Data?
     nonisolated(unsafe) var errData = Data()
     let group = DispatchGroup()
     group.enter()
-    DispatchQueue.global().async { outData = outPipe.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+    DispatchQueue.global().async { outData = readToEnd(outPipe.fileHandleForReading.fileDescriptor); group.leave() }
     group.enter()
-    DispatchQueue.global().async { errData = errPipe.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-    if let stdin { inPipe.fileHandleForWriting.write(stdin) }
+    DispatchQueue.global().async { errData = readToEnd(errPipe.fileHandleForReading.fileDescriptor); group.leave() }
+    if let stdin { writeAll(stdin, to: inPipe.fileHandleForWriting.fileDescriptor) }
     try? inPipe.fileHandleForWriting.close()
     let deadline = DispatchTime.now() + timeout
     if group.wait(timeout: deadline) == .timedOut {
@@ -163,6 +163,41 @@ public func runProcess(_ executable: String, _ arguments: [String], stdin: Data?
     }
     process.waitUntilExit()
     return ProcessResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self), stdoutData: outData)
+}
+
+/// Everything up to end of file, with read(2) retried when a signal interrupts it.
+/// (FileHandle.readDataToEndOfFile traps on EINTR: a child's SIGCHLD arriving during the
+/// read crashed the whole test process.)
+func readToEnd(_ fd: Int32) -> Data {
+    var data = Data()
+    var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+        let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        if n > 0 {
+            data.append(contentsOf: buffer[0..<n])
+        } else if n < 0, errno == EINTR {
+            continue
+        } else {
+            return data
+        }
+    }
+}
+
+/// All of `data` to `fd`, retrying on EINTR; stops quietly if the reader has gone (EPIPE).
+func writeAll(_ data: Data, to fd: Int32) {
+    data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+        var offset = 0
+        while offset < bytes.count {
+            let n = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+            if n > 0 {
+                offset += n
+            } else if n < 0, errno == EINTR {
+                continue
+            } else {
+                return
+            }
+        }
+    }
 }
 
 /// Runs the built draftcheck binary.

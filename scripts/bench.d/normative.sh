@@ -18,7 +18,8 @@ bin=$(swift build -c release --show-bin-path)/draftcheck
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
-hyperfine --style basic --warmup 2 --runs "${RUNS:-10}" --export-json "$out/h.json" \
+# -N: each program exec'd directly, no shell in the timings.
+hyperfine -N --style basic --warmup 3 --runs "${RUNS:-20}" --export-json "$out/h.json" \
   -n "draftcheck review rfc7296.txt" "$bin review $corpus/rfc7296.txt --format json" \
   -n "draftcheck review rfc9001.canonical.xml" "$bin review $corpus/rfc9001.canonical.xml --format json" \
   -n "xml2rfc --text rfc9001.canonical.xml" "$xml2rfc --text --no-network -q $corpus/rfc9001.canonical.xml -o $out/r.txt" \

@@ -92,19 +92,41 @@ enum PFKeyMessageChecks {
     }
 
     static let deleteShape = Check(
-        id: "pfkey.msg.delete-shape", title: "DELETE carries the SA and both addresses",
+        id: "pfkey.msg.delete-shape", title: "DELETE carries the SA and both addresses, and the kernel then no longer has the SA",
         topic: .pfkey, dialects: ["rfc2367", "linux"],
         claims: [.supports("RFC 2367", section: "3.1.4", "The SADB_DELETE message causes the kernel to delete a Security Association from the key table.")]
     ) { ctx in
-        var delete = PFKeyWire.addRequest()
+        let add = PFKeyWire.addRequest()
+        var delete = add
         delete.type = .delete
+        delete.sequence = 5
         delete.extensions.removeAll { $0.type == .keyAuth || $0.type == .keyEncrypt }
         let ok = try delete.encode()
         ctx.hex("DELETE request", ok)
         ctx.expect("accepted", try PFKeyWire.decode(ok).sa?.spi, equals: 0x1234)
-        delete.extensions.removeAll { $0.type == .sa }
-        let bytes = try delete.encode()
+        var noSA = delete
+        noSA.extensions.removeAll { $0.type == .sa }
+        let bytes = try noSA.encode()
         ctx.hex("DELETE without SA", bytes)
         ctx.expectRejection("DELETE without the association", code: "missingExtension") { _ = try PFKeyWire.decode(bytes) }
+
+        // What the claim says: the kernel deletes the association. The reference kernel
+        // (Linux dialect) holds the SA after ADD, finds it with GET, deletes it on DELETE,
+        // and then answers GET with ESRCH.
+        var kernel = ReferenceKernel(dialect: .linux)
+        var get = delete
+        get.type = .get
+        get.sequence = 4
+        _ = try SeedFlow.exchange(&ctx, &kernel, "SADB_ADD", add)
+        let found = try SeedFlow.exchange(&ctx, &kernel, "SADB_GET before DELETE", get)
+        ctx.expect("GET before DELETE finds SPI", found.sa?.spi, equals: 0x1234)
+        _ = try SeedFlow.exchange(&ctx, &kernel, "SADB_DELETE", delete)
+        get.sequence = 6
+        guard let after = kernel.handle(bytes: try get.encode(dialect: .linux)).first else {
+            throw CheckError(.setupFailed, "SADB_GET after DELETE: the kernel sent no reply")
+        }
+        ctx.hex("SADB_GET after DELETE reply", after)
+        let reply = try Message(decoding: after, options: DecodingOptions(dialect: .linux, direction: .kernel))
+        ctx.expect("GET after DELETE: errno (ESRCH)", reply.errno, equals: ReferenceKernel.Errno.ESRCH)
     }
 }

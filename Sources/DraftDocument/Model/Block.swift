@@ -51,11 +51,24 @@ public struct ListBlock: Hashable, Sendable, Codable {
     public var style: Style
     public var items: [ListItem]
     public var location: SourceLocation
+    /// Columns from the list's left edge to an item's body, as xml2rfc computes it for
+    /// `<ol>`/`<ul>` (the `indent` attribute, else room for the widest counter plus two);
+    /// a marker longer than this runs into the text. Nil: the widest marker plus two.
+    public var bodyIndent: Int?
+    /// `spacing="compact"`: items follow each other without a blank line.
+    public var isCompact: Bool = false
+    /// A definition list's `newline="true"`: every term on a line of its own.
+    public var termsOnOwnLine: Bool = false
 
     public init(style: Style, items: [ListItem], location: SourceLocation) {
         self.style = style
         self.items = items
         self.location = location
+    }
+
+    public init(style: Style, items: [ListItem], location: SourceLocation, bodyIndent: Int?) {
+        self.init(style: style, items: items, location: location)
+        self.bodyIndent = bodyIndent
     }
 }
 
@@ -84,6 +97,18 @@ public struct Figure: Hashable, Sendable, Codable {
     /// Verbatim: no whitespace touched, as the source holds it (CDATA unwrapped).
     public var verbatim: String
     public var location: SourceLocation
+    /// The figure number xml2rfc gives the enclosing `<figure>`, set on its last artwork,
+    /// after which the caption "Figure N: title" is shown; nil for bare artwork.
+    public var number: Int?
+    /// The artwork's `align` ("center", "right"); nil is left.
+    public var alignment: String?
+    /// `<sourcecode markers="true">`: shown between "<CODE BEGINS>" and "<CODE ENDS>".
+    public var hasCodeMarkers: Bool = false
+    /// The `name` of a sourcecode with markers ("<CODE BEGINS> file \"name\"").
+    public var fileName: String?
+    /// What xml2rfc's text output shows instead of art it cannot show (SVG):
+    /// "(Artwork only available as SVG: see URL)"; `verbatim` is then empty.
+    public var unavailableNote: String?
 
     public init(kind: Kind, title: String? = nil, anchor: String? = nil, verbatim: String, location: SourceLocation) {
         self.kind = kind
@@ -100,6 +125,14 @@ public struct Table: Hashable, Sendable, Codable {
     public var header: [[InlineText]]
     public var rows: [[InlineText]]
     public var location: SourceLocation
+    /// The table number xml2rfc shows in the caption "Table N: title" below the table;
+    /// nil for tables read from text.
+    public var number: Int?
+    /// The table's `align`: nil is xml2rfc's default, centred.
+    public var alignment: String?
+    /// Per cell, `header` rows first and then `rows`, as the source marks them (`<th>`,
+    /// `align`, spans); empty for tables read from text.
+    public var cellFormats: [[TableCellFormat]] = []
 
     public init(title: String? = nil, anchor: String? = nil, header: [[InlineText]], rows: [[InlineText]], location: SourceLocation) {
         self.title = title
@@ -115,6 +148,10 @@ public struct Container: Hashable, Sendable, Codable {
     public var title: String?
     public var blocks: [Block]
     public var location: SourceLocation
+    /// A blockquote's `quotedFrom` (shown "-- name" below the quote).
+    public var quotedFrom: String?
+    /// A blockquote's `cite` address, shown below the quote.
+    public var citation: String?
 
     public init(title: String? = nil, blocks: [Block], location: SourceLocation) {
         self.title = title
@@ -150,6 +187,17 @@ public struct Reference: Hashable, Sendable, Codable {
     /// a placeholder that carries only the anchor.
     public var isPlaceholder: Bool
     public var location: SourceLocation
+    /// The name it is cited by when that is not the anchor (`<displayreference>`, or its
+    /// number when references are not symbolic).
+    public var label: String?
+    public var authors: [ReferenceAuthor] = []
+    /// The publication date as xml2rfc shows it ("May 2021", "2000"), when given.
+    public var date: String?
+    /// `<refcontent>` texts ("National Institute of Standards and Technology report").
+    public var referenceContent: [String] = []
+    public var annotation: String?
+    /// xml2rfc's `quoteTitle`: the title shown in double quotes (the default).
+    public var quotesTitle: Bool = true
 
     public init(anchor: String, title: String? = nil, seriesInfo: [String] = [], target: String? = nil, isPlaceholder: Bool = false, location: SourceLocation) {
         self.anchor = anchor
@@ -158,5 +206,51 @@ public struct Reference: Hashable, Sendable, Codable {
         self.target = target
         self.isPlaceholder = isPlaceholder
         self.location = location
+    }
+}
+
+/// An author of a bibliography entry, as the source names them; the renderer writes
+/// "Surname, I." or "I. Surname" from these as xml2rfc does.
+public struct ReferenceAuthor: Hashable, Sendable, Codable {
+    public var fullname: String?
+    public var initials: String?
+    public var surname: String?
+    public var asciiFullname: String?
+    public var asciiInitials: String?
+    public var asciiSurname: String?
+    /// The organisation's name (its `abbrev` when it has one), for an author that is one.
+    public var organization: String?
+    public var organizationASCII: String?
+    public var isEditor: Bool
+
+    public init(fullname: String? = nil, initials: String? = nil, surname: String? = nil, asciiFullname: String? = nil,
+                asciiInitials: String? = nil, asciiSurname: String? = nil, organization: String? = nil,
+                organizationASCII: String? = nil, isEditor: Bool = false) {
+        self.fullname = fullname
+        self.initials = initials
+        self.surname = surname
+        self.asciiFullname = asciiFullname
+        self.asciiInitials = asciiInitials
+        self.asciiSurname = asciiSurname
+        self.organization = organization
+        self.organizationASCII = organizationASCII
+        self.isEditor = isEditor
+    }
+}
+
+/// How the source marks one table cell: `<th>` (a header cell, ruled with "="), its
+/// `align`, and the rows and columns it spans.
+public struct TableCellFormat: Hashable, Sendable, Codable {
+    public var isHeader: Bool
+    /// "left" (the default), "center" or "right".
+    public var alignment: String?
+    public var columnSpan: Int
+    public var rowSpan: Int
+
+    public init(isHeader: Bool = false, alignment: String? = nil, columnSpan: Int = 1, rowSpan: Int = 1) {
+        self.isHeader = isHeader
+        self.alignment = alignment
+        self.columnSpan = columnSpan
+        self.rowSpan = rowSpan
     }
 }

@@ -5,13 +5,52 @@
 /// `<xref target="PFKEY"/>` to a reference reads "[PFKEY]", to a section "Section 2.9".
 public struct InlineText: Hashable, Sendable, Codable {
     public var spans: [Span]
+    /// Where source lines begin in `plainText`, for text that was joined from lines (the
+    /// plain-text reader joins a paragraph's lines with spaces): the UTF-8 offset of each
+    /// line's first byte and its 1-based line number, ascending. Empty when the text keeps
+    /// its source's own line breaks (XML) or has no source lines. Not part of the JSON form.
+    public var lineStarts: [LineStart] = []
+
+    public struct LineStart: Hashable, Sendable {
+        public var offset: Int
+        public var line: Int
+        public init(offset: Int, line: Int) {
+            self.offset = offset
+            self.line = line
+        }
+    }
+
+    enum CodingKeys: String, CodingKey { case spans }
 
     public init(_ spans: [Span] = []) { self.spans = spans }
     public init(plain: String) { self.spans = plain.isEmpty ? [] : [Span(plain)] }
+    public init(plain: String, lineStarts: [LineStart]) {
+        self.init(plain: plain)
+        self.lineStarts = lineStarts
+    }
+
+    /// The source line of the byte at `offset` in `plainText`, from `lineStarts`; nil when
+    /// there are none.
+    public func line(atOffset offset: Int) -> Int? {
+        guard let first = lineStarts.first else { return nil }
+        var lo = 0, hi = lineStarts.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if lineStarts[mid].offset <= offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo == 0 ? first.line : lineStarts[lo - 1].line
+    }
 
     /// The text as a reader sees it, markup resolved to its display text, whitespace as in
-    /// the source (not normalised).
-    public var plainText: String { spans.map(\.text).joined() }
+    /// the source (not normalised). Invisible spans (an editor's comment) are not part of it.
+    public var plainText: String {
+        var out = ""
+        for span in spans {
+            if case .invisible = span.kind { continue }
+            out += span.text
+        }
+        return out
+    }
 
     /// `plainText` with every run of white space folded to one space and the ends trimmed:
     /// the form rendered text and source text are compared in.
@@ -34,7 +73,10 @@ public struct Span: Hashable, Sendable, Codable {
         case eref(target: String)
         /// `<em>`, `<strong>`, `<tt>`, v2 `<spanx style=...>`, `<sub>`, `<sup>`.
         case emphasis(Emphasis)
-        /// `<iref>` and other markup that renders to nothing but is kept for anchoring.
+        /// `<iref>` and other markup that is not running text but is kept for anchoring.
+        /// Its `text` is empty, except for a displayed `<cref>` ("cref:ANCHOR"): the
+        /// comment xml2rfc shows on "//" lines of its own (U+2028 separates the comment
+        /// from its "-- source" line).
         case invisible(String)
     }
 

@@ -16,6 +16,21 @@ enum TextFill {
         + "(?<=[\\w\\!\"'\\&\\.\\,\\?])-{2,}(?=\\w))"
         + "(?![\\u00A0\\u2060\\uE060])")
 
+    /// xml2rfc's splitter for table cells (its TextSplitter): breaks at white space,
+    /// after slash-joined words, at zero-width spaces and em-dashes, and, when a table is
+    /// too wide otherwise, after hyphens too.
+    static let cellSeparator = try! NSRegularExpression(pattern:
+        "([ \\t\\n\\r\\f\\v]+|[^\\s-]*\\w+/(?=[A-Za-z]\\w*)|\\u200b|\\u2028|(?<=[\\w\\!\"'\\&\\.\\,\\?])-{2,}(?=\\w))(?![\\u00A0|\\u2060|\\uE060])")
+    static let cellSeparatorWithHyphens = try! NSRegularExpression(pattern:
+        "([ \\t\\n\\r\\f\\v]+|[^\\s-]*\\w+/(?=[A-Za-z]\\w*)|\\u200b|\\u2028|[^\\s-]*\\w+[^0-9\\s]-(?=\\w+)|(?<=[\\w\\!\"'\\&\\.\\,\\?])-{2,}(?=\\w))(?![\\u00A0|\\u2060|\\uE060])")
+
+    /// The longest piece of `text` that a table cell cannot break (white space trimmed).
+    static func longestWord(_ text: String, splittingHyphens: Bool) -> Int {
+        guard !text.isEmpty else { return 0 }
+        return split(text, at: splittingHyphens ? cellSeparatorWithHyphens : cellSeparator)
+            .map { $0.trimmingCharacters(in: .whitespacesAndNewlines).unicodeScalars.count }.max() ?? 0
+    }
+
     static let sentenceEnd = try! NSRegularExpression(pattern: "[A-Za-z0-9\\>\\]\\)\"'][\\.\\!\\?][\"'\\)\\]]?\\z")
     static let notSentenceEnd = try! NSRegularExpression(pattern:
         "(^|\\s)(\\.[\\]\\)'\"]*|([\\(\\[])?([A-Z][a-z][a-z]|Eq|[Cc]f|vs|resp|viz|ibid|[JS]r|M[rs]|Messrs|Mmes|Dr|Profs?|St|Lt|a\\.k\\.a|i\\.e|e\\.g)\\.)\\z")
@@ -25,16 +40,20 @@ enum TextFill {
     static let keepTogether = try! NSRegularExpression(pattern: "(Section|Appendix|Figure|Table) ")
 
     /// Lines of `text` filled to `width` columns, the first starting with `initial`, the
-    /// others with `subsequent`. U+2028 (`<br/>`, `<vspace/>`) forces a line break.
-    static func wrap(_ text: String, initial: String, subsequent: String, width: Int) -> [String] {
+    /// others with `subsequent`. U+2028 (`<br/>`, `<vspace/>`, a comment's line) forces a
+    /// line break; nothing between two breaks, or before the first, is an empty line (as
+    /// in xml2rfc), nothing after the last is dropped.
+    static func wrap(_ text: String, initial: String, subsequent: String, width: Int, fixSentenceEndings: Bool = true) -> [String] {
         if text.contains("\u{2028}") {
             var lines: [String] = []
-            var first = true
-            for part in text.split(separator: "\u{2028}", omittingEmptySubsequences: false) {
-                let trimmed = part.drop(while: { $0.isWhitespace })
-                if trimmed.isEmpty { continue }
-                lines += wrap(String(trimmed), initial: first ? initial : subsequent, subsequent: subsequent, width: width)
-                first = false
+            var parts = text.split(separator: "\u{2028}", omittingEmptySubsequences: false).map { $0.drop(while: { $0.isWhitespace }) }
+            while let last = parts.last, last.isEmpty { parts.removeLast() }
+            for part in parts {
+                if part.isEmpty {
+                    lines.append("")
+                } else {
+                    lines += wrap(String(part), initial: lines.isEmpty ? initial : subsequent, subsequent: subsequent, width: width, fixSentenceEndings: fixSentenceEndings)
+                }
             }
             return lines
         }
@@ -58,7 +77,7 @@ enum TextFill {
                 chunks.append(String(String.UnicodeScalarView(visible)))
             }
         }
-        fixSentenceEndings(&chunks)
+        if fixSentenceEndings { Self.fixSentenceEndings(&chunks) }
         return wrapChunks(chunks, initial: initial, subsequent: subsequent, width: width)
     }
 
@@ -71,11 +90,11 @@ enum TextFill {
     }
 
     /// Python's `re.split` with a capturing group, empty pieces dropped.
-    private static func split(_ s: String) -> [String] {
+    private static func split(_ s: String, at separator: NSRegularExpression = wordSeparator) -> [String] {
         let ns = s as NSString
         var out: [String] = []
         var last = 0
-        for m in wordSeparator.matches(in: s, range: NSRange(location: 0, length: ns.length)) {
+        for m in separator.matches(in: s, range: NSRange(location: 0, length: ns.length)) {
             if m.range.location > last { out.append(ns.substring(with: NSRange(location: last, length: m.range.location - last))) }
             if m.range.length > 0 { out.append(ns.substring(with: m.range)) }
             last = m.range.location + m.range.length
@@ -135,6 +154,31 @@ enum TextFill {
             }
         }
         return lines
+    }
+
+    /// URLs no longer than `width` kept on one line (xml2rfc's `urlkeep`): no break after
+    /// their slashes, hyphens and colons.
+    static func keepingURLs(_ text: String, width: Int) -> String {
+        guard text.contains("http:") || text.contains("https:") else { return text }
+        var out = ""
+        for (i, word) in text.split(separator: " ", omittingEmptySubsequences: false).enumerated() {
+            if i > 0 { out += " " }
+            if let start = word.range(of: "http:") ?? word.range(of: "https:") {
+                let url = word[start.lowerBound...]
+                out += word[..<start.lowerBound]
+                if url.count > width {
+                    out += url
+                } else {
+                    for c in url.unicodeScalars {
+                        out.unicodeScalars.append(c)
+                        if c == "/" || c == "-" || c == ":" { out.unicodeScalars.append("\u{E060}") }
+                    }
+                }
+            } else {
+                out += word
+            }
+        }
+        return out
     }
 
     /// Output form: the no-break characters xml2rfc uses while filling shown as the

@@ -41,8 +41,15 @@ public enum TextRenderer {
     }
 
     /// Inline text as xml2rfc shows it: `_em_`, `*strong*`, `^sup`, `_sub`, cross-references
-    /// by their display text (never broken at their hyphens), invisible markup dropped.
+    /// by their display text (never broken at their hyphens), editors' comments on "//"
+    /// lines of their own (filled for a section paragraph), other invisible markup dropped.
     public static func displayText(_ text: InlineText) -> String {
+        displayText(text, commentWidth: 66)
+    }
+
+    /// `displayText` with comments filled to `commentWidth` columns (xml2rfc: the
+    /// paragraph's width less the "//  " prefix).
+    static func displayText(_ text: InlineText, commentWidth: Int) -> String {
         var out = ""
         for span in text.spans {
             switch span.kind {
@@ -58,17 +65,61 @@ public enum TextRenderer {
                 case .sub: out += isSimpleExpression(span.text) ? "_\(span.text)" : "_(\(span.text))"
                 case .sup: out += isSimpleExpression(span.text) ? "^\(span.text)" : "^(\(span.text))"
                 }
-            case .invisible:
-                break
+            case .invisible(let what):
+                if !span.text.isEmpty, what.hasPrefix("cref:") { out += commentLines(span.text, width: commentWidth) }
             }
         }
         return out
     }
 
+    /// A `<cref>` as xml2rfc writes it inside a paragraph: a line break, then the comment
+    /// filled to `width` with "// " before every line; a "-- source" line hangs 3 more.
+    static func commentLines(_ comment: String, width: Int) -> String {
+        var lines: [String] = []
+        for part in comment.split(separator: "\u{2028}", omittingEmptySubsequences: false) {
+            if part.isEmpty {
+                lines.append("")
+            } else if part.hasPrefix("-- ") {
+                lines += TextFill.wrap(String(part), initial: "", subsequent: "   ", width: max(10, width - 3))
+            } else {
+                lines += TextFill.wrap(String(part), initial: "", subsequent: "", width: max(10, width))
+            }
+        }
+        return "\u{2028}" + lines.map { $0.isEmpty ? "//" : "// " + $0 }.joined(separator: "\u{2028}")
+    }
+
+    /// xml2rfc writes `^x`/`_x` without parentheses for one signed word: an optional sign,
+    /// then an expression already in balanced parentheses, or digits with at most one
+    /// decimal point followed by letters and digits ("2", "n", "1.5e"; not "a.0", "n+1",
+    /// nor anything holding "_").
     static func isSimpleExpression(_ s: String) -> Bool {
         var body = Substring(s)
-        if let f = body.first, f == "+" || f == "-" { body = body.dropFirst() }
-        return !body.isEmpty && body.allSatisfy { $0.isLetter || $0.isNumber || $0 == "." }
+        if let f = body.unicodeScalars.first, "+-\u{2212}\u{00B1}\u{2213}\u{FE63}\u{FF0B}\u{FF0D}".unicodeScalars.contains(f) {
+            body = body.dropFirst()
+        }
+        guard !body.isEmpty else { return false }
+        if isParenthesized(body) { return true }
+        if body.contains("_") { return false }
+        var rest = body[...]
+        let digits = rest.prefix(while: \.isNumber)
+        if !digits.isEmpty {
+            rest = rest.dropFirst(digits.count)
+            if rest.first == ".", let next = rest.dropFirst().first, next.isNumber {
+                rest = rest.dropFirst().drop(while: \.isNumber)
+            }
+        }
+        return rest.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+    }
+
+    /// "(...)" whose parentheses balance, the outer pair enclosing everything.
+    static func isParenthesized(_ s: Substring) -> Bool {
+        guard s.count >= 2, s.first == "(", s.last == ")" else { return false }
+        var depth = 0
+        for c in s.dropFirst().dropLast() {
+            if c == "(" { depth += 1 } else if c == ")" { depth -= 1 }
+            if depth < 0 { return false }
+        }
+        return depth == 0
     }
 
     static func fill(_ text: String, initial: String, subsequent: String, width: Int) -> String {
@@ -82,33 +133,36 @@ public enum TextRenderer {
         let pad = String(repeating: " ", count: max(0, indent))
         switch block {
         case .paragraph(let p):
-            return fillLines(displayText(p.content), initial: pad, subsequent: pad, width: width)
+            return fillLines(displayText(p.content, commentWidth: width - indent - 3), initial: pad, subsequent: pad, width: width)
         case .list(let list):
             return listLines(list, indent: indent, width: width)
         case .figure(let figure):
-            return figureLines(figure, pad: pad)
+            return figure.kind == .textArt ? textArtLines(figure, pad: pad) : FigureLayout.lines(figure, indent: indent, width: width)
         case .table(let table):
-            return TableRenderer.lines(table, indent: indent, width: width)
+            return FigureLayout.lines(table, indent: indent, width: width)
         case .blockquote(let c):
-            // xml2rfc: "|  " before every line, the quote filled 3 columns narrower.
-            return barred(joined(c.blocks.map { lines($0, indent: 0, width: width - indent - 3) }), prefix: pad + "|  ")
+            // xml2rfc: "|  " before every line, the quote filled 3 columns narrower, then
+            // "-- quotedFrom" and the cited address, each hanging 3.
+            let inner = width - indent - 3
+            var parts = c.blocks.map { lines($0, indent: 0, width: inner) }
+            var source: [String] = []
+            if let by = c.quotedFrom { source += TextFill.wrap("-- " + by, initial: "", subsequent: "   ", width: inner - 3).map(TextFill.finish) }
+            if let cite = c.citation { source += TextFill.wrap(cite, initial: "   ", subsequent: "   ", width: inner - 3).map(TextFill.finish) }
+            if !source.isEmpty { parts.append(source) }
+            return barred(joined(parts), prefix: pad + "|  ")
         case .aside(let c):
             var parts: [[String]] = []
             if let title = c.title { parts.append(fillLines(title, initial: "", subsequent: "", width: width - indent - 6)) }
             parts += c.blocks.map { lines($0, indent: 0, width: width - indent - 6) }
             return barred(joined(parts), prefix: pad + "   |  ")
         case .references(let group):
-            return referenceLines(group, indent: indent, width: width)
+            return ReferenceLayout.lines(group, indent: indent, width: width)
         }
     }
 
+    /// Lines behind a quote bar; an empty line keeps the bar's two spaces, as xml2rfc's do.
     static func barred(_ lines: [String], prefix: String) -> [String] {
-        lines.map { line in
-            let full = prefix + line
-            var end = full.endIndex
-            while end > full.startIndex, full[full.index(before: end)] == " " { end = full.index(before: end) }
-            return String(full[..<end])
-        }
+        lines.map { prefix + $0 }
     }
 
     static func fillLines(_ text: String, initial: String, subsequent: String, width: Int) -> [String] {
@@ -133,19 +187,31 @@ public enum TextRenderer {
             var out: [String] = []
             switch list.style {
             case .definition:
-                // xml2rfc's default <dl> (newline="false"): the term, two spaces, then the
-                // first paragraph on the same line; the body hangs 3 columns in.
+                // xml2rfc's <dl>: the term, two spaces, then the first line of the body
+                // on the same line, the rest hanging `indent` (3) columns in. The body
+                // starts on the next line (no blank line) when the list says
+                // newline="true", when it opens with a list, figure, table or quote, or
+                // when its first word would not fit beside the term.
                 let term = displayText(item.term ?? InlineText()).trimmingWhitespace
-                let bodyIndent = indent + 3
+                let hang = list.bodyIndent ?? 3
+                let bodyIndent = indent + hang
                 let bodyPad = String(repeating: " ", count: bodyIndent)
+                // A short term is padded so that the body lines up at the hang.
+                let shownTerm = term + String(repeating: " ", count: max(0, hang - 2 - term.count))
                 var first = true
                 for block in item.blocks {
-                    if first, case .paragraph(let p) = block {
-                        let head = term.isEmpty ? bodyPad : pad + term + "  "
-                        out += fillLines(displayText(p.content), initial: head, subsequent: bodyPad, width: width)
+                    if first, !term.isEmpty, !list.termsOnOwnLine, case .paragraph(let p) = block, firstWordFits(p.content, beside: term, width: width - indent) {
+                        out += fillLines(displayText(p.content, commentWidth: width - bodyIndent - 3), initial: pad + shownTerm + "  ", subsequent: bodyPad, width: width)
+                    } else if first, !term.isEmpty, !list.termsOnOwnLine, case .list(let nested) = block, nested.style == .definition,
+                              let firstLine = lines(block, indent: bodyIndent, width: width).first {
+                        var nestedLines = lines(block, indent: bodyIndent, width: width)
+                        nestedLines[0] = pad + shownTerm + "  " + firstLine.drop(while: { $0 == " " })
+                        out += nestedLines
+                    } else if first, term.isEmpty, case .paragraph(let p) = block {
+                        out += fillLines(displayText(p.content, commentWidth: width - bodyIndent - 3), initial: bodyPad, subsequent: bodyPad, width: width)
                     } else {
                         if first, !term.isEmpty { out += fillLines(term, initial: pad, subsequent: pad, width: width) }
-                        if !out.isEmpty { out.append("") }
+                        if !first, !out.isEmpty { out.append("") }
                         out += lines(block, indent: bodyIndent, width: width)
                     }
                     first = false
@@ -153,15 +219,21 @@ public enum TextRenderer {
                 if first && !term.isEmpty { out += fillLines(term, initial: pad, subsequent: pad, width: width) }
             default:
                 let marker = item.marker ?? ""
-                let padding = list.style == .plain || marker.isEmpty ? 3 : max(markerWidth, marker.count) + 2
+                let padding = list.bodyIndent ?? (list.style == .plain || marker.isEmpty ? 3 : max(markerWidth, marker.count) + 2)
                 let bodyIndent = indent + padding
                 let bodyPad = String(repeating: " ", count: bodyIndent)
                 var first = true
                 for block in item.blocks {
                     if !first { out.append("") }
                     if first, case .paragraph(let p) = block {
-                        let head = pad + marker + String(repeating: " ", count: max(1, padding - marker.count))
-                        out += fillLines(displayText(p.content), initial: head, subsequent: bodyPad, width: width)
+                        // xml2rfc fills the item at the body indent and then writes the
+                        // marker over the first line's indent; a marker wider than that
+                        // runs into the text.
+                        let spaces = list.bodyIndent == nil ? max(1, padding - marker.count) : max(0, padding - marker.count)
+                        let head = pad + marker + String(repeating: " ", count: spaces)
+                        var filled = fillLines(displayText(p.content, commentWidth: width - bodyIndent - 3), initial: bodyPad, subsequent: bodyPad, width: width)
+                        if !filled.isEmpty { filled[0] = head + filled[0].dropFirst(bodyPad.count) }
+                        out += filled
                     } else if first {
                         var blockLines = lines(block, indent: bodyIndent, width: width)
                         if !marker.isEmpty, let firstLine = blockLines.first {
@@ -178,10 +250,18 @@ public enum TextRenderer {
             }
             items.append(out)
         }
-        return joined(items)
+        // spacing="compact": no blank line between items.
+        return list.isCompact ? items.flatMap { $0 } : joined(items)
     }
 
-    private static func figureLines(_ figure: Figure, pad: String) -> [String] {
+    /// xml2rfc puts a definition on the term's line only when its first word fits there.
+    static func firstWordFits(_ content: InlineText, beside term: String, width: Int) -> Bool {
+        let firstWord = displayText(content).split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).first ?? ""
+        return firstWord.count <= width - 2 - term.count
+    }
+
+    /// Art read from a text document: its lines as they stood, at the indent.
+    private static func textArtLines(_ figure: Figure, pad: String) -> [String] {
         var lines = figure.verbatim.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
             var l = String(line)
             if l.hasSuffix("\r") { l.removeLast() }
@@ -195,35 +275,15 @@ public enum TextRenderer {
             return l.isEmpty ? "" : pad + l
         }
     }
-
-    private static func referenceLines(_ group: ReferenceGroup, indent: Int, width: Int) -> [String] {
-        let pad = String(repeating: " ", count: indent)
-        var parts: [[String]] = []
-        let labelWidth = (group.entries.map { $0.anchor.count + 2 }.max() ?? 0) + 2
-        for entry in group.entries {
-            let label = "[\(entry.anchor)]"
-            var fields: [String] = []
-            if let title = entry.title { fields.append("\"\(title)\"") }
-            fields += entry.seriesInfo
-            if entry.isPlaceholder { fields.append("(not available offline)") }
-            let body = fields.joined(separator: ", ") + (fields.isEmpty ? "" : ".")
-            let hang = String(repeating: " ", count: indent + min(labelWidth, 11))
-            let head = pad + label + String(repeating: " ", count: max(2, min(labelWidth, 11) - label.count))
-            if head.count > hang.count {
-                parts.append([pad + label] + fillLines(body, initial: hang, subsequent: hang, width: width))
-            } else {
-                parts.append(fillLines(body, initial: head, subsequent: hang, width: width))
-            }
-        }
-        return joined(parts)
-    }
 }
 
 extension String {
+    /// White space trimmed from both ends, except no-break spaces and forced line breaks
+    /// (U+2028: a paragraph that opens with `<br/>` or a comment starts with an empty line).
     var trimmingWhitespace: String {
         var s = Substring(self)
-        while let f = s.first, f.isWhitespace, f != "\u{00A0}" { s = s.dropFirst() }
-        while let l = s.last, l.isWhitespace, l != "\u{00A0}" { s = s.dropLast() }
+        while let f = s.first, f.isWhitespace, f != "\u{00A0}", f != "\u{2028}" { s = s.dropFirst() }
+        while let l = s.last, l.isWhitespace, l != "\u{00A0}", l != "\u{2028}" { s = s.dropLast() }
         return String(s)
     }
 }

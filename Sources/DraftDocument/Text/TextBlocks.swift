@@ -115,7 +115,10 @@ struct TextBlockBuilder {
                 continue
             }
             while let list = open.last, indent < list.indent { open.removeLast() }
-            let items = listItems(chunk)
+            // Message flows ("HDR, SK {...}  -->", "<--  HDR, ...") are diagrams, whatever
+            // their layout: an arrow's gap would otherwise read as a hanging term.
+            let isFlow = chunk.lines.contains(where: { Self.hasFlowArrow($0.content) })
+            let items = isFlow ? nil : listItems(chunk)
             if let items, let family = items.family {
                 if let list = open.last, list.indent == indent {
                     if list.family == family {
@@ -134,7 +137,7 @@ struct TextBlockBuilder {
                 open.append(node)
                 continue
             }
-            let block = Self.isBlockquote(chunk) ? blockquote(chunk) : plainBlock(chunk)
+            let block = isFlow ? figure(chunk) : Self.isBlockquote(chunk) ? blockquote(chunk) : plainBlock(chunk)
             if let list = open.last, indent > list.indent, let item = list.items.last {
                 item.blocks.append(.block(block))
             } else {
@@ -175,7 +178,7 @@ struct TextBlockBuilder {
         func flush() {
             guard let first = current.first else { return }
             let texts = current.map { $0.content.dropFirst().drop(while: { $0 == " " }) }
-            blocks.append(.paragraph(Paragraph(content: InlineText(plain: Self.join(texts)), location: SourceLocation(file: path, line: first.number, column: first.indent + 1))))
+            blocks.append(.paragraph(Paragraph(content: Self.paragraphText(texts, numbers: current.map(\.number)), location: SourceLocation(file: path, line: first.number, column: first.indent + 1))))
             current = []
         }
         for line in chunk.lines {
@@ -187,11 +190,14 @@ struct TextBlockBuilder {
 
     /// A chunk that is not a list: prose becomes a paragraph, anything laid out becomes a figure.
     private func plainBlock(_ chunk: Chunk) -> Block {
+        if isFigure(chunk) { return figure(chunk) }
         let location = SourceLocation(file: path, line: chunk.lines[0].number, column: chunk.indent + 1)
-        if isFigure(chunk) {
-            return .figure(Figure(kind: .textArt, verbatim: verbatim(chunk.lines), location: location))
-        }
-        return .paragraph(Paragraph(content: InlineText(plain: Self.join(chunk.lines.map(\.content))), location: location))
+        return .paragraph(Paragraph(content: Self.paragraphText(chunk.lines.map(\.content), numbers: chunk.lines.map(\.number)), location: location))
+    }
+
+    private func figure(_ chunk: Chunk) -> Block {
+        .figure(Figure(kind: .textArt, verbatim: verbatim(chunk.lines),
+                       location: SourceLocation(file: path, line: chunk.lines[0].number, column: chunk.indent + 1)))
     }
 
     /// Prose has one indentation (a first line may hang out) and no drawing characters.
@@ -203,7 +209,10 @@ struct TextBlockBuilder {
         let restIndent = rest.first!.indent
         if rest.contains(where: { $0.indent != restIndent }) { return true }
         // Code: short lines ending in braces or semicolons.
-        let codeLike = lines.filter { l in l.content.last.map { "{};".contains($0) } ?? false }.count
+        let codeLike = lines.filter { l in
+            let last = l.content.utf8.last
+            return last == UInt8(ascii: "{") || last == UInt8(ascii: "}") || last == UInt8(ascii: ";")
+        }.count
         return codeLike * 2 >= lines.count
     }
 
@@ -217,8 +226,21 @@ struct TextBlockBuilder {
     /// after a letter or digit joins the next directly ("Selector-" + "initiator",
     /// "Send/" + "Receive"): xml2rfc breaks lines after both.
     static func join<S: Sequence>(_ lines: S) -> String where S.Element == Substring {
+        var ignored: [InlineText.LineStart] = []
+        return join(lines, numbers: nil, lineStarts: &ignored)
+    }
+
+    /// A paragraph's text from its lines (`texts[i]` printed on source line `numbers[i]`),
+    /// joined as `join` does, remembering where each line starts.
+    static func paragraphText(_ texts: [Substring], numbers: [Int]) -> InlineText {
+        var starts: [InlineText.LineStart] = []
+        let text = join(texts, numbers: numbers, lineStarts: &starts)
+        return InlineText(plain: text, lineStarts: starts)
+    }
+
+    private static func join<S: Sequence>(_ lines: S, numbers: [Int]?, lineStarts: inout [InlineText.LineStart]) -> String where S.Element == Substring {
         var out = ""
-        for line in lines {
+        for (i, line) in lines.enumerated() {
             if !out.isEmpty {
                 let u = out.utf8
                 let endsHyphenated = (u.last == UInt8(ascii: "-") || u.last == UInt8(ascii: "/")) && u.count >= 2 && {
@@ -227,6 +249,7 @@ struct TextBlockBuilder {
                 }()
                 if !endsHyphenated { out.append(" ") }
             }
+            if let numbers, i < numbers.count, !line.isEmpty { lineStarts.append(.init(offset: out.utf8.count, line: numbers[i])) }
             out.append(contentsOf: line)
         }
         return out
@@ -235,7 +258,10 @@ struct TextBlockBuilder {
     /// Box drawing, bit rulers and arrows that prose does not have (one bar inside a line is
     /// an operator: "0x80 | flags").
     static func hasArt(_ s: Substring) -> Bool {
-        let u = s.utf8
+        s.utf8.withContiguousStorageIfAvailable(hasArt) ?? Array(s.utf8).withUnsafeBufferPointer(hasArt)
+    }
+
+    static func hasArt(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
         var previous: UInt8 = 0
         var dashes = 0
         var bars = 0
@@ -244,8 +270,10 @@ struct TextBlockBuilder {
             case UInt8(ascii: "|"):
                 bars += 1
                 if bars >= 2 || previous == 0 { return true }
+                dashes = 0
             case UInt8(ascii: "+"):
                 if previous == UInt8(ascii: "-") { return true }
+                dashes = 0
             case UInt8(ascii: "-"):
                 if previous == UInt8(ascii: "+") { return true }
                 dashes += 1
@@ -253,18 +281,45 @@ struct TextBlockBuilder {
             case UInt8(ascii: "="), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "*"):
                 if previous == b { dashes += 1; if dashes >= 3 { return true } } else { dashes = 1 }
             default:
-                break
+                dashes = 0
             }
-            if b != UInt8(ascii: "-") && b != UInt8(ascii: "=") && b != UInt8(ascii: "_") && b != UInt8(ascii: "~") && b != UInt8(ascii: "*") { dashes = 0 }
             previous = b
         }
         return u.last == UInt8(ascii: "|")
     }
 
+    /// "-->" or "<--" laid out as in IKE message flows: at the start or end of the line, or
+    /// apart from the text by two spaces or more ("HDR, SAi1  -->", "<--  HDR, SAr1",
+    /// "request   --> IDi"). Prose writes an arrow between single spaces ("header --> SRC
+    /// port", RFC 2401).
+    static func hasFlowArrow(_ s: Substring) -> Bool {
+        s.utf8.withContiguousStorageIfAvailable(hasFlowArrow) ?? Array(s.utf8).withUnsafeBufferPointer(hasFlowArrow)
+    }
+
+    static func hasFlowArrow(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard u.count >= 3 else { return false }
+        let space = UInt8(ascii: " ")
+        for i in 0...(u.count - 3) where u[i + 1] == UInt8(ascii: "-") {
+            let arrow = (u[i] == UInt8(ascii: "-") && u[i + 2] == UInt8(ascii: ">")) || (u[i] == UInt8(ascii: "<") && u[i + 2] == UInt8(ascii: "-"))
+            guard arrow else { continue }
+            let end = i + 3
+            let atStart = i == 0, atEnd = end == u.count
+            guard (atStart || u[i - 1] == space) && (atEnd || u[end] == space) else { continue }
+            let gapBefore = i >= 2 && u[i - 2] == space
+            let gapAfter = end + 1 < u.count && u[end + 1] == space
+            if atStart || atEnd || gapBefore || gapAfter { return true }
+        }
+        return false
+    }
+
     /// Three or more spaces inside a line: columns, not prose.
     static func hasWideGap(_ s: Substring) -> Bool {
+        s.utf8.withContiguousStorageIfAvailable(hasWideGap) ?? Array(s.utf8).withUnsafeBufferPointer(hasWideGap)
+    }
+
+    static func hasWideGap(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
         var run = 0
-        for b in s.utf8 {
+        for b in u {
             if b == 0x20 { run += 1; if run >= 3 { return true } } else { run = 0 }
         }
         return false
@@ -370,7 +425,7 @@ struct TextBlockBuilder {
             guard let gap = Self.termGap(line.content), !".!?".contains(line.content[line.content.index(before: gap.termEnd)]) else { return nil }
             let location = SourceLocation(file: path, line: line.number, column: line.indent + 1)
             let item = ItemNode(marker: nil, term: InlineText(plain: String(line.content[..<gap.termEnd])),
-                                blocks: [.block(.paragraph(Paragraph(content: InlineText(plain: String(line.content[gap.textStart...])), location: location)))],
+                                blocks: [.block(.paragraph(Paragraph(content: Self.paragraphText([line.content[gap.textStart...]], numbers: [line.number]), location: location)))],
                                 location: location)
             return ([item], .hanging)
         }
@@ -383,12 +438,12 @@ struct TextBlockBuilder {
             let term = first.content[..<gap.termEnd]
             let texts = [first.content[gap.textStart...]] + rest.map(\.content)
             let item = ItemNode(marker: nil, term: InlineText(plain: String(term)),
-                                blocks: [.block(.paragraph(Paragraph(content: InlineText(plain: Self.join(texts)), location: location)))],
+                                blocks: [.block(.paragraph(Paragraph(content: Self.paragraphText(texts, numbers: lines.map(\.number)), location: location)))],
                                 location: location)
             return ([item], .hanging)
         }
         if first.content.utf8.count <= 48, !".,;".contains(first.content.last ?? ".") {
-            let body = Paragraph(content: InlineText(plain: Self.join(rest.map(\.content))),
+            let body = Paragraph(content: Self.paragraphText(rest.map(\.content), numbers: rest.map(\.number)),
                                  location: SourceLocation(file: path, line: rest.first!.number, column: hang + 1))
             let item = ItemNode(marker: nil, term: InlineText(plain: String(first.content)), blocks: [.block(.paragraph(body))], location: location)
             return ([item], .hanging)
@@ -401,7 +456,7 @@ struct TextBlockBuilder {
         if lines.dropFirst().contains(where: { Self.hasArt($0.content) || Self.hasWideGap($0.content) }) {
             return [.block(.figure(Figure(kind: .textArt, verbatim: verbatim(lines), location: location)))]
         }
-        return [.block(.paragraph(Paragraph(content: InlineText(plain: Self.join(texts)), location: location)))]
+        return [.block(.paragraph(Paragraph(content: Self.paragraphText(texts, numbers: lines.map(\.number)), location: location)))]
     }
 
     /// "Term:  definition": a term of at most `width` columns, then two or more spaces.
@@ -450,28 +505,51 @@ struct TextBlockBuilder {
         Reference(anchor: anchor, title: quotedTitle(text), seriesInfo: seriesInfo(text), target: target(text), location: location)
     }
 
-    /// The first "quoted" stretch: where RFC Editor style puts the title.
+    /// The first "quoted" stretch: where RFC Editor style puts the title. Straight or curly
+    /// quotes (U+201C ... U+201D); the scan is over UTF-8 bytes, all of whose cut points are
+    /// ASCII or whole quote characters.
     static func quotedTitle(_ text: String) -> String? {
-        guard let open = text.firstIndex(where: { $0 == "\"" || $0 == "\u{201C}" }) else { return nil }
-        let after = text.index(after: open)
-        guard let close = text[after...].firstIndex(where: { $0 == "\"" || $0 == "\u{201D}" }) else { return nil }
-        var title = text[after..<close]
-        if title.hasSuffix(",") { title = title.dropLast() }
-        return String(title)
+        let u = text.utf8
+        func quote(at i: String.Index, closing: Bool) -> Int {
+            if u[i] == UInt8(ascii: "\"") { return 1 }
+            // U+201C is E2 80 9C, U+201D is E2 80 9D.
+            guard u[i] == 0xE2, let j = u.index(i, offsetBy: 2, limitedBy: u.index(before: u.endIndex)),
+                  u[u.index(after: i)] == 0x80, u[j] == (closing ? 0x9D : 0x9C) else { return 0 }
+            return 3
+        }
+        var i = u.startIndex
+        while i < u.endIndex {
+            let width = quote(at: i, closing: false)
+            if width > 0 {
+                let start = u.index(i, offsetBy: width)
+                var k = start
+                while k < u.endIndex {
+                    if quote(at: k, closing: true) > 0 {
+                        var title = text[start..<k]
+                        if title.utf8.last == UInt8(ascii: ",") { title = title.dropLast() }
+                        return String(title)
+                    }
+                    k = u.index(after: k)
+                }
+                return nil
+            }
+            i = u.index(after: i)
+        }
+        return nil
     }
 
     /// "RFC 5116", "BCP 14", "STD 79", "DOI 10.17487/RFC5116", draft names.
     static func seriesInfo(_ text: String) -> [String] {
         var out: [String] = []
-        let words = text.split(separator: " ")
+        let words = text.utf8.split(separator: UInt8(ascii: " ")).map { Substring($0) }
         for (i, word) in words.enumerated() {
             let w = word.trimmingTrailingPunctuation
-            if ["RFC", "BCP", "STD", "FYI", "DOI"].contains(w), i + 1 < words.count {
+            if w == "RFC" || w == "BCP" || w == "STD" || w == "FYI" || w == "DOI", i + 1 < words.count {
                 let value = words[i + 1].trimmingTrailingPunctuation
-                if w == "DOI" ? !value.isEmpty : value.allSatisfy(\.isNumber) && !value.isEmpty {
+                if w == "DOI" ? !value.isEmpty : !value.isEmpty && value.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
                     out.append("\(w) \(value)")
                 }
-            } else if w.hasPrefix("draft-") {
+            } else if w.utf8.starts(with: "draft-".utf8) {
                 out.append(String(w.hasSuffix(".txt") ? w.dropLast(4) : w))
             }
         }
@@ -480,8 +558,9 @@ struct TextBlockBuilder {
 
     /// The URI in angle brackets.
     static func target(_ text: String) -> String? {
-        guard let open = text.firstIndex(of: "<"), let close = text[open...].firstIndex(of: ">") else { return nil }
-        let uri = text[text.index(after: open)..<close].filter { $0 != " " }
+        let u = text.utf8
+        guard let open = u.firstIndex(of: UInt8(ascii: "<")), let close = u[open...].firstIndex(of: UInt8(ascii: ">")) else { return nil }
+        let uri = text[u.index(after: open)..<close].filter { $0 != " " }
         return uri.contains(":") ? String(uri) : nil
     }
 }
@@ -489,8 +568,9 @@ struct TextBlockBuilder {
 extension Substring {
     fileprivate var trimmingTrailingPunctuation: Substring {
         var s = self
-        while let last = s.last, ",.;:)".contains(last) { s = s.dropLast() }
-        while let first = s.first, "(".contains(first) { s = s.dropFirst() }
+        while let last = s.utf8.last, last == UInt8(ascii: ",") || last == UInt8(ascii: ".") || last == UInt8(ascii: ";")
+                || last == UInt8(ascii: ":") || last == UInt8(ascii: ")") { s = s.dropLast() }
+        while s.utf8.first == UInt8(ascii: "(") { s = s.dropFirst() }
         return s
     }
 }

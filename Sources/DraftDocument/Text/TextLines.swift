@@ -82,66 +82,70 @@ enum TextLines {
 
     /// Splits on LF, CRLF and lone CR; marks lines that began with a form feed.
     static func split(_ text: String) -> (lines: [TextLine], formFeeds: Set<Int>) {
+        var contiguous = text
+        contiguous.makeContiguousUTF8()
+        let source = contiguous
         var lines: [TextLine] = []
-        lines.reserveCapacity(text.utf8.count / 50)
         var formFeeds = Set<Int>()
+        contiguous.withUTF8 { bytes in split(source, bytes: bytes, into: &lines, formFeeds: &formFeeds) }
+        return (lines, formFeeds)
+    }
+
+    /// The scan over `text`'s UTF-8 bytes: every boundary it cuts at is an ASCII byte (line
+    /// ends, form feeds, spaces), so the byte offsets are valid String indices.
+    private static func split(_ text: String, bytes: UnsafeBufferPointer<UInt8>, into lines: inout [TextLine], formFeeds: inout Set<Int>) {
+        lines.reserveCapacity(bytes.count / 50)
         let utf8 = text.utf8
-        // One scan for tabs, so the common tab-free file skips the per-line check.
-        let hasTabs = utf8.withContiguousStorageIfAvailable { $0.contains(0x09) } ?? true
-        var start = utf8.startIndex
-        var i = start
+        let base = utf8.startIndex
         var number = 0
-        func emit(_ end: String.Index) {
+        func emit(_ lineStart: Int, _ lineEnd: Int) {
             number += 1
-            var slice = text[start..<end]
+            var start = lineStart
             var hadFormFeed = false
-            while let f = slice.utf8.first, f == 0x0C {
-                hadFormFeed = true
-                slice = slice.dropFirst()
-            }
+            while start < lineEnd, bytes[start] == 0x0C { hadFormFeed = true; start += 1 }
             // Trailing white space, CR and stray form feeds.
-            var endIndex = slice.endIndex
-            while endIndex > slice.startIndex {
-                let before = slice.utf8.index(before: endIndex)
-                let b = slice.utf8[before]
+            var end = lineEnd
+            while end > start {
+                let b = bytes[end - 1]
                 guard b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0C || b == 0x0B else { break }
-                endIndex = before
+                end -= 1
             }
-            slice = slice[slice.startIndex..<endIndex]
-            if hasTabs, slice.utf8.contains(0x09) { slice = Substring(expandTabs(slice)) }
             if hadFormFeed { formFeeds.insert(number) }
-            var indent = 0
-            var contentStart = slice.startIndex
-            for b in slice.utf8 {
-                guard b == 0x20 else { break }
-                indent += 1
+            var contentStart = start
+            var hasTab = false
+            for j in start..<end {
+                if bytes[j] == 0x09 { hasTab = true; break }
             }
-            contentStart = slice.utf8.index(slice.startIndex, offsetBy: indent)
-            let content = slice[contentStart...]
-            lines.append(TextLine(kind: content.isEmpty ? .blank : .text, number: number, raw: slice, indent: indent, content: content))
+            if hasTab {
+                let expanded = Substring(expandTabs(text[utf8.index(base, offsetBy: start)..<utf8.index(base, offsetBy: end)]))
+                let indent = expanded.utf8.prefix(while: { $0 == 0x20 }).count
+                let content = expanded[expanded.utf8.index(expanded.startIndex, offsetBy: indent)...]
+                lines.append(TextLine(kind: content.isEmpty ? .blank : .text, number: number, raw: expanded, indent: indent, content: content))
+                return
+            }
+            while contentStart < end, bytes[contentStart] == 0x20 { contentStart += 1 }
+            let endIndex = utf8.index(base, offsetBy: end)
+            let raw = text[utf8.index(base, offsetBy: start)..<endIndex]
+            let content = text[utf8.index(base, offsetBy: contentStart)..<endIndex]
+            lines.append(TextLine(kind: contentStart == end ? .blank : .text, number: number, raw: raw, indent: contentStart - start, content: content))
         }
-        while i < utf8.endIndex {
-            let b = utf8[i]
+        var start = 0
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
             if b == 0x0A {
-                emit(i)
-                i = utf8.index(after: i)
+                emit(start, i)
+                i += 1
                 start = i
             } else if b == 0x0D {
-                let next = utf8.index(after: i)
-                if next < utf8.endIndex, utf8[next] == 0x0A {
-                    emit(i)
-                    i = utf8.index(after: next)
-                } else {
-                    emit(i)
-                    i = next
-                }
+                emit(start, i)
+                i += (i + 1 < bytes.count && bytes[i + 1] == 0x0A) ? 2 : 1
                 start = i
             } else {
-                i = utf8.index(after: i)
+                i += 1
             }
         }
-        if start < utf8.endIndex { emit(utf8.endIndex) }
-        return (lines, formFeeds)
+        if start < bytes.count { emit(start, bytes.count) }
     }
 
     private static func expandTabs(_ s: Substring) -> String {

@@ -27,12 +27,30 @@ enum XMLDocumentReader {
 /// section, figure and table number is known.
 final class XMLModelBuilder {
     enum XrefTarget {
-        case section(number: String?, title: String)
-        /// A `<t>` or `<li>` with an anchor: "Section 5.3, Paragraph 4[, Item 3]".
-        case paragraph(section: String?, sectionTitle: String, paragraph: Int, item: Int?)
-        case figure(Int)
-        case table(Int)
+        /// A `<section>` or `<references>`; `isAppendix` for a `<back>` section, which
+        /// reads 'Appendix "Title"' when unnumbered; `cited` the number xrefs show.
+        case section(number: String?, title: String, isAppendix: Bool, cited: String?)
+        /// A `<t>`, list or `<li>` with an anchor: "Section 5.3, Paragraph 4[, Item 3]";
+        /// nested blocks number on: "Paragraph 3.1", "Item 1.2.1".
+        case paragraph(section: String?, sectionTitle: String, isAppendix: Bool, paragraph: String, item: String?)
+        /// Any other anchored element of a section body (`<dt>`, `<aside>`): its section.
+        case element(section: String?, sectionTitle: String, isAppendix: Bool)
+        case figure(Int, title: String?)
+        case table(Int, title: String?)
         case reference(title: String?)
+        /// A `<cref>`: "Comment anchor".
+        case comment
+        case abstract
+    }
+
+    /// A block element at the top of a section body with its paragraph number: where
+    /// nested xref targets are looked for when one is needed.
+    struct SectionBodyElement {
+        var node: XMLNode
+        var section: String?
+        var title: String
+        var isAppendix: Bool
+        var paragraph: Int
     }
 
     struct PendingXref {
@@ -70,7 +88,19 @@ final class XMLModelBuilder {
     var bulletDepth = 0
     /// Resolved styles of the enclosing v2 `<list>` elements.
     var v2ListStyles: [String] = []
+    /// Where each `<ol group>` (v2 `<list counter>`) stopped: the next list's first counter.
+    var orderedGroupCounters: [String: Int] = [:]
+    /// Labels of the enclosing ordered-list items, innermost last (for `%p`).
+    var orderedItemLabels: [String] = []
+    /// The label of every anchored ordered-list item, for `format="counter"` xrefs.
+    var itemLabels: [String: String] = [:]
+    var sectionBodyElements: [SectionBodyElement] = []
+    var nestedTargetsRegistered = false
+    /// `<displayreference target=... to=...>`: the name a reference is cited by.
+    var displayNames: [String: String] = [:]
     var sortReferences = false
+    /// The document's name, for the archive link xml2rfc shows in place of SVG art.
+    var docName: String?
 
     init(document: xmlDocPtr, path: String, resolver: IncludeResolver) {
         self.document = document
@@ -149,6 +179,7 @@ final class XMLModelBuilder {
                 }
             }
             if let abstractNode = front.firstElement("abstract") {
+                if let anchor = abstractNode.attribute("anchor") { targets[anchor] = .abstract }
                 abstract = try flow(abstractNode)
             }
             for note in front.elements("note") {
@@ -156,6 +187,10 @@ final class XMLModelBuilder {
             }
         }
 
+        docName = metadata.docName
+        for name in root.firstElement("back")?.elements("displayreference") ?? [] {
+            if let target = name.attribute("target"), let to = name.attribute("to") { displayNames[target] = to }
+        }
         var sections: [Section] = []
         var middleCount = 0
         var lastMiddleNumbered = true
@@ -208,8 +243,8 @@ final class XMLModelBuilder {
                     }
                 } else {
                     referencesCount += 1
-                    let number = referencesNumbered ? "\(middleCount + referencesCount)" : nil
-                    out.append(try referencesSection(child, number: number, depth: 1))
+                    let cited = "\(middleCount + referencesCount)"
+                    out.append(try referencesSection(child, number: referencesNumbered ? cited : nil, cited: cited, depth: 1))
                 }
             case "section":
                 appendixCount += 1
@@ -225,16 +260,18 @@ final class XMLModelBuilder {
             out[wrapperIndex].number = number
             let key = wrapperIndex
             for (i, refs) in referenceElements.enumerated() {
-                out[key].subsections.append(try referencesSection(refs, number: number.map { "\($0).\(i + 1)" }, depth: 2))
+                out[key].subsections.append(try referencesSection(refs, number: number.map { "\($0).\(i + 1)" }, cited: "\(middleCount + 1).\(i + 1)", depth: 2))
             }
         }
         return out
     }
 
-    private func referencesSection(_ node: XMLNode, number: String?, depth: Int) throws -> Section {
+    /// `cited` is the number xml2rfc's cross-references give the section (its `pn`), which
+    /// references keep even where the heading is shown unnumbered.
+    private func referencesSection(_ node: XMLNode, number: String?, cited: String?, depth: Int) throws -> Section {
         let title = try self.title(of: node) ?? "References"
         let anchor = node.attribute("anchor")
-        if let anchor { targets[anchor] = .section(number: number, title: title) }
+        if let anchor { targets[anchor] = .section(number: number, title: title, isAppendix: false, cited: cited) }
         var entries: [Reference] = []
         var subsections: [Section] = []
         var nested = 0
@@ -247,7 +284,7 @@ final class XMLModelBuilder {
                     entries.append(try referenceGroupEntry(child))
                 case "references":
                     nested += 1
-                    subsections.append(try referencesSection(child, number: number.map { "\($0).\(nested)" }, depth: depth + 1))
+                    subsections.append(try referencesSection(child, number: number.map { "\($0).\(nested)" }, cited: cited.map { "\($0).\(nested)" }, depth: depth + 1))
                 case "include" where child.isXInclude:
                     entries += try includedReferences(href: child.attribute("href") ?? "", at: child)
                 default:
@@ -260,7 +297,8 @@ final class XMLModelBuilder {
             }
         }
         if sortReferences && symbolicReferences {
-            entries.sort { $0.anchor.lowercased() < $1.anchor.lowercased() }
+            // By the name shown (a <displayreference> renames).
+            entries.sort { ($0.label ?? $0.anchor).lowercased() < ($1.label ?? $1.anchor).lowercased() }
         }
         let group = ReferenceGroup(title: title, anchor: anchor, entries: entries, location: location(node))
         return Section(number: number, title: title, anchor: anchor, depth: depth, isBackMatter: true, blocks: entries.isEmpty && !subsections.isEmpty ? [] : [.references(group)], subsections: subsections, location: location(node))
@@ -268,15 +306,64 @@ final class XMLModelBuilder {
 
     private func reference(_ node: XMLNode) throws -> Reference {
         let anchor = node.attribute("anchor") ?? ""
+        let front = node.firstElement("front")
         var title: String?
-        if let t = node.firstElement("front")?.firstElement("title") { title = t.textContent.whitespaceNormalized }
+        if let t = front?.firstElement("title") { title = t.textContent.whitespaceNormalized }
+        // seriesInfo in document order, inside <front> (v2) or after it (v3).
         var series: [String] = []
-        for info in node.elements("seriesInfo") + (node.firstElement("front")?.elements("seriesInfo") ?? []) {
-            series.append([info.attribute("name"), info.attribute("value")].compactMap { $0 }.joined(separator: " "))
+        for child in node.elements {
+            for info in child.name == "front" ? child.elements("seriesInfo") : child.name == "seriesInfo" ? [child] : [] {
+                series.append([info.attribute("name"), info.attribute("value")].compactMap { $0 }.joined(separator: " "))
+            }
         }
         targets[anchor] = .reference(title: title)
         referenceOrder.append(anchor)
-        return Reference(anchor: anchor, title: title, seriesInfo: series, target: node.attribute("target"), location: location(node))
+        // v2 names a link in <format target=...> when the reference has none.
+        let target = node.attribute("target") ?? node.elements("format").lazy.compactMap { $0.attribute("target") }.first
+        var entry = Reference(anchor: anchor, title: title, seriesInfo: series, target: target, location: location(node))
+        entry.label = symbolicReferences ? displayNames[anchor] : "\(referenceOrder.count)"
+        entry.authors = (front?.elements("author") ?? []).map(Self.referenceAuthor)
+        entry.date = front?.firstElement("date").flatMap(Self.referenceDate)
+        // Shown after the title in this order: refcontent, then stream.
+        entry.referenceContent = try (node.elements("refcontent") + node.elements("stream")).map { TextRenderer.displayText(try inlineText(of: $0)).whitespaceNormalized }
+        entry.annotation = try node.firstElement("annotation").map { TextRenderer.displayText(try inlineText(of: $0)).whitespaceNormalized }
+        entry.quotesTitle = node.attribute("quoteTitle") != "false"
+        return entry
+    }
+
+    static func referenceAuthor(_ author: XMLNode) -> ReferenceAuthor {
+        let organization = author.firstElement("organization")
+        let orgName = organization.flatMap { $0.attribute("abbrev") ?? $0.textContent.whitespaceNormalized }
+        return ReferenceAuthor(
+            fullname: author.attribute("fullname"), initials: author.attribute("initials"), surname: author.attribute("surname"),
+            asciiFullname: author.attribute("asciiFullname"), asciiInitials: author.attribute("asciiInitials"), asciiSurname: author.attribute("asciiSurname"),
+            organization: orgName.flatMap { $0.isEmpty ? nil : $0 },
+            organizationASCII: author.attribute("asciiAbbrev") ?? organization?.attribute("ascii") ?? organization?.attribute("abbrev"),
+            isEditor: author.attribute("role") == "editor")
+    }
+
+    static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+
+    /// A reference's `<date>` as xml2rfc shows it: "7 May 2021", "May 2021", "2021"; its
+    /// text, when it has one, instead of or before the parts.
+    static func referenceDate(_ date: XMLNode) -> String? {
+        let year = date.attribute("year").flatMap { $0.isEmpty ? nil : $0 }
+        var month: Int?
+        if let m = date.attribute("month"), !m.isEmpty {
+            month = Int(m) ?? monthNames.firstIndex { $0.lowercased().hasPrefix(m.lowercased()) }.map { $0 + 1 }
+        }
+        let day = date.attribute("day").flatMap { Int($0) }
+        var formatted = ""
+        if let month, (1...12).contains(month) {
+            let name = monthNames[month - 1]
+            formatted = day.map { "\($0) \(name) \(year ?? "")" } ?? "\(name) \(year ?? "")"
+        } else if let year {
+            formatted = year
+        }
+        formatted = formatted.trimmingCharacters(in: .whitespaces)
+        let text = date.textContent.whitespaceNormalized
+        if !text.isEmpty { return formatted.isEmpty ? text : "\(text) (\(formatted))" }
+        return formatted.isEmpty ? nil : formatted
     }
 
     private func referenceGroupEntry(_ node: XMLNode) throws -> Reference {
@@ -375,7 +462,7 @@ final class XMLModelBuilder {
     private func section(_ node: XMLNode, number: String?, depth: Int, back: Bool) throws -> Section {
         let title = try self.title(of: node) ?? ""
         let anchor = node.attribute("anchor")
-        if let anchor { targets[anchor] = .section(number: number, title: title) }
+        if let anchor { targets[anchor] = .section(number: number, title: title, isAppendix: back, cited: number) }
         var subsections: [Section] = []
         var childCount = 0
         var paragraphCount = 0
@@ -395,13 +482,14 @@ final class XMLModelBuilder {
             } else if child.isElement, child.name == "references" {
                 try flushBody()
                 childCount += 1
-                subsections.append(try referencesSection(child, number: number.map { "\($0).\(childCount)" }, depth: depth + 1))
+                subsections.append(try referencesSection(child, number: number.map { "\($0).\(childCount)" }, cited: number.map { "\($0).\(childCount)" }, depth: depth + 1))
             } else if child.isElement, child.name == "name" {
                 return
             } else {
                 if child.isElement, Self.paragraphElements.contains(child.name) {
                     paragraphCount += 1
-                    registerParagraphAnchors(child, section: number, title: title, paragraph: paragraphCount)
+                    registerParagraphAnchors(child, section: number, title: title, isAppendix: back, paragraph: paragraphCount)
+                    sectionBodyElements.append(SectionBodyElement(node: child, section: number, title: title, isAppendix: back, paragraph: paragraphCount))
                 }
                 bodyNodes.append(child)
             }
@@ -421,16 +509,16 @@ final class XMLModelBuilder {
         "artset", "artwork", "aside", "blockquote", "list", "dl", "ol", "ul", "sourcecode", "t", "figure", "table",
     ]
 
-    private func registerParagraphAnchors(_ node: XMLNode, section: String?, title: String, paragraph: Int) {
+    private func registerParagraphAnchors(_ node: XMLNode, section: String?, title: String, isAppendix: Bool, paragraph: Int) {
         if let anchor = node.attribute("anchor"), node.name == "t" || node.name == "ul" || node.name == "ol" || node.name == "dl" {
-            targets[anchor] = .paragraph(section: section, sectionTitle: title, paragraph: paragraph, item: nil)
+            targets[anchor] = .paragraph(section: section, sectionTitle: title, isAppendix: isAppendix, paragraph: "\(paragraph)", item: nil)
         }
         guard node.name == "ul" || node.name == "ol" else { return }
         var item = 0
         for li in node.children where li.isElement && li.name == "li" {
             item += 1
             if let anchor = li.attribute("anchor") {
-                targets[anchor] = .paragraph(section: section, sectionTitle: title, paragraph: paragraph, item: item)
+                targets[anchor] = .paragraph(section: section, sectionTitle: title, isAppendix: isAppendix, paragraph: "\(paragraph)", item: "\(item)")
             }
         }
     }
@@ -471,8 +559,9 @@ final class XMLModelBuilder {
                 blocks += try block(child)
             } else if child.isElement, child.name == "vspace", (Int(child.attribute("blankLines") ?? "0") ?? 0) > 0 {
                 flush()
-            } else if child.isElement, child.name == "author" {
-                // Prepped documents list the authors inside "Authors' Addresses".
+            } else if child.isElement, child.name == "author" || (child.name == "contact" && parent.name == "section") {
+                // Prepped documents list the authors inside "Authors' Addresses"; a
+                // <contact> directly in a section is an address block, not running text.
                 flush()
             } else if child.isElement, child.name == "include", child.isXInclude {
                 flush()
@@ -502,17 +591,28 @@ final class XMLModelBuilder {
             let symbol = Self.bulletSymbols[bulletDepth % Self.bulletSymbols.count]
             bulletDepth += 1
             defer { bulletDepth -= 1 }
-            return [.list(try listBlock(node, style: empty ? .plain : .bullet, itemName: "li") { _, _ in
+            var list = try listBlock(node, style: empty ? .plain : .bullet, itemName: "li") { _, _ in
                 empty ? nil : symbol
-            })]
+            }
+            list.bodyIndent = node.attribute("indent").flatMap { Int($0) } ?? (empty ? 3 : symbol.count + 2)
+            list.isCompact = node.attribute("spacing") == "compact"
+            return [.list(list)]
         case "ol":
-            let type = node.attribute("type") ?? "1"
-            let start = Int(node.attribute("start") ?? "1") ?? 1
-            return [.list(try listBlock(node, style: .ordered, itemName: "li") { index, _ in
-                Self.orderedMarker(type: type, counter: start + index)
-            })]
+            let format = OrderedListFormat(type: node.attribute("type") ?? "1", parentLabel: orderedItemLabels.last)
+            let count = node.children.filter { $0.isElement && $0.name == "li" }.count
+            let start = orderedListStart(start: node.attribute("start"), group: node.attribute("group"), itemCount: count)
+            var list = try listBlock(node, style: .ordered, itemName: "li") { index, _ in
+                format.label(start + index)
+            }
+            list.bodyIndent = node.attribute("indent").flatMap { Int($0) } ?? format.adaptiveIndent(itemCount: count)
+            list.isCompact = node.attribute("spacing") == "compact"
+            return [.list(list)]
         case "dl":
-            return [.list(try definitionList(node))]
+            var list = try definitionList(node)
+            list.bodyIndent = node.attribute("indent").flatMap { Int($0) }
+            list.isCompact = node.attribute("spacing") == "compact"
+            list.termsOnOwnLine = node.attribute("newline") == "true"
+            return [.list(list)]
         case "list":
             return [.list(try v2List(node))]
         case "figure":
@@ -524,7 +624,10 @@ final class XMLModelBuilder {
         case "texttable":
             return try texttable(node)
         case "blockquote":
-            return [.blockquote(Container(title: nil, blocks: try flow(node), location: location(node)))]
+            var quote = Container(title: nil, blocks: try flow(node), location: location(node))
+            quote.quotedFrom = node.attribute("quotedFrom").flatMap { $0.isEmpty ? nil : $0 }
+            quote.citation = node.attribute("cite").flatMap { $0.isEmpty ? nil : $0 }
+            return [.blockquote(quote)]
         case "aside":
             return [.aside(Container(title: nil, blocks: try flow(node), location: location(node)))]
         case "note":
@@ -535,6 +638,17 @@ final class XMLModelBuilder {
     }
 
     static let bulletSymbols = ["*", "-", "o", "+"]
+
+    /// The first counter of an `<ol>`: its `start`, else where the previous list of its
+    /// `group` stopped (xml2rfc's preptool numbers a group across lists and sections).
+    private func orderedListStart(start: String?, group: String?, itemCount: Int) -> Int {
+        var first = start.map { Int($0) ?? 1 }
+        if let group {
+            if first == nil { first = orderedGroupCounters[group] ?? 1 }
+            orderedGroupCounters[group] = (first ?? 1) + itemCount
+        }
+        return first ?? 1
+    }
 
     private func listBlock(_ node: XMLNode, style: ListBlock.Style, itemName: String, marker: (Int, XMLNode) -> String?) throws -> ListBlock {
         var items: [ListItem] = []
@@ -548,6 +662,12 @@ final class XMLModelBuilder {
         try forEachChild(of: node) { child in
             guard child.isElement, child.name == itemName else { return }
             let m = markers[index]
+            if style == .ordered, let m {
+                // The label an `%p` in a nested list's type and a counter xref show.
+                orderedItemLabels.append(m)
+                if let anchor = child.attribute("anchor") { itemLabels[anchor] = m }
+            }
+            defer { if style == .ordered, m != nil { orderedItemLabels.removeLast() } }
             items.append(ListItem(marker: m, blocks: try flow(child), location: location(child)))
             index += 1
         }
@@ -593,6 +713,8 @@ final class XMLModelBuilder {
             }
         }
         if style.isEmpty { style = "empty" }
+        // xml2rfc converts a list of an unknown style to <ul>.
+        if !["symbols", "empty", "hanging", "numbers", "letters"].contains(style), !style.hasPrefix("format ") { style = "symbols" }
         v2ListStyles.append(style)
         defer { v2ListStyles.removeLast() }
         var items: [ListItem] = []
@@ -603,73 +725,37 @@ final class XMLModelBuilder {
         let isBulletList = style == "symbols" || style == "empty"
         if isBulletList { bulletDepth += 1 }
         defer { if isBulletList { bulletDepth -= 1 } }
+        // As the <ol> xml2rfc converts it to: "numbers" is type "1", "letters" "a",
+        // "format X" type X; `counter` names the group that numbers on across lists.
+        var ordered: (format: OrderedListFormat, start: Int)?
+        let count = node.children.filter { $0.isElement && $0.name == "t" }.count
+        switch style {
+        case "symbols", "empty", "hanging": break
+        default:
+            let type = style == "numbers" ? "1" : style == "letters" ? "a" : style.hasPrefix("format ") ? String(style.dropFirst("format ".count)) : "1"
+            ordered = (OrderedListFormat(type: type, parentLabel: nil), orderedListStart(start: nil, group: node.attribute("counter"), itemCount: count))
+        }
         try forEachChild(of: node) { child in
             guard child.isElement, child.name == "t" else { return }
             var marker: String?
             var term: InlineText?
             switch style {
             case "symbols": marker = symbol
-            case "numbers": marker = Self.orderedMarker(type: "1", counter: index + 1)
-            case "letters": marker = Self.orderedMarker(type: "a", counter: index + 1)
             case "hanging": term = InlineText(plain: child.attribute("hangText") ?? "")
-            default:
-                if style.hasPrefix("format ") {
-                    marker = Self.orderedMarker(type: String(style.dropFirst("format ".count)), counter: index + 1)
-                }
+            default: marker = ordered.map { $0.format.label($0.start + index) }
             }
             items.append(ListItem(marker: marker, term: term, blocks: try flow(child), location: location(child)))
             index += 1
         }
         let modelStyle: ListBlock.Style
+        var bodyIndent: Int?
         switch style {
-        case "symbols": modelStyle = .bullet
+        case "symbols": modelStyle = .bullet; bodyIndent = symbol.count + 2
         case "hanging": modelStyle = .definition
-        case "empty": modelStyle = .plain
-        default: modelStyle = .ordered
+        case "empty": modelStyle = .plain; bodyIndent = 3
+        default: modelStyle = .ordered; bodyIndent = ordered?.format.adaptiveIndent(itemCount: count)
         }
-        return ListBlock(style: modelStyle, items: items, location: location(node))
-    }
-
-    /// An `<ol>` marker as xml2rfc renders it: type "1", "a", "A", "i", "I" give "1.",
-    /// "a."...; a longer type is a format with %d, %c, %C, %i, %I.
-    static func orderedMarker(type: String, counter: Int) -> String {
-        func render(_ spec: Character) -> String {
-            switch spec {
-            case "a", "c": return letters(counter, upper: false)
-            case "A", "C": return letters(counter, upper: true)
-            case "i": return roman(counter).lowercased()
-            case "I": return roman(counter)
-            case "x": return String(counter, radix: 16)
-            case "X": return String(counter, radix: 16).uppercased()
-            case "o": return String(counter, radix: 8)
-            default: return "\(counter)"
-            }
-        }
-        if type.count == 1, let c = type.first { return render(c) + "." }
-        guard let percent = type.firstIndex(of: "%"), type.index(after: percent) < type.endIndex else { return type }
-        let spec = type[type.index(after: percent)]
-        return String(type[..<percent]) + render(spec) + String(type[type.index(percent, offsetBy: 2)...])
-    }
-
-    static func letters(_ n: Int, upper: Bool) -> String {
-        guard n > 0 else { return "\(n)" }
-        var value = n
-        var scalars: [Character] = []
-        while value > 0 {
-            value -= 1
-            scalars.append(Character(UnicodeScalar(UInt8((upper ? 65 : 97) + value % 26))))
-            value /= 26
-        }
-        return String(scalars.reversed())
-    }
-
-    static func roman(_ n: Int) -> String {
-        guard n > 0, n < 4000 else { return "\(n)" }
-        let table: [(Int, String)] = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
-        var value = n
-        var out = ""
-        for (v, s) in table { while value >= v { out += s; value -= v } }
-        return out
+        return ListBlock(style: modelStyle, items: items, location: location(node), bodyIndent: bodyIndent)
     }
 
     private func figure(_ node: XMLNode) throws -> [Block] {
@@ -680,7 +766,7 @@ final class XMLModelBuilder {
         let numbered = isV3 || (title.map { !$0.isEmpty } ?? false) || anchor != nil
         if numbered {
             figureCount += 1
-            if let anchor { targets[anchor] = .figure(figureCount) }
+            if let anchor { targets[anchor] = .figure(figureCount, title: title.flatMap { $0.isEmpty ? nil : $0 }) }
         }
         var out: [Block] = []
         var first = true
@@ -690,13 +776,21 @@ final class XMLModelBuilder {
             case "preamble", "postamble":
                 out += try flow(child)
             case "artwork", "sourcecode", "artset":
-                for art in artwork(child, title: first ? title : nil, anchor: first ? anchor : nil) {
+                for var art in artwork(child, title: first ? title : nil, anchor: first ? anchor : nil) {
+                    // v2 puts align on the figure; xml2rfc's conversion moves it to the artwork.
+                    if art.alignment == nil { art.alignment = node.attribute("align").flatMap { $0 == "left" ? nil : $0 } }
                     out.append(.figure(art))
                 }
                 first = false
             default:
                 break
             }
+        }
+        // The caption follows the figure's last artwork.
+        if numbered, let last = out.lastIndex(where: { if case .figure = $0 { return true }; return false }), case .figure(var art) = out[last] {
+            art.number = figureCount
+            art.title = title
+            out[last] = .figure(art)
         }
         return out
     }
@@ -706,6 +800,15 @@ final class XMLModelBuilder {
             let arts = node.elements("artwork")
             guard let chosen = arts.first(where: { $0.attribute("type") == "ascii-art" }) ?? arts.first else { return [] }
             return artwork(chosen, title: title, anchor: anchor)
+        }
+        // Art the text output cannot show (SVG, inline or from a file): xml2rfc prints
+        // where to see it instead.
+        let type = node.attribute("type") ?? ""
+        if type.lowercased() == "svg" || node.firstElement("svg") != nil {
+            var figure = Figure(kind: node.name == "sourcecode" ? .sourcecode : .artwork, title: title, anchor: anchor ?? node.attribute("anchor"), verbatim: "", location: location(node))
+            figure.alignment = node.attribute("align").flatMap { $0 == "left" ? nil : $0 }
+            figure.unavailableNote = "(Artwork only available as \(type.isEmpty ? "(unknown type)" : type.uppercased()): see https://www.ietf.org/archive/id/\(docName ?? "None").html)"
+            return [figure]
         }
         var text = node.textContent
         if let src = node.attribute("src"), text.allSatisfy(\.isWhitespace) {
@@ -721,36 +824,50 @@ final class XMLModelBuilder {
             }
         }
         let kind: Figure.Kind = node.name == "sourcecode" ? .sourcecode : .artwork
-        return [Figure(kind: kind, title: title, anchor: anchor ?? node.attribute("anchor"), verbatim: text, location: location(node))]
+        var figure = Figure(kind: kind, title: title, anchor: anchor ?? node.attribute("anchor"), verbatim: text, location: location(node))
+        figure.alignment = node.attribute("align").flatMap { $0 == "left" ? nil : $0 }
+        if kind == .sourcecode, node.attribute("markers") == "true" {
+            figure.hasCodeMarkers = true
+            figure.fileName = node.attribute("name").flatMap { $0.isEmpty ? nil : $0 }
+        }
+        return [figure]
     }
 
     private func table(_ node: XMLNode) throws -> Table {
         tableCount += 1
         let anchor = node.attribute("anchor")
-        if let anchor { targets[anchor] = .table(tableCount) }
+        let title = try title(of: node)
+        if let anchor { targets[anchor] = .table(tableCount, title: title) }
         var header: [[InlineText]] = []
         var rows: [[InlineText]] = []
-        func rowsOf(_ group: XMLNode, isHeader: Bool) throws {
-            try forEachChild(of: group) { tr in
-                guard tr.isElement, tr.name == "tr" else { return }
-                var cells: [InlineText] = []
-                try forEachChild(of: tr) { cell in
-                    guard cell.isElement, cell.name == "td" || cell.name == "th" else { return }
-                    cells.append(try cellText(cell))
-                }
-                if isHeader { header.append(cells) } else { rows.append(cells) }
+        var headerFormats: [[TableCellFormat]] = []
+        var rowFormats: [[TableCellFormat]] = []
+        func row(_ tr: XMLNode, isHeader: Bool) throws {
+            var cells: [InlineText] = []
+            var formats: [TableCellFormat] = []
+            try forEachChild(of: tr) { cell in
+                guard cell.isElement, cell.name == "td" || cell.name == "th" else { return }
+                cells.append(try cellText(cell))
+                formats.append(TableCellFormat(isHeader: cell.name == "th", alignment: cell.attribute("align"),
+                                               columnSpan: cell.attribute("colspan").flatMap { Int($0) } ?? 1,
+                                               rowSpan: cell.attribute("rowspan").flatMap { Int($0) } ?? 1))
             }
+            if isHeader { header.append(cells); headerFormats.append(formats) } else { rows.append(cells); rowFormats.append(formats) }
         }
         try forEachChild(of: node) { child in
             guard child.isElement else { return }
             switch child.name {
-            case "thead": try rowsOf(child, isHeader: true)
-            case "tbody", "tfoot": try rowsOf(child, isHeader: false)
-            case "tr": try rowsOf(node, isHeader: false)
+            case "thead", "tbody", "tfoot":
+                try forEachChild(of: child) { tr in if tr.isElement, tr.name == "tr" { try row(tr, isHeader: child.name == "thead") } }
+            case "tr": try row(child, isHeader: false)
             default: break
             }
         }
-        return Table(title: try title(of: node), anchor: anchor, header: header, rows: rows, location: location(node))
+        var table = Table(title: title, anchor: anchor, header: header, rows: rows, location: location(node))
+        table.number = tableCount
+        table.alignment = node.attribute("align")
+        table.cellFormats = headerFormats + rowFormats
+        return table
     }
 
     private func cellText(_ cell: XMLNode) throws -> InlineText {
@@ -769,8 +886,9 @@ final class XMLModelBuilder {
         let anchor = node.attribute("anchor")
         let title = node.attribute("title")
         tableCount += 1
-        if let anchor { targets[anchor] = .table(tableCount) }
+        if let anchor { targets[anchor] = .table(tableCount, title: title) }
         var columns: [InlineText] = []
+        var alignments: [String?] = []
         var cells: [InlineText] = []
         var post: [Block] = []
         try forEachChild(of: node) { child in
@@ -778,7 +896,9 @@ final class XMLModelBuilder {
             switch child.name {
             case "preamble": out += try flow(child)
             case "postamble": post += try flow(child)
-            case "ttcol": columns.append(try inlineText(of: child))
+            case "ttcol":
+                columns.append(try inlineText(of: child))
+                alignments.append(child.attribute("align"))
             case "c": cells.append(try inlineText(of: child))
             default: break
             }
@@ -790,7 +910,13 @@ final class XMLModelBuilder {
             rows.append(Array(cells[i..<min(i + width, cells.count)]))
             i += width
         }
-        out.append(.table(Table(title: title, anchor: anchor, header: columns.isEmpty ? [] : [columns], rows: rows, location: location(node))))
+        var table = Table(title: title, anchor: anchor, header: columns.isEmpty ? [] : [columns], rows: rows, location: location(node))
+        table.number = tableCount
+        table.alignment = node.attribute("align")
+        // As xml2rfc converts it: <ttcol> cells are <th>, each <c> takes its column's align.
+        let headerFormats = columns.isEmpty ? [] : [alignments.map { TableCellFormat(isHeader: true, alignment: $0) }]
+        table.cellFormats = headerFormats + rows.map { row in row.indices.map { TableCellFormat(alignment: $0 < alignments.count ? alignments[$0] : nil) } }
+        out.append(.table(table))
         return out + post
     }
 
@@ -837,7 +963,8 @@ final class XMLModelBuilder {
             out.append(Span(try inlineText(of: node).plainText, kind: .bcp14))
         case "xref", "relref":
             let target = node.attribute("target") ?? ""
-            let content = try inlineText(of: node).plainText
+            // Markup in the text shows as xml2rfc renders it ("the _ref_ [REF]").
+            let content = TextRenderer.displayText(try inlineText(of: node))
             let section = node.attribute("section")
             let sectionFormat = node.attribute("sectionFormat") ?? node.attribute("displayFormat")
             pending.append(PendingXref(target: target, format: node.attribute("format"), content: content, section: section, sectionFormat: sectionFormat))
@@ -866,22 +993,40 @@ final class XMLModelBuilder {
             out.append(Span(TextRenderer.displayText(try inlineText(of: node)), kind: .emphasis(.sup)))
         case "spanx":
             let text = TextRenderer.displayText(try inlineText(of: node))
+            // xml2rfc's v2-to-v3 conversion: verb becomes <tt>, strong <strong>, any
+            // other style (vbare included) <em>.
             switch node.attribute("style") ?? "emph" {
             case "strong": out.append(Span(text, kind: .emphasis(.strong)))
-            case "verb", "vbare": out.append(Span(text, kind: .emphasis(.tt)))
+            case "verb": out.append(Span(text, kind: .emphasis(.tt)))
             default: out.append(Span(text, kind: .emphasis(.em)))
             }
         case "iref":
             hasIndexEntries = true
             out.append(Span("", kind: .invisible("iref:\(node.attribute("item") ?? "")")))
         case "cref":
-            out.append(Span("", kind: .invisible("cref:\(node.attribute("anchor") ?? "")")))
+            // xml2rfc shows a comment (unless display="false") on lines of its own that
+            // start "//"; its text stays out of the running text (see Span.Kind.invisible).
+            let anchor = node.attribute("anchor") ?? ""
+            if !anchor.isEmpty { targets[anchor] = .comment }
+            var comment = ""
+            if node.attribute("display") != "false" {
+                comment = TextRenderer.displayText(try inlineText(of: node)).whitespaceNormalized
+                if let source = node.attribute("source")?.whitespaceNormalized, !source.isEmpty {
+                    comment += "\u{2028}\u{2028}-- " + source
+                }
+            }
+            out.append(Span(comment, kind: .invisible("cref:\(anchor)")))
         case "br", "vspace":
             appendText("\u{2028}", to: &out)
         case "contact":
-            appendText(node.attribute("fullname") ?? node.attribute("asciiFullname") ?? "", to: &out)
+            let organization = node.firstElement("organization")
+            appendText(XMLInlineForms.contact(
+                fullname: node.attribute("fullname"), initials: node.attribute("initials"), surname: node.attribute("surname"),
+                asciiFullname: node.attribute("asciiFullname"), asciiInitials: node.attribute("asciiInitials"), asciiSurname: node.attribute("asciiSurname"),
+                organization: organization.map(\.textContent), organizationASCII: organization?.attribute("ascii")), to: &out)
         case "u":
-            appendText(node.textContent, to: &out)
+            let text = node.textContent
+            appendText(XMLInlineForms.unicode(text, format: node.attribute("format"), ascii: node.attribute("ascii")) ?? text, to: &out)
         case "list", "figure", "artwork":
             break
         default:
@@ -964,187 +1109,5 @@ final class XMLModelBuilder {
             rest = after[after.index(after: close)...]
         }
         return out
-    }
-
-    // MARK: - Cross-references
-
-    static let tokenMarker: Character = "\u{1}"
-
-    /// `text.contains(tokenMarker)` without walking grapheme clusters: U+0001 is a
-    /// control character, always a cluster of its own.
-    static func containsToken(_ text: String) -> Bool { text.utf8.contains(1) }
-
-    /// `text.allSatisfy(\.isWhitespace)`, decided on the bytes when the text is ASCII
-    /// (an ASCII non-space byte always makes the answer false); otherwise by Characters.
-    static func isBlank(_ text: String) -> Bool {
-        switch asciiBlankness(text.utf8) {
-        case .some(let blank): return blank
-        case .none: return text.allSatisfy(\.isWhitespace)
-        }
-    }
-
-    /// `inline.plainText.allSatisfy(\.isWhitespace)` without joining the spans first.
-    static func isBlank(_ inline: InlineText) -> Bool {
-        for span in inline.spans {
-            switch asciiBlankness(span.text.utf8) {
-            case .some(true): continue
-            case .some(false): return false
-            case .none: return inline.plainText.allSatisfy(\.isWhitespace)
-            }
-        }
-        return true
-    }
-
-    /// true: only ASCII white space; false: an ASCII character that is not white space
-    /// (no cluster holding it starts with white space); nil: non-ASCII met first.
-    private static func asciiBlankness(_ bytes: String.UTF8View) -> Bool? {
-        for byte in bytes {
-            switch byte {
-            case 0x09...0x0D, 0x20: continue
-            case 0x80...: return nil
-            default: return false
-            }
-        }
-        return true
-    }
-    static func xrefToken(_ index: Int) -> String { "\u{1}\(index)\u{1}" }
-
-    private func display(_ x: PendingXref) -> (text: String, section: String?) {
-        let target = targets[x.target]
-        let content = x.content.whitespaceNormalized
-        if let section = x.section {
-            let label = section.first?.isNumber == true ? "Section" : (section.first?.isUppercase == true ? "Appendix" : "Section")
-            let ref = "[\(referenceLabel(x.target))]"
-            switch x.sectionFormat ?? "of" {
-            case "comma": return ("\(content.isEmpty ? "" : content + " ")\(ref), \(label) \(section)", nil)
-            case "parens": return ("\(content.isEmpty ? "" : content + " ")\(ref) (\(label) \(section))", nil)
-            case "bare": return (content.isEmpty || content == section ? section : "\(section) (\(content))", nil)
-            default: return ("\(label) \(section) of \(content.isEmpty ? "" : content + " ")\(ref)", nil)
-            }
-        }
-        let format = x.format ?? "default"
-        switch target {
-        case .reference(let title)?:
-            return referenceDisplay(x, title: title, content: content)
-        case nil:
-            return referenceDisplay(x, title: nil, content: content)
-        case .section(let number, let title)?:
-            let derived: String
-            switch format {
-            case "counter": derived = number ?? title
-            case "title": derived = title
-            case "none": derived = ""
-            default:
-                if let number {
-                    let isAppendix = number.first?.isLetter == true
-                    derived = "\(isAppendix ? "Appendix" : "Section") \(number)"
-                } else {
-                    derived = "Section \"\(title)\""
-                }
-            }
-            if format == "none" { return (content, number) }
-            return (content.isEmpty ? derived : "\(content) (\(derived))", number)
-        case .paragraph(let section, let sectionTitle, let paragraph, let item)?:
-            var derived: String
-            if let section {
-                derived = "\(section.first?.isLetter == true ? "Appendix" : "Section") \(section)"
-            } else {
-                derived = "Section \"\(sectionTitle)\""
-            }
-            derived += ", Paragraph \(paragraph)"
-            if let item { derived += ", Item \(item)" }
-            if format == "counter", let item { derived = "\(item)" }
-            if format == "none" { return (content, section) }
-            return (content.isEmpty ? derived : "\(content) (\(derived))", section)
-        case .figure(let n)?:
-            let derived = format == "counter" ? "\(n)" : "Figure \(n)"
-            if format == "none" { return (content, nil) }
-            return (content.isEmpty ? derived : "\(content) (\(derived))", nil)
-        case .table(let n)?:
-            let derived = format == "counter" ? "\(n)" : "Table \(n)"
-            if format == "none" { return (content, nil) }
-            return (content.isEmpty ? derived : "\(content) (\(derived))", nil)
-        }
-    }
-
-    private func referenceDisplay(_ x: PendingXref, title: String?, content: String) -> (text: String, section: String?) {
-        let label = referenceLabel(x.target)
-        switch x.format ?? "default" {
-        case "none": return (content, nil)
-        case "title":
-            let t = title ?? label
-            return (content.isEmpty ? t : "\(content) (\(t))", nil)
-        default:
-            return (content.isEmpty ? "[\(label)]" : "\(content) [\(label)]", nil)
-        }
-    }
-
-    private func referenceLabel(_ anchor: String) -> String {
-        guard !symbolicReferences, let index = referenceOrder.firstIndex(of: anchor) else { return anchor }
-        return "\(index + 1)"
-    }
-
-    static func replacingTokens(in text: String, _ resolved: [String]) -> String {
-        var out = ""
-        var rest = Substring(text)
-        while let start = rest.firstIndex(of: tokenMarker) {
-            out += rest[..<start]
-            let after = rest[rest.index(after: start)...]
-            guard let end = after.firstIndex(of: tokenMarker), let index = Int(after[..<end]), index < resolved.count else {
-                out += rest[start...]
-                return out
-            }
-            out += resolved[index].replacingOccurrences(of: "-", with: "\u{2011}")
-            rest = after[after.index(after: end)...]
-        }
-        out += rest
-        return out
-    }
-
-    private func resolveCrossReferences(_ document: inout Document) {
-        guard !pending.isEmpty else { return }
-        let resolved = pending.map(display)
-        func fix(_ text: inout InlineText) {
-            for i in text.spans.indices where Self.containsToken(text.spans[i].text) {
-                if case .xref(let target, _) = text.spans[i].kind {
-                    let token = text.spans[i].text
-                    if token.first == Self.tokenMarker, let index = Int(token.dropFirst().dropLast()), index < resolved.count {
-                        text.spans[i].text = resolved[index].text
-                        text.spans[i].kind = .xref(target: target, section: resolved[index].section)
-                        continue
-                    }
-                }
-                // A cross-reference inside emphasis, flattened into the span's text.
-                text.spans[i].text = Self.replacingTokens(in: text.spans[i].text, resolved.map(\.text))
-            }
-        }
-        func fix(_ block: inout Block) {
-            switch block {
-            case .paragraph(var p): fix(&p.content); block = .paragraph(p)
-            case .list(var l):
-                for i in l.items.indices {
-                    if var term = l.items[i].term { fix(&term); l.items[i].term = term }
-                    for j in l.items[i].blocks.indices { fix(&l.items[i].blocks[j]) }
-                }
-                block = .list(l)
-            case .table(var t):
-                for r in t.header.indices { for c in t.header[r].indices { fix(&t.header[r][c]) } }
-                for r in t.rows.indices { for c in t.rows[r].indices { fix(&t.rows[r][c]) } }
-                block = .table(t)
-            case .blockquote(var c): for j in c.blocks.indices { fix(&c.blocks[j]) }; block = .blockquote(c)
-            case .aside(var c): for j in c.blocks.indices { fix(&c.blocks[j]) }; block = .aside(c)
-            case .figure, .references: break
-            }
-        }
-        func fix(_ section: inout Section) {
-            if Self.containsToken(section.title) {
-                section.title = TextFill.finish(Self.replacingTokens(in: section.title, resolved.map(\.text)))
-            }
-            for j in section.blocks.indices { fix(&section.blocks[j]) }
-            for j in section.subsections.indices { fix(&section.subsections[j]) }
-        }
-        for j in document.abstract.indices { fix(&document.abstract[j]) }
-        for n in document.notes.indices { for j in document.notes[n].blocks.indices { fix(&document.notes[n].blocks[j]) } }
-        for j in document.sections.indices { fix(&document.sections[j]) }
     }
 }

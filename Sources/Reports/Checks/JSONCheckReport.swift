@@ -46,18 +46,29 @@ public enum JSONCheckReport {
         public var coverage: Coverage
     }
 
+    /// A statement as `review --format json` writes it (with its status and checks), plus
+    /// the claims of the checks linked to it: the same object with one more key.
     public struct StatementEntry: Codable, Sendable {
-        public var id: String
-        public var section: String
-        public var paragraph: Int
-        public var sentence: Int
-        public var line: Int
-        public var levels: [String]
-        public var topics: [String]
-        public var text: String
-        public var status: String
-        public var checks: [String]
+        public var statement: ReviewStatement
         public var claims: [ClaimEntry]
+
+        enum CodingKeys: String, CodingKey { case claims }
+
+        public init(statement: ReviewStatement, claims: [ClaimEntry]) {
+            self.statement = statement
+            self.claims = claims
+        }
+
+        public init(from decoder: any Decoder) throws {
+            statement = try ReviewStatement(from: decoder)
+            claims = try decoder.container(keyedBy: CodingKeys.self).decode([ClaimEntry].self, forKey: .claims)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try statement.encode(to: encoder)
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(claims, forKey: .claims)
+        }
     }
 
     public struct ClaimEntry: Codable, Sendable {
@@ -92,10 +103,7 @@ public enum JSONCheckReport {
                 file: d.metadata.file, series: d.identity.series, revision: d.identity.revision, title: d.metadata.title,
                 format: d.metadata.format.rawValue, summary: counts,
                 statements: d.statements.map { s in
-                    StatementEntry(id: s.statement.id, section: s.statement.section, paragraph: s.statement.paragraph,
-                                   sentence: s.statement.sentence, line: s.statement.location.line, levels: s.statement.levels,
-                                   topics: s.statement.topics, text: s.statement.text, status: s.status.rawValue,
-                                   checks: s.checkIDs, claims: CheckReport.links(of: s, in: d).map(claimEntry))
+                    StatementEntry(statement: ReviewStatement(s), claims: CheckReport.links(of: s, in: d).map(claimEntry))
                 },
                 staleClaims: d.staleClaims.map(claimEntry), coverage: d.coverage)
         }
@@ -111,8 +119,6 @@ public enum JSONCheckReport {
     }
 
     public static func render(_ report: CheckReport) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(root(report)), as: UTF8.self) + "\n"
+        try StableJSON.encode(root(report)) + "\n"
     }
 }

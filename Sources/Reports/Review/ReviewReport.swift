@@ -1,4 +1,5 @@
 import DraftDocument
+import Linking
 import Normative
 
 /// The review of one document as plain values: what `draftcheck review --format json`
@@ -90,6 +91,21 @@ public struct ReviewStatement: Codable, Hashable, Sendable {
         keywordRanges = s.keywordRanges
         topicRanges = s.topicRanges
         sectionTitle = s.position.sectionTitle
+    }
+
+    /// A linked statement: the same fields, with its status and the checks behind it.
+    public init(_ s: LinkedStatement) {
+        id = s.statement.id
+        section = s.statement.section
+        paragraph = s.statement.paragraph
+        sentence = s.statement.sentence
+        line = s.statement.location.line
+        levels = s.statement.levels
+        topics = s.statement.topics
+        text = s.statement.text
+        status = s.status.rawValue
+        checks = s.checkIDs
+        sectionTitle = s.statement.sectionTitle
     }
 }
 

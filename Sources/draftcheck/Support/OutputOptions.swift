@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Reports
 
 /// `--color auto|always|never`: colour on a terminal only, and never when NO_COLOR is set
 /// (https://no-color.org), unless forced.
@@ -22,9 +23,8 @@ struct ColorOptions: ParsableArguments {
     var color: ColorChoice = .auto
 }
 
-/// JSON as every command writes it: sorted keys, so output is stable and diffable.
+/// JSON as every command writes it: sorted keys, so output is stable and diffable
+/// (Reports' StableJSON).
 func encodeJSON<T: Encodable>(_ value: T) throws -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: try encoder.encode(value), as: UTF8.self)
+    try StableJSON.encode(value)
 }
