@@ -46,6 +46,13 @@ import Testing
         }
     }
 
+    /// `ExtensionType(index:)` reinterprets a position as a case: it must be `rawValue`.
+    @Test func extensionTypeIndexIsTheRawValue() {
+        #expect(ExtensionType.count == ExtensionType.allCases.count)
+        for t in ExtensionType.allCases { #expect(ExtensionType(index: t.rawValue) == t) }
+        #expect(ExtensionType(index: -1) == nil && ExtensionType(index: ExtensionType.count) == nil)
+    }
+
     @Test(arguments: ruleVectors)
     func rejectsEveryRuleVectorLikeMessage(_ v: RuleVector) {
         guard let error = Self.viewVerdict(v.bytes, v.options) else {

@@ -32,8 +32,15 @@ public struct ByteReader {
         self.end = end
     }
 
+    /// `buffer.baseAddress` unwrapped once, for loads behind a bound check (over an empty
+    /// buffer, which has no base address, the placeholder is never read).
+    @inline(__always)
+    static func base(of buffer: UnsafeRawBufferPointer) -> UnsafeRawPointer {
+        buffer.baseAddress ?? UnsafeRawPointer(bitPattern: MemoryLayout<UInt64>.alignment)!
+    }
+
     /// Bytes left before `end`.
-    public var remaining: Int { end - offset }
+    public var remaining: Int { end &- offset }
 
     @inline(__always)
     func check(_ count: Int) throws(PFKeyError) {
@@ -77,11 +84,11 @@ public struct ByteReader {
     
     @inline(__always)
     public func peekInteger<T: FixedWidthInteger>(at relative: Int, endianness: Endianness, as: T.Type = T.self) throws(PFKeyError) -> T {
-        guard relative >= 0, relative <= end - offset - MemoryLayout<T>.size else {
+        guard relative >= 0, relative <= end &- offset &- MemoryLayout<T>.size else {
             throw PFKeyError(.truncated, at: offset, source: "RFC 2367 2.3",
                              "\(relative + MemoryLayout<T>.size) bytes needed, \(end - offset) left")
         }
-        let raw = buffer.loadUnaligned(fromByteOffset: offset + relative, as: T.self)
+        let raw = buffer.loadUnaligned(fromByteOffset: offset &+ relative, as: T.self)
         return endianness == .big ? T(bigEndian: raw) : T(littleEndian: raw)
     }
 
@@ -99,6 +106,16 @@ public struct ByteReader {
     public mutating func skip(_ count: Int) throws(PFKeyError) {
         try check(count)
         offset &+= count
+    }
+
+    /// True when the `count` bytes at `offset + relative` are all zero; false when they are
+    /// not all there.
+    @inline(__always)
+    public func bytesAreZero(at relative: Int, count: Int) -> Bool {
+        var copy = self
+        guard relative >= 0, relative <= end - offset else { return false }
+        copy.offset = offset + relative
+        return copy.nextBytesAreZero(count)
     }
 
     /// True when the next `count` bytes are all zero (reserved fields and padding).
@@ -124,7 +141,7 @@ public struct ByteReader {
     @inline(__always)
     public mutating func slice(_ count: Int) throws(PFKeyError) -> ByteReader {
         try check(count)
-        let sub = ByteReader(buffer: buffer, offset: offset, end: offset + count)
+        let sub = ByteReader(buffer: buffer, offset: offset, end: offset &+ count)
         offset &+= count
         return sub
     }

@@ -55,10 +55,11 @@ public struct Dialect: Sendable, Hashable, CustomStringConvertible {
     @inline(__always)
     public func extensionType(number: UInt16) -> ExtensionType? {
         let n = Int(number)
-        switch (name, n) {
-        case (_, 1...16), (.linux, 17...26), (.kame, 17...23): return ExtensionType(rawValue: n - 1)
-        case (.kame, 24...26): return ExtensionType(rawValue: n + 2)
-        default: return nil
+        if n >= 1 && n <= 16 { return ExtensionType(index: n &- 1) }
+        switch name {
+        case .rfc2367: return nil
+        case .linux: return n <= 26 ? ExtensionType(index: n &- 1) : nil
+        case .kame: return n <= 23 ? ExtensionType(index: n &- 1) : n <= 26 ? ExtensionType(index: n &+ 2) : nil
         }
     }
 

@@ -78,6 +78,7 @@ public enum MessageType: Sendable, Hashable, CaseIterable {
     }
 
     /// The case at `index` in `allCases` (a switch: `allCases` is a lazily made global).
+    @inline(__always)
     init?(index: Int) {
         switch index {
         case 0: self = .getSPI
@@ -201,6 +202,18 @@ public enum ExtensionType: Int, Sendable, Hashable, CaseIterable {
     }
 
     var bit: UInt32 { 1 << UInt32(rawValue) }
+
+    /// `init(rawValue:)` small enough to inline into the decoder's loop (the synthesized one
+    /// is a call): a payload-free enum is stored as its case's position, which is `rawValue`
+    /// here (0, 1, 2, ... in declaration order; `MessageViewTests` checks every case).
+    @inline(__always)
+    init?(index: Int) {
+        guard index >= 0, index < ExtensionType.count else { return nil }
+        self = unsafeBitCast(UInt8(truncatingIfNeeded: index), to: ExtensionType.self)
+    }
+
+    /// The number of cases.
+    static let count = 29
 }
 
 /// `sadb_msg_satype` values (RFC 2367 3.4, Linux `SADB_X_SATYPE_IPCOMP`).

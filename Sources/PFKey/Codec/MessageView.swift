@@ -18,11 +18,10 @@ public struct MessageView {
     public let bytes: UnsafeRawBufferPointer
     public let dialect: Dialect
     public let type: MessageType
-    /// The number of extensions, unknown ones included.
-    public let extensionCount: Int
-    /// Each known extension's header offset, by `ExtensionType.rawValue`; 0 when absent
-    /// (no extension starts inside the base header).
-    var offsets: InlineArray<32, UInt32>
+    /// Each known extension's header offset in 8-byte words (every extension starts on a
+    /// word, and `sadb_msg_len` is 16 bits of words), by `ExtensionType.rawValue`; 0 when
+    /// absent (no extension starts inside the base header).
+    var offsets: InlineArray<32, UInt16>
     /// `ExtensionType.bit` of every known extension present.
     let present: UInt32
 
@@ -33,101 +32,115 @@ public struct MessageView {
         var reader = ByteReader(bytes)
         // Rule 1 [RFC 2367 2.1; Linux pfkey_get_base_msg]
         guard bytes.count >= 16 else {
-            throw PFKeyError(.messageTooShort, at: 0, source: "RFC 2367 2.1", "\(bytes.count) bytes, the base header is 16")
+            throw .framing(.messageTooShort, at: 0, bytes.count, 0, 0)
         }
         let words = try reader.peekInteger(at: 4, endianness: order, as: UInt16.self)
         guard Int(words) * 8 == bytes.count else {
-            throw PFKeyError(.lengthMismatch, at: 4, source: "RFC 2367 2.1", "sadb_msg_len \(words) words is not the \(bytes.count) bytes received")
+            throw .framing(.lengthMismatch, at: 4, Int(words), bytes.count, 0)
         }
         // Rule 2 [Linux pfkey_get_base_msg]
         let version = try reader.readByte()
         guard version == Message.version else {
-            throw PFKeyError(.badVersion, at: 0, source: "RFC 2367 2.1", "sadb_msg_version \(version) is not PF_KEY_V2 (2)")
+            throw .framing(.badVersion, at: 0, Int(version), 0, 0)
         }
         let typeNumber = try reader.readByte()
         guard let type = dialect.messageType(number: typeNumber) else {
-            throw PFKeyError(.unknownMessageType, at: 1, source: "RFC 2367 3.1 (dialect \(dialect))", "sadb_msg_type \(typeNumber) is not a message type")
+            throw .unknownMessageType(typeNumber, dialect: dialect)
         }
         let errno = try reader.readByte()
         let saType = SAType(rawValue: try reader.readByte())
         try reader.skip(2)
         let reserved = try reader.readInteger(endianness: order, as: UInt16.self)
         if reserved != 0 && options.direction == .request {
-            throw PFKeyError(.reservedNotZero, at: 6, source: "RFC 2367 2.1", "sadb_msg_reserved \(reserved) is not zero")
+            throw .framing(.reservedNotZero, at: 6, Int(reserved), 0, 0)
         }
-        try reader.skip(8)
 
-        var offsets = InlineArray<32, UInt32>(repeating: 0)
+        var offsets = InlineArray<32, UInt16>(repeating: 0)
         var seen: UInt32 = 0
-        var count = 0
-        var checker = PresenceChecker()
         let checksReserved = options.direction == .request
-        while reader.remaining > 0 {
-            let start = reader.offset
+        let base = ByteReader.base(of: bytes)
+        // The base header is 16 bytes and sadb_msg_len counts 8-byte words, so whenever
+        // bytes are left an extension's 4-byte header is there: it is loaded, not checked.
+        var start = 16
+        let end = bytes.count
+        while start < end {
             // Rule 3 [RFC 2367 2.3; Linux parse_exthdrs]
-            let extWords = try reader.readInteger(endianness: order, as: UInt16.self)
-            let extNumber = try reader.readInteger(endianness: order, as: UInt16.self)
+            let extWords = MessageView.load(base, start, order, as: UInt16.self)
+            let extNumber = MessageView.load(base, start &+ 2, order, as: UInt16.self)
             let length = Int(extWords) &* 8
+            let left = end &- start
             guard length >= 8 else {
-                throw PFKeyError(.extensionTooShortForHeader, at: start, source: "RFC 2367 2.3",
-                                 "sadb_ext_len 0 (an extension is at least one 64-bit word)")
+                throw .framing(.extensionTooShortForHeader, at: start, 0, 0, 0)
             }
-            guard length <= reader.remaining &+ 4 else {
-                throw PFKeyError(.extensionOverrun, at: start, source: "RFC 2367 2.3",
-                                 "extension type \(extNumber) of \(length) bytes overruns the \(reader.remaining + 4) bytes left")
+            guard length <= left else {
+                throw .framing(.extensionOverrun, at: start, Int(extNumber), length, left)
             }
             guard extNumber != 0 else {
-                throw PFKeyError(.extensionTypeZero, at: start, source: "RFC 2367 2.3", "extension type 0 is reserved")
+                throw .framing(.extensionTypeZero, at: start, 0, 0, 0)
             }
-            var body = try reader.slice(length &- 4)
-            count &+= 1
+            var body = ByteReader(buffer: bytes, offset: start &+ 4, end: start &+ length)
+            defer { start &+= length }
             guard let extType = dialect.extensionType(number: extNumber) else {
                 // Rule 6 [RFC 2367 2.3; strongSwan rejects]
                 if options.unknownExtensions == .reject {
-                    throw PFKeyError(.unknownExtension, at: start, source: "RFC 2367 2.3 (unknown extensions rejected by option)",
-                                     "extension type \(extNumber) is unknown in dialect \(dialect)")
+                    throw .unknownExtension(extNumber, at: start, dialect: dialect)
                 }
                 continue
             }
             // Rule 5 [RFC 2367 2.3, 2.4]
             guard seen & extType.bit == 0 else {
-                throw PFKeyError(.duplicateExtension, at: start, source: "RFC 2367 2.3", "duplicate extension type \(extNumber)")
+                throw .framing(.duplicateExtension, at: start, Int(extNumber), 0, 0)
             }
             seen |= extType.bit
             // Rule 4 [Linux sadb_ext_min_len; RFC 2367 2.2 fixed sizes]
             guard length >= extType.minimumLength else {
-                throw PFKeyError(.extensionTooShort, at: start, source: "Linux af_key.c sadb_ext_min_len",
-                                 "\(extType.name) is \(length) bytes, at least \(extType.minimumLength) needed")
+                throw .extensionSize(.extensionTooShort, extType, at: start, length: length)
             }
             if extType.isFixedSize && length != extType.minimumLength {
-                throw PFKeyError(.extensionLengthMismatch, at: start, source: "RFC 2367 2.2",
-                                 "\(extType.name) is \(length) bytes, its structure is \(extType.minimumLength)")
+                throw .extensionSize(.extensionLengthMismatch, extType, at: start, length: length)
             }
             // Rules 7, 9-12, 14, 15: the family's own rules.
             let context = ExtensionContext(type: extType, dialect: dialect, offset: start, checksReserved: checksReserved)
             try Extension.validate(&body, context: context)
-            offsets[extType.rawValue] = UInt32(truncatingIfNeeded: start)
-            switch extType {
-            case .addressSource, .addressDestination, .addressProxy, .natTOriginalAddress, .natTOriginalAddressResponder:
-                // Validated: the length is the one its family allows (24 or 40) and the
-                // port is at byte 10 in both sockaddr layouts.
-                let family: AddressFamily = length == 24 ? .inet : .inet6
-                let port = bytes.loadUnaligned(fromByteOffset: start + 10, as: UInt16.self).bigEndian
-                checker.noteAddress(extType, family: family, port: port, proto: bytes[start + 4], at: start)
-            case .policy:
-                checker.notePolicy(direction: bytes[start + 6], at: start)
-            default:
-                break
-            }
+            offsets[extType.rawValue] = UInt16(truncatingIfNeeded: start &>> 3)
         }
-        // Rules 8, 13, 14 (message part)
+        // Rules 8, 13, 14 (message part), from the extensions found.
+        // Validated addresses: the length is the one the family allows (3 words for AF_INET,
+        // 5 for AF_INET6), the port is at byte 10 in both sockaddr layouts.
+        var checker = PresenceChecker()
+        var addresses = seen & PresenceChecker.addresses
+        while addresses != 0 {
+            let raw = addresses.trailingZeroBitCount
+            addresses &= addresses &- 1
+            let start = Int(offsets[raw]) &* 8
+            let family: AddressFamily = MessageView.load(base, start, order, as: UInt16.self) == 3 ? .inet : .inet6
+            if raw == ExtensionType.addressSource.rawValue {
+                checker.sourceOffset = start
+                checker.sourceFamily = family
+            } else if raw == ExtensionType.addressDestination.rawValue {
+                checker.destinationOffset = start
+                checker.destinationFamily = family
+            }
+            let port = MessageView.load(base, start &+ 10, .network, as: UInt16.self)
+            if port != 0 { checker.notePort(proto: MessageView.load(base, start &+ 4, order, as: UInt8.self), at: start) }
+        }
+        if offsets[ExtensionType.policy.rawValue] != 0 {
+            let start = Int(offsets[ExtensionType.policy.rawValue]) &* 8
+            checker.notePolicy(direction: MessageView.load(base, start &+ 6, order, as: UInt8.self), at: start)
+        }
         try checker.validate(MessageHeader(type: type, errno: errno, saType: saType), present: seen, options: options)
         self.bytes = bytes
         self.dialect = dialect
         self.type = type
-        self.extensionCount = count
         self.offsets = offsets
         self.present = seen
+    }
+
+    /// The number of extensions, unknown ones included.
+    public var extensionCount: Int {
+        var n = 0
+        for _ in extensions { n &+= 1 }
+        return n
     }
 
     // MARK: Base header, read on demand
@@ -142,8 +155,14 @@ public struct MessageView {
 
     @inline(__always)
     func load<T: FixedWidthInteger>(_ offset: Int, as: T.Type) -> T {
-        let raw = bytes.loadUnaligned(fromByteOffset: offset, as: T.self)
-        return dialect.hostByteOrder == .big ? T(bigEndian: raw) : T(littleEndian: raw)
+        MessageView.load(ByteReader.base(of: bytes), offset, dialect.hostByteOrder, as: T.self)
+    }
+
+    /// An integer in `order` at `offset`, which the caller knows to be inside `bytes`.
+    @inline(__always)
+    static func load<T: FixedWidthInteger>(_ base: UnsafeRawPointer, _ offset: Int, _ order: Endianness, as: T.Type) -> T {
+        let raw = base.loadUnaligned(fromByteOffset: offset, as: T.self)
+        return order == .big ? T(bigEndian: raw) : T(littleEndian: raw)
     }
 
     // MARK: Extensions
@@ -167,20 +186,24 @@ public struct MessageView {
         let view: MessageView
 
         public struct Iterator: IteratorProtocol {
-            let view: MessageView
+            let bytes: UnsafeRawBufferPointer
+            let dialect: Dialect
             var at = 16
 
             public mutating func next() -> RawExtension? {
-                guard at < view.bytes.count else { return nil }
-                let length = Int(view.load(at, as: UInt16.self)) * 8
-                let number = view.load(at + 2, as: UInt16.self)
-                defer { at += length }
-                return RawExtension(offset: at, length: length, typeNumber: number, type: view.dialect.extensionType(number: number))
+                // Validated: a whole header at every extension start. The length is checked
+                // again all the same, so bytes changed under the view cannot lead outside them.
+                guard at &+ 4 <= bytes.count else { return nil }
+                let base = ByteReader.base(of: bytes)
+                let length = Int(MessageView.load(base, at, dialect.hostByteOrder, as: UInt16.self)) &* 8
+                guard length >= 8, length <= bytes.count &- at else { return nil }
+                let number = MessageView.load(base, at &+ 2, dialect.hostByteOrder, as: UInt16.self)
+                defer { at &+= length }
+                return RawExtension(offset: at, length: length, typeNumber: number, type: dialect.extensionType(number: number))
             }
         }
 
-        public func makeIterator() -> Iterator { Iterator(view: view) }
-        public var underestimatedCount: Int { view.extensionCount }
+        public func makeIterator() -> Iterator { Iterator(bytes: view.bytes, dialect: view.dialect) }
     }
 
     /// True when an extension of `type` is present.
@@ -188,9 +211,10 @@ public struct MessageView {
 
     /// Where the extension of `type` is, or nil.
     public func span(of type: ExtensionType) -> ExtensionSpan? {
-        let offset = Int(offsets[type.rawValue])
-        guard offset != 0 else { return nil }
-        return ExtensionSpan(offset: offset, length: Int(load(offset, as: UInt16.self)) * 8)
+        let offset = Int(offsets[type.rawValue]) &* 8
+        guard offset != 0, offset &+ 4 <= bytes.count else { return nil }
+        // Read again, so bounded again: the span never reaches past the bytes.
+        return ExtensionSpan(offset: offset, length: min(Int(load(offset, as: UInt16.self)) &* 8, bytes.count &- offset))
     }
 
     /// A reader over the body (after the 4-byte header) of the extension at `span`.
@@ -250,31 +274,33 @@ public struct MessageView {
 
     /// `sadb_key_bits` of KEY_AUTH or KEY_ENCRYPT.
     public func keyBits(_ kind: KeyExtension.Kind) -> UInt16? {
-        guard let span = span(of: kind == .auth ? .keyAuth : .keyEncrypt) else { return nil }
+        guard let span = span(of: kind == .auth ? .keyAuth : .keyEncrypt), span.length >= 8 else { return nil }
         return load(span.offset + 4, as: UInt16.self)
     }
 
     /// The key itself (ceil(bits / 8) bytes), without a copy.
     public func keyBytes(_ kind: KeyExtension.Kind) -> UnsafeRawBufferPointer? {
         guard let bits = keyBits(kind), let span = span(of: kind == .auth ? .keyAuth : .keyEncrypt) else { return nil }
-        return UnsafeRawBufferPointer(rebasing: bytes[span.offset + 8 ..< span.offset + 8 + (Int(bits) + 7) / 8])
+        let start = span.offset + 8
+        return UnsafeRawBufferPointer(rebasing: bytes[start ..< min(start + (Int(bits) + 7) / 8, span.offset + span.length)])
     }
 
-    /// The X_POLICY header fields (type, direction, id, priority), without its ipsecrequests.
+    /// `sadb_x_policy_id` of the X_POLICY (what a kernel ACQUIRE refers to the policy by).
     public var policyID: UInt32? {
-        guard let span = span(of: .policy) else { return nil }
+        guard let span = span(of: .policy), span.length >= 16 else { return nil }
         return load(span.offset + 8, as: UInt32.self)
     }
 
+    /// `sadb_x_policy_dir` of the X_POLICY.
     public var policyDirection: PolicyExtension.PolicyDirection? {
-        guard let span = span(of: .policy) else { return nil }
+        guard let span = span(of: .policy), span.length >= 16 else { return nil }
         return PolicyExtension.PolicyDirection(rawValue: bytes[span.offset + 6])
     }
 
     /// The number of `sadb_comb`s in the PROPOSAL.
     public var combinationCount: Int? {
         guard let span = span(of: .proposal) else { return nil }
-        return (span.length - 8) / 72
+        return max(span.length - 8, 0) / 72
     }
 
     /// The PROPOSAL's `index`th `sadb_comb`.
@@ -289,9 +315,48 @@ extension Message {
     /// The message a validated view holds, every extension copied into its typed value.
     public init(_ view: MessageView) throws(PFKeyError) {
         var extensions: [Extension] = []
-        extensions.reserveCapacity(view.extensionCount)
+        // Every known extension, and growth only for unknown ones.
+        extensions.reserveCapacity(view.present.nonzeroBitCount)
         for raw in view.extensions { extensions.append(try view.decode(raw)) }
         self.init(view.type, saType: view.saType, errno: view.errno, sequence: view.sequence, pid: view.pid,
                   reserved: view.reserved, extensions: extensions)
+    }
+}
+
+/// The errors of the framing rules (1-6), built out of line so the validation loop stays
+/// small enough for the optimizer to inline the per-family checks into it.
+extension PFKeyError {
+    @inline(never)
+    static func framing(_ code: Code, at offset: Int, _ a: Int, _ b: Int, _ c: Int) -> PFKeyError {
+        let rule: (source: String, detail: String) = switch code {
+        case .messageTooShort: ("RFC 2367 2.1", "\(a) bytes, the base header is 16")
+        case .lengthMismatch: ("RFC 2367 2.1", "sadb_msg_len \(a) words is not the \(b) bytes received")
+        case .badVersion: ("RFC 2367 2.1", "sadb_msg_version \(a) is not PF_KEY_V2 (2)")
+        case .reservedNotZero: ("RFC 2367 2.1", "sadb_msg_reserved \(a) is not zero")
+        case .extensionTooShortForHeader: ("RFC 2367 2.3", "sadb_ext_len 0 (an extension is at least one 64-bit word)")
+        case .extensionOverrun: ("RFC 2367 2.3", "extension type \(a) of \(b) bytes overruns the \(c) bytes left")
+        case .extensionTypeZero: ("RFC 2367 2.3", "extension type 0 is reserved")
+        default: ("RFC 2367 2.3", "duplicate extension type \(a)")
+        }
+        return PFKeyError(code, at: offset, source: rule.source, rule.detail)
+    }
+
+    @inline(never)
+    static func unknownMessageType(_ number: UInt8, dialect: Dialect) -> PFKeyError {
+        PFKeyError(.unknownMessageType, at: 1, source: "RFC 2367 3.1 (dialect \(dialect))", "sadb_msg_type \(number) is not a message type")
+    }
+
+    @inline(never)
+    static func unknownExtension(_ number: UInt16, at offset: Int, dialect: Dialect) -> PFKeyError {
+        PFKeyError(.unknownExtension, at: offset, source: "RFC 2367 2.3 (unknown extensions rejected by option)",
+                   "extension type \(number) is unknown in dialect \(dialect)")
+    }
+
+    @inline(never)
+    static func extensionSize(_ code: Code, _ type: ExtensionType, at offset: Int, length: Int) -> PFKeyError {
+        code == .extensionTooShort
+            ? PFKeyError(code, at: offset, source: "Linux af_key.c sadb_ext_min_len",
+                         "\(type.name) is \(length) bytes, at least \(type.minimumLength) needed")
+            : PFKeyError(code, at: offset, source: "RFC 2367 2.2", "\(type.name) is \(length) bytes, its structure is \(type.minimumLength)")
     }
 }

@@ -1,7 +1,11 @@
 /// The rules about a whole message: address pairs and ports (rule 8), which extensions
 /// each message needs in each direction (rule 13), the X_POLICY direction of SPD
-/// requests (rule 14). Fed extension by extension during decoding, so no second pass.
+/// requests (rule 14). Fed from the extension table once the extensions are validated.
 struct PresenceChecker {
+    /// The address extensions whose ports rule 8 is about.
+    static let addresses = ExtensionType.addressSource.bit | ExtensionType.addressDestination.bit | ExtensionType.addressProxy.bit
+        | ExtensionType.natTOriginalAddress.bit | ExtensionType.natTOriginalAddressResponder.bit
+
     var sourceOffset = -1
     var destinationOffset = -1
     var sourceFamily: AddressFamily = .inet
@@ -11,18 +15,12 @@ struct PresenceChecker {
     var nonZeroPortOffset = -1
     var portWithoutProtocolOffset = -1
 
-    /// Notes an address extension of `type` at `offset`: its family, port and protocol.
+    /// Notes a non-zero port in the address extension at `offset`, with its protocol. In
+    /// any order: the offsets kept are the first in the message.
     @inline(__always)
-    mutating func noteAddress(_ type: ExtensionType, family: AddressFamily, port: UInt16, proto: UInt8, at offset: Int) {
-        switch type {
-        case .addressSource: sourceOffset = offset; sourceFamily = family
-        case .addressDestination: destinationOffset = offset; destinationFamily = family
-        default: break
-        }
-        if port != 0 {
-            if nonZeroPortOffset < 0 { nonZeroPortOffset = offset + 10 }
-            if proto == 0 && portWithoutProtocolOffset < 0 { portWithoutProtocolOffset = offset + 10 }
-        }
+    mutating func notePort(proto: UInt8, at offset: Int) {
+        if nonZeroPortOffset < 0 || offset + 10 < nonZeroPortOffset { nonZeroPortOffset = offset + 10 }
+        if proto == 0 && (portWithoutProtocolOffset < 0 || offset + 10 < portWithoutProtocolOffset) { portWithoutProtocolOffset = offset + 10 }
     }
 
     @inline(__always)
@@ -31,6 +29,7 @@ struct PresenceChecker {
         policyDirection = direction
     }
 
+    @inline(__always)
     func validate(_ m: MessageHeader, present: UInt32, options: DecodingOptions) throws(PFKeyError) {
         // Rule 8 [RFC 2367 2.3.3]
         if (sourceOffset >= 0) != (destinationOffset >= 0) {
@@ -83,6 +82,7 @@ struct PresenceChecker {
     static let policy = ExtensionType.policy.bit
 
     /// The extensions `type` needs going in `direction` (RFC 2367 3.1; notes/pfkey.md table).
+    @inline(__always)
     static func required(_ m: MessageHeader, direction: Direction, dialect: Dialect) -> (mask: UInt32, source: StaticString) {
         switch (m.type, direction) {
         case (.getSPI, .request):
@@ -110,6 +110,7 @@ struct PresenceChecker {
         }
     }
 
+    @inline(__always)
     static func check(_ m: MessageHeader, present: UInt32, direction: Direction, dialect: Dialect) throws(PFKeyError) {
         if direction == .request && m.type.isKernelOnly {
             throw PFKeyError(.notARequest, at: 1, source: "RFC 2367 3.1", "SADB_\(m.type.name) is sent only by the kernel")
@@ -137,6 +138,7 @@ struct PresenceChecker {
         }
     }
 
+    @inline(__always)
     static func firstMissing(_ mask: UInt32, _ present: UInt32) -> ExtensionType? {
         let missing = mask & ~present
         guard missing != 0 else { return nil }

@@ -41,14 +41,16 @@ public struct AddressExtension: ExtensionBody {
 
     @inline(__always)
     public static func validate(_ reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
-        try reader.skip(1)
-        let prefixOffset = reader.offset
-        let prefixLength = try reader.readByte()
+        // proto, prefixlen and reserved: inside the 8-byte minimum the framing checked.
+        try reader.check(4)
+        let prefixOffset = reader.offset &+ 1
+        let prefixLength: UInt8 = reader.loadChecked(1, endianness: .big)
+        try reader.skip(2)
         try reader.skipReserved(2, context, field: "sadb_address_reserved")
         // Linux verify_address_len: the family decides the one valid length.
         let family = try SocketAddress.peekFamily(reader, dialect: context.dialect)
-        let expected = align8(8 + family.sockaddrSize)
-        let actual = reader.end - context.offset
+        let expected = align8(8 &+ family.sockaddrSize)
+        let actual = reader.end &- context.offset
         guard actual == expected else {
             throw PFKeyError(.addressLengthMismatch, at: context.offset, source: "Linux af_key.c verify_address_len",
                              "\(context.type.name) is \(actual) bytes, an \(family == .inet ? "AF_INET" : "AF_INET6") address extension is \(expected)")
@@ -57,15 +59,17 @@ public struct AddressExtension: ExtensionBody {
             throw PFKeyError(.prefixLengthTooLong, at: prefixOffset, source: "Linux af_key.c verify_address_len",
                              "prefix length \(prefixLength) exceeds \(family.bitCount)")
         }
+        // The length matches the family, so the sockaddr is all there.
         try SocketAddress.validate(&reader, family: family, dialect: context.dialect, checksReserved: context.checksReserved)
         try reader.skipReserved(reader.remaining, context, field: "padding")
     }
 
     public init(validated reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
         kind = AddressExtension.kind(of: context.type)
-        proto = try reader.readByte()
-        prefixLength = try reader.readByte()
-        try reader.skip(2)
+        try reader.check(4)
+        proto = reader.loadChecked(0, endianness: .big)
+        prefixLength = reader.loadChecked(1, endianness: .big)
+        try reader.skip(4)
         address = try SocketAddress(validated: &reader, dialect: context.dialect)
     }
 

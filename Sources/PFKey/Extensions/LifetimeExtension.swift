@@ -31,10 +31,12 @@ public struct LifetimeExtension: ExtensionBody {
     public init(validated reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
         let order = context.dialect.hostByteOrder
         kind = context.type == .lifetimeCurrent ? .current : context.type == .lifetimeHard ? .hard : .soft
-        allocations = try reader.readInteger(endianness: order, as: UInt32.self)
-        bytes = try reader.readInteger(endianness: order, as: UInt64.self)
-        addTime = try reader.readInteger(endianness: order, as: UInt64.self)
-        useTime = try reader.readInteger(endianness: order, as: UInt64.self)
+        try reader.check(28)
+        allocations = reader.loadChecked(0, endianness: order)
+        bytes = reader.loadChecked(4, endianness: order)
+        addTime = reader.loadChecked(12, endianness: order)
+        useTime = reader.loadChecked(20, endianness: order)
+        try reader.skip(28)
     }
 
     public func encodedLength(dialect: Dialect) -> Int { 32 }

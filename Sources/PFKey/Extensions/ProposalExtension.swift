@@ -48,6 +48,7 @@ public struct ProposalExtension: ExtensionBody {
         }
 
         /// Reads the 72-byte `sadb_comb` at the reader (one bound check, then plain loads).
+        @inline(__always)
         init(validated reader: inout ByteReader, order: Endianness) throws(PFKeyError) {
             try reader.check(72)
             self.init(
@@ -71,20 +72,23 @@ public struct ProposalExtension: ExtensionBody {
             throw PFKeyError(.proposalLengthNotMultiple, at: context.offset, source: "RFC 2367 2.3.7",
                              "\(reader.remaining) bytes after sadb_prop are not a multiple of sizeof(sadb_comb) 72")
         }
-        while reader.remaining > 0 {
-            let at = reader.offset
-            // One bound check for the whole 72-byte sadb_comb, then plain loads.
-            try reader.check(72)
-            if context.checksReserved && reader.loadChecked(12, endianness: order, as: UInt32.self) != 0 {
-                try reader.skip(12)
+        // One bound check for all the sadb_combs, then plain loads.
+        try reader.check(reader.remaining)
+        // Offsets stay below the checked end: wrapping arithmetic cannot wrap.
+        var at = 0
+        let end = reader.remaining
+        while at < end {
+            if context.checksReserved && reader.loadChecked(at &+ 12, endianness: order, as: UInt32.self) != 0 {
+                try reader.skip(at &+ 12)
                 throw reader.reservedNotZero(context, field: "sadb_comb_reserved")
             }
-            try Self.check(reader.loadChecked(0, endianness: order), reader.loadChecked(4, endianness: order),
-                           reader.loadChecked(6, endianness: order), at: at + 4, what: "auth")
-            try Self.check(reader.loadChecked(1, endianness: order), reader.loadChecked(8, endianness: order),
-                           reader.loadChecked(10, endianness: order), at: at + 8, what: "encrypt")
-            try reader.skip(72)
+            try Self.check(reader.loadChecked(at, endianness: order), reader.loadChecked(at &+ 4, endianness: order),
+                           reader.loadChecked(at &+ 6, endianness: order), at: reader.offset &+ at &+ 4, what: "auth")
+            try Self.check(reader.loadChecked(at &+ 1, endianness: order), reader.loadChecked(at &+ 8, endianness: order),
+                           reader.loadChecked(at &+ 10, endianness: order), at: reader.offset &+ at &+ 8, what: "encrypt")
+            at &+= 72
         }
+        try reader.skip(at)
     }
 
     public init(validated reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {

@@ -23,12 +23,14 @@ public struct SAExtension: ExtensionBody {
 
     public init(validated reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
         let order = context.dialect.hostByteOrder
-        spi = try reader.readInteger(endianness: .network, as: UInt32.self)
-        replay = try reader.readByte()
-        state = SAState(rawValue: try reader.readByte())
-        auth = try reader.readByte()
-        encrypt = try reader.readByte()
-        flags = try reader.readInteger(endianness: order, as: UInt32.self)
+        try reader.check(12)
+        spi = reader.loadChecked(0, endianness: .network)
+        replay = reader.loadChecked(4, endianness: order)
+        state = SAState(rawValue: reader.loadChecked(5, endianness: order))
+        auth = reader.loadChecked(6, endianness: order)
+        encrypt = reader.loadChecked(7, endianness: order)
+        flags = reader.loadChecked(8, endianness: order)
+        try reader.skip(12)
     }
 
     public func encodedLength(dialect: Dialect) -> Int { 16 }

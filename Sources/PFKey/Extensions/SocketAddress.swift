@@ -137,54 +137,45 @@ public struct SocketAddress: Sendable, Hashable, CustomStringConvertible {
         try validate(&reader, family: try SocketAddress.peekFamily(reader, dialect: dialect), dialect: dialect, checksReserved: checksReserved)
     }
 
-    /// `validate` once the caller has peeked the family.
+    /// `validate` once the caller has peeked the family: one bound check for the whole
+    /// sockaddr, then only the fields a rule is about.
     @inline(__always)
     static func validate(_ reader: inout ByteReader, family: AddressFamily, dialect: Dialect, checksReserved: Bool) throws(PFKeyError) {
         let start = reader.offset
         try reader.check(family.sockaddrSize)
         if dialect.sockaddrLayout == .lengthAndFamily {
-            let saLen = try reader.readByte()
+            let saLen: UInt8 = reader.loadChecked(0, endianness: .big)
             guard Int(saLen) == family.sockaddrSize else {
                 throw PFKeyError(.addressLengthMismatch, at: start, source: "RFC 2367 2.3.3",
                                  "sa_len \(saLen) is not sizeof(sockaddr_\(family == .inet ? "in" : "in6")) \(family.sockaddrSize)")
             }
-            try reader.skip(1)
-        } else {
-            try reader.skip(2)
         }
-        switch family {
-        case .inet:
-            try reader.skip(6)
-            if checksReserved && !reader.nextBytesAreZero(8) {
-                throw PFKeyError(.extensionReservedNotZero, at: reader.offset, source: "RFC 2367 2.3.3", "sin_zero is not zero")
+        if checksReserved {
+            // sin_zero (8 bytes at 8) or sin6_flowinfo (4 bytes at 4).
+            let (at, count) = family == .inet ? (8, 8) : (4, 4)
+            if !reader.bytesAreZero(at: at, count: count) {
+                throw PFKeyError(.extensionReservedNotZero, at: start + at, source: "RFC 2367 2.3.3",
+                                 family == .inet ? "sin_zero is not zero" : "sin6_flowinfo is not zero")
             }
-            try reader.skip(8)
-        case .inet6:
-            try reader.skip(2)
-            if checksReserved && !reader.nextBytesAreZero(4) {
-                throw PFKeyError(.extensionReservedNotZero, at: reader.offset, source: "RFC 2367 2.3.3", "sin6_flowinfo is not zero")
-            }
-            try reader.skip(24)
         }
+        try reader.skip(family.sockaddrSize)
     }
 
     /// Reads one sockaddr `validate` accepted.
+    @inline(__always)
     init(validated reader: inout ByteReader, dialect: Dialect) throws(PFKeyError) {
         let family = try SocketAddress.peekFamily(reader, dialect: dialect)
-        try reader.skip(2)
-        port = try reader.readInteger(endianness: .network, as: UInt16.self)
+        try reader.check(family.sockaddrSize)
+        port = reader.loadChecked(2, endianness: .network)
         switch family {
         case .inet:
-            address = .v4(try reader.readInteger(endianness: .network, as: UInt32.self))
+            address = .v4(reader.loadChecked(4, endianness: .network))
             scopeID = 0
-            try reader.skip(8)
         case .inet6:
-            try reader.skip(4)
-            let hi = try reader.readInteger(endianness: .big, as: UInt64.self)
-            let lo = try reader.readInteger(endianness: .big, as: UInt64.self)
-            address = .v6(hi, lo)
-            scopeID = try reader.readInteger(endianness: dialect.hostByteOrder, as: UInt32.self)
+            address = .v6(reader.loadChecked(8, endianness: .big), reader.loadChecked(16, endianness: .big))
+            scopeID = reader.loadChecked(24, endianness: dialect.hostByteOrder)
         }
+        try reader.skip(family.sockaddrSize)
     }
 
     func encode(into writer: inout ByteWriter, dialect: Dialect) {
