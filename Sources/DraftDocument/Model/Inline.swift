@@ -97,6 +97,9 @@ extension StringProtocol {
     /// Every run of Unicode white space (including line breaks and NBSP) as one space,
     /// leading and trailing white space removed.
     public var whitespaceNormalized: String {
+        // ASCII text (most of every draft) is folded on its bytes: there a Character is a
+        // byte (or CR LF), and the white space ones are TAB through CR and SPACE.
+        if let folded = utf8.withContiguousStorageIfAvailable(asciiWhitespaceNormalized), let folded { return folded }
         var out = ""
         out.reserveCapacity(utf8.count)
         var pendingSpace = false
@@ -110,4 +113,21 @@ extension StringProtocol {
         }
         return out
     }
+}
+
+/// `whitespaceNormalized` of ASCII bytes; nil when there is a non-ASCII byte.
+private func asciiWhitespaceNormalized(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count)
+    var pendingSpace = false
+    for b in bytes {
+        if b >= 0x80 { return nil }
+        if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
+            pendingSpace = !out.isEmpty
+        } else {
+            if pendingSpace { out.append(0x20); pendingSpace = false }
+            out.append(b)
+        }
+    }
+    return String(decoding: out, as: UTF8.self)
 }

@@ -6,7 +6,9 @@ extension XMLModelBuilder {
 
     /// `text.contains(tokenMarker)` without walking grapheme clusters: U+0001 is a
     /// control character, always a cluster of its own.
-    static func containsToken(_ text: String) -> Bool { text.utf8.contains(1) }
+    static func containsToken(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { $0.contains(1) } ?? text.utf8.contains(1)
+    }
 
     /// `text.allSatisfy(\.isWhitespace)`, decided on the bytes when the text is ASCII
     /// (an ASCII non-space byte always makes the answer false); otherwise by Characters.

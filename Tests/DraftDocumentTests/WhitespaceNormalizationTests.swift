@@ -1,0 +1,40 @@
+import DraftDocument
+import Testing
+
+/// `whitespaceNormalized` folds ASCII text on its bytes; it must give what the Character
+/// definition gives (every run of Unicode white space one space, ends trimmed) on any text.
+@Suite struct WhitespaceNormalizationTests {
+    static func byCharacters(_ s: String) -> String {
+        var out = ""
+        var pending = false
+        for ch in s {
+            if ch.isWhitespace { pending = !out.isEmpty } else {
+                if pending { out.append(" "); pending = false }
+                out.append(ch)
+            }
+        }
+        return out
+    }
+
+    static let pieces = [" ", "  ", "\t", "\n", "\r\n", "\r", "\u{0B}", "\u{0C}", "\u{1C}", "\u{1F}", "a", "Zz", "MUST",
+                         ".", "\u{A0}", "\u{2028}", "é", "e\u{301}", " \u{301}", "\u{3000}", "😀", "\u{85}"]
+
+    @Test func asciiAndUnicodeTextFoldAsCharactersDo() {
+        // Every string of up to three pieces, and each piece between words.
+        var checked = 0
+        for a in Self.pieces {
+            for b in Self.pieces {
+                for c in Self.pieces {
+                    let s = a + b + c
+                    #expect(s.whitespaceNormalized == Self.byCharacters(s), "\(Array(s.unicodeScalars))")
+                    checked += 1
+                }
+            }
+            let inside = "x" + a + "y" + a
+            #expect(inside.whitespaceNormalized == Self.byCharacters(inside))
+        }
+        #expect(checked == Self.pieces.count * Self.pieces.count * Self.pieces.count)
+        #expect("  The\tfirst\r\n  line \u{0B}".whitespaceNormalized == "The first line")
+        #expect("a\u{1C}b".whitespaceNormalized == "a\u{1C}b")
+    }
+}
