@@ -32,8 +32,6 @@ import TestSupport
         ("rfc7911.xml", "A Acknowledgments",
          "xml2rfc numbers a v2 back section as an appendix; the RFC Editor's published text leaves Acknowledgments unnumbered"),
         ("rfc7911.xml", "- Acknowledgments", "the same section, as the published text has it"),
-        ("rfc9001.canonical.xml", "- Authors' Addresses",
-         "the XML reader adds a generated Authors' Addresses although the canonical XML has its own (reported to the XML reader's owner)"),
         ("draft-miek-test.xml", "11.3 URIs",
          "the text (id2xml's test input) was rendered by a tool that lists URIs as section 11.3; the XML has no such section"),
         ("draft-miek-test.xml", "A.1.1 S/MIME encrypted and signed over a simple message, Injected Headers with hcp_minimal (+ Legacy Display)",
