@@ -37,6 +37,7 @@ enum Xml2rfcOracle {
     /// Rendered once per test process, all documents side by side (two at a time).
     static let renderings: [String: Rendering] = {
         guard let xml2rfc = Peer.xml2rfc.path else { return [:] }
+        removeStaleWorkDirectories()
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("draftcheck-oracle-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
         let docs = documents
         let lock = NSLock()
@@ -49,6 +50,21 @@ enum Xml2rfcOracle {
         }
         return out
     }()
+
+    /// The test process cannot clean up after its static renderings, so each run removes
+    /// what earlier runs left (only directories over an hour old: another run may be
+    /// using its own right now).
+    static func removeStaleWorkDirectories() {
+        let fm = FileManager.default
+        let tmp = fm.temporaryDirectory
+        guard let names = try? fm.contentsOfDirectory(atPath: tmp.path) else { return }
+        for name in names where name.hasPrefix("draftcheck-oracle-") {
+            let url = tmp.appendingPathComponent(name)
+            if let modified = (try? fm.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date, modified.timeIntervalSinceNow < -3600 {
+                try? fm.removeItem(at: url)
+            }
+        }
+    }
 
     static func render(_ name: String, xml2rfc: String, root: URL) -> Rendering {
         let dir = root.appendingPathComponent((name as NSString).deletingPathExtension)
@@ -322,19 +338,26 @@ func renderedParagraphs(_ document: Document) -> [(section: String, text: String
         return out.map(\.whitespaceNormalized)
     }
 
-    @Test func figureAndTableCaptionsEqualXml2rfcs() throws {
-        guard let renderings = Self.renderingsOrSkip() else { return }
+    /// Pieces of every rendered corpus document (`pieces` of its reading) that are not a
+    /// whole blank-line separated chunk of xml2rfc's output: (how many, those missing).
+    static func piecesMissingFromXml2rfc(_ renderings: [String: Xml2rfcOracle.Rendering], _ pieces: (Document) -> [String]) throws -> (total: Int, missing: [String]) {
         var total = 0
         var missing: [String] = []
         for name in Xml2rfcOracle.documents {
             guard let r = renderings[name], let text = r.text else { continue }
             let document = try DocumentReader.read(path: r.preparedPath)
             let chunks = Set(Xml2rfcOracle.chunks(Xml2rfcOracle.bodyLines(text)).map(Self.joinLines))
-            for caption in Self.captions(document) {
+            for piece in pieces(document) {
                 total += 1
-                if !chunks.contains(caption) { missing.append("\(name): \(caption)") }
+                if !chunks.contains(piece) { missing.append("\(name): \(piece)") }
             }
         }
+        return (total, missing)
+    }
+
+    @Test func figureAndTableCaptionsEqualXml2rfcs() throws {
+        guard let renderings = Self.renderingsOrSkip() else { return }
+        let (total, missing) = try Self.piecesMissingFromXml2rfc(renderings, Self.captions)
         print("xml2rfc caption agreement: \(total - missing.count)/\(total)")
         #expect(total > 20)
         #expect(missing.isEmpty, "captions xml2rfc does not show: \(missing.prefix(10))")
@@ -359,17 +382,7 @@ func renderedParagraphs(_ document: Document) -> [(section: String, text: String
 
     @Test func referenceEntriesEqualXml2rfcs() throws {
         guard let renderings = Self.renderingsOrSkip() else { return }
-        var total = 0
-        var missing: [String] = []
-        for name in Xml2rfcOracle.documents {
-            guard let r = renderings[name], let text = r.text else { continue }
-            let document = try DocumentReader.read(path: r.preparedPath)
-            let chunks = Set(Xml2rfcOracle.chunks(Xml2rfcOracle.bodyLines(text)).map(Self.joinLines))
-            for entry in Self.referenceEntries(document) {
-                total += 1
-                if !chunks.contains(entry) { missing.append("\(name): \(entry)") }
-            }
-        }
+        let (total, missing) = try Self.piecesMissingFromXml2rfc(renderings, Self.referenceEntries)
         let percent = total == 0 ? 100 : Double(total - missing.count) * 100 / Double(total)
         print("xml2rfc reference entry agreement: \(total - missing.count)/\(total) = \(String(format: "%.1f", percent))%")
         if ProcessInfo.processInfo.environment["DRAFTCHECK_ORACLE_MISSES"] == "1" { missing.forEach { print("MISS REF \($0)") } }

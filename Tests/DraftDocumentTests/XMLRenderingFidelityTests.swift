@@ -272,6 +272,42 @@ import TestSupport
         """),
     ]
 
+    static let art: [Vector] = [
+        Vector(rule: "art keeps a blank first line but no blank last line; in a list item it sits 3 in from the list, and an item opening with art has no marker", body: """
+        <t>Before.</t>
+        <artwork><![CDATA[
+           \u{20}
+        +--+
+        |  |
+           \u{20}
+        ]]></artwork>
+        <t>After.</t>
+        <ol><li><t>Item text.</t><artwork><![CDATA[
+          art in li
+        ]]></artwork></li><li><artwork>first art</artwork></li></ol>
+        """, expected: """
+        1.  S
+
+           Before.
+
+
+           +--+
+           |  |
+
+           After.
+
+           1.  Item text.
+
+                art in li
+
+              first art
+        """),
+    ]
+
+    @Test(arguments: art) func artworkLayout(_ v: Vector) throws {
+        #expect(try Self.renderSection(v.body, back: v.back) == v.expected)
+    }
+
     @Test(arguments: quotes) func quotesAndUnshowableArt(_ v: Vector) throws {
         #expect(try Self.renderSection(v.body, back: v.back) == v.expected)
     }

@@ -55,11 +55,14 @@ enum FigureLayout {
         while let f = text.first, f == "\n" || f == "\r\n" { text = text.dropFirst() }
         while let l = text.last, l == "\n" || l == "\r\n" { text = text.dropLast() }
         guard text.contains(where: { !$0.isWhitespace }) else { return [] }
-        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
             var l = expandingTabs(line)
             while let last = l.last, last == " " || last == "\r" || last == "\t" { l.removeLast() }
             return l
         }
+        // A blank first line stays (xml2rfc shows it), blank last lines do not.
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return lines
     }
 
     static func expandingTabs<S: StringProtocol>(_ line: S) -> String {

@@ -235,14 +235,14 @@ public enum TextRenderer {
                         if !filled.isEmpty { filled[0] = head + filled[0].dropFirst(bodyPad.count) }
                         out += filled
                     } else if first {
-                        var blockLines = lines(block, indent: bodyIndent, width: width)
-                        if !marker.isEmpty, let firstLine = blockLines.first {
+                        var blockLines = lines(block, indent: itemBlockIndent(block, list: list, listIndent: indent, bodyIndent: bodyIndent), width: width)
+                        if !marker.isEmpty, !(list.bodyIndent != nil && dropsMarker(block)), let firstLine = blockLines.first {
                             let head = pad + marker
                             blockLines[0] = head + String(firstLine.dropFirst(min(head.count, firstLine.prefix(while: { $0 == " " }).count)))
                         }
                         out += blockLines
                     } else {
-                        out += lines(block, indent: bodyIndent, width: width)
+                        out += lines(block, indent: itemBlockIndent(block, list: list, listIndent: indent, bodyIndent: bodyIndent), width: width)
                     }
                     first = false
                 }
@@ -252,6 +252,23 @@ public enum TextRenderer {
         }
         // spacing="compact": no blank line between items.
         return list.isCompact ? items.flatMap { $0 } : joined(items)
+    }
+
+    /// Bare artwork and sourcecode in an XML list item sit 3 columns in from the list,
+    /// not at the item's text (xml2rfc keeps the section's joiner for them).
+    static func itemBlockIndent(_ block: Block, list: ListBlock, listIndent: Int, bodyIndent: Int) -> Int {
+        if list.bodyIndent != nil, case .figure(let f) = block, f.number == nil, f.kind != .textArt { return listIndent + 3 }
+        return bodyIndent
+    }
+
+    /// xml2rfc writes no marker for an item that opens with art, a figure, or a
+    /// bulleted or numbered list.
+    static func dropsMarker(_ block: Block) -> Bool {
+        switch block {
+        case .figure: return true
+        case .list(let l): return l.style != .definition
+        default: return false
+        }
     }
 
     /// xml2rfc puts a definition on the term's line only when its first word fits there.

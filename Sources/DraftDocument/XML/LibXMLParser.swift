@@ -16,6 +16,7 @@ enum LibXMLParser {
         | Int32(XML_PARSE_NOWARNING.rawValue)
         | Int32(XML_PARSE_BIG_LINES.rawValue)
         | Int32(XML_PARSE_NOCDATA.rawValue)
+        | Int32(XML_PARSE_COMPACT.rawValue)
 
     /// Installed once: every external resource libxml2 might still ask for (a DTD named
     /// in DOCTYPE, an entity) is refused. Files the reader allows are read by the reader.
