@@ -41,16 +41,18 @@ public struct AddressExtension: ExtensionBody {
 
     @inline(__always)
     public static func validate(_ reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
+        // On a local copy, so the reads stay in registers; written back once at the end.
+        var r = reader
         // proto, prefixlen and reserved: inside the 8-byte minimum the framing checked.
-        try reader.check(4)
-        let prefixOffset = reader.offset &+ 1
-        let prefixLength: UInt8 = reader.loadChecked(1, endianness: .big)
-        try reader.skip(2)
-        try reader.skipReserved(2, context, field: "sadb_address_reserved")
+        try r.check(4)
+        let prefixOffset = r.offset &+ 1
+        let prefixLength: UInt8 = r.loadChecked(1, endianness: .big)
+        try r.skip(2)
+        try r.skipReserved(2, context, field: "sadb_address_reserved")
         // Linux verify_address_len: the family decides the one valid length.
-        let family = try SocketAddress.peekFamily(reader, dialect: context.dialect)
+        let family = try SocketAddress.peekFamily(r, dialect: context.dialect)
         let expected = align8(8 &+ family.sockaddrSize)
-        let actual = reader.end &- context.offset
+        let actual = r.end &- context.offset
         guard actual == expected else {
             throw PFKeyError(.addressLengthMismatch, at: context.offset, source: "Linux af_key.c verify_address_len",
                              "\(context.type.name) is \(actual) bytes, an \(family == .inet ? "AF_INET" : "AF_INET6") address extension is \(expected)")
@@ -60,8 +62,9 @@ public struct AddressExtension: ExtensionBody {
                              "prefix length \(prefixLength) exceeds \(family.bitCount)")
         }
         // The length matches the family, so the sockaddr is all there.
-        try SocketAddress.validate(&reader, family: family, dialect: context.dialect, checksReserved: context.checksReserved)
-        try reader.skipReserved(reader.remaining, context, field: "padding")
+        try SocketAddress.validate(&r, family: family, dialect: context.dialect, checksReserved: context.checksReserved)
+        try r.skipReserved(r.remaining, context, field: "padding")
+        reader = r
     }
 
     public init(validated reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {

@@ -24,18 +24,21 @@ public struct KeyExtension: ExtensionBody {
     public var type: ExtensionType { kind == .auth ? .keyAuth : .keyEncrypt }
 
     public static func validate(_ reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
-        let bitsOffset = reader.offset
-        let bits = try reader.readInteger(endianness: context.dialect.hostByteOrder, as: UInt16.self)
+        // On a local copy, so the reads stay in registers; written back once at the end.
+        var r = reader
+        let bitsOffset = r.offset
+        let bits = try r.readInteger(endianness: context.dialect.hostByteOrder, as: UInt16.self)
         guard bits != 0 else {
             throw PFKeyError(.keyBitsZero, at: bitsOffset, source: "RFC 2367 2.3.4",
                              "sadb_key_bits of \(context.type.name) is zero")
         }
-        try reader.skipReserved(2, context, field: "sadb_key_reserved")
+        try r.skipReserved(2, context, field: "sadb_key_reserved")
         let keyBytes = (Int(bits) + 7) / 8
-        guard keyBytes <= reader.remaining else {
+        guard keyBytes <= r.remaining else {
             throw PFKeyError(.keyLengthTooShort, at: context.offset, source: "RFC 2367 2.3.4",
-                             "\(context.type.name) of \(reader.end - context.offset) bytes cannot hold \(bits) key bits (needs \(align8(8 + keyBytes)))")
+                             "\(context.type.name) of \(r.end - context.offset) bytes cannot hold \(bits) key bits (needs \(align8(8 + keyBytes)))")
         }
+        reader = r
     }
 
     public init(validated reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
