@@ -7,16 +7,21 @@ public enum DocumentReader {
     /// decided by the XML reader), anything else that is text is a plain-text RFC or draft.
     /// - Parameter includeDirectories: extra directories where xi:include and external
     ///   entities may be resolved (the document's own directory always is).
-    public static func read(path: String, includeDirectories: [String] = []) throws -> Document {
+    ///
+    /// `outline`: only what a section listing needs. For XML the blocks of section bodies,
+    /// the abstract and the notes are not built (their `blocks` are empty); sections,
+    /// metadata, references and warnings are as a full read gives them. Text documents are
+    /// always read whole.
+    public static func read(path: String, includeDirectories: [String] = [], outline: Bool = false) throws -> Document {
         let data = try load(path: path)
-        return try read(data: data, path: path, includeDirectories: includeDirectories)
+        return try read(data: data, path: path, includeDirectories: includeDirectories, outline: outline)
     }
 
     /// Parses bytes already in memory; `path` names them in locations and errors.
-    public static func read(data: Data, path: String, includeDirectories: [String] = []) throws -> Document {
+    public static func read(data: Data, path: String, includeDirectories: [String] = [], outline: Bool = false) throws -> Document {
         switch detectFormat(data) {
         case .xml:
-            return try XMLDocumentReader.read(data: data, path: path, includeDirectories: includeDirectories)
+            return try XMLDocumentReader.read(data: data, path: path, includeDirectories: includeDirectories, outline: outline)
         case .text:
             return try TextDocumentReader.read(data: data, path: path)
         }

@@ -131,3 +131,33 @@ private func asciiWhitespaceNormalized(_ bytes: UnsafeBufferPointer<UInt8>) -> S
     }
     return String(decoding: out, as: UTF8.self)
 }
+
+extension String {
+    /// Every occurrence of `target` replaced, matched literally on UTF-8 bytes (as
+    /// Foundation's `replacingOccurrences(of:with:)` matches code units), left to right and
+    /// without overlaps; without Foundation's bridging, whose first use alone costs more
+    /// than a whole document's worth of these.
+    public func replacingAll(_ target: String, with replacement: String) -> String {
+        let pattern = Array(target.utf8)
+        guard let first = pattern.first else { return self }
+        var out: [UInt8] = []
+        var changed = false
+        var copy = self
+        copy.withUTF8 { bytes in
+            out.reserveCapacity(bytes.count)
+            var i = 0
+            while i < bytes.count {
+                if bytes[i] == first, i + pattern.count <= bytes.count,
+                   pattern.indices.allSatisfy({ bytes[i + $0] == pattern[$0] }) {
+                    out.append(contentsOf: replacement.utf8)
+                    i += pattern.count
+                    changed = true
+                } else {
+                    out.append(bytes[i])
+                    i += 1
+                }
+            }
+        }
+        return changed ? String(decoding: out, as: UTF8.self) : self
+    }
+}

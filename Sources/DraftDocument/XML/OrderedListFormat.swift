@@ -23,7 +23,7 @@ struct OrderedListFormat {
             style = type.first ?? "1"
             return
         }
-        if type.contains("%p") { type = type.replacingOccurrences(of: "%p", with: parentLabel ?? "") }
+        if type.contains("%p") { type = type.replacingAll("%p", with: parentLabel ?? "") }
         var rest = Substring(type)
         while let percent = rest.firstIndex(of: "%") {
             let next = rest.index(after: percent)

@@ -203,7 +203,7 @@ extension XMLModelBuilder {
                 out += rest[start...]
                 return out
             }
-            out += resolved[index].replacingOccurrences(of: "-", with: "\u{2011}")
+            out += resolved[index].replacingAll("-", with: "\u{2011}")
             rest = after[after.index(after: end)...]
         }
         out += rest

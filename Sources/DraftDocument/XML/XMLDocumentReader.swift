@@ -6,7 +6,10 @@ import Foundation
 /// continue the middle numbering; `<back>` sections are appendices A, A.1...; sections
 /// with `numbered="false"` (and everything under them) have no number.
 enum XMLDocumentReader {
-    static func read(data: Data, path: String, includeDirectories: [String]) throws -> Document {
+    /// `outline`: build the section tree (numbers, titles, anchors, lines), the metadata and
+    /// the references, but not the blocks of section bodies, the abstract or the notes
+    /// (see `XMLModelBuilder.outlineOnly`).
+    static func read(data: Data, path: String, includeDirectories: [String], outline: Bool = false) throws -> Document {
         let document = try LibXMLParser.parse(data, path: path)
         defer { xmlFreeDoc(document) }
         guard let rootPointer = xmlDocGetRootElement(document) else {
@@ -16,7 +19,14 @@ enum XMLDocumentReader {
         guard root.name == "rfc" else {
             throw DocumentError(.notAnRFCDocument, "root element is <\(root.name)>, not <rfc>: not an xml2rfc document", at: SourceLocation(file: path, line: root.line, column: 1))
         }
-        let builder = XMLModelBuilder(document: document, path: path, resolver: IncludeResolver(documentPath: path, includeDirectories: includeDirectories))
+        let resolver = IncludeResolver(documentPath: path, includeDirectories: includeDirectories)
+        if outline {
+            let builder = XMLModelBuilder(document: document, path: path, resolver: resolver, outlineOnly: true)
+            defer { builder.freeIncludedDocuments() }
+            let result = try builder.build(root: root)
+            if !builder.outlineNeedsBodies { return result }
+        }
+        let builder = XMLModelBuilder(document: document, path: path, resolver: resolver)
         defer { builder.freeIncludedDocuments() }
         return try builder.build(root: root)
     }
@@ -102,10 +112,46 @@ final class XMLModelBuilder {
     /// The document's name, for the archive link xml2rfc shows in place of SVG art.
     var docName: String?
 
-    init(document: xmlDocPtr, path: String, resolver: IncludeResolver) {
+    /// Outline mode: section bodies, the abstract and notes are not turned into blocks;
+    /// their nodes are only walked for index entries (which add the Index section). Where
+    /// that could change the outline or its warnings (an entity reference, xi:include or
+    /// processing instruction in a body, a cross-reference in a title), the builder sets
+    /// `outlineNeedsBodies` and the caller builds the whole document instead.
+    let outlineOnly: Bool
+    private(set) var outlineNeedsBodies = false
+
+    init(document: xmlDocPtr, path: String, resolver: IncludeResolver, outlineOnly: Bool = false) {
         self.document = document
         self.file = path
         self.resolver = resolver
+        self.outlineOnly = outlineOnly
+    }
+
+    /// Outline mode's look at nodes it does not build: index entries, and anything that
+    /// needs the full build (entity references, processing instructions, xi:include,
+    /// artwork with a src).
+    func skimForOutline(_ nodes: [XMLNode]) {
+        var stack = nodes.map(\.pointer)
+        while let p = stack.popLast() {
+            switch p.pointee.type {
+            case XML_ENTITY_REF_NODE, XML_PI_NODE:
+                outlineNeedsBodies = true
+                return
+            case XML_ELEMENT_NODE:
+                if let name = p.pointee.name {
+                    if xmlStrEqual(name, "iref") != 0 { hasIndexEntries = true }
+                    // xi:include and artwork read from elsewhere (with warnings of their own).
+                    if xmlStrEqual(name, "include") != 0 || (xmlStrEqual(name, "artwork") != 0 && XMLNode(p).attribute("src") != nil) {
+                        outlineNeedsBodies = true
+                        return
+                    }
+                }
+                var child = p.pointee.children
+                while let c = child { stack.append(c); child = c.pointee.next }
+            default:
+                break
+            }
+        }
     }
 
     func freeIncludedDocuments() {
@@ -180,10 +226,14 @@ final class XMLModelBuilder {
             }
             if let abstractNode = front.firstElement("abstract") {
                 if let anchor = abstractNode.attribute("anchor") { targets[anchor] = .abstract }
-                abstract = try flow(abstractNode)
+                if outlineOnly { skimForOutline([abstractNode]) } else { abstract = try flow(abstractNode) }
             }
             for note in front.elements("note") {
-                notes.append(Container(title: try title(of: note), blocks: try flow(note), location: location(note)))
+                if outlineOnly {
+                    skimForOutline([note])
+                } else {
+                    notes.append(Container(title: try title(of: note), blocks: try flow(note), location: location(note)))
+                }
             }
         }
 
@@ -342,7 +392,16 @@ final class XMLModelBuilder {
             isEditor: author.attribute("role") == "editor")
     }
 
+    /// `s` without the white space at its ends that is not a line break: what
+    /// `trimmingCharacters(in: .whitespaces)` gives, without Foundation's bridging.
+    static func trimmingBlanks<S: StringProtocol>(_ s: S) -> String {
+        let isBlank = { (c: Character) in c.isWhitespace && !c.isNewline }
+        guard let first = s.firstIndex(where: { !isBlank($0) }), let last = s.lastIndex(where: { !isBlank($0) }) else { return "" }
+        return String(s[first...last])
+    }
+
     static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+    static let lowercaseMonthNames = monthNames.map { $0.lowercased() }
 
     /// A reference's `<date>` as xml2rfc shows it: "7 May 2021", "May 2021", "2021"; its
     /// text, when it has one, instead of or before the parts.
@@ -350,7 +409,8 @@ final class XMLModelBuilder {
         let year = date.attribute("year").flatMap { $0.isEmpty ? nil : $0 }
         var month: Int?
         if let m = date.attribute("month"), !m.isEmpty {
-            month = Int(m) ?? monthNames.firstIndex { $0.lowercased().hasPrefix(m.lowercased()) }.map { $0 + 1 }
+            let lower = m.lowercased()
+            month = Int(m) ?? lowercaseMonthNames.firstIndex { $0.hasPrefix(lower) }.map { $0 + 1 }
         }
         let day = date.attribute("day").flatMap { Int($0) }
         var formatted = ""
@@ -360,7 +420,7 @@ final class XMLModelBuilder {
         } else if let year {
             formatted = year
         }
-        formatted = formatted.trimmingCharacters(in: .whitespaces)
+        formatted = Self.trimmingBlanks(formatted)
         let text = date.textContent.whitespaceNormalized
         if !text.isEmpty { return formatted.isEmpty ? text : "\(text) (\(formatted))" }
         return formatted.isEmpty ? nil : formatted
@@ -460,7 +520,9 @@ final class XMLModelBuilder {
     }
 
     private func section(_ node: XMLNode, number: String?, depth: Int, back: Bool) throws -> Section {
+        let pendingBefore = pending.count
         let title = try self.title(of: node) ?? ""
+        if outlineOnly, pending.count != pendingBefore { outlineNeedsBodies = true }
         let anchor = node.attribute("anchor")
         if let anchor { targets[anchor] = .section(number: number, title: title, isAppendix: back, cited: number) }
         var subsections: [Section] = []
@@ -470,7 +532,11 @@ final class XMLModelBuilder {
         var bodyNodes: [XMLNode] = []
         func flushBody() throws {
             guard !bodyNodes.isEmpty else { return }
-            blocks += try flow(nodes: bodyNodes, in: node)
+            if outlineOnly {
+                skimForOutline(bodyNodes)
+            } else {
+                blocks += try flow(nodes: bodyNodes, in: node)
+            }
             bodyNodes.removeAll()
         }
         try forEachChild(of: node) { child in
@@ -698,7 +764,7 @@ final class XMLModelBuilder {
     /// v2 `<list style=...>`: symbols, numbers, letters, hanging, empty, "format ...";
     /// without a style, the nearest enclosing list's style (xml2rfc's v2-to-v3 rule).
     private func v2List(_ node: XMLNode) throws -> ListBlock {
-        var style = node.attribute("style")?.trimmingCharacters(in: .whitespaces) ?? ""
+        var style = node.attribute("style").map { Self.trimmingBlanks($0) } ?? ""
         if style.isEmpty, let enclosing = v2ListStyles.last {
             // xml2rfc converts lists outside-in, so a nested list without a style sees
             // its parent already as <ul> (symbols), <dl> (hanging) or <ol> (the parent's
@@ -1100,7 +1166,7 @@ final class XMLModelBuilder {
         var out: [String: String] = [:]
         var rest = Substring(text)
         while let eq = rest.firstIndex(of: "=") {
-            let key = rest[..<eq].trimmingCharacters(in: .whitespaces)
+            let key = Self.trimmingBlanks(rest[..<eq])
             var after = rest[rest.index(after: eq)...].drop(while: { $0 == " " })
             guard let quote = after.first, quote == "\"" || quote == "'" else { break }
             after = after.dropFirst()

@@ -35,7 +35,7 @@ enum XMLInlineForms {
         }
         if isTemplate {
             var out = format
-            for (part, value) in values { out = out.replacingOccurrences(of: "{\(part.rawValue)}", with: value) }
+            for (part, value) in values { out = out.replacingAll("{\(part.rawValue)}", with: value) }
             return out
         }
         let rendered = parts.map { values[$0] ?? "" }
@@ -90,7 +90,7 @@ enum XMLInlineForms {
         }
         if ascii == name || ascii?.isEmpty == true { ascii = nil }
         let shown = ascii.map { "\(name) (\($0))" } ?? name
-        return shown.replacingOccurrences(of: ". ", with: ".\u{00A0}")
+        return shown.replacingAll(". ", with: ".\u{00A0}")
     }
 
     private static func personalName(initials: String?, surname: String?, addPeriod: (String) -> Bool) -> String {

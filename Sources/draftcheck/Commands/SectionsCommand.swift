@@ -50,7 +50,8 @@ struct SectionsCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let document = try DocumentReader.read(path: file, includeDirectories: includeDirectories)
+            // The tree only: section bodies are not built.
+            let document = try DocumentReader.read(path: file, includeDirectories: includeDirectories, outline: true)
             document.warnings.forEach { printWarning($0.description) }
             let entries = document.allSections.map {
                 Entry(number: $0.number, title: $0.title, depth: $0.depth, anchor: $0.anchor, line: $0.location.line)

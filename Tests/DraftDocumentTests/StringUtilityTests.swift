@@ -1,9 +1,12 @@
 import DraftDocument
+import Foundation
 import Testing
 
-/// `whitespaceNormalized` folds ASCII text on its bytes; it must give what the Character
-/// definition gives (every run of Unicode white space one space, ends trimmed) on any text.
-@Suite struct WhitespaceNormalizationTests {
+/// The model's string helpers work on UTF-8 bytes for speed; each must give exactly what
+/// its definition gives: `whitespaceNormalized` what the Character definition gives (every
+/// run of Unicode white space one space, ends trimmed), `replacingAll` what Foundation's
+/// `replacingOccurrences(of:with:)` gives.
+@Suite struct StringUtilityTests {
     static func byCharacters(_ s: String) -> String {
         var out = ""
         var pending = false
@@ -36,5 +39,14 @@ import Testing
         #expect(checked == Self.pieces.count * Self.pieces.count * Self.pieces.count)
         #expect("  The\tfirst\r\n  line \u{0B}".whitespaceNormalized == "The first line")
         #expect("a\u{1C}b".whitespaceNormalized == "a\u{1C}b")
+    }
+
+    @Test(arguments: [
+        ("J. Smith, R. Jones", ". ", ".\u{00A0}"), ("Section-2-9", "-", "\u{2011}"), ("aaaa", "aa", "b"),
+        ("no match here", "xyz", "q"), ("", "a", "b"), ("{name} and {name}", "{name}", "Zoë"),
+        ("é. é. ", ". ", "!"), ("%p.%p", "%p", ""), ("😀-😀", "-", "--"), ("x", "x", ""),
+    ])
+    func replacingAllMatchesFoundation(_ text: String, _ target: String, _ replacement: String) {
+        #expect(text.replacingAll(target, with: replacement) == text.replacingOccurrences(of: target, with: replacement))
     }
 }
