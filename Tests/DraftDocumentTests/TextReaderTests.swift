@@ -215,6 +215,27 @@ import Testing
         #expect(art.location.line == 57)
     }
 
+    /// Found by feeding random text to the reader: a form-feed line that is not a running
+    /// header began its page break again for ever (a hang); a document whose only heading
+    /// is a front-matter one on its last line indexed past the end (a trap).
+    @Test func aFormFeedBeforeContentIsReadAsContent() throws {
+        let doc = try Self.read("1.  Scope\n\n   Some text here.\n\u{0C}not a header line\n   more text.\n")
+        let section = try #require(doc.section(numbered: "1"))
+        // The line after the form feed is kept: a hanging term over the indented line.
+        #expect(section.paragraphs.map(\.content.normalizedText) == ["Some text here.", "more text."])
+        guard case .list(let list)? = section.blocks.last else {
+            Issue.record("no list after the page break: \(section.blocks)")
+            return
+        }
+        #expect(list.items.map { $0.term?.plainText } == ["not a header line"])
+    }
+
+    @Test func aLoneFrontHeadingIsADocumentWithoutSections() throws {
+        let doc = try Self.read("Abstract\n")
+        #expect(doc.sections.isEmpty)
+        #expect(doc.warnings.map(\.description) == ["mini.txt:1:1: warning: no section headings found; the text is read as one untitled section"])
+    }
+
     /// IKE message flows are figures: an arrow at a line's end, at its start, or apart by a
     /// gap (which would otherwise read as a hanging term); an arrow in prose is prose.
     @Test func messageFlowsAreFiguresAndProseArrowsAreNot() throws {

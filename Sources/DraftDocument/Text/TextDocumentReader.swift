@@ -187,7 +187,8 @@ struct TextDocumentAssembler {
             if !blocks.isEmpty {
                 flat.append(Section(number: nil, title: "", depth: 1, blocks: blocks, location: blocks[0].location))
             }
-            warnings.append(DocumentWarning("no section headings found; the text is read as one untitled section", at: SourceLocation(file: path, line: lines[start].number)))
+            let line = start < lines.count ? lines[start].number : (lines.last?.number ?? 1)
+            warnings.append(DocumentWarning("no section headings found; the text is read as one untitled section", at: SourceLocation(file: path, line: line)))
         }
         return Document(metadata: metadata, abstract: abstract, notes: notes, sections: Self.nest(flat), warnings: warnings)
     }

@@ -174,10 +174,14 @@ enum TextLines {
         var breakLine = 0
         var runningHeader: Substring?
         var padding = 0
+        // A form-feed line that is not a running header is content: once its page break is
+        // taken, it is read again as an ordinary line (without this it began the break anew,
+        // for ever).
+        var breakTakenAt = -1
         var i = 0
         while i < lines.count {
             let line = lines[i]
-            let startsPage = formFeeds.contains(line.number)
+            let startsPage = formFeeds.contains(line.number) && i != breakTakenAt
             if line.isText && isPageFooter(line.content) {
                 padding = beginBreak(&out)
                 pendingBreak = true
@@ -196,6 +200,8 @@ enum TextLines {
                     i += 1
                     // The blank lines under the header are padding too.
                     while i < lines.count, !lines[i].isText, !formFeeds.contains(lines[i].number) { i += 1 }
+                } else {
+                    breakTakenAt = i
                 }
                 pendingBreak = false
                 if !out.isEmpty { out.append(.pageBreak(at: breakLine, padding: padding)) }
