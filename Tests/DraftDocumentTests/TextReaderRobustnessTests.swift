@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import DraftDocument
 
 /// Hostile text: random documents made of the pieces the layout rules look at (headings,
@@ -7,18 +8,6 @@ import Testing
 /// non-ASCII). Reading each must return a document or throw a DocumentError: never trap,
 /// never loop (two such bugs were found this way; see TextReaderTests).
 @Suite struct TextReaderRobustnessTests {
-    /// SplitMix64: the same documents on every run.
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let pieces = [
         "-->", "<--", " ", "   ", "\t", "\n", "\n\n", "\r\n", "\r", "\u{0C}", "\u{0C}RFC 1  X  2000\n", "MUST", "MUST NOT",
         "SHOULD", "PF_KEY", "SADB_ACQUIRE", "TSi", "Traffic Selector", "é", "😀", "|", "+--+", "1.  Intro\n", "2.9.  Traffic\n",
@@ -29,7 +18,7 @@ import Testing
     ]
 
     @Test func randomDocumentsAreReadOrRefused() {
-        var rng = Seeded(state: 2026_11_29)
+        var rng = SplitMix(state: 2026_11_29) // the same documents on every run
         var read = 0, refused = 0
         for n in 0..<300 {
             let count = Int.random(in: 1...600, using: &rng)

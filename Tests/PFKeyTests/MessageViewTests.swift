@@ -1,5 +1,6 @@
 import PropertyBased
 import Testing
+import TestSupport
 @testable import PFKey
 
 /// `MessageView` (validation over the caller's bytes, fields read on demand) agrees with
@@ -108,7 +109,7 @@ import Testing
     @Test func randomAndDamagedMessagesAgree() async {
         await propertyCheck(count: 300, input: Gen.uint64(), Gen.element(of: Dialect.Name.allCases)) { seed, name in
             let dialect = Dialect.named(name ?? .linux)
-            var rng = RandomMessage.SplitMix(state: seed)
+            var rng = SplitMix(state: seed)
             let message = RandomMessage.make(seed: seed, dialect: dialect)
             guard var bytes = try? message.encode(dialect: dialect) else { return }
             let options = DecodingOptions(dialect: dialect, direction: [Direction?.none, .request, .kernel].randomElement(using: &rng)!,

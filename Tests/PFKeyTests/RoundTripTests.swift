@@ -1,5 +1,6 @@
 import PropertyBased
 import Testing
+import TestSupport
 @testable import PFKey
 
 /// decode(encode(m)) == m and encode(decode(b)) == b, for every message type of every
@@ -66,17 +67,6 @@ import Testing
 /// Random valid messages: a sample of the dialect with every field value drawn at random
 /// (within what the rules allow) and optional extensions dropped at random.
 enum RandomMessage {
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static func make(seed: UInt64, dialect: Dialect) -> Message {
         var rng = SplitMix(state: seed)
         let samples = SampleMessages.covering(dialect)

@@ -205,3 +205,17 @@ func writeAll(_ data: Data, to fd: Int32) {
 public func runDraftcheck(_ arguments: [String], stdin: Data? = nil, currentDirectory: String? = nil, environment: [String: String]? = nil) throws -> ProcessResult {
     try runProcess(TestEnvironment.draftcheckBinary.path, arguments, stdin: stdin, currentDirectory: currentDirectory ?? TestEnvironment.packageRoot.path, environment: environment)
 }
+
+/// SplitMix64: a seeded random number generator, so randomised tests draw the same values
+/// on every run.
+public struct SplitMix: RandomNumberGenerator {
+    public var state: UInt64
+    public init(state: UInt64) { self.state = state }
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
