@@ -28,15 +28,17 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
-        .target(name: "DraftDocument", dependencies: ["CLibXML2"]),
+        // The shape every module's error type shares (code, location, rule, category).
+        .target(name: "Diagnostics"),
+        .target(name: "DraftDocument", dependencies: ["CLibXML2", "Diagnostics"]),
         .target(name: "Normative", dependencies: ["DraftDocument"]),
-        .target(name: "PFKey"),
-        .target(name: "TrafficSelectors"),
-        .target(name: "SPDBridge", dependencies: ["PFKey", "TrafficSelectors"]),
-        .target(name: "Checks", dependencies: ["PFKey", "TrafficSelectors", "SPDBridge"]),
+        .target(name: "PFKey", dependencies: ["Diagnostics"]),
+        .target(name: "TrafficSelectors", dependencies: ["Diagnostics"]),
+        .target(name: "SPDBridge", dependencies: ["PFKey", "TrafficSelectors", "Diagnostics"]),
+        .target(name: "Checks", dependencies: ["PFKey", "TrafficSelectors", "SPDBridge", "Diagnostics"]),
         .target(name: "Linking", dependencies: ["Normative", "Checks"]),
         .target(name: "Errata", dependencies: [
-            "DraftDocument", .product(name: "Yams", package: "Yams"), .product(name: "Plot", package: "Plot"),
+            "DraftDocument", "Diagnostics", .product(name: "Yams", package: "Yams"), .product(name: "Plot", package: "Plot"),
         ]),
         .target(name: "Reports", dependencies: [
             "Normative", "Linking", "Errata", .product(name: "Plot", package: "Plot"),
@@ -45,7 +47,7 @@ let package = Package(
         .executableTarget(name: "pfkey-live", dependencies: ["PFKey", "SPDBridge", "TrafficSelectors"]),
         .executableTarget(name: "draftcheck", dependencies: [
             "DraftDocument", "Normative", "PFKey", "TrafficSelectors", "SPDBridge",
-            "Checks", "Linking", "Errata", "Reports",
+            "Checks", "Linking", "Errata", "Reports", "Diagnostics",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -53,6 +55,7 @@ let package = Package(
         // missing peer is reported (a loud skip locally, a failure with CI=true).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
 
+        .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "DraftDocumentTests", dependencies: ["DraftDocument", "TestSupport"]),
         .testTarget(name: "NormativeTests", dependencies: ["Normative", "TestSupport"]),
         .testTarget(name: "PFKeyTests", dependencies: [

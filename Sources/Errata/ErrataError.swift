@@ -1,27 +1,11 @@
-/// The one error type of Errata. Equality compares the code only, so tests can assert the
-/// exact failure while the message stays rich (the closest passage, both matches, ...).
-public struct ErrataError: Error, Hashable, Sendable, CustomStringConvertible {
-    public enum Code: String, Sendable, Codable {
-        /// The errata file or the document it is applied to does not exist.
-        case fileNotFound
-        /// A file exists but cannot be read (a directory, an I/O error, not UTF-8).
-        case unreadable
-        /// The errata file does not follow the format (README "## Errata"); `line` says where.
-        case malformed
-        /// The section a block is anchored to is not in the document.
-        case sectionNotFound
-        /// A block's OLD text is not in its section; the message shows the closest passage.
-        case oldTextNotFound
-        /// A block's OLD text occurs more than once in its section; the message lists each.
-        case oldTextAmbiguous
-        /// A block's NEW text is still empty (a skeleton): there is nothing to apply.
-        case newTextMissing
-        /// The OLD text crosses a structure the replacement cannot re-create (it starts in a
-        /// paragraph and ends inside a list or figure, or two blocks overlap).
-        case unsupportedRange
-        /// The output path could not be written; the source is untouched.
-        case unwritableOutput
-    }
+import Diagnostics
+
+/// The one error type of Errata. Equality compares the code only (`Diagnostic`), so tests
+/// can assert the exact failure while the message stays rich (the closest passage, both
+/// matches, ...).
+public struct ErrataError: Diagnostic {
+    /// The failures; declared below.
+    public typealias Code = DiagnosticCode<ErrataError>
 
     public var code: Code
     public var message: String
@@ -37,8 +21,25 @@ public struct ErrataError: Error, Hashable, Sendable, CustomStringConvertible {
         self.line = line
     }
 
-    public static func == (lhs: ErrataError, rhs: ErrataError) -> Bool { lhs.code == rhs.code }
-    public func hash(into hasher: inout Hasher) { hasher.combine(code) }
+    public var diagnosticLocation: DiagnosticLocation? {
+        switch (file, line) {
+        case let (file?, line?): .fileLine(file: file, line: line)
+        case let (file?, nil): .file(file)
+        default: nil
+        }
+    }
+    public var ruleBroken: String? { nil }
+    /// Missing files are missing input, an unwritable output cannot be written, anything
+    /// else is an errata file or document that does not fit (invalid input).
+    public var category: DiagnosticCategory {
+        switch code {
+        case .fileNotFound, .unreadable: .missingInput
+        case .unwritableOutput: .cannotWrite
+        default: .invalidInput
+        }
+    }
+    /// The description already says "error:".
+    public var reportLine: String { description }
 
     /// Sentinel values for `#expect(throws: ErrataError.malformed)`.
     public static let fileNotFound = ErrataError(.fileNotFound, "")
@@ -53,10 +54,29 @@ public struct ErrataError: Error, Hashable, Sendable, CustomStringConvertible {
 
     /// `FILE:LINE: error: message`, the form editors and CI annotate.
     public var description: String {
-        switch (file, line) {
-        case let (file?, line?): "\(file):\(line): error: \(message)"
-        case let (file?, nil): "\(file): error: \(message)"
-        default: "error: \(message)"
-        }
+        if let diagnosticLocation { return "\(diagnosticLocation): error: \(message)" }
+        return "error: \(message)"
     }
+}
+
+extension DiagnosticCode where Domain == ErrataError {
+    /// The errata file or the document it is applied to does not exist.
+    public static var fileNotFound: Self { Self("fileNotFound") }
+    /// A file exists but cannot be read (a directory, an I/O error, not UTF-8).
+    public static var unreadable: Self { Self("unreadable") }
+    /// The errata file does not follow the format (README "## Errata"); `line` says where.
+    public static var malformed: Self { Self("malformed") }
+    /// The section a block is anchored to is not in the document.
+    public static var sectionNotFound: Self { Self("sectionNotFound") }
+    /// A block's OLD text is not in its section; the message shows the closest passage.
+    public static var oldTextNotFound: Self { Self("oldTextNotFound") }
+    /// A block's OLD text occurs more than once in its section; the message lists each.
+    public static var oldTextAmbiguous: Self { Self("oldTextAmbiguous") }
+    /// A block's NEW text is still empty (a skeleton): there is nothing to apply.
+    public static var newTextMissing: Self { Self("newTextMissing") }
+    /// The OLD text crosses a structure the replacement cannot re-create (it starts in a
+    /// paragraph and ends inside a list or figure, or two blocks overlap).
+    public static var unsupportedRange: Self { Self("unsupportedRange") }
+    /// The output path could not be written; the source is untouched.
+    public static var unwritableOutput: Self { Self("unwritableOutput") }
 }

@@ -1,43 +1,15 @@
+import Diagnostics
+
 /// The one error type of the PFKey module: what rule a message broke and where.
 ///
 /// `code` names the failure, `offset` is the byte of the message it is about, and `rule`
 /// says which rule it is with its source, e.g. "RFC 2367 2.3: duplicate extension type 5
-/// at offset 40". Equality compares the code only, so tests can write
+/// at offset 40". Equality compares the code only (`Diagnostic`), so tests can write
 /// `#expect(throws: PFKeyError.duplicateExtension)` and still get a rich message.
-public struct PFKeyError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// The failures, grouped by the validation rule of notes/pfkey.md they belong to.
-    public enum Code: String, Sendable, Hashable, CaseIterable {
-        // 1. message length
-        case messageTooShort, lengthMismatch
-        // 2. base header
-        case badVersion, reservedNotZero, unknownMessageType
-        // 3. extension header framing
-        case truncated, extensionTooShortForHeader, extensionOverrun, extensionTypeZero
-        // 4. per-type minimum (and fixed) lengths
-        case extensionTooShort, extensionLengthMismatch
-        // 5., 6. duplicates, unknown types
-        case duplicateExtension, unknownExtension
-        // 7. addresses
-        case unsupportedAddressFamily, addressLengthMismatch, prefixLengthTooLong
-        // 8. address pairs and ports
-        case addressPairIncomplete, addressFamilyMismatch, portNotZero, portWithoutProtocol
-        // 9. keys
-        case keyBitsZero, keyLengthTooShort
-        // 10. security context
-        case securityContextLengthMismatch
-        // 11. proposal and supported algorithms
-        case proposalLengthNotMultiple, combBitsInconsistent, combMinimumExceedsMaximum, supportedLengthNotMultiple
-        // 12. SPI range
-        case spiRangeInverted
-        // 13. presence per message and direction
-        case missingExtension, notARequest
-        // 14. X_POLICY and its ipsecrequests
-        case policyTypeInvalid, policyDirectionInvalid, ipsecRequestLengthInvalid, ipsecRequestModeZero, tunnelAddressesInvalid
-        // 15. reserved fields (and address padding) zero
-        case extensionReservedNotZero
-        // Sensitivity bitmaps, identity, KMADDRESS and FILTER payloads, JSON input.
-        case sensitivityLengthMismatch, invalidValue
-    }
+public struct PFKeyError: Diagnostic {
+    /// The failures, grouped by the validation rule they belong to (RFC 2367 2.1-2.3 and
+    /// the Linux and KAME extensions); declared below.
+    public typealias Code = DiagnosticCode<PFKeyError>
 
     public var code: Code
     /// The byte offset in the message the failure is about.
@@ -46,18 +18,26 @@ public struct PFKeyError: Error, Hashable, Sendable, CustomStringConvertible {
     public var rule: String
     /// Where in our code it was thrown (`#fileID:#line`), for bug reports.
     public var thrownAt: String
+    /// The rule's source alone: "RFC 2367 2.3".
+    public var source: String
 
     public init(_ code: Code, at offset: Int, source: String, _ detail: String, fileID: String = #fileID, line: Int = #line) {
         self.code = code
         self.offset = offset
         self.rule = "\(source): \(detail) at offset \(offset)"
+        self.source = source
         self.thrownAt = "\(fileID):\(line)"
     }
 
     public var description: String { "\(code.rawValue): \(rule)" }
 
-    public static func == (lhs: PFKeyError, rhs: PFKeyError) -> Bool { lhs.code == rhs.code }
-    public func hash(into hasher: inout Hasher) { hasher.combine(code) }
+    public var diagnosticLocation: DiagnosticLocation? { .byteOffset(offset) }
+    public var ruleBroken: String? { source.isEmpty ? nil : source }
+    /// The rule with its details, as `rule` holds it.
+    public var message: String { rule }
+    /// Every PF_KEY error is invalid input: a malformed message or JSON.
+    public var category: DiagnosticCategory { .invalidInput }
+    public var reportLine: String { "error: invalid PF_KEY message: \(code.rawValue): \(rule)" }
 
     /// An error value carrying only `code`, for `#expect(throws:)` and `==`.
     public static func code(_ code: Code) -> PFKeyError {
@@ -65,6 +45,81 @@ public struct PFKeyError: Error, Hashable, Sendable, CustomStringConvertible {
     }
 }
 
+/// The codes, grouped by the validation rule of RFC 2367 (and the dialects) they belong to.
+extension DiagnosticCode where Domain == PFKeyError {
+    // 1. message length
+    public static var messageTooShort: Self { Self("messageTooShort") }
+    public static var lengthMismatch: Self { Self("lengthMismatch") }
+    // 2. base header
+    public static var badVersion: Self { Self("badVersion") }
+    public static var reservedNotZero: Self { Self("reservedNotZero") }
+    public static var unknownMessageType: Self { Self("unknownMessageType") }
+    // 3. extension header framing
+    public static var truncated: Self { Self("truncated") }
+    public static var extensionTooShortForHeader: Self { Self("extensionTooShortForHeader") }
+    public static var extensionOverrun: Self { Self("extensionOverrun") }
+    public static var extensionTypeZero: Self { Self("extensionTypeZero") }
+    // 4. per-type minimum (and fixed) lengths
+    public static var extensionTooShort: Self { Self("extensionTooShort") }
+    public static var extensionLengthMismatch: Self { Self("extensionLengthMismatch") }
+    // 5., 6. duplicates, unknown types
+    public static var duplicateExtension: Self { Self("duplicateExtension") }
+    public static var unknownExtension: Self { Self("unknownExtension") }
+    // 7. addresses
+    public static var unsupportedAddressFamily: Self { Self("unsupportedAddressFamily") }
+    public static var addressLengthMismatch: Self { Self("addressLengthMismatch") }
+    public static var prefixLengthTooLong: Self { Self("prefixLengthTooLong") }
+    // 8. address pairs and ports
+    public static var addressPairIncomplete: Self { Self("addressPairIncomplete") }
+    public static var addressFamilyMismatch: Self { Self("addressFamilyMismatch") }
+    public static var portNotZero: Self { Self("portNotZero") }
+    public static var portWithoutProtocol: Self { Self("portWithoutProtocol") }
+    // 9. keys
+    public static var keyBitsZero: Self { Self("keyBitsZero") }
+    public static var keyLengthTooShort: Self { Self("keyLengthTooShort") }
+    // 10. security context
+    public static var securityContextLengthMismatch: Self { Self("securityContextLengthMismatch") }
+    // 11. proposal and supported algorithms
+    public static var proposalLengthNotMultiple: Self { Self("proposalLengthNotMultiple") }
+    public static var combBitsInconsistent: Self { Self("combBitsInconsistent") }
+    public static var combMinimumExceedsMaximum: Self { Self("combMinimumExceedsMaximum") }
+    public static var supportedLengthNotMultiple: Self { Self("supportedLengthNotMultiple") }
+    // 12. SPI range
+    public static var spiRangeInverted: Self { Self("spiRangeInverted") }
+    // 13. presence per message and direction
+    public static var missingExtension: Self { Self("missingExtension") }
+    public static var notARequest: Self { Self("notARequest") }
+    // 14. X_POLICY and its ipsecrequests
+    public static var policyTypeInvalid: Self { Self("policyTypeInvalid") }
+    public static var policyDirectionInvalid: Self { Self("policyDirectionInvalid") }
+    public static var ipsecRequestLengthInvalid: Self { Self("ipsecRequestLengthInvalid") }
+    public static var ipsecRequestModeZero: Self { Self("ipsecRequestModeZero") }
+    public static var tunnelAddressesInvalid: Self { Self("tunnelAddressesInvalid") }
+    // 15. reserved fields (and address padding) zero
+    public static var extensionReservedNotZero: Self { Self("extensionReservedNotZero") }
+    // Sensitivity bitmaps, identity, KMADDRESS and FILTER payloads, JSON input.
+    public static var sensitivityLengthMismatch: Self { Self("sensitivityLengthMismatch") }
+    public static var invalidValue: Self { Self("invalidValue") }
+
+    /// Every code, for tests that go through all of them.
+    public static var allCodes: [Self] {
+        [
+            .messageTooShort, .lengthMismatch, .badVersion, .reservedNotZero, .unknownMessageType,
+            .truncated, .extensionTooShortForHeader, .extensionOverrun, .extensionTypeZero,
+            .extensionTooShort, .extensionLengthMismatch, .duplicateExtension, .unknownExtension,
+            .unsupportedAddressFamily, .addressLengthMismatch, .prefixLengthTooLong,
+            .addressPairIncomplete, .addressFamilyMismatch, .portNotZero, .portWithoutProtocol,
+            .keyBitsZero, .keyLengthTooShort, .securityContextLengthMismatch,
+            .proposalLengthNotMultiple, .combBitsInconsistent, .combMinimumExceedsMaximum,
+            .supportedLengthNotMultiple, .spiRangeInverted, .missingExtension, .notARequest,
+            .policyTypeInvalid, .policyDirectionInvalid, .ipsecRequestLengthInvalid,
+            .ipsecRequestModeZero, .tunnelAddressesInvalid, .extensionReservedNotZero,
+            .sensitivityLengthMismatch, .invalidValue
+        ]
+    }
+}
+
+/// Sentinel values for `#expect(throws: PFKeyError.duplicateExtension)`.
 extension PFKeyError {
     public static let messageTooShort = code(.messageTooShort)
     public static let lengthMismatch = code(.lengthMismatch)

@@ -1,22 +1,10 @@
+import Diagnostics
+
 /// The one error type of SPDBridge: a step of the SPD -> ACQUIRE -> TS -> SA flow could not
-/// be taken. Equality by code.
-public struct BridgeError: Error, Hashable, Sendable, CustomStringConvertible {
-    public enum Code: String, Sendable, Codable {
-        /// A message lacks an extension the step needs (ACQUIRE without addresses, a policy
-        /// reply without X_POLICY).
-        case missingExtension
-        /// The message is not of the type the step expects.
-        case unexpectedMessage
-        /// Source and destination are of different families, or an address does not fit
-        /// the Traffic Selector engine's ranges.
-        case addressMismatch
-        /// The responder refused every proposed Traffic Selector (TS_UNACCEPTABLE).
-        case narrowingRefused
-        /// An IKEv2 transform with no PF_KEY algorithm number (or a key of the wrong length).
-        case unsupportedTransform
-        /// The key engine answered with an errno.
-        case kernelError
-    }
+/// be taken. Equality by code (`Diagnostic`).
+public struct BridgeError: Diagnostic {
+    /// The failures; declared below.
+    public typealias Code = DiagnosticCode<BridgeError>
 
     public var code: Code
     public var message: String
@@ -26,8 +14,11 @@ public struct BridgeError: Error, Hashable, Sendable, CustomStringConvertible {
         self.message = message
     }
 
-    public static func == (lhs: BridgeError, rhs: BridgeError) -> Bool { lhs.code == rhs.code }
-    public func hash(into hasher: inout Hasher) { hasher.combine(code) }
+    public var diagnosticLocation: DiagnosticLocation? { nil }
+    public var ruleBroken: String? { nil }
+    /// The bridge drives the reference code with values it built itself: a step that
+    /// cannot be taken is a bug on our side.
+    public var category: DiagnosticCategory { .internalError }
 
     public static let missingExtension = BridgeError(.missingExtension, "")
     public static let unexpectedMessage = BridgeError(.unexpectedMessage, "")
@@ -37,4 +28,21 @@ public struct BridgeError: Error, Hashable, Sendable, CustomStringConvertible {
     public static let kernelError = BridgeError(.kernelError, "")
 
     public var description: String { "\(code.rawValue): \(message)" }
+}
+
+extension DiagnosticCode where Domain == BridgeError {
+    /// A message lacks an extension the step needs (ACQUIRE without addresses, a policy
+    /// reply without X_POLICY).
+    public static var missingExtension: Self { Self("missingExtension") }
+    /// The message is not of the type the step expects.
+    public static var unexpectedMessage: Self { Self("unexpectedMessage") }
+    /// Source and destination are of different families, or an address does not fit
+    /// the Traffic Selector engine's ranges.
+    public static var addressMismatch: Self { Self("addressMismatch") }
+    /// The responder refused every proposed Traffic Selector (TS_UNACCEPTABLE).
+    public static var narrowingRefused: Self { Self("narrowingRefused") }
+    /// An IKEv2 transform with no PF_KEY algorithm number (or a key of the wrong length).
+    public static var unsupportedTransform: Self { Self("unsupportedTransform") }
+    /// The key engine answered with an errno.
+    public static var kernelError: Self { Self("kernelError") }
 }

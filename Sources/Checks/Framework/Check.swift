@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// A subject the catalog covers; reports group checks and coverage by it.
 public enum CheckTopic: String, Hashable, Sendable, Codable, CaseIterable {
     case pfkey, ts, spd
@@ -127,13 +129,9 @@ public struct CheckContext: Sendable {
         }
     }
 
-    /// The `code` of a module error (every module's error type has one), else its description.
+    /// The code of a module error (every module's error type is a `Diagnostic`), else its description.
     static func code(of error: Error) -> String {
-        let mirror = Mirror(reflecting: error)
-        if let code = mirror.children.first(where: { $0.label == "code" })?.value {
-            if let raw = code as? any RawRepresentable { return "\(raw.rawValue)" }
-            return "\(code)"
-        }
+        if let diagnostic = error as? any Diagnostic { return diagnostic.codeName }
         return String(describing: error)
     }
 

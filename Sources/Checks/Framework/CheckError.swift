@@ -1,15 +1,11 @@
+import Diagnostics
+
 /// The one error type of Checks: a check could not set up what it drives (a fixture
-/// missing, a value the reference code refused while building inputs). Equality by code.
-public struct CheckError: Error, Hashable, Sendable, CustomStringConvertible {
-    public enum Code: String, Sendable, Codable {
-        /// A check id given on the command line or in a filter is not in the catalog.
-        case unknownCheck
-        /// Building the check's inputs failed (the reference code rejected a value the
-        /// check meant to be valid): the check errors, it does not fail.
-        case setupFailed
-        /// A kernel capture the check compares with is not present.
-        case captureMissing
-    }
+/// missing, a value the reference code refused while building inputs). Equality by code
+/// (`Diagnostic`).
+public struct CheckError: Diagnostic {
+    /// The failures; declared below.
+    public typealias Code = DiagnosticCode<CheckError>
 
     public var code: Code
     public var message: String
@@ -19,12 +15,24 @@ public struct CheckError: Error, Hashable, Sendable, CustomStringConvertible {
         self.message = message
     }
 
-    public static func == (lhs: CheckError, rhs: CheckError) -> Bool { lhs.code == rhs.code }
-    public func hash(into hasher: inout Hasher) { hasher.combine(code) }
+    public var diagnosticLocation: DiagnosticLocation? { nil }
+    public var ruleBroken: String? { nil }
+    /// An unknown check id is a bad command line; anything else is a bug on our side.
+    public var category: DiagnosticCategory { code == .unknownCheck ? .invalidUsage : .internalError }
 
     public static let unknownCheck = CheckError(.unknownCheck, "")
     public static let setupFailed = CheckError(.setupFailed, "")
     public static let captureMissing = CheckError(.captureMissing, "")
 
     public var description: String { "\(code.rawValue): \(message)" }
+}
+
+extension DiagnosticCode where Domain == CheckError {
+    /// A check id given on the command line or in a filter is not in the catalog.
+    public static var unknownCheck: Self { Self("unknownCheck") }
+    /// Building the check's inputs failed (the reference code rejected a value the
+    /// check meant to be valid): the check errors, it does not fail.
+    public static var setupFailed: Self { Self("setupFailed") }
+    /// A kernel capture the check compares with is not present.
+    public static var captureMissing: Self { Self("captureMissing") }
 }

@@ -1,25 +1,10 @@
-/// The one error type of DraftDocument. Equality compares the code only, so tests can
-/// assert the exact failure while the message stays rich.
-public struct DocumentError: Error, Hashable, Sendable, CustomStringConvertible {
-    public enum Code: String, Sendable, Codable {
-        /// The file does not exist or cannot be opened.
-        case fileNotFound
-        /// The file could not be read (I/O error, not a regular file).
-        case unreadable
-        /// The XML is not well formed (libxml2's diagnostic is in the message).
-        case malformedXML
-        /// Well-formed XML whose root is not `<rfc>`.
-        case notAnRFCDocument
-        /// The document tried something we refuse for safety: entity expansion beyond
-        /// limits, nesting too deep, external resources outside the allowed directories.
-        case refusedUnsafe
-        /// Input that is not a document at all (empty, binary, not UTF-8 text).
-        case notADocument
-        /// A construct the reader cannot map onto the model.
-        case unsupportedStructure
-        /// A requested section does not exist.
-        case sectionNotFound
-    }
+import Diagnostics
+
+/// The one error type of DraftDocument. Equality compares the code only (`Diagnostic`), so
+/// tests can assert the exact failure while the message stays rich.
+public struct DocumentError: Diagnostic {
+    /// The failures; declared below.
+    public typealias Code = DiagnosticCode<DocumentError>
 
     public var code: Code
     public var message: String
@@ -31,8 +16,16 @@ public struct DocumentError: Error, Hashable, Sendable, CustomStringConvertible 
         self.location = location
     }
 
-    public static func == (lhs: DocumentError, rhs: DocumentError) -> Bool { lhs.code == rhs.code }
-    public func hash(into hasher: inout Hasher) { hasher.combine(code) }
+    public var diagnosticLocation: DiagnosticLocation? {
+        location.map { .fileLineColumn(file: $0.file, line: $0.line, column: $0.column) }
+    }
+    public var ruleBroken: String? { nil }
+    /// A file that is missing or cannot be read is missing input; anything else is invalid input.
+    public var category: DiagnosticCategory {
+        code == .fileNotFound || code == .unreadable ? .missingInput : .invalidInput
+    }
+    /// The description already says "error:".
+    public var reportLine: String { description }
 
     /// Sentinel values for `#expect(throws: DocumentError.malformedXML)`.
     public static let fileNotFound = DocumentError(.fileNotFound, "")
@@ -49,6 +42,26 @@ public struct DocumentError: Error, Hashable, Sendable, CustomStringConvertible 
         if let location { return "\(location): error: \(message)" }
         return "error: \(message)"
     }
+}
+
+extension DiagnosticCode where Domain == DocumentError {
+    /// The file does not exist or cannot be opened.
+    public static var fileNotFound: Self { Self("fileNotFound") }
+    /// The file could not be read (I/O error, not a regular file).
+    public static var unreadable: Self { Self("unreadable") }
+    /// The XML is not well formed (libxml2's diagnostic is in the message).
+    public static var malformedXML: Self { Self("malformedXML") }
+    /// Well-formed XML whose root is not `<rfc>`.
+    public static var notAnRFCDocument: Self { Self("notAnRFCDocument") }
+    /// The document tried something we refuse for safety: entity expansion beyond
+    /// limits, nesting too deep, external resources outside the allowed directories.
+    public static var refusedUnsafe: Self { Self("refusedUnsafe") }
+    /// Input that is not a document at all (empty, binary, not UTF-8 text).
+    public static var notADocument: Self { Self("notADocument") }
+    /// A construct the reader cannot map onto the model.
+    public static var unsupportedStructure: Self { Self("unsupportedStructure") }
+    /// A requested section does not exist.
+    public static var sectionNotFound: Self { Self("sectionNotFound") }
 }
 
 /// Something the reader noticed and worked around (an unresolvable network reference, a

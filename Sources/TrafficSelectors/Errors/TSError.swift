@@ -1,31 +1,11 @@
-/// The one error type of TrafficSelectors. Equality compares the code only, so tests can
-/// assert the exact failure while the message stays rich (byte offset and the rule broken).
-public struct TSError: Error, Hashable, Sendable, CustomStringConvertible {
-    public enum Code: String, Sendable, Codable, CaseIterable {
-        /// The input ends before a field it announces (header, payload length, selector).
-        case truncated
-        /// Payload Length smaller than the 8-byte TS payload header.
-        case payloadLengthInvalid
-        /// Bytes after the end given by Payload Length.
-        case trailingBytes
-        /// Number of TSs is zero: RFC 7296 3.13 asks for one or more.
-        case noSelectors
-        /// Number of TSs does not match the selectors the payload holds.
-        case selectorCountMismatch
-        /// Selector Length wrong for its type (16 for IPv4, 40 for IPv6, >= 5 for TS_SECLABEL).
-        case selectorLengthInvalid
-        /// Selector Length runs past the end of the payload.
-        case selectorOverrun
-        /// Start port/address after end port/address (other than OPAQUE ports 65535-0).
-        case startAfterEnd
-        /// A value that cannot be written in a type 7/8 selector (a protocol or port set
-        /// produced by set algebra, such as "every protocol but TCP").
-        case notEncodable
-        /// The two sides of a selector set (or a range) are of different address families.
-        case familyMismatch
-        /// A textual address, range, port or protocol that does not parse.
-        case invalidValue
-    }
+import Diagnostics
+
+/// The one error type of TrafficSelectors. Equality compares the code only (`Diagnostic`),
+/// so tests can assert the exact failure while the message stays rich (byte offset and the
+/// rule broken).
+public struct TSError: Diagnostic {
+    /// The failures; declared below.
+    public typealias Code = DiagnosticCode<TSError>
 
     public var code: Code
     public var message: String
@@ -41,8 +21,10 @@ public struct TSError: Error, Hashable, Sendable, CustomStringConvertible {
         self.rule = rule
     }
 
-    public static func == (lhs: TSError, rhs: TSError) -> Bool { lhs.code == rhs.code }
-    public func hash(into hasher: inout Hasher) { hasher.combine(code) }
+    public var diagnosticLocation: DiagnosticLocation? { offset.map(DiagnosticLocation.byteOffset) }
+    public var ruleBroken: String? { rule }
+    /// Every Traffic Selector error is invalid input: a payload, range or value that breaks a rule.
+    public var category: DiagnosticCategory { .invalidInput }
 
     /// Sentinel values for `#expect(throws: TSError.truncated)`.
     public static let truncated = TSError(.truncated, "")
@@ -64,5 +46,40 @@ public struct TSError: Error, Hashable, Sendable, CustomStringConvertible {
         text += message
         if let rule { text += " (\(rule))" }
         return text
+    }
+}
+
+extension DiagnosticCode where Domain == TSError {
+    /// The input ends before a field it announces (header, payload length, selector).
+    public static var truncated: Self { Self("truncated") }
+    /// Payload Length smaller than the 8-byte TS payload header.
+    public static var payloadLengthInvalid: Self { Self("payloadLengthInvalid") }
+    /// Bytes after the end given by Payload Length.
+    public static var trailingBytes: Self { Self("trailingBytes") }
+    /// Number of TSs is zero: RFC 7296 3.13 asks for one or more.
+    public static var noSelectors: Self { Self("noSelectors") }
+    /// Number of TSs does not match the selectors the payload holds.
+    public static var selectorCountMismatch: Self { Self("selectorCountMismatch") }
+    /// Selector Length wrong for its type (16 for IPv4, 40 for IPv6, >= 5 for TS_SECLABEL).
+    public static var selectorLengthInvalid: Self { Self("selectorLengthInvalid") }
+    /// Selector Length runs past the end of the payload.
+    public static var selectorOverrun: Self { Self("selectorOverrun") }
+    /// Start port/address after end port/address (other than OPAQUE ports 65535-0).
+    public static var startAfterEnd: Self { Self("startAfterEnd") }
+    /// A value that cannot be written in a type 7/8 selector (a protocol or port set
+    /// produced by set algebra, such as "every protocol but TCP").
+    public static var notEncodable: Self { Self("notEncodable") }
+    /// The two sides of a selector set (or a range) are of different address families.
+    public static var familyMismatch: Self { Self("familyMismatch") }
+    /// A textual address, range, port or protocol that does not parse.
+    public static var invalidValue: Self { Self("invalidValue") }
+
+    /// Every code, for tests that go through all of them.
+    public static var allCodes: [Self] {
+        [
+            .truncated, .payloadLengthInvalid, .trailingBytes, .noSelectors, .selectorCountMismatch,
+            .selectorLengthInvalid, .selectorOverrun, .startAfterEnd, .notEncodable, .familyMismatch,
+            .invalidValue,
+        ]
     }
 }

@@ -91,13 +91,6 @@ enum BundledDrafts {
 /// Writes a report to standard output or a file; a file that cannot be written is exit 73
 /// and nothing else is touched.
 enum ReportOutput {
-    struct WriteError: Error, CLIReportable {
-        var path: String
-        var reason: String
-        var exitCode: Int32 { ExitStatus.cannotCreate }
-        var cliMessage: String { "\(path): cannot write: \(reason)" }
-    }
-
     static func write(_ text: String, to path: String?) throws {
         guard let path else {
             FileHandle.standardOutput.write(Data(text.utf8))
@@ -106,12 +99,7 @@ enum ReportOutput {
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
-            throw WriteError(path: path, reason: (error as NSError).localizedDescription)
+            throw CommandLineError(.cannotWrite, (error as NSError).localizedDescription, file: path)
         }
     }
-}
-
-extension CheckError: CLIReportable {
-    var exitCode: Int32 { code == .unknownCheck ? ExitStatus.usage : ExitStatus.software }
-    var cliMessage: String { "error: \(description)" }
 }

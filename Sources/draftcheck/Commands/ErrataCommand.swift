@@ -102,16 +102,3 @@ struct ErrataCommand: ParsableCommand {
         }
     }
 }
-
-extension ErrataError: CLIReportable {
-    var exitCode: Int32 {
-        switch code {
-        case .fileNotFound, .unreadable: ExitStatus.noInput
-        case .unwritableOutput: ExitStatus.cannotCreate
-        case .malformed, .sectionNotFound, .oldTextNotFound, .oldTextAmbiguous, .newTextMissing, .unsupportedRange:
-            ExitStatus.dataError
-        }
-    }
-
-    var cliMessage: String { description }
-}

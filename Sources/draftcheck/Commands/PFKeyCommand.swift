@@ -119,7 +119,7 @@ struct PFKeyEncodeCommand: ParsableCommand {
             do {
                 value = try JSONDecoder().decode(JSONFieldValue.self, from: data)
             } catch {
-                throw PFKeyInputError(message: "\(file): not JSON: \(error)", exitCode: ExitStatus.dataError)
+                throw CommandLineError(.invalidInput, "\(file): not JSON: \(error)")
             }
             let objects: [FieldValue]
             if case .list(let l) = value.value { objects = l } else { objects = [value.value] }
@@ -139,10 +139,10 @@ enum PFKeyInput {
     static func read(_ path: String) throws -> Data {
         if path == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
         guard FileManager.default.fileExists(atPath: path) else {
-            throw PFKeyInputError(message: "\(path): no such file", exitCode: ExitStatus.noInput)
+            throw CommandLineError(.missingInput, "\(path): no such file")
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw PFKeyInputError(message: "\(path): unreadable", exitCode: ExitStatus.noInput)
+            throw CommandLineError(.missingInput, "\(path): unreadable")
         }
         return data
     }
@@ -150,7 +150,7 @@ enum PFKeyInput {
     /// Hex text (whitespace and colons allowed) or, from a file that is not hex, raw bytes.
     static func bytes(hex: String?, file: String?) throws -> [UInt8] {
         if let hex {
-            guard let b = parseHex(hex) else { throw PFKeyInputError(message: "not hex: \(hex.prefix(40))", exitCode: ExitStatus.dataError) }
+            guard let b = parseHex(hex) else { throw CommandLineError(.invalidInput, "not hex: \(hex.prefix(40))") }
             return b
         }
         let data = try read(file!)
@@ -169,17 +169,7 @@ enum PFKeyInput {
     }
 }
 
-struct PFKeyInputError: Error, CLIReportable {
-    var message: String
-    var exitCode: Int32
-    var cliMessage: String { "error: " + message }
-}
-
-extension PFKeyError: CLIReportable {
-    /// Every PF_KEY error is invalid input (65): a malformed message or JSON.
-    var exitCode: Int32 { ExitStatus.dataError }
-    var cliMessage: String { "error: invalid PF_KEY message: \(code.rawValue): \(rule)" }
-
+extension PFKeyError {
     /// The same error with its offset moved by `base` (a message inside a stream).
     func shifted(by base: Int) -> PFKeyError {
         guard base != 0 else { return self }

@@ -17,37 +17,27 @@ struct TSCommand: ParsableCommand {
     )
 }
 
-extension TSError: CLIReportable {
-    var exitCode: Int32 { ExitStatus.dataError }
-    var cliMessage: String { "error: \(description)" }
-}
-
 /// A JSON input file of the ts commands that is missing (66) or not valid JSON of the
 /// expected shape (65).
-struct TSInputFileError: Error, CLIReportable {
-    var path: String
-    var reason: String
-    var exitCode: Int32
-    var cliMessage: String { "\(path): error: \(reason)" }
-
+enum TSInputFileError {
     /// Reads and decodes `path` as `T`; a TSError inside keeps its own message, prefixed by the path.
     static func read<T: Decodable>(_ type: T.Type, from path: String) throws -> T {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw TSInputFileError(path: path, reason: "no such file or not readable", exitCode: ExitStatus.noInput)
+            throw CommandLineError(.missingInput, "no such file or not readable", file: path)
         }
         do {
             return try JSONDecoder().decode(T.self, from: data)
         } catch let error as DecodingError {
-            throw TSInputFileError(path: path, reason: "not a valid file: \(Self.describe(error))", exitCode: ExitStatus.dataError)
+            throw CommandLineError(.invalidInput, "not a valid file: \(Self.describe(error))", file: path)
         } catch {
-            throw TSInputFileError(path: path, reason: "not valid JSON: \(error.localizedDescription)", exitCode: ExitStatus.dataError)
+            throw CommandLineError(.invalidInput, "not valid JSON: \(error.localizedDescription)", file: path)
         }
     }
 
     /// Runs `body`, naming `path` in a TSError it throws.
     static func within<T>(_ path: String, _ body: () throws -> T) throws -> T {
         do { return try body() } catch let e as TSError {
-            throw TSInputFileError(path: path, reason: e.description, exitCode: ExitStatus.dataError)
+            throw CommandLineError(.invalidInput, e.description, file: path)
         }
     }
 

@@ -1,5 +1,5 @@
 import ArgumentParser
-import DraftDocument
+import Diagnostics
 import Foundation
 
 /// The documented exit codes (sysexits.h values where one fits). The README and
@@ -13,35 +13,28 @@ enum ExitStatus {
     static let cannotCreate: Int32 = 73
 }
 
-/// An error a module threw, as the command line reports it: one message line on standard
-/// error and an exit code. Each module's error type conforms in the command file that
-/// uses it (or here, for the shared ones).
-protocol CLIReportable: Error {
-    var exitCode: Int32 { get }
-    var cliMessage: String { get }
-}
-
-extension DocumentError: CLIReportable {
-    var exitCode: Int32 {
-        switch code {
-        case .fileNotFound: ExitStatus.noInput
-        case .unreadable: ExitStatus.noInput
-        case .sectionNotFound: ExitStatus.dataError
-        default: ExitStatus.dataError
+extension ExitStatus {
+    /// The exit code of each kind of failure (README "Exit codes").
+    static func code(for category: DiagnosticCategory) -> Int32 {
+        switch category {
+        case .invalidUsage: usage
+        case .invalidInput: dataError
+        case .missingInput: noInput
+        case .internalError: software
+        case .cannotWrite: cannotCreate
         }
     }
-
-    var cliMessage: String { description }
 }
 
-/// Runs a command body, turning a module's typed error into its message and exit code.
-/// Nothing below the CLI prints or exits; this is the one place that does.
+/// Runs a command body, turning a module's typed error (every one is a `Diagnostic`) into
+/// its report line and the exit code of its category. Nothing below the CLI prints or
+/// exits; this is the one place that does.
 func reportingErrors(_ body: () throws -> Void) throws {
     do {
         try body()
-    } catch let error as CLIReportable {
-        FileHandle.standardError.write(Data((error.cliMessage + "\n").utf8))
-        throw ExitCode(error.exitCode)
+    } catch let error as any Diagnostic {
+        FileHandle.standardError.write(Data((error.reportLine + "\n").utf8))
+        throw ExitCode(ExitStatus.code(for: error.category))
     }
 }
 
