@@ -51,7 +51,7 @@ public enum TestEnvironment {
 /// A document of ../shared/corpus by file name.
 public enum Corpus {
     /// The path of `name` in the corpus, or nil when the corpus or the file is absent.
-    /// When nil, call `Absence.report` so the run says so (and fails in CI).
+    /// When nil, call `Absence.corpus` so the run says so (and record an issue in CI).
     public static func path(_ name: String) -> String? {
         let url = TestEnvironment.corpusDirectory.appendingPathComponent(name)
         return FileManager.default.fileExists(atPath: url.path) ? url.path : nil
@@ -105,7 +105,7 @@ public enum Peer: String, CaseIterable, Sendable {
 }
 
 /// Saying that something a test needs is missing. The caller decides how to fail:
-/// `if let msg = Absence.message(...) { if TestEnvironment.isStrict { Issue.record(msg) } ; return }`.
+/// `let msg = Absence.corpus(...); if TestEnvironment.isStrict { Issue.record(Comment(rawValue: msg)) }; return`.
 public enum Absence {
     /// The message for a missing peer, printed loudly to standard error at once.
     public static func peer(_ peer: Peer, neededFor purpose: String) -> String {
