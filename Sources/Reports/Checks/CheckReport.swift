@@ -1,4 +1,5 @@
 import Checks
+import DraftDocument
 import Foundation
 import Linking
 
@@ -67,4 +68,15 @@ extension StatementStatus {
 
 extension Duration {
     var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}
+
+extension CheckReport {
+    /// Runs the checks named by `checkIDs` (the whole catalog when empty; an unknown id
+    /// throws `CheckError.unknownCheck`) and judges each of `documents` by the run.
+    public static func judging(_ documents: [Document], checkIDs: [String] = [], toolVersion: String) throws -> CheckReport {
+        let checks = checkIDs.isEmpty ? Catalog.all : try Catalog.checks(ids: checkIDs)
+        let run = CatalogRun.run(checks)
+        let linker = Linker(run: run)
+        return CheckReport(run: run, documents: documents.map { linker.link($0) }, toolVersion: toolVersion)
+    }
 }

@@ -10,7 +10,7 @@ extension ReviewReport {
         var out = self
         for i in out.statements.indices {
             guard let l = byID[out.statements[i].id] else { continue }
-            out.statements[i].status = l.status.rawValue
+            out.statements[i].status = l.status
             out.statements[i].checks = l.checkIDs
         }
         return out

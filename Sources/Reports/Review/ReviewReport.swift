@@ -63,8 +63,8 @@ public struct ReviewStatement: Codable, Hashable, Sendable {
     public var levels: [String]
     public var topics: [String]
     public var text: String
-    /// Set by linking: "supported", "contradicted", "stale", "unlinked", ...
-    public var status: String?
+    /// Set by linking (JSON: "supported", "contradicted", "stale", "unlinked", ...).
+    public var status: StatementStatus?
     /// Set by linking: the ids of the checks linked to this statement.
     public var checks: [String]?
 
@@ -103,7 +103,7 @@ public struct ReviewStatement: Codable, Hashable, Sendable {
         levels = s.statement.levels
         topics = s.statement.topics
         text = s.statement.text
-        status = s.status.rawValue
+        status = s.status
         checks = s.checkIDs
         sectionTitle = s.statement.sectionTitle
     }

@@ -50,7 +50,7 @@ public enum ReviewTextFormat {
             }
             var tags = s.levels
             tags += s.topics.map { "[\($0)]" }
-            if let status = s.status { tags.append("(\(status))") }
+            if let status = s.status { tags.append("(\(status.rawValue))") }
             out.append("  \(p.dim)paragraph \(s.paragraph), sentence \(s.sentence), line \(s.line)  \(s.id)\(p.reset)  \(tags.joined(separator: " "))")
             out.append("    " + p.highlight(s.text, keywords: s.keywordRanges, topics: s.topicRanges))
         }
@@ -83,7 +83,7 @@ public enum ReviewMarkdownFormat {
                 out.append("")
             }
             var tags = s.levels.map { "**\($0)**" } + s.topics.map { "`\($0)`" }
-            if let status = s.status { tags.append("_\(status)_") }
+            if let status = s.status { tags.append("_\(status.rawValue)_") }
             out.append("- Section \(s.section), paragraph \(s.paragraph) (line \(s.line)) \(tags.joined(separator: " ")) `\(s.id)`  ")
             out.append("  \(bold(s.text, s.keywordRanges))")
         }

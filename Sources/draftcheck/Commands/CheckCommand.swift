@@ -1,5 +1,4 @@
 import ArgumentParser
-import Checks
 import DraftDocument
 import Foundation
 import Linking
@@ -62,10 +61,7 @@ struct CheckCommand: ParsableCommand {
         try reportingErrors {
             let paths = files.isEmpty ? try BundledDrafts.paths() : files
             let documents = try paths.map { try DocumentReader.read(path: $0) }
-            let checks = checkIDs.isEmpty ? Catalog.all : try Catalog.checks(ids: checkIDs)
-            let run = CatalogRun.run(checks)
-            let linker = Linker(run: run)
-            let report = CheckReport(run: run, documents: documents.map { linker.link($0) }, toolVersion: Draftcheck.configuration.version)
+            let report = try CheckReport.judging(documents, checkIDs: checkIDs, toolVersion: Draftcheck.configuration.version)
             try ReportOutput.write(try format.render(report), to: output)
             let present = report.statusesPresent
             if present.contains(.errored) { throw ExitCode(ExitStatus.software) }

@@ -25,7 +25,7 @@ struct CompareCommand: ParsableCommand {
     var new: String
 
     @Option(help: "Output format: text, json or markdown.")
-    var format: ReviewCommand.Format = .text
+    var format: ReviewFormat = .text
 
     @Flag(help: "List unchanged statements too.")
     var all = false
@@ -34,15 +34,8 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let extractor = StatementExtractor()
-            let before = extractor.analyze(try DocumentReader.read(path: old))
-            let after = extractor.analyze(try DocumentReader.read(path: new))
-            let report = CompareReport(RevisionComparison(old: before, new: after), includeUnchanged: all)
-            switch format {
-            case .text: print(CompareTextFormat.render(report, color: colorOptions.color.enabled), terminator: "")
-            case .json: print(try encodeJSON(report))
-            case .markdown: print(CompareMarkdownFormat.render(report), terminator: "")
-            }
+            let report = CompareReport(old: try DocumentReader.read(path: old), new: try DocumentReader.read(path: new), includeUnchanged: all)
+            print(try report.rendered(as: format, color: colorOptions.color.enabled), terminator: "")
         }
     }
 }

@@ -27,15 +27,7 @@ struct CoverageCommand: ParsableCommand {
     var rfc2367: String?
 
     @Option(help: "Output format: text or json.")
-    var format: CoverageFormat = .text
-
-    enum CoverageFormat: String, ExpressibleByArgument { case text, json }
-
-    struct Target: Encodable {
-        var document: String
-        var section: String
-        var coverage: Coverage
-    }
+    var format: CoverageReportFormat = .text
 
     static var corpus: String {
         ProcessInfo.processInfo.environment["DRAFTCHECK_CORPUS"] ?? "../shared/corpus"
@@ -44,33 +36,13 @@ struct CoverageCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let run = CatalogRun.run(Catalog.all)
-            let linker = Linker(run: run)
-            let documents = [
-                (rfc7296 ?? Self.corpus + "/rfc7296.txt", ["2.9", "3.13"]),
-                (rfc2367 ?? Self.corpus + "/rfc2367.txt", ["2", "3"]),
-            ]
-            var targets: [Target] = []
-            for (path, sections) in documents {
-                let linked = linker.link(try DocumentReader.read(path: path))
-                for section in sections {
-                    targets.append(Target(document: linked.identity.description, section: section, coverage: Coverage.of(linked.statements, inSection: section)))
-                }
-            }
-            switch format {
-            case .json:
-                print(try encodeJSON(targets))
-            case .text:
-                let rows = targets.map { t -> CoverageRow in
-                    var row = t.coverage.total
-                    row.key = "\(t.document) \(t.section)"
-                    return row
-                }
-                print(CoverageTable.render(title: "Coverage by section (statements linked to at least one check)", rows: rows))
-                for t in targets {
-                    print(CoverageTable.render(title: "\(t.document) section \(t.section), by topic and level", rows: t.coverage.byTopic + t.coverage.byLevel))
-                }
-            }
+            let targets = CatalogTargets.coverage(of: run,
+                                                  rfc7296: try DocumentReader.read(path: rfc7296 ?? Self.corpus + "/rfc7296.txt"),
+                                                  rfc2367: try DocumentReader.read(path: rfc2367 ?? Self.corpus + "/rfc2367.txt"))
+            print(try CoverageReport.render(targets, as: format), terminator: "")
             if run.counts[.errored, default: 0] > 0 { throw ExitCode(ExitStatus.software) }
         }
     }
 }
+
+extension CoverageReportFormat: ExpressibleByArgument {}

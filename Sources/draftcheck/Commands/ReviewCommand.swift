@@ -1,9 +1,7 @@
 import ArgumentParser
-import Checks
 import DraftDocument
 import Errata
 import Foundation
-import Linking
 import Normative
 import Reports
 
@@ -44,8 +42,6 @@ struct ReviewCommand: ParsableCommand {
         var strength: BCP14Keyword.Strength? { BCP14Keyword.Strength(rawValue: rawValue) }
     }
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, markdown }
-
     @Argument(help: "The document: xml2rfc v3 or v2 XML, or a plain-text RFC or Internet-Draft.")
     var file: String
 
@@ -56,7 +52,7 @@ struct ReviewCommand: ParsableCommand {
     var level: LevelChoice = .any
 
     @Option(help: "Output format: text, json or markdown.")
-    var format: Format = .text
+    var format: ReviewFormat = .text
 
     @Flag(help: "Run the check catalog: each statement gains its status (supported, contradicted, failed, errored, stale, unlinked) and the ids of the checks behind it. Exit 70 when a check errored.")
     var checks = false
@@ -72,54 +68,17 @@ struct ReviewCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let document = try DocumentReader.read(path: file)
-            let analysis = StatementExtractor().analyze(document)
-            var report = ReviewReport(analysis, filter: StatementFilter(topic: topic.topic, strength: level.strength))
-            let run = checks ? CatalogRun.run(Catalog.all) : nil
-            let linked = run.map { Linker(run: $0).link(document) }
-            if let linked { report = report.withStatuses(from: linked) }
-            switch format {
-            case .text: print(ReviewTextFormat.render(report, color: colorOptions.color.enabled), terminator: "")
-            case .json: print(try encodeJSON(report))
-            case .markdown: print(ReviewMarkdownFormat.render(report), terminator: "")
-            }
-            if let propose, let linked {
-                try AtomicWrite.makeDirectory(propose)
-                for skeleton in try Self.skeletons(report, linked: linked, document: document, date: Self.today()) {
-                    let path = (propose as NSString).appendingPathComponent(ErrataSkeleton.fileName(for: skeleton))
-                    try AtomicWrite.write(Array(skeleton.formatted.utf8), to: path)
-                    printWarning("wrote \(path)")
+            let filter = StatementFilter(topic: topic.topic, strength: level.strength)
+            let review = DocumentReview(try DocumentReader.read(path: file), filter: filter, runningChecks: checks)
+            print(try review.report.rendered(as: format, color: colorOptions.color.enabled), terminator: "")
+            if let propose, review.linked != nil {
+                try ErrataSkeleton.write(try review.errataSkeletons(date: ErrataSkeleton.day(of: Date())), into: propose) {
+                    printWarning("wrote \($0)")
                 }
             }
-            if let run, run.counts[.errored, default: 0] > 0 { throw ExitCode(ExitStatus.software) }
+            if review.checkErrored { throw ExitCode(ExitStatus.software) }
         }
     }
 }
 
-extension ReviewCommand {
-    /// One skeleton per section holding a contradicted statement the review shows, listing
-    /// the checks whose claims contradict those statements (in catalog order).
-    static func skeletons(_ report: ReviewReport, linked: LinkedDocument, document: Document, date: String) throws -> [ErrataFile] {
-        let contradicted = report.statements.filter { $0.status == StatementStatus.contradicted.rawValue }
-        var sections: [String] = []
-        for s in contradicted where !sections.contains(s.section) { sections.append(s.section) }
-        return try sections.map { section in
-            let statements = contradicted.filter { $0.section == section }
-            let ids = Set(statements.map(\.id))
-            var checks: [String] = []
-            for claim in linked.claims where claim.status == .contradicted && !ids.isDisjoint(with: claim.statementIDs) && !checks.contains(claim.checkID) {
-                checks.append(claim.checkID)
-            }
-            return try ErrataSkeleton.make(document: document, section: section, statements: statements.map(\.text), checks: checks, reporter: "draftcheck", date: date)
-        }
-    }
-
-    /// Today as YYYY-MM-DD, in UTC.
-    static func today() -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd"
-        return formatter.string(from: Date())
-    }
-}
+extension ReviewFormat: ExpressibleByArgument {}

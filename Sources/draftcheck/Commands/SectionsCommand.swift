@@ -1,6 +1,7 @@
 import ArgumentParser
 import DraftDocument
 import Foundation
+import Reports
 
 /// `draftcheck sections FILE`: the section tree, numbered as xml2rfc numbers it.
 struct SectionsCommand: ParsableCommand {
@@ -15,54 +16,23 @@ struct SectionsCommand: ParsableCommand {
         """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
-
     @Argument(help: "The document: xml2rfc v3 or v2 XML, or a plain-text RFC or Internet-Draft.")
     var file: String
 
     @Option(help: "Output format: text or json.")
-    var format: Format = .text
+    var format: SectionListingFormat = .text
 
     @Option(name: .customLong("include-dir"), help: "A directory where xi:include and external entities may be read (repeatable).")
     var includeDirectories: [String] = []
-
-    struct Entry: Encodable {
-        var number: String?
-        var title: String
-        var depth: Int
-        var anchor: String?
-        var line: Int
-
-        // Explicit nulls: "number": null for unnumbered sections, as the JSON contract says.
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(number, forKey: .number)
-            try c.encode(title, forKey: .title)
-            try c.encode(depth, forKey: .depth)
-            try c.encode(anchor, forKey: .anchor)
-            try c.encode(line, forKey: .line)
-        }
-
-        enum CodingKeys: String, CodingKey { case number, title, depth, anchor, line }
-    }
-
-    struct Listing: Encodable { var sections: [Entry] }
 
     func run() throws {
         try reportingErrors {
             // The tree only: section bodies are not built.
             let document = try DocumentReader.read(path: file, includeDirectories: includeDirectories, outline: true)
             document.warnings.forEach { printWarning($0.description) }
-            let entries = document.allSections.map {
-                Entry(number: $0.number, title: $0.title, depth: $0.depth, anchor: $0.anchor, line: $0.location.line)
-            }
-            switch format {
-            case .json:
-                print(try encodeJSON(Listing(sections: entries)))
-            case .text:
-                // One line per section: NUMBER<TAB>TITLE ("-" when unnumbered).
-                for e in entries { print("\(e.number ?? "-")\t\(e.title)") }
-            }
+            print(try SectionListing(document).rendered(as: format), terminator: "")
         }
     }
 }
+
+extension SectionListingFormat: ExpressibleByArgument {}

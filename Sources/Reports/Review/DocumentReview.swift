@@ -1,0 +1,88 @@
+import Checks
+import DraftDocument
+import Errata
+import Linking
+import Normative
+
+/// `draftcheck review`'s work on one document: its statements narrowed by a filter and,
+/// with checks, each statement's status from a run of the whole catalog.
+public struct DocumentReview: Sendable {
+    public var document: Document
+    public var report: ReviewReport
+    /// With checks: the catalog run and the document linked against it.
+    public var run: CatalogRun?
+    public var linked: LinkedDocument?
+
+    public init(_ document: Document, filter: StatementFilter = StatementFilter(), runningChecks: Bool = false) {
+        self.document = document
+        report = ReviewReport(StatementExtractor().analyze(document), filter: filter)
+        run = runningChecks ? CatalogRun.run(Catalog.all) : nil
+        linked = run.map { Linker(run: $0).link(document) }
+        if let linked { report = report.withStatuses(from: linked) }
+    }
+
+    /// Whether a check of the run errored (a draftcheck bug).
+    public var checkErrored: Bool {
+        guard let run else { return false }
+        return run.counts[.errored, default: 0] > 0
+    }
+
+    /// One errata skeleton per section holding a contradicted statement the review shows
+    /// (none without checks), in review order.
+    public func errataSkeletons(date: String) throws -> [ErrataFile] {
+        guard let linked else { return [] }
+        return try report.errataSkeletons(linked: linked, document: document, date: date)
+    }
+}
+
+extension ReviewReport {
+    /// One skeleton per section holding a contradicted statement the review shows, listing
+    /// the checks whose claims contradict those statements (in catalog order).
+    public func errataSkeletons(linked: LinkedDocument, document: Document, date: String) throws -> [ErrataFile] {
+        let contradicted = statements.filter { $0.status == .contradicted }
+        var sections: [String] = []
+        for s in contradicted where !sections.contains(s.section) { sections.append(s.section) }
+        return try sections.map { section in
+            let statements = contradicted.filter { $0.section == section }
+            let ids = Set(statements.map(\.id))
+            var checks: [String] = []
+            for claim in linked.claims where claim.status == .contradicted && !ids.isDisjoint(with: claim.statementIDs) && !checks.contains(claim.checkID) {
+                checks.append(claim.checkID)
+            }
+            return try ErrataSkeleton.make(document: document, section: section, statements: statements.map(\.text), checks: checks, reporter: "draftcheck", date: date)
+        }
+    }
+}
+
+/// The formats of `draftcheck review` and `draftcheck compare`.
+public enum ReviewFormat: String, Sendable, CaseIterable {
+    case text, json, markdown
+}
+
+extension ReviewReport {
+    /// The report as `draftcheck review` writes it; `color` applies to text only.
+    public func rendered(as format: ReviewFormat, color: Bool = false) throws -> String {
+        switch format {
+        case .text: ReviewTextFormat.render(self, color: color)
+        case .json: try StableJSON.encode(self) + "\n"
+        case .markdown: ReviewMarkdownFormat.render(self)
+        }
+    }
+}
+
+extension CompareReport {
+    /// What happened to each statement of `old` in `new` (`draftcheck compare`).
+    public init(old: Document, new: Document, includeUnchanged: Bool = false) {
+        let extractor = StatementExtractor()
+        self.init(RevisionComparison(old: extractor.analyze(old), new: extractor.analyze(new)), includeUnchanged: includeUnchanged)
+    }
+
+    /// The report as `draftcheck compare` writes it; `color` applies to text only.
+    public func rendered(as format: ReviewFormat, color: Bool = false) throws -> String {
+        switch format {
+        case .text: CompareTextFormat.render(self, color: color)
+        case .json: try StableJSON.encode(self) + "\n"
+        case .markdown: CompareMarkdownFormat.render(self)
+        }
+    }
+}

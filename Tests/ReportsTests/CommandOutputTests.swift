@@ -1,0 +1,149 @@
+import Checks
+import DraftDocument
+import Errata
+import Foundation
+import Linking
+import Reports
+import Testing
+import TestSupport
+
+/// The outputs the commands used to assemble themselves (sections, coverage, review,
+/// compare, check), now built here; each asserted byte for byte where it is new to unit tests.
+@Suite struct CommandOutputTests {
+    static let draft08 = TestEnvironment.packageRoot.appendingPathComponent("drafts/draft-ietf-ipsecme-ikev2bis-08.xml").path
+
+    static let mini = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <rfc version="3" docName="draft-test-mini-00" category="info">
+          <front><title>Mini</title></front>
+          <middle>
+            <section anchor="intro"><name>Introduction</name><t>Hello.</t>
+              <section anchor="sub"><name>Sub</name><t>More.</t></section>
+            </section>
+            <section numbered="false" anchor="ack"><name>Acknowledgements</name><t>Thanks.</t></section>
+          </middle>
+        </rfc>
+        """
+
+    @Test func sectionListingAsTextIsNumberTabTitleWithDashWhenUnnumbered() throws {
+        let document = try DocumentReader.read(data: Data(Self.mini.utf8), path: "mini.xml", outline: true)
+        #expect(try SectionListing(document).rendered(as: .text) == "1\tIntroduction\n1.1\tSub\n-\tAcknowledgements\n")
+    }
+
+    @Test func sectionListingAsJSONWritesExplicitNulls() throws {
+        let document = try DocumentReader.read(data: Data(Self.mini.utf8), path: "mini.xml", outline: true)
+        let json = try SectionListing(document).rendered(as: .json)
+        #expect(json == """
+            {
+              "sections" : [
+                {
+                  "anchor" : "intro",
+                  "depth" : 1,
+                  "line" : 5,
+                  "number" : "1",
+                  "title" : "Introduction"
+                },
+                {
+                  "anchor" : "sub",
+                  "depth" : 2,
+                  "line" : 6,
+                  "number" : "1.1",
+                  "title" : "Sub"
+                },
+                {
+                  "anchor" : "ack",
+                  "depth" : 1,
+                  "line" : 8,
+                  "number" : null,
+                  "title" : "Acknowledgements"
+                }
+              ]
+            }
+
+            """)
+    }
+
+    static let target: CoverageTarget = {
+        var coverage = Coverage(statements: [])
+        coverage.total = CoverageRow(key: "all", counts: [.supported: 3, .unlinked: 1])
+        coverage.byTopic = [CoverageRow(key: "ts", counts: [.supported: 3])]
+        coverage.byLevel = [CoverageRow(key: "MUST", counts: [.supported: 2, .unlinked: 1])]
+        return CoverageTarget(document: "rfc7296", section: "2.9", coverage: coverage)
+    }()
+
+    @Test func coverageTextIsTheSectionTableThenOneTablePerSection() throws {
+        let text = try CoverageReport.render([Self.target], as: .text)
+        #expect(text == """
+            Coverage by section (statements linked to at least one check)
+                         statements  linked  supported  contradicted  failed  errored  stale  unlinked  coverage
+            -----------  ----------  ------  ---------  ------------  ------  -------  -----  --------  --------
+            rfc7296 2.9           4       3          3             0       0        0      0         1       75%
+
+            rfc7296 section 2.9, by topic and level
+                  statements  linked  supported  contradicted  failed  errored  stale  unlinked  coverage
+            ----  ----------  ------  ---------  ------------  ------  -------  -----  --------  --------
+            ts             3       3          3             0       0        0      0         0      100%
+            MUST           3       2          2             0       0        0      0         1       67%
+
+
+            """)
+    }
+
+    @Test func coverageJSONIsTheTargetsWithTheirCoverage() throws {
+        let json = try CoverageReport.render([Self.target], as: .json)
+        #expect(json.hasPrefix("[\n  {\n    \"coverage\" : {\n"))
+        #expect(json.contains("\"document\" : \"rfc7296\",\n    \"section\" : \"2.9\"\n  }\n]\n"))
+        #expect(json.hasSuffix("]\n"))
+    }
+
+    @Test func reviewWithChecksTypesTheStatusAndWritesItsName() throws {
+        let review = DocumentReview(try DocumentReader.read(path: Self.draft08), runningChecks: true)
+        #expect(!review.checkErrored)
+        let contradicted = review.report.statements.filter { $0.status == .contradicted }
+        #expect(contradicted.map(\.section) == ["2.9"])
+        let json = try review.report.rendered(as: .json)
+        #expect(json.contains("\"status\" : \"contradicted\""))
+        #expect(json.hasSuffix("}\n"))
+        #expect(try review.report.rendered(as: .text, color: false).contains("(contradicted)"))
+        #expect(try review.report.rendered(as: .markdown).contains("_contradicted_"))
+    }
+
+    @Test func reviewWithoutChecksHasNoStatusesAndNoSkeletons() throws {
+        let review = DocumentReview(try DocumentReader.read(path: Self.draft08))
+        #expect(review.run == nil && review.linked == nil && !review.checkErrored)
+        #expect(review.report.statements.allSatisfy { $0.status == nil })
+        #expect(try review.errataSkeletons(date: "2026-01-02").isEmpty)
+        #expect(!(try review.report.rendered(as: .json)).contains("\"status\""))
+    }
+
+    @Test func reviewProposesOneSkeletonPerSectionWithTheContradictingChecks() throws {
+        let review = DocumentReview(try DocumentReader.read(path: Self.draft08), runningChecks: true)
+        let skeletons = try review.errataSkeletons(date: "2026-01-02")
+        try #require(skeletons.count == 1)
+        #expect(ErrataSkeleton.fileName(for: skeletons[0]) == "draft-ietf-ipsecme-ikev2bis-08-section-2.9.errata")
+        #expect(skeletons[0].date == "2026-01-02")
+        #expect(skeletons[0].reporter == "draftcheck")
+        #expect(skeletons[0].checks == ["seed.ikev2-child-sa-via-pfkey", "seed.acquire-expresses-spd-entry"])
+        #expect(skeletons[0].changes.map(\.paragraphLabel) == ["paragraph 1"])
+    }
+
+    @Test func compareOfADocumentWithItselfFindsEveryStatementUnchanged() throws {
+        let document = try DocumentReader.read(path: Self.draft08)
+        let report = CompareReport(old: document, new: document)
+        let count = report.summary["unchanged"] ?? 0
+        #expect(count > 0)
+        #expect(report.summaryLine == "unchanged \(count), edited 0, moved 0, added 0, removed 0")
+        #expect(report.changes.isEmpty)
+        #expect(CompareReport(old: document, new: document, includeUnchanged: true).changes.count == count)
+        #expect(try report.rendered(as: .json).hasSuffix("}\n"))
+    }
+
+    @Test func judgingRunsTheNamedChecksOnly() throws {
+        let report = try CheckReport.judging([], checkIDs: ["seed.ikev2-child-sa-via-pfkey"], toolVersion: "test")
+        #expect(report.run.checks.map(\.id) == ["seed.ikev2-child-sa-via-pfkey"])
+        #expect(report.documents.isEmpty)
+        #expect(throws: CheckError.unknownCheck) {
+            _ = try CheckReport.judging([], checkIDs: ["no.such.check"], toolVersion: "test")
+        }
+    }
+}
