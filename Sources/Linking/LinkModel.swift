@@ -1,5 +1,6 @@
 import Checks
 import DraftDocument
+import Normative
 
 /// A statement as Linking needs it: Normative's `Statement` reduced to plain values, so
 /// statuses and reports do not depend on how statements were extracted.
@@ -129,8 +130,6 @@ public struct LinkedDocument: Sendable {
 
     public var coverage: Coverage { Coverage(statements: statements) }
 }
-
-import Normative
 
 extension LinkStatement {
     /// The plain values of a Normative statement.

@@ -1,3 +1,4 @@
+import Foundation
 import Linking
 
 /// The coverage table `draftcheck coverage` prints: one row per slice, counts per status.
@@ -25,5 +26,3 @@ public enum CoverageTable {
         return out
     }
 }
-
-import Foundation

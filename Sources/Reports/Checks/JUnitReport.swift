@@ -1,4 +1,5 @@
 import Checks
+import Foundation
 import Linking
 
 /// JUnit XML as CI systems read it: one test suite for the catalog with each check a test
@@ -71,5 +72,3 @@ public enum JUnitReport {
         return out
     }
 }
-
-import Foundation
