@@ -15,7 +15,10 @@ repeats=${REPEATS:-5}
 out=out/bench/pfkey
 mkdir -p "$out"
 sources=$(find Sources/PFKey -name '*.swift' | sort)
-swiftc -O -wmo -parse-as-library -module-name PFKeyBench $sources scripts/bench.d/pfkey/SwiftBench.swift -o "$out/swift-bench"
+# The module's errors conform to Sources/Diagnostics' protocol: build it first, as a module of its own.
+swiftc -O -parse-as-library -module-name Diagnostics -emit-library -static -emit-module \
+  -emit-module-path "$out/modules/Diagnostics.swiftmodule" Sources/Diagnostics/*.swift -o "$out/libDiagnostics.a"
+swiftc -O -wmo -parse-as-library -module-name PFKeyBench $sources scripts/bench.d/pfkey/SwiftBench.swift -I "$out/modules" "$out/libDiagnostics.a" -o "$out/swift-bench"
 gcc -O2 -o "$out/c-bench" scripts/c/pfkey/bench_decoder.c
 runs=""
 for _ in $(seq "$repeats"); do

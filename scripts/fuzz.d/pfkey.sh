@@ -10,12 +10,15 @@ cd "$(dirname "$0")/../.."
 seconds=${1:-600}
 out=out/fuzz/pfkey
 mkdir -p "$out/corpus" "$out/seeds"
+# The module's errors conform to Sources/Diagnostics' protocol: build it first, as a module of its own.
+swiftc -O -parse-as-library -module-name Diagnostics -emit-library -static -emit-module \
+  -emit-module-path "$out/modules/Diagnostics.swiftmodule" Sources/Diagnostics/*.swift -o "$out/libDiagnostics.a"
 sources=$(find Sources/PFKey -name '*.swift' | sort)
 echo "==> building the seed writer"
-swiftc -Onone -parse-as-library -module-name PFKeySeeds $sources Fuzz/pfkey/Seeds.swift -o "$out/seeds-writer"
+swiftc -Onone -parse-as-library -module-name PFKeySeeds $sources Fuzz/pfkey/Seeds.swift -I "$out/modules" "$out/libDiagnostics.a" -o "$out/seeds-writer"
 "$out/seeds-writer" "$out/seeds"
 echo "==> building the harness (-sanitize=fuzzer,address)"
-swiftc -O -parse-as-library -sanitize=fuzzer,address -module-name PFKeyFuzz $sources Fuzz/pfkey/Harness.swift -o "$out/harness"
+swiftc -O -parse-as-library -sanitize=fuzzer,address -module-name PFKeyFuzz $sources Fuzz/pfkey/Harness.swift -I "$out/modules" "$out/libDiagnostics.a" -o "$out/harness"
 echo "==> fuzzing for ${seconds}s"
 cd "$out"
 ./harness -max_total_time="$seconds" -max_len=4096 -print_final_stats=1 -artifact_prefix=./ corpus seeds 2>&1 | tee fuzz.log | grep -E "^#[0-9]+.*(pulse|DONE|NEW)|stat::|ERROR|SUMMARY|Done" | tail -40
