@@ -1,5 +1,4 @@
 import ArgumentParser
-import DraftDocument
 import Errata
 import Foundation
 
@@ -27,10 +26,6 @@ struct ErrataCommand: ParsableCommand {
         """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case unified, rendered, oldnew, report, word, html
-    }
-
     @Argument(help: "The errata file.")
     var file: String
 
@@ -38,7 +33,7 @@ struct ErrataCommand: ParsableCommand {
     var draft: String?
 
     @Option(help: "Output: unified, rendered, oldnew, report, word or html.")
-    var format: Format = .unified
+    var format: ErrataOutputFormat = .unified
 
     @Flag(help: "Write the patched source to the file given with -o.")
     var apply = false
@@ -62,43 +57,16 @@ struct ErrataCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let errata = try ErrataFile.read(path: file)
             if let compareWith {
-                let later = try SourceFile.read(path: compareWith)
-                let model = try? DocumentReader.read(path: compareWith)
-                for adoption in AdoptionTracker.compare(errata, with: later, document: model) {
-                    print(adoption.summary(laterName: (compareWith as NSString).lastPathComponent), terminator: "")
-                }
+                print(try ErrataFile.adoption(errataFile: file, later: compareWith), terminator: "")
                 return
             }
-            guard let sourcePath = draft ?? errata.bundledSource(in: "drafts") else {
-                throw ErrataError(.fileNotFound, "no source given and drafts/\(errata.document).xml (or .txt) does not exist; pass --draft SOURCE", file: file)
+            let action: ErrataAction = if apply, let output { .applyTo(output) } else if write { .writeSource } else {
+                .show(format, color: colorOptions.color.enabled)
             }
-            let source = try SourceFile.read(path: sourcePath)
-            let result = try Patcher.apply(errata, to: source, document: { try DocumentReader.read(path: sourcePath) }, errataFile: file)
-            if apply, let output {
-                try AtomicWrite.write(result.patched, to: output)
-                return
-            }
-            if write {
-                try AtomicWrite.write(result.patched, to: sourcePath)
-                return
-            }
-            switch format {
-            case .unified:
-                let label = diffLabel(sourcePath)
-                FileHandle.standardOutput.write(Data(UnifiedDiff.make(old: source.bytes, new: result.patched, oldLabel: "a/" + label, newLabel: "b/" + label)))
-            case .rendered:
-                print(try RenderedDiff.make(result, label: diffLabel(sourcePath)), terminator: "")
-            case .oldnew:
-                print(ErrataFormat.oldNew(errata, anchored: result.anchored), terminator: "")
-            case .report:
-                print(ErrataFormat.report(errata, anchored: result.anchored), terminator: "")
-            case .word:
-                print(ErrataFormat.wordDiff(errata, anchored: result.anchored, color: colorOptions.color.enabled), terminator: "")
-            case .html:
-                print(ErrataFormat.html(errata, anchored: result.anchored))
-            }
+            FileHandle.standardOutput.write(Data(try ErrataFile.perform(action, errataFile: file, draft: draft)))
         }
     }
 }
+
+extension ErrataOutputFormat: ExpressibleByArgument {}

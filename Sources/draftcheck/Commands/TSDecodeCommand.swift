@@ -38,23 +38,7 @@ struct TSDecodeCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let payload = try TSPayload.decode(HexText.bytes(hex)!, kind: kind.map { $0 == .tsi ? .initiator : .responder })
-            switch format {
-            case .json:
-                print(try encodeJSON(try PayloadRecord(payload)))
-            case .text:
-                print("\(payload.kind?.name ?? "TS payload"): \(payload.selectors.count + payload.ignored.count) selectors, next payload \(payload.nextPayload)\(payload.critical ? ", critical" : "")")
-                for s in payload.selectors {
-                    switch s {
-                    case .addressRange(let t):
-                        print("  type \(t.tsType)  protocol \(t.ipProtocol)  ports \(t.ports)  \(t.addresses.startText) - \(t.addresses.endText)")
-                    case .securityLabel(let l):
-                        print("  type 10 (TS_SECLABEL)  label \(l.hex)")
-                    }
-                }
-                for u in payload.ignored {
-                    print("  ignored: unknown type \(u.tsType) at offset \(u.offset), \(u.bytes.count) bytes (RFC 7296 2.9)")
-                }
-            }
+            print(format == .json ? try encodeJSON(try PayloadRecord(payload)) + "\n" : payload.text, terminator: "")
         }
     }
 }

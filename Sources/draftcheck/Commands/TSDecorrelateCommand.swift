@@ -24,15 +24,7 @@ struct TSDecorrelateCommand: ParsableCommand {
         try reportingErrors {
             let spd = try TSInputFileError.within(file) { try TSInputFileError.read(SPDRecord.self, from: file).spd() }
             let result = Decorrelation.decorrelate(spd)
-            switch format {
-            case .json:
-                print(try encodeJSON(DecorrelationRecord(original: spd, decorrelated: result)))
-            case .text:
-                print("\(spd.entries.count) entries -> \(result.fragments.count) decorrelated fragments")
-                for f in result.fragments {
-                    print("  [\(f.origin) \(f.originName)] \(f.action.rawValue)  \(f.selectorSet)")
-                }
-            }
+            print(format == .json ? try encodeJSON(DecorrelationRecord(original: spd, decorrelated: result)) + "\n" : result.text(original: spd), terminator: "")
         }
     }
 }

@@ -38,16 +38,7 @@ struct TSNarrowCommand: ParsableCommand {
             let tsi = try TSInputFileError.within(self.tsi) { try TSInputFileError.read(PayloadRecord.self, from: self.tsi).payload() }
             let tsr = try TSInputFileError.within(self.tsr) { try TSInputFileError.read(PayloadRecord.self, from: self.tsr).payload() }
             let result = Narrowing.narrow(proposedTSi: tsi, proposedTSr: tsr, policy: policy, profile: profile)
-            switch format {
-            case .json:
-                print(try encodeJSON(try NarrowingResultRecord(result)))
-            case .text:
-                print("profile \(result.profile.rawValue): \(result.isAccepted ? "accepted" : "refused")\(result.rule.map { " (rule \($0))" } ?? "")")
-                if let n = result.notify { print("notify \(n.name) (\(n.rawValue))") }
-                for s in result.tsi { print("  TSi \(s)") }
-                for s in result.tsr { print("  TSr \(s)") }
-                for r in result.reasons { print("  - \(r)") }
-            }
+            print(format == .json ? try encodeJSON(try NarrowingResultRecord(result)) + "\n" : result.text, terminator: "")
         }
     }
 }
