@@ -7,8 +7,8 @@ import Reports
 import Testing
 import TestSupport
 
-/// The outputs the commands used to assemble themselves (sections, coverage, review,
-/// compare, check), now built here; each asserted byte for byte where it is new to unit tests.
+/// The outputs the commands used to assemble themselves (sections, render, coverage,
+/// review, compare, check), now built here; each asserted byte for byte where it is new to unit tests.
 @Suite struct CommandOutputTests {
     static let draft08 = TestEnvironment.packageRoot.appendingPathComponent("drafts/draft-ietf-ipsecme-ikev2bis-08.xml").path
 
@@ -61,6 +61,32 @@ import TestSupport
             }
 
             """)
+    }
+
+    @Test func documentTextIsEverySectionOrTheOneNamedByNumberOrAnchor() throws {
+        let document = try DocumentReader.read(data: Data(Self.mini.utf8), path: "mini.xml")
+        #expect(try DocumentText.render(document, file: "mini.xml") == """
+            1.  Introduction
+
+               Hello.
+
+            1.1.  Sub
+
+               More.
+
+            Acknowledgements
+
+               Thanks.
+            """)
+        #expect(try DocumentText.render(document, section: "1.1", file: "mini.xml") == "1.1.  Sub\n\n   More.")
+        #expect(try DocumentText.render(document, section: "sub", file: "mini.xml") == "1.1.  Sub\n\n   More.")
+        do {
+            _ = try DocumentText.render(document, section: "9", file: "mini.xml")
+            Issue.record("an unknown section was rendered")
+        } catch let error as DocumentError {
+            #expect(error.code == .sectionNotFound)
+            #expect(error.description == "error: mini.xml: no section 9")
+        }
     }
 
     static let target: CoverageTarget = {

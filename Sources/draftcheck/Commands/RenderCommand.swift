@@ -1,5 +1,6 @@
 import ArgumentParser
 import DraftDocument
+import Reports
 
 /// `draftcheck render FILE [--section N]`: text as xml2rfc renders it.
 struct RenderCommand: ParsableCommand {
@@ -27,14 +28,7 @@ struct RenderCommand: ParsableCommand {
         try reportingErrors {
             let document = try DocumentReader.read(path: file, includeDirectories: includeDirectories)
             document.warnings.forEach { printWarning($0.description) }
-            if let section {
-                guard let found = document.section(numbered: section) ?? document.section(anchored: section) else {
-                    throw DocumentError(.sectionNotFound, "\(file): no section \(section)")
-                }
-                print(TextRenderer.render(found))
-            } else {
-                print(document.sections.map { TextRenderer.render($0) }.joined(separator: "\n\n"))
-            }
+            print(try DocumentText.render(document, section: section, file: file))
         }
     }
 }

@@ -17,9 +17,9 @@ struct TSCommand: ParsableCommand {
     )
 }
 
-/// A JSON input file of the ts commands that is missing (66) or not valid JSON of the
-/// expected shape (65).
-enum TSInputFileError {
+/// Reading the ts commands' JSON input files: a missing file is missing input (66), one
+/// that is not valid JSON of the expected shape invalid input (65).
+enum TSInputFile {
     /// Reads and decodes `path` as `T`; a TSError inside keeps its own message, prefixed by the path.
     static func read<T: Decodable>(_ type: T.Type, from path: String) throws -> T {
         guard let data = FileManager.default.contents(atPath: path) else {

@@ -22,7 +22,7 @@ struct TSDecorrelateCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let spd = try TSInputFileError.within(file) { try TSInputFileError.read(SPDRecord.self, from: file).spd() }
+            let spd = try TSInputFile.within(file) { try TSInputFile.read(SPDRecord.self, from: file).spd() }
             let result = Decorrelation.decorrelate(spd)
             print(format == .json ? try encodeJSON(DecorrelationRecord(original: spd, decorrelated: result)) + "\n" : result.text(original: spd), terminator: "")
         }

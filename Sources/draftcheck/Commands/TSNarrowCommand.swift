@@ -34,9 +34,9 @@ struct TSNarrowCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let policy = try TSInputFileError.within(self.policy) { try TSInputFileError.read(PolicyRecord.self, from: self.policy).policy() }
-            let tsi = try TSInputFileError.within(self.tsi) { try TSInputFileError.read(PayloadRecord.self, from: self.tsi).payload() }
-            let tsr = try TSInputFileError.within(self.tsr) { try TSInputFileError.read(PayloadRecord.self, from: self.tsr).payload() }
+            let policy = try TSInputFile.within(self.policy) { try TSInputFile.read(PolicyRecord.self, from: self.policy).policy() }
+            let tsi = try TSInputFile.within(self.tsi) { try TSInputFile.read(PayloadRecord.self, from: self.tsi).payload() }
+            let tsr = try TSInputFile.within(self.tsr) { try TSInputFile.read(PayloadRecord.self, from: self.tsr).payload() }
             let result = Narrowing.narrow(proposedTSi: tsi, proposedTSr: tsr, policy: policy, profile: profile)
             print(format == .json ? try encodeJSON(try NarrowingResultRecord(result)) + "\n" : result.text, terminator: "")
         }
