@@ -15,7 +15,8 @@ public protocol Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     var message: String { get }
     /// What kind of failure it is; the command line turns it into an exit code.
     var category: DiagnosticCategory { get }
-    /// The one line a tool prints for it (on standard error). Default: `error: DESCRIPTION`.
+    /// The one line a tool prints for it (on standard error). Default: `error: DESCRIPTION`;
+    /// `description` defaults to `code: message`, location and rule to none.
     var reportLine: String { get }
 }
 
@@ -24,6 +25,12 @@ extension Diagnostic {
     public var codeName: String { code.rawValue }
 
     public var reportLine: String { "error: \(description)" }
+    /// `code: message`, for errors that carry nothing else.
+    public var description: String { "\(code.rawValue): \(message)" }
+    /// None, for errors that are not about a place in the input.
+    public var diagnosticLocation: DiagnosticLocation? { nil }
+    /// None, for errors that do not break a rule of a specification.
+    public var ruleBroken: String? { nil }
 
     public static func == (lhs: Self, rhs: Self) -> Bool { lhs.code == rhs.code }
     public func hash(into hasher: inout Hasher) { hasher.combine(code) }

@@ -28,7 +28,6 @@ public struct ErrataError: Diagnostic {
         default: nil
         }
     }
-    public var ruleBroken: String? { nil }
     /// Missing files are missing input, an unwritable output cannot be written, anything
     /// else is an errata file or document that does not fit (invalid input).
     public var category: DiagnosticCategory {

@@ -14,8 +14,6 @@ public struct BridgeError: Diagnostic {
         self.message = message
     }
 
-    public var diagnosticLocation: DiagnosticLocation? { nil }
-    public var ruleBroken: String? { nil }
     /// The bridge drives the reference code with values it built itself: a step that
     /// cannot be taken is a bug on our side.
     public var category: DiagnosticCategory { .internalError }
@@ -26,8 +24,6 @@ public struct BridgeError: Diagnostic {
     public static let narrowingRefused = BridgeError(.narrowingRefused, "")
     public static let unsupportedTransform = BridgeError(.unsupportedTransform, "")
     public static let kernelError = BridgeError(.kernelError, "")
-
-    public var description: String { "\(code.rawValue): \(message)" }
 }
 
 extension DiagnosticCode where Domain == BridgeError {

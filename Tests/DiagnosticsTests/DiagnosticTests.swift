@@ -1,15 +1,13 @@
 import Diagnostics
 import Testing
 
-/// A module error as each module writes one.
+/// A module error as each module writes one; description and rule come from the defaults.
 private struct SampleError: Diagnostic {
     typealias Code = DiagnosticCode<SampleError>
     var code: Code
     var message: String
     var diagnosticLocation: DiagnosticLocation?
-    var ruleBroken: String? { nil }
     var category: DiagnosticCategory { .invalidInput }
-    var description: String { "\(code): \(message)" }
 }
 
 extension DiagnosticCode where Domain == SampleError {
@@ -31,6 +29,9 @@ extension DiagnosticCode where Domain == SampleError {
         let diagnostic = error as? any Diagnostic
         #expect(diagnostic?.codeName == "overrun")
         #expect(diagnostic?.reportLine == "error: overrun: 12 bytes past the end")
+        #expect(diagnostic?.description == "overrun: 12 bytes past the end")
+        #expect(diagnostic?.ruleBroken == nil)
+        #expect(diagnostic?.diagnosticLocation == nil)
     }
 
     @Test func codesSwitchAndEncodeAsTheirNames() throws {

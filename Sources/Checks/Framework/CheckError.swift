@@ -15,16 +15,12 @@ public struct CheckError: Diagnostic {
         self.message = message
     }
 
-    public var diagnosticLocation: DiagnosticLocation? { nil }
-    public var ruleBroken: String? { nil }
     /// An unknown check id is a bad command line; anything else is a bug on our side.
     public var category: DiagnosticCategory { code == .unknownCheck ? .invalidUsage : .internalError }
 
     public static let unknownCheck = CheckError(.unknownCheck, "")
     public static let setupFailed = CheckError(.setupFailed, "")
     public static let captureMissing = CheckError(.captureMissing, "")
-
-    public var description: String { "\(code.rawValue): \(message)" }
 }
 
 extension DiagnosticCode where Domain == CheckError {

@@ -19,7 +19,6 @@ public struct DocumentError: Diagnostic {
     public var diagnosticLocation: DiagnosticLocation? {
         location.map { .fileLineColumn(file: $0.file, line: $0.line, column: $0.column) }
     }
-    public var ruleBroken: String? { nil }
     /// A file that is missing or cannot be read is missing input; anything else is invalid input.
     public var category: DiagnosticCategory {
         code == .fileNotFound || code == .unreadable ? .missingInput : .invalidInput

@@ -18,7 +18,6 @@ struct CommandLineError: Diagnostic {
     }
 
     var diagnosticLocation: DiagnosticLocation? { file.map(DiagnosticLocation.file) }
-    var ruleBroken: String? { nil }
     var category: DiagnosticCategory {
         switch code {
         case .missingInput: .missingInput
