@@ -73,6 +73,9 @@ let package = Package(
         // The real Linux af_key under User-Mode Linux, and the committed kernel captures.
         .testTarget(name: "LiveTests", dependencies: ["PFKey", "SPDBridge", "Checks", "pfkey-live", "TestSupport"]),
         // End-to-end tests of the command line: they run the built draftcheck binary.
-        .testTarget(name: "CLITests", dependencies: ["draftcheck", "Errata", "DraftDocument", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: [
+            "draftcheck", "Errata", "DraftDocument", "TestSupport",
+            "Diagnostics", "PFKey", "TrafficSelectors", "SPDBridge", "Checks",
+        ]),
     ]
 )
