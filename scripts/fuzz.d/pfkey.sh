@@ -4,7 +4,7 @@
 # Builds out/fuzz/pfkey/harness from Sources/PFKey + Fuzz/pfkey/Harness.swift, writes a
 # seed corpus of valid messages (every message type of every dialect, the kernel shapes),
 # and runs. A crash leaves its input in out/fuzz/pfkey/crash-*; turn it into a regression
-# test in Tests/PFKeyTests/FuzzRegressionTests.swift.
+# test in Tests/PFKeyTests (the input as a named vector).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${1:-600}

@@ -3,7 +3,7 @@
 #   scripts/fuzz ts [SECONDS]      (default 600)
 # Builds Fuzz/ts/Harness.swift together with Sources/TrafficSelectors (no package build),
 # seeds the corpus with the committed fixtures, and leaves crashes in out/fuzz/ts/.
-# A crash becomes a regression test in Tests/TrafficSelectorsTests/FuzzRegressionTests.swift.
+# A crash becomes a regression test in Tests/TrafficSelectorsTests (the input as a named vector).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${1:-600}
@@ -24,5 +24,5 @@ for i, v in enumerate(json.load(open("Tests/Fixtures/ts/vectors.json"))["vectors
     (out / f"seed-{i:03d}").write_bytes(bytes.fromhex(v["hex"]))
 PY
 fi
-"$out/harness" "$out/corpus" -max_total_time="$seconds" -artifact_prefix="$out/" -print_final_stats=1 -max_len=4096 2>&1 | tee "$out/last-run.log" | grep -E "^#[0-9]+ +(DONE|pulse|NEW)|stat::|ERROR|SUMMARY|Test unit written" | tail -40
-grep -E "stat::number_of_executed_units" "$out/last-run.log" || true
+"$out/harness" "$out/corpus" -max_total_time="$seconds" -artifact_prefix="$out/" -print_final_stats=1 -max_len=4096 2>&1 | tee "$out/fuzz.log" | grep -E "^#[0-9]+ +(DONE|pulse|NEW)|stat::|ERROR|SUMMARY|Test unit written" | tail -40
+grep -E "stat::number_of_executed_units" "$out/fuzz.log" || true
