@@ -1,6 +1,6 @@
 /// The shape every module's one error type shares (PFKeyError, TSError, BridgeError,
-/// CheckError, DocumentError, ErrataError), so the command line, the check framework and
-/// the reports read any of them the same way.
+/// CheckError, DocumentError, ErrataError), so the command line (messages, exit codes) and
+/// the check framework (the code a rejection is judged by) read any of them the same way.
 ///
 /// Equality and hashing compare the code only (a default below), so tests can assert the
 /// exact failure (`#expect(throws: PFKeyError.duplicateExtension)`) while messages stay rich.
@@ -11,7 +11,7 @@ public protocol Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     var diagnosticLocation: DiagnosticLocation? { get }
     /// The rule the input broke, with its source ("RFC 7296 3.13.1"), when there is one.
     var ruleBroken: String? { get }
-    /// The human explanation, without location or code.
+    /// The human explanation, without the code.
     var message: String { get }
     /// What kind of failure it is; the command line turns it into an exit code.
     var category: DiagnosticCategory { get }
