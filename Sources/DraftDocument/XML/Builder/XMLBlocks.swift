@@ -2,8 +2,6 @@ import Foundation
 
 /// Block content: mixed content split into paragraphs and blocks, figures and artwork, tables.
 extension XMLModelBuilder {
-    // MARK: - Blocks
-
     static let blockElements: Set<String> = [
         "t", "ul", "ol", "dl", "list", "figure", "artwork", "sourcecode", "artset", "table",
         "texttable", "blockquote", "aside", "note", "preamble", "postamble",

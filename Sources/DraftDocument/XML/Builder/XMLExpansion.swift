@@ -4,8 +4,6 @@ import Foundation
 /// What the walk reads from elsewhere: internal entities expanded in place (within a
 /// budget), and bibliography entries from xi:include, `<?rfc include?>` and SYSTEM entities.
 extension XMLModelBuilder {
-    // MARK: - Entities and children
-
     /// Calls `body` for each child, expanding references to internal entities in place
     /// (within the expansion budget). External and undeclared entity references are
     /// passed through for the caller to decide.
@@ -64,6 +62,8 @@ extension XMLModelBuilder {
             throw DocumentError(.refusedUnsafe, "entity expansion exceeds \(Self.maximumEntityExpansions) nodes (an entity-expansion bomb?)", at: location(node))
         }
     }
+
+    // MARK: - Bibliography entries from elsewhere
 
     /// An xi:include, `<?rfc include?>` or SYSTEM entity naming a bibliography entry:
     /// read from an allowed directory when there, else a placeholder with a warning.

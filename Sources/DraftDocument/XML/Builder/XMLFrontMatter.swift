@@ -4,8 +4,6 @@ import CLibXML2
 /// matter (title, authors, date, abstract, notes), the middle and back in order, and the
 /// sections xml2rfc adds (Index, Authors' Addresses).
 extension XMLModelBuilder {
-    // MARK: - Document
-
     func build(root: XMLNode) throws -> Document {
         let rootPath = file
         isV3 = root.attribute("version") == "3"

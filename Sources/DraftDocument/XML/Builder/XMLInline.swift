@@ -2,8 +2,6 @@ import CLibXML2
 
 /// Inline content: text, entity references, BCP 14 keywords, cross-references and emphasis.
 extension XMLModelBuilder {
-    // MARK: - Inline
-
     func inlineText(of node: XMLNode) throws -> InlineText {
         var out = InlineText()
         try forEachChild(of: node) { try appendInline($0, to: &out) }

@@ -48,9 +48,6 @@ extension XMLModelBuilder {
         return out
     }
 
-
-    // MARK: - Sections
-
     func title(of node: XMLNode) throws -> String? {
         if let name = node.firstElement("name") {
             // As xml2rfc shows it: "_title_" for <em>, cross-references by their text.
