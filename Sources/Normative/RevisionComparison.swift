@@ -42,7 +42,7 @@ public struct RevisionComparison: Hashable, Sendable {
             let sameText = m.old.text == m.new.text
             let kind: StatementChange.Kind = m.old.section != m.new.section ? .moved : (sameText ? .unchanged : .edited)
             byOld[m.old.id] = StatementChange(kind: kind, old: m.old, new: m.new, match: m.kind, similarity: m.similarity,
-                                              diff: sameText ? nil : WordDiff(old: m.old.text, new: m.new.text))
+                                              diff: sameText ? nil : WordDiff(old: m.old.text, new: m.new.text, method: .wdiff))
         }
         for s in result.unmatchedOld { byOld[s.id] = StatementChange(kind: .removed, old: s) }
         // Interleave: walk the new document; before each matched statement, emit the old

@@ -1,3 +1,4 @@
+import DraftDocument
 import Foundation
 import PropertyBased
 import Testing
@@ -91,18 +92,18 @@ import TestSupport
 
 @Suite struct WordDiffTests {
     @Test func groupsChangedRuns() {
-        let diff = WordDiff(old: "SPD is outside the scope of IKE, though some", new: "SPD is outside the scope of IKE, although some")
+        let diff = WordDiff(old: "SPD is outside the scope of IKE, though some", new: "SPD is outside the scope of IKE, although some", method: .myers)
         #expect(diff.differences == [WordDifference(removed: ["though"], inserted: ["although"])])
         #expect(diff.rendered(color: false) == "SPD is outside the scope of IKE, [-though-] {+although+} some")
     }
 
     @Test func wrapsAtTheVisibleWidth() {
-        let text = WordDiff(old: "aaaa bbbb cccc dddd", new: "aaaa xxxx cccc dddd").rendered(color: true, width: 12)
+        let text = WordDiff(old: "aaaa bbbb cccc dddd", new: "aaaa xxxx cccc dddd", method: .myers).rendered(color: true, width: 12)
         #expect(text == "aaaa \u{1B}[31;9mbbbb\u{1B}[0m\n\u{1B}[32mxxxx\u{1B}[0m cccc\ndddd")
     }
 
     @Test func colourMarksRemovedRedAndInsertedGreen() {
-        let text = WordDiff(old: "a b", new: "a c").rendered(color: true)
+        let text = WordDiff(old: "a b", new: "a c", method: .myers).rendered(color: true)
         #expect(text == "a \u{1B}[31;9mb\u{1B}[0m \u{1B}[32mc\u{1B}[0m")
     }
 
@@ -112,14 +113,14 @@ import TestSupport
         ("replacement of a run", "a b c d", "a x y d", "\"b c\" -> \"x y\""),
     ])
     func differenceDescriptions(_ rule: String, _ old: String, _ new: String, _ expected: String) {
-        #expect(WordDiff(old: old, new: new).differences.map(\.description) == [expected], "\(rule)")
+        #expect(WordDiff(old: old, new: new, method: .myers).differences.map(\.description) == [expected], "\(rule)")
     }
 
     /// Law: the OLD side of the script is the old words, the NEW side the new words.
     @Test func scriptSidesReconstructBothTexts() async {
         let words = Gen.int(in: 0...5).map { "w\($0)" }.array(of: 0...30)
         await propertyCheck(count: 300, input: words, words) { a, b in
-            let ops = Alignment.script(a, b)
+            let ops = EditScript.myers(a, b)
             let left = ops.compactMap { op -> String? in if case .equal(let w) = op { return w }; if case .delete(let w) = op { return w }; return nil }
             let right = ops.compactMap { op -> String? in if case .equal(let w) = op { return w }; if case .insert(let w) = op { return w }; return nil }
             #expect(left == a)

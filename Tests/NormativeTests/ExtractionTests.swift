@@ -140,7 +140,7 @@ enum Fixture {
     }
 
     @Test func wordDiffShowsTheArrivingClause() {
-        let d = WordDiff(old: "(see [PFKEY] for an example protocol), though some", new: "(see [PFKEY] for an example programming interface, although it only applies to IKEv1), though some")
+        let d = WordDiff(old: "(see [PFKEY] for an example protocol), though some", new: "(see [PFKEY] for an example programming interface, although it only applies to IKEv1), though some", method: .wdiff)
         #expect(d.wdiff == "(see [PFKEY] for an example [-protocol),-] {+programming interface, although it only applies to IKEv1),+} though some")
         #expect(d.additions == ["programming interface, although it only applies to IKEv1),"])
     }

@@ -1,4 +1,5 @@
 import Checks
+import DraftDocument
 import Foundation
 import Linking
 
@@ -53,22 +54,6 @@ public enum JUnitReport {
 
     static func fmt(_ seconds: Double) -> String { String(format: "%.6f", seconds) }
 
-    /// XML character escaping; control characters other than tab and newline are dropped
-    /// (XML 1.0 cannot carry them).
-    public static func escape(_ s: String) -> String {
-        var out = ""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\t", "\n": out.unicodeScalars.append(scalar)
-            default:
-                if scalar.value >= 0x20 { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out
-    }
+    /// XML 1.0 escaping for attribute values and content alike (see `XMLEscaping.Context.attribute`).
+    public static func escape(_ s: String) -> String { XMLEscaping.escape(s, for: .attribute) }
 }

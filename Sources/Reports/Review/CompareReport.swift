@@ -1,3 +1,4 @@
+import DraftDocument
 import Foundation
 import Normative
 

@@ -1,3 +1,4 @@
+import DraftDocument
 import Plot
 
 /// The forms reviewers send proposed text in, made from an errata file (and, when it was
@@ -76,7 +77,7 @@ public enum ErrataFormat {
             out.append("")
             let oldParagraphs = change.old.paragraphs.joined(separator: " \u{B6} ")
             let newParagraphs = change.new.paragraphs.joined(separator: " \u{B6} ")
-            out.append(WordDiff(old: oldParagraphs, new: newParagraphs).rendered(color: color))
+            out.append(WordDiff(old: oldParagraphs, new: newParagraphs, method: .myers).rendered(color: color))
             out.append("")
         }
         return out.joined(separator: "\n")
@@ -87,7 +88,7 @@ public enum ErrataFormat {
         let rows: [Node<HTML.BodyContext>] = errata.changes.map { change in
             let heading = anchored.first { $0.change == change }?.heading ?? change.heading
             let cells = WordDiff(old: change.old.paragraphs.joined(separator: " \u{B6} "),
-                                 new: change.new.paragraphs.joined(separator: " \u{B6} ")).htmlCells()
+                                 new: change.new.paragraphs.joined(separator: " \u{B6} "), method: .myers).htmlCells()
             return .group(
                 .h2(.text(heading)),
                 .table(

@@ -1,3 +1,5 @@
+import DraftDocument
+
 /// Unified diffs (the format `diff -u`, `git apply` and `patch` read), line by line on raw
 /// bytes so that a source's bytes survive exactly, with Myers' algorithm underneath
 /// (`CollectionDifference`).
@@ -7,7 +9,7 @@ public enum UnifiedDiff {
     /// Empty when the two are identical.
     public static func make(old: [UInt8], new: [UInt8], oldLabel: String, newLabel: String, context: Int = 3) -> [UInt8] {
         let a = lines(old), b = lines(new)
-        let ops = Alignment.script(a, b)
+        let ops = EditScript.myers(a, b)
         var positioned: [(op: EditOp<ArraySlice<UInt8>>, old: Int, new: Int)] = []
         var i = 0, j = 0
         for op in ops {

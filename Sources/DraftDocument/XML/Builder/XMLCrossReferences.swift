@@ -65,7 +65,7 @@ extension XMLModelBuilder {
             default: return ("\(label) \(section) of \(content.isEmpty ? "" : content + " ")\(ref)", nil)
             }
         }
-        guard let target = targets[x.target] ?? nestedTarget(x.target) else {
+        guard let target = xrefs.targets[x.target] ?? nestedTarget(x.target) else {
             return referenceDisplay(x, title: nil, content: content)
         }
         if case .reference(let title) = target {
@@ -95,7 +95,7 @@ extension XMLModelBuilder {
             case "counter":
                 guard item != nil else { return (section ?? sectionTitle, section) }
                 // xml2rfc shows the item's label without its final period ("c", "REC3").
-                var label = itemLabels[anchor] ?? item ?? ""
+                var label = xrefs.itemLabels[anchor] ?? item ?? ""
                 while label.hasSuffix(".") { label.removeLast() }
                 return (label, section)
             case "title":
@@ -129,13 +129,14 @@ extension XMLModelBuilder {
     /// blocks as xml2rfc's preptool does (its `pn`), so documents without such xrefs
     /// never pay for the walk.
     func nestedTarget(_ anchor: String) -> XrefTarget? {
-        if !nestedTargetsRegistered {
-            nestedTargetsRegistered = true
-            for body in sectionBodyElements {
+        if !xrefs.nestedTargetsRegistered {
+            xrefs.nestedTargetsRegistered = true
+            let bodies = xrefs.sectionBodyElements
+            for body in bodies {
                 registerNested(in: body.node, path: [body.paragraph], body: body)
             }
         }
-        return targets[anchor]
+        return xrefs.targets[anchor]
     }
 
     static let numberedBlockTags: Set<String> = [
@@ -148,13 +149,13 @@ extension XMLModelBuilder {
         for child in node.children where child.isElement {
             if Self.numberedBlockTags.contains(child.name) {
                 path[path.count - 1] += 1
-                if let anchor = child.attribute("anchor"), targets[anchor] == nil {
-                    targets[anchor] = nestedTarget(child.name, path: path, body: body)
+                if let anchor = child.attribute("anchor"), xrefs.targets[anchor] == nil {
+                    xrefs.targets[anchor] = nestedTarget(child.name, path: path, body: body)
                 }
             } else if Self.numberedRowTags.contains(child.name) {
                 path[path.count - 1] += 1
-            } else if let anchor = child.attribute("anchor"), targets[anchor] == nil {
-                targets[anchor] = .element(section: body.section, sectionTitle: body.title, isAppendix: body.isAppendix)
+            } else if let anchor = child.attribute("anchor"), xrefs.targets[anchor] == nil {
+                xrefs.targets[anchor] = .element(section: body.section, sectionTitle: body.title, isAppendix: body.isAppendix)
             }
             if child.name != "reference", child.name != "section" {
                 registerNested(in: child, path: path, body: body)
@@ -189,7 +190,7 @@ extension XMLModelBuilder {
     /// "[PFKEY]", the `<displayreference>` name when there is one, or the entry's number
     /// when references are not symbolic.
     func referenceLabel(_ anchor: String) -> String {
-        guard !symbolicReferences, let index = referenceOrder.firstIndex(of: anchor) else { return displayNames[anchor] ?? anchor }
+        guard !references.symbolic, let index = references.order.firstIndex(of: anchor) else { return references.displayNames[anchor] ?? anchor }
         return "\(index + 1)"
     }
 
@@ -211,7 +212,9 @@ extension XMLModelBuilder {
     }
 
     func resolveCrossReferences(_ document: inout Document) {
+        let pending = xrefs.pending
         guard !pending.isEmpty else { return }
+        // `display` may register nested targets in `xrefs`: map over a copy of the list.
         let resolved = pending.map(display)
         func fix(_ text: inout InlineText) {
             for i in text.spans.indices where Self.containsToken(text.spans[i].text) {

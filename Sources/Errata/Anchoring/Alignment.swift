@@ -1,42 +1,8 @@
-/// One step of an edit script between two sequences.
-public enum EditOp<Element: Equatable & Sendable>: Equatable, Sendable {
-    case equal(Element)
-    case delete(Element)
-    case insert(Element)
-}
+import DraftDocument
 
-/// Edit scripts and similarity, on Swift's `CollectionDifference` (Myers' algorithm).
+/// How alike two word sequences are, and the stretch of a text closest to a passage
+/// (Myers' algorithm underneath, `CollectionDifference`).
 enum Alignment {
-    /// The edit script turning `a` into `b`: equal, deleted and inserted elements in order
-    /// (within a changed run, deletions come before insertions).
-    static func script<E: Hashable & Sendable>(_ a: [E], _ b: [E]) -> [EditOp<E>] {
-        let difference = b.difference(from: a)
-        var removed = Set<Int>(), inserted = Set<Int>()
-        for change in difference {
-            switch change {
-            case .remove(let offset, _, _): removed.insert(offset)
-            case .insert(let offset, _, _): inserted.insert(offset)
-            }
-        }
-        var ops: [EditOp<E>] = []
-        ops.reserveCapacity(a.count + inserted.count)
-        var i = 0, j = 0
-        while i < a.count || j < b.count {
-            if i < a.count, removed.contains(i) {
-                ops.append(.delete(a[i])); i += 1
-            } else if j < b.count, inserted.contains(j) {
-                ops.append(.insert(b[j])); j += 1
-            } else if i < a.count, j < b.count {
-                ops.append(.equal(a[i])); i += 1; j += 1
-            } else if i < a.count {
-                ops.append(.delete(a[i])); i += 1
-            } else {
-                ops.append(.insert(b[j])); j += 1
-            }
-        }
-        return ops
-    }
-
     /// 2 x (common elements) / (total elements): 1 for equal sequences, 0 for disjoint.
     static func similarity<E: Hashable & Sendable>(_ a: [E], _ b: [E]) -> Double {
         guard !(a.isEmpty && b.isEmpty) else { return 1 }
@@ -76,7 +42,7 @@ enum Alignment {
         guard let (window, _) = best else { return nil }
         let slack = max(3, k / 5)
         let wide = max(0, window.lowerBound - slack)..<min(hay.count, window.upperBound + slack)
-        let ops = script(needle, Array(hay[wide]))
+        let ops = EditScript.myers(needle, Array(hay[wide]))
         var hayIndex = wide.lowerBound
         var first: Int?, last: Int?
         var unmatchedBefore = 0, unmatchedAfter = 0
@@ -97,44 +63,5 @@ enum Alignment {
         // unmatched at each end, so that a changed first or last word shows as a change.
         let trimmed = max(0, first - unmatchedBefore)..<min(hay.count, last + 1 + unmatchedAfter)
         return (trimmed, similarity(needle, Array(hay[trimmed])))
-    }
-}
-
-/// A word-level difference between two texts: the words removed and those put instead.
-public struct WordDifference: Hashable, Sendable, CustomStringConvertible {
-    public var removed: [String]
-    public var inserted: [String]
-
-    public init(removed: [String], inserted: [String]) {
-        self.removed = removed
-        self.inserted = inserted
-    }
-
-    /// `"though" -> "although"`, `"example" -> "example,"`, `+ "word"`, `- "word"`.
-    public var description: String {
-        let r = removed.joined(separator: " "), i = inserted.joined(separator: " ")
-        if removed.isEmpty { return "+ \"\(i)\"" }
-        if inserted.isEmpty { return "- \"\(r)\"" }
-        return "\"\(r)\" -> \"\(i)\""
-    }
-
-    /// Runs of consecutive changes in an edit script, one difference each.
-    static func grouped(_ ops: [EditOp<String>]) -> [WordDifference] {
-        var out: [WordDifference] = []
-        var current: WordDifference?
-        for op in ops {
-            switch op {
-            case .equal:
-                if let c = current { out.append(c); current = nil }
-            case .delete(let w):
-                if current == nil { current = WordDifference(removed: [], inserted: []) }
-                current!.removed.append(w)
-            case .insert(let w):
-                if current == nil { current = WordDifference(removed: [], inserted: []) }
-                current!.inserted.append(w)
-            }
-        }
-        if let c = current { out.append(c) }
-        return out
     }
 }

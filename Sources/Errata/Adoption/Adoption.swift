@@ -74,7 +74,7 @@ public enum AdoptionTracker {
             }
             let range = words[closest.range.lowerBound].range.lowerBound..<words[closest.range.upperBound - 1].range.upperBound
             let (lines, section) = place(range)
-            let differences = WordDifference.grouped(Alignment.script(newWords, Array(wordTexts[closest.range])))
+            let differences = WordDifference.grouped(EditScript.myers(newWords, Array(wordTexts[closest.range])))
             let verdict: Adoption.Verdict = closest.similarity >= Adoption.threshold ? .modified : .notFound
             return Adoption(change: change, verdict: verdict, similarity: closest.similarity, differences: verdict == .modified ? differences : [], lines: lines, section: section, passage: visible.string(range).whitespaceFolded)
         }

@@ -1,3 +1,4 @@
+import DraftDocument
 import Foundation
 
 /// XML: the NEW text written as the source writes running text. Citations and section
@@ -172,7 +173,7 @@ enum XMLStyle {
         }
         return pieces.map { piece in
             guard !piece.isMarkup else { return piece.0 }
-            let escaped = escape(piece.0)
+            let escaped = XMLEscaping.escape(piece.0, for: .content)
             let core = escaped.trimmingCharacters(in: CharacterSet.letters.inverted)
             if bcp14, !core.isEmpty, bcp14Keywords.contains(core), let range = escaped.range(of: core) {
                 return escaped.replacingCharacters(in: range, with: "<bcp14>\(core)</bcp14>")
@@ -185,7 +186,7 @@ enum XMLStyle {
     /// (markup + what followed the last word, "1.1.3)." -> `<xref .../>).`).
     static func mergeMultiwordMarkup(_ paragraphs: inout [[FillWord]], markup: [(display: String, xml: String)]) {
         for (display, xml) in markup where display.contains(" ") {
-            let parts = display.split(separator: " ").map { escape(String($0)) }
+            let parts = display.split(separator: " ").map { XMLEscaping.escape(String($0), for: .content) }
             for p in paragraphs.indices {
                 var i = 0
                 while i + parts.count <= paragraphs[p].count {
@@ -209,18 +210,5 @@ enum XMLStyle {
         if first.isLetter || first.isNumber { return false }
         if first == ".", let second = rest.dropFirst().first, second.isNumber { return false }
         return true
-    }
-
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for ch in text {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default: out.append(ch)
-            }
-        }
-        return out
     }
 }

@@ -1,0 +1,139 @@
+/// Lists: markers ("o", "*", "-", "1.", "(a)"), hanging terms, and the items' bodies.
+extension TextBlockBuilder {
+    enum Family: Hashable { case bullet(Character), number(Character), parenthesised, letter(Character), hanging }
+
+    /// The marker a list item starts with and where its text begins (in columns from the
+    /// start of `content`).
+    static func listMarker(_ content: Substring) -> (marker: Substring, family: Family, textColumn: Int)? {
+        let u = Array(content.utf8.prefix(8))
+        guard let first = u.first else { return nil }
+        var markerLength = 0
+        var family: Family
+        switch first {
+        case UInt8(ascii: "o"), UInt8(ascii: "*"), UInt8(ascii: "-"), UInt8(ascii: "+"):
+            markerLength = 1
+            family = .bullet(Character(UnicodeScalar(first)))
+        case UInt8(ascii: "("):
+            var i = 1
+            while i < u.count, i <= 4, (TextHeadings.isDigit(u[i]) || (u[i] >= 0x61 && u[i] <= 0x7A) || TextHeadings.isUpper(u[i])) { i += 1 }
+            guard i > 1, i < u.count, u[i] == UInt8(ascii: ")") else { return nil }
+            markerLength = i + 1
+            family = .parenthesised
+        case _ where TextHeadings.isDigit(first):
+            var i = 0
+            while i < u.count, TextHeadings.isDigit(u[i]) { i += 1 }
+            guard i <= 3, i < u.count, u[i] == UInt8(ascii: ".") || u[i] == UInt8(ascii: ")") else { return nil }
+            markerLength = i + 1
+            family = .number(Character(UnicodeScalar(u[i])))
+        case _ where first >= 0x61 && first <= 0x7A:
+            guard u.count > 1, u[1] == UInt8(ascii: ".") || u[1] == UInt8(ascii: ")") else { return nil }
+            markerLength = 2
+            family = .letter(Character(UnicodeScalar(u[1])))
+        default:
+            if content.hasPrefix("\u{2022}") {
+                // "•" is three bytes in UTF-8.
+                let rest = content.dropFirst()
+                let spaces = rest.prefix(while: { $0 == " " }).count
+                guard spaces >= 1, rest.count > spaces else { return nil }
+                return (content.prefix(1), .bullet("\u{2022}"), 1 + spaces)
+            }
+            return nil
+        }
+        var spaces = 0
+        while markerLength + spaces < u.count, u[markerLength + spaces] == 0x20 { spaces += 1 }
+        guard spaces >= 1, markerLength + spaces < u.count else { return nil }
+        return (content.prefix(markerLength), family, markerLength + spaces)
+    }
+
+    /// The items of a chunk that is a list (several items when the list is compact), or nil.
+    func listItems(_ chunk: Chunk) -> (items: [ItemNode], family: Family?)? {
+        let lines = chunk.lines
+        let indent = chunk.indent
+        if let (marker, family, column) = Self.listMarker(lines[0].content) {
+            var items: [ItemNode] = []
+            var current: [TextLine] = []
+            var currentMarker = marker
+            var currentColumn = column
+            func finish() {
+                guard let first = current.first else { return }
+                let texts = [first.content.dropFirst(currentColumn)] + current.dropFirst().map(\.content)
+                let location = SourceLocation(file: path, line: first.number, column: first.indent + 1)
+                let body = bodyBlocks(texts: texts, lines: current, location: location, skip: currentColumn)
+                items.append(ItemNode(marker: String(currentMarker), term: nil, blocks: body, location: location))
+                current = []
+            }
+            for line in lines {
+                if line.indent == indent, let m = Self.listMarker(line.content), m.family == family, !current.isEmpty {
+                    finish()
+                    currentMarker = m.marker
+                    currentColumn = m.textColumn
+                } else if line.indent <= indent, !current.isEmpty {
+                    // A flush line that is not an item: not a list after all.
+                    return nil
+                }
+                current.append(line)
+            }
+            finish()
+            return (items, family)
+        }
+        // Hanging: a term, then the definition indented under it.
+        if lines.count == 1 {
+            // "Term:  definition" on one line.
+            let line = lines[0]
+            guard let gap = Self.termGap(line.content), !".!?".contains(line.content[line.content.index(before: gap.termEnd)]) else { return nil }
+            let location = SourceLocation(file: path, line: line.number, column: line.indent + 1)
+            let item = ItemNode(marker: nil, term: InlineText(plain: String(line.content[..<gap.termEnd])),
+                                blocks: [.block(.paragraph(Paragraph(content: Self.paragraphText([line.content[gap.textStart...]], numbers: [line.number]), location: location)))],
+                                location: location)
+            return ([item], .hanging)
+        }
+        let rest = lines.dropFirst()
+        let hang = rest.first!.indent
+        guard hang > indent, rest.allSatisfy({ $0.indent == hang }), !lines.contains(where: { Self.hasArt($0.content) }) else { return nil }
+        let first = lines[0]
+        let location = SourceLocation(file: path, line: first.number, column: first.indent + 1)
+        if let gap = Self.termGap(first.content, width: 64) {
+            let term = first.content[..<gap.termEnd]
+            let texts = [first.content[gap.textStart...]] + rest.map(\.content)
+            let item = ItemNode(marker: nil, term: InlineText(plain: String(term)),
+                                blocks: [.block(.paragraph(Paragraph(content: Self.paragraphText(texts, numbers: lines.map(\.number)), location: location)))],
+                                location: location)
+            return ([item], .hanging)
+        }
+        if first.content.utf8.count <= 48, !".,;".contains(first.content.last ?? ".") {
+            let body = Paragraph(content: Self.paragraphText(rest.map(\.content), numbers: rest.map(\.number)),
+                                 location: SourceLocation(file: path, line: rest.first!.number, column: hang + 1))
+            let item = ItemNode(marker: nil, term: InlineText(plain: String(first.content)), blocks: [.block(.paragraph(body))], location: location)
+            return ([item], .hanging)
+        }
+        return nil
+    }
+
+    /// The paragraph of a list item (figures when the item holds art).
+    private func bodyBlocks(texts: [Substring], lines: [TextLine], location: SourceLocation, skip: Int) -> [Node] {
+        if lines.dropFirst().contains(where: { Self.hasArt($0.content) || Self.hasWideGap($0.content) }) {
+            return [.block(.figure(Figure(kind: .textArt, verbatim: verbatim(lines), location: location)))]
+        }
+        return [.block(.paragraph(Paragraph(content: Self.paragraphText(texts, numbers: lines.map(\.number)), location: location)))]
+    }
+
+    /// "Term:  definition": a term of at most `width` columns, then two or more spaces.
+    static func termGap(_ content: Substring, width: Int = 40) -> (termEnd: Substring.Index, textStart: Substring.Index)? {
+        var run = 0
+        var index = content.startIndex
+        var runStart = index
+        var columns = 0
+        while index < content.endIndex, columns <= width {
+            if content[index] == " " {
+                if run == 0 { runStart = index }
+                run += 1
+            } else {
+                if run >= 2, columns - run > 0 { return (runStart, index) }
+                run = 0
+            }
+            index = content.index(after: index)
+            columns += 1
+        }
+        return nil
+    }
+}

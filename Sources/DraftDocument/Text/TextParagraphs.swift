@@ -1,0 +1,179 @@
+/// Paragraphs, block quotes and figures: how a chunk of lines reads as one, and the joined
+/// text of its lines.
+extension TextBlockBuilder {
+    /// xml2rfc v3 prints `<blockquote>` with a bar: "|  quoted text".
+    static func isBlockquote(_ chunk: Chunk) -> Bool {
+        chunk.lines.allSatisfy { line in
+            line.content.first == "|" && (line.content.count == 1 || line.content.dropFirst().first == " ")
+        } && chunk.lines.contains { $0.content.count > 3 }
+    }
+
+    /// The quote's paragraphs (separated by bar-only lines), bars and their spaces taken off.
+    func blockquote(_ chunk: Chunk) -> Block {
+        var blocks: [Block] = []
+        var current: [TextLine] = []
+        func flush() {
+            guard let first = current.first else { return }
+            let texts = current.map { $0.content.dropFirst().drop(while: { $0 == " " }) }
+            blocks.append(.paragraph(Paragraph(content: Self.paragraphText(texts, numbers: current.map(\.number)), location: SourceLocation(file: path, line: first.number, column: first.indent + 1))))
+            current = []
+        }
+        for line in chunk.lines {
+            if line.content.count == 1 { flush() } else { current.append(line) }
+        }
+        flush()
+        return .blockquote(Container(blocks: blocks, location: SourceLocation(file: path, line: chunk.lines[0].number, column: chunk.indent + 1)))
+    }
+
+    /// A chunk that is not a list: prose becomes a paragraph, anything laid out becomes a figure.
+    func plainBlock(_ chunk: Chunk) -> Block {
+        if isFigure(chunk) { return figure(chunk) }
+        let location = SourceLocation(file: path, line: chunk.lines[0].number, column: chunk.indent + 1)
+        return .paragraph(Paragraph(content: Self.paragraphText(chunk.lines.map(\.content), numbers: chunk.lines.map(\.number)), location: location))
+    }
+
+    func figure(_ chunk: Chunk) -> Block {
+        .figure(Figure(kind: .textArt, verbatim: verbatim(chunk.lines),
+                       location: SourceLocation(file: path, line: chunk.lines[0].number, column: chunk.indent + 1)))
+    }
+
+    /// Prose has one indentation (a first line may hang out) and no drawing characters.
+    private func isFigure(_ chunk: Chunk) -> Bool {
+        let lines = chunk.lines
+        if lines.contains(where: { Self.hasArt($0.content) || Self.hasWideGap($0.content) }) { return true }
+        guard lines.count > 1 else { return false }
+        let rest = lines.dropFirst()
+        let restIndent = rest.first!.indent
+        if rest.contains(where: { $0.indent != restIndent }) { return true }
+        // Code: short lines ending in braces or semicolons.
+        let codeLike = lines.filter { l in
+            let last = l.content.utf8.last
+            return last == UInt8(ascii: "{") || last == UInt8(ascii: "}") || last == UInt8(ascii: ";")
+        }.count
+        return codeLike * 2 >= lines.count
+    }
+
+    /// Lines as printed, with the document's paragraph indentation taken off.
+    func verbatim(_ lines: [TextLine]) -> String {
+        let strip = min(bodyIndent, lines.map(\.indent).min() ?? 0)
+        return lines.map { String($0.raw.dropFirst(strip)) }.joined(separator: "\n")
+    }
+
+    /// Lines of running text joined with single spaces; a line ending in a hyphen or slash
+    /// after a letter or digit joins the next directly ("Selector-" + "initiator",
+    /// "Send/" + "Receive"): xml2rfc breaks lines after both.
+    static func join<S: Sequence>(_ lines: S) -> String where S.Element == Substring {
+        var ignored: [InlineText.LineStart] = []
+        return join(lines, numbers: nil, lineStarts: &ignored)
+    }
+
+    /// A paragraph's text from its lines (`texts[i]` printed on source line `numbers[i]`),
+    /// joined as `join` does, remembering where each line starts.
+    static func paragraphText(_ texts: [Substring], numbers: [Int]) -> InlineText {
+        var starts: [InlineText.LineStart] = []
+        let text = join(texts, numbers: numbers, lineStarts: &starts)
+        return InlineText(plain: text, lineStarts: starts)
+    }
+
+    private static func join<S: Sequence>(_ lines: S, numbers: [Int]?, lineStarts: inout [InlineText.LineStart]) -> String where S.Element == Substring {
+        var out = ""
+        for (i, line) in lines.enumerated() {
+            if !out.isEmpty {
+                let u = out.utf8
+                let endsHyphenated = (u.last == UInt8(ascii: "-") || u.last == UInt8(ascii: "/")) && u.count >= 2 && {
+                    let before = u[u.index(u.endIndex, offsetBy: -2)]
+                    return (before >= 0x30 && before <= 0x39) || (before | 0x20 >= 0x61 && before | 0x20 <= 0x7A)
+                }()
+                if !endsHyphenated { out.append(" ") }
+            }
+            if let numbers, i < numbers.count, !line.isEmpty { lineStarts.append(.init(offset: out.utf8.count, line: numbers[i])) }
+            out.append(contentsOf: line)
+        }
+        return out
+    }
+
+    /// Box drawing, bit rulers and arrows that prose does not have (one bar inside a line is
+    /// an operator: "0x80 | flags").
+    static func hasArt(_ s: Substring) -> Bool {
+        s.utf8.withContiguousStorageIfAvailable(hasArt) ?? Array(s.utf8).withUnsafeBufferPointer(hasArt)
+    }
+
+    static func hasArt(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        var previous: UInt8 = 0
+        var dashes = 0
+        var bars = 0
+        for b in u {
+            switch b {
+            case UInt8(ascii: "|"):
+                bars += 1
+                if bars >= 2 || previous == 0 { return true }
+                dashes = 0
+            case UInt8(ascii: "+"):
+                if previous == UInt8(ascii: "-") { return true }
+                dashes = 0
+            case UInt8(ascii: "-"):
+                if previous == UInt8(ascii: "+") { return true }
+                dashes += 1
+                if dashes >= 4 { return true }
+            case UInt8(ascii: "="), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "*"):
+                if previous == b { dashes += 1; if dashes >= 3 { return true } } else { dashes = 1 }
+            default:
+                dashes = 0
+            }
+            previous = b
+        }
+        return u.last == UInt8(ascii: "|")
+    }
+
+    /// "-->" or "<--" laid out as in IKE message flows: at the start or end of the line, or
+    /// apart from the text by two spaces or more ("HDR, SAi1  -->", "<--  HDR, SAr1",
+    /// "request   --> IDi"). Prose writes an arrow between single spaces ("header --> SRC
+    /// port", RFC 2401).
+    static func hasFlowArrow(_ s: Substring) -> Bool {
+        s.utf8.withContiguousStorageIfAvailable(hasFlowArrow) ?? Array(s.utf8).withUnsafeBufferPointer(hasFlowArrow)
+    }
+
+    static func hasFlowArrow(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard u.count >= 3 else { return false }
+        let space = UInt8(ascii: " ")
+        for i in 0...(u.count - 3) where u[i + 1] == UInt8(ascii: "-") {
+            let arrow = (u[i] == UInt8(ascii: "-") && u[i + 2] == UInt8(ascii: ">")) || (u[i] == UInt8(ascii: "<") && u[i + 2] == UInt8(ascii: "-"))
+            guard arrow else { continue }
+            let end = i + 3
+            let atStart = i == 0, atEnd = end == u.count
+            guard (atStart || u[i - 1] == space) && (atEnd || u[end] == space) else { continue }
+            let gapBefore = i >= 2 && u[i - 2] == space
+            let gapAfter = end + 1 < u.count && u[end + 1] == space
+            if atStart || atEnd || gapBefore || gapAfter { return true }
+        }
+        return false
+    }
+
+    /// Three or more spaces inside a line: columns, not prose.
+    static func hasWideGap(_ s: Substring) -> Bool {
+        s.utf8.withContiguousStorageIfAvailable(hasWideGap) ?? Array(s.utf8).withUnsafeBufferPointer(hasWideGap)
+    }
+
+    static func hasWideGap(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        var run = 0
+        for b in u {
+            if b == 0x20 { run += 1; if run >= 3 { return true } } else { run = 0 }
+        }
+        return false
+    }
+
+    /// "Figure 3: Title" (or "Table 1"), centred under art.
+    static func caption(_ chunk: Chunk) -> String? {
+        let text = join(chunk.lines.map(\.content))
+        for word in ["Figure ", "Table "] where text.hasPrefix(word) {
+            let rest = text.dropFirst(word.count)
+            let number = rest.prefix(while: { $0.isNumber })
+            guard !number.isEmpty else { return nil }
+            let after = rest.dropFirst(number.count)
+            if after.isEmpty { return text }
+            guard after.hasPrefix(":") || after.hasPrefix(".") else { return nil }
+            return text
+        }
+        return nil
+    }
+}

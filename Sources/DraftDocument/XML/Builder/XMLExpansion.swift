@@ -1,0 +1,136 @@
+import CLibXML2
+import Foundation
+
+/// What the walk reads from elsewhere: internal entities expanded in place (within a
+/// budget), and bibliography entries from xi:include, `<?rfc include?>` and SYSTEM entities.
+extension XMLModelBuilder {
+    /// Calls `body` for each child, expanding references to internal entities in place
+    /// (within the expansion budget). External and undeclared entity references are
+    /// passed through for the caller to decide.
+    func forEachChild(of node: XMLNode, _ body: (XMLNode) throws -> Void) throws {
+        for child in node.children {
+            if child.isEntityReference, let entity = xmlGetDocEntity(document, child.pointer.pointee.name),
+               entity.pointee.etype == XML_INTERNAL_GENERAL_ENTITY, Self.entityHasMarkup(entity) {
+                try expandEntity(child, body)
+            } else {
+                try body(child)
+            }
+        }
+    }
+
+    private static func entityHasMarkup(_ entity: xmlEntityPtr) -> Bool {
+        var child = entity.pointee.children
+        while let c = child {
+            if c.pointee.type != XML_TEXT_NODE { return true }
+            child = c.pointee.next
+        }
+        return false
+    }
+
+    func expandEntity(_ reference: XMLNode, _ body: (XMLNode) throws -> Void) throws {
+        guard let entity = xmlGetDocEntity(document, reference.pointer.pointee.name) else { return }
+        expansion.entityNesting += 1
+        defer { expansion.entityNesting -= 1 }
+        guard expansion.entityNesting <= Self.maximumEntityNesting else {
+            throw DocumentError(.refusedUnsafe, "entity &\(reference.name); nests more than \(Self.maximumEntityNesting) deep", at: location(reference))
+        }
+        if entity.pointee.children == nil, let content = entity.pointee.content {
+            // Entity text libxml2 did not parse into nodes: plain text.
+            expansion.entityExpansions += 1
+            try checkExpansionBudget(reference)
+            let text = xmlNewDocText(document, content)
+            defer { xmlFreeNode(text) }
+            if let text { try body(XMLNode(text)) }
+            return
+        }
+        var child = entity.pointee.children
+        while let c = child {
+            expansion.entityExpansions += 1
+            try checkExpansionBudget(reference)
+            let node = XMLNode(c)
+            if node.isEntityReference, let inner = xmlGetDocEntity(document, c.pointee.name), inner.pointee.etype == XML_INTERNAL_GENERAL_ENTITY {
+                try expandEntity(node, body)
+            } else {
+                try body(node)
+            }
+            child = c.pointee.next
+        }
+    }
+
+    private func checkExpansionBudget(_ node: XMLNode) throws {
+        if expansion.entityExpansions > Self.maximumEntityExpansions {
+            throw DocumentError(.refusedUnsafe, "entity expansion exceeds \(Self.maximumEntityExpansions) nodes (an entity-expansion bomb?)", at: location(node))
+        }
+    }
+
+    // MARK: - Bibliography entries from elsewhere
+
+    /// An xi:include, `<?rfc include?>` or SYSTEM entity naming a bibliography entry:
+    /// read from an allowed directory when there, else a placeholder with a warning.
+    func includedReferences(href: String, at node: XMLNode, bareName: Bool = false, fallbackAnchor: String? = nil) throws -> [Reference] {
+        if expansion.includeNesting < Self.maximumIncludeNesting, case .file(let path) = resolver.resolve(href, addingExtension: bareName ? ".xml" : nil) {
+            if let included = try parseIncluded(path: path, at: node) {
+                let saved = file
+                file = path
+                expansion.includeNesting += 1
+                defer { file = saved; expansion.includeNesting -= 1 }
+                switch included.name {
+                case "reference": return [try reference(included)]
+                case "referencegroup": return [try referenceGroupEntry(included)]
+                case "references":
+                    var out: [Reference] = []
+                    try forEachChild(of: included) { c in
+                        if c.isElement, c.name == "reference" { out.append(try reference(c)) }
+                    }
+                    return out
+                default:
+                    warn("\(path): included <\(included.name)> where a <reference> was expected; skipped", node)
+                    return []
+                }
+            }
+        }
+        let anchor = ReferencePlaceholder.anchor(forInclude: href) ?? fallbackAnchor ?? href
+        let reason: String
+        switch resolver.resolve(href, addingExtension: bareName ? ".xml" : nil) {
+        case .network(let url): reason = "network reference \(url) not fetched (offline)"
+        case .unavailable(let why): reason = why
+        case .file(let path): reason = "\(path) could not be used"
+        }
+        warn("\(reason); placeholder reference [\(anchor)]", node)
+        xrefs.targets[anchor] = .reference(title: nil)
+        references.order.append(anchor)
+        return [Reference(anchor: anchor, isPlaceholder: true, location: location(node))]
+    }
+
+    func entityReferences(_ node: XMLNode) throws -> [Reference] {
+        guard let entity = xmlGetDocEntity(document, node.pointer.pointee.name) else {
+            warn("undeclared entity &\(node.name); in references; skipped", node)
+            return []
+        }
+        if entity.pointee.etype == XML_EXTERNAL_GENERAL_PARSED_ENTITY {
+            let system = entity.pointee.SystemID.map { String(cString: $0) } ?? ""
+            return try includedReferences(href: system, at: node, fallbackAnchor: node.name)
+        }
+        var out: [Reference] = []
+        try expandEntity(node) { child in
+            if child.isElement, child.name == "reference" { out.append(try reference(child)) }
+        }
+        return out
+    }
+
+    private func parseIncluded(path: String, at node: XMLNode) throws -> XMLNode? {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            warn("\(path): unreadable include", node)
+            return nil
+        }
+        do {
+            let doc = try LibXMLParser.parse(data, path: path)
+            expansion.includedDocuments.append(doc)
+            guard let root = xmlDocGetRootElement(doc) else { return nil }
+            return XMLNode(root)
+        } catch let error as DocumentError {
+            warn("included file not used: \(error.description)", node)
+            return nil
+        }
+    }
+}

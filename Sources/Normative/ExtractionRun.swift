@@ -1,0 +1,400 @@
+import DraftDocument
+
+/// One document's pass: collects statements, counts and findings.
+struct ExtractionRun {
+    let document: Document
+    let topics: TopicTable
+    let matcher: TopicMatcher
+    let series: String
+    let tagged: Bool
+    var statements: [Statement] = []
+    var keywordCount = 0
+    var keywordCounts: [BCP14Keyword: Int] = [:]
+    var findings: [NormativeFinding] = []
+    var lowercaseCandidates: [NormativeFinding] = []
+    var requirementsLanguage: RequirementsLanguage?
+    var firstKeywordLocation: SourceLocation?
+    var usedIDs: [String: Int] = [:]
+
+    struct Context {
+        var section: String
+        var title: String
+        var paragraph: Int
+        var sentence: Int
+    }
+
+    init(document: Document, topics: TopicTable) {
+        self.document = document
+        self.topics = topics
+        self.matcher = TopicMatcher(topics)
+        self.series = document.metadata.seriesName
+        self.tagged = Self.usesTags(document)
+    }
+
+    mutating func walkDocument() {
+        var ctx = Context(section: "abstract", title: "Abstract", paragraph: 0, sentence: 0)
+        walkBlocks(document.abstract, &ctx)
+        for note in document.notes {
+            var c = Context(section: Self.slug(note.title ?? "note"), title: note.title ?? "Note", paragraph: 0, sentence: 0)
+            walkBlocks(note.blocks, &c)
+        }
+        for section in document.allSections {
+            let key = section.number ?? section.anchor ?? Self.slug(section.title)
+            countKeywords(in: Array(section.title.utf8))
+            var c = Context(section: key, title: section.title, paragraph: 0, sentence: 0)
+            walkBlocks(section.blocks, &c)
+        }
+    }
+
+    mutating func walkBlocks(_ blocks: [Block], _ ctx: inout Context) {
+        for block in blocks {
+            ctx.paragraph += 1
+            ctx.sentence = 0
+            walk(block, &ctx)
+        }
+    }
+
+    /// A block's content; nested blocks belong to the same top-level paragraph.
+    mutating func walk(_ block: Block, _ ctx: inout Context) {
+        switch block {
+        case .paragraph(let p):
+            unit(p.content, at: p.location, &ctx)
+        case .list(let list):
+            for item in list.items {
+                if let term = item.term { countKeywords(in: Self.normalize(term).bytes) }
+                for b in item.blocks { walk(b, &ctx) }
+            }
+        case .blockquote(let c), .aside(let c):
+            for b in c.blocks { walk(b, &ctx) }
+        case .table(let t):
+            for row in t.header + t.rows {
+                for cell in row { unit(cell, at: t.location, &ctx) }
+            }
+        case .figure(let f):
+            countKeywords(in: Array(f.verbatim.utf8))
+        case .references:
+            break
+        }
+    }
+
+    mutating func countKeywords(in bytes: [UInt8]) {
+        for occurrence in KeywordScanner.occurrences(in: bytes) {
+            keywordCount += 1
+            keywordCounts[occurrence.keyword, default: 0] += 1
+        }
+    }
+
+    /// One run of prose (a paragraph, a list item's paragraph, a table cell).
+    mutating func unit(_ content: InlineText, at location: SourceLocation, _ ctx: inout Context) {
+        let norm = Self.normalize(content)
+        let bytes = norm.bytes
+        guard !bytes.isEmpty else { return }
+        let occurrences = KeywordScanner.occurrences(in: bytes)
+        let mentions = matcher.mentions(in: bytes)
+        for range in SentenceSegmenter.sentenceRanges(in: bytes) {
+            ctx.sentence += 1
+            let here = SourceLocation(file: location.file, line: norm.line(at: range.lowerBound, first: location.line), column: 1)
+            let inSentence = occurrences.filter { range.contains($0.range.lowerBound) }
+            let sentenceBytes = Array(bytes[range])
+            if requirementsLanguage == nil || !inSentence.isEmpty, let form = Self.boilerplateForm(sentenceBytes, keywords: inSentence.count) {
+                if requirementsLanguage == nil {
+                    requirementsLanguage = RequirementsLanguage(form: form, text: String(decoding: sentenceBytes, as: UTF8.self), location: here, section: ctx.section)
+                }
+                continue
+            }
+            for o in inSentence {
+                keywordCount += 1
+                keywordCounts[o.keyword, default: 0] += 1
+                if firstKeywordLocation == nil { firstKeywordLocation = here }
+            }
+
+            var uses: [(keyword: BCP14Keyword, range: Range<Int>)] = []
+            if tagged {
+                for t in norm.tagged where range.contains(t.lowerBound) {
+                    let phrase = String(decoding: bytes[t], as: UTF8.self)
+                    guard let keyword = BCP14Keyword(phrase: phrase) else { continue }
+                    let quoted = Bytes.quoteEnding(bytes, at: t.lowerBound) && Bytes.quoteStarting(bytes, at: t.upperBound)
+                    if !quoted { uses.append((keyword, t)) }
+                }
+                for o in inSentence where !o.isQuoted && !norm.tagged.contains(where: { $0.overlaps(o.range) }) {
+                    let line = norm.line(at: o.range.lowerBound, first: location.line)
+                    findings.append(NormativeFinding(
+                        code: .untaggedKeyword, severity: .warning,
+                        message: "\"\(o.keyword.rawValue)\" in capitals outside <bcp14> in a document that tags its keywords",
+                        location: SourceLocation(file: location.file, line: line), section: ctx.section))
+                }
+            } else {
+                uses = inSentence.filter { !$0.isQuoted }.map { ($0.keyword, $0.range) }
+            }
+            let topicHits = mentions.filter { range.contains($0.range.lowerBound) }
+            if uses.isEmpty {
+                if let candidate = Self.lowercaseRequirement(sentenceBytes) {
+                    lowercaseCandidates.append(NormativeFinding(
+                        code: .lowercaseKeyword, severity: .advisory,
+                        message: "lowercase \"\(candidate)\" reads as a requirement; BCP 14 keywords count only in capitals (RFC 8174)",
+                        location: here, section: ctx.section))
+                }
+                if topicHits.isEmpty { continue }
+            }
+
+            var levels: [BCP14Keyword] = []
+            for u in uses where !levels.contains(u.keyword) { levels.append(u.keyword) }
+            var statementTopics: [Topic] = []
+            for t in topics.topics where topicHits.contains(where: { $0.topic == t }) { statementTopics.append(t) }
+            let text = String(decoding: sentenceBytes, as: UTF8.self)
+            let base = range.lowerBound
+            let keywordRanges = uses.map { ($0.range.lowerBound - base)..<($0.range.upperBound - base) }
+            let topicRanges = topicHits.map { ($0.range.lowerBound - base)..<($0.range.upperBound - base) }
+            let identity = StatementIdentity.identityText(text)
+            let position = StatementPosition(section: ctx.section, sectionTitle: ctx.title, paragraph: ctx.paragraph, sentence: ctx.sentence, location: here)
+            for level in levels.isEmpty ? [nil] : levels.map(Optional.some) {
+                let hashed = levels.count > 1 ? identity + "\u{1F}" + (level?.rawValue ?? "") : identity
+                let id = uniqueID("\(series)/\(ctx.section)/\(StatementIdentity.shortHash(hashed))")
+                let own = level.map { l in zip(uses, keywordRanges).filter { $0.0.keyword == l }.map(\.1) } ?? []
+                statements.append(Statement(id: id, document: series, position: position, levels: level.map { [$0] } ?? [], topics: statementTopics, text: text, keywordRanges: own, topicRanges: topicRanges))
+            }
+        }
+    }
+
+    mutating func uniqueID(_ id: String) -> String {
+        let n = usedIDs[id, default: 0] + 1
+        usedIDs[id] = n
+        return n == 1 ? id : "\(id)-\(n)"
+    }
+
+    mutating func finish() -> NormativeAnalysis {
+        let usesKeywords = keywordCount > 0
+        if usesKeywords {
+            findings.append(contentsOf: lowercaseCandidates)
+            let at = firstKeywordLocation ?? SourceLocation(file: document.metadata.file, line: 1)
+            if let rl = requirementsLanguage {
+                if rl.form == .rfc2119 {
+                    findings.append(NormativeFinding(code: .boilerplatePre8174, severity: .advisory,
+                        message: "the requirements-language boilerplate is the RFC 2119 form; RFC 8174 adds \"when, and only when, they appear in all capitals\"",
+                        location: rl.location, section: rl.section))
+                }
+            } else {
+                findings.append(NormativeFinding(code: .boilerplateMissing, severity: .warning,
+                    message: "BCP 14 keywords are used but the requirements-language boilerplate (RFC 8174 section 2) is missing",
+                    location: at))
+            }
+            let refs = Self.references(document)
+            let cites2119 = refs.isEmpty ? (requirementsLanguage.map { $0.text.contains("[") } ?? false) : refs.contains { Self.names($0, rfc: 2119) }
+            if !cites2119 {
+                findings.append(NormativeFinding(code: .requirementsReferenceMissing, severity: .warning,
+                    message: "BCP 14 keywords are used but RFC 2119 is not referenced", location: requirementsLanguage?.location ?? at,
+                    section: requirementsLanguage?.section))
+            }
+            if requirementsLanguage?.form == .rfc8174, !refs.isEmpty, !refs.contains(where: { Self.names($0, rfc: 8174) }) {
+                findings.append(NormativeFinding(code: .requirementsReferenceMissing, severity: .warning,
+                    message: "the boilerplate cites RFC 8174 but RFC 8174 is not referenced", location: requirementsLanguage!.location,
+                    section: requirementsLanguage?.section))
+            }
+        }
+        findings.sort { ($0.location.line, $0.code.rawValue) < ($1.location.line, $1.code.rawValue) }
+        return NormativeAnalysis(metadata: document.metadata, statements: statements, keywordCount: keywordCount,
+                                 keywordCounts: keywordCounts, usesBCP14Tags: tagged,
+                                 requirementsLanguage: requirementsLanguage, findings: findings)
+    }
+
+    // MARK: - Helpers
+
+    /// The boilerplate sentence: three or more keywords, "key words"/"keywords"/"these
+    /// words", and "interpreted as" / "described in" / "detailed in" (RFC 2119, its older
+    /// paraphrases such as RFC 2367's, and RFC 8174 section 2).
+    static func boilerplateForm(_ sentence: [UInt8], keywords: Int) -> RequirementsLanguage.Form? {
+        guard keywords >= 3 else { return nil }
+        let lower = String(decoding: sentence.map(Bytes.lower), as: UTF8.self)
+        guard lower.contains("interpreted as") || lower.contains("described in") || lower.contains("detailed in"),
+              lower.contains("key word") || lower.contains("keyword") || lower.contains("these words") else { return nil }
+        return lower.contains("8174") || lower.contains("only when") ? .rfc8174 : .rfc2119
+    }
+
+    static let actors: Set<String> = [
+        "implementation", "implementations", "implementer", "implementers", "implementor", "implementors",
+        "initiator", "initiators", "responder", "responders", "sender", "senders", "receiver", "receivers",
+        "recipient", "recipients", "peer", "peers", "node", "nodes", "endpoint", "endpoints", "host", "hosts",
+        "gateway", "gateways", "router", "routers", "client", "clients", "server", "servers", "kernel",
+        "application", "applications", "it", "they", "payload", "payloads", "field", "fields", "value", "values",
+        "message", "messages", "sa", "sas", "party", "side", "user", "entity", "speaker", "system", "systems",
+        "daemon", "ike", "ikev2", "packet", "packets", "selector", "selectors", "entry", "entries",
+    ]
+
+    /// "the responder must", "it should not", "peers may not": a lowercase BCP 14 word right
+    /// after a protocol actor. "may" counts only when not followed by "be"/"have"/"also"
+    /// (those read as possibility).
+    static func lowercaseRequirement(_ sentence: [UInt8]) -> String? {
+        // Words are runs of letters; only a modal word is turned into a String.
+        var words: [Range<Int>] = []
+        var i = 0
+        let n = sentence.count
+        while i < n {
+            while i < n, !Bytes.isLetter(sentence[i]) { i += 1 }
+            let start = i
+            while i < n, Bytes.isLetter(sentence[i]) { i += 1 }
+            if start < i { words.append(start..<i) }
+        }
+        guard words.count >= 2 else { return nil }
+        func word(_ k: Int) -> String { String(decoding: sentence[words[k]], as: UTF8.self) }
+        for k in 1..<words.count {
+            let r = words[k]
+            guard r.count >= 3, r.count <= 6, sentence[r.lowerBound] == 0x6D || sentence[r.lowerBound] == 0x73,
+                  let w = modals.first(where: { sentence[r].elementsEqual($0.utf8) }) else { continue }
+            guard actors.contains(word(k - 1).lowercased()) else { continue }
+            let next = k + 1 < words.count ? word(k + 1) : ""
+            if w == "may", ["be", "have", "also", "well", "or", "and"].contains(next) { continue }
+            return next == "not" ? "\(w) not" : w
+        }
+        return nil
+    }
+
+    static let modals = ["must", "should", "may", "shall"]
+
+    static func references(_ document: Document) -> [Reference] {
+        var out: [Reference] = []
+        func group(_ g: ReferenceGroup) {
+            out.append(contentsOf: g.entries)
+            g.groups.forEach(group)
+        }
+        func blocks(_ bs: [Block]) {
+            for b in bs {
+                switch b {
+                case .references(let g): group(g)
+                case .blockquote(let c), .aside(let c): blocks(c.blocks)
+                default: break
+                }
+            }
+        }
+        document.allSections.forEach { blocks($0.blocks) }
+        return out
+    }
+
+    static func names(_ ref: Reference, rfc: Int) -> Bool {
+        let n = String(rfc)
+        if ref.anchor.uppercased() == "RFC\(n)" || ref.seriesInfo.contains(where: { $0.replacingSpaces == "RFC\(n)" }) { return true }
+        guard let title = ref.title?.lowercased() else { return false }
+        switch rfc {
+        case 2119: return title.contains("key words for use in rfcs")
+        case 8174: return title.contains("ambiguity of uppercase vs lowercase")
+        default: return false
+        }
+    }
+
+    static func usesTags(_ document: Document) -> Bool {
+        func inline(_ t: InlineText) -> Bool { t.spans.contains { $0.kind == .bcp14 } }
+        func block(_ b: Block) -> Bool {
+            switch b {
+            case .paragraph(let p): inline(p.content)
+            case .list(let l): l.items.contains { ($0.term.map(inline) ?? false) || $0.blocks.contains(where: block) }
+            case .blockquote(let c), .aside(let c): c.blocks.contains(where: block)
+            case .table(let t): (t.header + t.rows).contains { $0.contains(where: inline) }
+            case .figure, .references: false
+            }
+        }
+        return document.abstract.contains(where: block)
+            || document.notes.contains { $0.blocks.contains(where: block) }
+            || document.allSections.contains { $0.blocks.contains(where: block) }
+    }
+
+    static func slug(_ title: String) -> String {
+        let words = title.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) })
+        return words.isEmpty ? "untitled" : words.joined(separator: "-")
+    }
+
+    /// Inline text as one UTF-8 run: white space folded, a hyphen at a line break rejoined
+    /// with the lowercase word after it, `<bcp14>` spans kept as byte ranges, and line
+    /// breaks remembered so each sentence knows its source line.
+    struct Normalized {
+        var bytes: [UInt8] = []
+        var tagged: [Range<Int>] = []
+        /// (offset in `bytes`, line breaks before it), ascending.
+        var breaks: [(offset: Int, newlines: Int)] = []
+        /// For text joined from source lines (`InlineText.lineStarts`): (offset in `bytes`
+        /// where a line's text begins, its line number), ascending.
+        var lines: [(offset: Int, line: Int)] = []
+
+        /// The source line of `bytes[offset]`, for a unit that starts on line `first`.
+        func line(at offset: Int, first: Int) -> Int {
+            guard !lines.isEmpty else { return first + newlines(before: offset) }
+            var lo = 0, hi = lines.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if lines[mid].offset <= offset { lo = mid + 1 } else { hi = mid }
+            }
+            return lo == 0 ? lines[0].line : lines[lo - 1].line
+        }
+
+        func newlines(before offset: Int) -> Int {
+            var lo = 0, hi = breaks.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if breaks[mid].offset <= offset { lo = mid + 1 } else { hi = mid }
+            }
+            return lo == 0 ? 0 : breaks[lo - 1].newlines
+        }
+    }
+
+    static func normalize(_ text: InlineText) -> Normalized {
+        var n = Normalized()
+        n.bytes.reserveCapacity(text.spans.reduce(0) { $0 + $1.text.utf8.count })
+        var pendingSpace = false
+        var pendingNewlines = 0
+        var total = 0
+        let lineStarts = text.lineStarts
+        var nextLine = 0
+        var pendingLine: Int?
+        var plainOffset = 0
+        for span in text.spans {
+            if case .invisible = span.kind { continue }
+            let isTag = span.kind == .bcp14
+            var start: Int?
+            let utf8 = Array(span.text.utf8)
+            defer { plainOffset += utf8.count }
+            var k = 0
+            while k < utf8.count {
+                while nextLine < lineStarts.count, lineStarts[nextLine].offset <= plainOffset + k {
+                    pendingLine = lineStarts[nextLine].line
+                    nextLine += 1
+                }
+                var b = utf8[k]
+                k += 1
+                // U+00A0 NO-BREAK SPACE (C2 A0) is white space like any other.
+                if b == 0xC2, k < utf8.count, utf8[k] == 0xA0 {
+                    k += 1
+                    b = 0x20
+                }
+                if Bytes.isSpace(b) {
+                    if !n.bytes.isEmpty { pendingSpace = true }
+                    if b == 0x0A { pendingNewlines += 1 }
+                    continue
+                }
+                if pendingSpace || pendingNewlines > 0 {
+                    let count = n.bytes.count
+                    let rejoin = pendingNewlines > 0 && count >= 2 && n.bytes[count - 1] == 0x2D
+                        && (Bytes.isLetter(n.bytes[count - 2]) || Bytes.isDigit(n.bytes[count - 2]))
+                        && (Bytes.isLower(b) || Bytes.isDigit(b))
+                    if pendingSpace, !rejoin { n.bytes.append(0x20) }
+                    if pendingNewlines > 0 {
+                        total += pendingNewlines
+                        n.breaks.append((n.bytes.count, total))
+                    }
+                    pendingSpace = false
+                    pendingNewlines = 0
+                }
+                if isTag, start == nil { start = n.bytes.count }
+                if let line = pendingLine {
+                    n.lines.append((n.bytes.count, line))
+                    pendingLine = nil
+                }
+                n.bytes.append(b)
+            }
+            if isTag, let start { n.tagged.append(start..<n.bytes.count) }
+        }
+        return n
+    }
+}
+
+private extension String {
+    var replacingSpaces: String { filter { $0 != " " }.uppercased() }
+}
+
