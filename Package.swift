@@ -11,6 +11,8 @@ let package = Package(
         .library(name: "DraftDocument", targets: ["DraftDocument"]),
         .library(name: "Normative", targets: ["Normative"]),
         .library(name: "PFKey", targets: ["PFKey"]),
+        // The reference kernel, samples and real-kernel captures: for tests and benchmarks (Benchmarks/).
+        .library(name: "PFKeyReference", targets: ["PFKeyReference"]),
         .library(name: "TrafficSelectors", targets: ["TrafficSelectors"]),
         .library(name: "Checks", targets: ["Checks"]),
         .library(name: "Linking", targets: ["Linking"]),
@@ -30,10 +32,13 @@ let package = Package(
         ),
         .target(name: "DraftDocument", dependencies: ["CLibXML2"]),
         .target(name: "Normative", dependencies: ["DraftDocument"]),
+        // The PF_KEY codec alone; its test doubles and evidence live in PFKeyReference (as
+        // swift-nio's NIOEmbedded beside NIOCore).
         .target(name: "PFKey"),
+        .target(name: "PFKeyReference", dependencies: ["PFKey"]),
         .target(name: "TrafficSelectors"),
         .target(name: "SPDBridge", dependencies: ["PFKey", "TrafficSelectors"]),
-        .target(name: "Checks", dependencies: ["PFKey", "TrafficSelectors", "SPDBridge"]),
+        .target(name: "Checks", dependencies: ["PFKey", "PFKeyReference", "TrafficSelectors", "SPDBridge"]),
         .target(name: "Linking", dependencies: ["Normative", "Checks"]),
         .target(name: "Errata", dependencies: [
             "DraftDocument", .product(name: "Yams", package: "Yams"), .product(name: "Plot", package: "Plot"),
@@ -42,7 +47,7 @@ let package = Package(
             "Normative", "Linking", "Errata", .product(name: "Plot", package: "Plot"),
         ]),
         // Runs PF_KEY scenarios on a real AF_KEY socket inside User-Mode Linux (scripts/uml).
-        .executableTarget(name: "pfkey-live", dependencies: ["PFKey", "SPDBridge", "TrafficSelectors"]),
+        .executableTarget(name: "pfkey-live", dependencies: ["PFKey", "PFKeyReference", "SPDBridge", "TrafficSelectors"]),
         .executableTarget(name: "draftcheck", dependencies: [
             "DraftDocument", "Normative", "PFKey", "TrafficSelectors", "SPDBridge",
             "Checks", "Linking", "Errata", "Reports",
@@ -56,19 +61,19 @@ let package = Package(
         .testTarget(name: "DraftDocumentTests", dependencies: ["DraftDocument", "TestSupport"]),
         .testTarget(name: "NormativeTests", dependencies: ["Normative", "TestSupport"]),
         .testTarget(name: "PFKeyTests", dependencies: [
-            "PFKey", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+            "PFKey", "PFKeyReference", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "TrafficSelectorsTests", dependencies: [
             "TrafficSelectors", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
-        .testTarget(name: "SPDBridgeTests", dependencies: ["SPDBridge", "PFKey", "TrafficSelectors", "TestSupport"]),
+        .testTarget(name: "SPDBridgeTests", dependencies: ["SPDBridge", "PFKey", "PFKeyReference", "TrafficSelectors", "TestSupport"]),
         .testTarget(name: "ChecksTests", dependencies: ["Checks", "Linking", "TestSupport"]),
         .testTarget(name: "ErrataTests", dependencies: [
             "Errata", "DraftDocument", "Checks", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Checks", "Linking", "DraftDocument", "Normative", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]),
         // The real Linux af_key under User-Mode Linux, and the committed kernel captures.
-        .testTarget(name: "LiveTests", dependencies: ["PFKey", "SPDBridge", "Checks", "pfkey-live", "TestSupport"]),
+        .testTarget(name: "LiveTests", dependencies: ["PFKey", "PFKeyReference", "SPDBridge", "Checks", "pfkey-live", "TestSupport"]),
         // End-to-end tests of the command line: they run the built draftcheck binary.
         .testTarget(name: "CLITests", dependencies: ["draftcheck", "Errata", "DraftDocument", "TestSupport"]),
     ]

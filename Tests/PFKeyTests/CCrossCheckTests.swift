@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 @testable import PFKey
+import PFKeyReference
 
 /// The C cross-check: scripts/c/pfkey/pfkey_layout.c, compiled with gcc against the real
 /// /usr/include/linux/pfkeyv2.h, prints every struct's size and field offsets and fills

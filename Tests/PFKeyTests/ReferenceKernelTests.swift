@@ -1,5 +1,6 @@
 import Testing
 @testable import PFKey
+import PFKeyReference
 
 /// The reference kernel driven with the scenario the real Linux 6.1 af_key ran (notes:
 /// uml-linux-pfkey.md): its replies have the kernel's shapes, sizes and errnos.

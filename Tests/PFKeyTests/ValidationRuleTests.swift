@@ -1,5 +1,6 @@
 import Testing
 @testable import PFKey
+import PFKeyReference
 
 /// One vector per validation rule of notes/pfkey.md: the bytes, how they are decoded,
 /// and the exact error code and byte offset expected.

@@ -2,7 +2,7 @@
 # PF_KEY codec benchmark, side by side with a C decoder applying the same checks.
 #   scripts/bench pfkey            (ITERATIONS=200000, REPEATS=5 by default)
 # Mix: a 272-byte ADD reply, a 1528-byte ACQUIRE with 20 combs and a 192-byte X_SPDADD
-# reply (the shapes a Linux 6.1 kernel sent, notes/pfkey.md). Swift: Sources/PFKey built
+# reply (the shapes a Linux 6.1 kernel sent). Swift: Sources/PFKey and PFKeyReference built
 # with swiftc -O -wmo (scripts/bench.d/pfkey/SwiftBench.swift); C: scripts/c/pfkey/bench_decoder.c
 # with gcc -O2. Target: Swift decode with full validation (MessageView: checks + extension
 # offset table, like the C side) within 2x of C; the materialised Message line is printed too.
@@ -14,8 +14,9 @@ iterations=${ITERATIONS:-200000}
 repeats=${REPEATS:-5}
 out=out/bench/pfkey
 mkdir -p "$out"
-sources=$(find Sources/PFKey -name '*.swift' | sort)
-swiftc -O -wmo -parse-as-library -module-name PFKeyBench $sources scripts/bench.d/pfkey/SwiftBench.swift -o "$out/swift-bench"
+source scripts/lib/swift-modules.sh
+swift_modules "$out/modules" -O -- PFKey PFKeyReference
+swiftc -O -wmo -parse-as-library -I "$out/modules" -module-name PFKeyBench scripts/bench.d/pfkey/SwiftBench.swift "${module_objects[@]}" -o "$out/swift-bench"
 gcc -O2 -o "$out/c-bench" scripts/c/pfkey/bench_decoder.c
 runs=""
 for _ in $(seq "$repeats"); do
