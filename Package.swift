@@ -34,9 +34,12 @@ let package = Package(
         .target(name: "Normative", dependencies: ["DraftDocument"]),
         // The PF_KEY codec alone; its test doubles and evidence live in PFKeyReference (as
         // swift-nio's NIOEmbedded beside NIOCore).
-        .target(name: "PFKey"),
+        // What the PF_KEY and TS codecs share (hex, addresses, a bounded reader): `package`
+        // declarations only, so it is no product and neither codec depends on the other.
+        .target(name: "WireCore"),
+        .target(name: "PFKey", dependencies: ["WireCore"]),
         .target(name: "PFKeyReference", dependencies: ["PFKey"]),
-        .target(name: "TrafficSelectors"),
+        .target(name: "TrafficSelectors", dependencies: ["WireCore"]),
         .target(name: "SPDBridge", dependencies: ["PFKey", "TrafficSelectors"]),
         .target(name: "Checks", dependencies: ["PFKey", "PFKeyReference", "TrafficSelectors", "SPDBridge"]),
         .target(name: "Linking", dependencies: ["Normative", "Checks"]),
@@ -47,7 +50,7 @@ let package = Package(
             "Normative", "Linking", "Errata", .product(name: "Plot", package: "Plot"),
         ]),
         // Runs PF_KEY scenarios on a real AF_KEY socket inside User-Mode Linux (scripts/uml).
-        .executableTarget(name: "pfkey-live", dependencies: ["PFKey", "PFKeyReference", "SPDBridge", "TrafficSelectors"]),
+        .executableTarget(name: "pfkey-live", dependencies: ["PFKey", "PFKeyReference", "SPDBridge", "TrafficSelectors", "WireCore"]),
         .executableTarget(name: "draftcheck", dependencies: [
             "DraftDocument", "Normative", "PFKey", "TrafficSelectors", "SPDBridge",
             "Checks", "Linking", "Errata", "Reports",

@@ -15,7 +15,7 @@ repeats=${REPEATS:-5}
 out=out/bench/pfkey
 mkdir -p "$out"
 source scripts/lib/swift-modules.sh
-swift_modules "$out/modules" -O -- PFKey PFKeyReference
+swift_modules "$out/modules" -O -- WireCore PFKey PFKeyReference
 swiftc -O -wmo -parse-as-library -I "$out/modules" -module-name PFKeyBench scripts/bench.d/pfkey/SwiftBench.swift "${module_objects[@]}" -o "$out/swift-bench"
 gcc -O2 -o "$out/c-bench" scripts/c/pfkey/bench_decoder.c
 runs=""

@@ -2,7 +2,8 @@
 # Traffic Selector engine beside our C baseline, one run, same inputs (same generator):
 #   scripts/bench ts
 # Builds scripts/bench.d/ts/baseline.c (gcc -O2) and scripts/bench.d/ts/main.swift with
-# Sources/TrafficSelectors (swiftc -O -wmo, one module: no package build needed), runs
+# Sources/TrafficSelectors (swiftc -O -wmo, one module over the WireCore module: no package
+# build needed), runs
 # both, prints a table with ratios and targets. Times are process CPU time.
 # The package-benchmark suite (Benchmarks/Benchmarks/TrafficSelectorBenchmarks) measures
 # the same operations through the library product: (cd Benchmarks && swift package benchmark --target TrafficSelectorBenchmarks).
@@ -11,8 +12,10 @@ cd "$(dirname "$0")/../.."
 out=out/bench/ts
 mkdir -p "$out"
 gcc -O2 -o "$out/baseline" scripts/bench.d/ts/baseline.c
+source scripts/lib/swift-modules.sh
+swift_modules "$out/modules" -O -- WireCore
 mapfile -t sources < <(find Sources/TrafficSelectors -name '*.swift' | sort)
-swiftc -O -wmo -module-name TSBench "${sources[@]}" scripts/bench.d/ts/main.swift -o "$out/bench"
+swiftc -O -wmo -package-name draftcheck -I "$out/modules" -module-name TSBench "${sources[@]}" scripts/bench.d/ts/main.swift "${module_objects[@]}" -o "$out/bench"
 "$out/baseline" > "$out/c.txt"
 "$out/bench" > "$out/swift.txt"
 python3 - "$out/c.txt" "$out/swift.txt" <<'PY'

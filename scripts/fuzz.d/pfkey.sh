@@ -12,11 +12,11 @@ out=out/fuzz/pfkey
 mkdir -p "$out/corpus" "$out/seeds"
 source scripts/lib/swift-modules.sh
 echo "==> building the seed writer"
-swift_modules "$out/modules-seeds" -Onone -- PFKey PFKeyReference
+swift_modules "$out/modules-seeds" -Onone -- WireCore PFKey PFKeyReference
 swiftc -Onone -parse-as-library -I "$out/modules-seeds" -module-name PFKeySeeds Fuzz/pfkey/Seeds.swift "${module_objects[@]}" -o "$out/seeds-writer"
 "$out/seeds-writer" "$out/seeds"
 echo "==> building the harness (-sanitize=fuzzer,address)"
-swift_modules "$out/modules" -O -sanitize=fuzzer,address -- PFKey
+swift_modules "$out/modules" -O -sanitize=fuzzer,address -- WireCore PFKey
 swiftc -O -parse-as-library -sanitize=fuzzer,address -I "$out/modules" -module-name PFKeyFuzz Fuzz/pfkey/Harness.swift "${module_objects[@]}" -o "$out/harness"
 echo "==> fuzzing for ${seconds}s"
 cd "$out"

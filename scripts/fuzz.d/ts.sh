@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # libFuzzer over the TS payload decoder and the engine behind it.
 #   scripts/fuzz ts [SECONDS]      (default 600)
-# Builds Fuzz/ts/harness.swift together with Sources/TrafficSelectors (no package build),
+# Builds Fuzz/ts/harness.swift together with Sources/TrafficSelectors over the WireCore module (no package build),
 # seeds the corpus with the committed fixtures, and leaves crashes in out/fuzz/ts/.
 # A crash becomes a regression test in Tests/TrafficSelectorsTests/FuzzRegressionTests.swift.
 set -euo pipefail
@@ -9,9 +9,11 @@ cd "$(dirname "$0")/../.."
 seconds=${1:-600}
 out=out/fuzz/ts
 mkdir -p "$out/corpus"
+source scripts/lib/swift-modules.sh
+swift_modules "$out/modules" -sanitize=fuzzer,address -O -g -- WireCore
 mapfile -t sources < <(find Sources/TrafficSelectors -name '*.swift' | sort)
-swiftc -sanitize=fuzzer,address -parse-as-library -O -g -module-name TSFuzz \
-  "${sources[@]}" Fuzz/ts/harness.swift -o "$out/harness" 2> >(grep -v "Cannot export local symbol" >&2)
+swiftc -sanitize=fuzzer,address -parse-as-library -O -g -package-name draftcheck -I "$out/modules" -module-name TSFuzz \
+  "${sources[@]}" Fuzz/ts/harness.swift "${module_objects[@]}" -o "$out/harness" 2> >(grep -v "Cannot export local symbol" >&2)
 # Seeds: every payload hex string in the fixtures, as raw bytes.
 if [ -f Tests/Fixtures/ts/vectors.json ]; then
   python3 - "$out/corpus" <<'PY'
