@@ -63,6 +63,7 @@ let package = Package(
 
         .testTarget(name: "DraftDocumentTests", dependencies: ["DraftDocument", "TestSupport"]),
         .testTarget(name: "NormativeTests", dependencies: ["Normative", "TestSupport"]),
+        .testTarget(name: "WireCoreTests", dependencies: ["WireCore"]),
         .testTarget(name: "PFKeyTests", dependencies: [
             "PFKey", "PFKeyReference", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
