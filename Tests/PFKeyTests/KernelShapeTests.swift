@@ -2,8 +2,8 @@ import Testing
 @testable import PFKey
 import PFKeyReference
 
-/// The messages a real Linux 6.1 af_key sent (notes/pfkey.md), rebuilt from the sizes and
-/// extension lists recorded there: they encode to those sizes and decode back strictly.
+/// The messages a real Linux 6.1 af_key sent (Tests/Fixtures/kernel/captures.txt), rebuilt
+/// from the sizes and extension lists recorded there: they encode to those sizes and decode back strictly.
 struct KernelShape: CustomTestStringConvertible, Sendable {
     var name: String
     var message: Message

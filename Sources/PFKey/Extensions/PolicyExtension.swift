@@ -1,5 +1,5 @@
 /// `struct sadb_x_policy` (KAME, Linux), 16 bytes, then `struct sadb_x_ipsecrequest`s:
-/// the SPD entry, or in a kernel ACQUIRE a reference to it by `id` (notes/pfkey.md).
+/// the SPD entry, or in a kernel ACQUIRE a reference to it by `id` (Linux pfkey_send_acquire).
 public struct PolicyExtension: ExtensionBody {
     /// IPSEC_POLICY_*.
     public struct PolicyType: RawRepresentable, Hashable, Sendable, CustomStringConvertible {

@@ -2,7 +2,7 @@
 public struct SAExtension: ExtensionBody {
     /// Network order on the wire (RFC 2367 2.3.1); a number here.
     public var spi: UInt32
-    /// Replay window: packets on Linux, bytes on BSD (notes/pfkey.md).
+    /// Replay window: packets on Linux, bytes on BSD.
     public var replay: UInt8
     public var state: SAState
     public var auth: UInt8

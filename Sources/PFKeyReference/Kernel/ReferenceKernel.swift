@@ -2,7 +2,7 @@ import PFKey
 
 /// An in-memory PF_KEY kernel: the SADB and SPD, driven by request messages, outbound
 /// packets and a simulated clock. Its replies have the shapes the real Linux 6.1 af_key was
-/// seen to send (notes/pfkey.md) in the `linux` dialect, and RFC 2367 3.1's in `rfc2367`.
+/// seen to send (`KernelCaptures`) in the `linux` dialect, and RFC 2367 3.1's in `rfc2367`.
 ///
 /// ```
 /// var kernel = ReferenceKernel(dialect: .linux)

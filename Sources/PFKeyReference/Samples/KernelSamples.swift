@@ -1,7 +1,7 @@
 import PFKey
 
-/// Messages shaped like those a real Linux 6.1 af_key was seen to send (notes/pfkey.md,
-/// "Observed from a real Linux 6.1 af_key"): the same extension lists and lengths. Used as
+/// Messages shaped like those a real Linux 6.1 af_key was seen to send (`KernelCaptures`,
+/// recorded under User-Mode Linux): the same extension lists and lengths. Used as
 /// test vectors, fuzz seeds and benchmark inputs; `ReferenceKernel` replies have these shapes.
 public enum KernelSamples {
     static let local = IPAddress("10.0.0.1")!
