@@ -67,6 +67,7 @@ let package = Package(
         .testTarget(name: "PFKeyTests", dependencies: [
             "PFKey", "PFKeyReference", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
         ], exclude: ["C"]),  // C/pfkey_layout.c: compiled with gcc by CCrossCheckTests
+        .testTarget(name: "PFKeyReferenceTests", dependencies: ["PFKey", "PFKeyReference"]),
         .testTarget(name: "TrafficSelectorsTests", dependencies: [
             "TrafficSelectors", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
