@@ -1,6 +1,20 @@
 // swift-tools-version:6.1
 // draftcheck: IETF draft review with executable checks for PF_KEY and IKEv2 Traffic Selectors.
-// Module responsibilities are in ARCHITECTURE (see README "Layout"); one responsibility each.
+//
+// The data flow, and so the order of the targets below (README "Layout" has one line each):
+//
+//   document source -> DraftDocument -> Normative (statements) -> Linking (links, statuses)
+//                                                                   ^
+//                                 Checks (the catalog: checks and their claims)
+//                                   ^ PFKey (codec), PFKeyReference (reference kernel,
+//                                     samples, real-kernel captures), TrafficSelectors
+//                                     (TS engine), SPDBridge (the flows between them)
+//   Errata (proposed text -> patched source, diffs) and Reports (every output format) at
+//   the end; draftcheck, the CLI, only wires them. Diagnostics (the one error shape) and
+//   WireCore (hex, addresses, a bounded reader) sit under everything that needs them.
+//
+// No cycles; PFKey and TrafficSelectors know nothing of documents, DraftDocument nothing of
+// IPsec, and nothing imports the CLI.
 import PackageDescription
 
 let package = Package(
@@ -11,6 +25,8 @@ let package = Package(
         .library(name: "DraftDocument", targets: ["DraftDocument"]),
         .library(name: "Normative", targets: ["Normative"]),
         .library(name: "PFKey", targets: ["PFKey"]),
+        // The reference kernel, samples and real-kernel captures: for tests and benchmarks (Benchmarks/).
+        .library(name: "PFKeyReference", targets: ["PFKeyReference"]),
         .library(name: "TrafficSelectors", targets: ["TrafficSelectors"]),
         .library(name: "Checks", targets: ["Checks"]),
         .library(name: "Linking", targets: ["Linking"]),
@@ -22,56 +38,77 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
+        // --- Foundations -------------------------------------------------------------------
+        // The shape every module's error type shares (code, location, rule, category): the
+        // CLI turns it into one message line and an exit code.
+        .target(name: "Diagnostics"),
+        // What the PF_KEY and TS codecs share (hex, addresses, a bounded reader): `package`
+        // declarations only, so it is no product and neither codec depends on the other.
+        .target(name: "WireCore"),
         // libxml2 from the system (apt libxml2-dev); never FoundationXML, so we own the parser options.
         .systemLibrary(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
-        // The shape every module's error type shares (code, location, rule, category).
-        .target(name: "Diagnostics"),
+
+        // --- Documents -> statements ------------------------------------------------------
         .target(name: "DraftDocument", dependencies: ["CLibXML2", "Diagnostics"]),
         .target(name: "Normative", dependencies: ["DraftDocument"]),
-        .target(name: "PFKey", dependencies: ["Diagnostics"]),
-        .target(name: "TrafficSelectors", dependencies: ["Diagnostics"]),
+
+        // --- The reference code the checks drive -------------------------------------------
+        // The PF_KEY codec alone; its test doubles and evidence live in PFKeyReference (as
+        // swift-nio's NIOEmbedded beside NIOCore).
+        .target(name: "PFKey", dependencies: ["WireCore", "Diagnostics"]),
+        .target(name: "PFKeyReference", dependencies: ["PFKey"]),
+        .target(name: "TrafficSelectors", dependencies: ["WireCore", "Diagnostics"]),
         .target(name: "SPDBridge", dependencies: ["PFKey", "TrafficSelectors", "Diagnostics"]),
-        .target(name: "Checks", dependencies: ["PFKey", "TrafficSelectors", "SPDBridge", "Diagnostics"]),
+
+        // --- Checks -> links ---------------------------------------------------------------
+        .target(name: "Checks", dependencies: ["PFKey", "PFKeyReference", "TrafficSelectors", "SPDBridge", "Diagnostics"]),
         .target(name: "Linking", dependencies: ["Normative", "Checks"]),
+
+        // --- Proposed text and outputs ----------------------------------------------------
         .target(name: "Errata", dependencies: [
             "DraftDocument", "Diagnostics", .product(name: "Yams", package: "Yams"), .product(name: "Plot", package: "Plot"),
         ]),
         .target(name: "Reports", dependencies: [
             "Normative", "Linking", "Errata", .product(name: "Plot", package: "Plot"),
         ]),
+
+        // --- Programs ----------------------------------------------------------------------
         // Runs PF_KEY scenarios on a real AF_KEY socket inside User-Mode Linux (scripts/uml).
-        .executableTarget(name: "pfkey-live", dependencies: ["PFKey", "SPDBridge", "TrafficSelectors"]),
+        .executableTarget(name: "pfkey-live", dependencies: ["PFKey", "PFKeyReference", "SPDBridge", "TrafficSelectors", "WireCore"]),
         .executableTarget(name: "draftcheck", dependencies: [
             "DraftDocument", "Normative", "PFKey", "TrafficSelectors", "SPDBridge",
             "Checks", "Linking", "Errata", "Reports", "Diagnostics",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // --- Tests -------------------------------------------------------------------------
         // Shared by the test targets only: where the corpus and the peers are, and how a
         // missing peer is reported (a loud skip locally, a failure with CI=true).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
 
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+        .testTarget(name: "WireCoreTests", dependencies: ["WireCore"]),
         .testTarget(name: "DraftDocumentTests", dependencies: ["DraftDocument", "TestSupport"]),
         .testTarget(name: "NormativeTests", dependencies: ["Normative", "TestSupport"]),
         .testTarget(name: "PFKeyTests", dependencies: [
-            "PFKey", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
-        ]),
+            "PFKey", "PFKeyReference", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+        ], exclude: ["C"]),  // C/pfkey_layout.c: compiled with gcc by CCrossCheckTests
+        .testTarget(name: "PFKeyReferenceTests", dependencies: ["PFKey", "PFKeyReference"]),
         .testTarget(name: "TrafficSelectorsTests", dependencies: [
             "TrafficSelectors", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
-        .testTarget(name: "SPDBridgeTests", dependencies: ["SPDBridge", "PFKey", "TrafficSelectors", "TestSupport"]),
+        .testTarget(name: "SPDBridgeTests", dependencies: ["SPDBridge", "PFKey", "PFKeyReference", "TrafficSelectors", "TestSupport"]),
         .testTarget(name: "ChecksTests", dependencies: ["Checks", "Linking", "TestSupport"]),
         .testTarget(name: "ErrataTests", dependencies: [
             "Errata", "DraftDocument", "Checks", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Checks", "Linking", "DraftDocument", "Normative", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]),
         // The real Linux af_key under User-Mode Linux, and the committed kernel captures.
-        .testTarget(name: "LiveTests", dependencies: ["PFKey", "SPDBridge", "Checks", "pfkey-live", "TestSupport"]),
+        .testTarget(name: "LiveTests", dependencies: ["PFKey", "PFKeyReference", "SPDBridge", "Checks", "pfkey-live", "TestSupport"]),
         // End-to-end tests of the command line: they run the built draftcheck binary.
         .testTarget(name: "CLITests", dependencies: [
             "draftcheck", "Errata", "DraftDocument", "TestSupport",

@@ -23,6 +23,7 @@ let package = Package(
                 .product(name: "DraftDocument", package: "draftcheck"),
                 .product(name: "Normative", package: "draftcheck"),
                 .product(name: "PFKey", package: "draftcheck"),
+                .product(name: "PFKeyReference", package: "draftcheck"),
                 .product(name: "TrafficSelectors", package: "draftcheck"),
                 .product(name: "Checks", package: "draftcheck"),
                 .product(name: "Linking", package: "draftcheck"),

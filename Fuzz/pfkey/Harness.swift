@@ -1,8 +1,10 @@
-// libFuzzer entry point for the PF_KEY decoder (scripts/fuzz pfkey). Compiled together with
-// Sources/PFKey by swiftc -sanitize=fuzzer,address. Validating any bytes with MessageView
+// libFuzzer entry point for the PF_KEY decoder (scripts/fuzz pfkey). Compiled against the
+// PFKey module by swiftc -sanitize=fuzzer,address. Validating any bytes with MessageView
 // (and reading every accessor of a view that validated) must not trap or read outside the
 // input; Message(decoding:) must give the same verdict; a message that decodes must encode
 // to bytes that decode to the same message.
+
+import PFKey
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzPFKey(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {

@@ -1,5 +1,7 @@
 // Writes the fuzz seed corpus (valid messages of every family) into the directory given.
 import Foundation
+import PFKey
+import PFKeyReference
 
 @main struct Seeds {
     static func main() throws {

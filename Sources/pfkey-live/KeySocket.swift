@@ -1,5 +1,6 @@
 import Glibc
 import PFKey
+import WireCore
 
 /// One PF_KEY v2 socket (socket(AF_KEY=15, SOCK_RAW, PF_KEY_V2=2)) and the transcript of
 /// every message sent and received on it.
@@ -107,13 +108,7 @@ func le32(_ b: [UInt8], _ at: Int) -> UInt32 {
     UInt32(b[at]) | UInt32(b[at + 1]) << 8 | UInt32(b[at + 2]) << 16 | UInt32(b[at + 3]) << 24
 }
 
-func hex(_ bytes: [UInt8]) -> String {
-    let digits = Array("0123456789abcdef".utf8)
-    var out = [UInt8]()
-    out.reserveCapacity(bytes.count * 2)
-    for b in bytes { out.append(digits[Int(b >> 4)]); out.append(digits[Int(b & 15)]) }
-    return String(decoding: out, as: UTF8.self)
-}
+func hex(_ bytes: [UInt8]) -> String { Hex.encode(bytes) }
 
 /// The output: the capture format of Tests/Fixtures/kernel (see its README).
 final class Transcript {

@@ -1,6 +1,7 @@
 import Checks
 import Foundation
 import PFKey
+import PFKeyReference
 import SPDBridge
 import Testing
 

@@ -1,4 +1,5 @@
 import PFKey
+import PFKeyReference
 import Testing
 
 /// The reference SADB model (PFKey's ReferenceKernel) driven with the requests of each

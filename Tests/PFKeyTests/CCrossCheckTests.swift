@@ -2,15 +2,16 @@ import Foundation
 import Testing
 import TestSupport
 @testable import PFKey
+import PFKeyReference
 
-/// The C cross-check: scripts/c/pfkey/pfkey_layout.c, compiled with gcc against the real
+/// The C cross-check: Tests/PFKeyTests/C/pfkey_layout.c, compiled with gcc against the real
 /// /usr/include/linux/pfkeyv2.h, prints every struct's size and field offsets and fills
 /// messages through the header's own structs. The Swift codec must agree byte for byte.
 @Suite struct CCrossCheckTests {
     /// The C program's output, compiled and run once per test run (nil with the reason when gcc is missing).
     static let output: Result<[String], CCheckUnavailable> = {
         guard let gcc = Peer.gcc.path else { return .failure(CCheckUnavailable(message: Absence.peer(.gcc, neededFor: "the PF_KEY C cross-check"))) }
-        let source = TestEnvironment.packageRoot.appendingPathComponent("scripts/c/pfkey/pfkey_layout.c").path
+        let source = TestEnvironment.packageRoot.appendingPathComponent("Tests/PFKeyTests/C/pfkey_layout.c").path
         let binary = FileManager.default.temporaryDirectory.appendingPathComponent("pfkey_layout-\(ProcessInfo.processInfo.processIdentifier)").path
         do {
             let build = try runProcess(gcc, ["-std=c11", "-Wall", "-Werror", "-o", binary, source], timeout: 60)

@@ -2,6 +2,7 @@ import PropertyBased
 import Testing
 import TestSupport
 @testable import PFKey
+import PFKeyReference
 
 /// `MessageView` (validation over the caller's bytes, fields read on demand) agrees with
 /// `Message(decoding:)` on every vector: the same rejections (code, offset, rule text) and,

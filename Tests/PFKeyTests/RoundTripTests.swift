@@ -2,6 +2,7 @@ import PropertyBased
 import Testing
 import TestSupport
 @testable import PFKey
+import PFKeyReference
 
 /// decode(encode(m)) == m and encode(decode(b)) == b, for every message type of every
 /// dialect (the samples) and for random messages built from them.

@@ -1,7 +1,8 @@
 import Testing
 @testable import PFKey
+import PFKeyReference
 
-/// One vector per validation rule of notes/pfkey.md: the bytes, how they are decoded,
+/// One vector per validation rule PFKeyError.Code groups its failures by: the bytes, how they are decoded,
 /// and the exact error code and byte offset expected.
 struct RuleVector: CustomTestStringConvertible, Sendable {
     var name: String

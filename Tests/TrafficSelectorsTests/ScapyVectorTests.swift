@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 @testable import TrafficSelectors
 
-/// Payloads built by scapy (an encoder independent of ours) via scripts/gen-ts-vectors.py,
+/// Payloads built by scapy (an encoder independent of ours) via scripts/gen-ts-vectors,
 /// committed in Tests/Fixtures/ts/vectors.json: each decodes to the fields scapy reads back
 /// and re-encodes byte for byte; the invalid ones fail with the exact code and offset.
 @Suite struct ScapyVectorTests {
@@ -41,7 +41,7 @@ import TestSupport
     }()
 
     @Test func fixtureIsPresentAndFromScapy() throws {
-        let f = try #require(Self.fixture, "Tests/Fixtures/ts/vectors.json missing or unreadable: run .venv/bin/python3 scripts/gen-ts-vectors.py")
+        let f = try #require(Self.fixture, "Tests/Fixtures/ts/vectors.json missing or unreadable: run .venv/bin/python3 scripts/gen-ts-vectors")
         #expect(f.generator.contains("scapy 2.8.0"))
         #expect(f.vectors.count >= 16)
         #expect(f.invalid.count >= 4)
@@ -83,7 +83,7 @@ import TestSupport
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         // Run a copy of the script whose output path points into the temporary directory.
-        let script = try String(contentsOf: TestEnvironment.packageRoot.appendingPathComponent("scripts/gen-ts-vectors.py"), encoding: .utf8)
+        let script = try String(contentsOf: TestEnvironment.packageRoot.appendingPathComponent("scripts/gen-ts-vectors"), encoding: .utf8)
         let out = dir.appendingPathComponent("vectors.json")
         let patched = script.replacingOccurrences(of: #"OUT = pathlib.Path(__file__).resolve().parent.parent / "Tests/Fixtures/ts/vectors.json""#, with: "OUT = pathlib.Path(\"\(out.path)\")")
         #expect(patched != script, "the generator's OUT line changed; update this test")
@@ -93,6 +93,6 @@ import TestSupport
         #expect(r.status == 0, "\(r.stderr)")
         let fresh = try Data(contentsOf: out)
         let committed = try Data(contentsOf: TestEnvironment.packageRoot.appendingPathComponent("Tests/Fixtures/ts/vectors.json"))
-        #expect(fresh == committed, "scapy's vectors changed: rerun scripts/gen-ts-vectors.py and review")
+        #expect(fresh == committed, "scapy's vectors changed: rerun scripts/gen-ts-vectors and review")
     }
 }

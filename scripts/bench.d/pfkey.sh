@@ -2,8 +2,8 @@
 # PF_KEY codec benchmark, side by side with a C decoder applying the same checks.
 #   scripts/bench pfkey            (ITERATIONS=200000, REPEATS=5 by default)
 # Mix: a 272-byte ADD reply, a 1528-byte ACQUIRE with 20 combs and a 192-byte X_SPDADD
-# reply (the shapes a Linux 6.1 kernel sent, notes/pfkey.md). Swift: Sources/PFKey built
-# with swiftc -O -wmo (scripts/bench.d/pfkey/SwiftBench.swift); C: scripts/c/pfkey/bench_decoder.c
+# reply (the shapes a Linux 6.1 kernel sent). Swift: Sources/PFKey and PFKeyReference built
+# with swiftc -O -wmo (scripts/bench.d/pfkey/SwiftBench.swift); C: scripts/bench.d/pfkey/bench_decoder.c
 # with gcc -O2. Target: Swift decode with full validation (MessageView: checks + extension
 # offset table, like the C side) within 2x of C; the materialised Message line is printed too.
 # Both sides measure their own CPU time; on a shared machine each is run REPEATS times,
@@ -14,12 +14,10 @@ iterations=${ITERATIONS:-200000}
 repeats=${REPEATS:-5}
 out=out/bench/pfkey
 mkdir -p "$out"
-sources=$(find Sources/PFKey -name '*.swift' | sort)
-# The module's errors conform to Sources/Diagnostics' protocol: build it first, as a module of its own.
-swiftc -O -parse-as-library -module-name Diagnostics -emit-library -static -emit-module \
-  -emit-module-path "$out/modules/Diagnostics.swiftmodule" Sources/Diagnostics/*.swift -o "$out/libDiagnostics.a"
-swiftc -O -wmo -parse-as-library -module-name PFKeyBench $sources scripts/bench.d/pfkey/SwiftBench.swift -I "$out/modules" "$out/libDiagnostics.a" -o "$out/swift-bench"
-gcc -O2 -o "$out/c-bench" scripts/c/pfkey/bench_decoder.c
+source scripts/lib/swift-modules.sh
+swift_modules "$out/modules" -O -- Diagnostics WireCore PFKey PFKeyReference
+swiftc -O -wmo -parse-as-library -I "$out/modules" -module-name PFKeyBench scripts/bench.d/pfkey/SwiftBench.swift "${module_objects[@]}" -o "$out/swift-bench"
+gcc -O2 -o "$out/c-bench" scripts/bench.d/pfkey/bench_decoder.c
 runs=""
 for _ in $(seq "$repeats"); do
   runs+="$("$out/swift-bench" "$out/mix.bin" "$iterations")"$'\n'

@@ -2,7 +2,8 @@
 # Traffic Selector engine beside our C baseline, one run, same inputs (same generator):
 #   scripts/bench ts
 # Builds scripts/bench.d/ts/baseline.c (gcc -O2) and scripts/bench.d/ts/main.swift with
-# Sources/TrafficSelectors (swiftc -O -wmo, one module: no package build needed), runs
+# Sources/TrafficSelectors (swiftc -O -wmo, one module over the WireCore module: no package
+# build needed), runs
 # both, prints a table with ratios and targets. Times are process CPU time.
 # The package-benchmark suite (Benchmarks/Benchmarks/TrafficSelectorBenchmarks) measures
 # the same operations through the library product: (cd Benchmarks && swift package benchmark --target TrafficSelectorBenchmarks).
@@ -10,12 +11,11 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=out/bench/ts
 mkdir -p "$out"
-# The module's errors conform to Sources/Diagnostics' protocol: build it first, as a module of its own.
-swiftc -O -parse-as-library -module-name Diagnostics -emit-library -static -emit-module \
-  -emit-module-path "$out/modules/Diagnostics.swiftmodule" Sources/Diagnostics/*.swift -o "$out/libDiagnostics.a"
 gcc -O2 -o "$out/baseline" scripts/bench.d/ts/baseline.c
+source scripts/lib/swift-modules.sh
+swift_modules "$out/modules" -O -- Diagnostics WireCore
 mapfile -t sources < <(find Sources/TrafficSelectors -name '*.swift' | sort)
-swiftc -O -wmo -module-name TSBench "${sources[@]}" scripts/bench.d/ts/main.swift -I "$out/modules" "$out/libDiagnostics.a" -o "$out/bench"
+swiftc -O -wmo -package-name draftcheck -I "$out/modules" -module-name TSBench "${sources[@]}" scripts/bench.d/ts/main.swift "${module_objects[@]}" -o "$out/bench"
 "$out/baseline" > "$out/c.txt"
 "$out/bench" > "$out/swift.txt"
 python3 - "$out/c.txt" "$out/swift.txt" <<'PY'

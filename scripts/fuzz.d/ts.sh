@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # libFuzzer over the TS payload decoder and the engine behind it.
 #   scripts/fuzz ts [SECONDS]      (default 600)
-# Builds Fuzz/ts/Harness.swift together with Sources/TrafficSelectors (no package build),
+# Builds Fuzz/ts/Harness.swift together with Sources/TrafficSelectors over the WireCore module (no package build),
 # seeds the corpus with the committed fixtures, and leaves crashes in out/fuzz/ts/.
 # A crash becomes a regression test in Tests/TrafficSelectorsTests (the input as a named vector).
 set -euo pipefail
@@ -9,12 +9,11 @@ cd "$(dirname "$0")/../.."
 seconds=${1:-600}
 out=out/fuzz/ts
 mkdir -p "$out/corpus"
-# The module's errors conform to Sources/Diagnostics' protocol: build it first, as a module of its own.
-swiftc -O -parse-as-library -module-name Diagnostics -emit-library -static -emit-module \
-  -emit-module-path "$out/modules/Diagnostics.swiftmodule" Sources/Diagnostics/*.swift -o "$out/libDiagnostics.a"
+source scripts/lib/swift-modules.sh
+swift_modules "$out/modules" -sanitize=fuzzer,address -O -g -- Diagnostics WireCore
 mapfile -t sources < <(find Sources/TrafficSelectors -name '*.swift' | sort)
-swiftc -sanitize=fuzzer,address -parse-as-library -O -g -module-name TSFuzz \
-  "${sources[@]}" Fuzz/ts/Harness.swift -I "$out/modules" "$out/libDiagnostics.a" -o "$out/harness" 2> >(grep -v "Cannot export local symbol" >&2)
+swiftc -sanitize=fuzzer,address -parse-as-library -O -g -package-name draftcheck -I "$out/modules" -module-name TSFuzz \
+  "${sources[@]}" Fuzz/ts/Harness.swift "${module_objects[@]}" -o "$out/harness" 2> >(grep -v "Cannot export local symbol" >&2)
 # Seeds: every payload hex string in the fixtures, as raw bytes.
 if [ -f Tests/Fixtures/ts/vectors.json ]; then
   python3 - "$out/corpus" <<'PY'

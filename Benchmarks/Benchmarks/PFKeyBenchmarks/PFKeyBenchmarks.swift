@@ -1,5 +1,6 @@
 import Benchmark
 import PFKey
+import PFKeyReference
 
 // The PF_KEY codec over the benchmark mix of scripts/bench.d/pfkey.sh: a 272-byte ADD
 // reply, a 1528-byte ACQUIRE with 20 combs and a 192-byte X_SPDADD reply (the shapes a

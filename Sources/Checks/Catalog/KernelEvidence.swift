@@ -1,4 +1,5 @@
 import PFKey
+import PFKeyReference
 
 /// The real Linux af_key transcripts (KernelCaptures) decoded with the PF_KEY codec the
 /// checks test: our requests under the request rules, the kernel's messages under the

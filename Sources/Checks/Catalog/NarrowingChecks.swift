@@ -1,7 +1,7 @@
 import TrafficSelectors
 
-/// RFC 5996 / RFC 7296 section 2.9: the responder's narrowing, rules R1-R9 of
-/// notes/traffic-selectors.md, run on the Traffic Selector engine's rfc7296 profile.
+/// RFC 5996 / RFC 7296 section 2.9: the responder's narrowing, as nine rules R1-R9 read
+/// from that section (each check's claim quotes its sentence), run on the Traffic Selector engine's rfc7296 profile.
 enum NarrowingChecks {
     static var all: [Check] { [r1, r2, r3, r4, r5, r6, r7, r8, r9] }
 

@@ -1,7 +1,7 @@
 import PFKey
 
 /// RFC 2367 section 2.3 and its subsections: what makes an extension valid, run on the
-/// PF_KEY codec's strict decoder (rules 3-12 of notes/pfkey.md).
+/// PF_KEY codec's strict decoder (validation rules 3-12 of PFKeyError.Code).
 enum PFKeyExtensionChecks {
     static var all: [Check] { [duplicate, unknownIgnored, headerData, addressPair, portsZero, portNeedsProtocol, keyBitsZero, spiRange, allImplemented] }
 
@@ -141,7 +141,7 @@ enum PFKeyExtensionChecks {
             if let n = Dialect.rfc2367.number(of: type), n >= 1, n <= 16 { numbers.append(n) }
         }
         ctx.expect("extension numbers known to the rfc2367 dialect", numbers.sorted(), equals: Array(1...16))
-        // One message that carries all but the request-only SPI range, and a GETSPI with it.
+        // One UPDATE carrying every family but the request-only SPI range (spiRange covers that).
         let m = Message(.update, saType: .esp, sequence: 1, pid: 1, extensions: [
             .sa(SAExtension(spi: 1, state: .mature, auth: 3, encrypt: 3)),
             .lifetime(LifetimeExtension(.current)), .lifetime(LifetimeExtension(.hard)), .lifetime(LifetimeExtension(.soft)),

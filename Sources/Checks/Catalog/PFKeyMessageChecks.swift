@@ -1,4 +1,5 @@
 import PFKey
+import PFKeyReference
 import SPDBridge
 
 /// RFC 2367 sections 1 and 3.1.x: what each message carries and how a key manager binds

@@ -1,4 +1,5 @@
 import PFKey
+import PFKeyReference
 import SPDBridge
 import TrafficSelectors
 

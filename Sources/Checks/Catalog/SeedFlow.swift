@@ -1,9 +1,11 @@
 import PFKey
+import PFKeyReference
 import SPDBridge
 import TrafficSelectors
 
-/// The scenario of the seed review (../shared/seed): a packet meets a PROTECT entry of the
-/// SPD, the kernel sends SADB_ACQUIRE, the IKEv2 key manager learns the entry from it
+/// The scenario of the 2010 review of draft-ietf-ipsecme-ikev2bis-08 section 2.9 (whose
+/// replacement text RFC 5996 2.9 published): a packet meets a PROTECT entry of the SPD,
+/// the kernel sends SADB_ACQUIRE, the IKEv2 key manager learns the entry from it
 /// (X_POLICY id -> X_SPDGET -> selectors), proposes TSi/TSr, the responder narrows, and the
 /// Child SA pair is installed through PF_KEY with GETSPI/UPDATE and ADD. Every message is
 /// encoded and decoded by the PF_KEY codec with the presence rules of its direction.

@@ -5,7 +5,7 @@ public struct Evidence: Hashable, Sendable, Codable {
     public var inputs: [LabeledValue]
     public var observations: [Observation]
     public var hexDumps: [HexDump]
-    /// Names of the live Linux af_key captures the check used (Sources/Checks/KernelCaptures).
+    /// Names of the live Linux af_key captures the check used (Sources/PFKeyReference/KernelCaptures).
     public var kernelCaptures: [String]
     public var notes: [String]
 

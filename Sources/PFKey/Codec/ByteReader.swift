@@ -13,14 +13,14 @@ public enum Endianness: Sendable, Hashable {
 /// It reads through an `UnsafeRawBufferPointer` (no per-field allocation) and is only
 /// valid inside the `withUnsafeBytes` closure that made it; every read checks the bound
 /// first. `offset` is absolute within the message, so errors name the byte they are about.
-public struct ByteReader {
+package struct ByteReader {
     let buffer: UnsafeRawBufferPointer
     /// The absolute offset of the next byte to read.
-    public private(set) var offset: Int
+    package private(set) var offset: Int
     /// The absolute offset just past the last readable byte.
-    public let end: Int
+    package let end: Int
 
-    public init(_ buffer: UnsafeRawBufferPointer) {
+    package init(_ buffer: UnsafeRawBufferPointer) {
         self.buffer = buffer
         self.offset = 0
         self.end = buffer.count
@@ -40,7 +40,7 @@ public struct ByteReader {
     }
 
     /// Bytes left before `end`.
-    public var remaining: Int { end &- offset }
+    package var remaining: Int { end &- offset }
 
     @inline(__always)
     func check(_ count: Int) throws(PFKeyError) {
@@ -55,7 +55,7 @@ public struct ByteReader {
     /// Reads an integer stored with `endianness`.
     
     @inline(__always)
-    public mutating func readInteger<T: FixedWidthInteger>(endianness: Endianness, as: T.Type = T.self) throws(PFKeyError) -> T {
+    package mutating func readInteger<T: FixedWidthInteger>(endianness: Endianness, as: T.Type = T.self) throws(PFKeyError) -> T {
         try check(MemoryLayout<T>.size)
         let raw = buffer.loadUnaligned(fromByteOffset: offset, as: T.self)
         offset &+= MemoryLayout<T>.size
@@ -73,7 +73,7 @@ public struct ByteReader {
     /// Reads one byte.
     
     @inline(__always)
-    public mutating func readByte() throws(PFKeyError) -> UInt8 {
+    package mutating func readByte() throws(PFKeyError) -> UInt8 {
         try check(1)
         let b = buffer.load(fromByteOffset: offset, as: UInt8.self)
         offset &+= 1
@@ -83,7 +83,7 @@ public struct ByteReader {
     /// Reads an integer at `offset + relative` without moving.
     
     @inline(__always)
-    public func peekInteger<T: FixedWidthInteger>(at relative: Int, endianness: Endianness, as: T.Type = T.self) throws(PFKeyError) -> T {
+    package func peekInteger<T: FixedWidthInteger>(at relative: Int, endianness: Endianness, as: T.Type = T.self) throws(PFKeyError) -> T {
         guard relative >= 0, relative <= end &- offset &- MemoryLayout<T>.size else {
             throw PFKeyError(.truncated, at: offset, source: "RFC 2367 2.3",
                              "\(relative + MemoryLayout<T>.size) bytes needed, \(end - offset) left")
@@ -93,7 +93,7 @@ public struct ByteReader {
     }
 
     /// Copies `count` bytes out.
-    public mutating func readBytes(_ count: Int) throws(PFKeyError) -> [UInt8] {
+    package mutating func readBytes(_ count: Int) throws(PFKeyError) -> [UInt8] {
         try check(count)
         let bytes = [UInt8](UnsafeRawBufferPointer(rebasing: buffer[offset ..< offset + count]))
         offset += count
@@ -103,7 +103,7 @@ public struct ByteReader {
     /// Skips `count` bytes.
     
     @inline(__always)
-    public mutating func skip(_ count: Int) throws(PFKeyError) {
+    package mutating func skip(_ count: Int) throws(PFKeyError) {
         try check(count)
         offset &+= count
     }
@@ -111,7 +111,7 @@ public struct ByteReader {
     /// True when the `count` bytes at `offset + relative` are all zero; false when they are
     /// not all there.
     @inline(__always)
-    public func bytesAreZero(at relative: Int, count: Int) -> Bool {
+    package func bytesAreZero(at relative: Int, count: Int) -> Bool {
         var copy = self
         guard relative >= 0, relative <= end - offset else { return false }
         copy.offset = offset + relative
@@ -121,7 +121,7 @@ public struct ByteReader {
     /// True when the next `count` bytes are all zero (reserved fields and padding).
     
     @inline(__always)
-    public func nextBytesAreZero(_ count: Int) -> Bool {
+    package func nextBytesAreZero(_ count: Int) -> Bool {
         guard count <= end - offset else { return false }
         var i = offset
         let stop = offset + count
@@ -139,7 +139,7 @@ public struct ByteReader {
     /// A reader over the next `count` bytes; this reader moves past them.
     
     @inline(__always)
-    public mutating func slice(_ count: Int) throws(PFKeyError) -> ByteReader {
+    package mutating func slice(_ count: Int) throws(PFKeyError) -> ByteReader {
         try check(count)
         let sub = ByteReader(buffer: buffer, offset: offset, end: offset &+ count)
         offset &+= count

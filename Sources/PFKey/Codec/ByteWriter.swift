@@ -5,10 +5,10 @@
 /// `Message.encode(dialect:)` computes the exact length first and makes the writer over
 /// the new array's memory, so writing is a store per field; every write still checks the
 /// bound and traps if our own length computation were wrong (a bug, not bad input).
-public struct ByteWriter {
+package struct ByteWriter {
     let buffer: UnsafeMutableRawBufferPointer
     /// The number of bytes written so far.
-    public private(set) var count: Int
+    package private(set) var count: Int
 
     init(_ buffer: UnsafeMutableRawBufferPointer) {
         self.buffer = buffer
@@ -35,7 +35,7 @@ public struct ByteWriter {
     }
 
     @inline(__always)
-    public mutating func writeInteger<T: FixedWidthInteger>(_ value: T, endianness: Endianness) {
+    package mutating func writeInteger<T: FixedWidthInteger>(_ value: T, endianness: Endianness) {
         reserve(MemoryLayout<T>.size)
         let v = endianness == .big ? value.bigEndian : value.littleEndian
         buffer.storeBytes(of: v, toByteOffset: count, as: T.self)
@@ -43,13 +43,13 @@ public struct ByteWriter {
     }
 
     @inline(__always)
-    public mutating func writeByte(_ value: UInt8) {
+    package mutating func writeByte(_ value: UInt8) {
         reserve(1)
         buffer.storeBytes(of: value, toByteOffset: count, as: UInt8.self)
         count &+= 1
     }
 
-    public mutating func writeBytes(_ value: [UInt8]) {
+    package mutating func writeBytes(_ value: [UInt8]) {
         reserve(value.count)
         let at = count
         value.withUnsafeBytes { src in
@@ -62,7 +62,7 @@ public struct ByteWriter {
 
     /// Reserved fields and padding: zero (RFC 2367 2.1, 2.2).
     @inline(__always)
-    public mutating func writeZeros(_ n: Int) {
+    package mutating func writeZeros(_ n: Int) {
         guard n > 0 else { return }
         reserve(n)
         count &+= n
@@ -70,7 +70,7 @@ public struct ByteWriter {
 
     /// Pads with zeros to the next multiple of 8 bytes (RFC 2367 2.2).
     @inline(__always)
-    public mutating func padToEightBytes() { writeZeros(padding8(count)) }
+    package mutating func padToEightBytes() { writeZeros(padding8(count)) }
 }
 
 /// Bytes to add to `n` to reach a multiple of 8.

@@ -1,6 +1,6 @@
 /// Which PF_KEY the bytes are: the numbering above RFC 2367's range and the layouts that
 /// differ between systems. A strict codec needs it because numbers collide: extension 24
-/// is X_SEC_CTX on Linux and X_NAT_T_OAR on KAME (notes/pfkey.md).
+/// is X_SEC_CTX on Linux and X_NAT_T_OAR on KAME (each system's pfkeyv2.h).
 ///
 /// - `rfc2367`: message types 1-12 and extensions 1-16 only, on this host's sockaddr
 ///   layout (RFC 2367 2.3.3: "The sockaddr structure SHOULD conform to the sockaddr

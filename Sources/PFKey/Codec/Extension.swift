@@ -1,4 +1,4 @@
-/// One extension of a message: a case per family (notes/pfkey.md, extension table).
+/// One extension of a message: a case per family (RFC 2367 2.3 and the KAME/Linux SADB_X_EXT_ additions).
 public enum Extension: Sendable, Hashable {
     case sa(SAExtension)
     case lifetime(LifetimeExtension)

@@ -133,7 +133,7 @@ public struct ExtensionSpan: Sendable, Hashable {
 }
 
 extension Message {
-    /// Decodes and validates one message (rules 1-15 of notes/pfkey.md): `MessageView`'s
+    /// Decodes and validates one message (the 15 validation rules PFKeyError.Code groups its failures by): `MessageView`'s
     /// validation, then every extension copied into its typed value.
     public init(decoding bytes: [UInt8], options: DecodingOptions = DecodingOptions()) throws(PFKeyError) {
         let result = bytes.withUnsafeBytes { buffer -> Result<Message, PFKeyError> in

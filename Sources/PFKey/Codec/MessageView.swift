@@ -1,5 +1,6 @@
 /// A validated PF_KEY message over the caller's bytes: every rule `Message(decoding:)`
-/// applies (rules 1-15 of notes/pfkey.md, for the given options), with no copy and no heap
+/// applies (the 15 validation rules PFKeyError.Code groups its failures by, for the
+/// given options), with no copy and no heap
 /// allocation, the way Linux af_key.c parse_exthdrs keeps a table of extension pointers.
 /// Fields are read on demand from the bytes.
 ///

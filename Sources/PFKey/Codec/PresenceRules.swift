@@ -81,7 +81,7 @@ struct PresenceChecker {
     static let sa = ExtensionType.sa.bit
     static let policy = ExtensionType.policy.bit
 
-    /// The extensions `type` needs going in `direction` (RFC 2367 3.1; notes/pfkey.md table).
+    /// The extensions `type` needs going in `direction` (RFC 2367 3.1; Linux af_key.c for the SADB_X_ messages).
     @inline(__always)
     static func required(_ m: MessageHeader, direction: Direction, dialect: Dialect) -> (mask: UInt32, source: StaticString) {
         switch (m.type, direction) {

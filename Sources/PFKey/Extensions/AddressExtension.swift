@@ -40,7 +40,7 @@ public struct AddressExtension: ExtensionBody {
     }
 
     @inline(__always)
-    public static func validate(_ reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
+    package static func validate(_ reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
         // On a local copy, so the reads stay in registers; written back once at the end.
         var r = reader
         // proto, prefixlen and reserved: inside the 8-byte minimum the framing checked.
@@ -67,7 +67,7 @@ public struct AddressExtension: ExtensionBody {
         reader = r
     }
 
-    public init(validated reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
+    package init(validated reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
         kind = AddressExtension.kind(of: context.type)
         try reader.check(4)
         proto = reader.loadChecked(0, endianness: .big)
@@ -78,7 +78,7 @@ public struct AddressExtension: ExtensionBody {
 
     public func encodedLength(dialect: Dialect) -> Int { align8(8 + address.family.sockaddrSize) }
 
-    public func encodeBody(into writer: inout ByteWriter, dialect: Dialect) {
+    package func encodeBody(into writer: inout ByteWriter, dialect: Dialect) {
         writer.writeByte(proto)
         writer.writeByte(prefixLength)
         writer.writeZeros(2)

@@ -1,12 +1,12 @@
 /// What an extension family's decoder knows besides its bytes.
-public struct ExtensionContext: Sendable {
-    public var type: ExtensionType
-    public var dialect: Dialect
+package struct ExtensionContext: Sendable {
+    package var type: ExtensionType
+    package var dialect: Dialect
     /// Absolute offset of the extension's `sadb_ext` header in the message.
-    public var offset: Int
+    package var offset: Int
     /// Reserved fields and sockaddr padding must be zero (RFC 2367 2.1: "MUST be zeroed by
     /// the sender"); checked on requests, where our peer is the sender we judge.
-    public var checksReserved: Bool
+    package var checksReserved: Bool
 }
 
 /// One extension family's codec over the body after the 4-byte `sadb_ext` header
@@ -14,7 +14,7 @@ public struct ExtensionContext: Sendable {
 /// place: `validate` applies the family's rules and stores nothing (`MessageView`'s
 /// allocation-free pass), `init(validated:)` reads a body `validate` accepted. Encoding
 /// writes it back, byte for byte.
-public protocol ExtensionBody: Hashable, Sendable {
+package protocol ExtensionBody: Hashable, Sendable {
     /// Throws the first rule the body breaks, with its code and offset.
     static func validate(_ reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError)
     /// Reads a validated body. Reads are still bound-checked: over other bytes this throws

@@ -12,7 +12,7 @@ public struct FilterExtension: ExtensionBody {
         self.destinationPrefixLength = destinationPrefixLength
     }
 
-    public static func validate(_ reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
+    package static func validate(_ reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
         let order = context.dialect.hostByteOrder
         let sHi = try reader.readInteger(endianness: .big, as: UInt64.self)
         let sLo = try reader.readInteger(endianness: .big, as: UInt64.self)
@@ -43,7 +43,7 @@ public struct FilterExtension: ExtensionBody {
         }
     }
 
-    public init(validated reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
+    package init(validated reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
         let sHi = try reader.readInteger(endianness: .big, as: UInt64.self)
         let sLo = try reader.readInteger(endianness: .big, as: UInt64.self)
         let dHi = try reader.readInteger(endianness: .big, as: UInt64.self)
@@ -62,7 +62,7 @@ public struct FilterExtension: ExtensionBody {
 
     public func encodedLength(dialect: Dialect) -> Int { 40 }
 
-    public func encodeBody(into writer: inout ByteWriter, dialect: Dialect) {
+    package func encodeBody(into writer: inout ByteWriter, dialect: Dialect) {
         for a in [source, destination] {
             switch a {
             case .v4(let v):

@@ -19,12 +19,12 @@ public struct IdentityExtension: ExtensionBody {
 
     public var type: ExtensionType { kind == .source ? .identitySource : .identityDestination }
 
-    public static func validate(_ reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
+    package static func validate(_ reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
         try reader.skip(2)
         try reader.skipReserved(2, context, field: "sadb_ident_reserved")
     }
 
-    public init(validated reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
+    package init(validated reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
         kind = context.type == .identitySource ? .source : .destination
         identityType = try reader.readInteger(endianness: context.dialect.hostByteOrder, as: UInt16.self)
         try reader.skip(2)
@@ -36,7 +36,7 @@ public struct IdentityExtension: ExtensionBody {
 
     public func encodedLength(dialect: Dialect) -> Int { string.isEmpty ? 16 : 16 + align8(string.count + 1) }
 
-    public func encodeBody(into writer: inout ByteWriter, dialect: Dialect) {
+    package func encodeBody(into writer: inout ByteWriter, dialect: Dialect) {
         writer.writeInteger(identityType, endianness: dialect.hostByteOrder)
         writer.writeZeros(2)
         writer.writeInteger(id, endianness: dialect.hostByteOrder)

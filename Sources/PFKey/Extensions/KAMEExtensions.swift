@@ -4,18 +4,18 @@ public struct NATTFragmentExtension: ExtensionBody {
 
     public init(fragmentLength: UInt16) { self.fragmentLength = fragmentLength }
 
-    public static func validate(_ reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
+    package static func validate(_ reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
         try reader.skip(2)
         try reader.skipReserved(2, context, field: "sadb_x_nat_t_frag_reserved")
     }
 
-    public init(validated reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
+    package init(validated reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
         fragmentLength = try reader.readInteger(endianness: context.dialect.hostByteOrder, as: UInt16.self)
     }
 
     public func encodedLength(dialect: Dialect) -> Int { 8 }
 
-    public func encodeBody(into writer: inout ByteWriter, dialect: Dialect) {
+    package func encodeBody(into writer: inout ByteWriter, dialect: Dialect) {
         writer.writeInteger(fragmentLength, endianness: dialect.hostByteOrder)
         writer.writeZeros(2)
     }
@@ -27,15 +27,15 @@ public struct SAReplayExtension: ExtensionBody {
 
     public init(replay: UInt32) { self.replay = replay }
 
-    public static func validate(_ reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {}
+    package static func validate(_ reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {}
 
-    public init(validated reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
+    package init(validated reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
         replay = try reader.readInteger(endianness: context.dialect.hostByteOrder, as: UInt32.self)
     }
 
     public func encodedLength(dialect: Dialect) -> Int { 8 }
 
-    public func encodeBody(into writer: inout ByteWriter, dialect: Dialect) {
+    package func encodeBody(into writer: inout ByteWriter, dialect: Dialect) {
         writer.writeInteger(replay, endianness: dialect.hostByteOrder)
     }
 }

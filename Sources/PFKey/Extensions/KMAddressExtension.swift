@@ -8,13 +8,13 @@ public struct KMAddressExtension: ExtensionBody {
         self.remote = remote
     }
 
-    public static func validate(_ reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
+    package static func validate(_ reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
         try reader.skipReserved(4, context, field: "sadb_x_kmaddress_reserved")
         try SocketAddress.validatePair(&reader, context: context, source: "Linux af_key.c parse_sockaddr_pair", code: .addressLengthMismatch)
         try reader.skipReserved(reader.remaining, context, field: "padding")
     }
 
-    public init(validated reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
+    package init(validated reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
         try reader.skip(4)
         local = try SocketAddress(validated: &reader, dialect: context.dialect)
         remote = try SocketAddress(validated: &reader, dialect: context.dialect)
@@ -22,7 +22,7 @@ public struct KMAddressExtension: ExtensionBody {
 
     public func encodedLength(dialect: Dialect) -> Int { align8(8 + local.family.sockaddrSize + remote.family.sockaddrSize) }
 
-    public func encodeBody(into writer: inout ByteWriter, dialect: Dialect) {
+    package func encodeBody(into writer: inout ByteWriter, dialect: Dialect) {
         writer.writeZeros(4)
         local.encode(into: &writer, dialect: dialect)
         remote.encode(into: &writer, dialect: dialect)

@@ -5,18 +5,18 @@ public struct KMPrivateExtension: ExtensionBody {
 
     public init(data: [UInt8] = []) { self.data = data }
 
-    public static func validate(_ reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
+    package static func validate(_ reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
         try reader.skipReserved(4, context, field: "sadb_x_kmprivate_reserved")
     }
 
-    public init(validated reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
+    package init(validated reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
         try reader.skip(4)
         data = try reader.readBytes(reader.remaining)
     }
 
     public func encodedLength(dialect: Dialect) -> Int { align8(8 + data.count) }
 
-    public func encodeBody(into writer: inout ByteWriter, dialect: Dialect) {
+    package func encodeBody(into writer: inout ByteWriter, dialect: Dialect) {
         writer.writeZeros(4)
         writer.writeBytes(data)
         writer.padToEightBytes()

@@ -23,7 +23,7 @@ public struct KeyExtension: ExtensionBody {
 
     public var type: ExtensionType { kind == .auth ? .keyAuth : .keyEncrypt }
 
-    public static func validate(_ reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
+    package static func validate(_ reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
         // On a local copy, so the reads stay in registers; written back once at the end.
         var r = reader
         let bitsOffset = r.offset
@@ -41,7 +41,7 @@ public struct KeyExtension: ExtensionBody {
         reader = r
     }
 
-    public init(validated reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
+    package init(validated reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
         kind = context.type == .keyAuth ? .auth : .encrypt
         bits = try reader.readInteger(endianness: context.dialect.hostByteOrder, as: UInt16.self)
         try reader.skip(2)
@@ -51,7 +51,7 @@ public struct KeyExtension: ExtensionBody {
 
     public func encodedLength(dialect: Dialect) -> Int { align8(8 + key.count) }
 
-    public func encodeBody(into writer: inout ByteWriter, dialect: Dialect) {
+    package func encodeBody(into writer: inout ByteWriter, dialect: Dialect) {
         writer.writeInteger(bits, endianness: dialect.hostByteOrder)
         writer.writeZeros(2)
         writer.writeBytes(key)

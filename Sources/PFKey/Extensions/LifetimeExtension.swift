@@ -26,9 +26,9 @@ public struct LifetimeExtension: ExtensionBody {
     }
 
     /// No rule beyond its fixed size, which the framing checks.
-    public static func validate(_ reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {}
+    package static func validate(_ reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {}
 
-    public init(validated reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
+    package init(validated reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
         let order = context.dialect.hostByteOrder
         kind = context.type == .lifetimeCurrent ? .current : context.type == .lifetimeHard ? .hard : .soft
         try reader.check(28)
@@ -41,7 +41,7 @@ public struct LifetimeExtension: ExtensionBody {
 
     public func encodedLength(dialect: Dialect) -> Int { 32 }
 
-    public func encodeBody(into writer: inout ByteWriter, dialect: Dialect) {
+    package func encodeBody(into writer: inout ByteWriter, dialect: Dialect) {
         let order = dialect.hostByteOrder
         writer.writeInteger(allocations, endianness: order)
         writer.writeInteger(bytes, endianness: order)

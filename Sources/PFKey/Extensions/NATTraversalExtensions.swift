@@ -5,18 +5,18 @@ public struct NATTTypeExtension: ExtensionBody {
 
     public init(encapsulation: UInt8) { self.encapsulation = encapsulation }
 
-    public static func validate(_ reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
+    package static func validate(_ reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
         try reader.skip(1)
         try reader.skipReserved(3, context, field: "sadb_x_nat_t_type_reserved")
     }
 
-    public init(validated reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
+    package init(validated reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
         encapsulation = try reader.readByte()
     }
 
     public func encodedLength(dialect: Dialect) -> Int { 8 }
 
-    public func encodeBody(into writer: inout ByteWriter, dialect: Dialect) {
+    package func encodeBody(into writer: inout ByteWriter, dialect: Dialect) {
         writer.writeByte(encapsulation)
         writer.writeZeros(3)
     }
@@ -37,19 +37,19 @@ public struct NATTPortExtension: ExtensionBody {
 
     public var type: ExtensionType { kind == .source ? .natTSourcePort : .natTDestinationPort }
 
-    public static func validate(_ reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
+    package static func validate(_ reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
         try reader.skip(2)
         try reader.skipReserved(2, context, field: "sadb_x_nat_t_port_reserved")
     }
 
-    public init(validated reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
+    package init(validated reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
         kind = context.type == .natTSourcePort ? .source : .destination
         port = try reader.readInteger(endianness: .network, as: UInt16.self)
     }
 
     public func encodedLength(dialect: Dialect) -> Int { 8 }
 
-    public func encodeBody(into writer: inout ByteWriter, dialect: Dialect) {
+    package func encodeBody(into writer: inout ByteWriter, dialect: Dialect) {
         writer.writeInteger(port, endianness: .network)
         writer.writeZeros(2)
     }

@@ -1,5 +1,5 @@
 /// `struct sadb_x_policy` (KAME, Linux), 16 bytes, then `struct sadb_x_ipsecrequest`s:
-/// the SPD entry, or in a kernel ACQUIRE a reference to it by `id` (notes/pfkey.md).
+/// the SPD entry, or in a kernel ACQUIRE a reference to it by `id` (Linux pfkey_send_acquire).
 public struct PolicyExtension: ExtensionBody {
     /// IPSEC_POLICY_*.
     public struct PolicyType: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
@@ -42,7 +42,7 @@ public struct PolicyExtension: ExtensionBody {
         self.requests = requests
     }
 
-    public static func validate(_ reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
+    package static func validate(_ reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
         let order = context.dialect.hostByteOrder
         let typeOffset = reader.offset
         let policyType = PolicyType(rawValue: try reader.readInteger(endianness: order, as: UInt16.self))
@@ -74,7 +74,7 @@ public struct PolicyExtension: ExtensionBody {
         try reader.skipReserved(reader.remaining, context, field: "padding")
     }
 
-    public init(validated reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
+    package init(validated reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
         let order = context.dialect.hostByteOrder
         policyType = PolicyType(rawValue: try reader.readInteger(endianness: order, as: UInt16.self))
         direction = PolicyDirection(rawValue: try reader.readByte())
@@ -94,7 +94,7 @@ public struct PolicyExtension: ExtensionBody {
         align8(16 + requests.reduce(0) { $0 + $1.encodedLength(dialect: dialect) })
     }
 
-    public func encodeBody(into writer: inout ByteWriter, dialect: Dialect) {
+    package func encodeBody(into writer: inout ByteWriter, dialect: Dialect) {
         let order = dialect.hostByteOrder
         writer.writeInteger(policyType.rawValue, endianness: order)
         writer.writeByte(direction.rawValue)

@@ -64,7 +64,7 @@ public struct ProposalExtension: ExtensionBody {
         }
     }
 
-    public static func validate(_ reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
+    package static func validate(_ reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
         let order = context.dialect.hostByteOrder
         try reader.skip(1)
         try reader.skipReserved(3, context, field: "sadb_prop_reserved")
@@ -91,7 +91,7 @@ public struct ProposalExtension: ExtensionBody {
         try reader.skip(at)
     }
 
-    public init(validated reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
+    package init(validated reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
         let order = context.dialect.hostByteOrder
         replay = try reader.readByte()
         try reader.skip(3)
@@ -123,7 +123,7 @@ public struct ProposalExtension: ExtensionBody {
 
     public func encodedLength(dialect: Dialect) -> Int { 8 + 72 * combinations.count }
 
-    public func encodeBody(into writer: inout ByteWriter, dialect: Dialect) {
+    package func encodeBody(into writer: inout ByteWriter, dialect: Dialect) {
         let order = dialect.hostByteOrder
         writer.writeByte(replay)
         writer.writeZeros(3)

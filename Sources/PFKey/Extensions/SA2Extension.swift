@@ -11,12 +11,12 @@ public struct SA2Extension: ExtensionBody {
         self.reqID = reqID
     }
 
-    public static func validate(_ reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
+    package static func validate(_ reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
         try reader.skip(1)
         try reader.skipReserved(3, context, field: "sadb_x_sa2_reserved1/2")
     }
 
-    public init(validated reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
+    package init(validated reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
         mode = try reader.readByte()
         try reader.skip(3)
         sequence = try reader.readInteger(endianness: context.dialect.hostByteOrder, as: UInt32.self)
@@ -25,7 +25,7 @@ public struct SA2Extension: ExtensionBody {
 
     public func encodedLength(dialect: Dialect) -> Int { 16 }
 
-    public func encodeBody(into writer: inout ByteWriter, dialect: Dialect) {
+    package func encodeBody(into writer: inout ByteWriter, dialect: Dialect) {
         writer.writeByte(mode)
         writer.writeZeros(3)
         writer.writeInteger(sequence, endianness: dialect.hostByteOrder)

@@ -2,7 +2,7 @@
 public struct SAExtension: ExtensionBody {
     /// Network order on the wire (RFC 2367 2.3.1); a number here.
     public var spi: UInt32
-    /// Replay window: packets on Linux, bytes on BSD (notes/pfkey.md).
+    /// Replay window: packets on Linux, bytes on BSD.
     public var replay: UInt8
     public var state: SAState
     public var auth: UInt8
@@ -19,9 +19,9 @@ public struct SAExtension: ExtensionBody {
     }
 
     /// No rule beyond its fixed size, which the framing checks.
-    public static func validate(_ reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {}
+    package static func validate(_ reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {}
 
-    public init(validated reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
+    package init(validated reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
         let order = context.dialect.hostByteOrder
         try reader.check(12)
         spi = reader.loadChecked(0, endianness: .network)
@@ -35,7 +35,7 @@ public struct SAExtension: ExtensionBody {
 
     public func encodedLength(dialect: Dialect) -> Int { 16 }
 
-    public func encodeBody(into writer: inout ByteWriter, dialect: Dialect) {
+    package func encodeBody(into writer: inout ByteWriter, dialect: Dialect) {
         writer.writeInteger(spi, endianness: .network)
         writer.writeByte(replay)
         writer.writeByte(state.rawValue)

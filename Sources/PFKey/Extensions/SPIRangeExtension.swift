@@ -9,7 +9,7 @@ public struct SPIRangeExtension: ExtensionBody {
         self.max = max
     }
 
-    public static func validate(_ reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
+    package static func validate(_ reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
         let min = try reader.readInteger(endianness: context.dialect.hostByteOrder, as: UInt32.self)
         let max = try reader.readInteger(endianness: context.dialect.hostByteOrder, as: UInt32.self)
         guard min <= max else {
@@ -19,14 +19,14 @@ public struct SPIRangeExtension: ExtensionBody {
         try reader.skipReserved(4, context, field: "sadb_spirange_reserved")
     }
 
-    public init(validated reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
+    package init(validated reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
         min = try reader.readInteger(endianness: context.dialect.hostByteOrder, as: UInt32.self)
         max = try reader.readInteger(endianness: context.dialect.hostByteOrder, as: UInt32.self)
     }
 
     public func encodedLength(dialect: Dialect) -> Int { 16 }
 
-    public func encodeBody(into writer: inout ByteWriter, dialect: Dialect) {
+    package func encodeBody(into writer: inout ByteWriter, dialect: Dialect) {
         writer.writeInteger(min, endianness: dialect.hostByteOrder)
         writer.writeInteger(max, endianness: dialect.hostByteOrder)
         writer.writeZeros(4)

@@ -12,7 +12,7 @@ public struct SecurityContextExtension: ExtensionBody {
         self.context = context
     }
 
-    public static func validate(_ reader: inout ByteReader, context ctx: ExtensionContext) throws(PFKeyError) {
+    package static func validate(_ reader: inout ByteReader, context ctx: ExtensionContext) throws(PFKeyError) {
         try reader.skip(2)
         let lengthOffset = reader.offset
         let length = Int(try reader.readInteger(endianness: ctx.dialect.hostByteOrder, as: UInt16.self))
@@ -26,7 +26,7 @@ public struct SecurityContextExtension: ExtensionBody {
         try reader.skipReserved(reader.remaining, ctx, field: "padding")
     }
 
-    public init(validated reader: inout ByteReader, context ctx: ExtensionContext) throws(PFKeyError) {
+    package init(validated reader: inout ByteReader, context ctx: ExtensionContext) throws(PFKeyError) {
         algorithm = try reader.readByte()
         doi = try reader.readByte()
         let length = Int(try reader.readInteger(endianness: ctx.dialect.hostByteOrder, as: UInt16.self))
@@ -35,7 +35,7 @@ public struct SecurityContextExtension: ExtensionBody {
 
     public func encodedLength(dialect: Dialect) -> Int { align8(8 + context.count) }
 
-    public func encodeBody(into writer: inout ByteWriter, dialect: Dialect) {
+    package func encodeBody(into writer: inout ByteWriter, dialect: Dialect) {
         writer.writeByte(algorithm)
         writer.writeByte(doi)
         writer.writeInteger(UInt16(truncatingIfNeeded: context.count), endianness: dialect.hostByteOrder)

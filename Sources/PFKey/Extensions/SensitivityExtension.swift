@@ -15,7 +15,7 @@ public struct SensitivityExtension: ExtensionBody {
         self.integrityBitmap = integrityBitmap
     }
 
-    public static func validate(_ reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
+    package static func validate(_ reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
         try reader.skip(5)
         let sensLen = Int(try reader.readByte())
         try reader.skip(1)
@@ -27,7 +27,7 @@ public struct SensitivityExtension: ExtensionBody {
         }
     }
 
-    public init(validated reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
+    package init(validated reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
         let order = context.dialect.hostByteOrder
         dpd = try reader.readInteger(endianness: order, as: UInt32.self)
         sensitivityLevel = try reader.readByte()
@@ -43,7 +43,7 @@ public struct SensitivityExtension: ExtensionBody {
 
     public func encodedLength(dialect: Dialect) -> Int { 16 + 8 * (sensitivityBitmap.count + integrityBitmap.count) }
 
-    public func encodeBody(into writer: inout ByteWriter, dialect: Dialect) {
+    package func encodeBody(into writer: inout ByteWriter, dialect: Dialect) {
         let order = dialect.hostByteOrder
         writer.writeInteger(dpd, endianness: order)
         writer.writeByte(sensitivityLevel)

@@ -1,3 +1,5 @@
+import WireCore
+
 /// An address family PF_KEY messages carry (RFC 2367 2.3.3; Linux `verify_address_len`).
 public enum AddressFamily: String, Sendable, Hashable, CaseIterable {
     case inet, inet6
@@ -26,61 +28,21 @@ public enum IPAddress: Sendable, Hashable, CustomStringConvertible, Comparable {
     /// Dotted quad or RFC 5952 text.
     public var description: String {
         switch self {
-        case .v4(let a):
-            return "\(a >> 24).\((a >> 16) & 0xff).\((a >> 8) & 0xff).\(a & 0xff)"
-        case .v6(let hi, let lo):
-            let groups = (0..<8).map { i in UInt16(truncatingIfNeeded: (i < 4 ? hi : lo) >> UInt64(48 - 16 * (i % 4))) }
-            // The longest run of two or more zero groups becomes "::" (RFC 5952 4.2).
-            var best = (start: -1, length: 0), i = 0
-            while i < 8 {
-                if groups[i] == 0 {
-                    var j = i
-                    while j < 8 && groups[j] == 0 { j += 1 }
-                    if j - i > best.length && j - i >= 2 { best = (i, j - i) }
-                    i = j
-                } else { i += 1 }
-            }
-            let hex = groups.map { String($0, radix: 16) }
-            if best.start < 0 { return hex.joined(separator: ":") }
-            let head = hex[0..<best.start].joined(separator: ":")
-            let tail = hex[(best.start + best.length)...].joined(separator: ":")
-            return head + "::" + tail
+        case .v4(let a): IPAddressText.formatIPv4(a)
+        case .v6(let hi, let lo): IPAddressText.formatIPv6(high: hi, low: lo)
         }
     }
 
-    /// Parses dotted-quad IPv4 or IPv6 text (with "::").
+    /// Parses dotted-quad IPv4 or IPv6 text (RFC 4291 2.2: with "::", and a trailing dotted quad).
     public init?(_ text: some StringProtocol) {
-        if !text.contains(":") {
-            let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-            guard parts.count == 4 else { return nil }
-            var value: UInt32 = 0
-            for p in parts {
-                guard !p.isEmpty, p.count <= 3, let n = UInt32(p), n <= 255 else { return nil }
-                value = value << 8 | n
-            }
-            self = .v4(value)
-            return
+        let t = Substring(text)
+        if !t.contains(":") {
+            guard let v = try? IPAddressText.parseIPv4(t) else { return nil }
+            self = .v4(v)
+        } else {
+            guard let (hi, lo) = try? IPAddressText.parseIPv6(t) else { return nil }
+            self = .v6(hi, lo)
         }
-        var parts = text.split(separator: ":", omittingEmptySubsequences: false)
-        if text.hasPrefix("::") { parts.removeFirst() }
-        if text.hasSuffix("::") { parts.removeLast() }
-        var groups: [UInt16] = []
-        var gap: Int? = nil
-        for p in parts {
-            if p.isEmpty {
-                guard gap == nil else { return nil }
-                gap = groups.count
-                continue
-            }
-            guard p.count <= 4, let n = UInt16(p, radix: 16) else { return nil }
-            groups.append(n)
-        }
-        if let gap {
-            guard groups.count <= 7 else { return nil }
-            groups.insert(contentsOf: [UInt16](repeating: 0, count: 8 - groups.count), at: gap)
-        }
-        guard groups.count == 8 else { return nil }
-        self = .v6(groups[0..<4].reduce(UInt64(0)) { $0 << 16 | UInt64($1) }, groups[4...].reduce(UInt64(0)) { $0 << 16 | UInt64($1) })
     }
 
     public static func < (lhs: IPAddress, rhs: IPAddress) -> Bool {

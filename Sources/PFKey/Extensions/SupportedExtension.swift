@@ -28,7 +28,7 @@ public struct SupportedExtension: ExtensionBody {
 
     public var type: ExtensionType { kind == .auth ? .supportedAuth : .supportedEncrypt }
 
-    public static func validate(_ reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
+    package static func validate(_ reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
         try reader.skipReserved(4, context, field: "sadb_supported_reserved")
         // Always true for a whole number of 64-bit words; kept as the RFC's rule.
         guard reader.remaining % 8 == 0 else {
@@ -42,7 +42,7 @@ public struct SupportedExtension: ExtensionBody {
         }
     }
 
-    public init(validated reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
+    package init(validated reader: inout ByteReader, context: ExtensionContext) throws(PFKeyError) {
         let order = context.dialect.hostByteOrder
         kind = context.type == .supportedAuth ? .auth : .encrypt
         try reader.skip(4)
@@ -60,7 +60,7 @@ public struct SupportedExtension: ExtensionBody {
 
     public func encodedLength(dialect: Dialect) -> Int { 8 + 8 * algorithms.count }
 
-    public func encodeBody(into writer: inout ByteWriter, dialect: Dialect) {
+    package func encodeBody(into writer: inout ByteWriter, dialect: Dialect) {
         writer.writeZeros(4)
         for a in algorithms {
             writer.writeByte(a.id)

@@ -1,3 +1,5 @@
+import WireCore
+
 /// A message as a tree of named values: the shape `draftcheck pfkey decode --format json`
 /// prints and `draftcheck pfkey encode` reads back (the CLI maps it to and from JSON).
 ///
@@ -98,14 +100,13 @@ struct Fields {
 
     func hex(_ key: String) throws(PFKeyError) -> [UInt8] {
         guard let s = string(key) else { return [] }
-        var out: [UInt8] = []
-        var pending: UInt8? = nil
-        for c in s.utf8 where c != UInt8(ascii: " ") && c != UInt8(ascii: ":") {
-            guard let d = hexDigit(c) else { throw error("\"\(key)\" is not hex") }
-            if let p = pending { out.append(p << 4 | d); pending = nil } else { pending = d }
+        do throws(Hex.DecodingFailure) {
+            return try Hex.decode(s, skip: { $0 == " " || $0 == ":" })
+        } catch .notHex {
+            throw self.error("\"\(key)\" is not hex")
+        } catch {
+            throw self.error("\"\(key)\" has an odd number of hex digits")
         }
-        guard pending == nil else { throw error("\"\(key)\" has an odd number of hex digits") }
-        return out
     }
 
     func ip(_ key: String) throws(PFKeyError) -> IPAddress {
@@ -118,23 +119,6 @@ struct Fields {
         let f = Fields(v, path: path + "." + key)
         return SocketAddress(try f.ip("address"), port: try f.number("port"), scopeID: try f.number("scopeID"))
     }
-}
-
-func hexDigit(_ c: UInt8) -> UInt8? {
-    switch c {
-    case UInt8(ascii: "0")...UInt8(ascii: "9"): c - UInt8(ascii: "0")
-    case UInt8(ascii: "a")...UInt8(ascii: "f"): c - UInt8(ascii: "a") + 10
-    case UInt8(ascii: "A")...UInt8(ascii: "F"): c - UInt8(ascii: "A") + 10
-    default: nil
-    }
-}
-
-func hexString(_ bytes: [UInt8]) -> String {
-    let digits = Array("0123456789abcdef".utf8)
-    var out: [UInt8] = []
-    out.reserveCapacity(bytes.count * 2)
-    for b in bytes { out.append(digits[Int(b >> 4)]); out.append(digits[Int(b & 15)]) }
-    return String(decoding: out, as: UTF8.self)
 }
 
 extension SocketAddress {
@@ -158,7 +142,7 @@ extension Extension {
             var o: [String: FieldValue] = ["proto": n(e.proto), "prefixlen": n(e.prefixLength)]
             if case .object(let s) = e.address.fields { o.merge(s) { a, _ in a } }
             return o
-        case .key(let e): return ["bits": n(e.bits), "key": .string(hexString(e.key))]
+        case .key(let e): return ["bits": n(e.bits), "key": .string(Hex.encode(e.key))]
         case .identity(let e):
             return ["identType": n(e.identityType), "id": n(e.id), "string": .string(String(decoding: e.string, as: UTF8.self))]
         case .sensitivity(let e):
@@ -175,7 +159,7 @@ extension Extension {
         case .supported(let e):
             return ["algs": .list(e.algorithms.map { .object(["id": n($0.id), "ivlen": n($0.ivLength), "minbits": n($0.minBits), "maxbits": n($0.maxBits)]) })]
         case .spiRange(let e): return ["min": n(e.min), "max": n(e.max)]
-        case .kmPrivate(let e): return ["data": .string(hexString(e.data))]
+        case .kmPrivate(let e): return ["data": .string(Hex.encode(e.data))]
         case .policy(let e):
             return ["policyType": n(e.policyType.rawValue), "dir": n(e.direction.rawValue), "id": n(e.id), "priority": n(e.priority),
                     "requests": .list(e.requests.map { r in
@@ -187,14 +171,14 @@ extension Extension {
         case .sa2(let e): return ["mode": n(e.mode), "sequence": n(e.sequence), "reqid": n(e.reqID)]
         case .natTType(let e): return ["natType": n(e.encapsulation)]
         case .natTPort(let e): return ["port": n(e.port)]
-        case .securityContext(let e): return ["alg": n(e.algorithm), "doi": n(e.doi), "context": .string(hexString(e.context))]
+        case .securityContext(let e): return ["alg": n(e.algorithm), "doi": n(e.doi), "context": .string(Hex.encode(e.context))]
         case .kmAddress(let e): return ["local": e.local.fields, "remote": e.remote.fields]
         case .filter(let e):
             return ["source": .string(e.source.description), "destination": .string(e.destination.description),
                     "sourcePrefixLength": n(e.sourcePrefixLength), "destinationPrefixLength": n(e.destinationPrefixLength)]
         case .natTFragment(let e): return ["fragmentLength": n(e.fragmentLength)]
         case .saReplay(let e): return ["replay": n(e.replay)]
-        case .unknown(let u): return ["body": .string(hexString(u.body))]
+        case .unknown(let u): return ["body": .string(Hex.encode(u.body))]
         }
     }
 

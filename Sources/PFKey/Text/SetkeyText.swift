@@ -1,3 +1,5 @@
+import WireCore
+
 /// setkey-style text (the de-facto human format of libipsec's pfkey_dump.c) for SAs
 /// (`setkey -D`) and policies (`setkey -DP`). Times are printed as seconds, not dates,
 /// so the module needs no calendar.
@@ -68,7 +70,7 @@ public enum SetkeyText {
         var groups: [String] = []
         var i = 0
         while i < key.count {
-            groups.append(key[i ..< min(i + 4, key.count)].map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined())
+            groups.append(Hex.encode(key[i ..< min(i + 4, key.count)]))
             i += 4
         }
         return groups.joined(separator: " ")

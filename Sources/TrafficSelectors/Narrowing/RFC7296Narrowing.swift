@@ -1,4 +1,4 @@
-/// RFC 7296 2.9, rules R1-R9 of notes/traffic-selectors.md, and nothing more.
+/// RFC 7296 2.9's narrowing rules (the nine the checks r1-r9 in NarrowingChecks name), and nothing more.
 enum RFC7296Narrowing {
     struct Candidate {
         /// Position of the rule in the policy.

@@ -1,3 +1,5 @@
+import WireCore
+
 /// A selector as the JSON files and `draftcheck ts decode --format json` write it:
 /// `{"type", "protocol", "startPort", "endPort", "startAddress", "endAddress"}` for types
 /// 7 and 8, `{"type": 10, "label": HEX}` for TS_SECLABEL. Reading also accepts the short
@@ -85,14 +87,10 @@ public struct SelectorRecord: Codable, Hashable, Sendable {
 /// Hex text (spaces and colons allowed between bytes).
 public enum HexText {
     public static func bytes(_ text: String) -> [UInt8]? {
-        var out: [UInt8] = []
-        var high: UInt8?
-        for c in text where !(c == " " || c == ":" || c == "\n" || c == "\t") {
-            guard let v = c.hexDigitValue else { return nil }
-            if let h = high { out.append(h << 4 | UInt8(v)); high = nil } else { high = UInt8(v) }
-        }
-        return high == nil ? out : nil
+        // Character.hexDigitValue also takes the fullwidth digits, as this always has.
+        try? Hex.decode(text, skip: { $0 == " " || $0 == ":" || $0 == "\n" || $0 == "\t" },
+                        digit: { Character($0).hexDigitValue.map(UInt8.init) })
     }
 
-    public static func string(_ bytes: [UInt8]) -> String { bytes.hexString }
+    public static func string(_ bytes: [UInt8]) -> String { Hex.encode(bytes) }
 }

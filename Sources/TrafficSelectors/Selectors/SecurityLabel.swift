@@ -1,3 +1,5 @@
+import WireCore
+
 /// A TS_SECLABEL selector (TS type 10). Layout reconstructed from implementations, not yet
 /// checked against RFC 9478 (not in the corpus): TS Type (1), Reserved (1), Selector
 /// Length (2), then an opaque Security Label of at least one byte.
@@ -15,17 +17,6 @@ public struct SecurityLabel: Hashable, Sendable, CustomStringConvertible {
     /// Selector Length on the wire.
     public var selectorLength: Int { 4 + label.count }
 
-    public var hex: String { label.hexString }
+    public var hex: String { Hex.encode(label) }
     public var description: String { "seclabel:\(hex)" }
-}
-
-extension Array where Element == UInt8 {
-    /// Lower-case hex, two digits a byte.
-    var hexString: String {
-        let digits = [Character]("0123456789abcdef")
-        var s = ""
-        s.reserveCapacity(count * 2)
-        for b in self { s.append(digits[Int(b >> 4)]); s.append(digits[Int(b & 0xf)]) }
-        return s
-    }
 }

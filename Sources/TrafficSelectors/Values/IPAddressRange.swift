@@ -1,3 +1,5 @@
+import WireCore
+
 /// An inclusive range of addresses of one family, as in a type 7/8 selector: it need not
 /// be a CIDR block (RFC 7296 3.13.1). Addresses are 128-bit integers; IPv4 ones stay
 /// below 2^32.
@@ -115,79 +117,27 @@ public struct IPAddressRange: Hashable, Sendable, Comparable, CustomStringConver
     }
 }
 
-/// Address text: dotted quad and RFC 5952 IPv6 (written by hand: the module depends on
-/// nothing, not even the C library's inet_pton).
+/// Address text: dotted quad and RFC 5952 IPv6, parsed and written by WireCore's
+/// `IPAddressText` (shared with PFKey); surrounding whitespace is allowed here.
 public enum IPAddressText {
     public static func parse(_ text: String) throws -> (family: IPFamily, value: UInt128) {
         let t = text.trimmingWhitespace
-        if t.contains(":") { return (.ipv6, try parseIPv6(t)) }
-        return (.ipv4, UInt128(try parseIPv4(t)))
-    }
-
-    static func parseIPv4(_ t: Substring) throws -> UInt32 {
-        let parts = t.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 4 else { throw TSError(.invalidValue, "not an IPv4 address: \(t)") }
-        var v: UInt32 = 0
-        for p in parts {
-            guard !p.isEmpty, p.count <= 3, p.allSatisfy(\.isASCIIDigit), let n = UInt32(p), n <= 255 else {
-                throw TSError(.invalidValue, "not an IPv4 address: \(t)")
+        do throws(WireCore.IPAddressText.Failure) {
+            if t.contains(":") {
+                let (high, low) = try WireCore.IPAddressText.parseIPv6(t)
+                return (.ipv6, UInt128(high) << 64 | UInt128(low))
             }
-            v = v << 8 | n
+            return (.ipv4, UInt128(try WireCore.IPAddressText.parseIPv4(t)))
+        } catch .notIPv4(let part) {
+            throw TSError(.invalidValue, "not an IPv4 address: \(part)")
+        } catch .notIPv6(let part) {
+            throw TSError(.invalidValue, "not an IPv6 address: \(part)")
         }
-        return v
-    }
-
-    static func parseIPv6(_ t: Substring) throws -> UInt128 {
-        let bad = TSError(.invalidValue, "not an IPv6 address: \(t)")
-        func groups(_ s: Substring) throws -> [UInt16] {
-            if s.isEmpty { return [] }
-            var out: [UInt16] = []
-            let parts = s.split(separator: ":", omittingEmptySubsequences: false)
-            for (i, p) in parts.enumerated() {
-                if i == parts.count - 1, p.contains(".") {
-                    let v4 = try parseIPv4(p)
-                    out.append(UInt16(v4 >> 16)); out.append(UInt16(v4 & 0xffff))
-                } else {
-                    guard !p.isEmpty, p.count <= 4, let g = UInt16(p, radix: 16) else { throw bad }
-                    out.append(g)
-                }
-            }
-            return out
-        }
-        var all: [UInt16]
-        let chars = Array(t)
-        if let k = chars.indices.dropLast().first(where: { chars[$0] == ":" && chars[$0 + 1] == ":" }) {
-            let head = try groups(Substring(String(chars[..<k]))), tail = try groups(Substring(String(chars[(k + 2)...])))
-            guard head.count + tail.count <= 7 else { throw bad }
-            all = head + Array(repeating: 0, count: 8 - head.count - tail.count) + tail
-        } else {
-            all = try groups(t)
-        }
-        guard all.count == 8 else { throw bad }
-        return all.reduce(UInt128(0)) { $0 << 16 | UInt128($1) }
     }
 
     public static func format(_ value: UInt128, _ family: IPFamily) -> String {
-        if family == .ipv4 {
-            let v = UInt32(truncatingIfNeeded: value)
-            return "\(v >> 24).\(v >> 16 & 0xff).\(v >> 8 & 0xff).\(v & 0xff)"
-        }
-        let g = (0..<8).map { UInt16(truncatingIfNeeded: value >> UInt128((7 - $0) * 16)) }
-        // RFC 5952 4.2: compress the longest run (length >= 2) of zero groups, first one on ties.
-        var bestStart = -1, bestLen = 0, i = 0
-        while i < 8 {
-            if g[i] == 0 {
-                var j = i
-                while j < 8 && g[j] == 0 { j += 1 }
-                if j - i > bestLen && j - i >= 2 { bestStart = i; bestLen = j - i }
-                i = j
-            } else { i += 1 }
-        }
-        let hex = g.map { String($0, radix: 16) }
-        if bestStart < 0 { return hex.joined(separator: ":") }
-        let head = hex[..<bestStart].joined(separator: ":")
-        let tail = hex[(bestStart + bestLen)...].joined(separator: ":")
-        return head + "::" + tail
+        if family == .ipv4 { return WireCore.IPAddressText.formatIPv4(UInt32(truncatingIfNeeded: value)) }
+        return WireCore.IPAddressText.formatIPv6(high: UInt64(truncatingIfNeeded: value >> 64), low: UInt64(truncatingIfNeeded: value))
     }
 }
 
@@ -198,10 +148,6 @@ extension StringProtocol {
         let last = s.lastIndex(where: { !$0.isWhitespace })!
         return Substring(s[first...last])
     }
-}
-
-extension Character {
-    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
 }
 
 extension IPAddressRange {

@@ -13,7 +13,6 @@ struct PFKeyCommand: ParsableCommand {
         byte offset and the rule it breaks, e.g. "RFC 2367 2.3: duplicate extension type 5 at \
         offset 40". encode turns the same JSON shape back into bytes.
         """,
-        // The live subcommand (UML, issue 6) lives in its own file; add it to this list.
         subcommands: [PFKeyDecodeCommand.self, PFKeyEncodeCommand.self]
     )
 }
@@ -71,23 +70,10 @@ struct PFKeyDecodeCommand: ParsableCommand {
             let dialect = Dialect.named(dialectOptions.dialect)
             let bytes = try PFKeyInput.bytes(hex: hex, file: file)
             let options = DecodingOptions(dialect: dialect, direction: direction, unknownExtensions: rejectUnknown ? .reject : .ignore)
-            var decoded: [(Message, [ExtensionSpan], Int)] = []
-            var base = 0
-            for chunk in try Message.split(bytes, dialect: dialect) {
-                do throws(PFKeyError) {
-                    let (m, spans) = try Message.decodeWithLayout(chunk, options: options)
-                    decoded.append((m, spans, base))
-                } catch {
-                    throw error.shifted(by: base)
-                }
-                base += chunk.count
-            }
+            let decoded = try Message.decodeStream(bytes, options: options)
             switch format {
-            case .json:
-                let values = decoded.map { JSONFieldValue($0.0.fields(dialect: dialect, spans: $0.1)) }
-                print(try values.count == 1 ? encodeJSON(values[0]) : encodeJSON(values))
-            case .text:
-                print(decoded.map { PFKeyText.render($0.0, spans: $0.1, base: $0.2, dialect: dialect) }.joined(separator: "\n"), terminator: "")
+            case .json: print(try encodeJSON(MessageText.json(decoded, dialect: dialect)))
+            case .text: print(MessageText.render(decoded, dialect: dialect), terminator: "")
             }
         }
     }
@@ -121,13 +107,7 @@ struct PFKeyEncodeCommand: ParsableCommand {
             } catch {
                 throw CommandLineError(.invalidInput, "\(file): not JSON: \(error)")
             }
-            let objects: [FieldValue]
-            if case .list(let l) = value.value { objects = l } else { objects = [value.value] }
-            var out: [UInt8] = []
-            for o in objects {
-                out += try Message(fields: o, dialect: dialect).encode(dialect: dialect)
-            }
-            print(out.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined())
+            print(MessageText.hex(try Message.encodeStream(fields: value.value, dialect: dialect)))
         }
     }
 }
@@ -150,81 +130,11 @@ enum PFKeyInput {
     /// Hex text (whitespace and colons allowed) or, from a file that is not hex, raw bytes.
     static func bytes(hex: String?, file: String?) throws -> [UInt8] {
         if let hex {
-            guard let b = parseHex(hex) else { throw CommandLineError(.invalidInput, "not hex: \(hex.prefix(40))") }
+            guard let b = MessageText.bytes(hex: hex) else { throw CommandLineError(.invalidInput, "not hex: \(hex.prefix(40))") }
             return b
         }
         let data = try read(file!)
-        if let text = String(data: data, encoding: .utf8), let b = parseHex(text), !b.isEmpty { return b }
+        if let text = String(data: data, encoding: .utf8), let b = MessageText.bytes(hex: text), !b.isEmpty { return b }
         return [UInt8](data)
-    }
-
-    static func parseHex(_ text: String) -> [UInt8]? {
-        var out: [UInt8] = []
-        var pending: UInt8?
-        for c in text.unicodeScalars where !CharacterSet.whitespacesAndNewlines.contains(c) && c != ":" {
-            guard let d = UInt8(String(c), radix: 16) else { return nil }
-            if let p = pending { out.append(p << 4 | d); pending = nil } else { pending = d }
-        }
-        return pending == nil ? out : nil
-    }
-}
-
-extension PFKeyError {
-    /// The same error with its offset moved by `base` (a message inside a stream).
-    func shifted(by base: Int) -> PFKeyError {
-        guard base != 0 else { return self }
-        var e = self
-        e.offset += base
-        e.rule = rule.replacingOccurrences(of: "at offset \(offset)", with: "at offset \(offset + base) (offset \(offset) in the message at \(base))")
-        return e
-    }
-}
-
-/// The field tree as JSON (numbers stay exact 64-bit integers).
-struct JSONFieldValue: Codable {
-    var value: FieldValue
-
-    init(_ value: FieldValue) { self.value = value }
-
-    init(from decoder: Decoder) throws {
-        let c = try decoder.singleValueContainer()
-        if let n = try? c.decode(UInt64.self) { value = .number(n); return }
-        if let s = try? c.decode(String.self) { value = .string(s); return }
-        if let l = try? c.decode([JSONFieldValue].self) { value = .list(l.map(\.value)); return }
-        if let o = try? c.decode([String: JSONFieldValue].self) { value = .object(o.mapValues(\.value)); return }
-        throw DecodingError.dataCorruptedError(in: c, debugDescription: "expected a non-negative integer, string, array or object")
-    }
-
-    func encode(to encoder: Encoder) throws {
-        var c = encoder.singleValueContainer()
-        switch value {
-        case .number(let n): try c.encode(n)
-        case .string(let s): try c.encode(s)
-        case .list(let l): try c.encode(l.map(JSONFieldValue.init))
-        case .object(let o): try c.encode(o.mapValues(JSONFieldValue.init))
-        }
-    }
-}
-
-/// decode's text: the header, each extension with its offset and fields, then setkey's view.
-enum PFKeyText {
-    static func render(_ m: Message, spans: [ExtensionSpan], base: Int, dialect: Dialect) -> String {
-        var out = "SADB_\(m.type.name) (\(dialect.number(of: m.type) ?? 0)) satype=\(m.saType.rawValue) errno=\(m.errno) seq=\(m.sequence) pid=\(m.pid)"
-        out += " length=\(spans.last.map { $0.offset + $0.length } ?? 16)\(m.reserved != 0 ? " reserved=\(m.reserved)" : "")\(base != 0 ? " at=\(base)" : "")\n"
-        for (e, span) in zip(m.extensions, spans) {
-            out += "  @\(span.offset) \(e.name) (\(e.typeNumber(in: dialect) ?? 0)) len=\(span.length):"
-            for (k, v) in e.fields.sorted(by: { $0.key < $1.key }) { out += " \(k)=\(flat(v))" }
-            out += "\n"
-        }
-        return out + "\n" + SetkeyText.render(m)
-    }
-
-    static func flat(_ v: FieldValue) -> String {
-        switch v {
-        case .number(let n): String(n)
-        case .string(let s): s.isEmpty ? "\"\"" : s
-        case .list(let l): "[" + l.map(flat).joined(separator: ", ") + "]"
-        case .object(let o): "{" + o.sorted { $0.key < $1.key }.map { "\($0.key)=\(flat($0.value))" }.joined(separator: " ") + "}"
-        }
     }
 }

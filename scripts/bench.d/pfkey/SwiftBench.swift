@@ -1,9 +1,12 @@
-// The Swift side of scripts/bench.d/pfkey.sh, compiled (swiftc -O -wmo) with Sources/PFKey.
+// The Swift side of scripts/bench.d/pfkey.sh, compiled (swiftc -O -wmo) against the
+// PFKey and PFKeyReference modules.
 // Writes the benchmark mix (ADD reply 272, ACQUIRE with 20 combs 1528, X_SPDADD reply 192)
 // to FILE for the C decoder, then times decoding with full validation (MessageView), the same
 // plus a materialised Message, and encoding.
 // Usage: SwiftBench FILE ITERATIONS    Prints: swift_decode|swift_message|swift_encode BYTES MESSAGES SECONDS
 import Foundation
+import PFKey
+import PFKeyReference
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -1,7 +1,7 @@
 /* The C baseline for scripts/bench.d/pfkey.sh: a strict PF_KEY v2 decoder written the way
  * a kernel writes one (Linux af_key.c parse_exthdrs: a table of extension pointers, no
  * copies), applying the same checks as the Swift codec's default options (linux dialect,
- * either direction, unknown extensions ignored): rules 1-14 of notes/pfkey.md.
+ * either direction, unknown extensions ignored): validation rules 1-14 of PFKeyError.Code.
  * Usage: bench_decoder FILE ITERATIONS   (FILE: messages back to back, as the Swift side wrote them)
  * Prints: c_decode BYTES MESSAGES CPU-SECONDS */
 #include <linux/pfkeyv2.h>

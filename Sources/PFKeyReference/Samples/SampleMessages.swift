@@ -1,3 +1,5 @@
+import PFKey
+
 /// A set of valid messages covering every message type of a dialect and every extension
 /// family it has: round-trip test vectors and fuzz seeds.
 public enum SampleMessages {

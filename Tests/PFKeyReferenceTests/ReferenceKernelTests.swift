@@ -1,8 +1,9 @@
 import Testing
 @testable import PFKey
+import PFKeyReference
 
-/// The reference kernel driven with the scenario the real Linux 6.1 af_key ran (notes:
-/// uml-linux-pfkey.md): its replies have the kernel's shapes, sizes and errnos.
+/// The reference kernel driven with the scenario the real Linux 6.1 af_key ran under
+/// User-Mode Linux (KernelCaptures): its replies have the kernel's shapes, sizes and errnos.
 @Suite struct ReferenceKernelTests {
     static let pid: UInt32 = 4242
     static let local = IPAddress("10.0.0.1")!

@@ -1,8 +1,9 @@
 import Testing
 @testable import PFKey
+import PFKeyReference
 
-/// The messages a real Linux 6.1 af_key sent (notes/pfkey.md), rebuilt from the sizes and
-/// extension lists recorded there: they encode to those sizes and decode back strictly.
+/// The messages a real Linux 6.1 af_key sent (Tests/Fixtures/kernel/captures.txt), rebuilt
+/// from the sizes and extension lists recorded there: they encode to those sizes and decode back strictly.
 struct KernelShape: CustomTestStringConvertible, Sendable {
     var name: String
     var message: Message
@@ -44,13 +45,13 @@ let kernelShapes: [KernelShape] = [
 
     /// The 88-byte ACQUIRE byte for byte, written out from the structs in pfkeyv2.h.
     @Test func acquireBytesExactly() throws {
-        let expected = unhex("""
+        let expected = try #require(MessageText.bytes(hex: """
             0206 0003 0b00 0000 0100 0000 0000 0000
             0300 0500 0020 0000 0200 0000 0a00 0001 0000 0000 0000 0000
             0300 0600 0020 0000 0200 0000 0a00 0002 0000 0000 0000 0000
             0200 1200 0200 0200 0100 0000 0000 0000
             0100 0d00 2000 0000
-            """)
+            """))
         #expect(try KernelSamples.acquire().encode(dialect: .linux) == expected)
     }
 }

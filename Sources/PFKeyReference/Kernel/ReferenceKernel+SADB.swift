@@ -1,0 +1,170 @@
+import PFKey
+
+// SADB operations: GETSPI, UPDATE, ADD, DELETE, GET, REGISTER, FLUSH, DUMP (RFC 2367 3.1).
+extension ReferenceKernel {
+    /// The message describing an SA, in Linux `__pfkey_xfrm_state2msg` order: SA,
+    /// (LIFETIME_HARD), (LIFETIME_SOFT), LIFETIME_CURRENT, SRC, DST, (PROXY), (keys), X_SA2, (NAT-T).
+    func stateMessage(_ type: MessageType, _ s: StoredSA, hard: Bool, soft: Bool, keys: Bool, sequence: UInt32, pid: UInt32) -> Message {
+        var e: [Extension] = [.sa(s.sa)]
+        if dialect.name == .linux {
+            if hard { e.append(.lifetime(s.hard)) }
+            if soft { e.append(.lifetime(s.soft)) }
+            e.append(.lifetime(s.current))
+            e += [.address(s.source), .address(s.destination)]
+            if let p = s.proxy { e.append(.address(p)) }
+            if keys, let k = s.authKey { e.append(.key(k)) }
+            if keys, let k = s.encryptKey { e.append(.key(k)) }
+            e.append(.sa2(s.sa2))
+            e += s.natT
+        } else {
+            // RFC 2367 3.1: extensions in the order of its message descriptions.
+            e.append(.lifetime(s.current))
+            if hard { e.append(.lifetime(s.hard)) }
+            if soft { e.append(.lifetime(s.soft)) }
+            e += [.address(s.source), .address(s.destination)]
+            if let p = s.proxy { e.append(.address(p)) }
+            if keys, let k = s.authKey { e.append(.key(k)) }
+            if keys, let k = s.encryptKey { e.append(.key(k)) }
+            if dialect.number(of: .sa2) != nil { e.append(.sa2(s.sa2)) }
+        }
+        return Message(type, saType: s.saType, sequence: sequence, pid: pid, extensions: e)
+    }
+
+    /// Addresses as the kernel writes them: proto 0, the full prefix, port 0.
+    func hostAddress(_ kind: AddressExtension.Kind, _ a: IPAddress, port: UInt16 = 0, proto: UInt8 = 0) -> AddressExtension {
+        AddressExtension(kind, SocketAddress(a, port: port), proto: proto, prefixLength: UInt8(a.family.bitCount))
+    }
+
+    mutating func getSPI(_ r: Message) -> [Message] {
+        guard let src = r.address(.source), let dst = r.address(.destination) else { return [reply(to: r, errno: Errno.EINVAL)] }
+        let range = r.spiRange ?? SPIRangeExtension(min: 0x100, max: 0x0fff_ffff)
+        // Reuse the larval SA an ACQUIRE created for this seq (Linux xfrm_find_acq_byseq).
+        var i = sas.firstIndex { $0.sa.state == .larval && $0.acquireSequence != 0 && $0.acquireSequence == r.sequence
+            && $0.destination.address.address == dst.address.address }
+        if i == nil {
+            sas.append(newLarval(r.saType, src.address.address, dst.address.address, acquireSequence: 0))
+            i = sas.count - 1
+        }
+        var spi = max(range.min, min(nextSPI, range.max))
+        while index(of: r.saType, destination: dst.address.address, spi: spi) != nil {
+            guard spi < range.max else { return [reply(to: r, errno: Errno.EEXIST)] }
+            spi += 1
+        }
+        nextSPI = spi &+ 1
+        sas[i!].sa.spi = spi
+        let s = sas[i!]
+        if dialect.name == .linux {
+            return [stateMessage(.getSPI, s, hard: true, soft: true, keys: false, sequence: r.sequence, pid: r.pid)]
+        }
+        return [Message(.getSPI, saType: r.saType, sequence: r.sequence, pid: r.pid,
+                        extensions: [.sa(s.sa), .address(s.source), .address(s.destination)])]
+    }
+
+    func newLarval(_ satype: SAType, _ src: IPAddress, _ dst: IPAddress, acquireSequence: UInt32) -> StoredSA {
+        StoredSA(saType: satype, sa: SAExtension(spi: 0, state: .larval), source: hostAddress(.source, src),
+                 destination: hostAddress(.destination, dst), proxy: nil, authKey: nil, encryptKey: nil,
+                 hard: LifetimeExtension(.hard), soft: LifetimeExtension(.soft), current: LifetimeExtension(.current, addTime: now),
+                 sa2: SA2Extension(mode: 0, sequence: acquireSequence), natT: [], acquireSequence: acquireSequence)
+    }
+
+    /// The SA an ADD or UPDATE describes.
+    func describedSA(_ r: Message, acquireSequence: UInt32) -> StoredSA? {
+        guard var sa = r.sa, let src = r.address(.source), let dst = r.address(.destination) else { return nil }
+        sa.state = .mature
+        let proxy = r.address(.proxy) ?? AddressExtension(.proxy, SocketAddress(.any(src.address.family)), proto: 255, prefixLength: 0)
+        var natT: [Extension] = []
+        for e in r.extensions {
+            switch e.type {
+            case .natTType?, .natTSourcePort?, .natTDestinationPort?, .natTOriginalAddress?: natT.append(e)
+            default: break
+            }
+        }
+        return StoredSA(saType: r.saType, sa: sa,
+                        source: hostAddress(.source, src.address.address), destination: hostAddress(.destination, dst.address.address),
+                        proxy: dialect.name == .linux || r.address(.proxy) != nil ? proxy : nil,
+                        authKey: r.key(.auth), encryptKey: r.key(.encrypt),
+                        hard: r.lifetime(.hard) ?? LifetimeExtension(.hard), soft: r.lifetime(.soft) ?? LifetimeExtension(.soft),
+                        current: LifetimeExtension(.current, addTime: now),
+                        // Linux pfkey_mode_to_xfrm: ANY and TRANSPORT both become transport (1).
+                        sa2: SA2Extension(mode: dialect.name == .linux && (r.sa2?.mode ?? 0) == 0 ? 1 : r.sa2?.mode ?? 0,
+                                          sequence: 0, reqID: r.sa2?.reqID ?? 0),
+                        natT: natT, acquireSequence: acquireSequence)
+    }
+
+    mutating func add(_ r: Message) -> [Message] {
+        guard let s = describedSA(r, acquireSequence: 0) else { return [reply(to: r, errno: Errno.EINVAL)] }
+        guard index(of: s.saType, destination: s.destination.address.address, spi: s.sa.spi) == nil else {
+            return [reply(to: r, errno: Errno.EEXIST)]
+        }
+        sas.append(s)
+        return [stateMessage(.add, s, hard: true, soft: true, keys: dialect.name == .linux, sequence: r.sequence, pid: r.pid)]
+    }
+
+    mutating func update(_ r: Message) -> [Message] {
+        guard let spi = r.sa?.spi, let dst = r.address(.destination) else { return [reply(to: r, errno: Errno.EINVAL)] }
+        guard let i = index(of: r.saType, destination: dst.address.address, spi: spi) else { return [reply(to: r, errno: Errno.ESRCH)] }
+        let old = sas[i]
+        if old.sa.state == .larval {
+            // RFC 2367 3.1.2: the UPDATE answering an ACQUIRE carries that ACQUIRE's seq.
+            if dialect.name == .rfc2367 && old.acquireSequence != 0 && r.sequence != old.acquireSequence {
+                return [reply(to: r, errno: Errno.EINVAL)]
+            }
+            guard var s = describedSA(r, acquireSequence: old.acquireSequence) else { return [reply(to: r, errno: Errno.EINVAL)] }
+            s.current = old.current
+            sas[i] = s
+        } else {
+            // A mature SA: only its lifetimes change (RFC 2367 3.1.2).
+            if let h = r.lifetime(.hard) { sas[i].hard = h }
+            if let s = r.lifetime(.soft) { sas[i].soft = s }
+        }
+        return [stateMessage(.update, sas[i], hard: true, soft: true, keys: dialect.name == .linux, sequence: r.sequence, pid: r.pid)]
+    }
+
+    mutating func delete(_ r: Message) -> [Message] {
+        guard let spi = r.sa?.spi, let dst = r.address(.destination) else { return [reply(to: r, errno: Errno.EINVAL)] }
+        guard let i = index(of: r.saType, destination: dst.address.address, spi: spi) else { return [reply(to: r, errno: Errno.ESRCH)] }
+        var s = sas.remove(at: i)
+        if dialect.name == .linux {
+            s.sa.state = .dead  // xfrm_state_delete marks it dead before the notification
+            // Linux pfkey_delete -> key_notify_sa -> pfkey_xfrm_state2msg: the whole state,
+            // HARD and SOFT lifetimes and keys included (as in the ADD reply).
+            return [stateMessage(.delete, s, hard: true, soft: true, keys: true, sequence: r.sequence, pid: r.pid)]
+        }
+        return [Message(.delete, saType: s.saType, sequence: r.sequence, pid: r.pid, extensions: [.sa(s.sa), .address(s.source), .address(s.destination)])]
+    }
+
+    func get(_ r: Message) -> [Message] {
+        guard let spi = r.sa?.spi, let dst = r.address(.destination) else { return [reply(to: r, errno: Errno.EINVAL)] }
+        guard let i = index(of: r.saType, destination: dst.address.address, spi: spi) else { return [reply(to: r, errno: Errno.ESRCH)] }
+        return [stateMessage(.get, sas[i], hard: true, soft: true, keys: true, sequence: r.sequence, pid: r.pid)]
+    }
+
+    mutating func register(_ r: Message) -> [Message] {
+        guard r.saType.ipProtocol != nil else { return [reply(to: r, errno: Errno.EINVAL)] }
+        registered.insert(r.saType.rawValue)
+        // Linux compose_sadb_supported lists every available auth and encrypt algorithm
+        // whatever the SA type; RFC 2367 3.1.7 answers with the algorithms of the SA type.
+        let linux = dialect.name == .linux
+        var e: [Extension] = []
+        if !supportedAuth.isEmpty && (linux || r.saType != .ipcomp) { e.append(.supported(SupportedExtension(.auth, algorithms: supportedAuth))) }
+        if !supportedEncrypt.isEmpty && (linux || r.saType == .esp) { e.append(.supported(SupportedExtension(.encrypt, algorithms: supportedEncrypt))) }
+        return [reply(to: r, extensions: e)]
+    }
+
+    mutating func flush(_ r: Message) -> [Message] {
+        let before = sas.count
+        sas.removeAll { r.saType == .unspecified || $0.saType == r.saType }
+        // Linux pfkey_flush: a unicast reply, and a broadcast the sender also reads when
+        // something was flushed (notes: "the sender gets the reply twice").
+        return before != sas.count && dialect.name == .linux ? [reply(to: r), reply(to: r)] : [reply(to: r)]
+    }
+
+    func dump(_ r: Message) -> [Message] {
+        let matching = sas.filter { r.saType == .unspecified || $0.saType == r.saType }
+        guard !matching.isEmpty else { return [reply(to: r, errno: Errno.ENOENT)] }
+        // RFC 2367 3.1.10: the last message of a dump has sequence number 0.
+        return matching.enumerated().map { i, s in
+            stateMessage(.dump, s, hard: true, soft: true, keys: true, sequence: UInt32(matching.count - 1 - i), pid: r.pid)
+        }
+    }
+}
