@@ -46,7 +46,6 @@ import TestSupport
     @Test(arguments: [
         ("an empty .txt file", Data(), "the file is empty"),
         ("a binary file", Data([0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00]), "NUL byte"),
-        ("Latin-1 bytes", Data("Caf".utf8) + Data([0xE9]), "not UTF-8 text"),
     ])
     func notADocumentExits65WithLocation(_ rule: String, _ bytes: Data, _ message: String) throws {
         let path = try Self.temporaryFile("bad.txt", bytes)
@@ -55,5 +54,19 @@ import TestSupport
         #expect(result.stderr.contains("\(path):1:"), "\(rule): \(result.stderr)")
         #expect(result.stderr.contains(message), "\(rule): \(result.stderr)")
         #expect(result.stdout.isEmpty)
+    }
+
+    /// Text that is not UTF-8 (Latin-1 was common until about 2010) is read as Windows-1252,
+    /// and a warning says so with the first such byte, instead of refusing the document.
+    @Test func latin1TextIsReadWithAWarning() throws {
+        let bytes = Data("1.  Introduction\n\n   The caf".utf8) + Data([0xE9]) + Data(" serves it.\n".utf8)
+        let path = try Self.temporaryFile("latin1.txt", bytes)
+        let sections = try runDraftcheck(["sections", path])
+        #expect(sections.status == 0, "\(sections.stderr)")
+        #expect(sections.stdout == "1\tIntroduction\n")
+        #expect(sections.stderr.contains("\(path):3:11: warning: not UTF-8 text (0xE9 at byte offset 28): read as Windows-1252 (Latin-1)\n"), "\(sections.stderr)")
+        let render = try runDraftcheck(["render", path])
+        #expect(render.status == 0, "\(render.stderr)")
+        #expect(render.stdout.contains("The caf\u{E9} serves it."), "\(render.stdout)")
     }
 }

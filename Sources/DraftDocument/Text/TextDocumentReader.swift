@@ -11,13 +11,15 @@ import Foundation
 /// line of a figure that happens to start with a number is not taken for one.
 enum TextDocumentReader {
     static func read(data: Data, path: String) throws -> Document {
-        let text = try TextLines.decode(data, path: path)
+        let (text, encodingWarning) = try TextLines.decode(data, path: path)
         let split = TextLines.split(text)
         let lines = TextLines.removePagination(split.lines, formFeeds: split.formFeeds)
         guard !lines.isEmpty else {
             throw DocumentError(.notADocument, "no text", at: SourceLocation(file: path, line: 1))
         }
-        return TextDocumentAssembler(path: path, lines: lines).document()
+        var document = TextDocumentAssembler(path: path, lines: lines).document()
+        if let encodingWarning { document.warnings.insert(encodingWarning, at: 0) }
+        return document
     }
 }
 

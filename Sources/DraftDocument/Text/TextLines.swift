@@ -29,8 +29,10 @@ struct TextLine {
 /// Turning bytes into lines: the checks that reject what is not a text document, line
 /// splitting (LF, CRLF, lone CR), and the removal of the RFC/I-D page layout.
 enum TextLines {
-    /// UTF-8 text without its BOM, or `notADocument` for empty, binary or non-UTF-8 input.
-    static func decode(_ data: Data, path: String) throws -> String {
+    /// The text without its BOM, or `notADocument` for empty or binary input. Bytes that
+    /// are not UTF-8 are read as Windows-1252 (the Latin-1 superset text documents used
+    /// until about 2010), with a warning naming the first such byte.
+    static func decode(_ data: Data, path: String) throws -> (text: String, warning: DocumentWarning?) {
         guard !data.isEmpty else {
             throw DocumentError(.notADocument, "the file is empty", at: SourceLocation(file: path, line: 1))
         }
@@ -50,9 +52,9 @@ enum TextLines {
             guard text.utf8.contains(where: { !isSpaceByte($0) }) else {
                 throw DocumentError(.notADocument, "the file holds only white space", at: SourceLocation(file: path, line: 1))
             }
-            return text
+            return (text, nil)
         }
-        // Not UTF-8: find the first bad byte for the message.
+        // Not UTF-8: find the first bad byte for the warning.
         var parser = Unicode.UTF8.ForwardParser()
         var iterator = bytes.makeIterator()
         var offset = 0
@@ -61,12 +63,37 @@ enum TextLines {
             case .valid(let scalar): offset += scalar.count
             case .emptyInput: break loop
             case .error:
-                throw DocumentError(.notADocument, "not UTF-8 text: invalid byte 0x\(String(bytes[offset], radix: 16, uppercase: true)) at byte offset \(offset + (data.count - bytes.count))",
-                                    at: location(ofByte: offset, in: bytes, path: path))
+                break loop
             }
         }
-        throw DocumentError(.notADocument, "not UTF-8 text", at: SourceLocation(file: path, line: 1))
+        let text = windows1252(bytes)
+        guard text.utf8.contains(where: { !isSpaceByte($0) }) else {
+            throw DocumentError(.notADocument, "the file holds only white space", at: SourceLocation(file: path, line: 1))
+        }
+        let byte = offset < bytes.count ? "0x\(String(bytes[offset], radix: 16, uppercase: true))" : "a truncated sequence"
+        let warning = DocumentWarning("not UTF-8 text (\(byte) at byte offset \(offset + (data.count - bytes.count))): read as Windows-1252 (Latin-1)",
+                                      at: location(ofByte: min(offset, bytes.count), in: bytes, path: path))
+        return (text, warning)
     }
+
+    /// Windows-1252 to Unicode: Latin-1 with printable characters in 0x80-0x9F. The five
+    /// bytes it leaves undefined map to the C1 control of the same value, as the WHATWG
+    /// Encoding Standard does, so no byte is lost.
+    static func windows1252(_ bytes: [UInt8]) -> String {
+        var scalars = String.UnicodeScalarView()
+        scalars.reserveCapacity(bytes.count)
+        for b in bytes {
+            let value: UInt32 = (0x80...0x9F).contains(b) ? UInt32(windows1252High[Int(b) - 0x80]) : UInt32(b)
+            scalars.append(Unicode.Scalar(value)!)
+        }
+        return String(scalars)
+    }
+
+    /// Code points of Windows-1252 bytes 0x80-0x9F (0x81, 0x8D, 0x8F, 0x90, 0x9D undefined).
+    private static let windows1252High: [UInt16] = [
+        0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
+        0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
+    ]
 
     private static func location(ofByte offset: Int, in bytes: [UInt8], path: String) -> SourceLocation {
         var line = 1, column = 1
