@@ -201,11 +201,14 @@ struct ExtractionRun {
 
     /// The boilerplate sentence: three or more keywords, "key words"/"keywords"/"these
     /// words", and "interpreted as" / "described in" / "detailed in" (RFC 2119, its older
-    /// paraphrases such as RFC 2367's, and RFC 8174 section 2).
+    /// paraphrases such as RFC 2367's, and RFC 8174 section 2), or the list sentence of the
+    /// form that names the keywords first and interprets them in the next sentence ("...
+    /// shall use the keywords "MUST", ... to describe requirements", RFC 4251 section 3).
     static func boilerplateForm(_ sentence: [UInt8], keywords: Int) -> RequirementsLanguage.Form? {
         guard keywords >= 3 else { return nil }
         let lower = String(decoding: sentence.map(Bytes.lower), as: UTF8.self)
-        guard lower.contains("interpreted as") || lower.contains("described in") || lower.contains("detailed in"),
+        guard lower.contains("interpreted as") || lower.contains("described in") || lower.contains("detailed in")
+                || lower.contains("use the key word") || lower.contains("use the keyword"),
               lower.contains("key word") || lower.contains("keyword") || lower.contains("these words") else { return nil }
         return lower.contains("8174") || lower.contains("only when") ? .rfc8174 : .rfc2119
     }

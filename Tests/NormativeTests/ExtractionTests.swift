@@ -102,6 +102,21 @@ enum Fixture {
         #expect(a.findings.first { $0.code == .untaggedKeyword }?.location.line == 7)
     }
 
+    /// RFC 4251 section 3's form: the keywords are listed in one sentence ("shall use the
+    /// keywords ... to describe requirements") and interpreted in the next; the list is
+    /// boilerplate, not ten requirements.
+    @Test func boilerplateThatListsTheKeywordsBeforeInterpretingThem() {
+        let doc = Fixture.document([Section(number: "3", title: "Conventions Used in This Document", depth: 1, blocks: [
+            Fixture.paragraph("All documents related to the SSH protocols shall use the keywords \"MUST\", \"MUST NOT\", \"REQUIRED\", \"SHALL\", \"SHALL NOT\", \"SHOULD\", \"SHOULD NOT\", \"RECOMMENDED\", \"MAY\", and \"OPTIONAL\" to describe requirements.  These keywords are to be interpreted as described in [RFC2119].", line: 177),
+            Fixture.paragraph("The server MUST reply.", line: 190),
+        ], location: Fixture.loc(175))], references: [Fixture.rfc2119])
+        let a = StatementExtractor().analyze(doc)
+        #expect(a.keywordCount == 1)
+        #expect(a.requirementsLanguage?.form == .rfc2119)
+        #expect(a.requirementsLanguage?.location.line == 177)
+        #expect(a.statements.map(\.levels) == [[.must]])
+    }
+
     @Test func preRFC8174BoilerplateAndMissingReference() {
         let doc = Fixture.document([Section(number: "1", title: "T", depth: 1, blocks: [
             Fixture.paragraph("Keywords \"MUST\", \"MUST NOT\", \"REQUIRED\", \"SHOULD\", \"SHOULD NOT\" and \"MAY\" that appear in this document are to be interpreted as described in [Bra97].", line: 3),
