@@ -99,8 +99,6 @@ import Testing
         BadInput(rule: "white space only is not a document", bytes: Array(" \n\r\n\t\u{0C}\n".utf8), messagePart: "only white space", line: 1),
         BadInput(rule: "a BOM alone is not a document", bytes: [0xEF, 0xBB, 0xBF], messagePart: "only white space", line: 1),
         BadInput(rule: "a NUL byte means binary", bytes: Array("Title\nsome text".utf8) + [0x00, 0x01, 0x02], messagePart: "NUL byte at byte offset 15", line: 2),
-        BadInput(rule: "invalid UTF-8 is refused with its offset", bytes: Array("Line one\nCaf".utf8) + [0xE9] + Array(" au lait\n".utf8), messagePart: "invalid byte 0xE9 at byte offset 12", line: 2),
-        BadInput(rule: "a truncated UTF-8 sequence is refused", bytes: Array("ab".utf8) + [0xE2, 0x82], messagePart: "byte offset 2", line: 1),
         BadInput(rule: "control bytes without a NUL mean binary", bytes: Array("ab".utf8) + [0x01, 0x02, 0x03, 0x1B] + Array("cd\n".utf8), messagePart: "4 control bytes in 9", line: 1),
         BadInput(rule: "a PNG header is binary", bytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00], messagePart: "NUL byte", line: 3),
     ]
@@ -118,6 +116,22 @@ import Testing
         } catch {
             Issue.record("\(vector.rule): unexpected error \(error)")
         }
+    }
+
+    /// Bytes that are not UTF-8 are no longer refused: they are read as Windows-1252 and
+    /// the first warning names the first such byte with its offset and place.
+    @Test(arguments: [
+        ("a Latin-1 byte", Array("Line one\nCaf".utf8) + [0xE9] + Array(" au lait\n".utf8),
+         "Caf\u{E9} au lait", "bad.txt:2:4: warning: not UTF-8 text (0xE9 at byte offset 12): read as Windows-1252 (Latin-1)"),
+        ("a truncated UTF-8 sequence", Array("ab".utf8) + [0xE2, 0x82],
+         "ab\u{E2}\u{201A}", "bad.txt:1:3: warning: not UTF-8 text (0xE2 at byte offset 2): read as Windows-1252 (Latin-1)"),
+    ])
+    func notUTF8IsReadAsWindows1252WithAWarning(_ rule: String, _ bytes: [UInt8], _ text: String, _ warning: String) throws {
+        let (decoded, encodingWarning) = try TextLines.decode(Data(bytes), path: "bad.txt")
+        #expect(decoded.contains(text), "\(rule): \(decoded)")
+        #expect(encodingWarning?.description == warning, "\(rule)")
+        let document = try DocumentReader.read(data: Data(bytes), path: "bad.txt")
+        #expect(document.warnings.first?.description == warning, "\(rule)")
     }
 
     // MARK: Line ends and encodings
