@@ -12,21 +12,32 @@ public struct PFKeyError: Diagnostic {
     public typealias Code = DiagnosticCode<PFKeyError>
 
     public var code: Code
-    /// The byte offset in the message the failure is about.
+    /// The byte offset the failure is about: in the message, or in the stream when the
+    /// message is one of several (`messageOffset`).
     public var offset: Int
-    /// The rule with its source and the details: "RFC 2367 2.3: duplicate extension type 5 at offset 40".
-    public var rule: String
+    /// Where the message starts in a stream of messages (0 for a message on its own).
+    public var messageOffset: Int = 0
     /// Where in our code it was thrown (`#fileID:#line`), for bug reports.
     public var thrownAt: String
     /// The rule's source alone: "RFC 2367 2.3".
     public var source: String
+    /// What broke the rule: "duplicate extension type 5".
+    public var detail: String
 
     public init(_ code: Code, at offset: Int, source: String, _ detail: String, fileID: String = #fileID, line: Int = #line) {
         self.code = code
         self.offset = offset
-        self.rule = "\(source): \(detail) at offset \(offset)"
         self.source = source
+        self.detail = detail
         self.thrownAt = "\(fileID):\(line)"
+    }
+
+    /// The rule with its source, the details and the place: "RFC 2367 2.3: duplicate
+    /// extension type 5 at offset 40", or inside a stream "... at offset 72 (offset 40 in
+    /// the message at 32)".
+    public var rule: String {
+        guard messageOffset != 0 else { return "\(source): \(detail) at offset \(offset)" }
+        return "\(source): \(detail) at offset \(offset) (offset \(offset - messageOffset) in the message at \(messageOffset))"
     }
 
     public var description: String { "\(code.rawValue): \(rule)" }

@@ -47,13 +47,12 @@ extension Message {
 }
 
 extension PFKeyError {
-    /// The same error with its offset moved by `base` (a message inside a stream); the rule
-    /// text keeps the offset within the message too.
+    /// The same error placed in a stream whose message starts at `base`; `rule` then names
+    /// both the offset in the stream and the offset within the message.
     func shifted(by base: Int) -> PFKeyError {
-        guard base != 0 else { return self }
         var e = self
         e.offset += base
-        e.rule = rule.replacing("at offset \(offset)", with: "at offset \(offset + base) (offset \(offset) in the message at \(base))")
+        e.messageOffset += base
         return e
     }
 }
