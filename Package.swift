@@ -119,3 +119,12 @@ let package = Package(
     ]
 )
 
+// Fuzzing the document side (scripts/fuzz readers|xml|text|errata|compare): the harness is
+// a target only when DRAFTCHECK_FUZZ=1, so an ordinary build never links a program whose
+// `main` is libFuzzer's. The PF_KEY and TS harnesses build with swiftc alone (scripts/fuzz.d).
+if Context.environment["DRAFTCHECK_FUZZ"] == "1" {
+    package.targets.append(.executableTarget(
+        name: "fuzz-readers", dependencies: ["DraftDocument", "Normative", "Errata"], path: "Fuzz/readers",
+        swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+    ))
+}
