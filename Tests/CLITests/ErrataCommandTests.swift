@@ -128,7 +128,7 @@ import TestSupport
 
     static let failures: [Failure] = [
         Failure(rule: "malformed errata file: 65 with the line", errata: "---\ndocument: x\n---\n", extra: [], status: 65, stderr: ".errata:2: error: \"document: x\" must name the document with its revision"),
-        Failure(rule: "OLD not found: 65 with the closest passage", errata: header + "\nSection 2.9\nOLD:\n   it only applies to IKEv3\nNEW:\n   x\n", extra: [], status: 65, stderr: ".errata:9: error: the OLD text of \"Section 2.9\" is not in section 2.9 of drafts/draft-ietf-ipsecme-ikev2bis-08.xml; the closest passage (line 144, similarity 80%) reads: \"it only applies to IKEv1),\""),
+        Failure(rule: "OLD not found: 65 with the closest passage", errata: header + "\nSection 2.9\nOLD:\n   it only applies to IKEv3\nNEW:\n   x\n", extra: [], status: 65, stderr: ".errata:9: error: the OLD text of \"Section 2.9\" is not in section 2.9 of drafts/draft-ietf-ipsecme-ikev2bis-08.xml; the closest passage (line 144, similarity 80%) differs from OLD in 1 place ([-OLD-] {+document+}):\n  it only applies to [-IKEv3-] {+IKEv1),+}"),
         Failure(rule: "OLD ambiguous: 65 listing both", errata: header + "\nSection 2.9\nOLD:\n   the SPD\nNEW:\n   x\n", extra: [], status: 65, stderr: "occurs"),
         Failure(rule: "section missing: 65", errata: header + "\nSection 7.7\nOLD:\n   x\nNEW:\n   y\n", extra: [], status: 65, stderr: "error: section 7.7 is not in the document"),
         Failure(rule: "missing draft: 66", errata: header, extra: ["--draft", "/nonexistent/draft.xml"], status: 66, stderr: "/nonexistent/draft.xml: error: no such file"),
