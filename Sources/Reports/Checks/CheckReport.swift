@@ -43,9 +43,10 @@ public struct CheckReport: Sendable {
 public enum CheckReportFormat: String, Sendable, CaseIterable {
     case text, json, markdown, sarif, junit, html
 
-    public func render(_ report: CheckReport) throws -> String {
+    /// `text` applies to the text format only.
+    public func render(_ report: CheckReport, text: TextCheckReport.Options = TextCheckReport.Options()) throws -> String {
         switch self {
-        case .text: TextCheckReport.render(report)
+        case .text: TextCheckReport.render(report, options: text)
         case .json: try JSONCheckReport.render(report)
         case .markdown: MarkdownCheckReport.render(report)
         case .sarif: try SARIFReport.render(report)

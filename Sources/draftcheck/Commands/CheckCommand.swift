@@ -41,6 +41,14 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .short, help: "Write the report to this file instead of standard output.")
     var output: String?
 
+    @Flag(help: "Text: every input, expectation, kernel capture and note of each check's evidence.")
+    var verbose = false
+
+    @Flag(help: "Text: list every unlinked statement, not only those of the sections holding PF_KEY/TS statements.")
+    var unlinked = false
+
+    @OptionGroup var colorOptions: ColorOptions
+
     func validate() throws {
         _ = try failOnStatuses()
     }
@@ -62,7 +70,9 @@ struct CheckCommand: ParsableCommand {
             let paths = files.isEmpty ? try BundledDrafts.paths() : files
             let documents = try paths.map { try DocumentReader.read(path: $0) }
             let report = try CheckReport.judging(documents, checkIDs: checkIDs, toolVersion: Draftcheck.configuration.version)
-            try ReportOutput.write(try format.render(report), to: output)
+            // Colour only on a terminal: never into a file.
+            let text = TextCheckReport.Options(verbose: verbose, color: output == nil && colorOptions.color.enabled, allUnlinked: unlinked)
+            try ReportOutput.write(try format.render(report, text: text), to: output)
             let present = report.statusesPresent
             if present.contains(.errored) { throw ExitCode(ExitStatus.software) }
             if !present.isDisjoint(with: try failOnStatuses()) { throw ExitCode(ExitStatus.findings) }
