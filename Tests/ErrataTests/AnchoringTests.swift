@@ -252,3 +252,21 @@ import Testing
         """)
     }
 }
+
+/// OLD/NEW blocks at most 72 columns, as RFC Editor errata are.
+@Suite struct BlockFillTests {
+    @Test func paragraphsThatFitKeepTheirLines() {
+        // A figure-like paragraph keeps its shape.
+        #expect(BlockFill.indented("a   b\n  c\n\nd") == "   a   b\n     c\n\n   d")
+    }
+
+    @Test func aLongLineRefillsItsParagraphKeepingSentenceGaps() {
+        let text = String(repeating: "word ", count: 10) + "end.\nNext sentence " + String(repeating: "x", count: 69)
+        let filled = BlockFill.indented(text)
+        #expect(filled.split(separator: "\n").allSatisfy { $0.count <= 72 })
+        #expect(filled.contains("end.  Next sentence"))
+        #expect(filled.hasPrefix("   word word"))
+        // A word longer than the line stands on a line of its own.
+        #expect(filled.hasSuffix("\n   " + String(repeating: "x", count: 69)))
+    }
+}
