@@ -17,6 +17,7 @@ import TestSupport
         ("sarif", "\"version\" : \"2.1.0\""),
         ("junit", "<testsuite name=\"catalog\""),
         ("html", "<!DOCTYPE html>"),
+        ("github", "::error file=drafts/draft-ietf-ipsecme-ikev2bis-08.xml,line=142,col=1,title=draftcheck%3A contradicted::"),
         ("json", "\"schema\" : \"draftcheck-check-report\""),
     ])
     func formatWritesItsDocument(format: String, marker: String) throws {

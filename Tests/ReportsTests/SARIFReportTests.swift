@@ -60,4 +60,19 @@ import TestSupport
         let rules = ((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]] ?? []
         #expect(rules.count == ReportFixture.report.run.checks.count + 1)
     }
+
+    /// Code scanning keeps a finding's identity across revisions by its fingerprint: the
+    /// statement's stable id, which the same sentence keeps when lines move.
+    @Test func everyResultCarriesAStableFingerprint() throws {
+        let data = Data(try SARIFReport.render(ReportFixture.report).utf8)
+        let log = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let results = (log["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]] ?? []
+        #expect(!results.isEmpty)
+        for r in results {
+            let fingerprints = try #require(r["partialFingerprints"] as? [String: String])
+            #expect(fingerprints.count == 1 && (fingerprints["statementId/v1"] != nil || fingerprints["staleClaim/v1"] != nil))
+        }
+        let statement = try #require(ReportFixture.report.documents.first?.statements(.contradicted).first)
+        #expect(results.contains { ($0["partialFingerprints"] as? [String: String])?["statementId/v1"] == statement.statement.id })
+    }
 }

@@ -41,7 +41,7 @@ public struct CheckReport: Sendable {
 
 /// The output formats of `draftcheck check`.
 public enum CheckReportFormat: String, Sendable, CaseIterable {
-    case text, json, markdown, sarif, junit, html
+    case text, json, markdown, sarif, junit, html, github
 
     /// `text` applies to the text format only.
     public func render(_ report: CheckReport, text: TextCheckReport.Options = TextCheckReport.Options()) throws -> String {
@@ -52,6 +52,7 @@ public enum CheckReportFormat: String, Sendable, CaseIterable {
         case .sarif: try SARIFReport.render(report)
         case .junit: JUnitReport.render(report)
         case .html: HTMLCheckReport.render(report)
+        case .github: GitHubReport.render(report)
         }
     }
 }
