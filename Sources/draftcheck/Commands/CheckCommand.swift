@@ -55,17 +55,7 @@ struct CheckCommand: ParsableCommand {
         _ = try failOnStatuses()
     }
 
-    func failOnStatuses() throws -> Set<StatementStatus> {
-        var out = Set<StatementStatus>()
-        for item in failOn.flatMap({ $0.split(separator: ",") }) {
-            let word = item.trimmingCharacters(in: .whitespaces).lowercased()
-            guard let status = StatementStatus(rawValue: word) else {
-                throw ValidationError("--fail-on: unknown status \"\(word)\" (use \(StatementStatus.allCases.map(\.rawValue).joined(separator: ", ")))")
-            }
-            out.insert(status)
-        }
-        return out
-    }
+    func failOnStatuses() throws -> Set<StatementStatus> { try StatementStatus.parseList(failOn) }
 
     func run() throws {
         try reportingErrors {
@@ -109,5 +99,20 @@ enum ReportOutput {
         } catch {
             throw CommandLineError(.cannotWrite, (error as NSError).localizedDescription, file: path)
         }
+    }
+}
+
+extension StatementStatus {
+    /// `--fail-on` values: comma-separated statuses, repeatable.
+    static func parseList(_ items: [String]) throws -> Set<StatementStatus> {
+        var out = Set<StatementStatus>()
+        for item in items.flatMap({ $0.split(separator: ",") }) {
+            let word = item.trimmingCharacters(in: .whitespaces).lowercased()
+            guard let status = StatementStatus(rawValue: word) else {
+                throw ValidationError("--fail-on: unknown status \"\(word)\" (use \(StatementStatus.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            out.insert(status)
+        }
+        return out
     }
 }
