@@ -66,6 +66,23 @@ struct TextDocumentAssembler {
         return String(next.content)
     }
 
+    /// Centred in the page's 72 columns (or the document's own fill width), within a few,
+    /// and well in from the margin (a list item at the body's indentation is not).
+    func isCentred(_ line: TextLine) -> Bool {
+        guard line.indent >= 12 else { return false }
+        let width = line.raw.count
+        return [72, builder.fillWidth].contains { abs(line.indent - ($0 - width)) <= 3 }
+    }
+
+    /// The title of an appendix whose heading line holds only its number: the next line,
+    /// standing alone between blank lines, flush left, that reads as a title.
+    func titleBelow(_ i: Int) -> String? {
+        guard i + 3 <= lines.count, !lines[i + 1].isText, lines[i + 2].isText, lines[i + 2].indent == 0,
+              i + 3 == lines.count || !lines[i + 3].isText, TextHeadings.isUnnumberedTitle(lines[i + 2].content),
+              TextHeadings.parse(lines[i + 2].content) == nil else { return nil }
+        return String(lines[i + 2].content)
+    }
+
     /// The most common indentation of text lines: where paragraphs start (3 in RFCs).
     static func commonIndent(_ lines: [TextLine]) -> Int {
         var counts = [Int](repeating: 0, count: 9)
@@ -89,26 +106,53 @@ struct TextDocumentAssembler {
         var inFront = true
         var seenContents = false
         var previousNumber: [Substring]?
+        var titleLine = -1 // a title read below its heading line
         for i in lines.indices {
             let line = lines[i]
-            guard line.isText, line.indent == 0 else { continue }
+            guard line.isText, i != titleLine else { continue }
             let afterBreak = i == 0 || !lines[i - 1].isText
             let afterHeading = out.last?.index == i - 1
-            guard afterBreak || afterHeading else { continue }
-            if TextHeadings.endsWithLeaderAndPage(line.content) { continue }
             let beforeBreak = i + 1 == lines.count || !lines[i + 1].isText
+            if line.indent > 0 {
+                // A numbered title centred on a line of its own (RFC 791 and RFC 793 print
+                // their chapter titles so, their sections flush left).
+                // The number ends in a dot there ("1.  INTRODUCTION"): a centred "5 June 1978" is a date.
+                guard afterBreak, beforeBreak, isCentred(line), line.content.prefix(while: { $0 != " " }).hasSuffix("."),
+                      let candidate = TextHeadings.parse(line.content),
+                      !candidate.components.isEmpty, !candidate.isAppendix,
+                      TextHeadings.isPlausible(candidate.components, after: previousNumber) else { continue }
+                out.append(Heading(index: i, number: candidate.components, title: candidate.title, isFront: false))
+                previousNumber = candidate.components
+                inFront = false
+                continue
+            }
+            // A numbered heading may also sit right under an indented line (a figure with
+            // no blank line after it) when a blank line follows it: running text in an
+            // indented document never wraps back to column 0.
+            let underIndented = !afterBreak && lines[i - 1].indent > 0 && beforeBreak
+            guard afterBreak || afterHeading || underIndented else { continue }
+            if TextHeadings.endsWithLeaderAndPage(line.content) { continue }
             if let candidate = TextHeadings.parse(line.content), !candidate.components.isEmpty,
                TextHeadings.isPlausible(candidate.components, after: previousNumber) {
                 var heading = Heading(index: i, number: candidate.components, title: candidate.title, isFront: false)
                 if let wrapped = wrappedTitle(after: i, title: candidate.title) {
-                    heading.title += " " + wrapped
+                    // A title broken after a hyphen ("[I-D.ietf-idr-" / "legacy-rtc]") joins
+                    // without a space, as paragraph lines do.
+                    let hyphenated = candidate.title.hasSuffix("-") && !candidate.title.hasSuffix(" -")
+                    heading.title += (hyphenated ? "" : " ") + wrapped
                     heading.bodyStart = i + 2
+                } else if candidate.title.isEmpty, let below = titleBelow(i) {
+                    // "Annex A", then the title on a line of its own (RFC 1507).
+                    heading.title = below
+                    heading.bodyStart = i + 3
+                    titleLine = i + 2
                 }
                 out.append(heading)
                 previousNumber = candidate.components
                 inFront = false
                 continue
             }
+            guard afterBreak || afterHeading else { continue }
             guard beforeBreak || afterHeading, TextHeadings.isUnnumberedTitle(line.content) else { continue }
             let title = String(line.content)
             // Before the first numbered heading: front sections, except that after the table
@@ -171,7 +215,7 @@ struct TextDocumentAssembler {
                 }
                 continue
             }
-            let depth = max(1, heading.number.count)
+            let depth = TextHeadings.depth(heading.number)
             let lowerTitle = heading.title.lowercased()
             let isReferences = lowerTitle.contains("references") || lowerTitle.contains("bibliography")
                 || (depth > 1 && flat.last(where: { $0.depth < depth }).map { $0.title.lowercased().contains("references") } ?? false)
