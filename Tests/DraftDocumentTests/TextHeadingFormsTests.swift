@@ -59,6 +59,12 @@ import Testing
         Vector(rule: "a wrapped title broken after a hyphen joins without a space",
                text: "1.  Introduction\n\n\(body)\n2.  Translated Route-target Extended Communities in [I-D.ietf-idr-\n    legacy-rtc]\n\n\(body)",
                outline: ["1 Introduction d1", "2 Translated Route-target Extended Communities in [I-D.ietf-idr-legacy-rtc] d1"]),
+        Vector(rule: "underlined titles in a document with no numbers and no table of contents start the body (RFC 768)",
+               text: "Abstract\n\n\(body)\nIntroduction\n------------\n\n\(body)\nFormat\n======\n\n\(body)\nReferences\n\n\(body)",
+               outline: ["- Introduction d1", "- Format d1", "- References d1"]),
+        Vector(rule: "a document shifted right as a whole: headings at its own margin (column 2, text at 5)",
+               text: "  Abstract\n\n     Text.\n\n  1. Description\n\n     Text.\n\n  2. Proposal\n\n     Text.\n\n[EDNS]  P. Vixie, EDNS.\n",
+               outline: ["1 Description d1", "2 Proposal d1"]),
     ]
 
     @Test(arguments: vectors)

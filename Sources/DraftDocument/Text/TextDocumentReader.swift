@@ -66,6 +66,25 @@ struct TextDocumentAssembler {
         return String(next.content)
     }
 
+    /// A title underlined with a rule of its own length ("Introduction" over
+    /// "------------", RFC 768), standing alone below it.
+    func isUnderline(_ j: Int, of title: TextLine) -> Bool {
+        guard j < lines.count, lines[j].isText, lines[j].indent == title.indent, j + 1 == lines.count || !lines[j + 1].isText,
+              let rule = lines[j].content.first, rule == "-" || rule == "=", lines[j].content.allSatisfy({ $0 == rule }) else { return false }
+        return abs(lines[j].content.count - title.content.count) <= 2
+    }
+
+    /// The column where a document shifted right as a whole prints its headings: the most
+    /// common indentation, 1 to 4, of lines after a blank line that read as numbered headings.
+    func shiftedMargin() -> Int? {
+        var counts = [Int](repeating: 0, count: 5)
+        for i in lines.indices.dropFirst() where lines[i].isText && !lines[i - 1].isText && (1...4).contains(lines[i].indent) {
+            if let candidate = TextHeadings.parse(lines[i].content), !candidate.components.isEmpty { counts[lines[i].indent] += 1 }
+        }
+        guard let best = counts.indices.max(by: { counts[$0] < counts[$1] }), counts[best] >= 2 else { return nil }
+        return best
+    }
+
     /// Centred in the page's 72 columns (or the document's own fill width), within a few,
     /// and well in from the margin (a list item at the body's indentation is not).
     func isCentred(_ line: TextLine) -> Bool {
@@ -77,7 +96,7 @@ struct TextDocumentAssembler {
     /// The title of an appendix whose heading line holds only its number: the next line,
     /// standing alone between blank lines, flush left, that reads as a title.
     func titleBelow(_ i: Int) -> String? {
-        guard i + 3 <= lines.count, !lines[i + 1].isText, lines[i + 2].isText, lines[i + 2].indent == 0,
+        guard i + 3 <= lines.count, !lines[i + 1].isText, lines[i + 2].isText, lines[i + 2].indent == lines[i].indent,
               i + 3 == lines.count || !lines[i + 3].isText, TextHeadings.isUnnumberedTitle(lines[i + 2].content),
               TextHeadings.parse(lines[i + 2].content) == nil else { return nil }
         return String(lines[i + 2].content)
@@ -101,7 +120,9 @@ struct TextDocumentAssembler {
         return widest == 0 ? 72 : widest
     }
 
-    func headings() -> [Heading] {
+    /// The headings at the document's left margin: column 0, or where a document shifted
+    /// right as a whole has its least indentation (`margin`).
+    func headings(margin: Int = 0) -> [Heading] {
         var out: [Heading] = []
         var inFront = true
         var seenContents = false
@@ -113,7 +134,8 @@ struct TextDocumentAssembler {
             let afterBreak = i == 0 || !lines[i - 1].isText
             let afterHeading = out.last?.index == i - 1
             let beforeBreak = i + 1 == lines.count || !lines[i + 1].isText
-            if line.indent > 0 {
+            if line.indent < margin { continue }
+            if line.indent > margin {
                 // A numbered title centred on a line of its own (RFC 791 and RFC 793 print
                 // their chapter titles so, their sections flush left).
                 // The number ends in a dot there ("1.  INTRODUCTION"): a centred "5 June 1978" is a date.
@@ -129,7 +151,7 @@ struct TextDocumentAssembler {
             // A numbered heading may also sit right under an indented line (a figure with
             // no blank line after it) when a blank line follows it: running text in an
             // indented document never wraps back to column 0.
-            let underIndented = !afterBreak && lines[i - 1].indent > 0 && beforeBreak
+            let underIndented = !afterBreak && lines[i - 1].indent > margin && beforeBreak
             guard afterBreak || afterHeading || underIndented else { continue }
             if TextHeadings.endsWithLeaderAndPage(line.content) { continue }
             if let candidate = TextHeadings.parse(line.content), !candidate.components.isEmpty,
@@ -153,8 +175,10 @@ struct TextDocumentAssembler {
                 continue
             }
             guard afterBreak || afterHeading else { continue }
-            guard beforeBreak || afterHeading, TextHeadings.isUnnumberedTitle(line.content) else { continue }
+            let underlined = isUnderline(i + 1, of: line)
+            guard beforeBreak || afterHeading || underlined, TextHeadings.isUnnumberedTitle(line.content) else { continue }
             let title = String(line.content)
+            if underlined { titleLine = i + 1 }
             // Before the first numbered heading: front sections, except that after the table
             // of contents an unfamiliar title starts the body.
             if inFront, Self.isKnownFrontTitle(title) || (!seenContents && !Self.isKnownBackTitle(title)) {
@@ -164,6 +188,13 @@ struct TextDocumentAssembler {
                 inFront = false
                 out.append(Heading(index: i, number: [], title: title, isFront: false))
             }
+            if underlined { out[out.count - 1].bodyStart = i + 2 }
+        }
+        // With no numbered heading at all and no table of contents (RFC 768), only the
+        // familiar front titles are front matter: the first other title starts the body.
+        if !seenContents, !out.contains(where: { !$0.number.isEmpty }),
+           let first = out.firstIndex(where: { $0.isFront && !Self.isKnownFrontTitle($0.title) }) {
+            for k in first..<out.count { out[k].isFront = false }
         }
         return out
     }
@@ -187,7 +218,13 @@ struct TextDocumentAssembler {
     }
 
     func document() -> Document {
-        let heads = headings()
+        var heads = headings()
+        if !heads.contains(where: { !$0.number.isEmpty }), let margin = shiftedMargin() {
+            // No numbered heading flush left: a document indented as a whole (its headings
+            // at column 2, its text at 5) is read at its own margin.
+            let shifted = headings(margin: margin)
+            if shifted.contains(where: { !$0.number.isEmpty }) { heads = shifted }
+        }
         let firstHeading = heads.first?.index ?? lines.count
         let front = TextFrontMatter(lines[0..<firstHeading])
         var metadata = Metadata(file: path, format: .text, docName: front.docName, rfcNumber: front.rfcNumber,
