@@ -95,7 +95,9 @@ enum TextHeadings {
     }
 
     /// After "Appendix ": "A.  Title", "A: Title", "A - Title", "A Title", "A".
-    private static func parseAppendix(_ rest: Substring) -> Candidate? {
+    private static func parseAppendix(_ word: Substring) -> Candidate? {
+        // "APPENDIX  A" (RFC 1508) has two spaces.
+        let rest = word.drop(while: { $0 == " " })
         let id = rest.prefix(while: { $0.isLetter || $0.isNumber || $0 == "." })
         var number = id
         while number.hasSuffix(".") { number = number.dropLast() }
