@@ -40,11 +40,22 @@ enum SPDChecks {
         topic: .spd, dialects: ["rfc4301"],
         claims: [.supports("RFC 4301", section: "4.4.1", "Every SPD SHOULD have a nominal, final entry that matches anything that is otherwise unmatched, and discards it.")]
     ) { ctx in
+        // What the statement asks of an SPD is that the final entry, not the engine, decides
+        // for unmatched traffic: without it a stray packet meets no entry at all; with it the
+        // stray packet, and only it, reaches the last entry.
         let entries = try overlapping
+        let withoutFinal = SPD(entries: Array(entries.dropLast()))
         let spd = SPD(entries: entries)
         let stray = try packet("172.16.0.1", "198.51.100.1", proto: 17, localPort: 5353, remotePort: 5353)
+        let lan = try packet("10.0.0.5", "192.0.2.8", proto: 17, localPort: 5353, remotePort: 5353)
         ctx.input("packet", "UDP 172.16.0.1:5353 -> 198.51.100.1:5353")
-        ctx.expect("action", spd.lookup(stray).map { entries[$0].action.rawValue }, equals: "DISCARD")
+        ctx.expect("stray packet, SPD without the final entry: matching entry", withoutFinal.lookup(stray).map { withoutFinal.entries[$0].name }, equals: nil)
+        ctx.expect("stray packet: matching entry (index, name)", spd.lookup(stray).map { "\($0) \(spd.entries[$0].name)" }, equals: "2 discard-all")
+        ctx.expect("stray packet: action", spd.lookup(stray).map { spd.entries[$0].action.rawValue }, equals: "DISCARD")
+        ctx.expect("LAN packet: matching entry (the final entry is not reached)", spd.lookup(lan).map { spd.entries[$0].name }, equals: "protect-lan")
+        // The decorrelated SPD agrees: the stray packet's fragment comes from the final entry.
+        let decorrelated = Decorrelation.decorrelate(spd)
+        ctx.expect("decorrelated SPD: stray packet's entry", decorrelated.lookup(stray).map(\.originName), equals: "discard-all")
     }
 
     static let decorrelationLinked = Check(
