@@ -30,6 +30,7 @@ let package = Package(
         .library(name: "TrafficSelectors", targets: ["TrafficSelectors"]),
         .library(name: "Checks", targets: ["Checks"]),
         .library(name: "Linking", targets: ["Linking"]),
+        .library(name: "Scenarios", targets: ["Scenarios"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -67,6 +68,12 @@ let package = Package(
         // --- Checks -> links ---------------------------------------------------------------
         .target(name: "Checks", dependencies: ["PFKey", "PFKeyReference", "TrafficSelectors", "SPDBridge", "Diagnostics"]),
         .target(name: "Linking", dependencies: ["Normative", "Checks"]),
+        // Checks written as YAML files (checks/, --checks DIR): parsed with marks for
+        // FILE:LINE:COL errors, run over the same reference code, joined to Catalog.all.
+        .target(name: "Scenarios", dependencies: [
+            "Checks", "Linking", "DraftDocument", "PFKey", "PFKeyReference", "TrafficSelectors", "WireCore", "Diagnostics",
+            .product(name: "Yams", package: "Yams"),
+        ]),
 
         // --- Proposed text and outputs ----------------------------------------------------
         .target(name: "Errata", dependencies: [
@@ -81,7 +88,7 @@ let package = Package(
         .executableTarget(name: "pfkey-live", dependencies: ["PFKey", "PFKeyReference", "SPDBridge", "TrafficSelectors", "WireCore"]),
         .executableTarget(name: "draftcheck", dependencies: [
             "DraftDocument", "Normative", "PFKey", "TrafficSelectors", "SPDBridge",
-            "Checks", "Linking", "Errata", "Reports", "Diagnostics",
+            "Checks", "Linking", "Scenarios", "Errata", "Reports", "Diagnostics",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -102,7 +109,9 @@ let package = Package(
             "TrafficSelectors", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "SPDBridgeTests", dependencies: ["SPDBridge", "PFKey", "PFKeyReference", "TrafficSelectors", "TestSupport"]),
-        .testTarget(name: "ChecksTests", dependencies: ["Checks", "Linking", "TestSupport"]),
+        .testTarget(name: "ChecksTests", dependencies: ["Checks", "Linking", "Scenarios", "TestSupport"]),
+        
+        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Checks", "Linking", "DraftDocument", "TestSupport", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "ErrataTests", dependencies: [
             "Errata", "DraftDocument", "Checks", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
