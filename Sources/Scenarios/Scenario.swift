@@ -75,8 +75,11 @@ public struct KernelStep: Sendable {
         public var expect: MessageExpectation
         /// For a packet: protected, acquiring, discarded, bypassed, no-policy.
         public var packetAction: String?
-        /// The types of every message the kernel sent to listeners (packet, clock).
+        /// The types of every message the kernel sent: every reply (send), every message
+        /// to listeners (packet, clock).
         public var messageTypes: [String]?
+        /// The sadb_msg_seq of each of those messages (a dump ends with 0).
+        public var sequenceNumbers: [UInt32]?
         public var path: String
     }
     public var dialect: Dialect

@@ -23,6 +23,7 @@ extension ScenarioParser {
                 try im.only(["send", "expect"])
                 let send = try im.required("send")
                 if case .scalar = send.node { action = .send(.hex(try hex(send))) } else { action = .send(.fields(try fieldTree(send))) }
+                extra = ["message-types", "sequence-numbers"]
             case "packet":
                 try im.only(["packet", "expect"])
                 let p = try im.required("packet").mapping()
@@ -31,17 +32,18 @@ extension ScenarioParser {
                                  proto: try p.optional("protocol")?.integer(UInt8.self) ?? 17,
                                  sourcePort: try p.optional("source-port")?.integer(UInt16.self) ?? 0,
                                  destinationPort: try p.optional("destination-port")?.integer(UInt16.self) ?? 0)
-                extra = ["action", "message-types"]
+                extra = ["action", "message-types", "sequence-numbers"]
             default:
                 try im.only(["advance-clock", "expect"])
                 action = .advanceClock(try im.required("advance-clock").integer(UInt64.self))
-                extra = ["message-types"]
+                extra = ["message-types", "sequence-numbers"]
             }
             let expect = try messageExpectation(im, extra: extra)
             let em = try im.required("expect").mapping()
             out.append(KernelStep.Item(action: action, expect: expect,
                                        packetAction: try em.optional("action")?.word(["protected", "acquiring", "discarded", "bypassed", "no-policy"]),
                                        messageTypes: try em.optional("message-types")?.list().map { v throws(ScenarioError) in try v.string() },
+                                       sequenceNumbers: try em.optional("sequence-numbers")?.list().map { v throws(ScenarioError) in try v.integer(UInt32.self) },
                                        path: item.path))
         }
         return KernelStep(dialect: try dialect(m.optional("dialect")), items: out)

@@ -20,8 +20,12 @@ extension ScenarioRunner {
                     ctx.expect("\(itemLabel): the kernel replies", "no reply", equals: "a reply")
                     continue
                 }
-                ctx.hex("\(itemLabel): reply", reply)
-                judge(Result { try Message(decoding: reply, options: kernelRules) }, item.expect, dialect: s.dialect, "\(itemLabel): reply", &ctx)
+                for (n, r) in replies.enumerated() { ctx.hex(replies.count == 1 ? "\(itemLabel): reply" : "\(itemLabel): reply \(n + 1)", r) }
+                let decoded = replies.map { bytes in Result { try Message(decoding: bytes, options: kernelRules) } }
+                expectSequence(decoded, item, itemLabel, &ctx)
+                if !item.expect.isEmpty {
+                    judge(Result { try Message(decoding: reply, options: kernelRules) }, item.expect, dialect: s.dialect, "\(itemLabel): reply", &ctx)
+                }
             case .packet(let source, let destination, let proto, let sourcePort, let destinationPort):
                 guard let src = IPAddress(source), let dst = IPAddress(destination) else {
                     throw CheckError(.setupFailed, "\(itemLabel): packet addresses do not parse")
@@ -45,15 +49,23 @@ extension ScenarioRunner {
             ctx.hex("\(label): kernel message \(n + 1)", bytes)
             decoded.append(Result { try Message(decoding: bytes, options: DecodingOptions(dialect: dialect, direction: .kernel)) })
         }
-        if let types = item.messageTypes {
-            ctx.expect("\(label): messages sent to listeners", decoded.map { (try? $0.get()).map(\.type.name) ?? "undecodable" }, equals: types)
-        }
+        expectSequence(decoded, item, label, &ctx)
         guard !item.expect.isEmpty else { return }
         guard let first = decoded.first else {
             ctx.expect("\(label): a message to listeners", "none", equals: "a message")
             return
         }
         judge(first, item.expect, dialect: dialect, "\(label): kernel message 1", &ctx)
+    }
+
+    /// The types and sequence numbers of every message, as decoded.
+    static func expectSequence(_ decoded: [Result<Message, Error>], _ item: KernelStep.Item, _ label: String, _ ctx: inout CheckContext) {
+        if let types = item.messageTypes {
+            ctx.expect("\(label): messages the kernel sent", decoded.map { (try? $0.get()).map(\.type.name) ?? "undecodable" }, equals: types)
+        }
+        if let seqs = item.sequenceNumbers {
+            ctx.expect("\(label): their sadb_msg_seq", decoded.map { (try? $0.get()).map { String($0.sequence) } ?? "undecodable" }, equals: seqs.map(String.init))
+        }
     }
 
     static func name(_ action: ReferenceKernel.PacketResult.Action) -> String {
