@@ -103,3 +103,32 @@ import Yams
         }
     }
 }
+
+/// The README's two complete examples parse, validate and pass as written.
+@Suite struct ReadmeExampleTests {
+    static func examples() throws -> [String] {
+        let readme = try String(contentsOf: TestEnvironment.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        var out: [String] = []
+        var current: [Substring]?
+        for line in readme.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line == "```yaml" { current = [] } else if line == "```", let block = current {
+                out.append(block.joined(separator: "\n"))
+                current = nil
+            } else if current != nil {
+                current?.append(line)
+            }
+        }
+        return out
+    }
+
+    @Test func theTwoExamplesRun() throws {
+        let examples = try Self.examples()
+        #expect(examples.count == 2)
+        for (i, text) in examples.enumerated() {
+            let scenario = try ScenarioParser.parse(text, file: "README.md example \(i + 1)")
+            let result = ScenarioCatalog.check(scenario).run()
+            #expect(result.outcome == .passed, "README example \(i + 1): \(result.error ?? "") \(result.evidence.unmet)")
+            #expect(result.evidence.observations.count >= 2)
+        }
+    }
+}
