@@ -127,6 +127,10 @@ enum SeedChecks {
                       rationale: "The negotiated selectors were written back to the kernel's policy with X_SPDUPDATE."),
         ] + Claim.ikev2(.supports, section: "2.9", "In others, it guides the dynamic update of the SPD.") + Claim.ikev2(.supports, section: "2.9", "Traffic Selector (TS) payloads allow endpoints to communicate some of the information from their SPD to their peers.")
           + Claim.ikev2(.supports, section: "2.9", "TS payloads specify the selection criteria for packets that will be forwarded over the newly set up SA.")
+          + [.supports("RFC 7296", section: "2.9", "TSi specifies the source address of traffic forwarded from (or the destination address of traffic forwarded to) the initiator of the Child SA pair.",
+                       rationale: "The narrowed TSi selects the triggering packet's source, the initiator's 10.0.0.1, and not 10.0.0.200."),
+             .supports("RFC 7296", section: "2.9", "TSr specifies the destination address of the traffic forwarded to (or the source address of the traffic forwarded from) the responder of the Child SA pair.",
+                       rationale: "The narrowed TSr selects the packet's destination, the responder's 10.0.0.2.")]
     ) { ctx in
         let flow = try SeedFlow.run(&ctx)
         let tsi = try TSPayload(kind: .initiator, flow.proposal.tsi).encode()

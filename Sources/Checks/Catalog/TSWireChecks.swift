@@ -27,6 +27,8 @@ enum TSWireChecks {
         id: "ts.wire.payload-types-44-45", title: "TSi is payload type 44, TSr 45",
         topic: .ts, dialects: ["rfc7296"],
         claims: Claim.ikev2(.supports, section: "3.13", "The payload type for the Traffic Selector payload is forty-four (44) for addresses at the initiator's end of the SA and forty-five (45) for addresses at the responder's end.")
+            + [.supports("RFC 7296", section: "2.9", "The first of the two TS payloads is known as TSi (Traffic Selector-initiator)."),
+               .supports("RFC 7296", section: "2.9", "The second is known as TSr (Traffic Selector-responder).")]
     ) { ctx in
         // An IKE payload chain written by hand from RFC 7296 3.2/3.13 (not by our encoder):
         // a generic header whose Next Payload is 0x2c (44), the TSi it announces, whose own
@@ -57,6 +59,9 @@ enum TSWireChecks {
         id: "ts.wire.match-one-of-each", title: "A packet matches TSi/TSr when it matches one selector of each (the four-combination example)",
         topic: .ts, dialects: ["rfc7296"],
         claims: Claim.ikev2(.supports, section: "3.13", "Thus, they are interpreted as follows: a packet matches a given TSi/TSr if it matches at least one of the individual selectors in TSi, and at least one of the individual selectors in TSr.")
+            + [.supports("RFC 7296", section: "3.13", "For instance, the following Traffic Selectors:",
+                         rationale: "The check runs this example: TSi ports 100 and 200 from .66, TSr ports 300 and 400."),
+               .supports("RFC 7296", section: "3.13", "The Traffic Selector payload, denoted TS in this document, allows peers to identify packet flows for processing by IPsec security services.")]
     ) { ctx in
         // RFC 7296 3.13's example: TSi ports 100 and 200 from .66, TSr ports 300 and 400 to anywhere.
         let tsi = SelectorSet([try TrafficSelector("198.51.100.66/32", protocol: 17, ports: "100"), try TrafficSelector("198.51.100.66/32", protocol: 17, ports: "200")])
