@@ -14,7 +14,11 @@ public struct Scenario: Sendable {
     /// Where each claim's quote is written (for `quoteNotFound`), parallel to `claims`.
     public var claimLocations: [DiagnosticLocation]
     public var steps: [ScenarioStep]
+    /// The path it was read from (errors name it).
     public var file: String
+    /// How reports name it: `checks/NAME.yaml` for the bundled catalog (the same on every
+    /// machine), else the path as given.
+    public var displayName: String
 }
 
 /// One step; each carries at least one expectation (the parser refuses one without).

@@ -11,12 +11,12 @@ public struct ScenarioCatalog: Sendable {
 
     /// Loads `directories` (the bundled one first when `bundled`), refusing any bad file.
     public static func load(directories: [String] = [], bundled: Bool = true) throws(ScenarioError) -> ScenarioCatalog {
-        var dirs = directories
-        if bundled, let b = bundledDirectory() { dirs.insert(b, at: 0) }
+        var dirs: [(path: String, display: String?)] = directories.map { ($0, nil) }
+        if bundled, let b = bundledDirectory() { dirs.insert((b, "checks"), at: 0) }
         var scenarios: [Scenario] = []
         var seenDirectories = Set<String>()
-        for dir in dirs where seenDirectories.insert(URL(fileURLWithPath: dir).standardizedFileURL.path).inserted {
-            scenarios += try loadDirectory(dir)
+        for dir in dirs where seenDirectories.insert(URL(fileURLWithPath: dir.path).standardizedFileURL.path).inserted {
+            scenarios += try loadDirectory(dir.path, displayPrefix: dir.display)
         }
         var checks = Catalog.all
         for s in scenarios {
@@ -29,7 +29,8 @@ public struct ScenarioCatalog: Sendable {
     }
 
     /// Every `*.yaml` / `*.yml` file of `directory`, parsed.
-    public static func loadDirectory(_ directory: String) throws(ScenarioError) -> [Scenario] {
+    /// `displayPrefix` names the directory in reports (`checks` for the bundled one).
+    public static func loadDirectory(_ directory: String, displayPrefix: String? = nil) throws(ScenarioError) -> [Scenario] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue,
               let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
@@ -44,7 +45,7 @@ public struct ScenarioCatalog: Sendable {
             guard let text = String(data: data, encoding: .utf8) else {
                 throw ScenarioError(.syntax, "not UTF-8 text", at: .file(path))
             }
-            out.append(try ScenarioParser.parse(text, file: path))
+            out.append(try ScenarioParser.parse(text, file: path, displayName: displayPrefix.map { "\($0)/\(name)" }))
         }
         return out
     }

@@ -8,7 +8,7 @@ import WireCore
 public enum ScenarioParser {
     public static let stepKinds = ["pfkey", "kernel", "capture", "spd", "ts-narrow", "ts-decode"]
 
-    public static func parse(_ text: String, file: String) throws(ScenarioError) -> Scenario {
+    public static func parse(_ text: String, file: String, displayName: String? = nil) throws(ScenarioError) -> Scenario {
         let top = try YAMLFile.parse(text, file: file).mapping()
         try top.only(["id", "title", "topic", "dialects", "claims", "steps"])
         let id = try top.required("id").string()
@@ -31,7 +31,7 @@ public enum ScenarioParser {
         var steps: [ScenarioStep] = []
         for s in stepValues { steps.append(try parseStep(s)) }
         return Scenario(id: id, title: try top.required("title").string(), topic: topic, dialects: dialects, claims: claims,
-                        claimLocations: locations, steps: steps, file: file)
+                        claimLocations: locations, steps: steps, file: file, displayName: displayName ?? file)
     }
 
     static func parseClaim(_ value: YAMLValue) throws(ScenarioError) -> (Claim, DiagnosticLocation) {

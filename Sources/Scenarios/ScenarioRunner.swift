@@ -7,7 +7,7 @@ import PFKeyReference
 /// replied; nothing compares with the request the scenario itself wrote.
 public enum ScenarioRunner {
     public static func run(_ scenario: Scenario, _ ctx: inout CheckContext) throws {
-        ctx.input("scenario file", scenario.file)
+        ctx.input("scenario file", scenario.displayName)
         for (i, step) in scenario.steps.enumerated() {
             let label = "step \(i + 1)"
             switch step {
