@@ -42,6 +42,8 @@ public enum ScenarioStep: Sendable {
 public enum MessageInput: Sendable {
     case hex([UInt8])
     case fields(FieldValue)
+    /// A setkey(8) command, built into a message (`SetkeyInput`).
+    case setkey(Message)
 }
 
 /// What a scenario expects of one PF_KEY message: read from the decoded bytes.

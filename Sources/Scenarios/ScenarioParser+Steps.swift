@@ -11,10 +11,10 @@ extension ScenarioParser {
         var out: [KernelStep.Item] = []
         for item in items {
             let im = try item.mapping()
-            let actions = im.keys.filter { ["send", "packet", "advance-clock"].contains($0) }
+            let actions = im.keys.filter { ["send", "setkey", "packet", "advance-clock"].contains($0) }
             guard actions.count == 1 else {
                 throw item.error(actions.isEmpty ? .unknownStepKind : .invalidValue,
-                                 "each kernel item is one of send (a request), packet or advance-clock, with expect")
+                                 "each kernel item is one of send (a request), setkey (a request as a setkey command), packet or advance-clock, with expect")
             }
             let action: KernelStep.Action
             var extra: [String] = []
@@ -23,6 +23,10 @@ extension ScenarioParser {
                 try im.only(["send", "expect"])
                 let send = try im.required("send")
                 if case .scalar = send.node { action = .send(.hex(try hex(send))) } else { action = .send(.fields(try fieldTree(send))) }
+                extra = ["message-types", "sequence-numbers"]
+            case "setkey":
+                try im.only(["setkey", "expect"])
+                action = .send(try setkey(try im.required("setkey"), sequence: UInt32(out.count + 1)))
                 extra = ["message-types", "sequence-numbers"]
             case "packet":
                 try im.only(["packet", "expect"])

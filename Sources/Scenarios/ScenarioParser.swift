@@ -72,11 +72,25 @@ public enum ScenarioParser {
     }
 
     static func message(_ m: YAMLMapping) throws(ScenarioError) -> MessageInput {
-        switch (m.optional("hex"), m.optional("message")) {
-        case (let h?, nil): return .hex(try hex(h))
-        case (nil, let f?): return .fields(try fieldTree(f))
-        case (_?, _?): throw m.value.error(.invalidValue, "give the message as hex or as message fields, not both")
-        case (nil, nil): throw m.value.error(.missingField, "\"hex\" or \"message\" is required here")
+        let given = ["hex", "message", "setkey"].filter { m.optional($0) != nil }
+        guard given.count == 1 else {
+            throw m.value.error(given.isEmpty ? .missingField : .invalidValue, "give the message as one of hex, message (fields) or setkey")
+        }
+        switch given[0] {
+        case "hex": return .hex(try hex(try m.required("hex")))
+        case "message": return .fields(try fieldTree(try m.required("message")))
+        default: return try setkey(try m.required("setkey"), sequence: 1)
+        }
+    }
+
+    /// A setkey command; requests carry `sequence` and pid 4242.
+    static func setkey(_ value: YAMLValue, sequence: UInt32) throws(ScenarioError) -> MessageInput {
+        do {
+            return .setkey(try SetkeyInput.message(try value.string(), sequence: sequence, pid: 4242))
+        } catch let refusal as SetkeyInput.Refusal {
+            throw value.error(.invalidValue, refusal.message)
+        } catch {
+            throw error as! ScenarioError
         }
     }
 
@@ -108,7 +122,7 @@ public enum ScenarioParser {
 
     static func parsePFKey(_ value: YAMLValue) throws(ScenarioError) -> PFKeyStep {
         let m = try value.mapping()
-        try m.only(["hex", "message", "dialect", "direction", "unknown-extensions", "expect"])
+        try m.only(["hex", "message", "setkey", "dialect", "direction", "unknown-extensions", "expect"])
         let direction: Direction?
         switch try m.optional("direction")?.word(["request", "kernel", "either"]) {
         case "request": direction = .request

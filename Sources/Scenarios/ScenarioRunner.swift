@@ -25,6 +25,10 @@ public enum ScenarioRunner {
     static func bytes(_ input: MessageInput, dialect: Dialect) throws -> [UInt8] {
         switch input {
         case .hex(let b): return b
+        case .setkey(let m):
+            do { return try m.encode(dialect: dialect) } catch {
+                throw CheckError(.setupFailed, "the scenario's setkey command could not be encoded: \(error)")
+            }
         case .fields(let f):
             do {
                 return try Message(fields: f, dialect: dialect).encode(dialect: dialect)

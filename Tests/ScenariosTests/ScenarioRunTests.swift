@@ -115,3 +115,51 @@ import TestSupport
         #expect(throws: ScenarioError.directoryMissing) { try ScenarioCatalog.load(directories: [dir.path + "/nope"], bundled: false) }
     }
 }
+
+/// setkey(8) commands as scenario input: built into the message setkey would send, refused
+/// word by word otherwise.
+@Suite struct SetkeyInputTests {
+    @Test func anAddCommandBuildsTheSameBytesAsItsFieldTree() throws {
+        let check = try ScenarioRunTests.scenario("""
+          - pfkey:
+              setkey: add 10.0.0.1 10.0.0.2 esp 0x1234 -m transport -E aes-cbc 0x5152535455565758595a5b5c5d5e5f60 -A hmac-sha1 0x1112131415161718191a1b1c1d1e1f2021222324;
+              direction: request
+              expect:
+                fields: {type: ADD, satype: 3, seq: 1, pid: 4242, "extensions[SA].spi": 4660, "extensions[SA].auth": 3, "extensions[SA].encrypt": 12, "extensions[KEY_AUTH].bits": 160, "extensions[X_SA2].mode": 1}
+                extension-types: [SA, ADDRESS_SRC, ADDRESS_DST, KEY_AUTH, KEY_ENCRYPT, X_SA2]
+        """)
+        let result = check.run()
+        #expect(result.outcome == .passed, "\(result.error ?? "") \(result.evidence.unmet)")
+    }
+
+    @Test func anSpdaddCommandBecomesAPolicyTheKernelStores() throws {
+        let check = try ScenarioRunTests.scenario("""
+          - kernel:
+              sequence:
+                - setkey: spdadd 10.0.0.0/24[any] 192.0.2.0/24[443] tcp -P out ipsec esp/tunnel/10.0.0.1-192.0.2.1/require;
+                  expect:
+                    fields: {errno: 0, seq: 1, "extensions[ADDRESS_DST].prefixlen": 24, "extensions[ADDRESS_DST].port": 443, "extensions[ADDRESS_SRC].proto": 6, "extensions[X_POLICY].requests[0].mode": 2, "extensions[X_POLICY].requests[0].level": 2}
+        """)
+        let result = check.run()
+        #expect(result.outcome == .passed, "\(result.error ?? "") \(result.evidence.unmet)")
+    }
+
+    @Test(arguments: [
+        ("add 10.0.0.1 10.0.0.2 esp 1 -E rot13 0x00;", "unknown encryption algorithm \"rot13\""),
+        ("add 10.0.0.1 10.0.0.300 esp 1;", "\"10.0.0.300\" is not an IPv4 or IPv6 address"),
+        ("spdadd 10.0.0.1 10.0.0.2 any -P up none;", "the direction after -P is in, out or fwd"),
+        ("setkey -F;", "unknown setkey command \"setkey\" (known: add, get, delete, spdadd, flush, dump)"),
+    ])
+    func aWrongWordIsRefusedAtTheCommand(command: String, message: String) throws {
+        let text = ScenarioParserTests.valid.replacingOccurrences(of: "hex: \"0203000302000000070000004008000000\"", with: "setkey: \(command)")
+        do {
+            _ = try ScenarioParser.parse(text, file: "s.yaml")
+            Issue.record("accepted \(command)")
+        } catch {
+            #expect(error == .invalidValue)
+            #expect(error.field == "steps[0].pfkey.setkey")
+            #expect(error.location == .fileLineColumn(file: "s.yaml", line: 11, column: 15))
+            #expect(error.message == message)
+        }
+    }
+}
