@@ -19,6 +19,8 @@ public struct Scenario: Sendable {
     /// How reports name it: `checks/NAME.yaml` for the bundled catalog (the same on every
     /// machine), else the path as given.
     public var displayName: String
+    /// True for the catalog shipped in `checks/` (its claims are tested against the corpus).
+    public var bundled: Bool = false
 }
 
 /// One step; each carries at least one expectation (the parser refuses one without).

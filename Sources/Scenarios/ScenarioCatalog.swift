@@ -16,7 +16,9 @@ public struct ScenarioCatalog: Sendable {
         var scenarios: [Scenario] = []
         var seenDirectories = Set<String>()
         for dir in dirs where seenDirectories.insert(URL(fileURLWithPath: dir.path).standardizedFileURL.path).inserted {
-            scenarios += try loadDirectory(dir.path, displayPrefix: dir.display)
+            var loaded = try loadDirectory(dir.path, displayPrefix: dir.display)
+            if dir.display != nil { for i in loaded.indices { loaded[i].bundled = true } }
+            scenarios += loaded
         }
         var checks = Catalog.all
         for s in scenarios {

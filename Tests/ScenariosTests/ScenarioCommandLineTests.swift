@@ -27,7 +27,7 @@ import TestSupport
             if TestEnvironment.isStrict { Issue.record(Comment(rawValue: m)) }
             return
         }
-        let dir = try Self.directory(["q.yaml": ScenarioParserTests.valid.replacingOccurrences(of: "PF_KEY_V2.", with: "PF_KEY_V9.")])
+        let dir = try Self.directory(["q.yaml": ScenarioParserTests.valid.replacingOccurrences(of: "This MUST be set to PF_KEY_V2.", with: "Nothing of the kind is written in this document at all.")])
         defer { try? FileManager.default.removeItem(at: dir) }
         let result = try runDraftcheck(["check", rfc2367, "--checks", dir.path])
         #expect(result.status == 65)

@@ -95,11 +95,14 @@ import TestSupport
         let document = try DocumentReader.read(path: path)
         let good = try ScenarioParser.parse(ScenarioParserTests.valid, file: "good.yaml")
         try ClaimAudit.verify([good], against: [document])
-        let bad = try ScenarioParser.parse(ScenarioParserTests.valid.replacingOccurrences(of: "set to PF_KEY_V2", with: "set to PF_KEY_V3"), file: "bad.yaml")
+        let bad = try ScenarioParser.parse(ScenarioParserTests.valid.replacingOccurrences(of: "This MUST be set to PF_KEY_V2.", with: "Nothing of the kind is written in this document at all."), file: "bad.yaml")
         #expect(throws: ScenarioError.quoteNotFound) { try ClaimAudit.verify([bad], against: [document]) }
         do { try ClaimAudit.verify([bad], against: [document]) } catch {
             #expect(error.reportLine.hasPrefix("bad.yaml:7:12: error: quoteNotFound: claims.quote:"), "\(error.reportLine)")
         }
+        // A near miss is found fuzzily: a stale claim in the report, not a refused input.
+        let nearMiss = try ScenarioParser.parse(ScenarioParserTests.valid.replacingOccurrences(of: "set to PF_KEY_V2", with: "set to PF_KEY_V3"), file: "near.yaml")
+        try ClaimAudit.verify([nearMiss], against: [document])
         // A claim of a series that was not read is not judged here.
         let other = try ScenarioParser.parse(ScenarioParserTests.valid.replacingOccurrences(of: "RFC 2367", with: "RFC 7296").replacingOccurrences(of: "set to PF_KEY_V2", with: "nowhere"), file: "o.yaml")
         try ClaimAudit.verify([other], against: [document])
