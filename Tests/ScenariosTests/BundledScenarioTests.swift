@@ -107,7 +107,11 @@ import Yams
 /// The README's two complete examples parse, validate and pass as written.
 @Suite struct ReadmeExampleTests {
     static func examples() throws -> [String] {
-        let readme = try String(contentsOf: TestEnvironment.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let whole = try String(contentsOf: TestEnvironment.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        // The "Scenario files" section only (other sections show other YAML).
+        guard let start = whole.range(of: "\n## Scenario files\n") else { return [] }
+        let rest = whole[start.upperBound...]
+        let readme = rest.range(of: "\n## ").map { rest[..<$0.lowerBound] } ?? rest
         var out: [String] = []
         var current: [Substring]?
         for line in readme.split(separator: "\n", omittingEmptySubsequences: false) {

@@ -63,6 +63,9 @@ struct ReviewCommand: ParsableCommand {
     @Option(help: ArgumentHelp("With --checks: write an errata skeleton into DIR for each section with a contradicted statement.", valueName: "DIR"))
     var propose: String?
 
+    @Option(help: ArgumentHelp("Report lowercase must/should/may that read as requirements: auto (only in documents that cite RFC 8174, which made only the capitals normative), always, or never.", valueName: "WHEN"))
+    var lowercaseKeywords: StatementExtractor.LowercaseKeywords = .auto
+
     @OptionGroup var colorOptions: ColorOptions
 
     func validate() throws {
@@ -75,7 +78,7 @@ struct ReviewCommand: ParsableCommand {
             let filter = StatementFilter(topic: topic.topic, strength: level.strength)
             let document = try DocumentReader.read(path: file)
             let catalog = checks ? try CatalogLoading.load(directories: checkDirectories, auditing: [document]) : []
-            let review = DocumentReview(document, filter: filter, runningChecks: checks, catalog: catalog)
+            let review = DocumentReview(document, filter: filter, runningChecks: checks, lowercaseKeywords: lowercaseKeywords, catalog: catalog)
             print(try review.report.rendered(as: format, color: colorOptions.color.enabled), terminator: "")
             if let propose, review.linked != nil {
                 try ErrataSkeleton.write(try review.errataSkeletons(date: ErrataSkeleton.day(of: Date())), into: propose) {
@@ -88,3 +91,5 @@ struct ReviewCommand: ParsableCommand {
 }
 
 extension ReviewFormat: ExpressibleByArgument {}
+
+extension StatementExtractor.LowercaseKeywords: ExpressibleByArgument {}
