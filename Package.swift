@@ -30,6 +30,7 @@ let package = Package(
         .library(name: "TrafficSelectors", targets: ["TrafficSelectors"]),
         .library(name: "Checks", targets: ["Checks"]),
         .library(name: "Linking", targets: ["Linking"]),
+        .library(name: "Scenarios", targets: ["Scenarios"]),
     ],
     // Pinned exactly, so that a fresh clone builds the same code: Package.resolved stays out
     // of git (it records revision ids, which differ between package mirrors).
@@ -69,6 +70,12 @@ let package = Package(
         // --- Checks -> links ---------------------------------------------------------------
         .target(name: "Checks", dependencies: ["PFKey", "PFKeyReference", "TrafficSelectors", "SPDBridge", "Diagnostics"]),
         .target(name: "Linking", dependencies: ["Normative", "Checks"]),
+        // Checks written as YAML files (checks/, --checks DIR): parsed with marks for
+        // FILE:LINE:COL errors, run over the same reference code, joined to Catalog.all.
+        .target(name: "Scenarios", dependencies: [
+            "Checks", "Linking", "DraftDocument", "PFKey", "PFKeyReference", "TrafficSelectors", "WireCore", "Diagnostics",
+            .product(name: "Yams", package: "Yams"),
+        ]),
 
         // --- Proposed text and outputs ----------------------------------------------------
         .target(name: "Errata", dependencies: [
@@ -83,7 +90,7 @@ let package = Package(
         .executableTarget(name: "pfkey-live", dependencies: ["PFKey", "PFKeyReference", "SPDBridge", "TrafficSelectors", "WireCore"]),
         .executableTarget(name: "draftcheck", dependencies: [
             "DraftDocument", "Normative", "PFKey", "TrafficSelectors", "SPDBridge",
-            "Checks", "Linking", "Errata", "Reports", "Diagnostics",
+            "Checks", "Linking", "Scenarios", "Errata", "Reports", "Diagnostics",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -104,7 +111,10 @@ let package = Package(
             "TrafficSelectors", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "SPDBridgeTests", dependencies: ["SPDBridge", "PFKey", "PFKeyReference", "TrafficSelectors", "TestSupport"]),
-        .testTarget(name: "ChecksTests", dependencies: ["Checks", "Linking", "TestSupport"]),
+        .testTarget(name: "ChecksTests", dependencies: ["Checks", "Linking", "Scenarios", "TestSupport"]),
+        
+        .testTarget(name: "LinkingTests", dependencies: ["Linking", "Checks", "DraftDocument", "TestSupport"]),
+        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Checks", "Linking", "DraftDocument", "TestSupport", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "ErrataTests", dependencies: [
             "Errata", "DraftDocument", "Checks", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),

@@ -23,6 +23,7 @@ struct Draftcheck: ParsableCommand {
             PFKeyCommand.self,
             CheckCommand.self,
             CoverageCommand.self,
+            ChecksCommand.self,
         ]
     )
 }

@@ -6,8 +6,7 @@ public enum Catalog {
     }
 
     /// The checks whose ids are given, in catalog order; unknown ids throw.
-    public static func checks(ids: [String]) throws(CheckError) -> [Check] {
-        let catalog = all
+    public static func checks(ids: [String], in catalog: [Check] = all) throws(CheckError) -> [Check] {
         for id in ids where !catalog.contains(where: { $0.id == id }) {
             throw CheckError(.unknownCheck, "no check \"\(id)\" in the catalog")
         }

@@ -119,7 +119,7 @@ enum PFKeyMessageChecks {
         get.type = .get
         get.sequence = 4
         _ = try SeedFlow.exchange(&ctx, &kernel, "SADB_ADD", add)
-        let found = try SeedFlow.exchange(&ctx, &kernel, "SADB_GET before DELETE", get)
+        let found = try SeedFlow.exchange(&ctx, &kernel, "SADB_GET before DELETE", get).reply
         ctx.expect("GET before DELETE finds SPI", found.sa?.spi, equals: 0x1234)
         _ = try SeedFlow.exchange(&ctx, &kernel, "SADB_DELETE", delete)
         get.sequence = 6

@@ -3,7 +3,8 @@ import TrafficSelectors
 /// RFC 4301 section 4.4.1: the SPD is an ordered list (first match wins), ends in a
 /// discard-everything entry, and decorrelation keeps each entry's fragments linked.
 enum SPDChecks {
-    static var all: [Check] { [ordered, finalDiscard, decorrelationLinked] }
+    /// spd.ordered-first-match and spd.final-discard are scenario files (checks/).
+    static var all: [Check] { [decorrelationLinked] }
 
     static func packet(_ local: String, _ remote: String, proto: UInt8 = 6, localPort: UInt32 = 40000, remotePort: UInt32 = 443) throws -> SPDPacket {
         let (f, l) = try IPAddressText.parse(local), (_, r) = try IPAddressText.parse(remote)
@@ -18,33 +19,6 @@ enum SPDChecks {
                 SPDEntry(name: "discard-all", selectorSets: [try SPDSelectorSet(local: "0.0.0.0/0", remote: "0.0.0.0/0")], action: .discard),
             ]
         }
-    }
-
-    static let ordered = Check(
-        id: "spd.ordered-first-match", title: "SPD entries are ordered: the first matching entry decides",
-        topic: .spd, dialects: ["rfc4301"],
-        claims: [.supports("RFC 4301", section: "4.4.1", "The SPD contains an ordered list of these entries.")]
-    ) { ctx in
-        let entries = try overlapping
-        for (i, e) in entries.enumerated() { ctx.input("entry \(i)", "\(e.name): \(e.selectorSets.map(\.description).joined(separator: "; ")) \(e.action.rawValue)") }
-        let spd = SPD(entries: entries)
-        let web = try packet("10.0.0.5", "192.0.2.8")
-        ctx.expect("HTTPS packet (matches entries 0 and 1)", spd.lookup(web).map { entries[$0].name }, equals: "bypass-web")
-        let reversed = SPD(entries: [entries[1], entries[0], entries[2]])
-        ctx.expect("same packet with the two entries swapped", reversed.lookup(web).map { reversed.entries[$0].name }, equals: "protect-lan")
-        ctx.expect("indexed lookup equals linear scan", spd.lookup(web), equals: spd.linearLookup(web))
-    }
-
-    static let finalDiscard = Check(
-        id: "spd.final-discard", title: "A final entry matching everything discards what nothing else matched",
-        topic: .spd, dialects: ["rfc4301"],
-        claims: [.supports("RFC 4301", section: "4.4.1", "Every SPD SHOULD have a nominal, final entry that matches anything that is otherwise unmatched, and discards it.")]
-    ) { ctx in
-        let entries = try overlapping
-        let spd = SPD(entries: entries)
-        let stray = try packet("172.16.0.1", "198.51.100.1", proto: 17, localPort: 5353, remotePort: 5353)
-        ctx.input("packet", "UDP 172.16.0.1:5353 -> 198.51.100.1:5353")
-        ctx.expect("action", spd.lookup(stray).map { entries[$0].action.rawValue }, equals: "DISCARD")
     }
 
     static let decorrelationLinked = Check(

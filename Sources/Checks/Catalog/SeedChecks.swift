@@ -24,6 +24,7 @@ enum SeedChecks {
                         rationale: "The published text drops the IKEv1-only remark; the key manager used PF_KEY for an IKEv2 Child SA.")
     ) { ctx in
         let flow = try SeedFlow.run(&ctx)
+        // The GETSPI, UPDATE and ADD below are read as the codec decoded the bytes sent.
         ctx.expect("responder narrowed TSi", NarrowingChecks.show(flow.narrowed.tsi),
                    equals: NarrowingChecks.show([try TrafficSelector("10.0.0.1/32"), try TrafficSelector("10.0.0.0/25")]))
         ctx.expect("responder narrowed TSr", NarrowingChecks.show(flow.narrowed.tsr), equals: NarrowingChecks.show([try TrafficSelector("10.0.0.2/32")]))
@@ -35,6 +36,7 @@ enum SeedChecks {
         ctx.expect("ADD binds to the ACQUIRE (sadb_msg_seq)", flow.add.sequence, equals: flow.acquire.sequence)
         ctx.expect("reference kernel: GETSPI reply names a larval SA", flow.getSPIReply.sa?.state.description ?? "none", equals: SAState.larval.description)
         ctx.expect("reference kernel: UPDATE reply SA state", flow.updateReply.sa?.state.description ?? "none", equals: SAState.mature.description)
+        ctx.expect("reference kernel: UPDATE reply algorithms and key bits", "\(flow.updateReply.sa?.encrypt ?? 0),\(flow.updateReply.sa?.auth ?? 0) \(flow.updateReply.key(.encrypt)?.bits ?? 0)/\(flow.updateReply.key(.auth)?.bits ?? 0)", equals: "12,5 256/256")
         ctx.expect("reference kernel: ADD reply SPI", flow.addReply.sa?.spi, equals: 0x8765)
         ctx.expect("reference kernel: the next packet", "\(flow.packetAfterInstall)", equals: "\(ReferenceKernel.PacketResult.Action.protected(spi: 0x8765))")
         ctx.expect("ADD outbound SA source -> destination", "\(flow.add.address(.source)?.address.description ?? "") -> \(flow.add.address(.destination)?.address.description ?? "")",
@@ -126,6 +128,10 @@ enum SeedChecks {
                       rationale: "The negotiated selectors were written back to the kernel's policy with X_SPDUPDATE."),
         ] + Claim.ikev2(.supports, section: "2.9", "In others, it guides the dynamic update of the SPD.") + Claim.ikev2(.supports, section: "2.9", "Traffic Selector (TS) payloads allow endpoints to communicate some of the information from their SPD to their peers.")
           + Claim.ikev2(.supports, section: "2.9", "TS payloads specify the selection criteria for packets that will be forwarded over the newly set up SA.")
+          + [.supports("RFC 7296", section: "2.9", "TSi specifies the source address of traffic forwarded from (or the destination address of traffic forwarded to) the initiator of the Child SA pair.",
+                       rationale: "The narrowed TSi selects the triggering packet's source, the initiator's 10.0.0.1, and not 10.0.0.200."),
+             .supports("RFC 7296", section: "2.9", "TSr specifies the destination address of the traffic forwarded to (or the source address of the traffic forwarded from) the responder of the Child SA pair.",
+                       rationale: "The narrowed TSr selects the packet's destination, the responder's 10.0.0.2.")]
     ) { ctx in
         let flow = try SeedFlow.run(&ctx)
         let tsi = try TSPayload(kind: .initiator, flow.proposal.tsi).encode()

@@ -21,6 +21,8 @@ struct SeedFlow {
     var proposal: InitiatorProposal
     var narrowed: NarrowingResult
     var installer: ChildSAInstaller
+    /// The requests as the codec decoded them from the bytes sent to the kernel (never the
+    /// values the installer built: an expectation reads what went over the wire).
     var getSPI: Message
     var update: Message
     var add: Message
@@ -42,15 +44,15 @@ struct SeedFlow {
 
     /// One request to the reference kernel, both ways over the wire: the request decoded
     /// with the request presence rules, the reply with the kernel's; a reply with an errno
-    /// is a setup failure (the check errors).
-    static func exchange(_ ctx: inout CheckContext, _ kernel: inout ReferenceKernel, _ label: String, _ request: Message) throws -> Message {
+    /// is a setup failure (the check errors). Returns the decoded request and reply.
+    static func exchange(_ ctx: inout CheckContext, _ kernel: inout ReferenceKernel, _ label: String, _ request: Message) throws -> (sent: Message, reply: Message) {
         let sent = try wire(&ctx, "\(label) request", request, direction: .request)
         let replies = kernel.handle(bytes: try sent.encode(dialect: .linux))
         guard let bytes = replies.first else { throw CheckError(.setupFailed, "\(label): the kernel sent no reply") }
         ctx.hex("\(label) reply", bytes)
         let reply = try Message(decoding: bytes, options: DecodingOptions(dialect: .linux, direction: .kernel))
         guard reply.errno == 0 else { throw CheckError(.setupFailed, "\(label): the kernel replied errno \(reply.errno)") }
-        return reply
+        return (sent, reply)
     }
 
     static func run(_ ctx: inout CheckContext) throws -> SeedFlow {
@@ -79,7 +81,7 @@ struct SeedFlow {
             .address(SelectorConversion.addressExtension(.destination, set.remoteSelector)),
             .policy(PolicyExtension(type: .ipsec, direction: .outbound, requests: [IPsecRequest(proto: 50, mode: IPsecRequest.modeTransport, level: 2)])),
         ])
-        let added = try exchange(&ctx, &kernel, "X_SPDADD", spdAdd)
+        let added = try exchange(&ctx, &kernel, "X_SPDADD", spdAdd).reply
         ctx.input("policy id the kernel gave", added.policy?.id ?? 0)
 
         // The packet leaves: the kernel finds no SA and sends SADB_ACQUIRE to the registered socket.
@@ -96,7 +98,7 @@ struct SeedFlow {
                    equals: "\(shape.extensions.compactMap { $0.type?.name }) \(try shape.encode(dialect: .linux).count)")
         let trigger = try AcquireTrigger(acquire: acquire)
         let query = try AcquireFlow.policyQuery(for: trigger, sequence: 3, pid: keyManagerPID)
-        let reply = try exchange(&ctx, &kernel, "X_SPDGET", query)
+        let (querySent, reply) = try exchange(&ctx, &kernel, "X_SPDGET", query)
         let policy = try AcquireFlow.policySelectors(reply)
         let proposal = AcquireFlow.proposal(trigger: trigger, policy: (policy.tsi, policy.tsr))
         for p in proposal.provenance { ctx.note(p) }
@@ -114,17 +116,14 @@ struct SeedFlow {
         let keys = try ChildSAKeys(encryption: .aesCBC256, integrity: .hmacSHA256, keymat: (0..<128).map { UInt8($0) })
         ctx.input("IKEv2 transforms", "\(keys.encryption), \(keys.integrity)")
         let installer = ChildSAInstaller(trigger: trigger, keys: keys, pid: keyManagerPID)
-        let getSPI = installer.getSPI()
-        let getSPIReply = try exchange(&ctx, &kernel, "SADB_GETSPI", getSPI)
+        let (getSPI, getSPIReply) = try exchange(&ctx, &kernel, "SADB_GETSPI", installer.getSPI())
         let inboundSPI = getSPIReply.sa?.spi ?? 0
         ctx.input("inbound SPI the kernel allocated", "0x" + String(inboundSPI, radix: 16))
-        let update = installer.update(inboundSPI: inboundSPI)
-        let updateReply = try exchange(&ctx, &kernel, "SADB_UPDATE", update)
-        let add = installer.add(outboundSPI: 0x0000_8765)
-        let addReply = try exchange(&ctx, &kernel, "SADB_ADD", add)
+        let (update, updateReply) = try exchange(&ctx, &kernel, "SADB_UPDATE", installer.update(inboundSPI: inboundSPI))
+        let (add, addReply) = try exchange(&ctx, &kernel, "SADB_ADD", installer.add(outboundSPI: 0x0000_8765))
         let second = kernel.send(outbound)
         ctx.input("kernel action for the next packet", "\(second.action)")
-        return SeedFlow(spdEntry: protect, acquire: acquire, trigger: trigger, policyQuery: query, policyReply: reply,
+        return SeedFlow(spdEntry: protect, acquire: acquire, trigger: trigger, policyQuery: querySent, policyReply: reply,
                         proposal: proposal, narrowed: narrowed, installer: installer, getSPI: getSPI, update: update, add: add,
                         getSPIReply: getSPIReply, updateReply: updateReply, addReply: addReply, packetAfterInstall: second.action,
                         kernel: kernel, policyID: added.policy?.id ?? 0)

@@ -27,15 +27,41 @@ enum TSWireChecks {
         id: "ts.wire.payload-types-44-45", title: "TSi is payload type 44, TSr 45",
         topic: .ts, dialects: ["rfc7296"],
         claims: Claim.ikev2(.supports, section: "3.13", "The payload type for the Traffic Selector payload is forty-four (44) for addresses at the initiator's end of the SA and forty-five (45) for addresses at the responder's end.")
+            + [.supports("RFC 7296", section: "2.9", "The first of the two TS payloads is known as TSi (Traffic Selector-initiator)."),
+               .supports("RFC 7296", section: "2.9", "The second is known as TSr (Traffic Selector-responder).")]
     ) { ctx in
-        ctx.expect("TSi payload type", TSPayload.Kind.initiator.rawValue, equals: 44)
-        ctx.expect("TSr payload type", TSPayload.Kind.responder.rawValue, equals: 45)
+        // An IKE payload chain written by hand from RFC 7296 3.2/3.13 (not by our encoder):
+        // a generic header whose Next Payload is 0x2c (44), the TSi it announces, whose own
+        // Next Payload is 0x2d (45), then the TSr (Next Payload 0, none).
+        let chain: [UInt8] = [0x2c, 0, 0, 4]
+            + [0x2d, 0, 0, 24, 1, 0, 0, 0, 7, 0, 0, 16, 0, 0, 0xff, 0xff, 10, 0, 0, 1, 10, 0, 0, 1]
+            + [0x00, 0, 0, 24, 1, 0, 0, 0, 7, 0, 0, 16, 0, 0, 0xff, 0xff, 10, 0, 0, 2, 10, 0, 0, 2]
+        ctx.hex("payload chain", chain)
+        // Walk the chain: each header's Next Payload names the type of the payload after it,
+        // and the codec maps that number to TSi or TSr.
+        var kinds: [String] = []
+        var offset = 4, type = chain[0]
+        while type != 0, offset + 4 <= chain.count {
+            let length = Int(chain[offset + 2]) << 8 | Int(chain[offset + 3])
+            let payload = try TSPayload.decode(Array(chain[offset..<(offset + length)]), kind: TSPayload.Kind(rawValue: type))
+            kinds.append("\(type):\(payload.kind?.name ?? "not a TS payload")")
+            type = payload.nextPayload
+            offset += length
+        }
+        ctx.expect("payload types read from the chain, as the codec names them", kinds, equals: ["44:TSi", "45:TSr"])
+        // Our encoder writes the same Next Payload byte when it announces a TSr after a TSi.
+        let tsi = try TSPayload(kind: .initiator, nextPayload: TSPayload.Kind.responder.rawValue, [try TrafficSelector("10.0.0.1/32")]).encode()
+        ctx.hex("encoded TSi announcing a TSr", tsi)
+        ctx.expect("encoded TSi: the chain's bytes 4-27", tsi, equals: Array(chain[4..<28]))
     }
 
     static let matchSemantics = Check(
         id: "ts.wire.match-one-of-each", title: "A packet matches TSi/TSr when it matches one selector of each (the four-combination example)",
         topic: .ts, dialects: ["rfc7296"],
         claims: Claim.ikev2(.supports, section: "3.13", "Thus, they are interpreted as follows: a packet matches a given TSi/TSr if it matches at least one of the individual selectors in TSi, and at least one of the individual selectors in TSr.")
+            + [.supports("RFC 7296", section: "3.13", "For instance, the following Traffic Selectors:",
+                         rationale: "The check runs this example: TSi ports 100 and 200 from .66, TSr ports 300 and 400."),
+               .supports("RFC 7296", section: "3.13", "The Traffic Selector payload, denoted TS in this document, allows peers to identify packet flows for processing by IPsec security services.")]
     ) { ctx in
         // RFC 7296 3.13's example: TSi ports 100 and 200 from .66, TSr ports 300 and 400 to anywhere.
         let tsi = SelectorSet([try TrafficSelector("198.51.100.66/32", protocol: 17, ports: "100"), try TrafficSelector("198.51.100.66/32", protocol: 17, ports: "200")])

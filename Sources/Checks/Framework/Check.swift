@@ -31,8 +31,8 @@ public struct Check: Sendable, Identifiable {
     /// Runs the body: passed when every expectation held, failed when one did not,
     /// errored when the body threw or recorded no expectation at all (a check that cannot
     /// fail proves nothing).
-    public func run() -> CheckResult {
-        var context = CheckContext()
+    public func run(perturbing perturbation: Perturbation? = nil) -> CheckResult {
+        var context = CheckContext(perturbation: perturbation)
         let clock = ContinuousClock()
         let start = clock.now
         var outcome: CheckOutcome
@@ -78,8 +78,15 @@ public struct CheckResult: Hashable, Sendable {
 /// What a check body writes its evidence into.
 public struct CheckContext: Sendable {
     public private(set) var evidence = Evidence()
+    /// Set by the perturbation test: one expectation is judged against a changed expected value.
+    public let perturbation: Perturbation?
 
-    public init() {}
+    public init(perturbation: Perturbation? = nil) {
+        self.perturbation = perturbation
+    }
+
+    /// True when the expectation about to be recorded is the one to perturb.
+    var perturbsNext: Bool { perturbation?.observation == evidence.observations.count }
 
     public mutating func input(_ label: String, _ value: String) {
         evidence.inputs.append(LabeledValue(label, value))
@@ -105,14 +112,24 @@ public struct CheckContext: Sendable {
     /// Expects `actual == expected`; returns whether it held.
     @discardableResult
     public mutating func expect<T: Equatable>(_ label: String, _ actual: T, equals expected: T) -> Bool {
-        let holds = actual == expected
-        evidence.observations.append(Observation(label: label, expected: Self.show(expected), actual: Self.show(actual), holds: holds))
+        guard perturbsNext else {
+            let holds = actual == expected
+            evidence.observations.append(Observation(label: label, expected: Self.show(expected), actual: Self.show(actual), holds: holds))
+            return holds
+        }
+        let changed = Perturbation.changed(expected)
+        // A value the hook cannot change is perturbed into "anything but it".
+        let holds = changed != expected ? actual == changed : actual != expected
+        let shown = changed != expected ? Self.show(changed) : "not \(Self.show(expected))"
+        evidence.observations.append(Observation(label: label, expected: shown, actual: Self.show(actual), holds: holds))
         return holds
     }
 
     /// Expects a condition, with the words for what was expected and what was seen.
     @discardableResult
     public mutating func expect(_ label: String, _ holds: Bool, expected: String, actual: String) -> Bool {
+        // Perturbed, the check expects the opposite of what it states.
+        let (holds, expected) = perturbsNext ? (!holds, "not (\(expected))") : (holds, expected)
         evidence.observations.append(Observation(label: label, expected: expected, actual: actual, holds: holds))
         return holds
     }
@@ -120,13 +137,21 @@ public struct CheckContext: Sendable {
     /// Expects `body` to throw an error whose `code` description is `code`.
     @discardableResult
     public mutating func expectRejection(_ label: String, code expected: String, _ body: () throws -> Void) -> Bool {
+        // Perturbed, the check expects the input to be accepted.
+        let expectsAcceptance = perturbsNext
+        let wanted = expectsAcceptance ? "accepted" : "rejected with \(expected)"
         do {
             try body()
-            return expect(label, false, expected: "rejected with \(expected)", actual: "accepted")
+            return record(label, expectsAcceptance, expected: wanted, actual: "accepted")
         } catch {
             let actual = Self.code(of: error)
-            return expect(label, actual == expected, expected: "rejected with \(expected)", actual: "rejected with \(actual): \(error)")
+            return record(label, !expectsAcceptance && actual == expected, expected: wanted, actual: "rejected with \(actual): \(error)")
         }
+    }
+
+    private mutating func record(_ label: String, _ holds: Bool, expected: String, actual: String) -> Bool {
+        evidence.observations.append(Observation(label: label, expected: expected, actual: actual, holds: holds))
+        return holds
     }
 
     /// The code of a module error (every module's error type is a `Diagnostic`), else its description.

@@ -75,8 +75,9 @@ extension Duration {
 extension CheckReport {
     /// Runs the checks named by `checkIDs` (the whole catalog when empty; an unknown id
     /// throws `CheckError.unknownCheck`) and judges each of `documents` by the run.
-    public static func judging(_ documents: [Document], checkIDs: [String] = [], toolVersion: String) throws -> CheckReport {
-        let checks = checkIDs.isEmpty ? Catalog.all : try Catalog.checks(ids: checkIDs)
+    /// `catalog` is the whole catalog (Swift checks and scenario files); `Catalog.all` by default.
+    public static func judging(_ documents: [Document], catalog: [Check] = Catalog.all, checkIDs: [String] = [], toolVersion: String) throws -> CheckReport {
+        let checks = checkIDs.isEmpty ? catalog : try Catalog.checks(ids: checkIDs, in: catalog)
         let run = CatalogRun.run(checks)
         let linker = Linker(run: run)
         return CheckReport(run: run, documents: documents.map { linker.link($0) }, toolVersion: toolVersion)

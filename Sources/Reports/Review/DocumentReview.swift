@@ -14,10 +14,10 @@ public struct DocumentReview: Sendable {
     public var linked: LinkedDocument?
 
     public init(_ document: Document, filter: StatementFilter = StatementFilter(), runningChecks: Bool = false,
-                lowercaseKeywords: StatementExtractor.LowercaseKeywords = .auto) {
+                lowercaseKeywords: StatementExtractor.LowercaseKeywords = .auto, catalog: [Check] = Catalog.all) {
         self.document = document
         report = ReviewReport(StatementExtractor(lowercaseKeywords: lowercaseKeywords).analyze(document), filter: filter)
-        run = runningChecks ? CatalogRun.run(Catalog.all) : nil
+        run = runningChecks ? CatalogRun.run(catalog) : nil
         linked = run.map { Linker(run: $0).link(document) }
         if let linked { report = report.withStatuses(from: linked) }
     }

@@ -40,6 +40,9 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("check"), parsing: .singleValue, help: ArgumentHelp("Run only this check (repeatable).", valueName: "id"))
     var checkIDs: [String] = []
 
+    @Option(name: .customLong("checks"), help: ArgumentHelp("Also run the scenario files (*.yaml) of this directory (repeatable); checks/ is always read.", valueName: "DIR"))
+    var checkDirectories: [String] = []
+
     @Option(name: .short, help: "Write the report to this file instead of standard output.")
     var output: String?
 
@@ -61,7 +64,8 @@ struct CheckCommand: ParsableCommand {
         try reportingErrors {
             let paths = files.isEmpty ? try BundledDrafts.paths() : files
             let documents = try paths.map { try DocumentReader.read(path: $0) }
-            let report = try CheckReport.judging(documents, checkIDs: checkIDs, toolVersion: Draftcheck.configuration.version)
+            let catalog = try CatalogLoading.load(directories: checkDirectories, auditing: documents)
+            let report = try CheckReport.judging(documents, catalog: catalog, checkIDs: checkIDs, toolVersion: Draftcheck.configuration.version)
             // Colour only on a terminal: never into a file.
             let text = TextCheckReport.Options(verbose: verbose, color: output == nil && colorOptions.color.enabled, allUnlinked: unlinked)
             try ReportOutput.write(try format.render(report, text: text), to: output)

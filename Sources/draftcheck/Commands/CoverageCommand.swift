@@ -26,6 +26,9 @@ struct CoverageCommand: ParsableCommand {
     @Option(help: "RFC 2367 as text (default: CORPUS/rfc2367.txt).")
     var rfc2367: String?
 
+    @Option(name: .customLong("checks"), help: ArgumentHelp("Also count the scenario files (*.yaml) of this directory (repeatable); checks/ is always read.", valueName: "DIR"))
+    var checkDirectories: [String] = []
+
     @Option(help: "Output format: text or json.")
     var format: CoverageReportFormat = .text
 
@@ -35,10 +38,10 @@ struct CoverageCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let run = CatalogRun.run(Catalog.all)
-            let targets = CatalogTargets.coverage(of: run,
-                                                  rfc7296: try DocumentReader.read(path: rfc7296 ?? Self.corpus + "/rfc7296.txt"),
-                                                  rfc2367: try DocumentReader.read(path: rfc2367 ?? Self.corpus + "/rfc2367.txt"))
+            let rfc7296 = try DocumentReader.read(path: rfc7296 ?? Self.corpus + "/rfc7296.txt")
+            let rfc2367 = try DocumentReader.read(path: rfc2367 ?? Self.corpus + "/rfc2367.txt")
+            let run = CatalogRun.run(try CatalogLoading.load(directories: checkDirectories, auditing: [rfc7296, rfc2367]))
+            let targets = CatalogTargets.coverage(of: run, rfc7296: rfc7296, rfc2367: rfc2367)
             print(try CoverageReport.render(targets, as: format), terminator: "")
             if run.counts[.errored, default: 0] > 0 { throw ExitCode(ExitStatus.software) }
         }

@@ -57,6 +57,9 @@ struct ReviewCommand: ParsableCommand {
     @Flag(help: "Run the check catalog: each statement gains its status (supported, contradicted, failed, errored, stale, unlinked) and the ids of the checks behind it. Exit 70 when a check errored.")
     var checks = false
 
+    @Option(name: .customLong("checks-dir"), help: ArgumentHelp("With --checks: also run the scenario files (*.yaml) of this directory (repeatable); checks/ is always read.", valueName: "DIR"))
+    var checkDirectories: [String] = []
+
     @Option(help: ArgumentHelp("With --checks: write an errata skeleton into DIR for each section with a contradicted statement.", valueName: "DIR"))
     var propose: String?
 
@@ -67,13 +70,15 @@ struct ReviewCommand: ParsableCommand {
 
     func validate() throws {
         if propose != nil && !checks { throw ValidationError("--propose needs --checks.") }
+        if !checkDirectories.isEmpty && !checks { throw ValidationError("--checks-dir needs --checks.") }
     }
 
     func run() throws {
         try reportingErrors {
             let filter = StatementFilter(topic: topic.topic, strength: level.strength)
-            let review = DocumentReview(try DocumentReader.read(path: file), filter: filter, runningChecks: checks,
-                                        lowercaseKeywords: lowercaseKeywords)
+            let document = try DocumentReader.read(path: file)
+            let catalog = checks ? try CatalogLoading.load(directories: checkDirectories, auditing: [document]) : []
+            let review = DocumentReview(document, filter: filter, runningChecks: checks, lowercaseKeywords: lowercaseKeywords, catalog: catalog)
             print(try review.report.rendered(as: format, color: colorOptions.color.enabled), terminator: "")
             if let propose, review.linked != nil {
                 try ErrataSkeleton.write(try review.errataSkeletons(date: ErrataSkeleton.day(of: Date())), into: propose) {

@@ -1,0 +1,31 @@
+import ArgumentParser
+import Scenarios
+
+/// `draftcheck checks`: lists the catalog (Swift checks and scenario files).
+struct ChecksCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "checks",
+        abstract: "List the check catalog: id, topic, Swift or scenario file, evidence kind, and each claim's document and section.",
+        discussion: """
+        Runs every check once to say what evidence it gathers (reference model; real kernel \
+        capture). Formats: text (default) or json (schema "draftcheck-catalog" version 1).
+
+        Exit codes: 0 done; 65 a bad scenario file; 66 a --checks directory is missing.
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument { case text, json }
+
+    @Option(name: .customLong("checks"), help: ArgumentHelp("Also list the scenario files (*.yaml) of this directory (repeatable); checks/ is always read.", valueName: "DIR"))
+    var checkDirectories: [String] = []
+
+    @Option(help: "Output format: text or json.")
+    var format: Format = .text
+
+    func run() throws {
+        try reportingErrors {
+            let listing = CatalogListing(try ScenarioCatalog.load(directories: checkDirectories))
+            print(format == .json ? try listing.json() : listing.text, terminator: "")
+        }
+    }
+}
