@@ -72,7 +72,7 @@ struct ErrataCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             if check {
-                let fix = try FixCheck.make(errataFile: file, draft: draft)
+                let fix = try FixCheck.make(errataFile: file, draft: draft, checks: try CatalogLoading.load(directories: [], auditing: []))
                 print(try checkFormat.render(fix), terminator: "")
                 if !fix.statusesAfter.isDisjoint(with: try StatementStatus.parseList(failOn)) { throw ExitCode(ExitStatus.findings) }
                 return
