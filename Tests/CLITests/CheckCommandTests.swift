@@ -100,3 +100,27 @@ import TestSupport
         #expect(text.stdout.contains("coverage"))
     }
 }
+
+/// What the reader could not read is said by check and review too, on standard error.
+@Suite struct DocumentWarningTests {
+    @Test(arguments: [["check"], ["review"], ["review", "--checks"]])
+    func unresolvedReferencesAreWarned(_ command: [String]) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("draftcheck-warn-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("draft-x-00.xml")
+        try """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <rfc xmlns:xi="http://www.w3.org/2001/XInclude" docName="draft-x-00" version="3">
+        <front><title>X</title></front>
+        <middle><section><name>One</name><t>The initiator MUST send TSi.</t></section></middle>
+        <back><references><name>Normative References</name>
+        <xi:include href="https://bib.ietf.org/public/rfc/bibxml/reference.RFC.2119.xml"/>
+        </references></back>
+        </rfc>
+        """.write(to: file, atomically: true, encoding: .utf8)
+        let result = try runDraftcheck(command.prefix(1) + [file.path] + command.dropFirst())
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr == "\(file.path):6:1: warning: network reference https://bib.ietf.org/public/rfc/bibxml/reference.RFC.2119.xml not fetched (offline); placeholder reference [RFC2119]\n")
+    }
+}

@@ -64,6 +64,9 @@ struct CheckCommand: ParsableCommand {
         try reportingErrors {
             let paths = files.isEmpty ? try BundledDrafts.paths() : files
             let documents = try paths.map { try DocumentReader.read(path: $0) }
+            // What the readers could not read (an unresolved reference, an include left
+            // out) bears on the judgement: standard error, as sections and render say it.
+            documents.forEach { $0.warnings.forEach { printWarning($0.description) } }
             let catalog = try CatalogLoading.load(directories: checkDirectories, auditing: documents)
             let report = try CheckReport.judging(documents, catalog: catalog, checkIDs: checkIDs, toolVersion: Draftcheck.configuration.version)
             // Colour only on a terminal: never into a file.

@@ -77,6 +77,7 @@ struct ReviewCommand: ParsableCommand {
         try reportingErrors {
             let filter = StatementFilter(topic: topic.topic, strength: level.strength)
             let document = try DocumentReader.read(path: file)
+            document.warnings.forEach { printWarning($0.description) }
             let catalog = checks ? try CatalogLoading.load(directories: checkDirectories, auditing: [document]) : []
             let review = DocumentReview(document, filter: filter, runningChecks: checks, lowercaseKeywords: lowercaseKeywords, catalog: catalog)
             print(try review.report.rendered(as: format, color: colorOptions.color.enabled), terminator: "")
