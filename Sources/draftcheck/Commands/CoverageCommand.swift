@@ -39,7 +39,7 @@ struct CoverageCommand: ParsableCommand {
             let targets = CatalogTargets.coverage(of: run,
                                                   rfc7296: try DocumentReader.read(path: rfc7296 ?? Self.corpus + "/rfc7296.txt"),
                                                   rfc2367: try DocumentReader.read(path: rfc2367 ?? Self.corpus + "/rfc2367.txt"))
-            print(try CoverageReport.render(targets, as: format), terminator: "")
+            try StandardOutput.write(try CoverageReport.render(targets, as: format))
             if run.counts[.errored, default: 0] > 0 { throw ExitCode(ExitStatus.software) }
         }
     }

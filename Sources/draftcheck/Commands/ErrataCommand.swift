@@ -58,13 +58,13 @@ struct ErrataCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             if let compareWith {
-                print(try ErrataFile.adoption(errataFile: file, later: compareWith), terminator: "")
+                try StandardOutput.write(try ErrataFile.adoption(errataFile: file, later: compareWith))
                 return
             }
             let action: ErrataAction = if apply, let output { .applyTo(output) } else if write { .writeSource } else {
                 .show(format, color: colorOptions.color.enabled)
             }
-            FileHandle.standardOutput.write(Data(try ErrataFile.perform(action, errataFile: file, draft: draft)))
+            try StandardOutput.write(try ErrataFile.perform(action, errataFile: file, draft: draft))
         }
     }
 }

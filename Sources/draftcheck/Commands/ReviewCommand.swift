@@ -70,7 +70,7 @@ struct ReviewCommand: ParsableCommand {
         try reportingErrors {
             let filter = StatementFilter(topic: topic.topic, strength: level.strength)
             let review = DocumentReview(try DocumentReader.read(path: file), filter: filter, runningChecks: checks)
-            print(try review.report.rendered(as: format, color: colorOptions.color.enabled), terminator: "")
+            try StandardOutput.write(try review.report.rendered(as: format, color: colorOptions.color.enabled))
             if let propose, review.linked != nil {
                 try ErrataSkeleton.write(try review.errataSkeletons(date: ErrataSkeleton.day(of: Date())), into: propose) {
                     printWarning("wrote \($0)")
