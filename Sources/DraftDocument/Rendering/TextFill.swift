@@ -6,28 +6,10 @@ import Foundation
 /// zero-width spaces, never at a no-break space, word joiner or non-breaking hyphen.
 /// Written from the behaviour of xml2rfc 3.34.1 (xml2rfc/utils.py), not its code.
 enum TextFill {
-    /// Where a line may break: white space, the end of a hyphenated or slash-joined word
-    /// part, a zero-width space, an em-dash "--" (xml2rfc's `wordsep_re`).
-    static let wordSeparator = try! NSRegularExpression(pattern:
-        "([ \\t\\n\\r\\f\\v]+|"
-        + "[^\\s-]*\\w+/(?=[A-Za-z]\\w*)|"
-        + "[^\\s-]*\\w+[^0-9\\s]-(?=\\w+[^0-9\\s])|"
-        + "\\u200b|"
-        + "(?<=[\\w\\!\"'\\&\\.\\,\\?])-{2,}(?=\\w))"
-        + "(?![\\u00A0\\u2060\\uE060])")
-
-    /// xml2rfc's splitter for table cells (its TextSplitter): breaks at white space,
-    /// after slash-joined words, at zero-width spaces and em-dashes, and, when a table is
-    /// too wide otherwise, after hyphens too.
-    static let cellSeparator = try! NSRegularExpression(pattern:
-        "([ \\t\\n\\r\\f\\v]+|[^\\s-]*\\w+/(?=[A-Za-z]\\w*)|\\u200b|\\u2028|(?<=[\\w\\!\"'\\&\\.\\,\\?])-{2,}(?=\\w))(?![\\u00A0|\\u2060|\\uE060])")
-    static let cellSeparatorWithHyphens = try! NSRegularExpression(pattern:
-        "([ \\t\\n\\r\\f\\v]+|[^\\s-]*\\w+/(?=[A-Za-z]\\w*)|\\u200b|\\u2028|[^\\s-]*\\w+[^0-9\\s]-(?=\\w+)|(?<=[\\w\\!\"'\\&\\.\\,\\?])-{2,}(?=\\w))(?![\\u00A0|\\u2060|\\uE060])")
-
     /// The longest piece of `text` that a table cell cannot break (white space trimmed).
     static func longestWord(_ text: String, splittingHyphens: Bool) -> Int {
         guard !text.isEmpty else { return 0 }
-        return split(text, at: splittingHyphens ? cellSeparatorWithHyphens : cellSeparator)
+        return (splittingHyphens ? BreakPoints.cellsWithHyphens : BreakPoints.cells).split(text)
             .map { $0.trimmingCharacters(in: .whitespacesAndNewlines).unicodeScalars.count }.max() ?? 0
     }
 
@@ -89,19 +71,9 @@ enum TextFill {
         regex.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) != nil
     }
 
-    /// Python's `re.split` with a capturing group, empty pieces dropped.
-    private static func split(_ s: String, at separator: NSRegularExpression = wordSeparator) -> [String] {
-        let ns = s as NSString
-        var out: [String] = []
-        var last = 0
-        for m in separator.matches(in: s, range: NSRange(location: 0, length: ns.length)) {
-            if m.range.location > last { out.append(ns.substring(with: NSRange(location: last, length: m.range.location - last))) }
-            if m.range.length > 0 { out.append(ns.substring(with: m.range)) }
-            last = m.range.location + m.range.length
-        }
-        if last < ns.length { out.append(ns.substring(from: last)) }
-        return out
-    }
+    /// Where a line may break: white space, the end of a hyphenated or slash-joined word
+    /// part, a zero-width space, an em-dash "--" (xml2rfc's `wordsep_re`, in BreakPoints).
+    private static func split(_ s: String) -> [String] { BreakPoints.words.split(s) }
 
     private static func fixSentenceEndings(_ chunks: inout [String]) {
         var i = 0
@@ -115,39 +87,50 @@ enum TextFill {
         }
     }
 
-    private static func isBlank(_ s: String) -> Bool { s.allSatisfy(\.isWhitespace) }
+    private typealias Chunk = ArraySlice<Unicode.Scalar>
 
-    private static func length(_ s: String) -> Int { s.unicodeScalars.count }
+    /// Whether every character of `s` is white space (a character is judged by its first
+    /// scalar, as `Character.isWhitespace` is).
+    private static func isBlank(_ s: Chunk) -> Bool {
+        guard let first = s.first else { return true }
+        guard first.properties.isWhitespace else { return false }
+        return String(String.UnicodeScalarView(s)).allSatisfy(\.isWhitespace)
+    }
 
-    /// Python textwrap's `_wrap_chunks` with break_long_words and break_on_hyphens.
+    /// Python textwrap's `_wrap_chunks` with break_long_words and break_on_hyphens. Chunks
+    /// are scalar slices, so a long word is cut without copying what is left of it (a
+    /// 10 MB token was copied once a line: 50 s).
     private static func wrapChunks(_ input: [String], initial: String, subsequent: String, width: Int) -> [String] {
-        var chunks = Array(input.reversed())
+        var chunks: [Chunk] = input.reversed().map { Chunk(Array($0.unicodeScalars)) }
         var lines: [String] = []
         while !chunks.isEmpty {
-            var line: [String] = []
+            var line: [Chunk] = []
             var lineLength = 0
             let indent = lines.isEmpty ? initial : subsequent
-            let available = max(1, width - length(indent))
+            let available = max(1, width - indent.unicodeScalars.count)
             if let last = chunks.last, isBlank(last), !lines.isEmpty { chunks.removeLast() }
-            while let next = chunks.last, lineLength + length(next) <= available {
+            while let next = chunks.last, lineLength + next.count <= available {
                 line.append(next)
-                lineLength += length(next)
+                lineLength += next.count
                 chunks.removeLast()
             }
-            if let next = chunks.last, length(next) > available {
+            if let next = chunks.last, next.count > available {
                 let spaceLeft = max(1, available - lineLength)
-                let scalars = Array(next.unicodeScalars)
-                var end = spaceLeft
-                if scalars.count > spaceLeft, let hyphen = scalars[0..<spaceLeft].lastIndex(of: "-"), hyphen > 0, scalars[0..<hyphen].contains(where: { $0 != "-" }) {
+                let start = next.startIndex
+                var end = start + spaceLeft
+                if next.count > spaceLeft, let hyphen = next[start..<(start + spaceLeft)].lastIndex(of: "-"), hyphen > start,
+                   next[start..<hyphen].contains(where: { $0 != "-" }) {
                     end = hyphen + 1
                 }
-                line.append(String(String.UnicodeScalarView(scalars[0..<end])))
-                chunks[chunks.count - 1] = String(String.UnicodeScalarView(scalars[end...]))
+                line.append(next[start..<end])
+                chunks[chunks.count - 1] = next[end...]
                 if chunks[chunks.count - 1].isEmpty { chunks.removeLast() }
             }
             if let last = line.last, isBlank(last) { line.removeLast() }
             if !line.isEmpty {
-                lines.append(indent + line.joined())
+                var text = String.UnicodeScalarView()
+                for chunk in line { text.append(contentsOf: chunk) }
+                lines.append(indent + String(text))
             } else if chunks.isEmpty == false && line.isEmpty {
                 // A lone blank chunk at the start of the text: drop it and go on.
                 continue
