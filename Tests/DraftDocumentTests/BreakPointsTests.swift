@@ -63,3 +63,18 @@ import Testing
         #expect(ContinuousClock.now - start < .seconds(1))
     }
 }
+
+/// TextFill's sentence-end test, written by hand for speed, against the regex it replaced.
+@Suite struct SentenceEndTests {
+    static let regex = try! NSRegularExpression(pattern: "[A-Za-z0-9\\>\\]\\)\"'][\\.\\!\\?][\"'\\)\\]]?\\z")
+
+    @Test func agreesWithTheRegexOnEveryShortTail() {
+        let alphabet: [String] = ["a", "Z", "5", ">", "]", ")", "\"", "'", ".", "!", "?", " ", "-", "é", ","]
+        var tails = [""]
+        for _ in 0..<4 { tails = tails.flatMap { t in alphabet.map { t + $0 } } }
+        let disagreements = tails.filter { t in
+            (Self.regex.firstMatch(in: t, range: NSRange(t.startIndex..., in: t)) != nil) != TextFill.endsLikeASentence(t)
+        }
+        #expect(disagreements.isEmpty, "\(disagreements.prefix(10))")
+    }
+}

@@ -42,12 +42,10 @@ struct BreakPoints {
     /// breaks and the breaks themselves, in order.
     func split(_ text: String) -> [String] {
         let c = Array(text.unicodeScalars)
+        // Pieces are cut from the text by index (a copy of their UTF-8), not rebuilt from scalars.
+        let index = Array(text.unicodeScalars.indices) + [text.endIndex]
         var out: [String] = []
-        func piece(_ from: Int, _ to: Int) -> String {
-            var s = String.UnicodeScalarView()
-            s.append(contentsOf: c[from..<to])
-            return String(s)
-        }
+        func piece(_ from: Int, _ to: Int) -> String { String(text.unicodeScalars[index[from]..<index[to]]) }
         var scanner = Scanner(c: c, rule: self)
         var last = 0
         var p = 0
@@ -162,7 +160,7 @@ struct BreakPoints {
         }
 
         static func isSpace(_ s: Unicode.Scalar) -> Bool {
-            s.properties.isWhitespace
+            s.isASCII ? s == " " || (s.value >= 0x09 && s.value <= 0x0D) : s.properties.isWhitespace
         }
 
         static func isWord(_ s: Unicode.Scalar) -> Bool {

@@ -13,7 +13,18 @@ enum TextFill {
             .map { $0.trimmingCharacters(in: .whitespacesAndNewlines).unicodeScalars.count }.max() ?? 0
     }
 
-    static let sentenceEnd = try! NSRegularExpression(pattern: "[A-Za-z0-9\\>\\]\\)\"'][\\.\\!\\?][\"'\\)\\]]?\\z")
+    /// `[A-Za-z0-9>\])"'][.!?]["')\]]?\z`, tested by hand: it is asked of every word of a
+    /// paragraph, and a regex call per word was most of rendering a 10 MB paragraph.
+    static func endsLikeASentence(_ chunk: String) -> Bool {
+        var tail = chunk.unicodeScalars.reversed().makeIterator()
+        guard var last = tail.next() else { return false }
+        if "\"')]".unicodeScalars.contains(last) {
+            guard let before = tail.next() else { return false }
+            last = before
+        }
+        guard ".!?".unicodeScalars.contains(last), let before = tail.next() else { return false }
+        return before.isASCII && (before.properties.isAlphabetic || ("0"..."9").contains(before) || ">])\"'".unicodeScalars.contains(before))
+    }
     static let notSentenceEnd = try! NSRegularExpression(pattern:
         "(^|\\s)(\\.[\\]\\)'\"]*|([\\(\\[])?([A-Z][a-z][a-z]|Eq|[Cc]f|vs|resp|viz|ibid|[JS]r|M[rs]|Messrs|Mmes|Dr|Profs?|St|Lt|a\\.k\\.a|i\\.e|e\\.g)\\.)\\z")
     static let sentenceStart = try! NSRegularExpression(pattern: "^[\"'(\\[]*[A-Z]")
@@ -26,7 +37,7 @@ enum TextFill {
     /// line break; nothing between two breaks, or before the first, is an empty line (as
     /// in xml2rfc), nothing after the last is dropped.
     static func wrap(_ text: String, initial: String, subsequent: String, width: Int, fixSentenceEndings: Bool = true) -> [String] {
-        if text.contains("\u{2028}") {
+        if text.unicodeScalars.contains("\u{2028}") {
             var lines: [String] = []
             var parts = text.split(separator: "\u{2028}", omittingEmptySubsequences: false).map { $0.drop(while: { $0.isWhitespace }) }
             while let last = parts.last, last.isEmpty { parts.removeLast() }
@@ -78,7 +89,7 @@ enum TextFill {
     private static func fixSentenceEndings(_ chunks: inout [String]) {
         var i = 0
         while i < chunks.count - 2 {
-            if chunks[i + 1] == " ", matches(sentenceEnd, chunks[i]), !matches(notSentenceEnd, chunks[i]), matches(sentenceStart, chunks[i + 2]) {
+            if chunks[i + 1] == " ", endsLikeASentence(chunks[i]), !matches(notSentenceEnd, chunks[i]), matches(sentenceStart, chunks[i + 2]) {
                 chunks[i + 1] = "  "
                 i += 2
             } else {
@@ -142,7 +153,8 @@ enum TextFill {
     /// URLs no longer than `width` kept on one line (xml2rfc's `urlkeep`): no break after
     /// their slashes, hyphens and colons.
     static func keepingURLs(_ text: String, width: Int) -> String {
-        guard text.contains("http:") || text.contains("https:") else { return text }
+        // A UTF-8 search: Foundation's String.contains goes through NSString.
+        guard text.utf8.firstRange(of: "http:".utf8) != nil || text.utf8.firstRange(of: "https:".utf8) != nil else { return text }
         var out = ""
         for (i, word) in text.split(separator: " ", omittingEmptySubsequences: false).enumerated() {
             if i > 0 { out += " " }
