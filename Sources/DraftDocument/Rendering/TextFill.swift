@@ -50,7 +50,8 @@ enum TextFill {
             }
             return lines
         }
-        var s = String(String.UnicodeScalarView(text.unicodeScalars.map { scalar -> Unicode.Scalar in
+        // Rebuilding a string scalar by scalar is slow; most text has nothing to replace.
+        var s = !text.utf8.contains(where: { $0 >= 0x09 && $0 <= 0x0D }) ? text : String(String.UnicodeScalarView(text.unicodeScalars.map { scalar -> Unicode.Scalar in
             switch scalar {
             case "\t", "\n", "\r", "\u{0B}", "\u{0C}": return " "
             default: return scalar
@@ -61,13 +62,15 @@ enum TextFill {
         s = replace(keepTogether, in: s, with: "$1\u{00A0}")
         let maxWord = width - subsequent.count
         var chunks: [String] = []
+        func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == "\u{200B}" || scalar == "\u{200C}" || scalar == "\u{2060}" || scalar == "\u{E060}"
+        }
         for chunk in split(s) {
-            let visible = chunk.unicodeScalars.filter { !["\u{200B}", "\u{200C}", "\u{2060}", "\u{E060}"].contains($0) }
-            if visible.count > maxWord {
-                let loosened = String(String.UnicodeScalarView(visible)).replacingOccurrences(of: "\u{00A0}", with: " ")
-                chunks += split(loosened)
+            let visible = chunk.unicodeScalars.contains(where: isInvisible) ? String(String.UnicodeScalarView(chunk.unicodeScalars.filter { !isInvisible($0) })) : chunk
+            if visible.unicodeScalars.count > maxWord {
+                chunks += split(visible.replacingOccurrences(of: "\u{00A0}", with: " "))
             } else {
-                chunks.append(String(String.UnicodeScalarView(visible)))
+                chunks.append(visible)
             }
         }
         if fixSentenceEndings { Self.fixSentenceEndings(&chunks) }
