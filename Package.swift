@@ -31,11 +31,13 @@ let package = Package(
         .library(name: "Checks", targets: ["Checks"]),
         .library(name: "Linking", targets: ["Linking"]),
     ],
+    // Pinned exactly, so that a fresh clone builds the same code: Package.resolved stays out
+    // of git (it records revision ids, which differ between package mirrors).
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
-        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/JohnSundell/Plot", exact: "0.14.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
     ],
     targets: [
         // --- Foundations -------------------------------------------------------------------
@@ -116,3 +118,13 @@ let package = Package(
         ]),
     ]
 )
+
+// Fuzzing the document side (scripts/fuzz readers|xml|text|errata|compare): the harness is
+// a target only when DRAFTCHECK_FUZZ=1, so an ordinary build never links a program whose
+// `main` is libFuzzer's. The PF_KEY and TS harnesses build with swiftc alone (scripts/fuzz.d).
+if Context.environment["DRAFTCHECK_FUZZ"] == "1" {
+    package.targets.append(.executableTarget(
+        name: "fuzz-readers", dependencies: ["DraftDocument", "Normative", "Errata"], path: "Fuzz/readers",
+        swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+    ))
+}

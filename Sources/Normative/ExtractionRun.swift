@@ -47,10 +47,18 @@ struct ExtractionRun {
     }
 
     mutating func walkBlocks(_ blocks: [Block], _ ctx: inout Context) {
-        for block in blocks {
+        var k = 0
+        while k < blocks.count {
             ctx.paragraph += 1
             ctx.sentence = 0
-            walk(block, &ctx)
+            if requirementsLanguage == nil, k + 1 < blocks.count, case .paragraph(let a) = blocks[k], case .paragraph(let b) = blocks[k + 1],
+               let joined = SplitBoilerplate.joined(a, b) {
+                unit(joined, at: a.location, &ctx)
+                k += 2
+                continue
+            }
+            walk(blocks[k], &ctx)
+            k += 1
         }
     }
 

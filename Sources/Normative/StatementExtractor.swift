@@ -5,13 +5,41 @@ import DraftDocument
 /// `StatementExtractor().analyze(document)`.
 public struct StatementExtractor: Sendable {
     public var topics: TopicTable
+    public var lowercaseKeywords: LowercaseKeywords
 
-    public init(topics: TopicTable = .standard) { self.topics = topics }
+    /// When lowercase must/should/may that read as requirements are reported.
+    public enum LowercaseKeywords: String, Hashable, Sendable, CaseIterable {
+        /// Only in documents that cite RFC 8174 (its boilerplate or a reference): RFC 8174
+        /// made only the capitals normative, so there a lowercase "must" is a finding. In
+        /// older documents it is ordinary English, and the finding noise.
+        case auto
+        case always
+        case never
+    }
+
+    public init(topics: TopicTable = .standard, lowercaseKeywords: LowercaseKeywords = .auto) {
+        self.topics = topics
+        self.lowercaseKeywords = lowercaseKeywords
+    }
 
     public func analyze(_ document: Document) -> NormativeAnalysis {
         var run = ExtractionRun(document: document, topics: topics)
         run.walkDocument()
-        return run.finish()
+        var analysis = run.finish()
+        if !reportsLowercase(analysis, document) {
+            analysis.findings.removeAll { $0.code == .lowercaseKeyword }
+        }
+        return analysis
+    }
+
+    private func reportsLowercase(_ analysis: NormativeAnalysis, _ document: Document) -> Bool {
+        switch lowercaseKeywords {
+        case .always: true
+        case .never: false
+        case .auto:
+            analysis.requirementsLanguage?.form == .rfc8174
+                || ExtractionRun.references(document).contains { ExtractionRun.names($0, rfc: 8174) }
+        }
     }
 
     /// `analyze(document).statements`.

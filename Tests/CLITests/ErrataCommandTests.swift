@@ -25,7 +25,10 @@ import TestSupport
         let result = try runDraftcheck(["errata", Self.errata, "--format", "oldnew"])
         #expect(result.status == 0)
         #expect(result.stdout.hasPrefix("Section 2.9, paragraphs 1-2\n\nOLD:\n\n   When an RFC4301-compliant IPsec subsystem receives an IP packet that\n"))
-        #expect(result.stdout.contains("\n\nNEW:\n\n   When an RFC4301-compliant IPsec subsystem receives an IP packet that\n   matches a \"protect\" selector in its Security Policy Database (SPD), the\n"))
+        // The errata file's NEW lines run to 77 columns; the block is refilled to 72, with
+        // two spaces after a sentence as RFC text has them.
+        #expect(result.stdout.contains("\n\nNEW:\n\n   When an RFC4301-compliant IPsec subsystem receives an IP packet that\n   matches a \"protect\" selector in its Security Policy Database (SPD),\n   the subsystem protects that packet with IPsec.  When no SA exists\n"))
+        #expect(result.stdout.split(separator: "\n").allSatisfy { $0.count <= 72 })
     }
 
     @Test func errataReportHasTheRFCEditorFields() throws {
@@ -128,7 +131,7 @@ import TestSupport
 
     static let failures: [Failure] = [
         Failure(rule: "malformed errata file: 65 with the line", errata: "---\ndocument: x\n---\n", extra: [], status: 65, stderr: ".errata:2: error: \"document: x\" must name the document with its revision"),
-        Failure(rule: "OLD not found: 65 with the closest passage", errata: header + "\nSection 2.9\nOLD:\n   it only applies to IKEv3\nNEW:\n   x\n", extra: [], status: 65, stderr: ".errata:9: error: the OLD text of \"Section 2.9\" is not in section 2.9 of drafts/draft-ietf-ipsecme-ikev2bis-08.xml; the closest passage (line 144, similarity 80%) reads: \"it only applies to IKEv1),\""),
+        Failure(rule: "OLD not found: 65 with the closest passage", errata: header + "\nSection 2.9\nOLD:\n   it only applies to IKEv3\nNEW:\n   x\n", extra: [], status: 65, stderr: ".errata:9: error: the OLD text of \"Section 2.9\" is not in section 2.9 of drafts/draft-ietf-ipsecme-ikev2bis-08.xml; the closest passage (line 144, similarity 80%) differs from OLD in 1 place ([-OLD-] {+document+}):\n  it only applies to [-IKEv3-] {+IKEv1),+}"),
         Failure(rule: "OLD ambiguous: 65 listing both", errata: header + "\nSection 2.9\nOLD:\n   the SPD\nNEW:\n   x\n", extra: [], status: 65, stderr: "occurs"),
         Failure(rule: "section missing: 65", errata: header + "\nSection 7.7\nOLD:\n   x\nNEW:\n   y\n", extra: [], status: 65, stderr: "error: section 7.7 is not in the document"),
         Failure(rule: "missing draft: 66", errata: header, extra: ["--draft", "/nonexistent/draft.xml"], status: 66, stderr: "/nonexistent/draft.xml: error: no such file"),

@@ -13,4 +13,19 @@ import TestSupport
         let result = try runDraftcheck(["no-such-command"])
         #expect(result.status == 64)
     }
+
+    /// libxml2 prints conversion errors to standard error itself unless a handler takes
+    /// them: the one line on standard error is draftcheck's own, with the place.
+    @Test func undecodableBytesGiveOneErrorLine() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("draftcheck-enc-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("enc.xml")
+        var bytes = Array("<?xml version=\"1.0\" encoding=\"ISO-2022-JP\"?>\n<rfc>".utf8)
+        bytes += [0xFF, 0xFF, 0xFF, 0xFF] + Array("</rfc>".utf8)
+        try Data(bytes).write(to: file)
+        let result = try runDraftcheck(["review", file.path])
+        #expect(result.status == 65)
+        #expect(result.stderr == "\(file.path):2:6: error: bytes not valid in the document's declared encoding: input conversion failed due to input error, bytes 0xFF 0xFF 0xFF 0xFF\n")
+    }
 }

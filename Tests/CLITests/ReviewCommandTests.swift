@@ -70,6 +70,22 @@ import TestSupport
         #expect(statements.count < (all["statements"] as? [Any] ?? []).count)
     }
 
+    /// RFC 7296 predates RFC 8174: its lowercase "must"s are English, reported only when asked.
+    @Test func lowercaseKeywordsOnlyWhenAskedBeforeRFC8174() throws {
+        guard let path = Corpus.path("rfc7296.txt") else {
+            let msg = Absence.corpus("rfc7296.txt", neededFor: "review --lowercase-keywords")
+            if TestEnvironment.isStrict { Issue.record(Comment(rawValue: msg)) }
+            return
+        }
+        func lowercaseFindings(_ extra: [String]) throws -> Int {
+            let findings = try json(runDraftcheck(["review", path, "--format", "json"] + extra))["findings"] as? [[String: Any]] ?? []
+            return findings.filter { $0["code"] as? String == "lowercaseKeyword" }.count
+        }
+        #expect(try lowercaseFindings([]) == 0)
+        #expect(try lowercaseFindings(["--lowercase-keywords", "always"]) == 54)
+        #expect(try lowercaseFindings(["--lowercase-keywords", "never"]) == 0)
+    }
+
     @Test func colourOnlyWhenAskedAndNeverWithNoColor() throws {
         let always = try runDraftcheck(["review", Self.bundled, "--topic", "pfkey", "--color", "always"])
         #expect(always.stdout.contains("\u{1B}[36mPFKEY\u{1B}[0m"))

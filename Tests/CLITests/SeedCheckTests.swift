@@ -136,6 +136,19 @@ import TestSupport
     @Test func failOnContradictedExitsOneOnTheBundledDraft() throws {
         let result = try runDraftcheck(["check", "drafts/draft-ietf-ipsecme-ikev2bis-08.xml", "--fail-on", "contradicted"])
         #expect(result.status == 1)
-        #expect(result.stdout.contains("[contradicted] Section 2.9, paragraph 1"))
+        #expect(result.stdout.contains("\n  CONTRADICTED  paragraph 1, line 142\n"))
+        let verbose = try runDraftcheck(["check", "drafts/draft-ietf-ipsecme-ikev2bis-08.xml", "--verbose"])
+        #expect(verbose.stdout.contains("[contradicted] Section 2.9, paragraph 1"))
+        #expect(verbose.stdout.contains("    input packet: UDP 10.0.0.1:40000 -> 10.0.0.2:9\n"))
+    }
+
+    /// Colour on the status words only when asked (or on a terminal without NO_COLOR).
+    @Test func colourOnlyWhenAsked() throws {
+        let plain = try runDraftcheck(["check", "drafts/draft-ietf-ipsecme-ikev2bis-08.xml"])
+        #expect(!plain.stdout.contains("\u{1B}["))
+        let forced = try runDraftcheck(["check", "drafts/draft-ietf-ipsecme-ikev2bis-08.xml", "--color", "always"])
+        #expect(forced.stdout.contains("  \u{1B}[1;31mCONTRADICTED\u{1B}[0m  paragraph 1, line 142\n"))
+        let noColor = try runDraftcheck(["check", "drafts/draft-ietf-ipsecme-ikev2bis-08.xml"], environment: ["NO_COLOR": "1"])
+        #expect(!noColor.stdout.contains("\u{1B}["))
     }
 }

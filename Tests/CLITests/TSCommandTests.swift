@@ -102,6 +102,21 @@ import TestSupport
         #expect(profile.status == 64)
     }
 
+    /// A missing field is named with the object that lacks it, not as a CodingKeys dump.
+    @Test func aMissingFieldIsNamed() throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try #"{"rule": []}"#.write(to: dir.appendingPathComponent("policy.json"), atomically: true, encoding: .utf8)
+        try #"{"rules": [{"remote": [], "local": []}]}"#.write(to: dir.appendingPathComponent("noname.json"), atomically: true, encoding: .utf8)
+        try #"{"selectors": [{"address": "10.0.0.1"}]}"#.write(to: dir.appendingPathComponent("ts.json"), atomically: true, encoding: .utf8)
+        let top = try runDraftcheck(["ts", "narrow", "--policy", "policy.json", "--tsi", "ts.json", "--tsr", "ts.json"], currentDirectory: dir.path)
+        #expect(top.status == 65)
+        #expect(top.stderr == "policy.json: error: not a valid file: missing field \"rules\" in the top-level object\n")
+        let nested = try runDraftcheck(["ts", "narrow", "--policy", "noname.json", "--tsi", "ts.json", "--tsr", "ts.json"], currentDirectory: dir.path)
+        #expect(nested.status == 65)
+        #expect(nested.stderr == "noname.json: error: not a valid file: missing field \"name\" in the object at .rules[0]\n")
+    }
+
     @Test func decorrelateTheRFC7296_2_9_1Example() throws {
         let dir = try tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -36,7 +36,10 @@ import TestSupport
          "the text (id2xml's test input) was rendered by a tool that lists URIs as section 11.3; the XML has no such section"),
         ("draft-miek-test.xml", "A.1.1 S/MIME encrypted and signed over a simple message, Injected Headers with hcp_minimal (+ Legacy Display)",
          "the XML has a subsection the text rendering does not"),
-    ]
+    ] + [
+        "- Full Copyright Statement", "- Intellectual Property", "- Acknowledgment",
+    ].map { ("draft-ietf-httpbis-p6-cache-00.xml", $0,
+             "xml2rfc of 2007 appended the RFC 3978/4748 boilerplate sections (copyright, IPR, the RFC Editor's funding acknowledgment) to its rendering; they are not in the XML source") }
 
     /// The text without white space, page footers and running headers: where an XML
     /// paragraph's words are looked for when the reader did not produce it.
@@ -76,6 +79,14 @@ import TestSupport
         let fromXML = try DocumentReader.read(path: xmlPath)
         let fromText = try DocumentReader.read(path: textPath)
         #expect(fromText.metadata.format == .text)
+        if fromXML.metadata.rfcNumber == nil, let rfc = fromText.metadata.rfcNumber, let draft = fromXML.metadata.docName {
+            // The XML is a draft's source (rfc8446.xml is draft-ietf-tls-tls13-28, committed
+            // before the RFC Editor's edits) and the text is the published RFC: two documents,
+            // whose differences say nothing about either reader.
+            print("\(pair.testDescription): not the same document (XML \(draft), text RFC \(rfc)); not compared")
+            #expect(draft.hasPrefix("draft-"))
+            return
+        }
         if let a = fromXML.metadata.docName, let b = fromText.metadata.docName, fromXML.metadata.rfcNumber == nil {
             #expect(a == b, "the pair should be the same revision: \(a) vs \(b)")
         }

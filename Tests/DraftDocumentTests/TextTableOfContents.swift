@@ -45,7 +45,7 @@ struct TextTableOfContents {
             let hasPage = text.range(of: Self.leader, options: .regularExpression) != nil
             if indent == 0, !hasPage { break } // the first body heading ends the ToC
             if let r = text.range(of: Self.leader, options: .regularExpression) { text.removeSubrange(r) }
-            let numbered = text.range(of: #"^(Appendix\s+)?[0-9A-Z]{1,3}(\.[0-9]+)*[.:]?(\s|$)"#, options: .regularExpression)
+            let numbered = text.range(of: #"^((Appendix|APPENDIX|Annex)\s+)?[0-9A-Z]{1,3}(\.[0-9]+)*[.:]?(\s|$)"#, options: .regularExpression)
             let continues = numbered == nil && (open || (!paginated && !entries.isEmpty && indent > lastIndent + 2))
             if continues, var last = entries.popLast() {
                 last.title = (last.title + " " + text).trimmingCharacters(in: .whitespaces)
@@ -55,7 +55,9 @@ struct TextTableOfContents {
             }
             if let numbered {
                 var number = text[numbered].trimmingCharacters(in: .whitespaces)
-                if number.hasPrefix("Appendix") { number = String(number.dropFirst("Appendix".count)).trimmingCharacters(in: .whitespaces) }
+                for word in ["Appendix", "APPENDIX", "Annex"] where number.hasPrefix(word) {
+                    number = String(number.dropFirst(word.count)).trimmingCharacters(in: .whitespaces)
+                }
                 while number.hasSuffix(".") || number.hasSuffix(":") { number.removeLast() }
                 let title = text[numbered.upperBound...].trimmingCharacters(in: .whitespaces)
                 entries.append(Entry(number: number, title: title.trimmingCharacters(in: CharacterSet(charactersIn: " -:")), line: lineNumber))

@@ -385,6 +385,18 @@ func numbering(_ document: Document) -> [String] {
         #expect(error.description.hasPrefix("in.xml:"), "\(rule)")
     }
 
+    /// Bytes that are not in the declared encoding: libxml2 raises the conversion error
+    /// outside its parser context, where it would print to standard error by itself. The
+    /// reader makes it the document's error, at the place the parser stopped.
+    @Test func bytesNotInTheDeclaredEncodingAreTheError() throws {
+        var bytes = Array("<?xml version=\"1.0\" encoding=\"ISO-2022-JP\"?>\n<rfc>".utf8)
+        bytes += [0xFF, 0xFF, 0xFF, 0xFF, 0x00, 0x00] + Array("</rfc>".utf8)
+        let error = try #require(throws: DocumentError.self) { try DocumentReader.read(data: Data(bytes), path: "enc.xml") }
+        #expect(error.code == .malformedXML)
+        #expect(error.location == SourceLocation(file: "enc.xml", line: 2, column: 6))
+        #expect(error.message.hasPrefix("bytes not valid in the document's declared encoding: input conversion failed due to input error, bytes 0xFF 0xFF 0xFF 0xFF"))
+    }
+
     @Test func entityExpansionBombIsRefusedFast() throws {
         var dtd = "<!ENTITY lol0 \"lol\">\n"
         for i in 1...9 {

@@ -122,7 +122,7 @@ import Testing
             _ = try Self.apply(old: "Maintenance of a system's SPD is inside the scope of IKE", new: "x")
         }
         let message = error?.message ?? ""
-        #expect(message.contains("the closest passage (line 8, similarity 90%) reads: \"Maintenance of a system's SPD is outside the scope of IKE\""), "\(message)")
+        #expect(message.contains("the closest passage (line 8, similarity 90%) differs from OLD in 1 place ([-OLD-] {+document+}):\n  ... a system's SPD is [-inside-] {+outside+} the scope of IKE"), "\(message)")
     }
 
     @Test func ambiguousListsEveryOccurrence() throws {
@@ -219,5 +219,54 @@ import Testing
         let result = try Patcher.apply(Self.errata([change]), to: Self.textSource, document: { Self.textDocument() })
         let text = String(decoding: result.patched, as: UTF8.self)
         #expect(text.contains("2.  Two\n\n   First.\n\n   When an RFC4301-compliant IPsec subsystem receives an IP packet that\n   matches"))
+    }
+}
+
+/// The closest-passage report: each differing place with four words either side, at most
+/// five places.
+@Suite struct PassageDifferencesTests {
+    @Test func eachPlaceWithItsContext() {
+        let old = "one two three four five six seven eight nine ten"
+        let passage = "one two three four FIVE six seven eight nine ten"
+        #expect(PassageDifferences.describe(old: old, passage: passage) == """
+        differs from OLD in 1 place ([-OLD-] {+document+}):
+          one two three four [-five-] {+FIVE+} six seven eight nine ...
+        """)
+    }
+
+    @Test func atMostFivePlacesThenACount() {
+        let old = (1...40).map { "w\($0)" }.joined(separator: " ")
+        let passage = (1...40).map { $0 % 5 == 0 ? "X\($0)" : "w\($0)" }.joined(separator: " ")
+        let text = PassageDifferences.describe(old: old, passage: passage)
+        let lines = text.split(separator: "\n")
+        #expect(lines.first == "differs from OLD in 8 places ([-OLD-] {+document+}):")
+        #expect(lines.count == 7)
+        #expect(lines[1] == "  w1 w2 w3 w4 [-w5-] {+X5+} w6 w7 w8 w9 ...")
+        #expect(lines.last == "  and 3 more")
+    }
+
+    @Test func insertionsOnly() {
+        #expect(PassageDifferences.describe(old: "a b c", passage: "a b new c") == """
+        differs from OLD in 1 place ([-OLD-] {+document+}):
+          a b {+new+} c
+        """)
+    }
+}
+
+/// OLD/NEW blocks at most 72 columns, as RFC Editor errata are.
+@Suite struct BlockFillTests {
+    @Test func paragraphsThatFitKeepTheirLines() {
+        // A figure-like paragraph keeps its shape.
+        #expect(BlockFill.indented("a   b\n  c\n\nd") == "   a   b\n     c\n\n   d")
+    }
+
+    @Test func aLongLineRefillsItsParagraphKeepingSentenceGaps() {
+        let text = String(repeating: "word ", count: 10) + "end.\nNext sentence " + String(repeating: "x", count: 69)
+        let filled = BlockFill.indented(text)
+        #expect(filled.split(separator: "\n").allSatisfy { $0.count <= 72 })
+        #expect(filled.contains("end.  Next sentence"))
+        #expect(filled.hasPrefix("   word word"))
+        // A word longer than the line stands on a line of its own.
+        #expect(filled.hasSuffix("\n   " + String(repeating: "x", count: 69)))
     }
 }

@@ -37,7 +37,7 @@ import TestSupport
         let base = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: base) }
         let file = base.appendingPathComponent("a-file").path
-        FileManager.default.createFile(atPath: file, contents: Data())
+        try #require(FileManager.default.createFile(atPath: file, contents: Data()))
         var made = false
         func skeletons() -> [ErrataFile] { made = true; return [Self.skeleton(section: "2.9")] }
         #expect(throws: ErrataError.unwritableOutput) {

@@ -122,10 +122,27 @@ enum Fixture {
             Fixture.paragraph("Keywords \"MUST\", \"MUST NOT\", \"REQUIRED\", \"SHOULD\", \"SHOULD NOT\" and \"MAY\" that appear in this document are to be interpreted as described in [Bra97].", line: 3),
             Fixture.paragraph("The responder must reply. It MAY wait.", line: 5),
         ], location: Fixture.loc(2))], references: [Reference(anchor: "IKEV1", location: Fixture.loc(800))])
+        // Before RFC 8174 a lowercase "must" is English: reported only when asked for.
         let a = StatementExtractor().analyze(doc)
         #expect(a.keywordCount == 1)
-        #expect(a.findings.map(\.code) == [.boilerplatePre8174, .requirementsReferenceMissing, .lowercaseKeyword])
-        #expect(a.findings.last?.location.line == 5)
+        #expect(a.findings.map(\.code) == [.boilerplatePre8174, .requirementsReferenceMissing])
+        let forced = StatementExtractor(lowercaseKeywords: .always).analyze(doc)
+        #expect(forced.findings.map(\.code) == [.boilerplatePre8174, .requirementsReferenceMissing, .lowercaseKeyword])
+        #expect(forced.findings.last?.location.line == 5)
+    }
+
+    /// A document that cites RFC 8174 made only the capitals normative: there a lowercase
+    /// "must" that reads as a requirement is reported by default, and `never` silences it.
+    @Test func lowercaseKeywordsAreReportedWhereRFC8174IsCited() {
+        let doc = Fixture.document([Section(number: "1", title: "T", depth: 1, blocks: [
+            Fixture.paragraph("The key words \"MUST\", \"MUST NOT\", \"REQUIRED\", \"SHALL\", \"SHALL NOT\", \"SHOULD\", \"SHOULD NOT\", \"RECOMMENDED\", \"NOT RECOMMENDED\", \"MAY\", and \"OPTIONAL\" in this document are to be interpreted as described in BCP 14 [RFC2119] [RFC8174] when, and only when, they appear in all capitals, as shown here.", line: 3),
+            Fixture.paragraph("The responder must reply. It MAY wait.", line: 5),
+        ], location: Fixture.loc(2))], references: [Fixture.rfc2119, Reference(anchor: "RFC8174", location: Fixture.loc(801))])
+        let a = StatementExtractor().analyze(doc)
+        #expect(a.requirementsLanguage?.form == .rfc8174)
+        #expect(a.findings.map(\.code) == [.lowercaseKeyword])
+        #expect(a.findings.first?.location.line == 5)
+        #expect(StatementExtractor(lowercaseKeywords: .never).analyze(doc).findings.isEmpty)
     }
 
     @Test func listItemsAreStatementsOfTheirOwn() {

@@ -37,7 +37,11 @@ import TestSupport
     }
 
     @Test func aBrokenScriptIsCaught() throws {
-        guard let chromium = Peer.chromium.path else { return }
+        guard let chromium = Peer.chromium.path else {
+            let m = Absence.peer(.chromium, neededFor: "the broken-script detector test")
+            if TestEnvironment.isStrict { Issue.record(Comment(rawValue: m)) }
+            return
+        }
         // The detector itself: a page whose script throws must be flagged.
         let page = ReportFixture.temporaryFile("broken.html")
         try Data("<!DOCTYPE html><html><body><script>undefinedFunction();document.body.dataset.ready='true';</script></body></html>".utf8).write(to: page)

@@ -14,10 +14,14 @@ enum ReportFixture {
         let run = CatalogRun.run(Catalog.all)
         let linker = Linker(run: run)
         var documents: [LinkedDocument] = []
-        let cwd = FileManager.default.currentDirectoryPath
-        FileManager.default.changeCurrentDirectoryPath(TestEnvironment.packageRoot.path)
-        defer { FileManager.default.changeCurrentDirectoryPath(cwd) }
-        if let draft = try? DocumentReader.read(path: draftPath) { documents.append(linker.link(draft)) }
+        // Read from the package root but named by the relative path, as a user in the root
+        // names it (the reports' locations are relative); the working directory is never
+        // changed, since tests run in parallel.
+        let drafts = TestEnvironment.packageRoot.appendingPathComponent("drafts")
+        if let data = try? Data(contentsOf: TestEnvironment.packageRoot.appendingPathComponent(draftPath)),
+           let draft = try? DocumentReader.read(data: data, path: draftPath, includeDirectories: [drafts.path]) {
+            documents.append(linker.link(draft))
+        }
         if let path = Corpus.path("rfc5996.txt"), let rfc = try? DocumentReader.read(path: path) { documents.append(linker.link(rfc)) }
         return CheckReport(run: run, documents: documents, toolVersion: "test")
     }()

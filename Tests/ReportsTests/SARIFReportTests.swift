@@ -32,7 +32,11 @@ import TestSupport
     }
 
     @Test func theSchemaRejectsABrokenLog() throws {
-        guard let python = Peer.python.path else { return }
+        guard let python = Peer.python.path else {
+            let m = Absence.peer(.python, neededFor: "the broken-SARIF schema test")
+            if TestEnvironment.isStrict { Issue.record(Comment(rawValue: m)) }
+            return
+        }
         // A result without a message breaks the schema's "required": ["message"].
         let broken = #"{"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "x"}}, "results": [{"ruleId": "r"}]}]}"#
         let script = "import json,sys,jsonschema; jsonschema.validate(json.loads(sys.argv[2]), json.load(open(sys.argv[1])))"
@@ -55,5 +59,20 @@ import TestSupport
         #expect((physical?["region"] as? [String: Any])?["startLine"] as? Int == statement.statement.location.line)
         let rules = ((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]] ?? []
         #expect(rules.count == ReportFixture.report.run.checks.count + 1)
+    }
+
+    /// Code scanning keeps a finding's identity across revisions by its fingerprint: the
+    /// statement's stable id, which the same sentence keeps when lines move.
+    @Test func everyResultCarriesAStableFingerprint() throws {
+        let data = Data(try SARIFReport.render(ReportFixture.report).utf8)
+        let log = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let results = (log["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]] ?? []
+        #expect(!results.isEmpty)
+        for r in results {
+            let fingerprints = try #require(r["partialFingerprints"] as? [String: String])
+            #expect(fingerprints.count == 1 && (fingerprints["statementId/v1"] != nil || fingerprints["staleClaim/v1"] != nil))
+        }
+        let statement = try #require(ReportFixture.report.documents.first?.statements(.contradicted).first)
+        #expect(results.contains { ($0["partialFingerprints"] as? [String: String])?["statementId/v1"] == statement.statement.id })
     }
 }

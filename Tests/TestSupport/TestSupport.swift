@@ -80,7 +80,7 @@ public enum Corpus {
 
 /// The peers the tests run beside draftcheck.
 public enum Peer: String, CaseIterable, Sendable {
-    case xml2rfc, id2xml, python, tshark, uml = "linux.uml", chromium, gcc, clang, git, patch
+    case xml2rfc, id2xml, python, tshark, uml = "linux.uml", chromium, gcc, clang, git, patch, make
 
     /// The executable's path, or nil when it is not installed.
     public var path: String? {

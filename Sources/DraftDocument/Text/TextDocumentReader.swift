@@ -66,6 +66,42 @@ struct TextDocumentAssembler {
         return String(next.content)
     }
 
+    /// A title underlined with a rule of its own length ("Introduction" over
+    /// "------------", RFC 768), standing alone below it.
+    func isUnderline(_ j: Int, of title: TextLine) -> Bool {
+        guard j < lines.count, lines[j].isText, lines[j].indent == title.indent, j + 1 == lines.count || !lines[j + 1].isText,
+              let rule = lines[j].content.first, rule == "-" || rule == "=", lines[j].content.allSatisfy({ $0 == rule }) else { return false }
+        return abs(lines[j].content.count - title.content.count) <= 2
+    }
+
+    /// The column where a document shifted right as a whole prints its headings: the most
+    /// common indentation, 1 to 4, of lines after a blank line that read as numbered headings.
+    func shiftedMargin() -> Int? {
+        var counts = [Int](repeating: 0, count: 5)
+        for i in lines.indices.dropFirst() where lines[i].isText && !lines[i - 1].isText && (1...4).contains(lines[i].indent) {
+            if let candidate = TextHeadings.parse(lines[i].content), !candidate.components.isEmpty { counts[lines[i].indent] += 1 }
+        }
+        guard let best = counts.indices.max(by: { counts[$0] < counts[$1] }), counts[best] >= 2 else { return nil }
+        return best
+    }
+
+    /// Centred in the page's 72 columns (or the document's own fill width), within a few,
+    /// and well in from the margin (a list item at the body's indentation is not).
+    func isCentred(_ line: TextLine) -> Bool {
+        guard line.indent >= 12 else { return false }
+        let width = line.raw.count
+        return [72, builder.fillWidth].contains { abs(line.indent - ($0 - width)) <= 3 }
+    }
+
+    /// The title of an appendix whose heading line holds only its number: the next line,
+    /// standing alone between blank lines, flush left, that reads as a title.
+    func titleBelow(_ i: Int) -> String? {
+        guard i + 3 <= lines.count, !lines[i + 1].isText, lines[i + 2].isText, lines[i + 2].indent == lines[i].indent,
+              i + 3 == lines.count || !lines[i + 3].isText, TextHeadings.isUnnumberedTitle(lines[i + 2].content),
+              TextHeadings.parse(lines[i + 2].content) == nil else { return nil }
+        return String(lines[i + 2].content)
+    }
+
     /// The most common indentation of text lines: where paragraphs start (3 in RFCs).
     static func commonIndent(_ lines: [TextLine]) -> Int {
         var counts = [Int](repeating: 0, count: 9)
@@ -84,33 +120,65 @@ struct TextDocumentAssembler {
         return widest == 0 ? 72 : widest
     }
 
-    func headings() -> [Heading] {
+    /// The headings at the document's left margin: column 0, or where a document shifted
+    /// right as a whole has its least indentation (`margin`).
+    func headings(margin: Int = 0) -> [Heading] {
         var out: [Heading] = []
         var inFront = true
         var seenContents = false
         var previousNumber: [Substring]?
+        var titleLine = -1 // a title read below its heading line
         for i in lines.indices {
             let line = lines[i]
-            guard line.isText, line.indent == 0 else { continue }
+            guard line.isText, i != titleLine else { continue }
             let afterBreak = i == 0 || !lines[i - 1].isText
             let afterHeading = out.last?.index == i - 1
-            guard afterBreak || afterHeading else { continue }
-            if TextHeadings.endsWithLeaderAndPage(line.content) { continue }
             let beforeBreak = i + 1 == lines.count || !lines[i + 1].isText
+            if line.indent < margin { continue }
+            if line.indent > margin {
+                // A numbered title centred on a line of its own (RFC 791 and RFC 793 print
+                // their chapter titles so, their sections flush left).
+                // The number ends in a dot there ("1.  INTRODUCTION"): a centred "5 June 1978" is a date.
+                guard afterBreak, beforeBreak, isCentred(line), line.content.prefix(while: { $0 != " " }).hasSuffix("."),
+                      let candidate = TextHeadings.parse(line.content),
+                      !candidate.components.isEmpty, !candidate.isAppendix,
+                      TextHeadings.isPlausible(candidate.components, after: previousNumber) else { continue }
+                out.append(Heading(index: i, number: candidate.components, title: candidate.title, isFront: false))
+                previousNumber = candidate.components
+                inFront = false
+                continue
+            }
+            // A numbered heading may also sit right under an indented line (a figure with
+            // no blank line after it) when a blank line follows it: running text in an
+            // indented document never wraps back to column 0.
+            let underIndented = !afterBreak && lines[i - 1].indent > margin && beforeBreak
+            guard afterBreak || afterHeading || underIndented else { continue }
+            if TextHeadings.endsWithLeaderAndPage(line.content) { continue }
             if let candidate = TextHeadings.parse(line.content), !candidate.components.isEmpty,
                TextHeadings.isPlausible(candidate.components, after: previousNumber) {
                 var heading = Heading(index: i, number: candidate.components, title: candidate.title, isFront: false)
                 if let wrapped = wrappedTitle(after: i, title: candidate.title) {
-                    heading.title += " " + wrapped
+                    // A title broken after a hyphen ("[I-D.ietf-idr-" / "legacy-rtc]") joins
+                    // without a space, as paragraph lines do.
+                    let hyphenated = candidate.title.hasSuffix("-") && !candidate.title.hasSuffix(" -")
+                    heading.title += (hyphenated ? "" : " ") + wrapped
                     heading.bodyStart = i + 2
+                } else if candidate.title.isEmpty, let below = titleBelow(i) {
+                    // "Annex A", then the title on a line of its own (RFC 1507).
+                    heading.title = below
+                    heading.bodyStart = i + 3
+                    titleLine = i + 2
                 }
                 out.append(heading)
                 previousNumber = candidate.components
                 inFront = false
                 continue
             }
-            guard beforeBreak || afterHeading, TextHeadings.isUnnumberedTitle(line.content) else { continue }
+            guard afterBreak || afterHeading else { continue }
+            let underlined = isUnderline(i + 1, of: line)
+            guard beforeBreak || afterHeading || underlined, TextHeadings.isUnnumberedTitle(line.content) else { continue }
             let title = String(line.content)
+            if underlined { titleLine = i + 1 }
             // Before the first numbered heading: front sections, except that after the table
             // of contents an unfamiliar title starts the body.
             if inFront, Self.isKnownFrontTitle(title) || (!seenContents && !Self.isKnownBackTitle(title)) {
@@ -120,6 +188,13 @@ struct TextDocumentAssembler {
                 inFront = false
                 out.append(Heading(index: i, number: [], title: title, isFront: false))
             }
+            if underlined { out[out.count - 1].bodyStart = i + 2 }
+        }
+        // With no numbered heading at all and no table of contents (RFC 768), only the
+        // familiar front titles are front matter: the first other title starts the body.
+        if !seenContents, !out.contains(where: { !$0.number.isEmpty }),
+           let first = out.firstIndex(where: { $0.isFront && !Self.isKnownFrontTitle($0.title) }) {
+            for k in first..<out.count { out[k].isFront = false }
         }
         return out
     }
@@ -143,7 +218,13 @@ struct TextDocumentAssembler {
     }
 
     func document() -> Document {
-        let heads = headings()
+        var heads = headings()
+        if !heads.contains(where: { !$0.number.isEmpty }), let margin = shiftedMargin() {
+            // No numbered heading flush left: a document indented as a whole (its headings
+            // at column 2, its text at 5) is read at its own margin.
+            let shifted = headings(margin: margin)
+            if shifted.contains(where: { !$0.number.isEmpty }) { heads = shifted }
+        }
         let firstHeading = heads.first?.index ?? lines.count
         let front = TextFrontMatter(lines[0..<firstHeading])
         var metadata = Metadata(file: path, format: .text, docName: front.docName, rfcNumber: front.rfcNumber,
@@ -171,7 +252,7 @@ struct TextDocumentAssembler {
                 }
                 continue
             }
-            let depth = max(1, heading.number.count)
+            let depth = TextHeadings.depth(heading.number)
             let lowerTitle = heading.title.lowercased()
             let isReferences = lowerTitle.contains("references") || lowerTitle.contains("bibliography")
                 || (depth > 1 && flat.last(where: { $0.depth < depth }).map { $0.title.lowercased().contains("references") } ?? false)

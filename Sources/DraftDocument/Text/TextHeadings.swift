@@ -29,8 +29,9 @@ enum TextHeadings {
 
     /// The heading a flush-left line would be, before plausibility is judged.
     static func parse(_ content: Substring) -> Candidate? {
-        if content.hasPrefix("Appendix ") || content.hasPrefix("APPENDIX ") {
-            return parseAppendix(content.dropFirst("Appendix ".count))
+        // "Annex A" is the ISO word for an appendix, used by RFCs of the X.500 era (RFC 1507).
+        for word in ["Appendix ", "APPENDIX ", "Annex ", "ANNEX "] where content.hasPrefix(word) {
+            return parseAppendix(content.dropFirst(word.count))
         }
         let bytes = content.utf8
         guard let first = bytes.first else { return nil }
@@ -40,48 +41,63 @@ enum TextHeadings {
         return nil
     }
 
-    /// "2.9.  Title", "2.1 Title", "A.1.  Title", "3 Title".
+    /// "2.9.  Title", "2.1 Title", "A.1.  Title", "3 Title", and the older separators
+    /// "2.1: Title", "4: TITLE" (RFC 1309) and "2.1 - Title" (RFC 3008).
     private static func parseNumbered(_ content: Substring) -> Candidate? {
+        let u = content.utf8
         var components: [Substring] = []
         var index = content.startIndex
         let end = content.endIndex
         while index < end {
             var componentEnd = index
-            if isDigit(content.utf8[index]) {
-                while componentEnd < end, isDigit(content.utf8[componentEnd]) {
-                    componentEnd = content.utf8.index(after: componentEnd)
+            if isDigit(u[index]) {
+                while componentEnd < end, isDigit(u[componentEnd]) {
+                    componentEnd = u.index(after: componentEnd)
                 }
                 guard content.distance(from: index, to: componentEnd) <= 3 else { return nil }
-            } else if components.isEmpty, isUpper(content.utf8[index]) {
-                componentEnd = content.utf8.index(after: index)
+            } else if components.isEmpty, isUpper(u[index]) {
+                componentEnd = u.index(after: index)
             } else {
                 break
             }
             components.append(content[index..<componentEnd])
             index = componentEnd
-            guard index < end, content.utf8[index] == 0x2E else { break }
-            let afterDot = content.utf8.index(after: index)
+            guard index < end, u[index] == 0x2E else { break }
+            index = u.index(after: index)
             // "2.9." ends the number; "2.9" continues only with another digit group.
-            if afterDot < end, isDigit(content.utf8[afterDot]) {
-                index = afterDot
-            } else {
-                index = afterDot
-                break
-            }
+            guard index < end, isDigit(u[index]) else { break }
         }
         guard !components.isEmpty else { return nil }
         let letterFirst = !isDigit(components[0].utf8.first!)
-        // "A.  Title" (a lone letter) or "A.1." style appendix numbers need the dot after the letter.
-        if letterFirst, components.count == 1, content.utf8[content.utf8.index(after: content.startIndex)] != 0x2E { return nil }
+        // A letter alone ("A.  Title") or first ("A.1.") needs the dot after it, or two
+        // spaces after it as a number has ("A  Title", RFC 2293): "A Title" is prose.
+        if letterFirst {
+            let afterLetter = u.index(after: content.startIndex)
+            let dotted = afterLetter < end && u[afterLetter] == 0x2E
+            // (Exactly two, then a capital, and no wider gap after: a table row has one.)
+            let rest = content[afterLetter...]
+            let spaced = components.count == 1 && rest.hasPrefix("  ") && rest.dropFirst(2).first.map { $0.isUppercase } == true
+                && !rest.dropFirst(2).contains("   ")
+            guard dotted || spaced else { return nil }
+        }
+        // "4: TITLE": a colon straight after the number.
+        if index < end, u[index] == 0x3A { index = u.index(after: index) }
         // At least one space between number and title.
-        guard index < end, content.utf8[index] == 0x20 else { return nil }
-        let title = content[index...].drop(while: { $0 == " " })
-        guard let t = title.first, t.isLetter || t.isNumber || t == "\"" || t == "(" || t == "'" else { return nil }
+        guard index < end, u[index] == 0x20 else { return nil }
+        var title = content[index...].drop(while: { $0 == " " })
+        // "1 - Introduction", "3 : Title": a separator with a space after it; "-00" (a
+        // revision's change log) is a title.
+        if let s = title.first, s == "-" || s == ":", title.dropFirst().first == " " {
+            title = title.dropFirst().drop(while: { $0 == " " })
+        }
+        guard let t = title.first, t.isLetter || t.isNumber || "\"('-<".contains(t) else { return nil }
         return Candidate(components: components, title: String(title), isAppendix: letterFirst)
     }
 
     /// After "Appendix ": "A.  Title", "A: Title", "A - Title", "A Title", "A".
-    private static func parseAppendix(_ rest: Substring) -> Candidate? {
+    private static func parseAppendix(_ word: Substring) -> Candidate? {
+        // "APPENDIX  A" (RFC 1508) has two spaces.
+        let rest = word.drop(while: { $0 == " " })
         let id = rest.prefix(while: { $0.isLetter || $0.isNumber || $0 == "." })
         var number = id
         while number.hasSuffix(".") { number = number.dropLast() }
@@ -104,9 +120,28 @@ enum TextHeadings {
     }
 
     /// Whether `next` can follow `previous` in a document's numbering: a later sibling at
-    /// some level (small gaps allowed, as drafts sometimes skip) or the first child.
+    /// some level (small gaps allowed, as drafts sometimes skip) or the first child. Two
+    /// older habits are read too: "2.0" numbering, where "N.0" is section N itself
+    /// (RFC 2373, RFC 2289), and parents the text never prints (RFC 793 centres its
+    /// chapter titles; RFC 2616 has 13.1.1 under 13 with no 13.1): a first subsection is
+    /// plausible where its parent would have been.
     static func isPlausible(_ next: [Substring], after previous: [Substring]?) -> Bool {
-        guard let previous else {
+        if isPlausibleStep(next, after: previous) { return true }
+        let n = withoutTrailingZeros(next), p = previous.map(withoutTrailingZeros)
+        if (n != next || p != previous), isPlausibleStep(n, after: p) { return true }
+        // An unprinted parent, one or two levels up.
+        var child = n
+        for _ in 0..<2 {
+            guard child.count >= 2, value(child[child.count - 1]) <= 1 else { return false }
+            child.removeLast()
+            if isPlausibleStep(child, after: p) { return true }
+        }
+        return false
+    }
+
+    private static func isPlausibleStep(_ next: [Substring], after previous: [Substring]?) -> Bool {
+        guard !next.isEmpty else { return false }
+        guard let previous, !previous.isEmpty else {
             // The first numbered heading of the body starts at the top.
             return next.count <= 2 && value(next[0]) <= 1 + (next.count == 1 ? 1 : 0)
         }
@@ -126,6 +161,19 @@ enum TextHeadings {
             return k == 1 && isLetter(next[0]) && b <= 2
         }
         return b > a && b <= a + 3
+    }
+
+    /// "2.0" is section 2, "3.0.0" section 3: the zeros after the first component name no level.
+    static func withoutTrailingZeros(_ number: [Substring]) -> [Substring] {
+        var n = number
+        while n.count > 1, n[n.count - 1].allSatisfy({ $0 == "0" }) { n.removeLast() }
+        return n
+    }
+
+    /// The outline depth a number gives: one per component, except a "0" after the first
+    /// ("2.0" is at the top, "3.0.1" is the first child of 3.0).
+    static func depth(_ number: [Substring]) -> Int {
+        max(1, number.enumerated().filter { $0.offset == 0 || !$0.element.allSatisfy { $0 == "0" } }.count)
     }
 
     private static func value(_ c: Substring) -> Int {

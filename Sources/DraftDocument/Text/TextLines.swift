@@ -205,6 +205,7 @@ enum TextLines {
         // taken, it is read again as an ordinary line (without this it began the break anew,
         // for ever).
         var breakTakenAt = -1
+        let recurring = recurringPageHeaders(lines, formFeeds: formFeeds)
         var i = 0
         while i < lines.count {
             let line = lines[i]
@@ -222,9 +223,18 @@ enum TextLines {
             }
             if pendingBreak {
                 if !line.isText { i += 1; continue }
-                if line.indent == 0, line.content == runningHeader || looksLikeRunningHeader(line.content) {
+                if recurring.contains(line.content) || (line.indent == 0 && (line.content == runningHeader || looksLikeRunningHeader(line.content))) {
                     if runningHeader == nil { runningHeader = line.content }
                     i += 1
+                    // The rest of a header of two to four lines (RFC 959, RFC 793): the lines
+                    // right under it, up to the blank line every header has below it, when
+                    // they or the first line open most pages.
+                    var k = i
+                    while k < lines.count, k < i + 3, lines[k].isText, !formFeeds.contains(lines[k].number) { k += 1 }
+                    if k > i, k == lines.count || !lines[k].isText,
+                       recurring.contains(line.content) || lines[i..<k].allSatisfy({ recurring.contains($0.content) }) {
+                        i = k
+                    }
                     // The blank lines under the header are padding too.
                     while i < lines.count, !lines[i].isText, !formFeeds.contains(lines[i].number) { i += 1 }
                 } else {

@@ -30,6 +30,25 @@ enum LibXMLParser {
         var line = 0
         var column = 0
         var code: Int32 = 0
+
+        /// Keeps the first error at level ERROR or above. An error raised with no place
+        /// (an encoding conversion failure has none) takes the place of the parser error
+        /// that follows it.
+        func record(_ error: UnsafePointer<xmlError>) {
+            guard error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+            if message == nil {
+                var text = error.pointee.message.map { String(cString: $0) } ?? "not well-formed XML"
+                if error.pointee.domain == Int32(XML_FROM_I18N.rawValue) {
+                    text = "bytes not valid in the document's declared encoding: \(text)"
+                }
+                message = text
+                code = error.pointee.code
+            }
+            if line == 0, error.pointee.line > 0 {
+                line = Int(error.pointee.line)
+                column = Int(error.pointee.int2)
+            }
+        }
     }
 
     /// Parses `data` into a libxml2 document the caller must free with `xmlFreeDoc`.
@@ -58,16 +77,18 @@ enum LibXMLParser {
         defer { box.release() }
         context.pointee._private = box.toOpaque()
         context.pointee.sax.pointee.serror = { userData, error in
-            guard let userData, let error, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+            guard let userData, let error else { return }
             let ctxt = userData.assumingMemoryBound(to: xmlParserCtxt.self)
             guard let privateData = ctxt.pointee._private else { return }
-            let first = Unmanaged<FirstError>.fromOpaque(privateData).takeUnretainedValue()
-            guard first.message == nil else { return }
-            first.message = error.pointee.message.map { String(cString: $0) } ?? "not well-formed XML"
-            first.line = Int(error.pointee.line)
-            first.column = Int(error.pointee.int2)
-            first.code = error.pointee.code
+            Unmanaged<FirstError>.fromOpaque(privateData).takeUnretainedValue().record(error)
         }
+        // Errors libxml2 raises outside the parser context (encoding conversion, I/O) go to
+        // the thread's structured handler; without one libxml2 prints them to standard error.
+        xmlSetStructuredErrorFunc(box.toOpaque()) { userData, error in
+            guard let userData, let error else { return }
+            Unmanaged<FirstError>.fromOpaque(userData).takeUnretainedValue().record(error)
+        }
+        defer { xmlSetStructuredErrorFunc(nil, nil) }
         _ = xmlParseDocument(context)
         let document = context.pointee.myDoc
         context.pointee.myDoc = nil

@@ -45,7 +45,9 @@ public enum Anchoring {
                 let scalarRange = words[closest.range.lowerBound].range.lowerBound..<words[closest.range.upperBound - 1].range.upperBound
                 let line = source.line(of: visible.starts[scalarRange.lowerBound])
                 let percent = Int((closest.similarity * 100).rounded(.down))
-                message += "; the closest passage (line \(line), similarity \(percent)%) reads: \"\(visible.string(scalarRange).whitespaceFolded)\""
+                let passage = visible.string(scalarRange).whitespaceFolded
+                message += "; the closest passage (line \(line), similarity \(percent)%) "
+                message += PassageDifferences.describe(old: needleWords.joined(separator: " "), passage: passage)
             }
             throw ErrataError(.oldTextNotFound, message, file: errataFile, line: change.line == 0 ? nil : change.line)
         }

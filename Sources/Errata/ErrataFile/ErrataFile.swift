@@ -19,6 +19,10 @@ public struct ErrataFile: Hashable, Sendable {
     public var checks: [String]
     /// Where the proposal was made (a mail archive URL), when known.
     public var source: String?
+    /// Sentences of the NEW text and the checks the reviewer says support them: what
+    /// `errata --check` links in the patched document (the catalog's claims are about
+    /// published text; these are about the proposal).
+    public var supportedBy: [NewTextSupport] = []
     /// Notes on the whole change (the rationale); paragraphs separated by blank lines.
     public var notes: String
     public var changes: [Change]
@@ -116,5 +120,20 @@ extension StringProtocol {
     /// White space runs folded to one space, ends trimmed.
     var whitespaceFolded: String {
         split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}
+
+/// One `supported-by:` entry of an errata header: a sentence of the NEW text, quoted as
+/// written, and the check whose passing supports it.
+public struct NewTextSupport: Hashable, Sendable {
+    public var check: String
+    public var quote: String
+    /// The errata file's line of the entry.
+    public var line: Int
+
+    public init(check: String, quote: String, line: Int) {
+        self.check = check
+        self.quote = quote
+        self.line = line
     }
 }

@@ -130,7 +130,7 @@ extension ErrataFile {
         return (1...days).contains(parts[2])
     }
 
-    private static let headerKeys: Set<String> = ["document", "section", "type", "reporter", "date", "checks", "source"]
+    private static let headerKeys: Set<String> = ["document", "section", "type", "reporter", "date", "checks", "source", "supported-by"]
 
     private static func parseHeader(_ yaml: String, firstLine: Int, closingLine: Int, file: String) throws -> ErrataFile {
         func fail(_ line: Int, _ message: String) -> ErrataError {
@@ -208,7 +208,23 @@ extension ErrataFile {
             }
         }
         let source = try values["source"].map { _ in try string("source").0 }
-        return ErrataFile(document: document, section: section, type: type, reporter: reporter, date: date, checks: checks, source: source)
+        var file = ErrataFile(document: document, section: section, type: type, reporter: reporter, date: date, checks: checks, source: source)
+        if let entry = values["supported-by"] {
+            guard let sequence = entry.node.sequence else {
+                throw fail(entry.line, "\"supported-by:\" must be a list of {check: ID, quote: TEXT}")
+            }
+            for item in sequence {
+                let line = (item.mark?.line ?? 1) + firstLine - 1
+                guard let map = item.mapping,
+                      let check = map["check"]?.string?.trimmingCharacters(in: .whitespaces), !check.isEmpty,
+                      let quote = map["quote"]?.string?.whitespaceFolded, !quote.isEmpty,
+                      map.count == 2 else {
+                    throw fail(line, "each entry of \"supported-by:\" holds exactly \"check:\" (a check id) and \"quote:\" (a sentence of the NEW text)")
+                }
+                file.supportedBy.append(NewTextSupport(check: check, quote: quote, line: line))
+            }
+        }
+        return file
     }
 }
 

@@ -32,12 +32,7 @@ extension ErrataFile {
     /// source of its document in `bundled`) and carries out `action`; returns what goes to
     /// standard output (nothing when a file was written).
     public static func perform(_ action: ErrataAction, errataFile path: String, draft: String?, bundled: String = "drafts") throws -> [UInt8] {
-        let errata = try ErrataFile.read(path: path)
-        guard let sourcePath = draft ?? errata.bundledSource(in: bundled) else {
-            throw ErrataError(.fileNotFound, "no source given and \(bundled)/\(errata.document).xml (or .txt) does not exist; pass --draft SOURCE", file: path)
-        }
-        let source = try SourceFile.read(path: sourcePath)
-        let result = try Patcher.apply(errata, to: source, document: { try DocumentReader.read(path: sourcePath) }, errataFile: path)
+        let (errata, sourcePath, result) = try patch(errataFile: path, draft: draft, bundled: bundled)
         switch action {
         case .applyTo(let output):
             try AtomicWrite.write(result.patched, to: output)
@@ -48,6 +43,19 @@ extension ErrataFile {
         case .show(let format, let color):
             return try errata.output(of: result, sourcePath: sourcePath, as: format, color: color)
         }
+    }
+
+    /// Reads the errata file at `path` and applies it, in memory, to `draft` (default: the
+    /// bundled source of its document in `bundled`): the file, the source's path and the
+    /// patched bytes.
+    public static func patch(errataFile path: String, draft: String?, bundled: String = "drafts") throws -> (ErrataFile, String, PatchResult) {
+        let errata = try ErrataFile.read(path: path)
+        guard let sourcePath = draft ?? errata.bundledSource(in: bundled) else {
+            throw ErrataError(.fileNotFound, "no source given and \(bundled)/\(errata.document).xml (or .txt) does not exist; pass --draft SOURCE", file: path)
+        }
+        let source = try SourceFile.read(path: sourcePath)
+        let result = try Patcher.apply(errata, to: source, document: { try DocumentReader.read(path: sourcePath) }, errataFile: path)
+        return (errata, sourcePath, result)
     }
 
     /// The applied change in `format`: the bytes `draftcheck errata` writes.

@@ -116,7 +116,5 @@ public enum ErrataFormat {
         return page.render(indentedBy: .spaces(1))
     }
 
-    static func indented(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "   " + $0 }.joined(separator: "\n")
-    }
+    static func indented(_ text: String) -> String { BlockFill.indented(text) }
 }

@@ -41,16 +41,18 @@ public struct CheckReport: Sendable {
 
 /// The output formats of `draftcheck check`.
 public enum CheckReportFormat: String, Sendable, CaseIterable {
-    case text, json, markdown, sarif, junit, html
+    case text, json, markdown, sarif, junit, html, github
 
-    public func render(_ report: CheckReport) throws -> String {
+    /// `text` applies to the text format only.
+    public func render(_ report: CheckReport, text: TextCheckReport.Options = TextCheckReport.Options()) throws -> String {
         switch self {
-        case .text: TextCheckReport.render(report)
+        case .text: TextCheckReport.render(report, options: text)
         case .json: try JSONCheckReport.render(report)
         case .markdown: MarkdownCheckReport.render(report)
         case .sarif: try SARIFReport.render(report)
         case .junit: JUnitReport.render(report)
         case .html: HTMLCheckReport.render(report)
+        case .github: GitHubReport.render(report)
         }
     }
 }

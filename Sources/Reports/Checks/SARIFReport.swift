@@ -1,6 +1,7 @@
 import Checks
 import Foundation
 import Linking
+import Normative
 
 /// SARIF 2.1.0 (OASIS): one run, one rule per check plus the stale-claim rule, one result
 /// per statement with a status and per stale claim, located at the source file and line so
@@ -45,6 +46,8 @@ public enum SARIFReport {
                     "ruleId": staleRuleID, "ruleIndex": ruleIndex[staleRuleID]!, "kind": "fail", "level": "warning",
                     "message": ["text": "Check \(l.checkID) quotes Section \(l.claim.section) as saying \"\(l.claim.quote)\", which this revision does not."],
                     "locations": [location(document.metadata.file, l.location?.line ?? 1, l.location?.column ?? 1, artifacts)],
+                    // The claim's identity across revisions: its check and the words it quotes.
+                    "partialFingerprints": ["staleClaim/v1": "\(l.checkID):\(StatementIdentity.matchingKey(l.claim.quote))"],
                     "properties": ["status": "stale", "checks": [l.checkID], "section": l.claim.section],
                 ])
             }

@@ -1,50 +1,155 @@
 import Checks
+import DraftDocument
 import Linking
 
-/// The terminal report: catalog summary, then per document the statements that carry a
-/// status other than unlinked, with the evidence of contradicted ones, and stale claims.
+/// The terminal report. By default a review in one screen: a summary line per document,
+/// then per section each finding (contradicted, failed, errored: the statement, why the
+/// claim bears on it, what ran and what came back in a few lines) and one line per other
+/// judged statement, stale claims, and the unlinked statements of the sections the
+/// document's PF_KEY/TS statements are in. `verbose` gives every input, expectation,
+/// capture and note of the evidence instead.
 public enum TextCheckReport {
-    public static func render(_ report: CheckReport) -> String {
+    public struct Options: Sendable {
+        /// Every piece of evidence, as the report printed before it was made compact.
+        public var verbose: Bool
+        /// ANSI colour on the status words.
+        public var color: Bool
+        /// Every unlinked statement, not only those of the PF_KEY/TS sections.
+        public var allUnlinked: Bool
+
+        public init(verbose: Bool = false, color: Bool = false, allUnlinked: Bool = false) {
+            self.verbose = verbose
+            self.color = color
+            self.allUnlinked = allUnlinked
+        }
+    }
+
+    /// Statement text is filled to this width (the quote is indented four columns).
+    static let width = 76
+
+    public static func render(_ report: CheckReport, options: Options = Options()) -> String {
+        if options.verbose { return VerboseCheckText.render(report) }
+        let p = Palette(color: options.color)
         var out = ""
+        let seconds = report.run.results.values.map(\.duration.seconds).reduce(0, +)
         let counts = report.run.counts
-        out += "checks: \(report.run.checks.count) (\(counts[.passed] ?? 0) passed, \(counts[.failed] ?? 0) failed, \(counts[.errored] ?? 0) errored)\n"
+        var ran = "\(report.run.checks.count) checks ran in \(String(format: "%.2f", seconds)) s"
+        let bad = [CheckOutcome.failed, .errored].compactMap { o in counts[o].flatMap { $0 > 0 ? "\($0) \(o.rawValue)" : nil } }
+        if !bad.isEmpty { ran += " (\(bad.joined(separator: ", ")))" }
+        for document in report.documents {
+            out += "\(p.heading)\(document.identity.series.isEmpty ? document.metadata.file : "\(document.identity)")\(p.reset): \(summary(document)); \(ran)\n"
+        }
+        if report.documents.isEmpty { out += "\(ran)\n" }
         for (check, result) in report.checkResults where result.outcome != .passed {
-            out += "  \(result.outcome.rawValue.uppercased()) \(check.id): \(check.title)\n"
-            if let error = result.error { out += "    error: \(error)\n" }
-            for o in result.evidence.unmet { out += "    \(o.label): expected \(o.expected), got \(o.actual)\n" }
+            out += "\n\(p.status(.failed))\(result.outcome.rawValue.uppercased())\(p.reset) \(check.id): \(check.title)\n"
+            if let error = result.error { out += "  error: \(error)\n" }
+            for o in result.evidence.unmet { out += "  \(o.label): expected \(o.expected), got \(o.actual)\n" }
         }
         for document in report.documents {
-            out += "\n== \(document.metadata.file) (\(document.identity))\n"
-            let c = document.coverage.total
-            out += "statements: \(c.total); " + CoverageTable.columns.map { "\($0.rawValue) \(c.count($0))" }.joined(separator: ", ") + "\n"
-            for s in document.statements where s.status != .unlinked {
-                let st = s.statement
-                out += "\n[\(s.status.phrase)] Section \(st.section), paragraph \(st.paragraph) (\(st.location)):\n"
-                out += "  \"\(st.text)\"\n"
-                for link in CheckReport.links(of: s, in: document) {
+            out += render(document, report: report, options: options, palette: p)
+        }
+        return out
+    }
+
+    /// "1 contradicted, 4 supported, 1 unlinked of 6 statements"
+    static func summary(_ document: LinkedDocument) -> String {
+        let c = document.coverage.total
+        let order: [StatementStatus] = [.contradicted, .failed, .errored, .stale, .supported, .unlinked]
+        let parts = order.filter { c.count($0) > 0 }.map { "\(c.count($0)) \($0.rawValue)" }
+        return (parts.isEmpty ? "no" : parts.joined(separator: ", ") + " of") + " \(c.total) statement\(c.total == 1 ? "" : "s")"
+    }
+
+    static func render(_ document: LinkedDocument, report: CheckReport, options: Options, palette p: Palette) -> String {
+        var out = ""
+        let judged = document.statements.filter { $0.status != .unlinked }
+        // Sections of the document's PF_KEY/TS statements: their unlinked statements are
+        // the coverage gap a reviewer of this document cares about.
+        let topical = Set(document.statements.filter { !$0.statement.topics.isEmpty }.map(\.statement.section))
+        let unlinked = document.statements.filter { $0.status == .unlinked && (options.allUnlinked || topical.contains($0.statement.section)) }
+        var section: String?
+        for s in judged {
+            let st = s.statement
+            if st.section != section {
+                section = st.section
+                out += "\n\(p.heading)Section \(st.section)\(st.sectionTitle.isEmpty ? "" : " \(st.sectionTitle)")\(p.reset) (\(document.metadata.file))\n"
+            }
+            let links = CheckReport.links(of: s, in: document).filter { $0.status == s.status }
+            let word = s.status == .contradicted || s.status == .failed || s.status == .errored ? s.status.phrase.uppercased() : s.status.phrase
+            let place = "paragraph \(st.paragraph), line \(st.location.line)"
+            switch s.status {
+            case .contradicted, .failed, .errored:
+                out += "  \(p.status(s.status))\(word)\(p.reset)  \(place)\n"
+                out += quoted(st.text, indent: "    ")
+                for link in links {
+                    if let why = link.claim.rationale { out += "    why: \(why)\n" }
                     let title = report.run.check(id: link.checkID)?.title ?? link.checkID
-                    out += "  \(link.status.phrase) by \(link.checkID) [\(link.match?.label ?? "not found")]: \(title)\n"
-                    if link.status == .contradicted || link.status == .failed || link.status == .errored,
-                       let result = report.run.result(for: link.checkID) {
-                        out += evidence(result.evidence, indent: "    ")
+                    out += "    ran: \(link.checkID): \(title)\n"
+                    if let result = report.run.result(for: link.checkID) {
+                        out += "    came back: \(cameBack(result))\n"
                     }
                 }
+            default:
+                let ids = s.checkIDs.joined(separator: ", ")
+                out += "  \(p.status(s.status))\(word)\(p.reset)  \(place): \"\(clipped(st.text, 60))\" (\(ids))\n"
             }
-            for link in document.claims where link.match == nil {
-                out += "\n[stale claim] \(link.checkID): Section \(link.claim.section) no longer says:\n  \"\(link.claim.quote)\"\n"
+        }
+        let stale = document.claims.filter { $0.match == nil }
+        if !stale.isEmpty {
+            out += "\n\(p.heading)Stale claims\(p.reset) (\(document.metadata.file): the quote is in no section)\n"
+            for link in stale {
+                out += "  \(link.checkID): Section \(link.claim.section) no longer says \"\(clipped(link.claim.quote, 60))\"\n"
+            }
+        }
+        if !unlinked.isEmpty {
+            let all = document.coverage.total.count(.unlinked)
+            let scope = options.allUnlinked || all == unlinked.count ? "" : " in the sections above (--unlinked lists all \(all))"
+            out += "\n\(p.heading)Unlinked\(p.reset)\(scope)\n"
+            for s in unlinked {
+                out += "  \(s.statement.id)  line \(s.statement.location.line): \"\(clipped(s.statement.text, 56))\"\n"
             }
         }
         return out
     }
 
-    static func evidence(_ e: Evidence, indent: String) -> String {
-        var out = ""
-        for i in e.inputs { out += "\(indent)input \(i.label): \(i.value)\n" }
-        for o in e.observations {
-            out += "\(indent)\(o.holds ? "ok" : "UNMET") \(o.label): \(o.actual)\(o.holds ? "" : " (expected \(o.expected))")\n"
+    /// What the check's expectations read, in one line: how many held, and how many of
+    /// them on a real kernel's replies (the captures named).
+    static func cameBack(_ result: CheckResult) -> String {
+        let e = result.evidence
+        if let error = result.error { return "errored: \(error)" }
+        let held = e.observations.filter(\.holds)
+        let unmet = e.unmet
+        var line = "\(held.count) expectation\(held.count == 1 ? "" : "s") held"
+        if !unmet.isEmpty { line += ", \(unmet.count) not (--verbose shows them)" }
+        let real = held.filter { $0.label.hasPrefix("real kernel") }.count
+        if real > 0 {
+            line += "; \(real) on a real Linux kernel's replies"
+            if !e.kernelCaptures.isEmpty { line += " (capture\(e.kernelCaptures.count == 1 ? "" : "s") \(e.kernelCaptures.joined(separator: ", ")))" }
         }
-        for c in e.kernelCaptures { out += "\(indent)kernel capture: \(c)\n" }
-        for n in e.notes { out += "\(indent)note: \(n)\n" }
-        return out
+        return line
+    }
+
+    /// `text` in quotes, filled to the report's width under `indent`.
+    static func quoted(_ text: String, indent: String) -> String {
+        TextRenderer.fill("\"\(text)\"", indent: indent.count, width: width) + "\n"
+    }
+
+    /// At most `limit` characters, cut at a word with "...".
+    static func clipped(_ text: String, _ limit: Int) -> String {
+        guard text.count > limit else { return text }
+        let cut = text.prefix(limit)
+        let end = cut.lastIndex(of: " ") ?? cut.endIndex
+        return String(cut[..<end]) + " ..."
+    }
+}
+
+extension Palette {
+    /// The style of a status word.
+    func status(_ status: StatementStatus) -> String {
+        switch status {
+        case .contradicted, .failed, .errored: keyword
+        case .stale: topic
+        case .supported: added
+        case .unlinked: dim
+        }
     }
 }

@@ -13,9 +13,10 @@ public struct DocumentReview: Sendable {
     public var run: CatalogRun?
     public var linked: LinkedDocument?
 
-    public init(_ document: Document, filter: StatementFilter = StatementFilter(), runningChecks: Bool = false) {
+    public init(_ document: Document, filter: StatementFilter = StatementFilter(), runningChecks: Bool = false,
+                lowercaseKeywords: StatementExtractor.LowercaseKeywords = .auto) {
         self.document = document
-        report = ReviewReport(StatementExtractor().analyze(document), filter: filter)
+        report = ReviewReport(StatementExtractor(lowercaseKeywords: lowercaseKeywords).analyze(document), filter: filter)
         run = runningChecks ? CatalogRun.run(Catalog.all) : nil
         linked = run.map { Linker(run: $0).link(document) }
         if let linked { report = report.withStatuses(from: linked) }

@@ -19,7 +19,9 @@ struct CheckCommand: ParsableCommand {
 
         Formats: text (default), json (schema "draftcheck-check-report" version 1, see README), \
         markdown (comments in the ietf-comments style), sarif (SARIF 2.1.0, results at file and \
-        line), junit (each check a test case), html (one self-contained page).
+        line, fingerprinted by stable statement ids), junit (each check a test case), html (one \
+        self-contained page), github (GitHub Actions ::error/::warning annotations for \
+        contradicted, failed, errored and stale statements and stale claims).
 
         Exit codes: 0 done; 1 a status named by --fail-on occurs; 70 a check errored (a \
         draftcheck bug; takes precedence); 64 bad arguments; 65 a malformed document; 66 a \
@@ -30,7 +32,7 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "Documents to check (xml2rfc v2/v3 XML or plain text). Default: drafts/*.xml and drafts/*.txt.")
     var files: [String] = []
 
-    @Option(help: "Output format: text, json, markdown, sarif, junit or html.")
+    @Option(help: "Output format: text, json, markdown, sarif, junit, html or github.")
     var format: CheckReportFormat = .text
 
     @Option(name: .customLong("fail-on"), parsing: .singleValue, help: ArgumentHelp("Exit 1 when a statement or claim has one of these statuses (comma-separated): contradicted, stale, failed, errored, supported, unlinked.", valueName: "statuses"))
@@ -42,28 +44,28 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .short, help: "Write the report to this file instead of standard output.")
     var output: String?
 
+    @Flag(help: "Text: every input, expectation, kernel capture and note of each check's evidence.")
+    var verbose = false
+
+    @Flag(help: "Text: list every unlinked statement, not only those of the sections holding PF_KEY/TS statements.")
+    var unlinked = false
+
+    @OptionGroup var colorOptions: ColorOptions
+
     func validate() throws {
         _ = try failOnStatuses()
     }
 
-    func failOnStatuses() throws -> Set<StatementStatus> {
-        var out = Set<StatementStatus>()
-        for item in failOn.flatMap({ $0.split(separator: ",") }) {
-            let word = item.trimmingCharacters(in: .whitespaces).lowercased()
-            guard let status = StatementStatus(rawValue: word) else {
-                throw ValidationError("--fail-on: unknown status \"\(word)\" (use \(StatementStatus.allCases.map(\.rawValue).joined(separator: ", ")))")
-            }
-            out.insert(status)
-        }
-        return out
-    }
+    func failOnStatuses() throws -> Set<StatementStatus> { try StatementStatus.parseList(failOn) }
 
     func run() throws {
         try reportingErrors {
             let paths = files.isEmpty ? try BundledDrafts.paths() : files
             let documents = try paths.map { try DocumentReader.read(path: $0) }
             let report = try CheckReport.judging(documents, checkIDs: checkIDs, toolVersion: Draftcheck.configuration.version)
-            try ReportOutput.write(try format.render(report), to: output)
+            // Colour only on a terminal: never into a file.
+            let text = TextCheckReport.Options(verbose: verbose, color: output == nil && colorOptions.color.enabled, allUnlinked: unlinked)
+            try ReportOutput.write(try format.render(report, text: text), to: output)
             let present = report.statusesPresent
             if present.contains(.errored) { throw ExitCode(ExitStatus.software) }
             if !present.isDisjoint(with: try failOnStatuses()) { throw ExitCode(ExitStatus.findings) }
@@ -100,5 +102,20 @@ enum ReportOutput {
         } catch let error as ErrataError {
             throw CommandLineError(.cannotWrite, error.message.replacingOccurrences(of: "cannot write: ", with: ""), file: path)
         }
+    }
+}
+
+extension StatementStatus {
+    /// `--fail-on` values: comma-separated statuses, repeatable.
+    static func parseList(_ items: [String]) throws -> Set<StatementStatus> {
+        var out = Set<StatementStatus>()
+        for item in items.flatMap({ $0.split(separator: ",") }) {
+            let word = item.trimmingCharacters(in: .whitespaces).lowercased()
+            guard let status = StatementStatus(rawValue: word) else {
+                throw ValidationError("--fail-on: unknown status \"\(word)\" (use \(StatementStatus.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            out.insert(status)
+        }
+        return out
     }
 }

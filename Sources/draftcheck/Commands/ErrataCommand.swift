@@ -1,6 +1,8 @@
 import ArgumentParser
 import Errata
 import Foundation
+import Linking
+import Reports
 
 /// `draftcheck errata FILE`: a proposed change as the diffs and forms reviewers send.
 struct ErrataCommand: ParsableCommand {
@@ -47,9 +49,21 @@ struct ErrataCommand: ParsableCommand {
     @Option(name: .customLong("compare-with"), help: "A later document: report whether each NEW text was adopted there.")
     var compareWith: String?
 
+    @Flag(help: "Prove the fix: apply the change in memory, read the patched source again, run the check catalog on both, and print each statement of the changed sections before and after with its status.")
+    var check = false
+
+    @Option(name: .customLong("check-format"), help: "With --check: text or json.")
+    var checkFormat: FixCheckFormat = .text
+
+    @Option(name: .customLong("fail-on"), parsing: .singleValue, help: ArgumentHelp("With --check: exit 1 when a statement of a changed section has one of these statuses after the change (comma-separated, e.g. contradicted).", valueName: "statuses"))
+    var failOn: [String] = []
+
     @OptionGroup var colorOptions: ColorOptions
 
     func validate() throws {
+        if check && (apply || write || compareWith != nil) { throw ValidationError("--check shows the change judged; it excludes --apply, --write and --compare-with.") }
+        if !failOn.isEmpty && !check { throw ValidationError("--fail-on needs --check.") }
+        _ = try StatementStatus.parseList(failOn)
         if apply && write { throw ValidationError("--apply and --write exclude each other.") }
         if apply && output == nil { throw ValidationError("--apply needs -o OUT.") }
         if output != nil && !apply { throw ValidationError("-o is only used with --apply.") }
@@ -57,6 +71,12 @@ struct ErrataCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            if check {
+                let fix = try FixCheck.make(errataFile: file, draft: draft)
+                try StandardOutput.write(try checkFormat.render(fix))
+                if !fix.statusesAfter.isDisjoint(with: try StatementStatus.parseList(failOn)) { throw ExitCode(ExitStatus.findings) }
+                return
+            }
             if let compareWith {
                 try StandardOutput.write(try ErrataFile.adoption(errataFile: file, later: compareWith))
                 return
@@ -70,3 +90,5 @@ struct ErrataCommand: ParsableCommand {
 }
 
 extension ErrataOutputFormat: ExpressibleByArgument {}
+
+extension FixCheckFormat: ExpressibleByArgument {}

@@ -60,6 +60,9 @@ struct ReviewCommand: ParsableCommand {
     @Option(help: ArgumentHelp("With --checks: write an errata skeleton into DIR for each section with a contradicted statement.", valueName: "DIR"))
     var propose: String?
 
+    @Option(help: ArgumentHelp("Report lowercase must/should/may that read as requirements: auto (only in documents that cite RFC 8174, which made only the capitals normative), always, or never.", valueName: "WHEN"))
+    var lowercaseKeywords: StatementExtractor.LowercaseKeywords = .auto
+
     @OptionGroup var colorOptions: ColorOptions
 
     func validate() throws {
@@ -69,7 +72,8 @@ struct ReviewCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let filter = StatementFilter(topic: topic.topic, strength: level.strength)
-            let review = DocumentReview(try DocumentReader.read(path: file), filter: filter, runningChecks: checks)
+            let review = DocumentReview(try DocumentReader.read(path: file), filter: filter, runningChecks: checks,
+                                        lowercaseKeywords: lowercaseKeywords)
             try StandardOutput.write(try review.report.rendered(as: format, color: colorOptions.color.enabled))
             if let propose, review.linked != nil {
                 try ErrataSkeleton.write(try review.errataSkeletons(date: ErrataSkeleton.day(of: Date())), into: propose) {
@@ -82,3 +86,5 @@ struct ReviewCommand: ParsableCommand {
 }
 
 extension ReviewFormat: ExpressibleByArgument {}
+
+extension StatementExtractor.LowercaseKeywords: ExpressibleByArgument {}

@@ -42,12 +42,19 @@ enum TSInputFile {
     }
 
     private static func describe(_ error: DecodingError) -> String {
+        func path(_ codingPath: [any CodingKey]) -> String {
+            codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+        }
         func at(_ ctx: DecodingError.Context) -> String {
-            let p = ctx.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            let p = path(ctx.codingPath)
             return p.isEmpty ? ctx.debugDescription : "at \(p): \(ctx.debugDescription)"
         }
         switch error {
-        case .keyNotFound(let key, let ctx): return "missing \"\(key.stringValue)\" \(at(ctx))"
+        case .keyNotFound(let key, let ctx):
+            // The context's path is the object that lacks the field; its debugDescription
+            // only repeats the key as a CodingKeys dump.
+            let object = path(ctx.codingPath)
+            return "missing field \"\(key.stringValue)\" in \(object.isEmpty ? "the top-level object" : "the object at \(object)")"
         case .typeMismatch(_, let ctx), .valueNotFound(_, let ctx), .dataCorrupted(let ctx): return at(ctx)
         @unknown default: return "\(error)"
         }

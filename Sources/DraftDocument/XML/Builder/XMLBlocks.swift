@@ -42,7 +42,7 @@ extension XMLModelBuilder {
                 flush()
             } else if child.isElement, child.name == "include", child.isXInclude {
                 flush()
-                warn("xi:include of \(child.attribute("href") ?? "?") in running text not expanded", child)
+                warn("xi:include href=\"\(child.attribute("href") ?? "")\" not read: an include inside running text is not expanded; its content is missing from this reading", child)
             } else if child.isElement || child.isText || child.isEntityReference {
                 if inlineStart == nil {
                     if child.isText && Self.isBlank(child.content) { continue }

@@ -112,7 +112,7 @@ extension XMLModelBuilder {
     /// read from an allowed directory when there, else a placeholder with a warning.
     func includedReferences(href: String, at node: XMLNode, bareName: Bool = false, fallbackAnchor: String? = nil) throws -> [Reference] {
         if expansion.includeNesting < Self.maximumIncludeNesting, case .file(let path) = resolver.resolve(href, addingExtension: bareName ? ".xml" : nil) {
-            if let included = try parseIncluded(path: path, at: node) {
+            if let included = try parseIncludedRoot(path: path, at: node) {
                 let saved = file
                 file = path
                 expansion.includeNesting += 1
@@ -161,7 +161,9 @@ extension XMLModelBuilder {
         return out
     }
 
-    private func parseIncluded(path: String, at node: XMLNode) throws -> XMLNode? {
+    /// The root element of an included file, parsed and kept until the walk ends; nil (with
+    /// a warning naming the file) when it cannot be used.
+    func parseIncludedRoot(path: String, at node: XMLNode) throws -> XMLNode? {
         guard let data = FileManager.default.contents(atPath: path) else {
             warn("\(path): unreadable include", node)
             return nil

@@ -82,7 +82,7 @@ extension XMLModelBuilder {
         var middleCount = 0
         var lastMiddleNumbered = true
         if let middle = root.firstElement("middle") {
-            try forEachChild(of: middle) { child in
+            try forEachChildReadingIncludes(of: middle) { child in
                 guard child.isElement, child.name == "section" else { return }
                 middleCount += 1
                 let numbered = !Self.isUnnumbered(child)

@@ -3,21 +3,26 @@
 extension XMLModelBuilder {
     func backSections(_ back: XMLNode, middleCount: Int, referencesNumbered: Bool) throws -> [Section] {
         var out: [Section] = []
-        var referenceElements: [XMLNode] = []
+        var referenceElements: [(node: XMLNode, file: String)] = []
         var appendixCount = 0
         // v2 documents with several <references> get them wrapped in one "References"
         // section, as xml2rfc's v2-to-v3 conversion does.
-        var children: [XMLNode] = []
-        try forEachChild(of: back) { children.append($0) }
-        let topReferences = children.filter { $0.isElement && $0.name == "references" }
+        // Each child with the file it comes from (an xi:include's), made current while it
+        // is read so locations name it.
+        var children: [(node: XMLNode, file: String)] = []
+        try forEachChildReadingIncludes(of: back) { children.append(($0, file)) }
+        let topReferences = children.filter { $0.node.isElement && $0.node.name == "references" }
         let wrapV2References = !isV3 && topReferences.count > 1
         var referencesCount = 0
         var wrapperIndex: Int?
-        for child in children where child.isElement {
+        let ownFile = file
+        defer { file = ownFile }
+        for (child, childFile) in children where child.isElement {
+            file = childFile
             switch child.name {
             case "references":
                 if wrapV2References {
-                    referenceElements.append(child)
+                    referenceElements.append((child, childFile))
                     if wrapperIndex == nil {
                         referencesCount += 1
                         wrapperIndex = out.count
@@ -41,7 +46,8 @@ extension XMLModelBuilder {
             let number = referencesNumbered ? "\(middleCount + 1)" : nil
             out[wrapperIndex].number = number
             let key = wrapperIndex
-            for (i, refs) in referenceElements.enumerated() {
+            for (i, (refs, refsFile)) in referenceElements.enumerated() {
+                file = refsFile
                 out[key].subsections.append(try referencesSection(refs, number: number.map { "\($0).\(i + 1)" }, cited: "\(middleCount + 1).\(i + 1)", depth: 2))
             }
         }
@@ -76,7 +82,8 @@ extension XMLModelBuilder {
             }
             bodyNodes.removeAll()
         }
-        try forEachChild(of: node) { child in
+        let ownFile = file
+        func read(_ child: XMLNode) throws {
             if child.isElement, child.name == "section" {
                 try flushBody()
                 childCount += 1
@@ -96,6 +103,13 @@ extension XMLModelBuilder {
                 }
                 bodyNodes.append(child)
             }
+        }
+        try forEachChildReadingIncludes(of: node) { child in
+            // An included block is built while its file is current (locations name it).
+            guard file != ownFile else { return try read(child) }
+            try flushBody()
+            try read(child)
+            try flushBody()
         }
         try flushBody()
         return Section(number: number, title: title, anchor: anchor, depth: depth, isBackMatter: back, blocks: blocks, subsections: subsections, location: location(node))

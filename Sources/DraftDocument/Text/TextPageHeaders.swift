@@ -1,0 +1,30 @@
+/// Running headers that do not look like one: RFCs of the 1980s print theirs on two
+/// lines, the RFC number and date and then the title flush left ("RFC 959  October 1985" /
+/// "File Transfer Protocol"), or the date flush left and the title flush right
+/// ("September 1981" / "Transmission Control Protocol", RFC 793). A line is a running
+/// header when it opens the page (one of the first two text lines after a page break, no
+/// blank line before the second) after at least three page breaks and after half of them.
+extension TextLines {
+    static func recurringPageHeaders(_ lines: [TextLine], formFeeds: Set<Int>) -> Set<Substring> {
+        var counts: [Substring: Int] = [:]
+        var breaks = 0
+        var i = 0
+        while i < lines.count {
+            let line = lines[i]
+            let isBreak = (line.isText && isPageFooter(line.content)) || (formFeeds.contains(line.number) && !line.isText)
+            i += 1
+            guard isBreak else { continue }
+            breaks += 1
+            while i < lines.count, !lines[i].isText, !(formFeeds.contains(lines[i].number) && lines[i].isText) { i += 1 }
+            var seen: Set<Substring> = []
+            var j = i
+            while j < lines.count, j < i + 2, lines[j].isText, !isPageFooter(lines[j].content) {
+                seen.insert(lines[j].content)
+                j += 1
+            }
+            for content in seen { counts[content, default: 0] += 1 }
+        }
+        guard breaks >= 3 else { return [] }
+        return Set(counts.filter { $0.value >= 3 && $0.value * 2 >= breaks }.keys)
+    }
+}

@@ -1,0 +1,35 @@
+import DraftDocument
+
+/// The requirements-language boilerplate cut in two by a page break the text reader could
+/// not see through (or by a paragraph break in the source): the first part lists the
+/// keywords and ends mid-sentence ("The key words "MUST", ... in this"), the next paragraph
+/// says how they are interpreted ("document are to be interpreted as described in RFC 2119.").
+/// Read as one paragraph, the boilerplate is recognised whole and its keywords are not
+/// counted as requirements.
+enum SplitBoilerplate {
+    /// The two paragraphs joined with a space, when `first` ends in a keyword list without
+    /// its interpretation and `second` begins with it; nil otherwise.
+    static func joined(_ first: Paragraph, _ second: Paragraph) -> InlineText? {
+        let a = ExtractionRun.normalize(first.content).bytes
+        let b = ExtractionRun.normalize(second.content).bytes
+        guard let last = SentenceSegmenter.sentenceRanges(in: a).last,
+              let next = SentenceSegmenter.sentenceRanges(in: b).first else { return nil }
+        let listing = Array(a[last])
+        let keywords = KeywordScanner.occurrences(in: listing).count
+        guard keywords >= 3, ExtractionRun.boilerplateForm(listing, keywords: keywords) == nil else { return nil }
+        let lowerListing = String(decoding: listing.map(Bytes.lower), as: UTF8.self)
+        guard lowerListing.contains("key word") || lowerListing.contains("keyword") || lowerListing.contains("these words") else { return nil }
+        // Cut mid-sentence: the list does not end with a full stop.
+        guard let end = listing.last, end != UInt8(ascii: "."), end != UInt8(ascii: "!"), end != UInt8(ascii: "?") else { return nil }
+        let lowerNext = String(decoding: b[next].map(Bytes.lower), as: UTF8.self)
+        guard lowerNext.contains("interpreted as") || lowerNext.contains("described in") || lowerNext.contains("detailed in") else { return nil }
+        var text = first.content
+        let shift = text.plainText.utf8.count + 1
+        text.append(Span(" "))
+        text.append(contentsOf: second.content)
+        if !first.content.lineStarts.isEmpty {
+            text.lineStarts = first.content.lineStarts + second.content.lineStarts.map { .init(offset: $0.offset + shift, line: $0.line) }
+        }
+        return text
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+@testable import DraftDocument
+
+/// The heading forms of every era of the series, one small document each: the reader's
+/// outline ("NUMBER TITLE depth") must be exactly the document's. Issue 17 section 1.
+@Suite struct TextHeadingFormsTests {
+    struct Vector: CustomTestStringConvertible, Sendable {
+        var rule: String
+        var text: String
+        var outline: [String]
+        var testDescription: String { rule }
+    }
+
+    static func outline(_ text: String) throws -> [String] {
+        let document = try DocumentReader.read(data: Data(text.utf8), path: "forms.txt")
+        return document.allSections.map { "\($0.number ?? "-") \($0.title) d\($0.depth)" }
+    }
+
+    static let body = "   Some text of the section, indented as RFC bodies are.\n"
+
+    static let vectors: [Vector] = [
+        Vector(rule: "RFC 7322: \"N.  Title\" and \"N.N.  Title\"",
+               text: "1.  Introduction\n\n\(body)\n1.1.  Scope\n\n\(body)\n2.  Rules\n\n\(body)",
+               outline: ["1 Introduction d1", "1.1 Scope d2", "2 Rules d1"]),
+        Vector(rule: "one space after the number, no final dot (RFC 2223 era)",
+               text: "1 Introduction\n\n\(body)\n1.1 Scope\n\n\(body)\n2 Rules\n\n\(body)",
+               outline: ["1 Introduction d1", "1.1 Scope d2", "2 Rules d1"]),
+        Vector(rule: "\"N.N: Title\" and \"N: TITLE\" (RFC 1309)",
+               text: "1. INTRODUCTION\n\n\(body)\n2: MODELS\n\n\(body)\n2.1: The telephone directory\n\n\(body)\n3: THE X.500 MODEL\n\n\(body)",
+               outline: ["1 INTRODUCTION d1", "2 MODELS d1", "2.1 The telephone directory d2", "3 THE X.500 MODEL d1"]),
+        Vector(rule: "\"N - Title\" (RFC 3008)",
+               text: "1 - Introduction\n\n\(body)\n2 - The SIG Record\n\n\(body)\n2.1 - Type Covered\n\n\(body)",
+               outline: ["1 Introduction d1", "2 The SIG Record d1", "2.1 Type Covered d2"]),
+        Vector(rule: "\"2.0 TITLE\" is section 2 and \"3.0.1\" the first child of 3.0 (RFC 2373, RFC 2289)",
+               text: "1.0 INTRODUCTION\n\n\(body)\n2.0 ADDRESSING\n\n\(body)\n2.1 Addressing Model\n\n\(body)\n3.0 SECURITY\n\n\(body)\n3.0.1 Threats\n\n\(body)\n4.0 REFERENCES\n\n\(body)",
+               outline: ["1.0 INTRODUCTION d1", "2.0 ADDRESSING d1", "2.1 Addressing Model d2", "3.0 SECURITY d1", "3.0.1 Threats d2", "4.0 REFERENCES d1"]),
+        Vector(rule: "a title that starts with \"-\" (a change log's \"-00\") or \"<\"",
+               text: "1.  Changes\n\n\(body)\n1.1.  -00\n\n\(body)\n1.2.  <draft-x-01>\n\n\(body)",
+               outline: ["1 Changes d1", "1.1 -00 d2", "1.2 <draft-x-01> d2"]),
+        Vector(rule: "no blank line before the heading, right under a figure",
+               text: "1.  Format\n\n\(body)\n      +----+----+\n      | a  | b  |\n      +----+----+\n2.  Processing\n\n\(body)",
+               outline: ["1 Format d1", "2 Processing d1"]),
+        Vector(rule: "a parent the text never prints: 2.1.1 hangs under 2, keeping its number and depth (RFC 2616's 13.1.1)",
+               text: "1.  Introduction\n\n\(body)\n2.  Caching\n\n\(body)\n2.1.1.  Cache Correctness\n\n\(body)\n2.1.2.  Warnings\n\n\(body)\n2.2.  Expiration Model\n\n\(body)\n3.1.  Security\n\n\(body)",
+               outline: ["1 Introduction d1", "2 Caching d1", "2.1.1 Cache Correctness d3", "2.1.2 Warnings d3", "2.2 Expiration Model d2", "3.1 Security d2"]),
+        Vector(rule: "centred chapter titles over flush-left sections (RFC 791, RFC 793)",
+               text: "                            1.  INTRODUCTION\n\n\(body)\n1.1.  Motivation\n\n\(body)\n                             2.  PHILOSOPHY\n\n2.1.  Elements of the System\n\n\(body)",
+               outline: ["1 INTRODUCTION d1", "1.1 Motivation d2", "2 PHILOSOPHY d1", "2.1 Elements of the System d2"]),
+        Vector(rule: "a centred date is not a chapter title",
+               text: "1.  Introduction\n\n\(body)\n                                5 June 1978\n\n\(body)",
+               outline: ["1 Introduction d1"]),
+        Vector(rule: "\"Annex A\" with its title on the next line (RFC 1507)",
+               text: "1. Introduction\n\n\(body)\nAnnex A\n\nTypical Usage\n\n\(body)\nA.1 Creating a CA\n\n\(body)",
+               outline: ["1 Introduction d1", "A Typical Usage d1", "A.1 Creating a CA d2"]),
+        Vector(rule: "\"APPENDIX  A\" with two spaces, its title on the next line (RFC 1508)",
+               text: "1. Introduction\n\n\(body)\nAPPENDIX  A\n\nPACS AND AUTHORIZATION SERVICES\n\n\(body)",
+               outline: ["1 Introduction d1", "A PACS AND AUTHORIZATION SERVICES d1"]),
+        Vector(rule: "\"A  Title\": an appendix letter with a number's two spaces (RFC 2293); \"A GOOD IMPLEMENTATION\" is prose",
+               text: "1.  Introduction\n\n\(body)\nA GOOD IMPLEMENTATION\n\n\(body)\nA  Object Identifier Assignment\n\n\(body)",
+               outline: ["1 Introduction d1", "- A GOOD IMPLEMENTATION d1", "A Object Identifier Assignment d1"]),
+        Vector(rule: "a wrapped title broken after a hyphen joins without a space",
+               text: "1.  Introduction\n\n\(body)\n2.  Translated Route-target Extended Communities in [I-D.ietf-idr-\n    legacy-rtc]\n\n\(body)",
+               outline: ["1 Introduction d1", "2 Translated Route-target Extended Communities in [I-D.ietf-idr-legacy-rtc] d1"]),
+        Vector(rule: "underlined titles in a document with no numbers and no table of contents start the body (RFC 768)",
+               text: "Abstract\n\n\(body)\nIntroduction\n------------\n\n\(body)\nFormat\n======\n\n\(body)\nReferences\n\n\(body)",
+               outline: ["- Introduction d1", "- Format d1", "- References d1"]),
+        Vector(rule: "a document shifted right as a whole: headings at its own margin (column 2, text at 5)",
+               text: "  Abstract\n\n     Text.\n\n  1. Description\n\n     Text.\n\n  2. Proposal\n\n     Text.\n\n[EDNS]  P. Vixie, EDNS.\n",
+               outline: ["1 Description d1", "2 Proposal d1"]),
+    ]
+
+    @Test(arguments: vectors)
+    func headingForm(_ vector: Vector) throws {
+        #expect(try Self.outline(vector.text) == vector.outline)
+    }
+
+    /// D2: a line holding one uppercase letter read past the line's end (SIGILL). Each of
+    /// these is read, and the letter is text, not a heading.
+    @Test(arguments: ["A", "A\n", "1.  Intro\n\nZ\n\n   text\n", "Z", "Appendix A\n\nB\n", "A.\n", "A:\n", "A \n"])
+    func aLoneUppercaseLetterIsText(_ text: String) throws {
+        let document = try DocumentReader.read(data: Data(text.utf8), path: "letter.txt")
+        #expect(document.allSections.allSatisfy { $0.number != "Z" && $0.number != "B" })
+    }
+}

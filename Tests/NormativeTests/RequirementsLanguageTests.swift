@@ -1,0 +1,75 @@
+import DraftDocument
+import Foundation
+import Testing
+@testable import Normative
+
+/// The requirements-language paragraph in every wording it has had, whole or cut in two:
+/// its keywords are never counted as requirements (issue 17 section 1).
+@Suite struct RequirementsLanguageTests {
+    struct Vector: CustomTestStringConvertible, Sendable {
+        var rule: String
+        var paragraphs: [String]
+        var keywordCount: Int
+        var testDescription: String { rule }
+    }
+
+    static let list = "\"MUST\", \"MUST NOT\", \"REQUIRED\", \"SHALL\", \"SHALL NOT\", \"SHOULD\", \"SHOULD NOT\", \"RECOMMENDED\", \"MAY\", and \"OPTIONAL\""
+
+    static let vectors: [Vector] = [
+        Vector(rule: "RFC 2119 section 1's own sentence",
+               paragraphs: ["The key words \(list) in this document are to be interpreted as described in RFC 2119.", "It MUST work."], keywordCount: 1),
+        Vector(rule: "RFC 3947: \"This document shall use the keywords ... They are to be interpreted as described in [RFC2119]\"",
+               paragraphs: ["This document shall use the keywords \(list) to describe requirements. They are to be interpreted as described in [RFC2119] document.", "It MUST work."], keywordCount: 1),
+        Vector(rule: "cut mid-sentence by a page break: the list, then the interpretation in the next paragraph",
+               paragraphs: ["The key words \(list) in this", "document are to be interpreted as described in [RFC2119].", "It MUST work."], keywordCount: 1),
+        Vector(rule: "RFC 3947's form cut between its two sentences",
+               paragraphs: ["This document shall use the keywords \(list) to describe requirements.", "They are to be interpreted as described in [RFC2119] document.", "It MUST work."], keywordCount: 1),
+        Vector(rule: "a real list of requirements that ends mid-sentence is still counted when no interpretation follows",
+               paragraphs: ["Implementations MUST, SHOULD and MAY do things; the key words below", "are listed here.", "It MUST work."], keywordCount: 4),
+    ]
+
+    @Test(arguments: vectors)
+    func boilerplateIsNotCounted(_ vector: Vector) {
+        let blocks = vector.paragraphs.enumerated().map { Fixture.paragraph($0.element, line: 10 + 2 * $0.offset) }
+        let doc = Fixture.document([Section(number: "1", title: "Conventions", depth: 1, blocks: blocks, location: Fixture.loc(9))], references: [Fixture.rfc2119])
+        let analysis = StatementExtractor().analyze(doc)
+        #expect(analysis.keywordCount == vector.keywordCount)
+        if vector.keywordCount == 1 { #expect(analysis.requirementsLanguage?.location.line == 10) }
+    }
+
+    /// End to end through the text reader: the keyword list's last line is short enough
+    /// that the next page's first word would have fitted on it, so the reader ends the
+    /// paragraph at the page break (its fill rule), mid-sentence.
+    @Test func aBoilerplateSplitByAPageBreakInAPlainTextDraft() throws {
+        let filler = String(repeating: "   Filler text of a full page that runs to the bottom of the page here.\n", count: 3)
+        let text = """
+        1.  Introduction
+
+        \(filler)
+        Doe                      Expires May 2010                      [Page 1]
+        \u{0C}
+        Internet-Draft              Example                        November 2009
+
+
+        \(filler)
+        2.  Conventions
+
+           The key words "MUST", "MUST NOT", "REQUIRED", "SHALL", "SHALL NOT",
+           "SHOULD", "SHOULD NOT", "RECOMMENDED", "MAY", and "OPTIONAL" in
+
+        Doe                      Expires May 2010                      [Page 2]
+        \u{0C}
+        Internet-Draft              Example                        November 2009
+
+
+           this document are to be interpreted as described in RFC 2119.
+
+           The responder MUST reply.
+
+        """
+        let document = try DocumentReader.read(data: Data(text.utf8), path: "split.txt")
+        let conventions = try #require(document.section(numbered: "2"))
+        #expect(conventions.paragraphs.count == 3, "the page break ends the first part: \(conventions.paragraphs.map(\.content.normalizedText))")
+        #expect(StatementExtractor().analyze(document).keywordCount == 1)
+    }
+}
