@@ -88,4 +88,6 @@ public enum DiagnosticCategory: Hashable, Sendable, CaseIterable {
     case internalError
     /// An output that could not be written: 73.
     case cannotWrite
+    /// An output that failed while being written (standard output on a full disk): 74.
+    case ioError
 }

@@ -116,6 +116,30 @@ public enum KeywordScanner {
     }
 }
 
+/// Lowercased sentence bytes searched for ASCII phrases.
+struct LowercasedBytes {
+    let bytes: [UInt8]
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    func contains(_ phrase: StaticString) -> Bool {
+        let n = phrase.utf8CodeUnitCount
+        guard n > 0, bytes.count >= n else { return n == 0 }
+        let needle = UnsafeBufferPointer(start: phrase.utf8Start, count: n)
+        let first = needle[0]
+        var i = 0
+        while i <= bytes.count - n {
+            if bytes[i] == first {
+                var k = 1
+                while k < n, bytes[i + k] == needle[k] { k += 1 }
+                if k == n { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+}
+
 /// Byte classes for ASCII-structured prose; non-ASCII bytes are letters.
 enum Bytes {
     @inline(__always) static func isSpace(_ b: UInt8) -> Bool {

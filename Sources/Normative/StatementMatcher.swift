@@ -74,11 +74,21 @@ public struct StatementMatcher: Sendable {
         // Inverted index so only statements sharing a word are compared.
         var postings: [Int: [Int]] = [:]
         for j in newLeft { for t in Set(newTokens[j]!) { postings[t, default: []].append(j) } }
+        // Every pair sharing a word is compared while there are few pairs (real revisions:
+        // hundreds of statements left at most). Past that, words in more than
+        // `commonWordPostings` statements ("MUST", "the") no longer propose candidates:
+        // through them every pair shares a word, and 8000 x 8000 statements took 31 s and
+        // 1 GB. A statement then finds its edited self through its rarer words (numbers,
+        // names), and the Dice coefficient of each candidate is still computed in full.
+        let exhaustive = oldLeft.count * newLeft.count <= Self.exhaustivePairs
         var pairs: [(score: Double, i: Int, j: Int, similarity: Double)] = []
         for i in oldLeft {
             let a = oldTokens[i]!
             var shared: [Int: Int] = [:]
-            for t in Set(a) { for j in postings[t] ?? [] { shared[j, default: 0] += 1 } }
+            for t in Set(a) {
+                guard let list = postings[t], exhaustive || list.count <= Self.commonWordPostings else { continue }
+                for j in list { shared[j, default: 0] += 1 }
+            }
             for (j, count) in shared {
                 let b = newTokens[j]!
                 // A bound before the exact count: distinct shared words can at most double.
@@ -126,6 +136,12 @@ public struct StatementMatcher: Sendable {
         }
         return best.map { ($0.0, .similar, $0.1) }
     }
+
+    /// Up to this many old x new statements left for the similarity stage, every pair that
+    /// shares a word is compared.
+    static let exhaustivePairs = 1_000_000
+    /// Beyond that, a word found in more statements than this proposes no candidates.
+    static let commonWordPostings = 64
 
     private static func levelKey(_ s: Statement) -> String { s.levels.map(\.rawValue).joined(separator: ",") + "\u{1F}" }
 

@@ -51,8 +51,10 @@ import TestSupport
         let r = try runDraftcheck(["ts", "decode", "0000001c01000000070000140000ffff00000000ffffffff00000000"])
         #expect(r.status == 65)
         #expect(r.stderr.contains("offset 10: Selector Length 20 for TS type 7 must be 16 (RFC 7296 3.13.1)"), "\(r.stderr)")
+        // Text that is not hex is invalid input too, not a usage error (issue 17 D11).
         let notHex = try runDraftcheck(["ts", "decode", "xyz"])
-        #expect(notHex.status == 64)
+        #expect(notHex.status == 65)
+        #expect(notHex.stderr == "error: not a hex digit at offset 0: \"x\" (hex text is two digits a byte; spaces and colons may separate them)\n")
     }
 
     @Test func narrowWithFilesUnderEachProfile() throws {

@@ -6,32 +6,25 @@ import Foundation
 /// zero-width spaces, never at a no-break space, word joiner or non-breaking hyphen.
 /// Written from the behaviour of xml2rfc 3.34.1 (xml2rfc/utils.py), not its code.
 enum TextFill {
-    /// Where a line may break: white space, the end of a hyphenated or slash-joined word
-    /// part, a zero-width space, an em-dash "--" (xml2rfc's `wordsep_re`).
-    static let wordSeparator = try! NSRegularExpression(pattern:
-        "([ \\t\\n\\r\\f\\v]+|"
-        + "[^\\s-]*\\w+/(?=[A-Za-z]\\w*)|"
-        + "[^\\s-]*\\w+[^0-9\\s]-(?=\\w+[^0-9\\s])|"
-        + "\\u200b|"
-        + "(?<=[\\w\\!\"'\\&\\.\\,\\?])-{2,}(?=\\w))"
-        + "(?![\\u00A0\\u2060\\uE060])")
-
-    /// xml2rfc's splitter for table cells (its TextSplitter): breaks at white space,
-    /// after slash-joined words, at zero-width spaces and em-dashes, and, when a table is
-    /// too wide otherwise, after hyphens too.
-    static let cellSeparator = try! NSRegularExpression(pattern:
-        "([ \\t\\n\\r\\f\\v]+|[^\\s-]*\\w+/(?=[A-Za-z]\\w*)|\\u200b|\\u2028|(?<=[\\w\\!\"'\\&\\.\\,\\?])-{2,}(?=\\w))(?![\\u00A0|\\u2060|\\uE060])")
-    static let cellSeparatorWithHyphens = try! NSRegularExpression(pattern:
-        "([ \\t\\n\\r\\f\\v]+|[^\\s-]*\\w+/(?=[A-Za-z]\\w*)|\\u200b|\\u2028|[^\\s-]*\\w+[^0-9\\s]-(?=\\w+)|(?<=[\\w\\!\"'\\&\\.\\,\\?])-{2,}(?=\\w))(?![\\u00A0|\\u2060|\\uE060])")
-
     /// The longest piece of `text` that a table cell cannot break (white space trimmed).
     static func longestWord(_ text: String, splittingHyphens: Bool) -> Int {
         guard !text.isEmpty else { return 0 }
-        return split(text, at: splittingHyphens ? cellSeparatorWithHyphens : cellSeparator)
+        return (splittingHyphens ? BreakPoints.cellsWithHyphens : BreakPoints.cells).split(text)
             .map { $0.trimmingCharacters(in: .whitespacesAndNewlines).unicodeScalars.count }.max() ?? 0
     }
 
-    static let sentenceEnd = try! NSRegularExpression(pattern: "[A-Za-z0-9\\>\\]\\)\"'][\\.\\!\\?][\"'\\)\\]]?\\z")
+    /// `[A-Za-z0-9>\])"'][.!?]["')\]]?\z`, tested by hand: it is asked of every word of a
+    /// paragraph, and a regex call per word was most of rendering a 10 MB paragraph.
+    static func endsLikeASentence(_ chunk: String) -> Bool {
+        var tail = chunk.unicodeScalars.reversed().makeIterator()
+        guard var last = tail.next() else { return false }
+        if "\"')]".unicodeScalars.contains(last) {
+            guard let before = tail.next() else { return false }
+            last = before
+        }
+        guard ".!?".unicodeScalars.contains(last), let before = tail.next() else { return false }
+        return before.isASCII && (before.properties.isAlphabetic || ("0"..."9").contains(before) || ">])\"'".unicodeScalars.contains(before))
+    }
     static let notSentenceEnd = try! NSRegularExpression(pattern:
         "(^|\\s)(\\.[\\]\\)'\"]*|([\\(\\[])?([A-Z][a-z][a-z]|Eq|[Cc]f|vs|resp|viz|ibid|[JS]r|M[rs]|Messrs|Mmes|Dr|Profs?|St|Lt|a\\.k\\.a|i\\.e|e\\.g)\\.)\\z")
     static let sentenceStart = try! NSRegularExpression(pattern: "^[\"'(\\[]*[A-Z]")
@@ -44,7 +37,7 @@ enum TextFill {
     /// line break; nothing between two breaks, or before the first, is an empty line (as
     /// in xml2rfc), nothing after the last is dropped.
     static func wrap(_ text: String, initial: String, subsequent: String, width: Int, fixSentenceEndings: Bool = true) -> [String] {
-        if text.contains("\u{2028}") {
+        if text.unicodeScalars.contains("\u{2028}") {
             var lines: [String] = []
             var parts = text.split(separator: "\u{2028}", omittingEmptySubsequences: false).map { $0.drop(while: { $0.isWhitespace }) }
             while let last = parts.last, last.isEmpty { parts.removeLast() }
@@ -57,7 +50,8 @@ enum TextFill {
             }
             return lines
         }
-        var s = String(String.UnicodeScalarView(text.unicodeScalars.map { scalar -> Unicode.Scalar in
+        // Rebuilding a string scalar by scalar is slow; most text has nothing to replace.
+        var s = !text.utf8.contains(where: { $0 >= 0x09 && $0 <= 0x0D }) ? text : String(String.UnicodeScalarView(text.unicodeScalars.map { scalar -> Unicode.Scalar in
             switch scalar {
             case "\t", "\n", "\r", "\u{0B}", "\u{0C}": return " "
             default: return scalar
@@ -68,13 +62,15 @@ enum TextFill {
         s = replace(keepTogether, in: s, with: "$1\u{00A0}")
         let maxWord = width - subsequent.count
         var chunks: [String] = []
+        func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == "\u{200B}" || scalar == "\u{200C}" || scalar == "\u{2060}" || scalar == "\u{E060}"
+        }
         for chunk in split(s) {
-            let visible = chunk.unicodeScalars.filter { !["\u{200B}", "\u{200C}", "\u{2060}", "\u{E060}"].contains($0) }
-            if visible.count > maxWord {
-                let loosened = String(String.UnicodeScalarView(visible)).replacingOccurrences(of: "\u{00A0}", with: " ")
-                chunks += split(loosened)
+            let visible = chunk.unicodeScalars.contains(where: isInvisible) ? String(String.UnicodeScalarView(chunk.unicodeScalars.filter { !isInvisible($0) })) : chunk
+            if visible.unicodeScalars.count > maxWord {
+                chunks += split(visible.replacingOccurrences(of: "\u{00A0}", with: " "))
             } else {
-                chunks.append(String(String.UnicodeScalarView(visible)))
+                chunks.append(visible)
             }
         }
         if fixSentenceEndings { Self.fixSentenceEndings(&chunks) }
@@ -89,24 +85,14 @@ enum TextFill {
         regex.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) != nil
     }
 
-    /// Python's `re.split` with a capturing group, empty pieces dropped.
-    private static func split(_ s: String, at separator: NSRegularExpression = wordSeparator) -> [String] {
-        let ns = s as NSString
-        var out: [String] = []
-        var last = 0
-        for m in separator.matches(in: s, range: NSRange(location: 0, length: ns.length)) {
-            if m.range.location > last { out.append(ns.substring(with: NSRange(location: last, length: m.range.location - last))) }
-            if m.range.length > 0 { out.append(ns.substring(with: m.range)) }
-            last = m.range.location + m.range.length
-        }
-        if last < ns.length { out.append(ns.substring(from: last)) }
-        return out
-    }
+    /// Where a line may break: white space, the end of a hyphenated or slash-joined word
+    /// part, a zero-width space, an em-dash "--" (xml2rfc's `wordsep_re`, in BreakPoints).
+    private static func split(_ s: String) -> [String] { BreakPoints.words.split(s) }
 
     private static func fixSentenceEndings(_ chunks: inout [String]) {
         var i = 0
         while i < chunks.count - 2 {
-            if chunks[i + 1] == " ", matches(sentenceEnd, chunks[i]), !matches(notSentenceEnd, chunks[i]), matches(sentenceStart, chunks[i + 2]) {
+            if chunks[i + 1] == " ", endsLikeASentence(chunks[i]), !matches(notSentenceEnd, chunks[i]), matches(sentenceStart, chunks[i + 2]) {
                 chunks[i + 1] = "  "
                 i += 2
             } else {
@@ -115,39 +101,50 @@ enum TextFill {
         }
     }
 
-    private static func isBlank(_ s: String) -> Bool { s.allSatisfy(\.isWhitespace) }
+    private typealias Chunk = ArraySlice<Unicode.Scalar>
 
-    private static func length(_ s: String) -> Int { s.unicodeScalars.count }
+    /// Whether every character of `s` is white space (a character is judged by its first
+    /// scalar, as `Character.isWhitespace` is).
+    private static func isBlank(_ s: Chunk) -> Bool {
+        guard let first = s.first else { return true }
+        guard first.properties.isWhitespace else { return false }
+        return String(String.UnicodeScalarView(s)).allSatisfy(\.isWhitespace)
+    }
 
-    /// Python textwrap's `_wrap_chunks` with break_long_words and break_on_hyphens.
+    /// Python textwrap's `_wrap_chunks` with break_long_words and break_on_hyphens. Chunks
+    /// are scalar slices, so a long word is cut without copying what is left of it (a
+    /// 10 MB token was copied once a line: 50 s).
     private static func wrapChunks(_ input: [String], initial: String, subsequent: String, width: Int) -> [String] {
-        var chunks = Array(input.reversed())
+        var chunks: [Chunk] = input.reversed().map { Chunk(Array($0.unicodeScalars)) }
         var lines: [String] = []
         while !chunks.isEmpty {
-            var line: [String] = []
+            var line: [Chunk] = []
             var lineLength = 0
             let indent = lines.isEmpty ? initial : subsequent
-            let available = max(1, width - length(indent))
+            let available = max(1, width - indent.unicodeScalars.count)
             if let last = chunks.last, isBlank(last), !lines.isEmpty { chunks.removeLast() }
-            while let next = chunks.last, lineLength + length(next) <= available {
+            while let next = chunks.last, lineLength + next.count <= available {
                 line.append(next)
-                lineLength += length(next)
+                lineLength += next.count
                 chunks.removeLast()
             }
-            if let next = chunks.last, length(next) > available {
+            if let next = chunks.last, next.count > available {
                 let spaceLeft = max(1, available - lineLength)
-                let scalars = Array(next.unicodeScalars)
-                var end = spaceLeft
-                if scalars.count > spaceLeft, let hyphen = scalars[0..<spaceLeft].lastIndex(of: "-"), hyphen > 0, scalars[0..<hyphen].contains(where: { $0 != "-" }) {
+                let start = next.startIndex
+                var end = start + spaceLeft
+                if next.count > spaceLeft, let hyphen = next[start..<(start + spaceLeft)].lastIndex(of: "-"), hyphen > start,
+                   next[start..<hyphen].contains(where: { $0 != "-" }) {
                     end = hyphen + 1
                 }
-                line.append(String(String.UnicodeScalarView(scalars[0..<end])))
-                chunks[chunks.count - 1] = String(String.UnicodeScalarView(scalars[end...]))
+                line.append(next[start..<end])
+                chunks[chunks.count - 1] = next[end...]
                 if chunks[chunks.count - 1].isEmpty { chunks.removeLast() }
             }
             if let last = line.last, isBlank(last) { line.removeLast() }
             if !line.isEmpty {
-                lines.append(indent + line.joined())
+                var text = String.UnicodeScalarView()
+                for chunk in line { text.append(contentsOf: chunk) }
+                lines.append(indent + String(text))
             } else if chunks.isEmpty == false && line.isEmpty {
                 // A lone blank chunk at the start of the text: drop it and go on.
                 continue
@@ -159,7 +156,8 @@ enum TextFill {
     /// URLs no longer than `width` kept on one line (xml2rfc's `urlkeep`): no break after
     /// their slashes, hyphens and colons.
     static func keepingURLs(_ text: String, width: Int) -> String {
-        guard text.contains("http:") || text.contains("https:") else { return text }
+        // A UTF-8 search: Foundation's String.contains goes through NSString.
+        guard text.utf8.firstRange(of: "http:".utf8) != nil || text.utf8.firstRange(of: "https:".utf8) != nil else { return text }
         var out = ""
         for (i, word) in text.split(separator: " ", omittingEmptySubsequences: false).enumerated() {
             if i > 0 { out += " " }

@@ -59,6 +59,7 @@ enum LibXMLParser {
         guard data.count < Int(Int32.max) else {
             throw DocumentError(.refusedUnsafe, "\(path): document larger than 2 GiB")
         }
+        try AttributeBound.check(data, path: path)
         let context: xmlParserCtxtPtr? = data.withUnsafeBytes { raw in
             // An empty buffer still needs a valid pointer.
             let base = raw.baseAddress?.assumingMemoryBound(to: CChar.self)

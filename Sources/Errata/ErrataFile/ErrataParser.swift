@@ -120,6 +120,16 @@ extension ErrataFile {
         }
     }
 
+    /// Whether `YYYY-MM-DD` (already of that shape) names a day of the Gregorian calendar.
+    static func isCalendarDay(_ date: String) -> Bool {
+        let parts = date.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3, (1...12).contains(parts[1]) else { return false }
+        let year = parts[0]
+        let isLeap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let days = [31, isLeap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][parts[1] - 1]
+        return (1...days).contains(parts[2])
+    }
+
     private static let headerKeys: Set<String> = ["document", "section", "type", "reporter", "date", "checks", "source", "supported-by"]
 
     private static func parseHeader(_ yaml: String, firstLine: Int, closingLine: Int, file: String) throws -> ErrataFile {
@@ -178,6 +188,9 @@ extension ErrataFile {
         let (date, dateLine) = try string("date")
         guard date.wholeMatch(of: /[0-9]{4}-[0-9]{2}-[0-9]{2}/) != nil else {
             throw fail(dateLine, "\"date: \(date)\" must be a day as YYYY-MM-DD")
+        }
+        guard Self.isCalendarDay(date) else {
+            throw fail(dateLine, "\"date: \(date)\" is not a day of the calendar (month 01-12, day within the month)")
         }
         var checks: [String] = []
         if let entry = values["checks"] {

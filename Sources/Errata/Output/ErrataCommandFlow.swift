@@ -77,7 +77,16 @@ extension ErrataFile {
     public static func adoption(errataFile path: String, later: String) throws -> String {
         let errata = try ErrataFile.read(path: path)
         let laterSource = try SourceFile.read(path: later)
-        let model = try? DocumentReader.read(path: later)
+        // A later document that does not read is compared by its source text alone, but
+        // one that is no document at all (a binary) is an error, not "nothing adopted".
+        let model: Document?
+        do {
+            model = try DocumentReader.read(path: later)
+        } catch let error as DocumentError where error.code == .notADocument {
+            throw error
+        } catch {
+            model = nil
+        }
         return AdoptionTracker.compare(errata, with: laterSource, document: model)
             .map { $0.summary(laterName: (later as NSString).lastPathComponent) }.joined()
     }

@@ -19,6 +19,9 @@ extension Message {
     /// `options`. A failure names its byte in the stream: for a message after the first,
     /// "at offset 40" becomes "at offset 72 (offset 40 in the message at 32)".
     package static func decodeStream(_ bytes: [UInt8], options: DecodingOptions) throws(PFKeyError) -> [DecodedMessage] {
+        guard !bytes.isEmpty else {
+            throw PFKeyError(.messageTooShort, at: 0, source: "RFC 2367 2.1", "empty input: no message (a message is at least 16 bytes)")
+        }
         var decoded: [DecodedMessage] = []
         var base = 0
         for chunk in try Message.split(bytes, dialect: options.dialect) {

@@ -38,6 +38,7 @@ public struct TSError: Diagnostic {
     public static let notEncodable = TSError(.notEncodable, "")
     public static let familyMismatch = TSError(.familyMismatch, "")
     public static let invalidValue = TSError(.invalidValue, "")
+    public static let invalidHex = TSError(.invalidHex, "")
 
     /// `offset N: message (rule)`.
     public var description: String {
@@ -73,13 +74,16 @@ extension DiagnosticCode where Domain == TSError {
     public static var familyMismatch: Self { Self("familyMismatch") }
     /// A textual address, range, port or protocol that does not parse.
     public static var invalidValue: Self { Self("invalidValue") }
+    /// Hex text of a payload that is not hex: a character that is not a digit, or an odd
+    /// number of digits (the message gives the character's offset in the text).
+    public static var invalidHex: Self { Self("invalidHex") }
 
     /// Every code, for tests that go through all of them.
     public static var allCodes: [Self] {
         [
             .truncated, .payloadLengthInvalid, .trailingBytes, .noSelectors, .selectorCountMismatch,
             .selectorLengthInvalid, .selectorOverrun, .startAfterEnd, .notEncodable, .familyMismatch,
-            .invalidValue,
+            .invalidValue, .invalidHex,
         ]
     }
 }

@@ -88,9 +88,29 @@ public struct SelectorRecord: Codable, Hashable, Sendable {
 public enum HexText {
     public static func bytes(_ text: String) -> [UInt8]? {
         // Character.hexDigitValue also takes the fullwidth digits, as this always has.
-        try? Hex.decode(text, skip: { $0 == " " || $0 == ":" || $0 == "\n" || $0 == "\t" },
+        try? Hex.decode(text, skip: isSeparator,
                         digit: { Character($0).hexDigitValue.map(UInt8.init) })
     }
 
     public static func string(_ bytes: [UInt8]) -> String { Hex.encode(bytes) }
+
+    /// The bytes of hex text as `bytes` reads it, or `TSError.invalidHex` saying which
+    /// character (counted from 0, separators included) is not a digit or has no partner.
+    public static func decode(_ text: String) throws(TSError) -> [UInt8] {
+        if let bytes = bytes(text) { return bytes }
+        var lastDigit = 0
+        var digits = 0
+        for (offset, scalar) in text.unicodeScalars.enumerated() where !isSeparator(scalar) {
+            guard Character(scalar).hexDigitValue != nil else {
+                throw TSError(.invalidHex, "not a hex digit at offset \(offset): \"\(Character(scalar))\" (hex text is two digits a byte; spaces and colons may separate them)")
+            }
+            digits += 1
+            lastDigit = offset
+        }
+        throw TSError(.invalidHex, "odd number of hex digits at offset \(lastDigit): \(digits) digits, and a byte is two")
+    }
+
+    private static func isSeparator(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == " " || scalar == ":" || scalar == "\n" || scalar == "\t"
+    }
 }

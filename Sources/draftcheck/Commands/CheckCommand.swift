@@ -1,5 +1,6 @@
 import ArgumentParser
 import DraftDocument
+import Errata
 import Foundation
 import Linking
 import Reports
@@ -98,13 +99,15 @@ enum BundledDrafts {
 enum ReportOutput {
     static func write(_ text: String, to path: String?) throws {
         guard let path else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            try StandardOutput.write(text)
             return
         }
+        // Errata's writer: atomic for a regular file, through a symbolic link, in place for
+        // a device or FIFO.
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw CommandLineError(.cannotWrite, (error as NSError).localizedDescription, file: path)
+            try AtomicWrite.write(Array(text.utf8), to: path)
+        } catch let error as ErrataError {
+            throw CommandLineError(.cannotWrite, error.message.replacingOccurrences(of: "cannot write: ", with: ""), file: path)
         }
     }
 }

@@ -25,7 +25,7 @@ struct ChecksCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let listing = CatalogListing(try ScenarioCatalog.load(directories: checkDirectories))
-            print(format == .json ? try listing.json() : listing.text, terminator: "")
+            try StandardOutput.write(format == .json ? try listing.json() : listing.text)
         }
     }
 }

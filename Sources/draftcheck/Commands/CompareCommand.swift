@@ -35,7 +35,7 @@ struct CompareCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let report = CompareReport(old: try DocumentReader.read(path: old), new: try DocumentReader.read(path: new), includeUnchanged: all)
-            print(try report.rendered(as: format, color: colorOptions.color.enabled), terminator: "")
+            try StandardOutput.write(try report.rendered(as: format, color: colorOptions.color.enabled))
         }
     }
 }

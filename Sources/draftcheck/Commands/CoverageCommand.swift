@@ -42,7 +42,7 @@ struct CoverageCommand: ParsableCommand {
             let rfc2367 = try DocumentReader.read(path: rfc2367 ?? Self.corpus + "/rfc2367.txt")
             let run = CatalogRun.run(try CatalogLoading.load(directories: checkDirectories, auditing: [rfc7296, rfc2367]))
             let targets = CatalogTargets.coverage(of: run, rfc7296: rfc7296, rfc2367: rfc2367)
-            print(try CoverageReport.render(targets, as: format), terminator: "")
+            try StandardOutput.write(try CoverageReport.render(targets, as: format))
             if run.counts[.errored, default: 0] > 0 { throw ExitCode(ExitStatus.software) }
         }
     }

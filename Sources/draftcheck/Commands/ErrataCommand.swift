@@ -73,18 +73,18 @@ struct ErrataCommand: ParsableCommand {
         try reportingErrors {
             if check {
                 let fix = try FixCheck.make(errataFile: file, draft: draft, checks: try CatalogLoading.load(directories: [], auditing: []))
-                print(try checkFormat.render(fix), terminator: "")
+                try StandardOutput.write(try checkFormat.render(fix))
                 if !fix.statusesAfter.isDisjoint(with: try StatementStatus.parseList(failOn)) { throw ExitCode(ExitStatus.findings) }
                 return
             }
             if let compareWith {
-                print(try ErrataFile.adoption(errataFile: file, later: compareWith), terminator: "")
+                try StandardOutput.write(try ErrataFile.adoption(errataFile: file, later: compareWith))
                 return
             }
             let action: ErrataAction = if apply, let output { .applyTo(output) } else if write { .writeSource } else {
                 .show(format, color: colorOptions.color.enabled)
             }
-            FileHandle.standardOutput.write(Data(try ErrataFile.perform(action, errataFile: file, draft: draft)))
+            try StandardOutput.write(try ErrataFile.perform(action, errataFile: file, draft: draft))
         }
     }
 }

@@ -72,8 +72,8 @@ struct PFKeyDecodeCommand: ParsableCommand {
             let options = DecodingOptions(dialect: dialect, direction: direction, unknownExtensions: rejectUnknown ? .reject : .ignore)
             let decoded = try Message.decodeStream(bytes, options: options)
             switch format {
-            case .json: print(try encodeJSON(MessageText.json(decoded, dialect: dialect)))
-            case .text: print(MessageText.render(decoded, dialect: dialect), terminator: "")
+            case .json: try StandardOutput.write(try encodeJSON(MessageText.json(decoded, dialect: dialect)) + "\n")
+            case .text: try StandardOutput.write(MessageText.render(decoded, dialect: dialect))
             }
         }
     }
@@ -107,7 +107,7 @@ struct PFKeyEncodeCommand: ParsableCommand {
             } catch {
                 throw CommandLineError(.invalidInput, "\(file): not JSON: \(error)")
             }
-            print(MessageText.hex(try Message.encodeStream(fields: value.value, dialect: dialect)))
+            try StandardOutput.write(MessageText.hex(try Message.encodeStream(fields: value.value, dialect: dialect)) + "\n")
         }
     }
 }

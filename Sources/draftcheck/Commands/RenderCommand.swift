@@ -28,7 +28,7 @@ struct RenderCommand: ParsableCommand {
         try reportingErrors {
             let document = try DocumentReader.read(path: file, includeDirectories: includeDirectories)
             document.warnings.forEach { printWarning($0.description) }
-            print(try DocumentText.render(document, section: section, file: file))
+            try StandardOutput.write(try DocumentText.render(document, section: section, file: file) + "\n")
         }
     }
 }

@@ -80,7 +80,7 @@ struct ReviewCommand: ParsableCommand {
             document.warnings.forEach { printWarning($0.description) }
             let catalog = checks ? try CatalogLoading.load(directories: checkDirectories, auditing: [document]) : []
             let review = DocumentReview(document, filter: filter, runningChecks: checks, lowercaseKeywords: lowercaseKeywords, catalog: catalog)
-            print(try review.report.rendered(as: format, color: colorOptions.color.enabled), terminator: "")
+            try StandardOutput.write(try review.report.rendered(as: format, color: colorOptions.color.enabled))
             if let propose, review.linked != nil {
                 try ErrataSkeleton.write(try review.errataSkeletons(date: ErrataSkeleton.day(of: Date())), into: propose) {
                     printWarning("wrote \($0)")

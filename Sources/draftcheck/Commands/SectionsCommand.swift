@@ -30,7 +30,7 @@ struct SectionsCommand: ParsableCommand {
             // The tree only: section bodies are not built.
             let document = try DocumentReader.read(path: file, includeDirectories: includeDirectories, outline: true)
             document.warnings.forEach { printWarning($0.description) }
-            print(try SectionListing(document).rendered(as: format), terminator: "")
+            try StandardOutput.write(try SectionListing(document).rendered(as: format))
         }
     }
 }

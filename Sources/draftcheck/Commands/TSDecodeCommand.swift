@@ -31,14 +31,10 @@ struct TSDecodeCommand: ParsableCommand {
     @Argument(help: "The payload bytes as hex (spaces and colons allowed).")
     var hex: String
 
-    func validate() throws {
-        guard HexText.bytes(hex) != nil else { throw ValidationError("'\(hex)' is not hex text (an even number of hex digits)") }
-    }
-
     func run() throws {
         try reportingErrors {
-            let payload = try TSPayload.decode(HexText.bytes(hex)!, kind: kind.map { $0 == .tsi ? .initiator : .responder })
-            print(format == .json ? try encodeJSON(try PayloadRecord(payload)) + "\n" : payload.text, terminator: "")
+            let payload = try TSPayload.decode(try HexText.decode(hex), kind: kind.map { $0 == .tsi ? .initiator : .responder })
+            try StandardOutput.write(format == .json ? try encodeJSON(try PayloadRecord(payload)) + "\n" : payload.text)
         }
     }
 }

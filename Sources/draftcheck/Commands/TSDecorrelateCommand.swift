@@ -24,7 +24,7 @@ struct TSDecorrelateCommand: ParsableCommand {
         try reportingErrors {
             let spd = try TSInputFile.within(file) { try TSInputFile.read(SPDRecord.self, from: file).spd() }
             let result = Decorrelation.decorrelate(spd)
-            print(format == .json ? try encodeJSON(DecorrelationRecord(original: spd, decorrelated: result)) + "\n" : result.text(original: spd), terminator: "")
+            try StandardOutput.write(format == .json ? try encodeJSON(DecorrelationRecord(original: spd, decorrelated: result)) + "\n" : result.text(original: spd))
         }
     }
 }

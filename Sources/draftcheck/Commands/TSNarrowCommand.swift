@@ -38,7 +38,7 @@ struct TSNarrowCommand: ParsableCommand {
             let tsi = try TSInputFile.within(self.tsi) { try TSInputFile.read(PayloadRecord.self, from: self.tsi).payload() }
             let tsr = try TSInputFile.within(self.tsr) { try TSInputFile.read(PayloadRecord.self, from: self.tsr).payload() }
             let result = Narrowing.narrow(proposedTSi: tsi, proposedTSr: tsr, policy: policy, profile: profile)
-            print(format == .json ? try encodeJSON(try NarrowingResultRecord(result)) + "\n" : result.text, terminator: "")
+            try StandardOutput.write(format == .json ? try encodeJSON(try NarrowingResultRecord(result)) + "\n" : result.text)
         }
     }
 }

@@ -22,6 +22,7 @@ struct CommandLineError: Diagnostic {
         switch code {
         case .missingInput: .missingInput
         case .cannotWrite: .cannotWrite
+        case .outputFailed: .ioError
         default: .invalidInput
         }
     }
@@ -41,4 +42,6 @@ extension DiagnosticCode where Domain == CommandLineError {
     static var invalidInput: Self { Self("invalidInput") }
     /// The output file could not be written (73).
     static var cannotWrite: Self { Self("cannotWrite") }
+    /// Writing standard output failed part way (a full disk, an I/O error) (74).
+    static var outputFailed: Self { Self("outputFailed") }
 }

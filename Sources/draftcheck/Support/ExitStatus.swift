@@ -11,6 +11,7 @@ enum ExitStatus {
     static let noInput: Int32 = 66
     static let software: Int32 = 70
     static let cannotCreate: Int32 = 73
+    static let ioError: Int32 = 74
 }
 
 extension ExitStatus {
@@ -22,6 +23,7 @@ extension ExitStatus {
         case .missingInput: noInput
         case .internalError: software
         case .cannotWrite: cannotCreate
+        case .ioError: ioError
         }
     }
 }
@@ -32,13 +34,15 @@ extension ExitStatus {
 func reportingErrors(_ body: () throws -> Void) throws {
     do {
         try body()
+    } catch is StandardOutput.ReaderGone {
+        throw ExitCode.success
     } catch let error as any Diagnostic {
-        FileHandle.standardError.write(Data((error.reportLine + "\n").utf8))
+        StandardError.write(error.reportLine + "\n")
         throw ExitCode(ExitStatus.code(for: error.category))
     }
 }
 
 /// Writes to standard error (warnings), leaving standard output to the result.
 func printWarning(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    StandardError.write(text + "\n")
 }

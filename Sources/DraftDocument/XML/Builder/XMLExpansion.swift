@@ -34,6 +34,13 @@ extension XMLModelBuilder {
         guard expansion.entityNesting <= Self.maximumEntityNesting else {
             throw DocumentError(.refusedUnsafe, "entity &\(reference.name); nests more than \(Self.maximumEntityNesting) deep", at: location(reference))
         }
+        if expansion.entityNesting == 1 {
+            // The outermost reference counts everything it expands to, nested entities included.
+            expansion.entityBytes += expandedSize(of: entity, depth: 0)
+            if expansion.entityBytes > Self.maximumEntityBytes {
+                throw DocumentError(.refusedUnsafe, "entity &\(reference.name); takes the text expanded from entities past \(Self.maximumEntityBytes >> 20) MiB (an entity-expansion bomb?)", at: location(reference))
+            }
+        }
         if entity.pointee.children == nil, let content = entity.pointee.content {
             // Entity text libxml2 did not parse into nodes: plain text.
             expansion.entityExpansions += 1
@@ -55,6 +62,42 @@ extension XMLModelBuilder {
             }
             child = c.pointee.next
         }
+    }
+
+    /// The bytes of text `entity` expands to, entities within it expanded (saturating; an
+    /// entity nested too deep counts as over the limit, since expanding it fails anyway).
+    private func expandedSize(of entity: xmlEntityPtr, depth: Int) -> Int {
+        let key = UnsafeMutableRawPointer(entity)
+        if let known = expansion.expandedSize[key] { return known }
+        guard depth <= Self.maximumEntityNesting else { return Self.maximumEntityBytes + 1 }
+        var total = 0
+        if entity.pointee.children == nil {
+            total = entity.pointee.length > 0 ? Int(entity.pointee.length) : 0
+        } else {
+            var stack: [xmlNodePtr] = []
+            var child = entity.pointee.children
+            while let c = child { stack.append(c); child = c.pointee.next }
+            while let node = stack.popLast(), total <= Self.maximumEntityBytes {
+                if node.pointee.type == XML_ENTITY_REF_NODE {
+                    if let inner = xmlGetDocEntity(document, node.pointee.name), inner != entity {
+                        total += expandedSize(of: inner, depth: depth + 1)
+                    }
+                    continue
+                }
+                if let content = node.pointee.content { total += strlen(content) }
+                var properties = node.pointee.type == XML_ELEMENT_NODE ? node.pointee.properties : nil
+                while let p = properties {
+                    var value = p.pointee.children
+                    while let v = value { if let text = v.pointee.content { total += strlen(text) }; value = v.pointee.next }
+                    properties = p.pointee.next
+                }
+                var grandchild = node.pointee.children
+                while let g = grandchild { stack.append(g); grandchild = g.pointee.next }
+            }
+        }
+        let size = min(total, Self.maximumEntityBytes + 1)
+        expansion.expandedSize[key] = size
+        return size
     }
 
     private func checkExpansionBudget(_ node: XMLNode) throws {

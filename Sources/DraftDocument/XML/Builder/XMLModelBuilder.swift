@@ -87,6 +87,10 @@ final class XMLModelBuilder {
     /// (freed with the builder's `freeIncludedDocuments`).
     struct Expansion {
         var entityExpansions = 0
+        /// Bytes of text the expansions so far put into the document, and each entity's
+        /// expanded size once known (keyed by the entity's address).
+        var entityBytes = 0
+        var expandedSize: [UnsafeMutableRawPointer: Int] = [:]
         var entityNesting = 0
         var includeNesting = 0
         var includedDocuments: [xmlDocPtr] = []
@@ -105,6 +109,10 @@ final class XMLModelBuilder {
     /// Limits on what entity references may expand to: the reader expands internal
     /// entities itself, so a "billion laughs" document stops here, not in memory.
     static let maximumEntityExpansions = 200_000
+    /// Counting nodes alone lets one element of 100 KB of text, referenced 16,000 times,
+    /// grow a 110 KB document to gigabytes; the bytes are bounded too (libxml2 2.11's
+    /// xmlCtxtSetMaxAmplification does the same; this one is 2.9).
+    static let maximumEntityBytes = 16 << 20
     static let maximumEntityNesting = 12
     static let maximumIncludeNesting = 4
 
