@@ -35,7 +35,13 @@ import TestSupport
     @Test func unknownCheckIsAUsageError() throws {
         let result = try runDraftcheck(["check", Self.draft, "--check", "no.such.check"])
         #expect(result.status == 64)
-        #expect(result.stderr.contains("no check \"no.such.check\""))
+        #expect(result.stderr == "error: unknownCheck: no check \"no.such.check\" in the catalog (draftcheck checks lists them)\n")
+    }
+
+    @Test func anUnknownCheckIdNamesTheCloseOnes() throws {
+        let result = try runDraftcheck(["check", Self.draft, "--check", "seed.acquire-expresses-spd-entri"])
+        #expect(result.status == 64)
+        #expect(result.stderr == "error: unknownCheck: no check \"seed.acquire-expresses-spd-entri\" in the catalog; did you mean \"seed.acquire-expresses-spd-entry\"?\n")
     }
 
     @Test func onlyTheNamedChecksRunAndOthersLeaveClaimsUnlinked() throws {
