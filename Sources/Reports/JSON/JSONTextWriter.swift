@@ -3,8 +3,14 @@
 /// strings with only quote, backslash and control characters escaped.
 struct JSONTextWriter {
     private(set) var bytes: [UInt8] = []
+    /// One line: no new lines or indents, `"key":value`, empty containers as `[]` and `{}`
+    /// (JSON Lines, one document per line).
+    let compact: Bool
 
-    init() { bytes.reserveCapacity(1 << 14) }
+    init(compact: Bool = false) {
+        self.compact = compact
+        bytes.reserveCapacity(1 << 14)
+    }
 
     var text: String { String(decoding: bytes, as: UTF8.self) }
 
@@ -20,8 +26,12 @@ struct JSONTextWriter {
         case .array(let box):
             bytes.append(UInt8(ascii: "["))
             for (i, item) in box.items.enumerated() {
-                bytes.append(contentsOf: i == 0 ? "\n".utf8 : ",\n".utf8)
-                pad(indent + 2)
+                if compact {
+                    if i > 0 { bytes.append(UInt8(ascii: ",")) }
+                } else {
+                    bytes.append(contentsOf: i == 0 ? "\n".utf8 : ",\n".utf8)
+                    pad(indent + 2)
+                }
                 try write(item, indent: indent + 2)
             }
             close(UInt8(ascii: "]"), empty: box.items.isEmpty, indent: indent)
@@ -29,10 +39,16 @@ struct JSONTextWriter {
             bytes.append(UInt8(ascii: "{"))
             let members = Self.isSorted(box.members) ? box.members : box.members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
             for (i, member) in members.enumerated() {
-                bytes.append(contentsOf: i == 0 ? "\n".utf8 : ",\n".utf8)
-                pad(indent + 2)
-                writeString(member.key)
-                bytes.append(contentsOf: " : ".utf8)
+                if compact {
+                    if i > 0 { bytes.append(UInt8(ascii: ",")) }
+                    writeString(member.key)
+                    bytes.append(UInt8(ascii: ":"))
+                } else {
+                    bytes.append(contentsOf: i == 0 ? "\n".utf8 : ",\n".utf8)
+                    pad(indent + 2)
+                    writeString(member.key)
+                    bytes.append(contentsOf: " : ".utf8)
+                }
                 try write(member.value, indent: indent + 2)
             }
             close(UInt8(ascii: "}"), empty: members.isEmpty, indent: indent)
@@ -40,6 +56,7 @@ struct JSONTextWriter {
     }
 
     private mutating func close(_ bracket: UInt8, empty: Bool, indent: Int) {
+        if compact { bytes.append(bracket); return }
         bytes.append(contentsOf: empty ? "\n\n".utf8 : "\n".utf8)
         pad(indent)
         bytes.append(bracket)

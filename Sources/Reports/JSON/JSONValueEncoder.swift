@@ -12,6 +12,14 @@ public enum StableJSON {
         try out.write(node, indent: 0)
         return out.text
     }
+
+    /// The same JSON on one line (no new line at its end): a JSON Lines record.
+    public static func encodeLine<T: Encodable>(_ value: T) throws -> String {
+        let node = try JSONValueEncoder.node(of: value)
+        var out = JSONTextWriter(compact: true)
+        try out.write(node, indent: 0)
+        return out.text
+    }
 }
 
 public enum JSONEncodingError: Error, Equatable, CustomStringConvertible {

@@ -57,7 +57,8 @@ extension ReviewReport {
 
 /// The formats of `draftcheck review` and `draftcheck compare`.
 public enum ReviewFormat: String, Sendable, CaseIterable {
-    case text, json, markdown
+    /// `json` on one line (JSON Lines): with several files, `review` writes one record each.
+    case text, json, markdown, jsonl
 }
 
 extension ReviewReport {
@@ -66,6 +67,7 @@ extension ReviewReport {
         switch format {
         case .text: ReviewTextFormat.render(self, color: color)
         case .json: try StableJSON.encode(self) + "\n"
+        case .jsonl: try StableJSON.encodeLine(self) + "\n"
         case .markdown: ReviewMarkdownFormat.render(self)
         }
     }
@@ -83,6 +85,7 @@ extension CompareReport {
         switch format {
         case .text: CompareTextFormat.render(self, color: color)
         case .json: try StableJSON.encode(self) + "\n"
+        case .jsonl: try StableJSON.encodeLine(self) + "\n"
         case .markdown: CompareMarkdownFormat.render(self)
         }
     }

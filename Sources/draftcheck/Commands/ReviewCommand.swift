@@ -1,4 +1,5 @@
 import ArgumentParser
+import Diagnostics
 import DraftDocument
 import Errata
 import Foundation
@@ -45,6 +46,9 @@ struct ReviewCommand: ParsableCommand {
     @Argument(help: "The document: xml2rfc v3 or v2 XML, or a plain-text RFC or Internet-Draft.")
     var file: String
 
+    @Argument(help: "More documents, with --format jsonl: one JSON Lines record each ({\"file\", \"review\"} or {\"file\", \"error\"}), in the order given, read on every core.")
+    var more: [String] = []
+
     @Option(help: "Only statements about this topic: pfkey, ts, spd or all.")
     var topic: TopicChoice = .all
 
@@ -69,6 +73,8 @@ struct ReviewCommand: ParsableCommand {
     @OptionGroup var colorOptions: ColorOptions
 
     func validate() throws {
+        if !more.isEmpty && format != .jsonl { throw ValidationError("several documents need --format jsonl.") }
+        if format == .jsonl && (checks || propose != nil) { throw ValidationError("--format jsonl reviews statements only: no --checks or --propose.") }
         if propose != nil && !checks { throw ValidationError("--propose needs --checks.") }
         if !checkDirectories.isEmpty && !checks { throw ValidationError("--checks-dir needs --checks.") }
     }
@@ -76,6 +82,14 @@ struct ReviewCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let filter = StatementFilter(topic: topic.topic, strength: level.strength)
+            if format == .jsonl {
+                let (lines, failed) = CorpusReview.run([file] + more, filter: filter, lowercaseKeywords: lowercaseKeywords) { error in
+                    (error as? any Diagnostic).map { ExitStatus.code(for: $0.category) } ?? ExitStatus.software
+                }
+                try StandardOutput.write(lines.map { $0 + "\n" }.joined())
+                if failed { throw ExitCode(ExitStatus.dataError) }
+                return
+            }
             let document = try DocumentReader.read(path: file)
             document.warnings.forEach { printWarning($0.description) }
             let catalog = checks ? try CatalogLoading.load(directories: checkDirectories, auditing: [document]) : []
