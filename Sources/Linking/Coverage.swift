@@ -51,6 +51,11 @@ public struct Coverage: Hashable, Sendable, Codable {
     /// Coverage of the statements in `section` and its subsections ("2.9" takes 2.9.1 too;
     /// "2" takes 2.1 ... 2.4).
     public static func of(_ statements: [LinkedStatement], inSection section: String) -> Coverage {
-        Coverage(statements: statements.filter { $0.statement.section == section || $0.statement.section.hasPrefix(section + ".") })
+        Coverage(statements: statements.filter { contains(section: section, $0.statement.section) })
+    }
+
+    /// Whether `candidate` is `section` or one of its subsections.
+    public static func contains(section: String, _ candidate: String) -> Bool {
+        candidate == section || candidate.hasPrefix(section + ".")
     }
 }

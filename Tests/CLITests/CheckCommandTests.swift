@@ -85,6 +85,24 @@ import TestSupport
         #expect(try String(contentsOfFile: out, encoding: .utf8).contains("This is contradicted by `seed.ikev2-child-sa-via-pfkey`"))
     }
 
+    /// Any sections of any documents; --unlinked lists the statements left, with their ids.
+    @Test func coverageOfNamedSections() throws {
+        guard let rfc5996 = Corpus.path("rfc5996.txt") else {
+            let m = Absence.corpus("rfc5996.txt", neededFor: "coverage FILE --section")
+            if TestEnvironment.isStrict { Issue.record(Comment(rawValue: m)) }
+            return
+        }
+        let result = try runDraftcheck(["coverage", rfc5996, "--section", "2.9", "--section", "3.13", "--unlinked"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("\nRFC 5996 2.9 "))
+        #expect(result.stdout.contains("\nRFC 5996 3.13 "))
+        #expect(result.stdout.contains("\nUnlinked in RFC 5996 section 2.9 ("))
+        #expect(result.stdout.contains("\n  rfc5996/2.9/"))
+        let missing = try runDraftcheck(["coverage", rfc5996])
+        #expect(missing.status == 64)
+        #expect(missing.stderr.contains("name the sections to count with --section"))
+    }
+
     @Test func coveragePrintsTheTargetSections() throws {
         guard Corpus.path("rfc7296.txt") != nil, Corpus.path("rfc2367.txt") != nil else {
             let m = Absence.corpus("rfc7296.txt/rfc2367.txt", neededFor: "the coverage command test")
@@ -94,7 +112,13 @@ import TestSupport
         let result = try runDraftcheck(["coverage", "--format", "json"], environment: ["DRAFTCHECK_CORPUS": TestEnvironment.corpusDirectory.path])
         #expect(result.status == 0, "\(result.stderr)")
         let rows = try #require(try JSONSerialization.jsonObject(with: result.stdoutData) as? [[String: Any]])
-        #expect(rows.map { "\($0["document"] ?? "") \($0["section"] ?? "")" } == ["RFC 7296 2.9", "RFC 7296 3.13", "RFC 2367 2", "RFC 2367 3"])
+        #expect(rows.map { "\($0["document"] ?? "") \($0["section"] ?? "")" } == ["RFC 7296 2.9", "RFC 7296 3.13", "RFC 2367 2", "RFC 2367 3", "RFC 4301 4.4.1", "RFC 4301 4.4.2"])
+        // Each target lists its unlinked statements, as many as its table counts.
+        for row in rows {
+            let unlinked = row["unlinked"] as? [[String: Any]] ?? []
+            let counts = ((row["coverage"] as? [String: Any])?["total"] as? [String: Any])?["counts"] as? [String: Int] ?? [:]
+            #expect(unlinked.count == counts["unlinked"] ?? -1)
+        }
         for row in rows {
             let total = (row["coverage"] as? [String: Any])?["total"] as? [String: Any]
             let counts = total?["counts"] as? [String: Int] ?? [:]

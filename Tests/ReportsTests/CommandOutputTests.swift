@@ -118,7 +118,7 @@ import TestSupport
     @Test func coverageJSONIsTheTargetsWithTheirCoverage() throws {
         let json = try CoverageReport.render([Self.target], as: .json)
         #expect(json.hasPrefix("[\n  {\n    \"coverage\" : {\n"))
-        #expect(json.contains("\"document\" : \"rfc7296\",\n    \"section\" : \"2.9\"\n  }\n]\n"))
+        #expect(json.contains("\"document\" : \"rfc7296\",\n    \"section\" : \"2.9\",\n    \"unlinked\" : [\n\n    ]\n  }\n]\n"))
         #expect(json.hasSuffix("]\n"))
     }
 

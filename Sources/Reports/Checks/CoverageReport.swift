@@ -9,7 +9,9 @@ public enum CoverageReportFormat: String, Sendable {
 /// table with a row per section, then a table per section by topic and level (text), or
 /// the targets themselves (JSON: `[{"document", "section", "coverage"}]`).
 public enum CoverageReport {
-    public static func render(_ targets: [CoverageTarget], as format: CoverageReportFormat) throws -> String {
+    /// `unlinked`: after the tables, each section's unlinked statements (text; JSON always
+    /// carries them).
+    public static func render(_ targets: [CoverageTarget], as format: CoverageReportFormat, unlinked: Bool = false) throws -> String {
         switch format {
         case .json:
             return try StableJSON.encode(targets) + "\n"
@@ -23,6 +25,18 @@ public enum CoverageReport {
             for target in targets {
                 out += CoverageTable.render(title: "\(target.document) section \(target.section), by topic and level",
                                             rows: target.coverage.byTopic + target.coverage.byLevel) + "\n"
+            }
+            if unlinked {
+                for target in targets where !target.unlinked.isEmpty {
+                    out += "Unlinked in \(target.document) section \(target.section) (\(target.unlinked.count))\n"
+                    for s in target.unlinked {
+                        let level = s.levels.isEmpty ? "" : " [\(s.levels.joined(separator: ", "))]"
+                        out += "  \(s.id)  line \(s.line)\(level): \"\(TextCheckReport.clipped(s.text, 64))\"\n"
+                    }
+                    out += "\n"
+                }
+            } else if targets.contains(where: { !$0.unlinked.isEmpty }) {
+                out += "(--unlinked lists the \(targets.map(\.unlinked.count).reduce(0, +)) unlinked statements with their ids)\n"
             }
             return out
         }

@@ -9,16 +9,30 @@ import Reports
 struct CoverageCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "coverage",
-        abstract: "Print the catalog's coverage of RFC 7296 sections 2.9 and 3.13 and RFC 2367 sections 2 and 3.",
+        abstract: "Print the catalog's coverage of RFC 7296 2.9 and 3.13, RFC 2367 2 and 3 and RFC 4301 4.4.1 and 4.4.2, or of any sections of any documents.",
         discussion: """
         For each document section the catalog targets, the normative and topical statements \
         and how many the checks link to, by status, then by topic and by BCP 14 level. The \
         documents are read from the corpus directory (default ../shared/corpus, or \
-        DRAFTCHECK_CORPUS); --rfc7296 and --rfc2367 name the files directly.
+        DRAFTCHECK_CORPUS); --rfc7296, --rfc2367 and --rfc4301 name the files directly. With \
+        FILE... --section N..., those sections of those documents are counted instead. \
+        --unlinked lists the statements no check links to, with their ids.
 
         Exit codes: 0 done; 66 a document is missing; 65 a document is malformed; 70 a check errored.
         """
     )
+
+    @Argument(help: "Documents to count instead of the default targets, with --section.")
+    var files: [String] = []
+
+    @Option(name: .customLong("section"), help: ArgumentHelp("With documents: a section to count, with its subsections (repeatable).", valueName: "N"))
+    var sections: [String] = []
+
+    @Flag(help: "List each section's unlinked statements with their ids.")
+    var unlinked = false
+
+    @Option(help: "RFC 4301 as text (default: CORPUS/rfc4301.txt).")
+    var rfc4301: String?
 
     @Option(help: "RFC 7296 as text (default: CORPUS/rfc7296.txt).")
     var rfc7296: String?
@@ -36,13 +50,26 @@ struct CoverageCommand: ParsableCommand {
         ProcessInfo.processInfo.environment["DRAFTCHECK_CORPUS"] ?? "../shared/corpus"
     }
 
+    func validate() throws {
+        if !files.isEmpty && sections.isEmpty { throw ValidationError("name the sections to count with --section (e.g. --section 2.9).") }
+        if files.isEmpty && !sections.isEmpty { throw ValidationError("--section needs documents; without them the default targets are counted.") }
+    }
+
     func run() throws {
         try reportingErrors {
-            let rfc7296 = try DocumentReader.read(path: rfc7296 ?? Self.corpus + "/rfc7296.txt")
-            let rfc2367 = try DocumentReader.read(path: rfc2367 ?? Self.corpus + "/rfc2367.txt")
-            let run = CatalogRun.run(try CatalogLoading.load(directories: checkDirectories, auditing: [rfc7296, rfc2367]))
-            let targets = CatalogTargets.coverage(of: run, rfc7296: rfc7296, rfc2367: rfc2367)
-            try StandardOutput.write(try CoverageReport.render(targets, as: format))
+            let targets: [(Document, [String])]
+            if files.isEmpty {
+                targets = [
+                    (try DocumentReader.read(path: rfc7296 ?? Self.corpus + "/rfc7296.txt"), CatalogTargets.rfc7296Sections),
+                    (try DocumentReader.read(path: rfc2367 ?? Self.corpus + "/rfc2367.txt"), CatalogTargets.rfc2367Sections),
+                    (try DocumentReader.read(path: rfc4301 ?? Self.corpus + "/rfc4301.txt"), CatalogTargets.rfc4301Sections),
+                ]
+            } else {
+                targets = try files.map { (try DocumentReader.read(path: $0), sections) }
+            }
+            let run = CatalogRun.run(try CatalogLoading.load(directories: checkDirectories, auditing: targets.map(\.0)))
+            let coverage = CatalogTargets.coverage(of: run, documents: targets)
+            try StandardOutput.write(try CoverageReport.render(coverage, as: format, unlinked: unlinked))
             if run.counts[.errored, default: 0] > 0 { throw ExitCode(ExitStatus.software) }
         }
     }
