@@ -76,9 +76,9 @@ extension ErrataFile {
     /// `later` (`draftcheck errata --compare-with`), one summary per block.
     public static func adoption(errataFile path: String, later: String) throws -> String {
         let errata = try ErrataFile.read(path: path)
-        let laterSource = try SourceFile.read(path: later)
         // A later document that does not read is compared by its source text alone, but
-        // one that is no document at all (a binary) is an error, not "nothing adopted".
+        // one that is no document at all (a binary) is an error, not "nothing adopted";
+        // read as a document first, so a binary is refused before its bytes are indexed.
         let model: Document?
         do {
             model = try DocumentReader.read(path: later)
@@ -87,6 +87,7 @@ extension ErrataFile {
         } catch {
             model = nil
         }
+        let laterSource = try SourceFile.read(path: later)
         return AdoptionTracker.compare(errata, with: laterSource, document: model)
             .map { $0.summary(laterName: (later as NSString).lastPathComponent) }.joined()
     }
