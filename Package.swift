@@ -68,7 +68,7 @@ let package = Package(
         .target(name: "SPDBridge", dependencies: ["PFKey", "TrafficSelectors", "Diagnostics"]),
 
         // --- Checks -> links ---------------------------------------------------------------
-        .target(name: "Checks", dependencies: ["PFKey", "PFKeyReference", "TrafficSelectors", "SPDBridge", "Diagnostics"]),
+        .target(name: "Checks", dependencies: ["PFKey", "PFKeyReference", "TrafficSelectors", "SPDBridge", "Diagnostics", "WireCore"]),
         .target(name: "Linking", dependencies: ["Normative", "Checks"]),
         // Checks written as YAML files (checks/, --checks DIR): parsed with marks for
         // FILE:LINE:COL errors, run over the same reference code, joined to Catalog.all.

@@ -26,6 +26,7 @@ struct Draftcheck: ParsableCommand {
             PFKeyCommand.self,
             CheckCommand.self,
             CoverageCommand.self,
+            DivergencesCommand.self,
             ChecksCommand.self,
         ]
     )

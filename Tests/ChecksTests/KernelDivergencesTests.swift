@@ -1,0 +1,34 @@
+@testable import Checks
+import Testing
+
+/// The divergences of the real kernel from RFC 2367, decoded from the committed captures.
+@Suite struct KernelDivergencesTests {
+    @Test func linuxSendsPortZeroInEveryACQUIRE() throws {
+        let ports = try #require(KernelDivergences.all.first { $0.source == "RFC 2367 2.3.3" && $0.capture != "differential" })
+        #expect(ports.count == 2)
+        #expect(ports.examples == ["acquire-pfkey-policy-flow", "acquire-ip-xfrm-policy"])
+    }
+
+    /// Linux ignores the reserved fields of extensions the strict codec refuses: the
+    /// differential's bit flips in sadb_address_reserved and the like.
+    @Test func theKernelAcceptsNonZeroReservedFields() throws {
+        let reserved = try #require(KernelDivergences.all.first { $0.specification.contains("extensionReservedNotZero") })
+        #expect(reserved.source == "RFC 2367 2.1")
+        #expect(reserved.linux == "accepts it (no error reply)")
+        #expect(reserved.count == 76)
+        #expect(reserved.capture == "differential")
+    }
+
+    /// Every mutation is counted at most once, and only where the two verdicts differ: the
+    /// differential recorded 287 agreements of 378.
+    @Test func onlyDisagreementsAreListed() {
+        let differential = KernelDivergences.all.filter { $0.capture == "differential" }
+        #expect(differential.map(\.count).reduce(0, +) == 378 - 287)
+    }
+
+    @Test func kernelVerdicts() {
+        #expect(KernelDivergences.describe(kernelVerdict: "errno:22") == "a reply with errno 22")
+        #expect(KernelDivergences.describe(kernelVerdict: "send:90") == "send(2) fails with errno 90")
+        #expect(KernelDivergences.describe(kernelVerdict: "ok") == "ok")
+    }
+}
