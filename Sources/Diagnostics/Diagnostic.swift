@@ -88,4 +88,6 @@ public enum DiagnosticCategory: Hashable, Sendable, CaseIterable {
     case internalError
     /// An output that could not be written: 73.
     case cannotWrite
+    /// A service needed is unavailable (a document's server timed out, refused, broke off): 69.
+    case unavailable
 }
