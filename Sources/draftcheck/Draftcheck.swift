@@ -9,7 +9,8 @@ struct Draftcheck: ParsableCommand {
         Exit codes: 0 success; 1 the run found what --fail-on names (contradicted, stale, \
         failed statements); 64 bad command line; 65 invalid input (a malformed document, \
         PF_KEY message, Traffic Selector payload or errata file); 66 an input file is missing; \
-        70 internal error (a check errored); 73 an output file could not be written.
+        69 a document named by RFC number, draft name or URL could not be fetched (timeout, \
+        broken transfer); 70 internal error (a check errored); 73 an output file could not be written.
         """,
         version: "0.1.0",
         // One subcommand per file in Commands/; add new ones here.
@@ -23,6 +24,7 @@ struct Draftcheck: ParsableCommand {
             PFKeyCommand.self,
             CheckCommand.self,
             CoverageCommand.self,
+            FetchCommand.self,
         ]
     )
 }

@@ -51,6 +51,8 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var colorOptions: ColorOptions
 
+    @OptionGroup var sources: SourceOptions
+
     func validate() throws {
         _ = try failOnStatuses()
     }
@@ -70,7 +72,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let paths = files.isEmpty ? try BundledDrafts.paths() : files
-            let documents = try paths.map { try DocumentReader.read(path: $0) }
+            let documents = try paths.map { try DocumentReader.read(path: try sources.path($0)) }
             let report = try CheckReport.judging(documents, checkIDs: checkIDs, toolVersion: Draftcheck.configuration.version)
             // Colour only on a terminal: never into a file.
             let text = TextCheckReport.Options(verbose: verbose, color: output == nil && colorOptions.color.enabled, allUnlinked: unlinked)

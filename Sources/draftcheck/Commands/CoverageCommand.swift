@@ -33,12 +33,14 @@ struct CoverageCommand: ParsableCommand {
         ProcessInfo.processInfo.environment["DRAFTCHECK_CORPUS"] ?? "../shared/corpus"
     }
 
+    @OptionGroup var sources: SourceOptions
+
     func run() throws {
         try reportingErrors {
             let run = CatalogRun.run(Catalog.all)
             let targets = CatalogTargets.coverage(of: run,
-                                                  rfc7296: try DocumentReader.read(path: rfc7296 ?? Self.corpus + "/rfc7296.txt"),
-                                                  rfc2367: try DocumentReader.read(path: rfc2367 ?? Self.corpus + "/rfc2367.txt"))
+                                                  rfc7296: try DocumentReader.read(path: try sources.path(rfc7296 ?? Self.corpus + "/rfc7296.txt")),
+                                                  rfc2367: try DocumentReader.read(path: try sources.path(rfc2367 ?? Self.corpus + "/rfc2367.txt")))
             print(try CoverageReport.render(targets, as: format), terminator: "")
             if run.counts[.errored, default: 0] > 0 { throw ExitCode(ExitStatus.software) }
         }

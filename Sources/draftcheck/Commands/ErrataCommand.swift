@@ -49,6 +49,8 @@ struct ErrataCommand: ParsableCommand {
 
     @OptionGroup var colorOptions: ColorOptions
 
+    @OptionGroup var sources: SourceOptions
+
     func validate() throws {
         if apply && write { throw ValidationError("--apply and --write exclude each other.") }
         if apply && output == nil { throw ValidationError("--apply needs -o OUT.") }
@@ -58,13 +60,13 @@ struct ErrataCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             if let compareWith {
-                print(try ErrataFile.adoption(errataFile: file, later: compareWith), terminator: "")
+                print(try ErrataFile.adoption(errataFile: file, later: try sources.path(compareWith)), terminator: "")
                 return
             }
             let action: ErrataAction = if apply, let output { .applyTo(output) } else if write { .writeSource } else {
                 .show(format, color: colorOptions.color.enabled)
             }
-            FileHandle.standardOutput.write(Data(try ErrataFile.perform(action, errataFile: file, draft: draft)))
+            FileHandle.standardOutput.write(Data(try ErrataFile.perform(action, errataFile: file, draft: try draft.map { try sources.path($0) })))
         }
     }
 }

@@ -65,6 +65,8 @@ struct ReviewCommand: ParsableCommand {
 
     @OptionGroup var colorOptions: ColorOptions
 
+    @OptionGroup var sources: SourceOptions
+
     func validate() throws {
         if propose != nil && !checks { throw ValidationError("--propose needs --checks.") }
     }
@@ -72,7 +74,7 @@ struct ReviewCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let filter = StatementFilter(topic: topic.topic, strength: level.strength)
-            let review = DocumentReview(try DocumentReader.read(path: file), filter: filter, runningChecks: checks,
+            let review = DocumentReview(try DocumentReader.read(path: try sources.path(file)), filter: filter, runningChecks: checks,
                                         lowercaseKeywords: lowercaseKeywords)
             print(try review.report.rendered(as: format, color: colorOptions.color.enabled), terminator: "")
             if let propose, review.linked != nil {
