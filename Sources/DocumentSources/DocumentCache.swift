@@ -92,7 +92,7 @@ public struct DocumentCache: Sendable {
 
     private func writeIndex(_ index: Index) throws {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         do {
             try writeAtomically(try encoder.encode(index), to: indexPath)
         } catch {
