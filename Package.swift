@@ -58,6 +58,10 @@ let package = Package(
         // --- Documents -> statements ------------------------------------------------------
         .target(name: "DraftDocument", dependencies: ["CLibXML2", "Diagnostics"]),
         .target(name: "Normative", dependencies: ["DraftDocument"]),
+        // Documents by name (rfc7296, draft-...-08, a URL): resolved through the RFC Editor's
+        // and the IETF archive's layouts, fetched with FoundationNetworking, and kept in a
+        // content-addressed cache (README "Documents by name").
+        .target(name: "DocumentSources", dependencies: ["Diagnostics"]),
 
         // --- The reference code the checks drive -------------------------------------------
         // The PF_KEY codec alone; its test doubles and evidence live in PFKeyReference (as
@@ -90,7 +94,7 @@ let package = Package(
         .executableTarget(name: "pfkey-live", dependencies: ["PFKey", "PFKeyReference", "SPDBridge", "TrafficSelectors", "WireCore"]),
         .executableTarget(name: "draftcheck", dependencies: [
             "DraftDocument", "Normative", "PFKey", "TrafficSelectors", "SPDBridge",
-            "Checks", "Linking", "Scenarios", "Errata", "Reports", "Diagnostics",
+            "Checks", "Linking", "Scenarios", "Errata", "Reports", "Diagnostics", "DocumentSources",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -102,6 +106,7 @@ let package = Package(
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "WireCoreTests", dependencies: ["WireCore"]),
         .testTarget(name: "DraftDocumentTests", dependencies: ["DraftDocument", "TestSupport"]),
+        .testTarget(name: "DocumentSourcesTests", dependencies: ["DocumentSources", "TestSupport"]),
         .testTarget(name: "NormativeTests", dependencies: ["Normative", "TestSupport"]),
         .testTarget(name: "PFKeyTests", dependencies: [
             "PFKey", "PFKeyReference", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),

@@ -90,4 +90,6 @@ public enum DiagnosticCategory: Hashable, Sendable, CaseIterable {
     case cannotWrite
     /// An output that failed while being written (standard output on a full disk): 74.
     case ioError
+    /// A service needed is unavailable (a document's server timed out, refused, broke off): 69.
+    case unavailable
 }

@@ -32,9 +32,11 @@ struct CompareCommand: ParsableCommand {
 
     @OptionGroup var colorOptions: ColorOptions
 
+    @OptionGroup var sources: SourceOptions
+
     func run() throws {
         try reportingErrors {
-            let report = CompareReport(old: try DocumentReader.read(path: old), new: try DocumentReader.read(path: new), includeUnchanged: all)
+            let report = CompareReport(old: try DocumentReader.read(path: try sources.path(old)), new: try DocumentReader.read(path: try sources.path(new)), includeUnchanged: all)
             try StandardOutput.write(try report.rendered(as: format, color: colorOptions.color.enabled))
         }
     }

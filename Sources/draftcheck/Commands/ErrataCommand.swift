@@ -60,6 +60,8 @@ struct ErrataCommand: ParsableCommand {
 
     @OptionGroup var colorOptions: ColorOptions
 
+    @OptionGroup var sources: SourceOptions
+
     func validate() throws {
         if check && (apply || write || compareWith != nil) { throw ValidationError("--check shows the change judged; it excludes --apply, --write and --compare-with.") }
         if !failOn.isEmpty && !check { throw ValidationError("--fail-on needs --check.") }
@@ -72,19 +74,19 @@ struct ErrataCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             if check {
-                let fix = try FixCheck.make(errataFile: file, draft: draft, checks: try CatalogLoading.load(directories: [], auditing: []))
+                let fix = try FixCheck.make(errataFile: file, draft: try draft.map { try sources.path($0) }, checks: try CatalogLoading.load(directories: [], auditing: []))
                 try StandardOutput.write(try checkFormat.render(fix))
                 if !fix.statusesAfter.isDisjoint(with: try StatementStatus.parseList(failOn)) { throw ExitCode(ExitStatus.findings) }
                 return
             }
             if let compareWith {
-                try StandardOutput.write(try ErrataFile.adoption(errataFile: file, later: compareWith))
+                try StandardOutput.write(try ErrataFile.adoption(errataFile: file, later: try sources.path(compareWith)))
                 return
             }
             let action: ErrataAction = if apply, let output { .applyTo(output) } else if write { .writeSource } else {
                 .show(format, color: colorOptions.color.enabled)
             }
-            try StandardOutput.write(try ErrataFile.perform(action, errataFile: file, draft: draft))
+            try StandardOutput.write(try ErrataFile.perform(action, errataFile: file, draft: try draft.map { try sources.path($0) }))
         }
     }
 }

@@ -24,9 +24,11 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .customLong("include-dir"), help: "A directory where xi:include and external entities may be read (repeatable).")
     var includeDirectories: [String] = []
 
+    @OptionGroup var sources: SourceOptions
+
     func run() throws {
         try reportingErrors {
-            let document = try DocumentReader.read(path: file, includeDirectories: includeDirectories)
+            let document = try DocumentReader.read(path: try sources.path(file), includeDirectories: includeDirectories)
             document.warnings.forEach { printWarning($0.description) }
             try StandardOutput.write(try DocumentText.render(document, section: section, file: file) + "\n")
         }

@@ -72,6 +72,8 @@ struct ReviewCommand: ParsableCommand {
 
     @OptionGroup var colorOptions: ColorOptions
 
+    @OptionGroup var sources: SourceOptions
+
     func validate() throws {
         if !more.isEmpty && format != .jsonl { throw ValidationError("several documents need --format jsonl.") }
         if format == .jsonl && (checks || propose != nil) { throw ValidationError("--format jsonl reviews statements only: no --checks or --propose.") }
@@ -83,14 +85,15 @@ struct ReviewCommand: ParsableCommand {
         try reportingErrors {
             let filter = StatementFilter(topic: topic.topic, strength: level.strength)
             if format == .jsonl {
-                let (lines, failed) = CorpusReview.run([file] + more, filter: filter, lowercaseKeywords: lowercaseKeywords) { error in
+                let paths = try ([file] + more).map { try sources.path($0) }
+                let (lines, failed) = CorpusReview.run(paths, filter: filter, lowercaseKeywords: lowercaseKeywords) { error in
                     (error as? any Diagnostic).map { ExitStatus.code(for: $0.category) } ?? ExitStatus.software
                 }
                 try StandardOutput.write(lines.map { $0 + "\n" }.joined())
                 if failed { throw ExitCode(ExitStatus.dataError) }
                 return
             }
-            let document = try DocumentReader.read(path: file)
+            let document = try DocumentReader.read(path: try sources.path(file))
             document.warnings.forEach { printWarning($0.description) }
             let catalog = checks ? try CatalogLoading.load(directories: checkDirectories, auditing: [document]) : []
             let review = DocumentReview(document, filter: filter, runningChecks: checks, lowercaseKeywords: lowercaseKeywords, catalog: catalog)

@@ -25,10 +25,12 @@ struct SectionsCommand: ParsableCommand {
     @Option(name: .customLong("include-dir"), help: "A directory where xi:include and external entities may be read (repeatable).")
     var includeDirectories: [String] = []
 
+    @OptionGroup var sources: SourceOptions
+
     func run() throws {
         try reportingErrors {
             // The tree only: section bodies are not built.
-            let document = try DocumentReader.read(path: file, includeDirectories: includeDirectories, outline: true)
+            let document = try DocumentReader.read(path: try sources.path(file), includeDirectories: includeDirectories, outline: true)
             document.warnings.forEach { printWarning($0.description) }
             try StandardOutput.write(try SectionListing(document).rendered(as: format))
         }

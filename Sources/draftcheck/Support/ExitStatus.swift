@@ -9,6 +9,7 @@ enum ExitStatus {
     static let usage: Int32 = 64
     static let dataError: Int32 = 65
     static let noInput: Int32 = 66
+    static let unavailable: Int32 = 69
     static let software: Int32 = 70
     static let cannotCreate: Int32 = 73
     static let ioError: Int32 = 74
@@ -24,6 +25,7 @@ extension ExitStatus {
         case .internalError: software
         case .cannotWrite: cannotCreate
         case .ioError: ioError
+        case .unavailable: unavailable
         }
     }
 }

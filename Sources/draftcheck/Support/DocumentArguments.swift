@@ -1,0 +1,34 @@
+import ArgumentParser
+import DocumentSources
+import Foundation
+
+/// Where a command's document argument may come from besides a local file: an RFC number,
+/// a draft name or a URL (README "Documents by name"). Every command that reads documents
+/// takes these options and passes each argument through `path(_:)`.
+struct SourceOptions: ParsableArguments {
+    @Option(name: .customLong("rfc-base"), help: ArgumentHelp("Where RFCs are published (BASE/rfcN.xml, BASE/rfcN.txt). Default: DRAFTCHECK_RFC_BASE or \(SourceSettings.defaultRFCBase).", valueName: "URL"))
+    var rfcBase: String?
+
+    @Option(name: .customLong("draft-base"), help: ArgumentHelp("Where drafts are published (BASE/NAME-NN.xml, .txt). Default: DRAFTCHECK_DRAFT_BASE or \(SourceSettings.defaultDraftBase).", valueName: "URL"))
+    var draftBase: String?
+
+    @Flag(help: "Documents named (rfc7296, draft-...) come from the cache alone; nothing is fetched.")
+    var offline = false
+
+    @Option(help: ArgumentHelp("Seconds allowed for fetching one document (default \(Int(SourceSettings.defaultTimeout))).", valueName: "SECONDS"))
+    var timeout: Double?
+
+    var settings: SourceSettings {
+        SourceSettings(rfcBase: rfcBase, draftBase: draftBase, offline: offline, timeout: timeout)
+    }
+
+    /// The local file for a document argument: the argument itself when such a file exists
+    /// (a local file always wins) or when it names nothing else (the reader then says the
+    /// file is missing), else the cached copy of the RFC, draft or URL it names, fetched
+    /// first when needed.
+    func path(_ argument: String) throws -> String {
+        if FileManager.default.fileExists(atPath: argument) { return argument }
+        guard let name = DocumentName(parsing: argument) else { return argument }
+        return try DocumentSource(settings: settings, notice: printWarning).localPath(of: name)
+    }
+}
