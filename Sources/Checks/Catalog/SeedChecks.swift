@@ -19,7 +19,8 @@ enum SeedChecks {
         topic: .pfkey, dialects: ["linux", "rfc2367", "rfc7296"],
         claims: [
             .contradicts("draft-ietf-ipsecme-ikev2bis", section: "2.9", ikev1Sentence,
-                         rationale: "PF_KEY installed the SAs of an IKEv2 Child SA: it does not only apply to IKEv1."),
+                         rationale: "PF_KEY installed the SAs of an IKEv2 Child SA: it does not only apply to IKEv1.",
+                         clause: "although it only applies to IKEv1"),
         ] + Claim.ikev2(.supports, section: "2.9", "Maintenance of a system's SPD is outside the scope of IKE, although some implementations might update their SPD in connection with the running of IKE (for an example scenario, see Section 1.1.3).",
                         rationale: "The published text drops the IKEv1-only remark; the key manager used PF_KEY for an IKEv2 Child SA.")
     ) { ctx in
@@ -72,7 +73,8 @@ enum SeedChecks {
         topic: .pfkey, dialects: ["linux", "kame", "rfc2367"],
         claims: [
             .contradicts("draft-ietf-ipsecme-ikev2bis", section: "2.9", ikev1Sentence,
-                         rationale: "The SPD entry reached the IKEv2 key manager through PF_KEY's SADB_ACQUIRE."),
+                         rationale: "The SPD entry reached the IKEv2 key manager through PF_KEY's SADB_ACQUIRE.",
+                         clause: "although it only applies to IKEv1"),
             .supports("draft-ietf-ipsecme-ikev2bis", section: "2.9", protectSentence),
         ] + Claim.ikev2(.supports, section: "2.9", "These must be communicated to IKE from the SPD (for example, the PF_KEY API [PFKEY] uses the SADB_ACQUIRE message).")
           + Claim.ikev2(.supports, section: "2.9", protectSentence)

@@ -21,20 +21,24 @@ public struct Claim: Hashable, Sendable, Codable {
     public var relation: Relation
     /// Why the check bears on the statement, for reports (one sentence).
     public var rationale: String?
+    /// The words of the quote the verdict rests on ("it only applies to IKEv1"), which
+    /// reports mark in the statement; nil when it is the whole quote.
+    public var clause: String?
 
-    public init(_ relation: Relation, _ document: String, section: String, _ quote: String, rationale: String? = nil) {
+    public init(_ relation: Relation, _ document: String, section: String, _ quote: String, rationale: String? = nil, clause: String? = nil) {
         self.document = document
         self.section = section
         self.quote = quote
         self.relation = relation
         self.rationale = rationale
+        self.clause = clause
     }
 
     public static func supports(_ document: String, section: String, _ quote: String, rationale: String? = nil) -> Claim {
         Claim(.supports, document, section: section, quote, rationale: rationale)
     }
 
-    public static func contradicts(_ document: String, section: String, _ quote: String, rationale: String? = nil) -> Claim {
-        Claim(.contradicts, document, section: section, quote, rationale: rationale)
+    public static func contradicts(_ document: String, section: String, _ quote: String, rationale: String? = nil, clause: String? = nil) -> Claim {
+        Claim(.contradicts, document, section: section, quote, rationale: rationale, clause: clause)
     }
 }

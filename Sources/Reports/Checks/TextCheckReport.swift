@@ -79,7 +79,7 @@ public enum TextCheckReport {
             switch s.status {
             case .contradicted, .failed, .errored:
                 out += "  \(p.status(s.status))\(word)\(p.reset)  \(place)\n"
-                out += quoted(st.text, indent: "    ")
+                out += quoted(marking(links.compactMap(\.claim.clause), in: st.text), indent: "    ")
                 for link in links {
                     if let why = link.claim.rationale { out += "    why: \(why)\n" }
                     let title = report.run.check(id: link.checkID)?.title ?? link.checkID
@@ -126,6 +126,17 @@ public enum TextCheckReport {
             if !e.kernelCaptures.isEmpty { line += " (capture\(e.kernelCaptures.count == 1 ? "" : "s") \(e.kernelCaptures.joined(separator: ", ")))" }
         }
         return line
+    }
+
+    /// `text` with the first occurrence of each clause between » and «: the words the
+    /// verdict rests on.
+    static func marking(_ clauses: [String], in text: String) -> String {
+        var out = text
+        for clause in Set(clauses).sorted() {
+            guard let range = out.range(of: clause) else { continue }
+            out.replaceSubrange(range, with: "\u{BB}" + clause + "\u{AB}")
+        }
+        return out
     }
 
     /// `text` in quotes, filled to the report's width under `indent`.
