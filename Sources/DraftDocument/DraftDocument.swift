@@ -12,16 +12,18 @@ public enum DocumentReader {
     /// the abstract and the notes are not built (their `blocks` are empty); sections,
     /// metadata, references and warnings are as a full read gives them. Text documents are
     /// always read whole.
-    public static func read(path: String, includeDirectories: [String] = [], outline: Bool = false) throws -> Document {
+    /// - Parameter fetchReference: the local copy of a network reference (`xi:include` of a
+    ///   bib.ietf.org URL); without it such references become placeholders with a warning.
+    public static func read(path: String, includeDirectories: [String] = [], outline: Bool = false, fetchReference: ReferenceFetcher? = nil) throws -> Document {
         let data = try load(path: path)
-        return try read(data: data, path: path, includeDirectories: includeDirectories, outline: outline)
+        return try read(data: data, path: path, includeDirectories: includeDirectories, outline: outline, fetchReference: fetchReference)
     }
 
     /// Parses bytes already in memory; `path` names them in locations and errors.
-    public static func read(data: Data, path: String, includeDirectories: [String] = [], outline: Bool = false) throws -> Document {
+    public static func read(data: Data, path: String, includeDirectories: [String] = [], outline: Bool = false, fetchReference: ReferenceFetcher? = nil) throws -> Document {
         switch detectFormat(data) {
         case .xml:
-            return try XMLDocumentReader.read(data: data, path: path, includeDirectories: includeDirectories, outline: outline)
+            return try XMLDocumentReader.read(data: data, path: path, includeDirectories: includeDirectories, outline: outline, fetchReference: fetchReference)
         case .text:
             return try TextDocumentReader.read(data: data, path: path)
         }

@@ -1,5 +1,9 @@
 import Foundation
 
+/// Turns a network reference (an `xi:include` href on bib.ietf.org, say) into the path of a
+/// local copy, or nil when there is none: how `--fetch-references` reaches the reader.
+public typealias ReferenceFetcher = @Sendable (String) -> String?
+
 /// Where xi:include, external SYSTEM entities and `<?rfc include?>` may read from: the
 /// draft's own directory (and below) and the directories given with --include-dir.
 /// Anything else (http, https, file:///etc/passwd, a path escaping those directories)
@@ -7,8 +11,11 @@ import Foundation
 struct IncludeResolver {
     let baseDirectory: String
     let allowedDirectories: [String]
+    /// With `--fetch-references`: a network URL's local copy (the document cache), or nil.
+    let fetchReference: ReferenceFetcher?
 
-    init(documentPath: String, includeDirectories: [String]) {
+    init(documentPath: String, includeDirectories: [String], fetchReference: ReferenceFetcher? = nil) {
+        self.fetchReference = fetchReference
         let base = URL(fileURLWithPath: documentPath).deletingLastPathComponent().standardizedFileURL.resolvingSymlinksInPath().path
         baseDirectory = base
         allowedDirectories = ([base] + includeDirectories.map {
@@ -36,6 +43,9 @@ struct IncludeResolver {
                 }
                 return check(url.path)
             }
+            // Fetched only when the caller gives a fetcher (the command line's
+            // --fetch-references, through the document cache); never by libxml2.
+            if let local = fetchReference?(trimmed) { return .file(path: local) }
             return .network(trimmed)
         }
         var candidates: [String] = []

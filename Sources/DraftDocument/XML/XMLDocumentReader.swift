@@ -9,7 +9,7 @@ enum XMLDocumentReader {
     /// `outline`: build the section tree (numbers, titles, anchors, lines), the metadata and
     /// the references, but not the blocks of section bodies, the abstract or the notes
     /// (see `XMLModelBuilder.Outline`).
-    static func read(data: Data, path: String, includeDirectories: [String], outline: Bool = false) throws -> Document {
+    static func read(data: Data, path: String, includeDirectories: [String], outline: Bool = false, fetchReference: ReferenceFetcher? = nil) throws -> Document {
         let document = try LibXMLParser.parse(data, path: path)
         defer { xmlFreeDoc(document) }
         guard let rootPointer = xmlDocGetRootElement(document) else {
@@ -19,7 +19,7 @@ enum XMLDocumentReader {
         guard root.name == "rfc" else {
             throw DocumentError(.notAnRFCDocument, "root element is <\(root.name)>, not <rfc>: not an xml2rfc document", at: SourceLocation(file: path, line: root.line, column: 1))
         }
-        let resolver = IncludeResolver(documentPath: path, includeDirectories: includeDirectories)
+        let resolver = IncludeResolver(documentPath: path, includeDirectories: includeDirectories, fetchReference: fetchReference)
         if outline {
             let builder = XMLModelBuilder(document: document, path: path, resolver: resolver, outlineOnly: true)
             defer { builder.freeIncludedDocuments() }

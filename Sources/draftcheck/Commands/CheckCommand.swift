@@ -66,7 +66,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let paths = files.isEmpty ? try BundledDrafts.paths() : files
-            let documents = try paths.map { try DocumentReader.read(path: try sources.path($0)) }
+            let documents = try paths.map { try DocumentReader.read(path: try sources.path($0), fetchReference: sources.referenceFetcher) }
             // What the readers could not read (an unresolved reference, an include left
             // out) bears on the judgement: standard error, as sections and render say it.
             documents.forEach { $0.warnings.forEach { printWarning($0.description) } }

@@ -36,7 +36,7 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let report = CompareReport(old: try DocumentReader.read(path: try sources.path(old)), new: try DocumentReader.read(path: try sources.path(new)), includeUnchanged: all)
+            let report = CompareReport(old: try DocumentReader.read(path: try sources.path(old), fetchReference: sources.referenceFetcher), new: try DocumentReader.read(path: try sources.path(new), fetchReference: sources.referenceFetcher), includeUnchanged: all)
             try StandardOutput.write(try report.rendered(as: format, color: colorOptions.color.enabled))
         }
     }

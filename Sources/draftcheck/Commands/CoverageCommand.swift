@@ -62,12 +62,12 @@ struct CoverageCommand: ParsableCommand {
             let targets: [(Document, [String])]
             if files.isEmpty {
                 targets = [
-                    (try DocumentReader.read(path: try sources.path(rfc7296 ?? Self.corpus + "/rfc7296.txt")), CatalogTargets.rfc7296Sections),
-                    (try DocumentReader.read(path: try sources.path(rfc2367 ?? Self.corpus + "/rfc2367.txt")), CatalogTargets.rfc2367Sections),
-                    (try DocumentReader.read(path: try sources.path(rfc4301 ?? Self.corpus + "/rfc4301.txt")), CatalogTargets.rfc4301Sections),
+                    (try DocumentReader.read(path: try sources.path(rfc7296 ?? Self.corpus + "/rfc7296.txt"), fetchReference: sources.referenceFetcher), CatalogTargets.rfc7296Sections),
+                    (try DocumentReader.read(path: try sources.path(rfc2367 ?? Self.corpus + "/rfc2367.txt"), fetchReference: sources.referenceFetcher), CatalogTargets.rfc2367Sections),
+                    (try DocumentReader.read(path: try sources.path(rfc4301 ?? Self.corpus + "/rfc4301.txt"), fetchReference: sources.referenceFetcher), CatalogTargets.rfc4301Sections),
                 ]
             } else {
-                targets = try files.map { (try DocumentReader.read(path: try sources.path($0)), sections) }
+                targets = try files.map { (try DocumentReader.read(path: try sources.path($0), fetchReference: sources.referenceFetcher), sections) }
             }
             let run = CatalogRun.run(try CatalogLoading.load(directories: checkDirectories, auditing: targets.map(\.0)))
             let coverage = CatalogTargets.coverage(of: run, documents: targets)

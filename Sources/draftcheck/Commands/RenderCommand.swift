@@ -28,7 +28,7 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let document = try DocumentReader.read(path: try sources.path(file), includeDirectories: includeDirectories)
+            let document = try DocumentReader.read(path: try sources.path(file), includeDirectories: includeDirectories, fetchReference: sources.referenceFetcher)
             document.warnings.forEach { printWarning($0.description) }
             try StandardOutput.write(try DocumentText.render(document, section: section, file: file) + "\n")
         }

@@ -93,7 +93,7 @@ struct ReviewCommand: ParsableCommand {
                 if failed { throw ExitCode(ExitStatus.dataError) }
                 return
             }
-            let document = try DocumentReader.read(path: try sources.path(file))
+            let document = try DocumentReader.read(path: try sources.path(file), fetchReference: sources.referenceFetcher)
             document.warnings.forEach { printWarning($0.description) }
             let catalog = checks ? try CatalogLoading.load(directories: checkDirectories, auditing: [document]) : []
             let review = DocumentReview(document, filter: filter, runningChecks: checks, lowercaseKeywords: lowercaseKeywords, catalog: catalog)

@@ -30,7 +30,7 @@ struct SectionsCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             // The tree only: section bodies are not built.
-            let document = try DocumentReader.read(path: try sources.path(file), includeDirectories: includeDirectories, outline: true)
+            let document = try DocumentReader.read(path: try sources.path(file), includeDirectories: includeDirectories, outline: true, fetchReference: sources.referenceFetcher)
             document.warnings.forEach { printWarning($0.description) }
             try StandardOutput.write(try SectionListing(document).rendered(as: format))
         }

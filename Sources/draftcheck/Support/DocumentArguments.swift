@@ -1,5 +1,7 @@
 import ArgumentParser
+import Diagnostics
 import DocumentSources
+import DraftDocument
 import Foundation
 
 /// Where a command's document argument may come from besides a local file: an RFC number,
@@ -18,6 +20,26 @@ struct SourceOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Seconds allowed for fetching one document (default \(Int(SourceSettings.defaultTimeout))).", valueName: "SECONDS"))
     var timeout: Double?
 
+    @Flag(name: .customLong("fetch-references"), help: "Read the network references of an XML draft (xi:include of bib.ietf.org and the like) through the document cache, fetching what is missing (not with --offline). Without it, nothing is fetched for references: they become placeholders with a warning.")
+    var fetchReferences = false
+
+    /// With --fetch-references: what the reader calls for each network reference.
+    var referenceFetcher: ReferenceFetcher? {
+        guard fetchReferences else { return nil }
+        let settings = self.settings
+        let seen = ReferenceMemo()
+        return { url in
+            seen.answer(url) {
+                do {
+                    return try DocumentSource(settings: settings, notice: printWarning).localPath(of: .url(url))
+                } catch {
+                    printWarning("warning: reference not fetched: " + ((error as? any Diagnostic)?.message ?? "\(error)"))
+                    return nil
+                }
+            }
+        }
+    }
+
     var settings: SourceSettings {
         SourceSettings(rfcBase: rfcBase, draftBase: draftBase, offline: offline, timeout: timeout)
     }
@@ -30,5 +52,19 @@ struct SourceOptions: ParsableArguments {
         if FileManager.default.fileExists(atPath: argument) { return argument }
         guard let name = DocumentName(parsing: argument) else { return argument }
         return try DocumentSource(settings: settings, notice: printWarning).localPath(of: name)
+    }
+}
+
+/// Each reference is fetched (or found wanting) once per run, however often the reader
+/// asks (an outline read and a full read of one document ask twice).
+final class ReferenceMemo: @unchecked Sendable {
+    private let lock = NSLock()
+    private var answers: [String: String?] = [:]
+
+    func answer(_ url: String, _ compute: () -> String?) -> String? {
+        if let known = lock.withLock({ answers[url] }) { return known }
+        let value = compute()
+        lock.withLock { answers[url] = value }
+        return value
     }
 }
