@@ -29,7 +29,10 @@ public struct Linker: Sendable {
             let status = links.map(\.status).min { $0.precedence < $1.precedence } ?? .unlinked
             var ids: [String] = []
             for l in links where !ids.contains(l.checkID) { ids.append(l.checkID) }
-            return LinkedStatement(statement: s, status: status, checkIDs: ids)
+            // Drifted only when no link behind the status found the statement as quoted.
+            let behind = links.filter { $0.status == status }
+            let drift = behind.allSatisfy { $0.drift != nil } ? behind.first?.drift : nil
+            return LinkedStatement(statement: s, status: status, checkIDs: ids, drift: drift)
         }
         let outline = document.allSections.map {
             SectionOutline(number: $0.number, title: $0.title, depth: $0.depth, location: $0.location)
@@ -54,13 +57,48 @@ public struct Linker: Sendable {
                 }
             }
         }
+        // Reworded beyond what the characters tolerate: the statement most like the quote
+        // by its words, in the claimed section first.
+        var byWords: LinkStatement?
+        if found == nil {
+            if let (entry, statement, match) = Self.reworded(claim.quote, claimedSection: claim.section, in: index, statements: statements) {
+                found = (entry, match)
+                byWords = statement
+            }
+        }
         guard let (entry, match) = found else {
             return ClaimLink(checkID: checkID, claim: claim, outcome: outcome, match: nil, foundInSection: nil,
                              location: index.entry(claim.section)?.location, statementIDs: [])
         }
-        let ids = statements.filter { $0.section == entry.number && entry.overlaps($0.text, match.range) }.map(\.id)
+        var ids = statements.filter { $0.section == entry.number && entry.overlaps($0.text, match.range) }.map(\.id)
+        if let byWords, !ids.contains(byWords.id) { ids.insert(byWords.id, at: 0) }
+        var drift: Drift?
+        if match.kind == .fuzzy {
+            let clause = claim.clause ?? claim.quote
+            drift = Drift(similarity: match.score, clause: clause, clauseFound: ClauseFinder.find(clause, in: match.matchedText),
+                          wordDiff: WordDiff(old: QuoteFinder.normalize(claim.quote), new: match.matchedText, method: .wdiff).wdiff)
+        }
         return ClaimLink(checkID: checkID, claim: claim, outcome: outcome, match: match, foundInSection: entry.number,
-                         location: entry.location(at: match.range.lowerBound), statementIDs: ids)
+                         location: entry.location(at: match.range.lowerBound), statementIDs: ids, drift: drift)
+    }
+
+    /// The statement whose words are most like the quote's (Dice coefficient at least
+    /// `ClauseFinder.minimumStatementSimilarity`), in the claimed section, else anywhere;
+    /// as a fuzzy match over the statement's text.
+    static func reworded(_ quote: String, claimedSection: String, in index: SectionTextIndex, statements: [LinkStatement])
+        -> (SectionTextIndex.Entry, LinkStatement, QuoteMatch)? {
+        for inSection in [true, false] {
+            var best: (LinkStatement, Double)?
+            for s in statements where (s.section == claimedSection) == inSection {
+                let d = ClauseFinder.similarity(quote, s.text)
+                if d >= ClauseFinder.minimumStatementSimilarity, d > (best?.1 ?? 0) { best = (s, d) }
+            }
+            guard let (statement, similarity) = best, let entry = index.entry(statement.section) else { continue }
+            let text = QuoteFinder.normalize(statement.text)
+            let range = entry.text.utf8Range(of: text) ?? (entry.paragraphStarts.first.map { $0.0..<$0.0 } ?? 0..<0)
+            return (entry, statement, QuoteMatch(kind: .fuzzy, score: similarity, range: range, matchedText: text))
+        }
+        return nil
     }
 }
 

@@ -75,6 +75,11 @@ public enum HTMLCheckReport {
             .span(.class("levels"), .text(s.statement.levels.joined(separator: " "))),
             .p(.class("text"), .text(s.statement.text)),
         ]
+        if let d = s.drift {
+            let what = s.isDrifted ? "\(d.label): the clause \u{201C}\(d.clauseFound ?? d.clause)\u{201D} is still there"
+                                   : "reworded (\(String(format: "%.2f", d.similarity))): the clause \u{201C}\(d.clause)\u{201D} is gone"
+            nodes.append(.p(.class("drift"), .text(what + ". Word by word: " + d.wordDiff)))
+        }
         if !links.isEmpty {
             nodes.append(details("Evidence: \(s.checkIDs.joined(separator: ", "))", links.map { l in evidence(l, report) }))
         }
