@@ -78,6 +78,9 @@ public struct ClaimLink: Hashable, Sendable, Codable {
     /// Set when the quote was found only approximately: how far the text moved and
     /// whether the claim's decisive clause is still there.
     public var drift: Drift? = nil
+    /// Set when the claim names another series and this document restates its statement
+    /// word for word: the document and section the claim was written against.
+    public var inheritedFrom: InheritedFrom? = nil
 
     /// What this link alone says about the statements it touches: the check's verdict when
     /// the quote is found, or found reworded with its clause; stale otherwise.
@@ -93,6 +96,24 @@ public struct ClaimLink: Hashable, Sendable, Codable {
 
     /// The verdict stands on a reworded statement: found approximately, clause present.
     public var isDrifted: Bool { match?.kind == .fuzzy && drift?.clauseFound != nil }
+}
+
+/// Where an inherited link's claim was written: "rfc7296" section "2.9".
+public struct InheritedFrom: Hashable, Sendable, Codable, CustomStringConvertible {
+    /// The claim's series, normalised ("rfc7296", "draft-ietf-ipsecme-ikev2bis").
+    public var document: String
+    public var section: String
+
+    public init(document: String, section: String) {
+        self.document = document
+        self.section = section
+    }
+
+    /// "RFC 7296 section 2.9".
+    public var description: String {
+        let name = document.hasPrefix("rfc") ? "RFC " + document.dropFirst(3) : document
+        return "\(name) section \(section)"
+    }
 }
 
 /// A claim's quote against the text a document carries now, when they differ: the
@@ -127,13 +148,20 @@ public struct LinkedStatement: Hashable, Sendable, Codable {
     /// Set when every link behind the status found the statement only reworded: the
     /// drift of the first of them (its clause present for a verdict, gone when stale).
     public var drift: Drift?
+    /// Where the claims behind the status were written when every one of them is
+    /// inherited from another document; empty when any is this series' own.
+    public var inheritedFrom: [InheritedFrom]
 
-    public init(statement: LinkStatement, status: StatementStatus, checkIDs: [String], drift: Drift? = nil) {
+    public init(statement: LinkStatement, status: StatementStatus, checkIDs: [String], drift: Drift? = nil, inheritedFrom: [InheritedFrom] = []) {
         self.statement = statement
         self.status = status
         self.checkIDs = checkIDs
         self.drift = drift
+        self.inheritedFrom = inheritedFrom
     }
+
+    /// The status rests only on claims written against other documents.
+    public var isInherited: Bool { !inheritedFrom.isEmpty }
 
     /// The status stands on a reworded statement (the clause is there).
     public var isDrifted: Bool { drift?.clauseFound != nil && status != .stale && status != .unlinked }
@@ -161,7 +189,8 @@ public struct LinkedDocument: Sendable {
         statements.filter { $0.status == status }
     }
 
-    /// Claims not found in this revision at all, or only fuzzily.
+    /// This series' claims not found in this revision, or found without their clause.
+    /// (An inherited claim is only ever listed where it is found.)
     public var staleClaims: [ClaimLink] { claims.filter { $0.status == .stale } }
 
     /// Every status that occurs, over statements and claims.

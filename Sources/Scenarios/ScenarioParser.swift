@@ -37,7 +37,7 @@ public enum ScenarioParser {
 
     static func parseClaim(_ value: YAMLValue) throws(ScenarioError) -> (Claim, DiagnosticLocation) {
         let m = try value.mapping()
-        try m.only(["document", "section", "quote", "relation", "rationale", "clause"])
+        try m.only(["document", "section", "quote", "relation", "rationale", "clause", "series-only"])
         let relationValue = try m.required("relation")
         guard let relation = Claim.Relation(rawValue: try relationValue.word(["supports", "contradicts"])) else {
             throw relationValue.error(.invalidValue, "relation is supports or contradicts")
@@ -54,7 +54,8 @@ public enum ScenarioParser {
             clause = text
         }
         return (Claim(relation, try m.required("document").string(), section: try m.required("section").string(),
-                      quoteText, rationale: try m.optional("rationale")?.string(), clause: clause), quote.location)
+                      quoteText, rationale: try m.optional("rationale")?.string(), clause: clause,
+                      seriesOnly: try m.optional("series-only")?.bool() ?? false), quote.location)
     }
 
     static func parseStep(_ value: YAMLValue) throws(ScenarioError) -> ScenarioStep {

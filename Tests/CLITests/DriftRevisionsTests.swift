@@ -61,7 +61,7 @@ import TestSupport
         let result = try runDraftcheck(["check", Self.revisions + "/draft-ietf-ipsecme-ikev2bis-04-reworded.txt"])
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        #expect(lines.first?.hasPrefix("draft-ietf-ipsecme-ikev2bis-04: 1 contradicted, 4 supported, 36 unlinked of 41 statements (1 drifted);") == true)
+        #expect(lines.first?.hasPrefix("draft-ietf-ipsecme-ikev2bis-04: 1 contradicted, 16 supported, 24 unlinked of 41 statements (1 drifted, 12 inherited);") == true)
         #expect(lines.contains("  CONTRADICTED  paragraph 1, line 172, drifted (0.88)"))
         #expect(lines.contains("    [PFKEY] for an example programming interface, \u{BB}although it applies only"))
         #expect(lines.contains("    reworded: [-Maintenance-] {+Maintaining the SPD+} of a [-system's SPD-]"))
@@ -91,5 +91,36 @@ extension DriftRevisionsTests {
         let bundled = try runDraftcheck(["check", TestEnvironment.packageRoot.appendingPathComponent("drafts/draft-ietf-ipsecme-ikev2bis-08.xml").path, "--fail-on", "drifted"])
         #expect(reworded.status == 1)
         #expect(bundled.status == 0)
+    }
+}
+
+/// Issue 16 section 3 on the CLI: a made-up draft restating three RFC 7296 2.9 sentences
+/// inherits their checks; its reworded and its own sentences stay unlinked.
+@Suite struct InheritedLinksCommandTests {
+    static let draft = TestEnvironment.packageRoot.appendingPathComponent("Tests/Fixtures/inherited/draft-example-ts-restated-00.xml").path
+
+    @Test func aDraftQuotingRFC7296InheritsItsChecks() throws {
+        let result = try runDraftcheck(["check", Self.draft])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("draft-example-ts-restated-00: 3 supported, 3 unlinked of 6 statements (3 inherited);") == true, "\(lines.first ?? "")")
+        #expect(lines.contains("  supported  paragraph 1, line 20: \"Each TS payload contains one or more Traffic Selectors.\" (ts.wire.payload-fields; inherited from RFC 7296 section 2.9)"))
+        #expect(lines.contains("  supported  paragraph 2, line 22: \"If the responder's policy allows it to accept the first ...\" (ts.narrow.r6-first-choices-kept; inherited from RFC 5996 section 2.9, RFC 7296 section 2.9)"))
+        #expect(lines.contains("  draft-example-ts-restated/3/49d484  line 28: \"An example responder MUST log every Traffic Selector it ...\""))
+    }
+
+    @Test func theJSONNamesEachInheritedClaimsSource() throws {
+        let result = try runDraftcheck(["check", Self.draft, "--format", "json"])
+        let report = try #require(try JSONSerialization.jsonObject(with: result.stdoutData) as? [String: Any])
+        let document = try #require((report["documents"] as? [[String: Any]])?.first)
+        let statements = try #require(document["statements"] as? [[String: Any]])
+        let supported = statements.filter { $0["status"] as? String == "supported" }
+        #expect(supported.count == 3)
+        let sources = supported.flatMap { ($0["claims"] as? [[String: Any]] ?? []).compactMap { $0["inheritedFrom"] as? [String: String] } }
+        #expect(sources.contains(["document": "rfc7296", "section": "2.9"]))
+        #expect(sources.allSatisfy { $0["section"] == "2.9" && ["rfc5996", "rfc7296"].contains($0["document"] ?? "") })
+        let coverage = try #require(document["coverage"] as? [String: Any])
+        #expect((coverage["total"] as? [String: Any])?["inherited"] as? Int == 3)
+        #expect(document["staleClaims"] as? [Any] != nil && (document["staleClaims"] as? [Any])?.isEmpty == true)
     }
 }

@@ -91,7 +91,7 @@ public enum HTMLCheckReport {
         let result = report.run.result(for: l.checkID)
         let e = result?.evidence ?? Evidence()
         return .div(.class("evidence"),
-            .h4(.text("\(l.checkID) (\(result?.outcome.rawValue ?? "not run"), \(l.claim.relation.rawValue), match \(l.match?.label ?? "none"))")),
+            .h4(.text("\(l.checkID) (\(result?.outcome.rawValue ?? "not run"), \(l.claim.relation.rawValue), match \(l.match?.label ?? "none")\(l.inheritedFrom.map { ", inherited from \($0)" } ?? ""))")),
             .p(.text(check?.title ?? "")),
             .if(l.claim.rationale != nil, .p(.class("rationale"), .text(l.claim.rationale ?? ""))),
             .if(!e.inputs.isEmpty, .ul(.class("inputs"), .group(e.inputs.map { .li(.strong(.text($0.label + ": ")), .code(.text($0.value))) }))),

@@ -98,6 +98,8 @@ public enum JSONCheckReport {
         /// Set when the quote was found only approximately: similarity, clause found or
         /// gone, word diff.
         public var drift: Drift?
+        /// Set when the claim was written against another document that says the same.
+        public var inheritedFrom: InheritedFrom?
     }
 
     public static func root(_ report: CheckReport) -> Root {
@@ -129,7 +131,8 @@ public enum JSONCheckReport {
         ClaimEntry(check: l.checkID, outcome: l.outcome.rawValue, relation: l.claim.relation.rawValue, section: l.claim.section,
                    foundInSection: l.foundInSection, quote: l.claim.quote, match: l.match?.kind.rawValue,
                    score: l.match?.score, matchedText: l.match?.kind == .fuzzy ? l.match?.matchedText : nil,
-                   line: l.location?.line, status: l.status.rawValue, clause: l.claim.clause, drift: l.drift)
+                   line: l.location?.line, status: l.status.rawValue, clause: l.claim.clause, drift: l.drift,
+                   inheritedFrom: l.inheritedFrom)
     }
 
     public static func render(_ report: CheckReport) throws -> String {

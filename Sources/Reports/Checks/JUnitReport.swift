@@ -39,7 +39,7 @@ public enum JUnitReport {
             }
             out += "    </properties>\n"
             for l in d.claims {
-                out += "    <testcase classname=\"\(escape(d.identity.series)).section-\(escape(l.claim.section))\" name=\"\(escape(l.checkID)) \(l.claim.relation.rawValue)\""
+                out += "    <testcase classname=\"\(escape(d.identity.series)).section-\(escape(l.claim.section))\" name=\"\(escape(l.checkID)) \(l.claim.relation.rawValue)\(l.inheritedFrom.map { " (inherited from \(escape($0.description)))" } ?? "")\""
                 if l.status == .stale {
                     let why = l.drift.map { "clause gone from the reworded statement (\(fmt2($0.similarity)))" } ?? (l.match?.label ?? "not found")
                     let body = l.drift.map { "\(l.claim.quote)\nclause: \($0.clause)\nreworded: \($0.wordDiff)" } ?? l.claim.quote

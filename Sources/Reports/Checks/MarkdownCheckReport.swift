@@ -42,7 +42,7 @@ public enum MarkdownCheckReport {
             if !supported.isEmpty {
                 out += "## Supported by checks\n\n"
                 for s in supported {
-                    out += "* Section \(s.statement.section), paragraph \(s.statement.paragraph): \(s.checkIDs.map { "`\($0)`" }.joined(separator: ", "))\(s.isDrifted ? " (\(s.drift!.label))" : "")\n"
+                    out += "* Section \(s.statement.section), paragraph \(s.statement.paragraph): \(s.checkIDs.map { "`\($0)`" }.joined(separator: ", "))\(s.isDrifted ? " (\(s.drift!.label))" : "")\(s.isInherited ? " (inherited from \(s.inheritedFrom.map(\.description).joined(separator: ", ")))" : "")\n"
                 }
                 out += "\n"
             }
@@ -59,6 +59,7 @@ public enum MarkdownCheckReport {
         for link in CheckReport.links(of: s, in: document) where link.status == s.status {
             guard let check = report.run.check(id: link.checkID), let result = report.run.result(for: link.checkID) else { continue }
             out += "\(s.status == .contradicted ? "This is contradicted by" : "The \(s.status.phrase) check") `\(check.id)` (\(check.title)).\n"
+            if let from = link.inheritedFrom { out += "The claim was written on \(from); this document says the same.\n" }
             if let why = link.claim.rationale { out += why + "\n" }
             out += "\n"
             for o in result.evidence.observations { out += "* \(o.label): \(o.actual)\(o.holds ? "" : " (expected \(o.expected))")\n" }

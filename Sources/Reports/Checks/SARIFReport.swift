@@ -33,6 +33,11 @@ public enum SARIFReport {
                     "partialFingerprints": ["statementId/v1": s.statement.id],
                     "properties": ["status": s.status.rawValue, "checks": s.checkIDs, "section": s.statement.section],
                 ]
+                if s.isInherited {
+                    var props = result["properties"] as! [String: Any]
+                    props["inheritedFrom"] = s.inheritedFrom.map { ["document": $0.document, "section": $0.section] }
+                    result["properties"] = props
+                }
                 if let drift = s.drift {
                     var props = result["properties"] as! [String: Any]
                     props["drift"] = ["similarity": drift.similarity, "clause": drift.clause,

@@ -56,9 +56,10 @@ public enum TextCheckReport {
         let c = document.coverage.total
         let order: [StatementStatus] = [.contradicted, .failed, .errored, .stale, .supported, .unlinked]
         let parts = order.filter { c.count($0) > 0 }.map { "\(c.count($0)) \($0.rawValue)" }
-        let drifted = document.statements.filter(\.isDrifted).count
+        let labels = [(document.statements.filter(\.isDrifted).count, "drifted"), (c.inherited, "inherited")]
+            .filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
         return (parts.isEmpty ? "no" : parts.joined(separator: ", ") + " of") + " \(c.total) statement\(c.total == 1 ? "" : "s")"
-            + (drifted > 0 ? " (\(drifted) drifted)" : "")
+            + (labels.isEmpty ? "" : " (\(labels.joined(separator: ", ")))")
     }
 
     static func render(_ document: LinkedDocument, report: CheckReport, options: Options, palette p: Palette) -> String {
@@ -87,12 +88,13 @@ public enum TextCheckReport {
                     if let why = link.claim.rationale { out += "    why: \(why)\n" }
                     let title = report.run.check(id: link.checkID)?.title ?? link.checkID
                     out += "    ran: \(link.checkID): \(title)\n"
+                    if let from = link.inheritedFrom { out += "    inherited: the claim was written on \(from); this document says the same\n" }
                     if let result = report.run.result(for: link.checkID) {
                         out += "    came back: \(cameBack(result))\n"
                     }
                 }
             default:
-                let ids = s.checkIDs.joined(separator: ", ")
+                let ids = s.checkIDs.joined(separator: ", ") + inherited(s)
                 let label = s.isDrifted ? ", \(s.drift!.label)" : ""
                 out += "  \(p.status(s.status))\(word)\(p.reset)  \(place)\(label): \"\(clipped(st.text, 60))\" (\(ids))\n"
                 if s.status == .stale, let drift = s.drift {
@@ -133,6 +135,12 @@ public enum TextCheckReport {
             if !e.kernelCaptures.isEmpty { line += " (capture\(e.kernelCaptures.count == 1 ? "" : "s") \(e.kernelCaptures.joined(separator: ", ")))" }
         }
         return line
+    }
+
+    /// "; inherited from RFC 7296 section 2.9" when the status rests only on claims
+    /// written against other documents.
+    static func inherited(_ s: LinkedStatement) -> String {
+        s.isInherited ? "; inherited from " + s.inheritedFrom.map(\.description).joined(separator: ", ") : ""
     }
 
     /// The claim's quote against the statement as it reads now, word by word.
