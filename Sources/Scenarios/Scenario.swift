@@ -108,6 +108,8 @@ public struct SPDStep: Sendable {
         public var name: String
         public var action: String
         public var selectors: [(local: String, remote: String, proto: UInt8?, localPorts: String?, remotePorts: String?)]
+        /// PFP flag names (`PFPFlags.names`: localAddress, remoteAddress, ...).
+        public var pfp: [String] = []
     }
     public var entries: [Entry]
     public var packet: (local: String, remote: String, proto: UInt8, localPort: UInt32, remotePort: UInt32)
@@ -116,6 +118,17 @@ public struct SPDStep: Sendable {
     public var expectAction: String?
     /// Whether the decorrelated SPD (RFC 4301 Appendix B) sends the packet to the same entry.
     public var expectDecorrelatedEntry: String?
+    /// The selectors of the SAD entry the matched entry creates for the packet (RFC 4301
+    /// 4.4.2.2): selector name (local, remote, protocol, local-ports, remote-ports) to its
+    /// text, or `discard` when no SA may be created.
+    public var expectSAD: SADExpectation?
+    /// Per entry name, how many fragments the decorrelated SPD holds for it.
+    public var expectFragments: [(entry: String, count: Int)] = []
+
+    public enum SADExpectation: Sendable {
+        case selectors([(name: String, value: String)])
+        case discard
+    }
 }
 
 /// A selector as scenarios write it: `{address: 10.0.0.0/24, ports: any, protocol: 6}`.

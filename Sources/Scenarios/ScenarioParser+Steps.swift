@@ -1,5 +1,6 @@
 import Diagnostics
 import PFKey
+import TrafficSelectors
 
 /// The kernel, capture, SPD and Traffic Selector steps.
 extension ScenarioParser {
@@ -77,7 +78,7 @@ extension ScenarioParser {
         var entries: [SPDStep.Entry] = []
         for e in try m.required("entries").list() {
             let em = try e.mapping()
-            try em.only(["name", "action", "selectors"])
+            try em.only(["name", "action", "selectors", "pfp"])
             var selectors: [(local: String, remote: String, proto: UInt8?, localPorts: String?, remotePorts: String?)] = []
             for s in try em.required("selectors").list() {
                 let sm = try s.mapping()
@@ -85,7 +86,10 @@ extension ScenarioParser {
                 selectors.append((try sm.required("local").string(), try sm.required("remote").string(), try sm.optional("protocol")?.integer(UInt8.self),
                                   try sm.optional("local-ports")?.string(), try sm.optional("remote-ports")?.string()))
             }
-            entries.append(SPDStep.Entry(name: try em.required("name").string(), action: try em.required("action").word(["PROTECT", "BYPASS", "DISCARD"]), selectors: selectors))
+            var pfp: [String] = []
+            for f in try em.optional("pfp")?.list() ?? [] { pfp.append(try f.word(PFPFlags.names.map(\.0))) }
+            entries.append(SPDStep.Entry(name: try em.required("name").string(), action: try em.required("action").word(["PROTECT", "BYPASS", "DISCARD"]),
+                                         selectors: selectors, pfp: pfp))
         }
         let p = try m.required("packet").mapping()
         try p.only(["local", "remote", "protocol", "local-port", "remote-port"])
@@ -93,11 +97,29 @@ extension ScenarioParser {
                       try p.optional("local-port")?.integer(UInt32.self) ?? 0, try p.optional("remote-port")?.integer(UInt32.self) ?? 0)
         guard let ev = m.optional("expect") else { throw m.value.error(.missingExpectation, "\"expect\" is required: a step without one proves nothing") }
         let em = try ev.mapping()
-        try em.only(["entry", "action", "decorrelated-entry"])
-        guard !em.entries.isEmpty else { throw ev.error(.missingExpectation, "\"expect\" asks nothing (give entry, action or decorrelated-entry)") }
-        return SPDStep(entries: entries, packet: packet, expectEntry: try em.optional("entry")?.string(),
-                       expectAction: try em.optional("action")?.word(["PROTECT", "BYPASS", "DISCARD", "none"]),
-                       expectDecorrelatedEntry: try em.optional("decorrelated-entry")?.string())
+        try em.only(["entry", "action", "decorrelated-entry", "sad-selectors", "fragments"])
+        guard !em.entries.isEmpty else { throw ev.error(.missingExpectation, "\"expect\" asks nothing (give entry, action, decorrelated-entry, sad-selectors or fragments)") }
+        var step = SPDStep(entries: entries, packet: packet, expectEntry: try em.optional("entry")?.string(),
+                           expectAction: try em.optional("action")?.word(["PROTECT", "BYPASS", "DISCARD", "none"]),
+                           expectDecorrelatedEntry: try em.optional("decorrelated-entry")?.string())
+        step.expectSAD = try em.optional("sad-selectors").map(sadExpectation)
+        if let f = em.optional("fragments") {
+            let fm = try f.mapping()
+            guard !fm.entries.isEmpty else { throw f.error(.missingExpectation, "\"fragments\" names no entry") }
+            for (key, count) in fm.entries { step.expectFragments.append((key, try count.integer(Int.self))) }
+        }
+        return step
+    }
+
+    /// `discard`, or a mapping of selector names to their expected text.
+    static func sadExpectation(_ value: YAMLValue) throws(ScenarioError) -> SPDStep.SADExpectation {
+        if (try? value.word(["discard"])) != nil { return .discard }
+        let m = try value.mapping()
+        try m.only(["local", "remote", "protocol", "local-ports", "remote-ports"])
+        guard !m.entries.isEmpty else { throw value.error(.missingExpectation, "\"sad-selectors\" names no selector") }
+        var fields: [(name: String, value: String)] = []
+        for (key, v) in m.entries { fields.append((key, try v.string())) }
+        return .selectors(fields)
     }
 
     static func selectors(_ value: YAMLValue) throws(ScenarioError) -> [SelectorInput] {

@@ -21,8 +21,8 @@ extension ScenarioRunner {
                                                localPorts: sel.localPorts ?? "any", remotePorts: sel.remotePorts ?? "any"))
             }
             guard let action = SPDAction(rawValue: e.action) else { throw CheckError(.setupFailed, "unknown SPD action \(e.action)") }
-            entries.append(SPDEntry(name: e.name, selectorSets: sets, action: action))
-            ctx.input("\(label): entry \(entries.count - 1)", "\(e.name): \(sets.map(\.description).joined(separator: "; ")) \(e.action)")
+            entries.append(SPDEntry(name: e.name, selectorSets: sets, pfp: try pfpFlags(e.pfp), action: action))
+            ctx.input("\(label): entry \(entries.count - 1)", "\(e.name): \(sets.map(\.description).joined(separator: "; ")) \(e.action)\(e.pfp.isEmpty ? "" : " PFP " + e.pfp.joined(separator: ","))")
         }
         let spd = SPD(entries: entries)
         let (family, local) = try IPAddressText.parse(s.packet.local), (_, remote) = try IPAddressText.parse(s.packet.remote)
@@ -34,6 +34,7 @@ extension ScenarioRunner {
         if let name = s.expectDecorrelatedEntry {
             ctx.expect("\(label): decorrelated SPD: entry of the fragment met", Decorrelation.decorrelate(spd).lookup(packet)?.originName ?? "none", equals: name)
         }
+        expectDerivedSA(spd, found, packet, s, label, &ctx)
     }
 
     static func runNarrow(_ s: NarrowStep, _ label: String, _ ctx: inout CheckContext) throws {
