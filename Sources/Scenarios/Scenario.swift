@@ -89,6 +89,8 @@ public struct KernelStep: Sendable {
         /// The sadb_msg_seq of each of those messages (a dump ends with 0).
         public var sequenceNumbers: [UInt32]?
         public var path: String
+        /// For a packet: the SPI of the SA the kernel protected it with (its SAD entry's).
+        public var packetSPI: UInt32? = nil
     }
     public var dialect: Dialect
     public var items: [Item]

@@ -37,7 +37,7 @@ extension ScenarioParser {
                                  proto: try p.optional("protocol")?.integer(UInt8.self) ?? 17,
                                  sourcePort: try p.optional("source-port")?.integer(UInt16.self) ?? 0,
                                  destinationPort: try p.optional("destination-port")?.integer(UInt16.self) ?? 0)
-                extra = ["action", "message-types", "sequence-numbers"]
+                extra = ["action", "spi", "message-types", "sequence-numbers"]
             default:
                 try im.only(["advance-clock", "expect"])
                 action = .advanceClock(try im.required("advance-clock").integer(UInt64.self))
@@ -49,7 +49,7 @@ extension ScenarioParser {
                                        packetAction: try em.optional("action")?.word(["protected", "acquiring", "discarded", "bypassed", "no-policy"]),
                                        messageTypes: try em.optional("message-types")?.list().map { v throws(ScenarioError) in try v.string() },
                                        sequenceNumbers: try em.optional("sequence-numbers")?.list().map { v throws(ScenarioError) in try v.integer(UInt32.self) },
-                                       path: item.path))
+                                       path: item.path, packetSPI: try em.optional("spi")?.integer(UInt32.self)))
         }
         return KernelStep(dialect: try dialect(m.optional("dialect")), items: out)
     }
