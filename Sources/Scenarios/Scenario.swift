@@ -155,6 +155,9 @@ public struct NarrowStep: Sendable {
     public var expectTSr: [SelectorInput]?
     /// TS_UNACCEPTABLE, SINGLE_PAIR_REQUIRED, ADDITIONAL_TS_POSSIBLE or none.
     public var expectNotify: String?
+    /// Instead of `rules`: the responder's SPD, whose PROTECT entries (or, decorrelated,
+    /// their fragments) become the rules (RFC 4301 4.4.1).
+    public var spd: (entries: [SPDStep.Entry], decorrelated: Bool)? = nil
 }
 
 public struct TSDecodeStep: Sendable {

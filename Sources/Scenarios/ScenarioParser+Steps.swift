@@ -75,22 +75,7 @@ extension ScenarioParser {
     static func parseSPD(_ value: YAMLValue) throws(ScenarioError) -> SPDStep {
         let m = try value.mapping()
         try m.only(["entries", "packet", "expect"])
-        var entries: [SPDStep.Entry] = []
-        for e in try m.required("entries").list() {
-            let em = try e.mapping()
-            try em.only(["name", "action", "selectors", "pfp"])
-            var selectors: [(local: String, remote: String, proto: UInt8?, localPorts: String?, remotePorts: String?)] = []
-            for s in try em.required("selectors").list() {
-                let sm = try s.mapping()
-                try sm.only(["local", "remote", "protocol", "local-ports", "remote-ports"])
-                selectors.append((try sm.required("local").string(), try sm.required("remote").string(), try sm.optional("protocol")?.integer(UInt8.self),
-                                  try sm.optional("local-ports")?.string(), try sm.optional("remote-ports")?.string()))
-            }
-            var pfp: [String] = []
-            for f in try em.optional("pfp")?.list() ?? [] { pfp.append(try f.word(PFPFlags.names.map(\.0))) }
-            entries.append(SPDStep.Entry(name: try em.required("name").string(), action: try em.required("action").word(["PROTECT", "BYPASS", "DISCARD"]),
-                                         selectors: selectors, pfp: pfp))
-        }
+        let entries = try spdEntries(m.required("entries"))
         let p = try m.required("packet").mapping()
         try p.only(["local", "remote", "protocol", "local-port", "remote-port"])
         let packet = (try address(p.required("local")), try address(p.required("remote")), try p.optional("protocol")?.integer(UInt8.self) ?? 6,
@@ -122,6 +107,27 @@ extension ScenarioParser {
         return .selectors(fields)
     }
 
+    /// SPD entries as the `spd` step and the `ts-narrow` step's `spd` write them.
+    static func spdEntries(_ value: YAMLValue) throws(ScenarioError) -> [SPDStep.Entry] {
+        var entries: [SPDStep.Entry] = []
+        for e in try value.list() {
+            let em = try e.mapping()
+            try em.only(["name", "action", "selectors", "pfp"])
+            var selectors: [(local: String, remote: String, proto: UInt8?, localPorts: String?, remotePorts: String?)] = []
+            for s in try em.required("selectors").list() {
+                let sm = try s.mapping()
+                try sm.only(["local", "remote", "protocol", "local-ports", "remote-ports"])
+                selectors.append((try sm.required("local").string(), try sm.required("remote").string(), try sm.optional("protocol")?.integer(UInt8.self),
+                                  try sm.optional("local-ports")?.string(), try sm.optional("remote-ports")?.string()))
+            }
+            var pfp: [String] = []
+            for f in try em.optional("pfp")?.list() ?? [] { pfp.append(try f.word(PFPFlags.names.map(\.0))) }
+            entries.append(SPDStep.Entry(name: try em.required("name").string(), action: try em.required("action").word(["PROTECT", "BYPASS", "DISCARD"]),
+                                         selectors: selectors, pfp: pfp))
+        }
+        return entries
+    }
+
     static func selectors(_ value: YAMLValue) throws(ScenarioError) -> [SelectorInput] {
         var out: [SelectorInput] = []
         for s in try value.list() {
@@ -135,11 +141,19 @@ extension ScenarioParser {
 
     static func parseNarrow(_ value: YAMLValue) throws(ScenarioError) -> NarrowStep {
         let m = try value.mapping()
-        try m.only(["profiles", "policy", "tsi", "tsr", "expect"])
+        try m.only(["profiles", "policy", "spd", "tsi", "tsr", "expect"])
         var profiles: [String] = []
         for p in try m.optional("profiles")?.list() ?? [] { profiles.append(try p.word(["rfc7296", "strongswan", "libreswan"])) }
+        // The responder's policy: rules as written, or the PROTECT entries of an SPD.
+        var spd: (entries: [SPDStep.Entry], decorrelated: Bool)?
+        if let s = m.optional("spd") {
+            guard m.optional("policy") == nil else { throw s.error(.invalidValue, "give either \"policy\" or \"spd\", not both") }
+            let sm = try s.mapping()
+            try sm.only(["entries", "decorrelated"])
+            spd = (try spdEntries(sm.required("entries")), try sm.optional("decorrelated")?.bool() ?? false)
+        }
         var rules: [NarrowStep.Rule] = []
-        for r in try m.required("policy").list() {
+        for r in spd == nil ? try m.required("policy").list() : [] {
             let rm = try r.mapping()
             try rm.only(["name", "remote", "local", "single-pair"])
             rules.append(NarrowStep.Rule(name: try rm.required("name").string(), remote: try selectors(rm.required("remote")),
@@ -149,11 +163,13 @@ extension ScenarioParser {
         let em = try ev.mapping()
         try em.only(["tsi", "tsr", "notify"])
         guard !em.entries.isEmpty else { throw ev.error(.missingExpectation, "\"expect\" asks nothing (give tsi, tsr or notify)") }
-        return NarrowStep(profiles: profiles.isEmpty ? ["rfc7296"] : profiles, rules: rules,
-                          tsi: try selectors(m.required("tsi")), tsr: try selectors(m.required("tsr")),
-                          expectTSi: try em.optional("tsi").map { v throws(ScenarioError) in try selectors(v) },
-                          expectTSr: try em.optional("tsr").map { v throws(ScenarioError) in try selectors(v) },
-                          expectNotify: try em.optional("notify")?.word(["TS_UNACCEPTABLE", "SINGLE_PAIR_REQUIRED", "ADDITIONAL_TS_POSSIBLE", "none"]))
+        var step = NarrowStep(profiles: profiles.isEmpty ? ["rfc7296"] : profiles, rules: rules,
+                              tsi: try selectors(m.required("tsi")), tsr: try selectors(m.required("tsr")),
+                              expectTSi: try em.optional("tsi").map { v throws(ScenarioError) in try selectors(v) },
+                              expectTSr: try em.optional("tsr").map { v throws(ScenarioError) in try selectors(v) },
+                              expectNotify: try em.optional("notify")?.word(["TS_UNACCEPTABLE", "SINGLE_PAIR_REQUIRED", "ADDITIONAL_TS_POSSIBLE", "none"]))
+        step.spd = spd
+        return step
     }
 
     static func parseTSDecode(_ value: YAMLValue) throws(ScenarioError) -> TSDecodeStep {

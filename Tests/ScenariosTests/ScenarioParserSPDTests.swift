@@ -67,3 +67,55 @@ import Testing
         #expect(refusal(Self.valid.replacingOccurrences(of: "fragments: {a: 1}", with: "fragments: {a: one}")) == .wrongType)
     }
 }
+
+/// The `ts-narrow` step's responder SPD: either a policy or an SPD, never both.
+@Suite struct ScenarioParserNarrowSPDTests {
+    static let valid = """
+    id: test.narrow-spd
+    title: A ts-narrow step with an SPD
+    topic: spd
+    claims:
+      - document: RFC 4301
+        section: "4.4.1"
+        quote: "If the responder has a correlated SPD, then it SHOULD match the proposals against the correlated entries."
+        relation: supports
+    steps:
+      - ts-narrow:
+          spd:
+            decorrelated: true
+            entries:
+              - {name: a, action: PROTECT, selectors: [{local: 10.0.0.0/24, remote: 192.0.2.0/24}]}
+          tsi: [{address: 192.0.2.0/24}]
+          tsr: [{address: 10.0.0.0/24}]
+          expect: {notify: none}
+    """
+
+    func refusal(_ text: String) -> ScenarioError? {
+        do {
+            _ = try ScenarioParser.parse(text, file: "t.yaml")
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test func anSPDTakesThePlaceOfThePolicy() throws {
+        let s = try ScenarioParser.parse(Self.valid, file: "t.yaml")
+        guard case .tsNarrow(let step) = try #require(s.steps.first) else { Issue.record("not ts-narrow"); return }
+        #expect(step.rules.isEmpty)
+        #expect(step.spd?.entries.map(\.name) == ["a"] && step.spd?.decorrelated == true)
+    }
+
+    @Test func aPolicyBesideTheSPDIsInvalid() {
+        let text = Self.valid.replacingOccurrences(of: "  - ts-narrow:\n", with: "  - ts-narrow:\n      policy: []\n")
+        #expect(refusal(text) == .invalidValue)
+    }
+
+    @Test func neitherPolicyNorSPDIsAMissingField() {
+        let text = Self.valid.replacingOccurrences(of: "spd:\n        decorrelated", with: "spdx:\n        decorrelated")
+        #expect(refusal(text) == .unknownField)
+        var lines = Self.valid.components(separatedBy: "\n")
+        lines.removeAll { $0.contains("spd:") || $0.contains("decorrelated: true") || $0.contains("entries:") || $0.contains("{name: a") }
+        #expect(refusal(lines.joined(separator: "\n")) == .missingField)
+    }
+}
