@@ -45,7 +45,7 @@ public enum ScenarioParser {
         let quote = try m.required("quote")
         let quoteText = try quote.string()
         var clause: String?
-        if let clauseValue = try m.optional("clause") {
+        if let clauseValue = m.optional("clause") {
             let text = try clauseValue.string()
             // The clause is words of the quote: the part the verdict rests on.
             guard !text.isEmpty, QuoteFinder.normalize(quoteText).contains(QuoteFinder.normalize(text)) else {
