@@ -115,7 +115,7 @@ extension ScenarioParser {
         let m = try value.mapping()
         try m.only(["profiles", "policy", "tsi", "tsr", "expect"])
         var profiles: [String] = []
-        for p in try m.optional("profiles")?.list() ?? [] { profiles.append(try p.word(["rfc7296", "strongswan", "libreswan"])) }
+        for p in try m.optional("profiles")?.list() ?? [] { profiles.append(try p.word(["rfc7296", "strongswan", "libreswan", "libreswan-narrowing"])) }
         var rules: [NarrowStep.Rule] = []
         for r in try m.required("policy").list() {
             let rm = try r.mapping()

@@ -13,7 +13,7 @@ struct TSCommand: ParsableCommand {
         Selectors" section documents their format. An invalid payload exits 65 with the \
         byte offset and the rule it breaks; a missing file exits 66.
         """,
-        subcommands: [TSDecodeCommand.self, TSNarrowCommand.self, TSDecorrelateCommand.self]
+        subcommands: [TSDecodeCommand.self, TSNarrowCommand.self, TSDecorrelateCommand.self, TSAgreementCommand.self]
     )
 }
 
