@@ -14,7 +14,8 @@ plus "trigger": true when the proposal is data-triggered (then the first TSi and
 packet's /32 or /128 selectors with one protocol and one port, and the initiator's
 configured selectors are the rest). The responders are configured from "policy": one
 strongSwan child per rule (in order), one libreswan conn per remote x local selector pair.
-"daemons" (written by --record) holds, per responder, what the daemon did."""
+"daemons" (written by --record) holds, per responder, what the daemon did; "proposal" the
+TSi/TSr as they went on the wire (what `draftcheck ts agreement` replays)."""
 import difflib, ipaddress, json, os, re, shutil, socket, sys
 
 RESPONDERS = ["strongswan", "libreswan", "libreswan-narrowing"]
@@ -415,7 +416,7 @@ def pluto_received(plog):
 def pluto_evidence(plog):
     keep = re.compile(r"\| ts: |TSi: parsing|TSr: parsing|established Child SA|IPsec tunnel|TS_UNACCEPTABLE|"
                       r"invalid|not enough room|traffic selector|Traffic Selector range|No IKEv2 connection|"
-                      r"connection switch|switched from|ignored|narrow", re.I)
+                      r"connection switch|switched from|ignored|narrow|exceeds|hardwired", re.I)
     out = []
     for line in plog.splitlines():
         if keep.search(line) and "parsing IKEv2 Traffic Selector" not in line and "emit IKEv2 Traffic Selector" not in line:
@@ -509,15 +510,25 @@ def collect(state, mode):
                 new[resp]["explained"] = old[resp]["explained"]
         if any("failed" in v for v in new.values()):
             continue
+        # The proposal as it went on the wire: as the strongSwan responder logged it (pluto's
+        # parse loses what it refuses to parse). The same initiator configuration and trigger
+        # make the same proposal to every responder. strongSwan as initiator drops a
+        # selector contained in another, so this can be shorter than the scenario's tsi/tsr.
+        wire = new.get("strongswan", {}).get("received")
+        if wire:
+            declared = {k: [sel_record(sel_from_record(x)) for x in sc[k]["selectors"]] for k in ("tsi", "tsr")}
+            if wire != declared:
+                print(f"NOTE {scen}: the proposal on the wire differs from the scenario's tsi/tsr")
         if mode == "--record":
+            sc["proposal"] = wire
             sc["daemons"] = new
             with open(path, "w") as f:
                 f.write(json.dumps(sc, indent=1) + "\n")
         else:
             def strip(x):
                 return {r: {k: v for k, v in e.items() if k != "evidence"} for r, e in x.items()}
-            a = json.dumps(strip(old), indent=1, sort_keys=True).splitlines()
-            b = json.dumps(strip(new), indent=1, sort_keys=True).splitlines()
+            a = json.dumps([sc.get("proposal"), strip(old)], indent=1, sort_keys=True).splitlines()
+            b = json.dumps([wire, strip(new)], indent=1, sort_keys=True).splitlines()
             if a != b:
                 drift += 1
                 print(f"DRIFT {scen}")
