@@ -121,4 +121,26 @@ private func ts(_ a: String, _ proto: UInt8 = 0, _ ports: String = "any") -> Tra
         #expect(e.tsi == [ts("10.1.0.0/24")] && e.tsr == [ts("10.2.0.0/24")])
         #expect(try c.daemons?["libreswan-narrowing"]?.tsi?.map { try $0.trafficSelector() } == [ts("10.1.0.5/32", 17, "5555")])
     }
+    /// Measured: pluto (narrowing=yes) ranks the pairs that fit by prefix length first,
+    /// then by the most ports, then any protocol, and returns one pair; strongSwan returns
+    /// both selectors. As shipped, pluto refuses all three (no TSr equals its conn).
+    @Test func libreswanFitnessOrderAsMeasured() throws {
+        let expected: [(String, TrafficSelector)] = [
+            ("prefix-before-ports", ts("10.2.0.0/26", 6, "80")),
+            ("port-fitness-prefers-any", ts("10.2.0.128/25")),
+            ("protocol-fitness-prefers-any", ts("10.2.0.128/25")),
+        ]
+        for (name, tsr) in expected {
+            let c = try Self.capture(name)
+            let wire = try #require(c.proposal)
+            let tsi = try wire.tsi.map { try $0.trafficSelector() }, proposed = try wire.tsr.map { try $0.trafficSelector() }
+            #expect(proposed.count == 2, "\(name)")
+            let policy = try c.policy.policy()
+            let n = Narrowing.narrow(proposedTSi: tsi, proposedTSr: proposed, policy: policy, profile: .libreswanNarrowing)
+            #expect(n.tsr == [tsr], "\(name)")
+            #expect(try c.daemons?["libreswan-narrowing"]?.tsr?.map { try $0.trafficSelector() } == [tsr], "\(name)")
+            #expect(Narrowing.narrow(proposedTSi: tsi, proposedTSr: proposed, policy: policy, profile: .strongswan).tsr == proposed, "\(name)")
+            #expect(c.daemons?["libreswan"]?.childSA == false, "\(name)")
+        }
+    }
 }
