@@ -30,6 +30,7 @@ import TestSupport
             #expect(row["agreed"] as? Int == total - (row["explained"] as? Int ?? -1))
         }
         #expect((json["rfc7296"] as? [[String: Any]])?.count == 3)
+        #expect((json["rfc7296DiffersFromEveryDaemon"] as? [String])?.contains("two-halves-additional-ts") == true)
     }
 
     @Test func textNamesEachProfileWithItsFigures() throws {

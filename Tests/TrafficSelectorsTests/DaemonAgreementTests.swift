@@ -68,6 +68,11 @@ private func ts(_ a: String, _ proto: UInt8 = 0, _ ports: String = "any") -> Tra
         #expect(wrong["libreswan", default: 0] >= 10, "\(wrong)")
         let report = try AgreementReport(captures: try Self.captures())
         for row in report.rfcRows { #expect(row.agreed < row.total, "rfc7296 vs \(row.daemon)") }
+        // Where RFC 7296 2.9 read literally answers unlike both daemons: ADDITIONAL_TS_POSSIBLE
+        // (neither sends it), and R5's whole proposal under a later rule where both daemons
+        // narrowed under the first-ranked one.
+        #expect(report.rfcDiffersFromEveryDaemon == ["rule-order-narrow-first", "trap-wide-config-two-rules", "two-halves-additional-ts",
+                                                     "two-rules-both-proposed", "two-rules-first-narrower-second-wider"])
     }
 
     /// Compared as traffic covered: the daemon's TSi in another order (or split into

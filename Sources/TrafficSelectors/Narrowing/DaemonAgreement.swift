@@ -136,6 +136,9 @@ public struct AgreementReport: Sendable, Hashable {
     public var rfcRows: [Row]
     /// Every comparison that did not agree (explained ones first), in scenario order.
     public var differences: [DaemonComparison]
+    /// Scenarios where the RFC profile's answer differs from every daemon's (the
+    /// "independent peer" evidence that an implementation reading departs from the RFC).
+    public var rfcDiffersFromEveryDaemon: [String]
 
     public init(captures: [(name: String, capture: DaemonCaptureRecord)]) throws {
         scenarios = captures.count
@@ -143,7 +146,9 @@ public struct AgreementReport: Sendable, Hashable {
         rows = modelled.map { Row(profile: $0, daemon: $0.daemon!) }
         rfcRows = modelled.map { Row(profile: .rfc7296, daemon: $0.daemon!) }
         var explained: [DaemonComparison] = [], disagreed: [DaemonComparison] = []
+        rfcDiffersFromEveryDaemon = []
         for (name, capture) in captures {
+            var rfcSame = 0, rfcCompared = 0
             for (k, p) in modelled.enumerated() {
                 if let c = try DaemonAgreement.compare(scenario: name, capture: capture, profile: p) {
                     switch c.verdict {
@@ -155,11 +160,13 @@ public struct AgreementReport: Sendable, Hashable {
                     rows[k].notApplicable += 1
                 }
                 if let c = try DaemonAgreement.compare(scenario: name, capture: capture, profile: .rfc7296, daemon: p.daemon) {
-                    if c.verdict == .agreed { rfcRows[k].agreed += 1 } else { rfcRows[k].disagreed += 1 }
+                    rfcCompared += 1
+                    if c.verdict == .agreed { rfcRows[k].agreed += 1; rfcSame += 1 } else { rfcRows[k].disagreed += 1 }
                 } else {
                     rfcRows[k].notApplicable += 1
                 }
             }
+            if rfcCompared > 0 && rfcSame == 0 { rfcDiffersFromEveryDaemon.append(name) }
         }
         differences = explained + disagreed
     }
@@ -174,6 +181,9 @@ public struct AgreementReport: Sendable, Hashable {
         out.append("")
         out.append("rfc7296 (the RFC, a model of neither) beside each daemon:")
         for r in rfcRows { out.append("  \(pad(r.daemon, 21))same answer in \(r.agreed)/\(r.total)") }
+        if !rfcDiffersFromEveryDaemon.isEmpty {
+            out.append("  differs from every daemon in \(rfcDiffersFromEveryDaemon.count): \(rfcDiffersFromEveryDaemon.joined(separator: ", "))")
+        }
         for (title, verdict) in [("Explained differences", DaemonComparison.Verdict.explained), ("Disagreements", .disagreed)] {
             let list = differences.filter { $0.verdict == verdict }
             guard !list.isEmpty else { continue }
@@ -210,6 +220,8 @@ public struct AgreementReportRecord: Codable, Hashable, Sendable {
     public var scenarios: Int
     public var profiles: [Row]
     public var rfc7296: [Row]
+    /// Scenarios where rfc7296 answers unlike every daemon.
+    public var rfc7296DiffersFromEveryDaemon: [String]
     public var differences: [Difference]
 
     public init(_ r: AgreementReport) {
@@ -219,6 +231,7 @@ public struct AgreementReportRecord: Codable, Hashable, Sendable {
         scenarios = r.scenarios
         profiles = r.rows.map(row)
         rfc7296 = r.rfcRows.map(row)
+        rfc7296DiffersFromEveryDaemon = r.rfcDiffersFromEveryDaemon
         differences = r.differences.map {
             Difference(profile: $0.profile.rawValue, scenario: $0.scenario, verdict: $0.verdict, explanation: $0.explanation, differences: $0.differences)
         }
