@@ -143,7 +143,7 @@ extension ScenarioParser {
         let m = try value.mapping()
         try m.only(["profiles", "policy", "spd", "tsi", "tsr", "expect"])
         var profiles: [String] = []
-        for p in try m.optional("profiles")?.list() ?? [] { profiles.append(try p.word(["rfc7296", "strongswan", "libreswan"])) }
+        for p in try m.optional("profiles")?.list() ?? [] { profiles.append(try p.word(["rfc7296", "strongswan", "libreswan", "libreswan-narrowing"])) }
         // The responder's policy: rules as written, or the PROTECT entries of an SPD.
         var spd: (entries: [SPDStep.Entry], decorrelated: Bool)?
         if let s = m.optional("spd") {

@@ -81,6 +81,8 @@ public enum Corpus {
 /// The peers the tests run beside draftcheck.
 public enum Peer: String, CaseIterable, Sendable {
     case xml2rfc, id2xml, python, tshark, uml = "linux.uml", chromium, gcc, clang, git, patch, make
+    /// strongSwan's swanctl (with charon): the IKEv2 peers of the live narrowing matrix.
+    case swanctl
 
     /// The executable's path, or nil when it is not installed.
     public var path: String? {

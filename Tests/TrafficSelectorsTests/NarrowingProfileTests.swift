@@ -6,7 +6,8 @@ private func ts(_ a: String, _ proto: UInt8 = 0, _ ports: String = "any") -> Tra
 }
 
 /// The cases where strongSwan and libreswan narrow differently (notes: "How two
-/// implementations narrow"), each answered by all three profiles.
+/// implementations narrow"), each answered by all four profiles. What the daemons
+/// themselves answered is replayed in DaemonAgreementTests.
 @Suite struct NarrowingProfileTests {
     let anyPolicy = NarrowingPolicy(rules: [NarrowingRule(name: "any", remote: [ts("0.0.0.0/0")], local: [ts("0.0.0.0/0")])])
     let responderNet = ts("192.0.2.0/24")
@@ -37,14 +38,19 @@ private func ts(_ a: String, _ proto: UInt8 = 0, _ ports: String = "any") -> Tra
         #expect(opaque.intersection(ts("10.0.0.0/24", 17, "1-100")) == nil)
     }
 
-    /// Several acceptable selectors: strongSwan returns their union, libreswan one pair
-    /// (the most specific).
+    /// Several acceptable selectors: strongSwan returns their union, libreswan with
+    /// narrowing=yes one pair (the most specific); as shipped, libreswan refuses what does
+    /// not equal its conn.
     @Test func unionVersusSinglePair() {
         let tsi = [ts("10.1.0.0/16"), ts("10.2.0.0/24")]
         let r = narrow(tsi, [responderNet])
         #expect(r[.strongswan]!.tsi == tsi)
-        #expect(r[.libreswan]!.tsi == [ts("10.2.0.0/24")])
-        #expect(r[.libreswan]!.tsr == [responderNet])
+        #expect(r[.libreswanNarrowing]!.tsi == [ts("10.2.0.0/24")])
+        #expect(r[.libreswanNarrowing]!.tsr == [responderNet])
+        #expect(r[.libreswan]!.notify == .tsUnacceptable)
+        let exact = narrow(tsi, [responderNet], NarrowingPolicy(rules: [NarrowingRule(name: "c", remote: [ts("10.1.0.0/16")], local: [responderNet])]))
+        #expect(exact[.libreswan]!.tsi == [ts("10.1.0.0/16")])
+        #expect(exact[.libreswan]!.tsr == [responderNet])
     }
 
     /// A port range other than one port or any: libreswan refuses it.
@@ -60,7 +66,7 @@ private func ts(_ a: String, _ proto: UInt8 = 0, _ ports: String = "any") -> Tra
         let r = narrow(tsi, [responderNet])
         #expect(r[.strongswan]!.tsi.count == 16)
         #expect(r[.libreswan]!.notify == .tsUnacceptable)
-        #expect(narrow(Array(tsi.prefix(15)), [responderNet])[.libreswan]!.notify == nil)
+        #expect(narrow(Array(tsi.prefix(15)), [responderNet])[.libreswanNarrowing]!.notify == nil)
     }
 
     /// Contained duplicates: RFC 7296 R5 returns the proposal as it is, strongSwan drops a
@@ -77,19 +83,25 @@ private func ts(_ a: String, _ proto: UInt8 = 0, _ ports: String = "any") -> Tra
         let policy = NarrowingPolicy(rules: [NarrowingRule(name: "c", remote: [ts("10.2.0.0/16"), ts("10.1.0.0/16")], local: [ts("0.0.0.0/0")])])
         let r = narrow([ts("10.0.0.0/8")], [responderNet], policy)
         #expect(r[.strongswan]!.tsi == [ts("10.2.0.0/16"), ts("10.1.0.0/16")])
-        // RFC 7296 keeps the proposal's order and the policy's pieces in policy order too,
-        // but libreswan keeps one (the first best: equal prefixes, so the first found).
-        #expect(r[.libreswan]!.tsi == [ts("10.2.0.0/16")])
+        // libreswan (narrowing=yes) fits TSi and TSr in one mode: the conn's 10.2.0.0/16 fits
+        // inside the proposed 10/8 (NARROWER-THAN) but its 0/0 not inside the proposed
+        // TSr, and 10/8 fits in no conn (WIDER-THAN): refused.
+        #expect(r[.libreswanNarrowing]!.notify == .tsUnacceptable)
+        let oneWider = narrow([ts("10.0.0.0/8")], [ts("0.0.0.0/0")], policy)
+        #expect(oneWider[.libreswanNarrowing]!.tsi == [ts("10.2.0.0/16")])
     }
 
     /// Edge case: TSi IPv4 with TSr IPv6 is fine (each side is matched on its own).
     @Test func ipv4TSiWithIPv6TSr() {
         let policy = NarrowingPolicy(rules: [NarrowingRule(name: "mixed", remote: [ts("10.0.0.0/8")], local: [ts("2001:db8::/32")])])
         let r = narrow([ts("10.0.0.0/8")], [ts("2001:db8::/48")], policy)
-        for p in NarrowingProfile.allCases {
+        for p in [NarrowingProfile.rfc7296, .strongswan] {
             #expect(r[p]!.tsr == [ts("2001:db8::/48")], "\(p)")
             #expect(r[p]!.tsi == [ts("10.0.0.0/8")], "\(p)")
         }
+        // A libreswan conn's two subnets are of one family: no conn holds this rule.
+        #expect(r[.libreswan]!.notify == .tsUnacceptable)
+        #expect(r[.libreswanNarrowing]!.notify == .tsUnacceptable)
     }
 
     /// Edge case: protocol 0 with ports: any protocol meets TCP as TCP, the ports intersect.

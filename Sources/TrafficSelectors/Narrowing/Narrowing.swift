@@ -11,7 +11,8 @@ public enum Narrowing {
         switch profile {
         case .rfc7296: return RFC7296Narrowing.narrow(proposal, policy)
         case .strongswan: return StrongSwanNarrowing.narrow(proposal, policy)
-        case .libreswan: return LibreswanNarrowing.narrow(proposal, policy)
+        case .libreswan: return LibreswanNarrowing.narrow(proposal, policy, narrowing: false)
+        case .libreswanNarrowing: return LibreswanNarrowing.narrow(proposal, policy, narrowing: true)
         }
     }
 

@@ -31,8 +31,12 @@ public enum NarrowingProfile: String, Sendable, Hashable, CaseIterable, Codable 
     /// strongSwan's way: pick a configuration by score, then the union of pairwise
     /// intersections in configuration order, selectors contained in another removed.
     case strongswan
-    /// libreswan's way: CIDR blocks only, one port or any, best-scoring single pair.
+    /// libreswan 4.10 as it ships (narrowing=no): only a TSi/TSr pair equal to one of its
+    /// connections is accepted, and nothing is narrowed.
     case libreswan
+    /// libreswan 4.10 with narrowing=yes: CIDR blocks only, one port or any, the
+    /// best-scoring single pair, TSi and TSr fitted the same way.
+    case libreswanNarrowing = "libreswan-narrowing"
 }
 
 /// The Notify messages narrowing can end in (IANA "IKEv2 Notify Message Types").

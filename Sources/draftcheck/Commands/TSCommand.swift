@@ -2,18 +2,18 @@ import ArgumentParser
 import Foundation
 import TrafficSelectors
 
-/// `draftcheck ts decode|narrow|decorrelate`: the reference Traffic Selector engine.
+/// `draftcheck ts decode|narrow|decorrelate|agreement`: the reference Traffic Selector engine.
 struct TSCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ts",
-        abstract: "Decode IKEv2 Traffic Selector payloads, narrow them as a responder, decorrelate an SPD.",
+        abstract: "Decode IKEv2 Traffic Selector payloads, narrow them as a responder, decorrelate an SPD, replay real daemons against the narrowing profiles.",
         discussion: """
         The reference engine behind the Traffic Selector checks (RFC 7296 2.9 and 3.13, \
         RFC 4301 4.4.1 and Appendix B). Input files are JSON; the README's "Traffic \
         Selectors" section documents their format. An invalid payload exits 65 with the \
         byte offset and the rule it breaks; a missing file exits 66.
         """,
-        subcommands: [TSDecodeCommand.self, TSNarrowCommand.self, TSDecorrelateCommand.self]
+        subcommands: [TSDecodeCommand.self, TSNarrowCommand.self, TSDecorrelateCommand.self, TSAgreementCommand.self]
     )
 }
 

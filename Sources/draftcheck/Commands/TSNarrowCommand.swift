@@ -12,8 +12,11 @@ struct TSNarrowCommand: ParsableCommand {
         acceptable, TS_UNACCEPTABLE when nothing is, ADDITIONAL_TS_POSSIBLE when acceptable \
         traffic was left out, SINGLE_PAIR_REQUIRED for a one-pair rule without a packet \
         pair); strongswan (union of pairwise intersections in configuration order, contained \
-        duplicates removed); libreswan (CIDR only, one port or any, best single pair). The \
-        output names the notify the responder would send.
+        duplicates removed; strongSwan 5.9.8); libreswan (libreswan 4.10 as shipped, \
+        narrowing=no: only a TSi/TSr pair equal to a connection, nothing narrowed); \
+        libreswan-narrowing (4.10 with narrowing=yes: CIDR only, one port or any, one best \
+        pair). The daemon profiles are measured against the daemons (draftcheck ts \
+        agreement). The output names the notify the responder would send.
         """
     )
 
@@ -26,7 +29,7 @@ struct TSNarrowCommand: ParsableCommand {
     @Option(help: "The proposed TSr (same format).")
     var tsr: String
 
-    @Option(help: "rfc7296, strongswan or libreswan.")
+    @Option(help: "rfc7296, strongswan, libreswan or libreswan-narrowing.")
     var profile: NarrowingProfile = .rfc7296
 
     @Option(help: "Output format: text or json.")
