@@ -24,15 +24,6 @@ import Testing
             fragments: {a: 1}
     """
 
-    func refusal(_ text: String) -> ScenarioError? {
-        do {
-            _ = try ScenarioParser.parse(text, file: "t.yaml")
-            return nil
-        } catch {
-            return error
-        }
-    }
-
     @Test func theValidStepParsesWithItsExpectations() throws {
         let s = try ScenarioParser.parse(Self.valid, file: "t.yaml")
         guard case .spd(let step) = try #require(s.steps.first) else { Issue.record("not an spd step"); return }
@@ -48,23 +39,23 @@ import Testing
     }
 
     @Test func anUnknownPFPFlagIsInvalidAtItsField() {
-        let e = refusal(Self.valid.replacingOccurrences(of: "pfp: [remoteAddress]", with: "pfp: [remotePrefix]"))
+        let e = scenarioRefusal(Self.valid.replacingOccurrences(of: "pfp: [remoteAddress]", with: "pfp: [remotePrefix]"))
         #expect(e == .invalidValue)
         #expect(e?.field == "steps[0].spd.entries[0].pfp[0]")
     }
 
     @Test func anUnknownSADSelectorIsAnUnknownField() {
-        let e = refusal(Self.valid.replacingOccurrences(of: "{remote: 192.0.2.3}", with: "{remote: 192.0.2.3, name: x}"))
+        let e = scenarioRefusal(Self.valid.replacingOccurrences(of: "{remote: 192.0.2.3}", with: "{remote: 192.0.2.3, name: x}"))
         #expect(e == .unknownField)
         #expect(e?.field == "steps[0].spd.expect.sad-selectors.name")
     }
 
     @Test func emptySADAndFragmentExpectationsAskNothing() {
-        #expect(refusal(Self.valid.replacingOccurrences(of: "sad-selectors: {remote: 192.0.2.3}", with: "sad-selectors: {}")) == .missingExpectation)
-        let e = refusal(Self.valid.replacingOccurrences(of: "fragments: {a: 1}", with: "fragments: {}"))
+        #expect(scenarioRefusal(Self.valid.replacingOccurrences(of: "sad-selectors: {remote: 192.0.2.3}", with: "sad-selectors: {}")) == .missingExpectation)
+        let e = scenarioRefusal(Self.valid.replacingOccurrences(of: "fragments: {a: 1}", with: "fragments: {}"))
         #expect(e == .missingExpectation)
         #expect(e?.field == "steps[0].spd.expect.fragments")
-        #expect(refusal(Self.valid.replacingOccurrences(of: "fragments: {a: 1}", with: "fragments: {a: one}")) == .wrongType)
+        #expect(scenarioRefusal(Self.valid.replacingOccurrences(of: "fragments: {a: 1}", with: "fragments: {a: one}")) == .wrongType)
     }
 }
 
@@ -90,15 +81,6 @@ import Testing
           expect: {notify: none}
     """
 
-    func refusal(_ text: String) -> ScenarioError? {
-        do {
-            _ = try ScenarioParser.parse(text, file: "t.yaml")
-            return nil
-        } catch {
-            return error
-        }
-    }
-
     @Test func anSPDTakesThePlaceOfThePolicy() throws {
         let s = try ScenarioParser.parse(Self.valid, file: "t.yaml")
         guard case .tsNarrow(let step) = try #require(s.steps.first) else { Issue.record("not ts-narrow"); return }
@@ -108,14 +90,14 @@ import Testing
 
     @Test func aPolicyBesideTheSPDIsInvalid() {
         let text = Self.valid.replacingOccurrences(of: "  - ts-narrow:\n", with: "  - ts-narrow:\n      policy: []\n")
-        #expect(refusal(text) == .invalidValue)
+        #expect(scenarioRefusal(text) == .invalidValue)
     }
 
     @Test func neitherPolicyNorSPDIsAMissingField() {
         let text = Self.valid.replacingOccurrences(of: "spd:\n        decorrelated", with: "spdx:\n        decorrelated")
-        #expect(refusal(text) == .unknownField)
+        #expect(scenarioRefusal(text) == .unknownField)
         var lines = Self.valid.components(separatedBy: "\n")
         lines.removeAll { $0.contains("spd:") || $0.contains("decorrelated: true") || $0.contains("entries:") || $0.contains("{name: a") }
-        #expect(refusal(lines.joined(separator: "\n")) == .missingField)
+        #expect(scenarioRefusal(lines.joined(separator: "\n")) == .missingField)
     }
 }
