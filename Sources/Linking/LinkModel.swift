@@ -42,6 +42,9 @@ public enum StatementStatus: String, Hashable, Sendable, Codable, CaseIterable, 
     case errored
     /// A claim's quote is not found in this revision, or only fuzzily.
     case stale
+    /// Deliberately not checked: an exemption (checks/exemptions/) names it, with a reason
+    /// and one sentence. Any linked check outranks it; it outranks only unlinked.
+    case exempt
     /// A normative or topical statement no claim links to: a coverage gap.
     case unlinked
 
@@ -54,7 +57,8 @@ public enum StatementStatus: String, Hashable, Sendable, Codable, CaseIterable, 
         case .contradicted: 2
         case .supported: 3
         case .stale: 4
-        case .unlinked: 5
+        case .exempt: 5
+        case .unlinked: 6
         }
     }
 }
@@ -90,11 +94,14 @@ public struct LinkedStatement: Hashable, Sendable, Codable {
     public var status: StatementStatus
     /// The checks behind the status, in catalog order.
     public var checkIDs: [String]
+    /// Why the statement is not checked, when its status is `exempt`.
+    public var exemption: Exemption?
 
-    public init(statement: LinkStatement, status: StatementStatus, checkIDs: [String]) {
+    public init(statement: LinkStatement, status: StatementStatus, checkIDs: [String], exemption: Exemption? = nil) {
         self.statement = statement
         self.status = status
         self.checkIDs = checkIDs
+        self.exemption = exemption
     }
 }
 
@@ -114,6 +121,8 @@ public struct LinkedDocument: Sendable {
     public var statements: [LinkedStatement]
     /// Every claim naming this document's series, found or not.
     public var claims: [ClaimLink]
+    /// Every exemption naming this document's series, found or not.
+    public var exemptions: [ExemptionLink] = []
 
     /// Statements whose status is `status`.
     public func statements(_ status: StatementStatus) -> [LinkedStatement] {

@@ -71,7 +71,8 @@ struct CheckCommand: ParsableCommand {
             // out) bears on the judgement: standard error, as sections and render say it.
             documents.forEach { $0.warnings.forEach { printWarning($0.description) } }
             let catalog = try CatalogLoading.load(directories: checkDirectories, auditing: documents)
-            let report = try CheckReport.judging(documents, catalog: catalog, checkIDs: checkIDs, toolVersion: Draftcheck.configuration.version)
+            let report = try CheckReport.judging(documents, catalog: catalog.checks, exemptions: catalog.exemptions, checkIDs: checkIDs,
+                                                 toolVersion: Draftcheck.configuration.version)
             // Colour only on a terminal: never into a file.
             let text = TextCheckReport.Options(verbose: verbose, color: output == nil && colorOptions.color.enabled, allUnlinked: unlinked)
             try ReportOutput.write(try format.render(report, text: text), to: output)

@@ -69,8 +69,9 @@ struct CoverageCommand: ParsableCommand {
             } else {
                 targets = try files.map { (try DocumentReader.read(path: try sources.path($0), fetchReference: sources.referenceFetcher), sections) }
             }
-            let run = CatalogRun.run(try CatalogLoading.load(directories: checkDirectories, auditing: targets.map(\.0)))
-            let coverage = CatalogTargets.coverage(of: run, documents: targets)
+            let catalog = try CatalogLoading.load(directories: checkDirectories, auditing: targets.map(\.0))
+            let run = CatalogRun.run(catalog.checks)
+            let coverage = CatalogTargets.coverage(of: run, documents: targets, exemptions: catalog.exemptions)
             try StandardOutput.write(try CoverageReport.render(coverage, as: format, unlinked: unlinked))
             if run.counts[.errored, default: 0] > 0 { throw ExitCode(ExitStatus.software) }
         }
