@@ -173,7 +173,16 @@ import Yams
             return
         }
         let catalog = try ScenarioCatalog.load()
-        try ExemptionAudit.verify(catalog.exemptionFiles, against: [try DocumentReader.read(path: path)])
+        let document = try DocumentReader.read(path: path)
+        try ExemptionAudit.verify(catalog.exemptionFiles, against: [document])
+        // An exemption is for a statement no check judges: one a check already links to
+        // is a contradiction in the data (the check wins, the exemption misleads).
+        let linked = Linker(run: CatalogRun.run(catalog.checks), exemptions: catalog.exemptions).link(document)
+        let status = Dictionary(linked.statements.map { ($0.statement.id, $0.status) }, uniquingKeysWith: { a, _ in a })
+        for link in linked.exemptions {
+            let judged = link.statementIDs.filter { status[$0] != .exempt }
+            #expect(judged.isEmpty, "\(name): exempted but linked to a check: \(judged) (\(link.exemption.origin ?? link.exemption.quote))")
+        }
     }
 }
 
