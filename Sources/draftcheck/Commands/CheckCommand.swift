@@ -14,7 +14,8 @@ struct CheckCommand: ParsableCommand {
         Runs every check of the catalog (PF_KEY codec, Traffic Selector engine, the SPD -> \
         ACQUIRE -> TS -> SA flow) once, finds each check's claims in the documents (exact, \
         white-space normalised, or fuzzy, which counts as stale), and gives every normative or \
-        topical statement a status: supported, contradicted, failed, errored, stale or unlinked. \
+        topical statement a status: supported, contradicted, failed, errored, stale, exempt (an \
+        exemption in checks/exemptions/ names it, with a reason) or unlinked. \
         Without FILES, the bundled drafts/ are checked.
 
         Formats: text (default), json (schema "draftcheck-check-report" version 1, see README), \
@@ -35,7 +36,7 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Output format: text, json, markdown, sarif, junit, html or github.")
     var format: CheckReportFormat = .text
 
-    @Option(name: .customLong("fail-on"), parsing: .singleValue, help: ArgumentHelp("Exit 1 when a statement or claim has one of these statuses (comma-separated): contradicted, stale, failed, errored, supported, unlinked.", valueName: "statuses"))
+    @Option(name: .customLong("fail-on"), parsing: .singleValue, help: ArgumentHelp("Exit 1 when a statement or claim has one of these statuses (comma-separated): contradicted, stale, failed, errored, supported, exempt, unlinked.", valueName: "statuses"))
     var failOn: [String] = []
 
     @Option(name: .customLong("check"), parsing: .singleValue, help: ArgumentHelp("Run only this check (repeatable).", valueName: "id"))
