@@ -2,10 +2,14 @@
 public struct CoverageRow: Hashable, Sendable, Codable {
     public var key: String
     public var counts: [StatementStatus: Int]
+    /// Linked statements whose status rests only on claims inherited from other
+    /// documents (counted in `counts` too).
+    public var inherited: Int
 
-    public init(key: String, counts: [StatementStatus: Int] = [:]) {
+    public init(key: String, counts: [StatementStatus: Int] = [:], inherited: Int = 0) {
         self.key = key
         self.counts = counts
+        self.inherited = inherited
     }
 
     public var total: Int { counts.values.reduce(0, +) }
@@ -17,7 +21,10 @@ public struct CoverageRow: Hashable, Sendable, Codable {
     /// linked / total, 0 when there are no statements.
     public var ratio: Double { total == 0 ? 0 : Double(linked) / Double(total) }
 
-    mutating func add(_ status: StatementStatus) { counts[status, default: 0] += 1 }
+    mutating func add(_ s: LinkedStatement) {
+        counts[s.status, default: 0] += 1
+        if s.isInherited { inherited += 1 }
+    }
 }
 
 /// Coverage of a set of statements per topic, per BCP 14 level and per section.
@@ -40,13 +47,13 @@ public struct Coverage: Hashable, Sendable, Codable {
         var topics: [String: CoverageRow] = [:], levels: [String: CoverageRow] = [:]
         var sections: [String: CoverageRow] = [:], sectionOrder: [String] = []
         for s in statements {
-            total.add(s.status)
-            if s.statement.levels.isEmpty { topical.add(s.status) } else { bcp14.add(s.status) }
-            for t in s.statement.topics { topics[t, default: CoverageRow(key: t)].add(s.status) }
+            total.add(s)
+            if s.statement.levels.isEmpty { topical.add(s) } else { bcp14.add(s) }
+            for t in s.statement.topics { topics[t, default: CoverageRow(key: t)].add(s) }
             let lv = s.statement.levels.isEmpty ? [Coverage.topicalLevel] : s.statement.levels
-            for l in Set(lv) { levels[l, default: CoverageRow(key: l)].add(s.status) }
+            for l in Set(lv) { levels[l, default: CoverageRow(key: l)].add(s) }
             if sections[s.statement.section] == nil { sectionOrder.append(s.statement.section) }
-            sections[s.statement.section, default: CoverageRow(key: s.statement.section)].add(s.status)
+            sections[s.statement.section, default: CoverageRow(key: s.statement.section)].add(s)
         }
         self.total = total
         self.bcp14 = bcp14

@@ -1,5 +1,6 @@
 import Checks
 import DraftDocument
+import Foundation
 import Normative
 
 /// A statement as Linking needs it: Normative's `Statement` reduced to plain values, so
@@ -40,7 +41,8 @@ public enum StatementStatus: String, Hashable, Sendable, Codable, CaseIterable, 
     case failed
     /// A linked check threw or could not run (our bug).
     case errored
-    /// A claim's quote is not found in this revision, or only fuzzily.
+    /// A claim's quote is not found in this revision, or its statement is found reworded
+    /// without the claim's decisive clause.
     case stale
     /// Deliberately not checked: an exemption (checks/exemptions/) names it, with a reason
     /// and one sentence. Any linked check outranks it; it outranks only unlinked.
@@ -77,16 +79,69 @@ public struct ClaimLink: Hashable, Sendable, Codable {
     public var location: SourceLocation?
     /// The statements the quote overlaps.
     public var statementIDs: [String]
+    /// Set when the quote was found only approximately: how far the text moved and
+    /// whether the claim's decisive clause is still there.
+    public var drift: Drift? = nil
+    /// Set when the claim names another series and this document restates its statement
+    /// word for word: the document and section the claim was written against.
+    public var inheritedFrom: InheritedFrom? = nil
 
-    /// What this link alone says about the statements it touches.
+    /// What this link alone says about the statements it touches: the check's verdict when
+    /// the quote is found, or found reworded with its clause; stale otherwise.
     public var status: StatementStatus {
-        guard let match, match.kind != .fuzzy else { return .stale }
+        guard let match else { return .stale }
+        if match.kind == .fuzzy, drift?.clauseFound == nil { return .stale }
         switch outcome {
         case .errored: return .errored
         case .failed: return .failed
         case .passed: return claim.relation == .supports ? .supported : .contradicted
         }
     }
+
+    /// The verdict stands on a reworded statement: found approximately, clause present.
+    public var isDrifted: Bool { match?.kind == .fuzzy && drift?.clauseFound != nil }
+}
+
+/// Where an inherited link's claim was written: "rfc7296" section "2.9".
+public struct InheritedFrom: Hashable, Sendable, Codable, CustomStringConvertible {
+    /// The claim's series, normalised ("rfc7296", "draft-ietf-ipsecme-ikev2bis").
+    public var document: String
+    public var section: String
+
+    public init(document: String, section: String) {
+        self.document = document
+        self.section = section
+    }
+
+    /// "RFC 7296 section 2.9".
+    public var description: String {
+        let name = document.hasPrefix("rfc") ? "RFC " + document.dropFirst(3) : document
+        return "\(name) section \(section)"
+    }
+}
+
+/// A claim's quote against the text a document carries now, when they differ: the
+/// similarity, the decisive clause and whether it is still there, and the word diff.
+public struct Drift: Hashable, Sendable, Codable {
+    /// How close the text is to the quote (0...1): the fuzzy match's score, or the Dice
+    /// coefficient of the words when the statement was found by its words.
+    public var similarity: Double
+    /// The claim's decisive clause; its whole quote when it names none.
+    public var clause: String
+    /// The clause as the document words it now; nil when it is gone (the claim is stale).
+    public var clauseFound: String?
+    /// The quote against the text found, word by word: `same [-quote's-] {+document's+}`.
+    public var wordDiff: String
+
+    public init(similarity: Double, clause: String, clauseFound: String?, wordDiff: String) {
+        self.similarity = similarity
+        self.clause = clause
+        self.clauseFound = clauseFound
+        self.wordDiff = wordDiff
+    }
+
+    /// "drifted (0.91)".
+    public var label: String { "drifted (\(String(format: "%.2f", similarity)))" }
 }
 
 public struct LinkedStatement: Hashable, Sendable, Codable {
@@ -94,15 +149,30 @@ public struct LinkedStatement: Hashable, Sendable, Codable {
     public var status: StatementStatus
     /// The checks behind the status, in catalog order.
     public var checkIDs: [String]
+    /// Set when every link behind the status found the statement only reworded: the
+    /// drift of the first of them (its clause present for a verdict, gone when stale).
+    public var drift: Drift?
+    /// Where the claims behind the status were written when every one of them is
+    /// inherited from another document; empty when any is this series' own.
+    public var inheritedFrom: [InheritedFrom]
     /// Why the statement is not checked, when its status is `exempt`.
     public var exemption: Exemption?
 
-    public init(statement: LinkStatement, status: StatementStatus, checkIDs: [String], exemption: Exemption? = nil) {
+    public init(statement: LinkStatement, status: StatementStatus, checkIDs: [String], drift: Drift? = nil, inheritedFrom: [InheritedFrom] = [],
+                exemption: Exemption? = nil) {
         self.statement = statement
         self.status = status
         self.checkIDs = checkIDs
+        self.drift = drift
+        self.inheritedFrom = inheritedFrom
         self.exemption = exemption
     }
+
+    /// The status rests only on claims written against other documents.
+    public var isInherited: Bool { !inheritedFrom.isEmpty }
+
+    /// The status stands on a reworded statement (the clause is there).
+    public var isDrifted: Bool { drift?.clauseFound != nil && status != .stale && status != .unlinked }
 }
 
 /// A section heading, for reports that lay out the document.
@@ -129,7 +199,8 @@ public struct LinkedDocument: Sendable {
         statements.filter { $0.status == status }
     }
 
-    /// Claims not found in this revision at all, or only fuzzily.
+    /// This series' claims not found in this revision, or found without their clause.
+    /// (An inherited claim is only ever listed where it is found.)
     public var staleClaims: [ClaimLink] { claims.filter { $0.status == .stale } }
 
     /// Every status that occurs, over statements and claims.

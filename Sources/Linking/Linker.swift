@@ -1,5 +1,6 @@
 import Checks
 import DraftDocument
+import Foundation
 
 /// Joins a document's statements with the catalog's claims: each claim naming the
 /// document's series is re-found in the document (exact, normalised, fuzzy), attached to
@@ -18,13 +19,24 @@ public struct Linker: Sendable {
         let identity = DocumentIdentity(document.metadata)
         let index = SectionTextIndex(document)
         var claims: [ClaimLink] = []
+        var inherited: [ClaimLink] = []
+        let search = WholeTextSearch(index)
         for check in run.checks {
             let outcome = run.result(for: check.id)?.outcome ?? .errored
             for claim in check.claims {
-                guard let named = DocumentIdentity(parsing: claim.document), named.isSameSeries(as: identity) else { continue }
-                claims.append(resolve(claim, checkID: check.id, outcome: outcome, in: index, statements: statements))
+                guard let named = DocumentIdentity(parsing: claim.document) else { continue }
+                if named.isSameSeries(as: identity) {
+                    claims.append(resolve(claim, checkID: check.id, outcome: outcome, in: index, statements: statements))
+                } else if !claim.seriesOnly, let link = inherit(claim, from: named, checkID: check.id, outcome: outcome, search: search, statements: statements) {
+                    // One check quoting one statement for several series (RFC 5996 and
+                    // RFC 7296): a link for each, so the report names every source.
+                    inherited.append(link)
+                }
             }
         }
+        // A claim of this series on the same statement makes the inherited one redundant.
+        let direct = Set(claims.filter { $0.match != nil }.map { $0.checkID + "\u{0}" + QuoteFinder.normalize($0.claim.quote) })
+        claims += inherited.filter { !direct.contains($0.checkID + "\u{0}" + QuoteFinder.normalize($0.claim.quote)) }
         var byStatement: [String: [ClaimLink]] = [:]
         for link in claims {
             for id in link.statementIDs { byStatement[id, default: []].append(link) }
@@ -36,7 +48,15 @@ public struct Linker: Sendable {
             let status = links.map(\.status).min { $0.precedence < $1.precedence } ?? (exempted[s.id] == nil ? .unlinked : .exempt)
             var ids: [String] = []
             for l in links where !ids.contains(l.checkID) { ids.append(l.checkID) }
-            return LinkedStatement(statement: s, status: status, checkIDs: ids, exemption: status == .exempt ? exempted[s.id] : nil)
+            // Drifted only when no link behind the status found the statement as quoted.
+            let behind = links.filter { $0.status == status }
+            let drift = behind.allSatisfy { $0.drift != nil } ? behind.first?.drift : nil
+            var sources: [InheritedFrom] = []
+            if behind.allSatisfy({ $0.inheritedFrom != nil }) {
+                for l in behind { if let f = l.inheritedFrom, !sources.contains(f) { sources.append(f) } }
+            }
+            return LinkedStatement(statement: s, status: status, checkIDs: ids, drift: drift, inheritedFrom: sources,
+                                   exemption: status == .exempt ? exempted[s.id] : nil)
         }
         let outline = document.allSections.map {
             SectionOutline(number: $0.number, title: $0.title, depth: $0.depth, location: $0.location)
@@ -62,13 +82,63 @@ public struct Linker: Sendable {
                 }
             }
         }
+        // Reworded beyond what the characters tolerate: the statement most like the quote
+        // by its words, in the claimed section first.
+        var byWords: LinkStatement?
+        if found == nil {
+            if let (entry, statement, match) = Self.reworded(claim.quote, claimedSection: claim.section, in: index, statements: statements) {
+                found = (entry, match)
+                byWords = statement
+            }
+        }
         guard let (entry, match) = found else {
             return ClaimLink(checkID: checkID, claim: claim, outcome: outcome, match: nil, foundInSection: nil,
                              location: index.entry(claim.section)?.location, statementIDs: [])
         }
-        let ids = statements.filter { $0.section == entry.number && entry.overlaps($0.text, match.range) }.map(\.id)
+        var ids = statements.filter { $0.section == entry.number && entry.overlaps($0.text, match.range) }.map(\.id)
+        if let byWords, !ids.contains(byWords.id) { ids.insert(byWords.id, at: 0) }
+        var drift: Drift?
+        if match.kind == .fuzzy {
+            let clause = claim.clause ?? claim.quote
+            drift = Drift(similarity: match.score, clause: clause, clauseFound: ClauseFinder.find(clause, in: match.matchedText),
+                          wordDiff: WordDiff(old: QuoteFinder.normalize(claim.quote), new: match.matchedText, method: .wdiff).wdiff)
+        }
         return ClaimLink(checkID: checkID, claim: claim, outcome: outcome, match: match, foundInSection: entry.number,
-                         location: entry.location(at: match.range.lowerBound), statementIDs: ids)
+                         location: entry.location(at: match.range.lowerBound), statementIDs: ids, drift: drift)
+    }
+
+    /// A claim of another series found in this document as its quote says it (white space
+    /// aside): this document restates the statement, so it inherits the claim. Nil when
+    /// the quote is not here; nothing fuzzy, since another document's words are not a
+    /// revision of the claim's.
+    func inherit(_ claim: Claim, from named: DocumentIdentity, checkID: String, outcome: CheckOutcome, search: WholeTextSearch, statements: [LinkStatement]) -> ClaimLink? {
+        let nq = QuoteFinder.normalize(claim.quote)
+        guard let (entry, range) = search.find(nq) else { return nil }
+        let kind: MatchKind = entry.raw.contains(claim.quote) ? .exact : .normalized
+        let ids = statements.filter { $0.section == entry.number && entry.overlaps($0.text, range) }.map(\.id)
+        guard !ids.isEmpty else { return nil }
+        return ClaimLink(checkID: checkID, claim: claim, outcome: outcome, match: QuoteMatch(kind: kind, score: 1, range: range, matchedText: nq),
+                         foundInSection: entry.number, location: entry.location(at: range.lowerBound), statementIDs: ids,
+                         inheritedFrom: InheritedFrom(document: named.series, section: claim.section))
+    }
+
+    /// The statement whose words are most like the quote's (Dice coefficient at least
+    /// `ClauseFinder.minimumStatementSimilarity`), in the claimed section, else anywhere;
+    /// as a fuzzy match over the statement's text.
+    static func reworded(_ quote: String, claimedSection: String, in index: SectionTextIndex, statements: [LinkStatement])
+        -> (SectionTextIndex.Entry, LinkStatement, QuoteMatch)? {
+        for inSection in [true, false] {
+            var best: (LinkStatement, Double)?
+            for s in statements where (s.section == claimedSection) == inSection {
+                let d = ClauseFinder.similarity(quote, s.text)
+                if d >= ClauseFinder.minimumStatementSimilarity, d > (best?.1 ?? 0) { best = (s, d) }
+            }
+            guard let (statement, similarity) = best, let entry = index.entry(statement.section) else { continue }
+            let text = QuoteFinder.normalize(statement.text)
+            let range = entry.text.utf8Range(of: text) ?? (entry.paragraphStarts.first.map { $0.0..<$0.0 } ?? 0..<0)
+            return (entry, statement, QuoteMatch(kind: .fuzzy, score: similarity, range: range, matchedText: text))
+        }
+        return nil
     }
 }
 
@@ -129,4 +199,55 @@ struct SectionTextIndex {
     }
 
     func entry(_ number: String) -> Entry? { entries.first { $0.number == number } }
+}
+
+/// Every section's normalised text as one byte string, searched bytewise: the claims of
+/// every other series are looked for in each document, so each search must be cheap.
+struct WholeTextSearch {
+    let entries: [SectionTextIndex.Entry]
+    let bytes: [UInt8]
+    /// Where each entry's text starts in `bytes`.
+    let starts: [Int]
+
+    init(_ index: SectionTextIndex) {
+        var bytes: [UInt8] = [], starts: [Int] = []
+        for entry in index.entries {
+            starts.append(bytes.count)
+            bytes += entry.text.utf8
+            bytes.append(0)  // no quote spans two sections
+        }
+        entries = index.entries
+        self.bytes = bytes
+        self.starts = starts
+    }
+
+    /// The section and the range in its normalised text of the first occurrence.
+    func find(_ needle: String) -> (SectionTextIndex.Entry, Range<Int>)? {
+        let n = Array(needle.utf8)
+        guard !n.isEmpty, n.count <= bytes.count else { return nil }
+        let offset: Int? = bytes.withUnsafeBytes { hay in
+            n.withUnsafeBytes { pin in
+                // memchr to each candidate first byte, memcmp there (glibc's memmem is a
+                // GNU extension Swift's Glibc module does not export).
+                let base = hay.baseAddress!, first = Int32(n[0])
+                var i = 0
+                while i + n.count <= hay.count {
+                    guard let p = memchr(base + i, first, hay.count - n.count + 1 - i) else { return nil }
+                    let j = base.distance(to: UnsafeRawPointer(p))
+                    if memcmp(p, pin.baseAddress!, n.count) == 0 { return j }
+                    i = j + 1
+                }
+                return nil
+            }
+        }
+        guard let offset else { return nil }
+        // The last entry starting at or before the offset.
+        var lo = 0, hi = starts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if starts[mid] <= offset { lo = mid } else { hi = mid - 1 }
+        }
+        let start = offset - starts[lo]
+        return (entries[lo], start..<(start + n.count))
+    }
 }

@@ -1,5 +1,6 @@
 import Checks
 import Diagnostics
+import Linking
 import PFKey
 import WireCore
 
@@ -36,14 +37,25 @@ public enum ScenarioParser {
 
     static func parseClaim(_ value: YAMLValue) throws(ScenarioError) -> (Claim, DiagnosticLocation) {
         let m = try value.mapping()
-        try m.only(["document", "section", "quote", "relation", "rationale"])
+        try m.only(["document", "section", "quote", "relation", "rationale", "clause", "series-only"])
         let relationValue = try m.required("relation")
         guard let relation = Claim.Relation(rawValue: try relationValue.word(["supports", "contradicts"])) else {
             throw relationValue.error(.invalidValue, "relation is supports or contradicts")
         }
         let quote = try m.required("quote")
+        let quoteText = try quote.string()
+        var clause: String?
+        if let clauseValue = try m.optional("clause") {
+            let text = try clauseValue.string()
+            // The clause is words of the quote: the part the verdict rests on.
+            guard !text.isEmpty, QuoteFinder.normalize(quoteText).contains(QuoteFinder.normalize(text)) else {
+                throw clauseValue.error(.invalidValue, "clause must be words of the quote, as the quote writes them")
+            }
+            clause = text
+        }
         return (Claim(relation, try m.required("document").string(), section: try m.required("section").string(),
-                      try quote.string(), rationale: try m.optional("rationale")?.string()), quote.location)
+                      quoteText, rationale: try m.optional("rationale")?.string(), clause: clause,
+                      seriesOnly: try m.optional("series-only")?.bool() ?? false), quote.location)
     }
 
     static func parseStep(_ value: YAMLValue) throws(ScenarioError) -> ScenarioStep {

@@ -27,7 +27,7 @@ import TestSupport
     static func assertContradicted(_ path: String) throws {
         let report = try report(path)
         #expect(report["schema"] as? String == "draftcheck-check-report")
-        #expect(report["schemaVersion"] as? Int == 1)
+        #expect(report["schemaVersion"] as? Int == 2)
         let all = statements(report)
         let sentence = try #require(all.first { ($0["text"] as? String)?.contains(ikev1Clause) == true }, "no statement carries the IKEv1 clause")
         #expect(sentence["section"] as? String == "2.9")

@@ -36,9 +36,12 @@ import Testing
         #expect(result.error == "the check recorded no expectation")
     }
 
-    @Test func aClaimOfAnotherSeriesIsNotLinked() {
-        let linked = F.link([F.check("c", .passes, [F.claim(.supports, F.reserved, document: "RFC 7296")])])
+    /// Another series' claim whose words this document does not carry is neither linked
+    /// nor stale here (one it does carry is inherited: InheritedLinkTests).
+    @Test func aClaimOfAnotherSeriesNotRestatedHereIsNotLinked() {
+        let linked = F.link([F.check("c", .passes, [F.claim(.supports, "The sender MUST set the reserved field to one.", document: "RFC 7296")])])
         #expect(linked.claims.isEmpty)
+        #expect(linked.staleClaims.isEmpty)
         #expect(F.status(of: F.reserved, in: linked) == .unlinked)
     }
 

@@ -24,17 +24,15 @@ import Testing
         return (old, new)
     }
 
-    @Test func editedStatementsAreFoundAmongThousandsInBoundedTime() {
+    @Test func editedStatementsAreFoundAmongThousands() {
         let (old, new) = Self.revisions(3000)
-        let start = ContinuousClock.now
         let result = StatementMatcher().match(old: old, new: new)
-        let elapsed = ContinuousClock.now - start
         // Each edited statement is found through its numbers, and with its own partner.
         #expect(result.matches.count == 1500)
         #expect(result.matches.allSatisfy { $0.kind == .similar && $0.old.position.paragraph == $0.new.position.paragraph })
         #expect(result.unmatchedNew.count == 1500)
-        // Every pair through "MUST" and "the" was 9 million comparisons (tens of seconds in a debug build).
-        #expect(elapsed < .seconds(10), "matching took \(elapsed)")
+        // Every pair through "MUST" and "the" was 9 million comparisons (tens of seconds in
+        // a debug build); scripts/bench measures the time, this the result.
     }
 
     /// Few statements: every pair sharing a word is compared, so a statement made only of

@@ -14,7 +14,7 @@ import Testing
         let json = try JSONCheckReport.render(ReportFixture.report)
         let root = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         #expect(root["schema"] as? String == "draftcheck-check-report")
-        #expect(root["schemaVersion"] as? Int == 1)
+        #expect(root["schemaVersion"] as? Int == 2)
         #expect((root["summary"] as? [String: Int])?["passed"] == ReportFixture.report.run.checks.count)
     }
 

@@ -41,6 +41,19 @@ import Testing
         #expect(s.steps.count == 1)
     }
 
+    @Test func aClaimNamesItsDecisiveClauseFromItsQuote() throws {
+        let text = Self.valid.replacingOccurrences(of: "    relation: supports", with: "    relation: supports\n    clause: \"set to PF_KEY_V2\"")
+        let s = try ScenarioParser.parse(text, file: "t.yaml")
+        #expect(s.claims.map(\.clause) == ["set to PF_KEY_V2"])
+    }
+
+    @Test func aClauseThatIsNotWordsOfTheQuoteIsRefusedAtIt() {
+        let text = Self.valid.replacingOccurrences(of: "    relation: supports", with: "    relation: supports\n    clause: \"set to PF_KEY_V3\"")
+        let e = refusal(text)
+        #expect(e == .invalidValue)
+        #expect(e?.reportLine.hasPrefix("t.yaml:9:13: error: invalidValue: claims[0].clause: clause must be words of the quote") == true, "\(e?.reportLine ?? "")")
+    }
+
     @Test func notYAMLIsASyntaxErrorAtItsPosition() {
         let e = refusal("id: [unclosed\ntitle: x\n")
         #expect(e == .syntax)

@@ -24,14 +24,18 @@ public struct Claim: Hashable, Sendable, Codable {
     /// The words of the quote the verdict rests on ("it only applies to IKEv1"), which
     /// reports mark in the statement; nil when it is the whole quote.
     public var clause: String?
+    /// True when the verdict depends on this document's context: the claim is not
+    /// inherited by other documents that restate the statement.
+    public var seriesOnly: Bool
 
-    public init(_ relation: Relation, _ document: String, section: String, _ quote: String, rationale: String? = nil, clause: String? = nil) {
+    public init(_ relation: Relation, _ document: String, section: String, _ quote: String, rationale: String? = nil, clause: String? = nil, seriesOnly: Bool = false) {
         self.document = document
         self.section = section
         self.quote = quote
         self.relation = relation
         self.rationale = rationale
         self.clause = clause
+        self.seriesOnly = seriesOnly
     }
 
     public static func supports(_ document: String, section: String, _ quote: String, rationale: String? = nil) -> Claim {

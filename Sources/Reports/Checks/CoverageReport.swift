@@ -21,7 +21,12 @@ public enum CoverageReport {
                 row.key = "\(target.document) \(target.section)"
                 return row
             }
-            var out = CoverageTable.render(title: "Coverage by section (statements linked to at least one check)", rows: rows) + "\n"
+            var out = CoverageTable.render(title: "Coverage by section (statements linked to at least one check)", rows: rows)
+            // Links a section has only through claims written on other documents.
+            for row in rows where row.inherited > 0 {
+                out += "  \(row.key): \(row.inherited) of the \(row.linked) linked through claims inherited from other documents\n"
+            }
+            out += "\n"
             out += goals(targets) + "\n"
             for target in targets {
                 out += CoverageTable.render(title: "\(target.document) section \(target.section), by topic and level",

@@ -75,6 +75,11 @@ public enum HTMLCheckReport {
             .span(.class("levels"), .text(s.statement.levels.joined(separator: " "))),
             .p(.class("text"), .text(s.statement.text)),
         ]
+        if let d = s.drift {
+            let what = s.isDrifted ? "\(d.label): the clause \u{201C}\(d.clauseFound ?? d.clause)\u{201D} is still there"
+                                   : "reworded (\(String(format: "%.2f", d.similarity))): the clause \u{201C}\(d.clause)\u{201D} is gone"
+            nodes.append(.p(.class("drift"), .text(what + ". Word by word: " + d.wordDiff)))
+        }
         if !links.isEmpty {
             nodes.append(details("Evidence: \(s.checkIDs.joined(separator: ", "))", links.map { l in evidence(l, report) }))
         }
@@ -89,7 +94,7 @@ public enum HTMLCheckReport {
         let result = report.run.result(for: l.checkID)
         let e = result?.evidence ?? Evidence()
         return .div(.class("evidence"),
-            .h4(.text("\(l.checkID) (\(result?.outcome.rawValue ?? "not run"), \(l.claim.relation.rawValue), match \(l.match?.label ?? "none"))")),
+            .h4(.text("\(l.checkID) (\(result?.outcome.rawValue ?? "not run"), \(l.claim.relation.rawValue), match \(l.match?.label ?? "none")\(l.inheritedFrom.map { ", inherited from \($0)" } ?? ""))")),
             .p(.text(check?.title ?? "")),
             .if(l.claim.rationale != nil, .p(.class("rationale"), .text(l.claim.rationale ?? ""))),
             .if(!e.inputs.isEmpty, .ul(.class("inputs"), .group(e.inputs.map { .li(.strong(.text($0.label + ": ")), .code(.text($0.value))) }))),

@@ -2,12 +2,14 @@ import Checks
 import Foundation
 import Linking
 
-/// The JSON report, schema "draftcheck-check-report" version 1 (README "## Checks" documents
+/// The JSON report, schema "draftcheck-check-report" version 2 (README "## Checks" documents
 /// every field). Keys are sorted so output is stable and diffable. A change that removes or
-/// renames a field bumps `schemaVersion`; adding fields does not.
+/// renames a field, or changes what a value means, bumps `schemaVersion`; adding fields does
+/// not. Version 2: a claim found only approximately keeps its check's verdict when its
+/// decisive clause is still there ("drift"), where version 1 called every such claim stale.
 public enum JSONCheckReport {
     public static let schemaName = "draftcheck-check-report"
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
 
     public struct Root: Codable, Sendable {
         public var schema: String
@@ -51,23 +53,30 @@ public enum JSONCheckReport {
     public struct StatementEntry: Codable, Sendable {
         public var statement: ReviewStatement
         public var claims: [ClaimEntry]
+        /// Set when every claim behind the status found the statement reworded: null
+        /// otherwise (the key is always written).
+        public var drift: Drift?
 
-        enum CodingKeys: String, CodingKey { case claims }
+        enum CodingKeys: String, CodingKey { case claims, drift }
 
-        public init(statement: ReviewStatement, claims: [ClaimEntry]) {
+        public init(statement: ReviewStatement, claims: [ClaimEntry], drift: Drift? = nil) {
             self.statement = statement
             self.claims = claims
+            self.drift = drift
         }
 
         public init(from decoder: any Decoder) throws {
             statement = try ReviewStatement(from: decoder)
-            claims = try decoder.container(keyedBy: CodingKeys.self).decode([ClaimEntry].self, forKey: .claims)
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            claims = try c.decode([ClaimEntry].self, forKey: .claims)
+            drift = try c.decodeIfPresent(Drift.self, forKey: .drift)
         }
 
         public func encode(to encoder: any Encoder) throws {
             try statement.encode(to: encoder)
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(claims, forKey: .claims)
+            try c.encode(drift, forKey: .drift)
         }
     }
 
@@ -84,6 +93,13 @@ public enum JSONCheckReport {
         public var matchedText: String?
         public var line: Int?
         public var status: String
+        /// The decisive clause (null when the claim names none: then it is the whole quote).
+        public var clause: String?
+        /// Set when the quote was found only approximately: similarity, clause found or
+        /// gone, word diff.
+        public var drift: Drift?
+        /// Set when the claim was written against another document that says the same.
+        public var inheritedFrom: InheritedFrom?
     }
 
     public static func root(_ report: CheckReport) -> Root {
@@ -103,7 +119,7 @@ public enum JSONCheckReport {
                 file: d.metadata.file, series: d.identity.series, revision: d.identity.revision, title: d.metadata.title,
                 format: d.metadata.format.rawValue, summary: counts,
                 statements: d.statements.map { s in
-                    StatementEntry(statement: ReviewStatement(s), claims: CheckReport.links(of: s, in: d).map(claimEntry))
+                    StatementEntry(statement: ReviewStatement(s), claims: CheckReport.links(of: s, in: d).map(claimEntry), drift: s.drift)
                 },
                 staleClaims: d.staleClaims.map(claimEntry), coverage: d.coverage)
         }
@@ -115,7 +131,8 @@ public enum JSONCheckReport {
         ClaimEntry(check: l.checkID, outcome: l.outcome.rawValue, relation: l.claim.relation.rawValue, section: l.claim.section,
                    foundInSection: l.foundInSection, quote: l.claim.quote, match: l.match?.kind.rawValue,
                    score: l.match?.score, matchedText: l.match?.kind == .fuzzy ? l.match?.matchedText : nil,
-                   line: l.location?.line, status: l.status.rawValue)
+                   line: l.location?.line, status: l.status.rawValue, clause: l.claim.clause, drift: l.drift,
+                   inheritedFrom: l.inheritedFrom)
     }
 
     public static func render(_ report: CheckReport) throws -> String {

@@ -39,9 +39,14 @@ public enum JUnitReport {
             }
             out += "    </properties>\n"
             for l in d.claims {
-                out += "    <testcase classname=\"\(escape(d.identity.series)).section-\(escape(l.claim.section))\" name=\"\(escape(l.checkID)) \(l.claim.relation.rawValue)\""
+                out += "    <testcase classname=\"\(escape(d.identity.series)).section-\(escape(l.claim.section))\" name=\"\(escape(l.checkID)) \(l.claim.relation.rawValue)\(l.inheritedFrom.map { " (inherited from \(escape($0.description)))" } ?? "")\""
                 if l.status == .stale {
-                    out += ">\n      <failure message=\"stale claim: \(escape(l.match?.label ?? "not found"))\" type=\"stale\">\(escape(l.claim.quote))</failure>\n    </testcase>\n"
+                    let why = l.drift.map { "clause gone from the reworded statement (\(fmt2($0.similarity)))" } ?? (l.match?.label ?? "not found")
+                    let body = l.drift.map { "\(l.claim.quote)\nclause: \($0.clause)\nreworded: \($0.wordDiff)" } ?? l.claim.quote
+                    out += ">\n      <failure message=\"stale claim: \(escape(why))\" type=\"stale\">\(escape(body))</failure>\n    </testcase>\n"
+                } else if l.isDrifted, let d = l.drift {
+                    // Passes: the verdict stands; the drift is told in the case's output.
+                    out += ">\n      <system-out>\(escape("\(d.label): \(d.wordDiff)"))</system-out>\n    </testcase>\n"
                 } else {
                     out += "/>\n"
                 }
@@ -53,6 +58,7 @@ public enum JUnitReport {
     }
 
     static func fmt(_ seconds: Double) -> String { String(format: "%.6f", seconds) }
+    static func fmt2(_ x: Double) -> String { String(format: "%.2f", x) }
 
     /// XML 1.0 escaping for attribute values and content alike (see `XMLEscaping.Context.attribute`).
     public static func escape(_ s: String) -> String { XMLEscaping.escape(s, for: .attribute) }

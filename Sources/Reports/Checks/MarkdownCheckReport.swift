@@ -28,16 +28,21 @@ public enum MarkdownCheckReport {
                 out += "## Stale links\n\n"
                 for l in stale {
                     out += "### Section \(l.claim.section)\n\nCheck `\(l.checkID)` quotes text this revision "
-                    out += l.match == nil ? "no longer carries:\n\n" : "carries only approximately (\(l.match!.label)):\n\n"
+                    if let d = l.drift {
+                        out += "carries only reworded (\(d.label)), without the clause its verdict rests on (\"\(d.clause)\"):\n\n"
+                    } else {
+                        out += l.match == nil ? "no longer carries:\n\n" : "carries only approximately (\(l.match!.label)):\n\n"
+                    }
                     out += quoteBlock(l.claim.quote)
                     if let m = l.match, m.kind == .fuzzy { out += "The document says:\n\n" + quoteBlock(m.matchedText) }
+                    if let d = l.drift { out += "Word by word: \(d.wordDiff)\n\n" }
                 }
             }
             let supported = document.statements(.supported)
             if !supported.isEmpty {
                 out += "## Supported by checks\n\n"
                 for s in supported {
-                    out += "* Section \(s.statement.section), paragraph \(s.statement.paragraph): \(s.checkIDs.map { "`\($0)`" }.joined(separator: ", "))\n"
+                    out += "* Section \(s.statement.section), paragraph \(s.statement.paragraph): \(s.checkIDs.map { "`\($0)`" }.joined(separator: ", "))\(s.isDrifted ? " (\(s.drift!.label))" : "")\(s.isInherited ? " (inherited from \(s.inheritedFrom.map(\.description).joined(separator: ", ")))" : "")\n"
                 }
                 out += "\n"
             }
@@ -57,9 +62,13 @@ public enum MarkdownCheckReport {
     static func comment(_ s: LinkedStatement, _ document: LinkedDocument, _ report: CheckReport) -> String {
         var out = "### Section \(s.statement.section), paragraph \(s.statement.paragraph)\n\n"
         out += quoteBlock(s.statement.text)
+        if s.isDrifted, let d = s.drift {
+            out += "The check's claim quotes this statement as it read before (\(d.label)); the clause its verdict rests on is still there (\"\(d.clauseFound ?? d.clause)\"). Word by word: \(d.wordDiff)\n\n"
+        }
         for link in CheckReport.links(of: s, in: document) where link.status == s.status {
             guard let check = report.run.check(id: link.checkID), let result = report.run.result(for: link.checkID) else { continue }
             out += "\(s.status == .contradicted ? "This is contradicted by" : "The \(s.status.phrase) check") `\(check.id)` (\(check.title)).\n"
+            if let from = link.inheritedFrom { out += "The claim was written on \(from); this document says the same.\n" }
             if let why = link.claim.rationale { out += why + "\n" }
             out += "\n"
             for o in result.evidence.observations { out += "* \(o.label): \(o.actual)\(o.holds ? "" : " (expected \(o.expected))")\n" }

@@ -36,6 +36,17 @@ public enum SARIFReport {
                     "partialFingerprints": ["statementId/v1": s.statement.id],
                     "properties": ["status": s.status.rawValue, "checks": s.checkIDs, "section": s.statement.section],
                 ]
+                if s.isInherited {
+                    var props = result["properties"] as! [String: Any]
+                    props["inheritedFrom"] = s.inheritedFrom.map { ["document": $0.document, "section": $0.section] }
+                    result["properties"] = props
+                }
+                if let drift = s.drift {
+                    var props = result["properties"] as! [String: Any]
+                    props["drift"] = ["similarity": drift.similarity, "clause": drift.clause,
+                                      "clauseFound": drift.clauseFound ?? NSNull(), "wordDiff": drift.wordDiff] as [String: Any]
+                    result["properties"] = props
+                }
                 switch s.status {
                 case .supported: result["kind"] = "pass"; result["level"] = "none"
                 case .contradicted, .failed, .errored: result["kind"] = "fail"; result["level"] = "error"
@@ -82,12 +93,23 @@ public enum SARIFReport {
     static func message(_ s: LinkedStatement, _ link: ClaimLink?, _ report: CheckReport) -> String {
         let title = link.flatMap { report.run.check(id: $0.checkID)?.title } ?? ""
         switch s.status {
-        case .contradicted: return "Contradicted by check \(link?.checkID ?? ""): \(title). \"\(s.statement.text)\""
-        case .supported: return "Supported by check \(link?.checkID ?? ""): \(title)."
+        case .contradicted:
+            return "Contradicted by check \(link?.checkID ?? ""): \(title). \"\(s.statement.text)\"" + drifted(s)
+        case .supported: return "Supported by check \(link?.checkID ?? ""): \(title)." + drifted(s)
         case .failed, .errored: return "Check \(link?.checkID ?? "") \(s.status.rawValue) (a draftcheck bug): \(title)."
-        case .stale: return "The linked claim matches only approximately (\(link?.match?.label ?? "not found")); the text changed."
+        case .stale:
+            if let drift = s.drift {
+                return "The statement was reworded (\(String(format: "%.2f", drift.similarity))) and no longer carries the clause the check's verdict rests on: \"\(drift.clause)\"."
+            }
+            return "The linked claim matches only approximately (\(link?.match?.label ?? "not found")); the text changed."
         case .exempt, .unlinked: return ""
         }
+    }
+
+    /// " The statement is reworded (0.83); the clause ... is still there."
+    static func drifted(_ s: LinkedStatement) -> String {
+        guard s.isDrifted, let d = s.drift else { return "" }
+        return " The statement is reworded (\(String(format: "%.2f", d.similarity))); the clause \"\(d.clauseFound ?? d.clause)\" is still there."
     }
 
     static func location(_ file: String, _ line: Int, _ column: Int, _ artifacts: [String]) -> [String: Any] {

@@ -56,7 +56,10 @@ public enum TextCheckReport {
         let c = document.coverage.total
         let order: [StatementStatus] = [.contradicted, .failed, .errored, .stale, .supported, .exempt, .unlinked]
         let parts = order.filter { c.count($0) > 0 }.map { "\(c.count($0)) \($0.rawValue)" }
+        let labels = [(document.statements.filter(\.isDrifted).count, "drifted"), (c.inherited, "inherited")]
+            .filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
         return (parts.isEmpty ? "no" : parts.joined(separator: ", ") + " of") + " \(c.total) statement\(c.total == 1 ? "" : "s")"
+            + (labels.isEmpty ? "" : " (\(labels.joined(separator: ", ")))")
     }
 
     static func render(_ document: LinkedDocument, report: CheckReport, options: Options, palette p: Palette) -> String {
@@ -80,19 +83,25 @@ public enum TextCheckReport {
             let place = "paragraph \(st.paragraph), line \(st.location.line)"
             switch s.status {
             case .contradicted, .failed, .errored:
-                out += "  \(p.status(s.status))\(word)\(p.reset)  \(place)\n"
-                out += quoted(marking(links.compactMap(\.claim.clause), in: st.text), indent: "    ")
+                out += "  \(p.status(s.status))\(word)\(p.reset)  \(place)\(s.drift.map { ", \($0.label)" } ?? "")\n"
+                out += quoted(marking(links.compactMap { $0.drift?.clauseFound ?? $0.claim.clause }, in: st.text), indent: "    ")
+                if let drift = s.drift { out += reworded(drift) }
                 for link in links {
                     if let why = link.claim.rationale { out += "    why: \(why)\n" }
                     let title = report.run.check(id: link.checkID)?.title ?? link.checkID
                     out += "    ran: \(link.checkID): \(title)\n"
+                    if let from = link.inheritedFrom { out += "    inherited: the claim was written on \(from); this document says the same\n" }
                     if let result = report.run.result(for: link.checkID) {
                         out += "    came back: \(cameBack(result))\n"
                     }
                 }
             default:
-                let ids = s.checkIDs.joined(separator: ", ")
-                out += "  \(p.status(s.status))\(word)\(p.reset)  \(place): \"\(clipped(st.text, 60))\" (\(ids))\n"
+                let ids = s.checkIDs.joined(separator: ", ") + inherited(s)
+                let label = s.isDrifted ? ", \(s.drift!.label)" : ""
+                out += "  \(p.status(s.status))\(word)\(p.reset)  \(place)\(label): \"\(clipped(st.text, 60))\" (\(ids))\n"
+                if s.status == .stale, let drift = s.drift {
+                    out += "    clause gone: \"\(drift.clause)\"\n" + reworded(drift)
+                }
             }
         }
         let stale = document.claims.filter { $0.match == nil }
@@ -135,6 +144,17 @@ public enum TextCheckReport {
             if !e.kernelCaptures.isEmpty { line += " (capture\(e.kernelCaptures.count == 1 ? "" : "s") \(e.kernelCaptures.joined(separator: ", ")))" }
         }
         return line
+    }
+
+    /// "; inherited from RFC 7296 section 2.9" when the status rests only on claims
+    /// written against other documents.
+    static func inherited(_ s: LinkedStatement) -> String {
+        s.isInherited ? "; inherited from " + s.inheritedFrom.map(\.description).joined(separator: ", ") : ""
+    }
+
+    /// The claim's quote against the statement as it reads now, word by word.
+    static func reworded(_ drift: Drift) -> String {
+        TextRenderer.fill("reworded: " + drift.wordDiff, indent: 4, width: width) + "\n"
     }
 
     /// `text` with the first occurrence of each clause between » and «: the words the

@@ -36,7 +36,7 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Output format: text, json, markdown, sarif, junit, html or github.")
     var format: CheckReportFormat = .text
 
-    @Option(name: .customLong("fail-on"), parsing: .singleValue, help: ArgumentHelp("Exit 1 when a statement or claim has one of these statuses (comma-separated): contradicted, stale, failed, errored, supported, exempt, unlinked.", valueName: "statuses"))
+    @Option(name: .customLong("fail-on"), parsing: .singleValue, help: ArgumentHelp("Exit 1 when a statement or claim has one of these statuses (comma-separated): contradicted, stale, failed, errored, supported, exempt, unlinked; or drifted: a verdict stands on a statement found reworded.", valueName: "statuses"))
     var failOn: [String] = []
 
     @Option(name: .customLong("check"), parsing: .singleValue, help: ArgumentHelp("Run only this check (repeatable).", valueName: "id"))
@@ -62,7 +62,13 @@ struct CheckCommand: ParsableCommand {
         _ = try failOnStatuses()
     }
 
-    func failOnStatuses() throws -> Set<StatementStatus> { try StatementStatus.parseList(failOn) }
+    func failOnStatuses() throws -> Set<StatementStatus> { try StatementStatus.parseList(failOnWords.filter { $0 != Self.drifted }) }
+
+    /// "drifted" is a label on a verdict, not a status: asked for by its own word.
+    static let drifted = "drifted"
+    var failOnWords: [String] {
+        failOn.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+    }
 
     func run() throws {
         try reportingErrors {
@@ -80,6 +86,9 @@ struct CheckCommand: ParsableCommand {
             let present = report.statusesPresent
             if present.contains(.errored) { throw ExitCode(ExitStatus.software) }
             if !present.isDisjoint(with: try failOnStatuses()) { throw ExitCode(ExitStatus.findings) }
+            if failOnWords.contains(Self.drifted), report.documents.contains(where: { $0.statements.contains(where: \.isDrifted) }) {
+                throw ExitCode(ExitStatus.findings)
+            }
         }
     }
 }
