@@ -64,7 +64,7 @@ extension Linker {
             let claim = Claim(.supports, exemption.document, section: exemption.section, exemption.quote)
             let link = resolve(claim, checkID: "", outcome: .passed, in: index, statements: statements)
             guard let match = link.match, match.kind != .fuzzy else {
-                return ExemptionLink(exemption: exemption, match: link.match, foundInSection: link.foundInSection, statementIDs: [], sentences: 0)
+                return ExemptionLink(exemption: exemption, match: nil, foundInSection: nil, statementIDs: [], sentences: 0)
             }
             let touched = statements.filter { link.statementIDs.contains($0.id) }
             let sentences = Set(touched.map { "\($0.section)/\($0.paragraph)/\($0.sentence)" }).count
