@@ -106,8 +106,14 @@ public enum ScenarioRunner {
     /// A malformed request Linux 6.1 was sent in the differential: its recorded answer, and
     /// the strict codec's verdict on the same bytes.
     static func runMutation(_ name: String, _ s: CaptureStep, _ label: String, _ ctx: inout CheckContext) throws {
-        guard let mutation = KernelCaptures.mutations.first(where: { $0.kind == name }) else {
+        // "KIND", or "BASE/KIND" where several requests had that mutation (bitflip-0-0).
+        let parts = name.split(separator: "/", maxSplits: 1).map(String.init)
+        let matching = KernelCaptures.mutations.filter { parts.count == 2 ? $0.base == parts[0] && $0.kind == parts[1] : $0.kind == name }
+        guard let mutation = matching.first else {
             throw CheckError(.captureMissing, "the differential has no mutation \(name)")
+        }
+        guard matching.count == 1 else {
+            throw CheckError(.setupFailed, "mutation \(name) was applied to \(matching.map(\.base).joined(separator: ", ")): name it BASE/\(name)")
         }
         guard let bytes = try? Hex.decode(mutation.hex, skip: { _ in false }) else {
             throw CheckError(.setupFailed, "mutation \(name): its hex does not decode")

@@ -20,7 +20,7 @@ import Testing
 
     @Test func theRecordedAnswerAndTheCodecsVerdictAreExpectations() throws {
         let s = try ScenarioParser.parse(Self.scenario("""
-                  mutation: msg-len-plus-1
+                  mutation: add/msg-len-plus-1
                   expect: {linux: "send:90", rejected: {code: lengthMismatch, offset: 4}}
             """), file: "d.yaml")
         let result = ScenarioCatalog.check(s).run()
@@ -46,6 +46,19 @@ import Testing
         let result = ScenarioCatalog.check(unknown).run()
         #expect(result.outcome == .errored)
         #expect(result.error?.contains("the differential has no mutation no-such-mutation") == true)
+        // bitflip-4-4 was applied to the ADD, the X_SPDADD and the GETSPI: the base must be named.
+        let ambiguous = try ScenarioParser.parse(Self.scenario("""
+                  mutation: bitflip-4-4
+                  expect: {linux: "send:90"}
+            """), file: "d.yaml")
+        let refused = ScenarioCatalog.check(ambiguous).run()
+        #expect(refused.outcome == .errored)
+        #expect(refused.error?.contains("mutation bitflip-4-4 was applied to add, spdadd, getspi: name it BASE/bitflip-4-4") == true, "\(refused.error ?? "")")
+        let named = try ScenarioParser.parse(Self.scenario("""
+                  mutation: getspi/bitflip-4-4
+                  expect: {linux: "send:90", rejected: {code: lengthMismatch, offset: 4}}
+            """), file: "d.yaml")
+        #expect(ScenarioCatalog.check(named).run().outcome == .passed)
         do {
             _ = try ScenarioParser.parse(Self.scenario("""
                       mutation: msg-len-plus-1
