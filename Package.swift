@@ -22,6 +22,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "draftcheck", targets: ["draftcheck"]),
+        .executable(name: "draftcheck-fetch", targets: ["draftcheck-fetch"]),
         .library(name: "DraftDocument", targets: ["DraftDocument"]),
         .library(name: "Normative", targets: ["Normative"]),
         .library(name: "PFKey", targets: ["PFKey"]),
@@ -92,6 +93,10 @@ let package = Package(
         // --- Programs ----------------------------------------------------------------------
         // Runs PF_KEY scenarios on a real AF_KEY socket inside User-Mode Linux (scripts/uml).
         .executableTarget(name: "pfkey-live", dependencies: ["PFKey", "PFKeyReference", "SPDBridge", "TrafficSelectors", "WireCore"]),
+        // The one program that loads FoundationNetworking (libcurl and some thirty libraries):
+        // draftcheck runs it when a document must come from the network, so every other
+        // run starts without them.
+        .executableTarget(name: "draftcheck-fetch", dependencies: ["DocumentSources"]),
         .executableTarget(name: "draftcheck", dependencies: [
             "DraftDocument", "Normative", "PFKey", "TrafficSelectors", "SPDBridge",
             "Checks", "Linking", "Scenarios", "Errata", "Reports", "Diagnostics", "DocumentSources",
@@ -106,7 +111,7 @@ let package = Package(
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "WireCoreTests", dependencies: ["WireCore"]),
         .testTarget(name: "DraftDocumentTests", dependencies: ["DraftDocument", "TestSupport"]),
-        .testTarget(name: "DocumentSourcesTests", dependencies: ["DocumentSources", "TestSupport"]),
+        .testTarget(name: "DocumentSourcesTests", dependencies: ["DocumentSources", "draftcheck-fetch", "TestSupport"]),
         .testTarget(name: "NormativeTests", dependencies: ["Normative", "TestSupport"]),
         .testTarget(name: "PFKeyTests", dependencies: [
             "PFKey", "PFKeyReference", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
@@ -128,7 +133,7 @@ let package = Package(
         .testTarget(name: "LiveTests", dependencies: ["PFKey", "PFKeyReference", "SPDBridge", "Checks", "pfkey-live", "TestSupport"]),
         // End-to-end tests of the command line: they run the built draftcheck binary.
         .testTarget(name: "CLITests", dependencies: [
-            "draftcheck", "Errata", "DraftDocument", "TestSupport",
+            "draftcheck", "draftcheck-fetch", "Errata", "DraftDocument", "TestSupport",
             "Diagnostics", "PFKey", "TrafficSelectors", "SPDBridge", "Checks",
         ]),
     ]

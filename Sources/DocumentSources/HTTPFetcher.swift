@@ -1,11 +1,14 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
-/// GET over HTTP(S) with FoundationNetworking's URLSession (libcurl underneath, already part
-/// of the toolchain, so no package to build): one request at a time, a time limit for the
-/// whole transfer, bounded redirects, and a body checked against its Content-Length.
+/// GET over HTTP(S) through the `draftcheck-fetch` helper program (beside the draftcheck
+/// executable, or `DRAFTCHECK_FETCH`): the helper holds URLSession and libcurl, so a run that
+/// reads only local files never loads them. One request a run of the helper; a time limit for
+/// the whole transfer, bounded redirects and the Content-Length check are the helper's.
+///
+/// The helper's protocol (`draftcheck-fetch [--head] --timeout S --max-redirects N --name
+/// NAME URL`): exit 0, the body on standard output and `final-url URL` on standard error;
+/// exit 3, not found (404/410); exit 4, a `SourceError` as `CODE<TAB>MESSAGE` on standard
+/// error.
 public struct HTTPFetcher: Sendable {
     public var timeout: Double
     public var maximumRedirects: Int
@@ -19,6 +22,11 @@ public struct HTTPFetcher: Sendable {
     public struct Response: Sendable {
         public var body: Data
         public var finalURL: String
+
+        public init(body: Data, finalURL: String) {
+            self.body = body
+            self.finalURL = finalURL
+        }
     }
 
     /// What a request came to, when it did not bring a body.
@@ -28,118 +36,77 @@ public struct HTTPFetcher: Sendable {
         case notFound
     }
 
+    /// The helper's exit statuses.
+    public enum HelperStatus {
+        public static let body: Int32 = 0
+        public static let notFound: Int32 = 3
+        public static let sourceError: Int32 = 4
+    }
+
+    public static let helperName = "draftcheck-fetch"
+
     /// Fetches `url`; `name` is what the user called the document, for error messages.
     /// `headOnly`: ask whether it exists (HEAD), bringing no body.
     public func get(_ url: String, name: String, headOnly: Bool = false) throws -> Outcome {
-        guard let target = URL(string: url), let scheme = target.scheme?.lowercased(), scheme == "https" || scheme == "http" else {
-            throw SourceError(.connectionFailed, name: name, "\(url) is not an http(s) URL")
+        let helper = try Self.helperPath(name: name)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: helper)
+        process.arguments = (headOnly ? ["--head"] : []) + ["--timeout", "\(timeout)", "--max-redirects", "\(maximumRedirects)", "--name", name, url]
+        // The body to a file (it may be megabytes: no pipe to drain while waiting); the
+        // few lines of standard error through a pipe, read after the exit.
+        let bodyURL = FileManager.default.temporaryDirectory.appendingPathComponent("draftcheck-fetch-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
+        guard FileManager.default.createFile(atPath: bodyURL.path, contents: nil) else {
+            throw SourceError(.connectionFailed, name: name, "cannot create a temporary file for \(url) in \(FileManager.default.temporaryDirectory.path)")
         }
-        let transfer = Transfer(maximumRedirects: maximumRedirects, headOnly: headOnly)
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = timeout
-        configuration.timeoutIntervalForResource = timeout
-        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        let session = URLSession(configuration: configuration, delegate: transfer, delegateQueue: nil)
-        defer { session.invalidateAndCancel() }
-        var request = URLRequest(url: target, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
-        request.setValue("draftcheck", forHTTPHeaderField: "User-Agent")
-        if headOnly { request.httpMethod = "HEAD" }
-        let task = session.dataTask(with: request)
-        task.resume()
-        // URLSession's own limits are per read; this one bounds the whole transfer.
-        if transfer.done.wait(timeout: .now() + timeout) == .timedOut {
-            task.cancel()
-            throw SourceError(.timedOut, name: name, "no complete answer from \(url) within \(Self.seconds(timeout)) (--timeout)")
+        defer { try? FileManager.default.removeItem(at: bodyURL) }
+        let bodyHandle = try FileHandle(forWritingTo: bodyURL)
+        let errors = Pipe()
+        process.standardOutput = bodyHandle
+        process.standardError = errors
+        process.standardInput = FileHandle.nullDevice
+        do {
+            try process.run()
+        } catch {
+            throw SourceError(.connectionFailed, name: name, "cannot run \(helper): \(error.localizedDescription)")
         }
-        return try transfer.outcome(url: url, name: name, timeout: timeout)
-    }
-
-    static func seconds(_ value: Double) -> String {
-        value == value.rounded() ? "\(Int(value)) s" : "\(value) s"
-    }
-}
-
-/// The delegate that collects one transfer; its state is touched by URLSession's queue until
-/// `done` is signalled, and read by the caller only after.
-private final class Transfer: NSObject, URLSessionDataDelegate, @unchecked Sendable {
-    let maximumRedirects: Int
-    let done = DispatchSemaphore(value: 0)
-    var body = Data()
-    var response: HTTPURLResponse?
-    var error: (any Error)?
-    var redirects = 0
-    var refusedRedirect: String?
-
-    let headOnly: Bool
-
-    init(maximumRedirects: Int, headOnly: Bool) {
-        self.maximumRedirects = maximumRedirects
-        self.headOnly = headOnly
-    }
-
-    func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
-                    newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void) {
-        redirects += 1
-        let scheme = request.url?.scheme?.lowercased()
-        if redirects > maximumRedirects || !(scheme == "https" || scheme == "http") {
-            refusedRedirect = request.url?.absoluteString ?? "?"
-            completionHandler(nil)
-        } else {
-            completionHandler(request)
+        try? bodyHandle.close()
+        let stderrData = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let said = String(decoding: stderrData, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard process.terminationReason == .exit else {
+            throw SourceError(.connectionFailed, name: name, "\(helper) was killed (signal \(process.terminationStatus)) fetching \(url)")
         }
-    }
-
-    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
-                    completionHandler: @escaping @Sendable (URLSession.ResponseDisposition) -> Void) {
-        self.response = response as? HTTPURLResponse
-        completionHandler(.allow)
-    }
-
-    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
-        body.append(data)
-    }
-
-    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
-        self.error = error
-        done.signal()
-    }
-
-    func outcome(url: String, name: String, timeout: Double) throws -> HTTPFetcher.Outcome {
-        if let refusedRedirect {
-            throw SourceError(.tooManyRedirects, name: name, "\(url): more than \(maximumRedirects) redirects, or one to a non-http URL (last: \(refusedRedirect))")
-        }
-        // A compressed body is counted after decoding, so its Content-Length says nothing.
-        let encoding = response?.value(forHTTPHeaderField: "Content-Encoding")?.lowercased() ?? "identity"
-        let expected = encoding == "identity" ? response.map { $0.expectedContentLength } ?? -1 : -1
-        if let error {
-            let code = (error as? URLError)?.code
-            if code == .timedOut {
-                throw SourceError(.timedOut, name: name, "no complete answer from \(url) within \(HTTPFetcher.seconds(timeout)) (--timeout)")
-            }
-            if expected > 0, Int64(body.count) < expected {
-                throw SourceError(.truncated, name: name, "\(url): the body ended after \(body.count) of \(expected) bytes (Content-Length); nothing cached")
-            }
-            if code == .httpTooManyRedirects {
-                throw SourceError(.tooManyRedirects, name: name, "\(url): too many redirects")
-            }
-            throw SourceError(.connectionFailed, name: name, "\(url): \(error.localizedDescription)")
-        }
-        guard let response else {
-            throw SourceError(.connectionFailed, name: name, "\(url): no HTTP response")
-        }
-        let finalURL = response.url?.absoluteString ?? url
-        switch response.statusCode {
-        case 200..<300:
-            if !headOnly, expected >= 0, Int64(body.count) != expected {
-                throw SourceError(.truncated, name: name, "\(url): the body has \(body.count) bytes, its Content-Length says \(expected); nothing cached")
-            }
-            return .body(HTTPFetcher.Response(body: body, finalURL: finalURL))
-        case 404, 410:
+        switch process.terminationStatus {
+        case HelperStatus.body:
+            let finalURL = said.split(separator: "\n").first { $0.hasPrefix("final-url ") }.map { String($0.dropFirst("final-url ".count)) } ?? url
+            let body = try Data(contentsOf: bodyURL)
+            return .body(Response(body: body, finalURL: finalURL))
+        case HelperStatus.notFound:
             return .notFound
-        case 300..<400:
-            throw SourceError(.tooManyRedirects, name: name, "\(url): redirected (\(response.statusCode)) without a usable Location")
+        case HelperStatus.sourceError:
+            let parts = said.split(separator: "\t", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else { throw SourceError(.connectionFailed, name: name, "\(url): \(said)") }
+            throw SourceError(SourceError.Code(parts[0]), name: name, parts[1])
         default:
-            throw SourceError(.httpError, name: name, "\(finalURL): HTTP \(response.statusCode)")
+            throw SourceError(.connectionFailed, name: name, "\(helper) exited \(process.terminationStatus) fetching \(url): \(said)")
         }
+    }
+
+    /// `DRAFTCHECK_FETCH`, else `draftcheck-fetch` beside the running executable (symbolic
+    /// links resolved: an installed link to the build directory finds its helper).
+    static func helperPath(name: String) throws -> String {
+        if let path = ProcessInfo.processInfo.environment["DRAFTCHECK_FETCH"], !path.isEmpty { return path }
+        var candidates: [String] = []
+        if let exe = Bundle.main.executableURL {
+            candidates.append(exe.resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent(helperName).path)
+            candidates.append(exe.deletingLastPathComponent().appendingPathComponent(helperName).path)
+        }
+        if let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) { return found }
+        throw SourceError(.connectionFailed, name: name, "\(helperName), which fetches documents, is not beside draftcheck (looked in \(candidates.joined(separator: ", "))); build it (swift build --product \(helperName)) or set DRAFTCHECK_FETCH")
+    }
+
+    /// "10 s", "0.5 s".
+    public static func seconds(_ value: Double) -> String {
+        value == value.rounded() ? "\(Int(value)) s" : "\(value) s"
     }
 }

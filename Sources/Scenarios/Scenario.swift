@@ -89,6 +89,8 @@ public struct KernelStep: Sendable {
         /// The sadb_msg_seq of each of those messages (a dump ends with 0).
         public var sequenceNumbers: [UInt32]?
         public var path: String
+        /// For a packet: the SPI of the SA the kernel protected it with (its SAD entry's).
+        public var packetSPI: UInt32? = nil
     }
     public var dialect: Dialect
     public var items: [Item]
@@ -114,6 +116,8 @@ public struct SPDStep: Sendable {
         public var name: String
         public var action: String
         public var selectors: [(local: String, remote: String, proto: UInt8?, localPorts: String?, remotePorts: String?)]
+        /// PFP flag names (`PFPFlags.names`: localAddress, remoteAddress, ...).
+        public var pfp: [String] = []
     }
     public var entries: [Entry]
     public var packet: (local: String, remote: String, proto: UInt8, localPort: UInt32, remotePort: UInt32)
@@ -122,6 +126,17 @@ public struct SPDStep: Sendable {
     public var expectAction: String?
     /// Whether the decorrelated SPD (RFC 4301 Appendix B) sends the packet to the same entry.
     public var expectDecorrelatedEntry: String?
+    /// The selectors of the SAD entry the matched entry creates for the packet (RFC 4301
+    /// 4.4.2.2): selector name (local, remote, protocol, local-ports, remote-ports) to its
+    /// text, or `discard` when no SA may be created.
+    public var expectSAD: SADExpectation?
+    /// Per entry name, how many fragments the decorrelated SPD holds for it.
+    public var expectFragments: [(entry: String, count: Int)] = []
+
+    public enum SADExpectation: Sendable {
+        case selectors([(name: String, value: String)])
+        case discard
+    }
 }
 
 /// A selector as scenarios write it: `{address: 10.0.0.0/24, ports: any, protocol: 6}`.
@@ -146,6 +161,9 @@ public struct NarrowStep: Sendable {
     public var expectTSr: [SelectorInput]?
     /// TS_UNACCEPTABLE, SINGLE_PAIR_REQUIRED, ADDITIONAL_TS_POSSIBLE or none.
     public var expectNotify: String?
+    /// Instead of `rules`: the responder's SPD, whose PROTECT entries (or, decorrelated,
+    /// their fragments) become the rules (RFC 4301 4.4.1).
+    public var spd: (entries: [SPDStep.Entry], decorrelated: Bool)? = nil
 }
 
 public struct TSDecodeStep: Sendable {

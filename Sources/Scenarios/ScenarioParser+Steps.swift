@@ -1,5 +1,6 @@
 import Diagnostics
 import PFKey
+import TrafficSelectors
 
 /// The kernel, capture, SPD and Traffic Selector steps.
 extension ScenarioParser {
@@ -36,7 +37,7 @@ extension ScenarioParser {
                                  proto: try p.optional("protocol")?.integer(UInt8.self) ?? 17,
                                  sourcePort: try p.optional("source-port")?.integer(UInt16.self) ?? 0,
                                  destinationPort: try p.optional("destination-port")?.integer(UInt16.self) ?? 0)
-                extra = ["action", "message-types", "sequence-numbers"]
+                extra = ["action", "spi", "message-types", "sequence-numbers"]
             default:
                 try im.only(["advance-clock", "expect"])
                 action = .advanceClock(try im.required("advance-clock").integer(UInt64.self))
@@ -48,7 +49,7 @@ extension ScenarioParser {
                                        packetAction: try em.optional("action")?.word(["protected", "acquiring", "discarded", "bypassed", "no-policy"]),
                                        messageTypes: try em.optional("message-types")?.list().map { v throws(ScenarioError) in try v.string() },
                                        sequenceNumbers: try em.optional("sequence-numbers")?.list().map { v throws(ScenarioError) in try v.integer(UInt32.self) },
-                                       path: item.path))
+                                       path: item.path, packetSPI: try em.optional("spi")?.integer(UInt32.self)))
         }
         return KernelStep(dialect: try dialect(m.optional("dialect")), items: out)
     }
@@ -84,10 +85,44 @@ extension ScenarioParser {
     static func parseSPD(_ value: YAMLValue) throws(ScenarioError) -> SPDStep {
         let m = try value.mapping()
         try m.only(["entries", "packet", "expect"])
+        let entries = try spdEntries(m.required("entries"))
+        let p = try m.required("packet").mapping()
+        try p.only(["local", "remote", "protocol", "local-port", "remote-port"])
+        let packet = (try address(p.required("local")), try address(p.required("remote")), try p.optional("protocol")?.integer(UInt8.self) ?? 6,
+                      try p.optional("local-port")?.integer(UInt32.self) ?? 0, try p.optional("remote-port")?.integer(UInt32.self) ?? 0)
+        guard let ev = m.optional("expect") else { throw m.value.error(.missingExpectation, "\"expect\" is required: a step without one proves nothing") }
+        let em = try ev.mapping()
+        try em.only(["entry", "action", "decorrelated-entry", "sad-selectors", "fragments"])
+        guard !em.entries.isEmpty else { throw ev.error(.missingExpectation, "\"expect\" asks nothing (give entry, action, decorrelated-entry, sad-selectors or fragments)") }
+        var step = SPDStep(entries: entries, packet: packet, expectEntry: try em.optional("entry")?.string(),
+                           expectAction: try em.optional("action")?.word(["PROTECT", "BYPASS", "DISCARD", "none"]),
+                           expectDecorrelatedEntry: try em.optional("decorrelated-entry")?.string())
+        step.expectSAD = try em.optional("sad-selectors").map(sadExpectation)
+        if let f = em.optional("fragments") {
+            let fm = try f.mapping()
+            guard !fm.entries.isEmpty else { throw f.error(.missingExpectation, "\"fragments\" names no entry") }
+            for (key, count) in fm.entries { step.expectFragments.append((key, try count.integer(Int.self))) }
+        }
+        return step
+    }
+
+    /// `discard`, or a mapping of selector names to their expected text.
+    static func sadExpectation(_ value: YAMLValue) throws(ScenarioError) -> SPDStep.SADExpectation {
+        if (try? value.word(["discard"])) != nil { return .discard }
+        let m = try value.mapping()
+        try m.only(["local", "remote", "protocol", "local-ports", "remote-ports"])
+        guard !m.entries.isEmpty else { throw value.error(.missingExpectation, "\"sad-selectors\" names no selector") }
+        var fields: [(name: String, value: String)] = []
+        for (key, v) in m.entries { fields.append((key, try v.string())) }
+        return .selectors(fields)
+    }
+
+    /// SPD entries as the `spd` step and the `ts-narrow` step's `spd` write them.
+    static func spdEntries(_ value: YAMLValue) throws(ScenarioError) -> [SPDStep.Entry] {
         var entries: [SPDStep.Entry] = []
-        for e in try m.required("entries").list() {
+        for e in try value.list() {
             let em = try e.mapping()
-            try em.only(["name", "action", "selectors"])
+            try em.only(["name", "action", "selectors", "pfp"])
             var selectors: [(local: String, remote: String, proto: UInt8?, localPorts: String?, remotePorts: String?)] = []
             for s in try em.required("selectors").list() {
                 let sm = try s.mapping()
@@ -95,19 +130,12 @@ extension ScenarioParser {
                 selectors.append((try sm.required("local").string(), try sm.required("remote").string(), try sm.optional("protocol")?.integer(UInt8.self),
                                   try sm.optional("local-ports")?.string(), try sm.optional("remote-ports")?.string()))
             }
-            entries.append(SPDStep.Entry(name: try em.required("name").string(), action: try em.required("action").word(["PROTECT", "BYPASS", "DISCARD"]), selectors: selectors))
+            var pfp: [String] = []
+            for f in try em.optional("pfp")?.list() ?? [] { pfp.append(try f.word(PFPFlags.names.map(\.0))) }
+            entries.append(SPDStep.Entry(name: try em.required("name").string(), action: try em.required("action").word(["PROTECT", "BYPASS", "DISCARD"]),
+                                         selectors: selectors, pfp: pfp))
         }
-        let p = try m.required("packet").mapping()
-        try p.only(["local", "remote", "protocol", "local-port", "remote-port"])
-        let packet = (try address(p.required("local")), try address(p.required("remote")), try p.optional("protocol")?.integer(UInt8.self) ?? 6,
-                      try p.optional("local-port")?.integer(UInt32.self) ?? 0, try p.optional("remote-port")?.integer(UInt32.self) ?? 0)
-        guard let ev = m.optional("expect") else { throw m.value.error(.missingExpectation, "\"expect\" is required: a step without one proves nothing") }
-        let em = try ev.mapping()
-        try em.only(["entry", "action", "decorrelated-entry"])
-        guard !em.entries.isEmpty else { throw ev.error(.missingExpectation, "\"expect\" asks nothing (give entry, action or decorrelated-entry)") }
-        return SPDStep(entries: entries, packet: packet, expectEntry: try em.optional("entry")?.string(),
-                       expectAction: try em.optional("action")?.word(["PROTECT", "BYPASS", "DISCARD", "none"]),
-                       expectDecorrelatedEntry: try em.optional("decorrelated-entry")?.string())
+        return entries
     }
 
     static func selectors(_ value: YAMLValue) throws(ScenarioError) -> [SelectorInput] {
@@ -123,11 +151,19 @@ extension ScenarioParser {
 
     static func parseNarrow(_ value: YAMLValue) throws(ScenarioError) -> NarrowStep {
         let m = try value.mapping()
-        try m.only(["profiles", "policy", "tsi", "tsr", "expect"])
+        try m.only(["profiles", "policy", "spd", "tsi", "tsr", "expect"])
         var profiles: [String] = []
         for p in try m.optional("profiles")?.list() ?? [] { profiles.append(try p.word(["rfc7296", "strongswan", "libreswan"])) }
+        // The responder's policy: rules as written, or the PROTECT entries of an SPD.
+        var spd: (entries: [SPDStep.Entry], decorrelated: Bool)?
+        if let s = m.optional("spd") {
+            guard m.optional("policy") == nil else { throw s.error(.invalidValue, "give either \"policy\" or \"spd\", not both") }
+            let sm = try s.mapping()
+            try sm.only(["entries", "decorrelated"])
+            spd = (try spdEntries(sm.required("entries")), try sm.optional("decorrelated")?.bool() ?? false)
+        }
         var rules: [NarrowStep.Rule] = []
-        for r in try m.required("policy").list() {
+        for r in spd == nil ? try m.required("policy").list() : [] {
             let rm = try r.mapping()
             try rm.only(["name", "remote", "local", "single-pair"])
             rules.append(NarrowStep.Rule(name: try rm.required("name").string(), remote: try selectors(rm.required("remote")),
@@ -137,11 +173,13 @@ extension ScenarioParser {
         let em = try ev.mapping()
         try em.only(["tsi", "tsr", "notify"])
         guard !em.entries.isEmpty else { throw ev.error(.missingExpectation, "\"expect\" asks nothing (give tsi, tsr or notify)") }
-        return NarrowStep(profiles: profiles.isEmpty ? ["rfc7296"] : profiles, rules: rules,
-                          tsi: try selectors(m.required("tsi")), tsr: try selectors(m.required("tsr")),
-                          expectTSi: try em.optional("tsi").map { v throws(ScenarioError) in try selectors(v) },
-                          expectTSr: try em.optional("tsr").map { v throws(ScenarioError) in try selectors(v) },
-                          expectNotify: try em.optional("notify")?.word(["TS_UNACCEPTABLE", "SINGLE_PAIR_REQUIRED", "ADDITIONAL_TS_POSSIBLE", "none"]))
+        var step = NarrowStep(profiles: profiles.isEmpty ? ["rfc7296"] : profiles, rules: rules,
+                              tsi: try selectors(m.required("tsi")), tsr: try selectors(m.required("tsr")),
+                              expectTSi: try em.optional("tsi").map { v throws(ScenarioError) in try selectors(v) },
+                              expectTSr: try em.optional("tsr").map { v throws(ScenarioError) in try selectors(v) },
+                              expectNotify: try em.optional("notify")?.word(["TS_UNACCEPTABLE", "SINGLE_PAIR_REQUIRED", "ADDITIONAL_TS_POSSIBLE", "none"]))
+        step.spd = spd
+        return step
     }
 
     static func parseTSDecode(_ value: YAMLValue) throws(ScenarioError) -> TSDecodeStep {

@@ -35,6 +35,7 @@ extension ScenarioRunner {
                 ctx.input("\(itemLabel): packet", "proto \(proto) \(source):\(sourcePort) -> \(destination):\(destinationPort)")
                 let result = kernel.send(ReferenceKernel.OutboundPacket(source: src, destination: dst, proto: proto, sourcePort: sourcePort, destinationPort: destinationPort))
                 if let expected = item.packetAction { ctx.expect("\(itemLabel): packet meets", Self.name(result.action), equals: expected) }
+                if let spi = item.packetSPI { ctx.expect("\(itemLabel): SPI the packet is protected with", Self.spi(result.action), equals: String(spi)) }
                 try listenerMessages(result.messages, item, dialect: s.dialect, itemLabel, &ctx)
             case .advanceClock(let seconds):
                 ctx.input("\(itemLabel): clock", "+\(seconds) s")
@@ -68,6 +69,11 @@ extension ScenarioRunner {
         if let seqs = item.sequenceNumbers {
             ctx.expect("\(label): their sadb_msg_seq", decoded.map { (try? $0.get()).map { String($0.sequence) } ?? "undecodable" }, equals: seqs.map(String.init))
         }
+    }
+
+    static func spi(_ action: ReferenceKernel.PacketResult.Action) -> String {
+        if case .protected(let spi) = action { return String(spi) }
+        return "not protected (\(name(action)))"
     }
 
     static func name(_ action: ReferenceKernel.PacketResult.Action) -> String {

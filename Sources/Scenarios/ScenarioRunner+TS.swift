@@ -13,18 +13,7 @@ extension ScenarioRunner {
     }
 
     static func runSPD(_ s: SPDStep, _ label: String, _ ctx: inout CheckContext) throws {
-        var entries: [SPDEntry] = []
-        for e in s.entries {
-            var sets: [SPDSelectorSet] = []
-            for sel in e.selectors {
-                sets.append(try SPDSelectorSet(local: sel.local, remote: sel.remote, protocol: sel.proto ?? 0,
-                                               localPorts: sel.localPorts ?? "any", remotePorts: sel.remotePorts ?? "any"))
-            }
-            guard let action = SPDAction(rawValue: e.action) else { throw CheckError(.setupFailed, "unknown SPD action \(e.action)") }
-            entries.append(SPDEntry(name: e.name, selectorSets: sets, action: action))
-            ctx.input("\(label): entry \(entries.count - 1)", "\(e.name): \(sets.map(\.description).joined(separator: "; ")) \(e.action)")
-        }
-        let spd = SPD(entries: entries)
+        let spd = try buildSPD(s.entries, label, &ctx)
         let (family, local) = try IPAddressText.parse(s.packet.local), (_, remote) = try IPAddressText.parse(s.packet.remote)
         let packet = SPDPacket(family: family, local: local, remote: remote, ipProtocol: s.packet.proto, localPort: s.packet.localPort, remotePort: s.packet.remotePort)
         ctx.input("\(label): packet", "proto \(s.packet.proto) \(s.packet.local):\(s.packet.localPort) -> \(s.packet.remote):\(s.packet.remotePort)")
@@ -34,12 +23,36 @@ extension ScenarioRunner {
         if let name = s.expectDecorrelatedEntry {
             ctx.expect("\(label): decorrelated SPD: entry of the fragment met", Decorrelation.decorrelate(spd).lookup(packet)?.originName ?? "none", equals: name)
         }
+        expectDerivedSA(spd, found, packet, s, label, &ctx)
+    }
+
+    /// The SPD a scenario writes, its entries recorded as inputs.
+    static func buildSPD(_ written: [SPDStep.Entry], _ label: String, _ ctx: inout CheckContext) throws -> SPD {
+        var entries: [SPDEntry] = []
+        for e in written {
+            var sets: [SPDSelectorSet] = []
+            for sel in e.selectors {
+                sets.append(try SPDSelectorSet(local: sel.local, remote: sel.remote, protocol: sel.proto ?? 0,
+                                               localPorts: sel.localPorts ?? "any", remotePorts: sel.remotePorts ?? "any"))
+            }
+            guard let action = SPDAction(rawValue: e.action) else { throw CheckError(.setupFailed, "unknown SPD action \(e.action)") }
+            entries.append(SPDEntry(name: e.name, selectorSets: sets, pfp: try pfpFlags(e.pfp), action: action))
+            ctx.input("\(label): entry \(entries.count - 1)", "\(e.name): \(sets.map(\.description).joined(separator: "; ")) \(e.action)\(e.pfp.isEmpty ? "" : " PFP " + e.pfp.joined(separator: ","))")
+        }
+        return SPD(entries: entries)
     }
 
     static func runNarrow(_ s: NarrowStep, _ label: String, _ ctx: inout CheckContext) throws {
         var rules: [NarrowingRule] = []
         for r in s.rules {
             rules.append(NarrowingRule(name: r.name, remote: try r.remote.map(selector), local: try r.local.map(selector), requiresSinglePair: r.singlePair))
+        }
+        if let written = s.spd {
+            let spd = try buildSPD(written.entries, label, &ctx)
+            rules = (written.decorrelated ? NarrowingPolicy(protecting: Decorrelation.decorrelate(spd)) : NarrowingPolicy(protecting: spd)).rules
+            for r in rules {
+                ctx.input("\(label): rule from the \(written.decorrelated ? "decorrelated" : "ordered") SPD", "\(r.name): remote \(show(r.remote)), local \(show(r.local))")
+            }
         }
         let tsi = try s.tsi.map(selector), tsr = try s.tsr.map(selector)
         ctx.input("\(label): proposed TSi", show(tsi))
