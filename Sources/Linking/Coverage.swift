@@ -13,8 +13,10 @@ public struct CoverageRow: Hashable, Sendable, Codable {
     }
 
     public var total: Int { counts.values.reduce(0, +) }
-    /// Statements with at least one claim found (every status but unlinked).
-    public var linked: Int { total - (counts[.unlinked] ?? 0) }
+    /// Statements with at least one claim found (every status but exempt and unlinked).
+    public var linked: Int { total - (counts[.unlinked] ?? 0) - (counts[.exempt] ?? 0) }
+    /// Statements an exemption names and no claim links to.
+    public var exempt: Int { counts[.exempt] ?? 0 }
     public func count(_ status: StatementStatus) -> Int { counts[status] ?? 0 }
     /// linked / total, 0 when there are no statements.
     public var ratio: Double { total == 0 ? 0 : Double(linked) / Double(total) }
@@ -31,16 +33,22 @@ public struct Coverage: Hashable, Sendable, Codable {
     public var byTopic: [CoverageRow]
     public var byLevel: [CoverageRow]
     public var bySection: [CoverageRow]
+    /// The statements with a BCP 14 keyword (each once, whatever its levels), and those
+    /// without: the two kinds the coverage targets count apart.
+    public var bcp14: CoverageRow
+    public var topical: CoverageRow
 
     /// Level key for a statement without a keyword.
     public static let topicalLevel = "(topical)"
 
     public init(statements: [LinkedStatement]) {
         var total = CoverageRow(key: "all")
+        var bcp14 = CoverageRow(key: "BCP 14"), topical = CoverageRow(key: "topical")
         var topics: [String: CoverageRow] = [:], levels: [String: CoverageRow] = [:]
         var sections: [String: CoverageRow] = [:], sectionOrder: [String] = []
         for s in statements {
             total.add(s)
+            if s.statement.levels.isEmpty { topical.add(s) } else { bcp14.add(s) }
             for t in s.statement.topics { topics[t, default: CoverageRow(key: t)].add(s) }
             let lv = s.statement.levels.isEmpty ? [Coverage.topicalLevel] : s.statement.levels
             for l in Set(lv) { levels[l, default: CoverageRow(key: l)].add(s) }
@@ -48,6 +56,8 @@ public struct Coverage: Hashable, Sendable, Codable {
             sections[s.statement.section, default: CoverageRow(key: s.statement.section)].add(s)
         }
         self.total = total
+        self.bcp14 = bcp14
+        self.topical = topical
         byTopic = topics.keys.sorted().map { topics[$0]! }
         let levelOrder = ["MUST", "MUST NOT", "REQUIRED", "SHALL", "SHALL NOT", "SHOULD", "SHOULD NOT",
                           "RECOMMENDED", "NOT RECOMMENDED", "MAY", "OPTIONAL", Coverage.topicalLevel]

@@ -44,6 +44,9 @@ public enum StatementStatus: String, Hashable, Sendable, Codable, CaseIterable, 
     /// A claim's quote is not found in this revision, or its statement is found reworded
     /// without the claim's decisive clause.
     case stale
+    /// Deliberately not checked: an exemption (checks/exemptions/) names it, with a reason
+    /// and one sentence. Any linked check outranks it; it outranks only unlinked.
+    case exempt
     /// A normative or topical statement no claim links to: a coverage gap.
     case unlinked
 
@@ -56,7 +59,8 @@ public enum StatementStatus: String, Hashable, Sendable, Codable, CaseIterable, 
         case .contradicted: 2
         case .supported: 3
         case .stale: 4
-        case .unlinked: 5
+        case .exempt: 5
+        case .unlinked: 6
         }
     }
 }
@@ -151,13 +155,17 @@ public struct LinkedStatement: Hashable, Sendable, Codable {
     /// Where the claims behind the status were written when every one of them is
     /// inherited from another document; empty when any is this series' own.
     public var inheritedFrom: [InheritedFrom]
+    /// Why the statement is not checked, when its status is `exempt`.
+    public var exemption: Exemption?
 
-    public init(statement: LinkStatement, status: StatementStatus, checkIDs: [String], drift: Drift? = nil, inheritedFrom: [InheritedFrom] = []) {
+    public init(statement: LinkStatement, status: StatementStatus, checkIDs: [String], drift: Drift? = nil, inheritedFrom: [InheritedFrom] = [],
+                exemption: Exemption? = nil) {
         self.statement = statement
         self.status = status
         self.checkIDs = checkIDs
         self.drift = drift
         self.inheritedFrom = inheritedFrom
+        self.exemption = exemption
     }
 
     /// The status rests only on claims written against other documents.
@@ -183,6 +191,8 @@ public struct LinkedDocument: Sendable {
     public var statements: [LinkedStatement]
     /// Every claim naming this document's series, found or not.
     public var claims: [ClaimLink]
+    /// Every exemption naming this document's series, found or not.
+    public var exemptions: [ExemptionLink] = []
 
     /// Statements whose status is `status`.
     public func statements(_ status: StatementStatus) -> [LinkedStatement] {

@@ -7,8 +7,13 @@ import Foundation
 /// the statements its quote overlaps, and each statement gets a status.
 public struct Linker: Sendable {
     public var run: CatalogRun
+    /// Statements deliberately not checked (Exemptions.swift); a linked check outranks them.
+    public var exemptions: [Exemption]
 
-    public init(run: CatalogRun) { self.run = run }
+    public init(run: CatalogRun, exemptions: [Exemption] = []) {
+        self.run = run
+        self.exemptions = exemptions
+    }
 
     public func link(_ document: Document, statements: [LinkStatement]) -> LinkedDocument {
         let identity = DocumentIdentity(document.metadata)
@@ -36,9 +41,11 @@ public struct Linker: Sendable {
         for link in claims {
             for id in link.statementIDs { byStatement[id, default: []].append(link) }
         }
+        let exemptionLinks = resolveExemptions(identity: identity, index: index, statements: statements)
+        let exempted = Linker.exemptionsByStatement(exemptionLinks)
         let linked = statements.map { s -> LinkedStatement in
             let links = byStatement[s.id] ?? []
-            let status = links.map(\.status).min { $0.precedence < $1.precedence } ?? .unlinked
+            let status = links.map(\.status).min { $0.precedence < $1.precedence } ?? (exempted[s.id] == nil ? .unlinked : .exempt)
             var ids: [String] = []
             for l in links where !ids.contains(l.checkID) { ids.append(l.checkID) }
             // Drifted only when no link behind the status found the statement as quoted.
@@ -48,12 +55,14 @@ public struct Linker: Sendable {
             if behind.allSatisfy({ $0.inheritedFrom != nil }) {
                 for l in behind { if let f = l.inheritedFrom, !sources.contains(f) { sources.append(f) } }
             }
-            return LinkedStatement(statement: s, status: status, checkIDs: ids, drift: drift, inheritedFrom: sources)
+            return LinkedStatement(statement: s, status: status, checkIDs: ids, drift: drift, inheritedFrom: sources,
+                                   exemption: status == .exempt ? exempted[s.id] : nil)
         }
         let outline = document.allSections.map {
             SectionOutline(number: $0.number, title: $0.title, depth: $0.depth, location: $0.location)
         }
-        return LinkedDocument(identity: identity, metadata: document.metadata, sections: outline, statements: linked, claims: claims)
+        return LinkedDocument(identity: identity, metadata: document.metadata, sections: outline, statements: linked, claims: claims,
+                              exemptions: exemptionLinks)
     }
 
     /// Finds the quote in the claimed section first, then anywhere in the document (a

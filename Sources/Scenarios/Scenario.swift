@@ -103,6 +103,12 @@ public struct CaptureStep: Sendable {
     /// 1 for the first message of that type going that way.
     public var nth: Int
     public var expect: MessageExpectation
+    /// Instead of a message: a malformed request of the differential (the `MUT` lines of
+    /// the captures), with what Linux answered to it as recorded (`send:90`: send() failed
+    /// with errno 90; `errno:22`: a reply with errno 22; `ok`), expected in `linux`, and the
+    /// strict codec's verdict on the same bytes in `expect`.
+    public var mutation: String? = nil
+    public var linux: String? = nil
 }
 
 public struct SPDStep: Sendable {

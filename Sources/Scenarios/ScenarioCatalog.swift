@@ -1,6 +1,7 @@
 import Checks
 import Diagnostics
 import Foundation
+import Linking
 
 /// The whole catalog: the Swift checks (`Catalog.all`), then the bundled scenario files
 /// (`checks/` at the package root), then those of each `--checks DIR`, each folder's
@@ -8,17 +9,25 @@ import Foundation
 public struct ScenarioCatalog: Sendable {
     public var scenarios: [Scenario]
     public var checks: [Check]
+    /// The exemption files: `checks/exemptions/` (bundled), then each directory's `exemptions/`.
+    public var exemptionFiles: [ExemptionFile] = []
+
+    /// Every exemption, in file order.
+    public var exemptions: [Exemption] { exemptionFiles.flatMap(\.exemptions) }
 
     /// Loads `directories` (the bundled one first when `bundled`), refusing any bad file.
     public static func load(directories: [String] = [], bundled: Bool = true) throws(ScenarioError) -> ScenarioCatalog {
         var dirs: [(path: String, display: String?)] = directories.map { ($0, nil) }
         if bundled, let b = bundledDirectory() { dirs.insert((b, "checks"), at: 0) }
         var scenarios: [Scenario] = []
+        var exemptionFiles: [ExemptionFile] = []
         var seenDirectories = Set<String>()
         for dir in dirs where seenDirectories.insert(URL(fileURLWithPath: dir.path).standardizedFileURL.path).inserted {
             var loaded = try loadDirectory(dir.path, displayPrefix: dir.display)
             if dir.display != nil { for i in loaded.indices { loaded[i].bundled = true } }
             scenarios += loaded
+            let sub = dir.path.hasSuffix("/") ? dir.path + "exemptions" : dir.path + "/exemptions"
+            exemptionFiles += try ExemptionFile.loadDirectory(sub, displayPrefix: dir.display.map { "\($0)/exemptions" })
         }
         var checks = Catalog.all
         for s in scenarios {
@@ -27,7 +36,7 @@ public struct ScenarioCatalog: Sendable {
             }
             checks.append(check(s))
         }
-        return ScenarioCatalog(scenarios: scenarios, checks: checks)
+        return ScenarioCatalog(scenarios: scenarios, checks: checks, exemptionFiles: exemptionFiles)
     }
 
     /// Every `*.yaml` / `*.yml` file of `directory`, parsed.

@@ -42,6 +42,7 @@ public struct ScenarioError: Diagnostic {
     public static let missingExpectation = ScenarioError(.missingExpectation, "")
     public static let duplicateID = ScenarioError(.duplicateID, "")
     public static let quoteNotFound = ScenarioError(.quoteNotFound, "")
+    public static let quoteAmbiguous = ScenarioError(.quoteAmbiguous, "")
     public static let directoryMissing = ScenarioError(.directoryMissing, "")
 }
 
@@ -65,6 +66,9 @@ extension DiagnosticCode where Domain == ScenarioError {
     public static var duplicateID: Self { Self("duplicateID") }
     /// A claim's quote is in no document of its series among those read.
     public static var quoteNotFound: Self { Self("quoteNotFound") }
+    /// An exemption's quote is found, but in no statement or across several: an
+    /// exemption names exactly one statement.
+    public static var quoteAmbiguous: Self { Self("quoteAmbiguous") }
     /// A `--checks` directory that does not exist.
     public static var directoryMissing: Self { Self("directoryMissing") }
 }

@@ -62,6 +62,16 @@ extension ScenarioParser {
 
     static func parseCapture(_ value: YAMLValue) throws(ScenarioError) -> CaptureStep {
         let m = try value.mapping()
+        if let mutation = m.optional("mutation") {
+            // A request of the differential: what Linux answered, and the codec's verdict.
+            try m.only(["mutation", "expect"])
+            let e = try messageExpectation(m, extra: ["linux"])
+            let linux = try m.required("expect").mapping().optional("linux")?.string()
+            guard linux != nil || e.rejected != nil else {
+                throw try m.required("expect").error(.missingExpectation, "a mutation's \"expect\" gives linux (what Linux answered) or rejected")
+            }
+            return CaptureStep(scenario: "differential", type: "", fromKernel: true, nth: 1, expect: e, mutation: try mutation.string(), linux: linux)
+        }
         try m.only(["scenario", "type", "from", "nth", "expect"])
         let type = try m.required("type")
         guard MessageType(name: try type.string()) != nil else { throw type.error(.invalidValue, "unknown PF_KEY message type \"\(try type.string())\"") }

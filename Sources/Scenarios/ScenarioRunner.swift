@@ -1,6 +1,7 @@
 import Checks
 import PFKey
 import PFKeyReference
+import WireCore
 
 /// Runs a scenario's steps against the reference code, recording evidence. Every
 /// expectation reads what the codec decoded from bytes or what the kernel or engine
@@ -77,6 +78,10 @@ public enum ScenarioRunner {
     }
 
     static func runCapture(_ s: CaptureStep, _ label: String, _ ctx: inout CheckContext) throws {
+        if let name = s.mutation {
+            try runMutation(name, s, label, &ctx)
+            return
+        }
         guard let capture = KernelCaptures.scenarios.first(where: { $0.name == s.scenario }) else {
             throw CheckError(.captureMissing, "kernel capture scenario \(s.scenario) is not in KernelCaptures")
         }
@@ -96,6 +101,30 @@ public enum ScenarioRunner {
             return
         }
         throw CheckError(.captureMissing, "capture \(s.scenario) has \(seen) \(s.fromKernel ? "kernel" : "request") SADB_\(s.type), not \(s.nth)")
+    }
+
+    /// A malformed request Linux 6.1 was sent in the differential: its recorded answer, and
+    /// the strict codec's verdict on the same bytes.
+    static func runMutation(_ name: String, _ s: CaptureStep, _ label: String, _ ctx: inout CheckContext) throws {
+        // "KIND", or "BASE/KIND" where several requests had that mutation (bitflip-0-0).
+        let parts = name.split(separator: "/", maxSplits: 1).map(String.init)
+        let matching = KernelCaptures.mutations.filter { parts.count == 2 ? $0.base == parts[0] && $0.kind == parts[1] : $0.kind == name }
+        guard let mutation = matching.first else {
+            throw CheckError(.captureMissing, "the differential has no mutation \(name)")
+        }
+        guard matching.count == 1 else {
+            throw CheckError(.setupFailed, "mutation \(name) was applied to \(matching.map(\.base).joined(separator: ", ")): name it BASE/\(name)")
+        }
+        guard let bytes = try? Hex.decode(mutation.hex, skip: { _ in false }) else {
+            throw CheckError(.setupFailed, "mutation \(name): its hex does not decode")
+        }
+        ctx.capture("differential")
+        ctx.hex("\(label): request sent to the real kernel (\(mutation.base) \(name))", bytes)
+        if let linux = s.linux { ctx.expect("\(label): real kernel answered", mutation.kernel, equals: linux) }
+        if s.expect.rejected != nil || !s.expect.isEmpty {
+            let decoded = Result { try Message(decoding: bytes, options: DecodingOptions(dialect: .linux, direction: .request)) }
+            judge(decoded, s.expect, dialect: .linux, "\(label): strict codec", &ctx)
+        }
     }
 }
 

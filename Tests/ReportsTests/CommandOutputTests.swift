@@ -91,9 +91,12 @@ import TestSupport
 
     static let target: CoverageTarget = {
         var coverage = Coverage(statements: [])
-        coverage.total = CoverageRow(key: "all", counts: [.supported: 3, .unlinked: 1])
-        coverage.byTopic = [CoverageRow(key: "ts", counts: [.supported: 3])]
-        coverage.byLevel = [CoverageRow(key: "MUST", counts: [.supported: 2, .unlinked: 1])]
+        coverage.total = CoverageRow(key: "all", counts: [.supported: 3, .exempt: 1, .unlinked: 1])
+        coverage.byTopic = [CoverageRow(key: "ts", counts: [.supported: 3, .exempt: 1])]
+        coverage.byLevel = [CoverageRow(key: "MUST", counts: [.supported: 2, .unlinked: 1]),
+                            CoverageRow(key: Coverage.topicalLevel, counts: [.supported: 1, .exempt: 1])]
+        coverage.bcp14 = CoverageRow(key: "BCP 14", counts: [.supported: 2, .unlinked: 1])
+        coverage.topical = CoverageRow(key: "topical", counts: [.supported: 1, .exempt: 1])
         return CoverageTarget(document: "rfc7296", section: "2.9", coverage: coverage)
     }()
 
@@ -101,15 +104,21 @@ import TestSupport
         let text = try CoverageReport.render([Self.target], as: .text)
         #expect(text == """
             Coverage by section (statements linked to at least one check)
-                         statements  linked  supported  contradicted  failed  errored  stale  unlinked  coverage
-            -----------  ----------  ------  ---------  ------------  ------  -------  -----  --------  --------
-            rfc7296 2.9           4       3          3             0       0        0      0         1       75%
+                         statements  linked  supported  contradicted  failed  errored  stale  exempt  unlinked  coverage
+            -----------  ----------  ------  ---------  ------------  ------  -------  -----  ------  --------  --------
+            rfc7296 2.9           5       3          3             0       0        0      0       1         1       60%
+
+            Targets (issue 15): 3 missed
+                         BCP 14 linked (>=90%)  topical linked (>=60%)  linked or exempt (100%)
+            -----------  ---------------------  ----------------------  -----------------------
+            rfc7296 2.9         2/3 66% MISSED          1/2 50% MISSED           4/5 80% MISSED
 
             rfc7296 section 2.9, by topic and level
-                  statements  linked  supported  contradicted  failed  errored  stale  unlinked  coverage
-            ----  ----------  ------  ---------  ------------  ------  -------  -----  --------  --------
-            ts             3       3          3             0       0        0      0         0      100%
-            MUST           3       2          2             0       0        0      0         1       67%
+                       statements  linked  supported  contradicted  failed  errored  stale  exempt  unlinked  coverage
+            ---------  ----------  ------  ---------  ------------  ------  -------  -----  ------  --------  --------
+            ts                  4       3          3             0       0        0      0       1         0       75%
+            MUST                3       2          2             0       0        0      0       0         1       67%
+            (topical)           2       1          1             0       0        0      0       1         0       50%
 
 
             """)
@@ -118,7 +127,9 @@ import TestSupport
     @Test func coverageJSONIsTheTargetsWithTheirCoverage() throws {
         let json = try CoverageReport.render([Self.target], as: .json)
         #expect(json.hasPrefix("[\n  {\n    \"coverage\" : {\n"))
-        #expect(json.contains("\"document\" : \"rfc7296\",\n    \"section\" : \"2.9\",\n    \"unlinked\" : [\n\n    ]\n  }\n]\n"))
+        #expect(json.contains("\"document\" : \"rfc7296\",\n    \"goals\" : [\n"))
+        #expect(json.contains("\"count\" : 4,\n        \"kind\" : \"linked-or-exempt\",\n        \"met\" : false,\n        \"threshold\" : 1,\n        \"total\" : 5\n"))
+        #expect(json.contains("\"section\" : \"2.9\",\n    \"unlinked\" : [\n\n    ]\n  }\n]\n"))
         #expect(json.hasSuffix("]\n"))
     }
 

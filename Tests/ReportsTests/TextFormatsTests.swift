@@ -21,7 +21,7 @@ import Testing
     @Test func verboseTextListsEachLinkedStatementWithItsStatus() {
         let text = TextCheckReport.render(ReportFixture.report, options: .init(verbose: true))
         #expect(text.contains("[contradicted] Section 2.9, paragraph 1 (drafts/draft-ietf-ipsecme-ikev2bis-08.xml:"))
-        #expect(text.contains("statements: 6; supported 4, contradicted 1, failed 0, errored 0, stale 0, unlinked 1"))
+        #expect(text.contains("statements: 6; supported 4, contradicted 1, failed 0, errored 0, stale 0, exempt 0, unlinked 1"))
         #expect(text.contains("    why: PF_KEY installed the SAs of an IKEv2 Child SA: it does not only apply to IKEv1.\n"))
     }
 

@@ -76,10 +76,12 @@ extension CheckReport {
     /// Runs the checks named by `checkIDs` (the whole catalog when empty; an unknown id
     /// throws `CheckError.unknownCheck`) and judges each of `documents` by the run.
     /// `catalog` is the whole catalog (Swift checks and scenario files); `Catalog.all` by default.
-    public static func judging(_ documents: [Document], catalog: [Check] = Catalog.all, checkIDs: [String] = [], toolVersion: String) throws -> CheckReport {
+    /// `exemptions` name the statements deliberately not checked.
+    public static func judging(_ documents: [Document], catalog: [Check] = Catalog.all, exemptions: [Exemption] = [],
+                               checkIDs: [String] = [], toolVersion: String) throws -> CheckReport {
         let checks = checkIDs.isEmpty ? catalog : try Catalog.checks(ids: checkIDs, in: catalog)
         let run = CatalogRun.run(checks)
-        let linker = Linker(run: run)
+        let linker = Linker(run: run, exemptions: exemptions)
         return CheckReport(run: run, documents: documents.map { linker.link($0) }, toolVersion: toolVersion)
     }
 }

@@ -27,13 +27,14 @@ public enum CoverageReport {
                 out += "  \(row.key): \(row.inherited) of the \(row.linked) linked through claims inherited from other documents\n"
             }
             out += "\n"
+            out += goals(targets) + "\n"
             for target in targets {
                 out += CoverageTable.render(title: "\(target.document) section \(target.section), by topic and level",
                                             rows: target.coverage.byTopic + target.coverage.byLevel) + "\n"
             }
             if unlinked {
                 for target in targets where !target.unlinked.isEmpty {
-                    out += "Unlinked in \(target.document) section \(target.section) (\(target.unlinked.count))\n"
+                    out += "Unlinked in \(target.document) section \(target.section) (\(target.unlinked.count), neither linked nor exempt)\n"
                     for s in target.unlinked {
                         let level = s.levels.isEmpty ? "" : " [\(s.levels.joined(separator: ", "))]"
                         out += "  \(s.id)  line \(s.line)\(level): \"\(TextCheckReport.clipped(s.text, 64))\"\n"
@@ -45,5 +46,27 @@ public enum CoverageReport {
             }
             return out
         }
+    }
+
+    /// The issue's three targets per section, each met or missed:
+    /// `RFC 2367 2  BCP 14 linked 43/48 90% >=90% met ...`.
+    static func goals(_ targets: [CoverageTarget]) -> String {
+        var table = [["", "BCP 14 linked (>=90%)", "topical linked (>=60%)", "linked or exempt (100%)"]]
+        for target in targets {
+            table.append(["\(target.document) \(target.section)"] + target.goals.map { g in
+                "\(g.count)/\(g.total) \(String(format: "%.0f%%", (g.ratio * 100).rounded(.down))) \(g.met ? "met" : "MISSED")"
+            })
+        }
+        let widths = (0..<table[0].count).map { c in table.map { $0[c].count }.max() ?? 0 }
+        let missed = targets.flatMap(\.goals).filter { !$0.met }.count
+        var out = "Targets (issue 15): \(missed == 0 ? "all met" : "\(missed) missed")\n"
+        for (i, row) in table.enumerated() {
+            out += row.enumerated().map { c, cell in
+                c == 0 ? cell.padding(toLength: widths[c], withPad: " ", startingAt: 0)
+                       : String(repeating: " ", count: widths[c] - cell.count) + cell
+            }.joined(separator: "  ") + "\n"
+            if i == 0 { out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n" }
+        }
+        return out
     }
 }

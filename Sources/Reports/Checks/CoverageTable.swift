@@ -3,7 +3,7 @@ import Linking
 
 /// The coverage table `draftcheck coverage` prints: one row per slice, counts per status.
 public enum CoverageTable {
-    public static let columns: [StatementStatus] = [.supported, .contradicted, .failed, .errored, .stale, .unlinked]
+    public static let columns: [StatementStatus] = [.supported, .contradicted, .failed, .errored, .stale, .exempt, .unlinked]
 
     /// Rows as aligned text, with a header and the linked share.
     public static func render(title: String, rows: [CoverageRow]) -> String {

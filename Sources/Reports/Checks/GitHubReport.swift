@@ -5,7 +5,7 @@ import Linking
 /// `check --format github`: GitHub Actions workflow commands, so a draft repository's CI
 /// shows the findings as annotations on the draft's source lines. Contradicted, failed and
 /// errored statements are `::error`, stale statements and stale claims `::warning`;
-/// supported and unlinked statements print nothing.
+/// supported, exempt and unlinked statements print nothing.
 /// https://docs.github.com/actions/reference/workflow-commands-for-github-actions
 public enum GitHubReport {
     public static func render(_ report: CheckReport) -> String {
@@ -17,7 +17,7 @@ public enum GitHubReport {
                 switch s.status {
                 case .contradicted, .failed, .errored: level = "error"
                 case .stale: level = "warning"
-                case .supported, .unlinked: continue
+                case .supported, .exempt, .unlinked: continue
                 }
                 let links = CheckReport.links(of: s, in: document).filter { $0.status == s.status }
                 var message = "Section \(s.statement.section): \"\(s.statement.text)\" is \(s.status.phrase)"

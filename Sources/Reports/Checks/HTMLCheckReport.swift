@@ -83,6 +83,9 @@ public enum HTMLCheckReport {
         if !links.isEmpty {
             nodes.append(details("Evidence: \(s.checkIDs.joined(separator: ", "))", links.map { l in evidence(l, report) }))
         }
+        if let e = s.exemption {
+            nodes.append(.p(.class("exemption"), .strong(.text("Not checked (\(e.reason.rawValue)): ")), .text(e.note)))
+        }
         return .element(named: "div", nodes: nodes)
     }
 
@@ -140,6 +143,7 @@ public enum HTMLCheckReport {
     .status-contradicted { border-color: #c62828; background: #fff3f3; } .badge.status-contradicted, button.status-contradicted { background: #c62828; }
     .status-failed, .status-errored { border-color: #6a1b9a; } .badge.status-failed, .badge.status-errored, button.status-failed, button.status-errored { background: #6a1b9a; }
     .status-stale { border-color: #ef6c00; } .badge.status-stale, button.status-stale { background: #ef6c00; }
+    .status-exempt { border-color: #90a4ae; } .badge.status-exempt, button.status-exempt { background: #607d8b; }
     .status-unlinked { border-color: #bbb; } .badge.status-unlinked, button.status-unlinked { background: #888; }
     button.filter { color: #fff; border: 0; border-radius: .6em; padding: .2em .8em; margin: 0 .3em .5em 0; cursor: pointer; }
     button.filter[aria-pressed=false] { opacity: .35; }

@@ -4,7 +4,7 @@ import Linking
 /// Comments in the form IETF reviewers paste into mail (ietf-reviewtool's "ietf-comments"
 /// style): a heading per location, "Section X, paragraph Y", the text quoted, then the
 /// comment. Contradicted statements first (they want text changes), then failed/errored
-/// checks and stale claims; supported ones are summarised, not listed.
+/// checks and stale claims; supported and exempt ones are summarised, not quoted.
 public enum MarkdownCheckReport {
     public static func render(_ report: CheckReport) -> String {
         var out = ""
@@ -43,6 +43,15 @@ public enum MarkdownCheckReport {
                 out += "## Supported by checks\n\n"
                 for s in supported {
                     out += "* Section \(s.statement.section), paragraph \(s.statement.paragraph): \(s.checkIDs.map { "`\($0)`" }.joined(separator: ", "))\(s.isDrifted ? " (\(s.drift!.label))" : "")\(s.isInherited ? " (inherited from \(s.inheritedFrom.map(\.description).joined(separator: ", ")))" : "")\n"
+                }
+                out += "\n"
+            }
+            let exempt = document.statements(.exempt)
+            if !exempt.isEmpty {
+                out += "## Not checked on purpose (exempt)\n\n"
+                for s in exempt {
+                    let e = s.exemption
+                    out += "* Section \(s.statement.section), paragraph \(s.statement.paragraph) (\(e?.reason.rawValue ?? "exempt")): \(e?.note ?? "")\n"
                 }
                 out += "\n"
             }

@@ -12,6 +12,7 @@ extension ReviewReport {
             guard let l = byID[out.statements[i].id] else { continue }
             out.statements[i].status = l.status
             out.statements[i].checks = l.checkIDs
+            out.statements[i].exemption = l.exemption.map(ReviewExemption.init)
         }
         return out
     }

@@ -6,6 +6,9 @@ import Normative
 /// SARIF 2.1.0 (OASIS): one run, one rule per check plus the stale-claim rule, one result
 /// per statement with a status and per stale claim, located at the source file and line so
 /// code scanning shows them on the draft's XML. Supported statements are `kind: pass`.
+/// Exempt statements, like unlinked ones, are not results (nothing was judged, and code
+/// scanning would show a note as an alert); the run's properties list them with their
+/// reasons, so they are not silent.
 public enum SARIFReport {
     public static let staleRuleID = "draftcheck.stale-claim"
 
@@ -22,7 +25,7 @@ public enum SARIFReport {
         var artifacts: [String] = []
         for document in report.documents {
             if !artifacts.contains(document.metadata.file) { artifacts.append(document.metadata.file) }
-            for s in document.statements where s.status != .unlinked {
+            for s in document.statements where s.status != .unlinked && s.status != .exempt {
                 let links = CheckReport.links(of: s, in: document)
                 let decisive = links.first { $0.status == s.status } ?? links.first
                 let ruleID = s.status == .stale ? staleRuleID : (decisive?.checkID ?? staleRuleID)
@@ -48,7 +51,7 @@ public enum SARIFReport {
                 case .supported: result["kind"] = "pass"; result["level"] = "none"
                 case .contradicted, .failed, .errored: result["kind"] = "fail"; result["level"] = "error"
                 case .stale: result["kind"] = "fail"; result["level"] = "warning"
-                case .unlinked: break
+                case .exempt, .unlinked: break
                 }
                 results.append(result)
             }
@@ -75,6 +78,12 @@ public enum SARIFReport {
                 "artifacts": artifacts.map { ["location": ["uri": uri($0)]] },
                 "results": results,
                 "columnKind": "unicodeCodePoints",
+                "properties": ["exempt": report.documents.flatMap { d in
+                    d.statements(.exempt).map { s -> [String: Any] in
+                        ["statementId": s.statement.id, "file": d.metadata.file, "line": s.statement.location.line, "section": s.statement.section,
+                         "reason": s.exemption?.reason.rawValue ?? "", "note": s.exemption?.note ?? ""]
+                    }
+                }],
             ]],
         ]
         let data = try JSONSerialization.data(withJSONObject: log, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
@@ -93,7 +102,7 @@ public enum SARIFReport {
                 return "The statement was reworded (\(String(format: "%.2f", drift.similarity))) and no longer carries the clause the check's verdict rests on: \"\(drift.clause)\"."
             }
             return "The linked claim matches only approximately (\(link?.match?.label ?? "not found")); the text changed."
-        case .unlinked: return ""
+        case .exempt, .unlinked: return ""
         }
     }
 

@@ -54,7 +54,7 @@ public enum TextCheckReport {
     /// "1 contradicted, 4 supported, 1 unlinked of 6 statements"
     static func summary(_ document: LinkedDocument) -> String {
         let c = document.coverage.total
-        let order: [StatementStatus] = [.contradicted, .failed, .errored, .stale, .supported, .unlinked]
+        let order: [StatementStatus] = [.contradicted, .failed, .errored, .stale, .supported, .exempt, .unlinked]
         let parts = order.filter { c.count($0) > 0 }.map { "\(c.count($0)) \($0.rawValue)" }
         let labels = [(document.statements.filter(\.isDrifted).count, "drifted"), (c.inherited, "inherited")]
             .filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
@@ -64,7 +64,9 @@ public enum TextCheckReport {
 
     static func render(_ document: LinkedDocument, report: CheckReport, options: Options, palette p: Palette) -> String {
         var out = ""
-        let judged = document.statements.filter { $0.status != .unlinked }
+        let judged = document.statements.filter { $0.status != .unlinked && $0.status != .exempt }
+        // Exempt statements are counted in the summary line; --unlinked lists them.
+        let exempt = options.allUnlinked ? document.statements(.exempt) : []
         // Sections of the document's PF_KEY/TS statements: their unlinked statements are
         // the coverage gap a reviewer of this document cares about.
         let topical = Set(document.statements.filter { !$0.statement.topics.isEmpty }.map(\.statement.section))
@@ -107,6 +109,13 @@ public enum TextCheckReport {
             out += "\n\(p.heading)Stale claims\(p.reset) (\(document.metadata.file): the quote is in no section)\n"
             for link in stale {
                 out += "  \(link.checkID): Section \(link.claim.section) no longer says \"\(clipped(link.claim.quote, 60))\"\n"
+            }
+        }
+        if !exempt.isEmpty {
+            out += "\n\(p.heading)Exempt\(p.reset) (not checked on purpose: reason, then why)\n"
+            for s in exempt {
+                out += "  \(s.statement.id)  line \(s.statement.location.line): \"\(clipped(s.statement.text, 56))\"\n"
+                if let e = s.exemption { out += "    \(e.reason.rawValue): \(e.note)\n" }
             }
         }
         if !unlinked.isEmpty {
@@ -180,7 +189,7 @@ extension Palette {
         case .contradicted, .failed, .errored: keyword
         case .stale: topic
         case .supported: added
-        case .unlinked: dim
+        case .exempt, .unlinked: dim
         }
     }
 }

@@ -22,6 +22,9 @@ enum VerboseCheckText {
                 let st = s.statement
                 out += "\n[\(s.status.phrase)] Section \(st.section), paragraph \(st.paragraph) (\(st.location)):\n"
                 out += "  \"\(st.text)\"\n"
+                if let e = s.exemption {
+                    out += "  exempt (\(e.reason.rawValue)): \(e.note)\(e.origin.map { " [\($0)]" } ?? "")\n"
+                }
                 for link in CheckReport.links(of: s, in: document) {
                     let title = report.run.check(id: link.checkID)?.title ?? link.checkID
                     out += "  \(link.status.phrase) by \(link.checkID) [\(link.match?.label ?? "not found")]: \(title)\n"

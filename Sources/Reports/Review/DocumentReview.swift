@@ -14,11 +14,12 @@ public struct DocumentReview: Sendable {
     public var linked: LinkedDocument?
 
     public init(_ document: Document, filter: StatementFilter = StatementFilter(), runningChecks: Bool = false,
-                lowercaseKeywords: StatementExtractor.LowercaseKeywords = .auto, catalog: [Check] = Catalog.all) {
+                lowercaseKeywords: StatementExtractor.LowercaseKeywords = .auto, catalog: [Check] = Catalog.all,
+                exemptions: [Exemption] = []) {
         self.document = document
         report = ReviewReport(StatementExtractor(lowercaseKeywords: lowercaseKeywords).analyze(document), filter: filter)
         run = runningChecks ? CatalogRun.run(catalog) : nil
-        linked = run.map { Linker(run: $0).link(document) }
+        linked = run.map { Linker(run: $0, exemptions: exemptions).link(document) }
         if let linked { report = report.withStatuses(from: linked) }
     }
 

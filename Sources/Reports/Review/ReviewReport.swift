@@ -67,6 +67,8 @@ public struct ReviewStatement: Codable, Hashable, Sendable {
     public var status: StatementStatus?
     /// Set by linking: the ids of the checks linked to this statement.
     public var checks: [String]?
+    /// Set by linking when the status is `exempt`: why no check judges it.
+    public var exemption: ReviewExemption?
 
     /// Where the keywords and topic terms are in `text` (UTF-8 offsets), for highlighting;
     /// not part of the JSON.
@@ -76,7 +78,7 @@ public struct ReviewStatement: Codable, Hashable, Sendable {
     public var sectionTitle: String = ""
 
     enum CodingKeys: String, CodingKey {
-        case id, section, paragraph, sentence, line, levels, topics, text, status, checks
+        case id, section, paragraph, sentence, line, levels, topics, text, status, checks, exemption
     }
 
     public init(_ s: Statement) {
@@ -105,7 +107,19 @@ public struct ReviewStatement: Codable, Hashable, Sendable {
         text = s.statement.text
         status = s.status
         checks = s.checkIDs
+        exemption = s.exemption.map(ReviewExemption.init)
         sectionTitle = s.statement.sectionTitle
+    }
+}
+
+/// An exempt statement's reason (one of the fixed list) and its one sentence.
+public struct ReviewExemption: Codable, Hashable, Sendable {
+    public var reason: String
+    public var note: String
+
+    public init(_ e: Exemption) {
+        reason = e.reason.rawValue
+        note = e.note
     }
 }
 

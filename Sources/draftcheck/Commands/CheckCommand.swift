@@ -14,7 +14,8 @@ struct CheckCommand: ParsableCommand {
         Runs every check of the catalog (PF_KEY codec, Traffic Selector engine, the SPD -> \
         ACQUIRE -> TS -> SA flow) once, finds each check's claims in the documents (exact, \
         white-space normalised, or fuzzy, which counts as stale), and gives every normative or \
-        topical statement a status: supported, contradicted, failed, errored, stale or unlinked. \
+        topical statement a status: supported, contradicted, failed, errored, stale, exempt (an \
+        exemption in checks/exemptions/ names it, with a reason) or unlinked. \
         Without FILES, the bundled drafts/ are checked.
 
         Formats: text (default), json (schema "draftcheck-check-report" version 1, see README), \
@@ -35,7 +36,7 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Output format: text, json, markdown, sarif, junit, html or github.")
     var format: CheckReportFormat = .text
 
-    @Option(name: .customLong("fail-on"), parsing: .singleValue, help: ArgumentHelp("Exit 1 when a statement or claim has one of these statuses (comma-separated): contradicted, stale, failed, errored, supported, unlinked; or drifted: a verdict stands on a statement found reworded.", valueName: "statuses"))
+    @Option(name: .customLong("fail-on"), parsing: .singleValue, help: ArgumentHelp("Exit 1 when a statement or claim has one of these statuses (comma-separated): contradicted, stale, failed, errored, supported, exempt, unlinked; or drifted: a verdict stands on a statement found reworded.", valueName: "statuses"))
     var failOn: [String] = []
 
     @Option(name: .customLong("check"), parsing: .singleValue, help: ArgumentHelp("Run only this check (repeatable).", valueName: "id"))
@@ -77,7 +78,8 @@ struct CheckCommand: ParsableCommand {
             // out) bears on the judgement: standard error, as sections and render say it.
             documents.forEach { $0.warnings.forEach { printWarning($0.description) } }
             let catalog = try CatalogLoading.load(directories: checkDirectories, auditing: documents)
-            let report = try CheckReport.judging(documents, catalog: catalog, checkIDs: checkIDs, toolVersion: Draftcheck.configuration.version)
+            let report = try CheckReport.judging(documents, catalog: catalog.checks, exemptions: catalog.exemptions, checkIDs: checkIDs,
+                                                 toolVersion: Draftcheck.configuration.version)
             // Colour only on a terminal: never into a file.
             let text = TextCheckReport.Options(verbose: verbose, color: output == nil && colorOptions.color.enabled, allUnlinked: unlinked)
             try ReportOutput.write(try format.render(report, text: text), to: output)

@@ -74,7 +74,7 @@ struct ErrataCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             if check {
-                let fix = try FixCheck.make(errataFile: file, draft: try draft.map { try sources.path($0) }, checks: try CatalogLoading.load(directories: [], auditing: []))
+                let fix = try FixCheck.make(errataFile: file, draft: try draft.map { try sources.path($0) }, checks: try CatalogLoading.load(directories: [], auditing: []).checks)
                 try StandardOutput.write(try checkFormat.render(fix))
                 if !fix.statusesAfter.isDisjoint(with: try StatementStatus.parseList(failOn)) { throw ExitCode(ExitStatus.findings) }
                 return

@@ -95,8 +95,9 @@ struct ReviewCommand: ParsableCommand {
             }
             let document = try DocumentReader.read(path: try sources.path(file), fetchReference: sources.referenceFetcher)
             document.warnings.forEach { printWarning($0.description) }
-            let catalog = checks ? try CatalogLoading.load(directories: checkDirectories, auditing: [document]) : []
-            let review = DocumentReview(document, filter: filter, runningChecks: checks, lowercaseKeywords: lowercaseKeywords, catalog: catalog)
+            let catalog = checks ? try CatalogLoading.load(directories: checkDirectories, auditing: [document]) : nil
+            let review = DocumentReview(document, filter: filter, runningChecks: checks, lowercaseKeywords: lowercaseKeywords,
+                                        catalog: catalog?.checks ?? [], exemptions: catalog?.exemptions ?? [])
             try StandardOutput.write(try review.report.rendered(as: format, color: colorOptions.color.enabled))
             if let propose, review.linked != nil {
                 try ErrataSkeleton.write(try review.errataSkeletons(date: ErrataSkeleton.day(of: Date())), into: propose) {
