@@ -127,7 +127,7 @@ let package = Package(
         .testTarget(name: "ErrataTests", dependencies: [
             "Errata", "DraftDocument", "Checks", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
-        .testTarget(name: "HistoryTests", dependencies: ["History", "Reports", "Checks", "Linking", "Errata", "DraftDocument", "Normative", "TestSupport"]),
+        .testTarget(name: "HistoryTests", dependencies: ["History", "Reports", "Checks", "Linking", "Scenarios", "Errata", "DraftDocument", "Normative", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Checks", "Linking", "DraftDocument", "Normative", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]),
         // The real Linux af_key under User-Mode Linux, and the committed kernel captures.
         .testTarget(name: "LiveTests", dependencies: ["PFKey", "PFKeyReference", "SPDBridge", "Checks", "pfkey-live", "TestSupport"]),

@@ -102,6 +102,11 @@ public struct ContradictionSpan: Hashable, Sendable {
     public var entered: Int
     public var mended: Int?
     public var mend: Mend?
+    public init(entered: Int, mended: Int?, mend: Mend?) {
+        self.entered = entered
+        self.mended = mended
+        self.mend = mend
+    }
 }
 
 /// A decisive clause of a claim on the statement, present or not in each revision.
@@ -125,6 +130,10 @@ public struct HistoryReference: Hashable, Sendable {
     public var revision: Int
     /// The key of the other statement's history.
     public var key: String
+    public init(revision: Int, key: String) {
+        self.revision = revision
+        self.key = key
+    }
 }
 
 /// One statement across the series.
