@@ -47,14 +47,28 @@ public struct HistoryBuilder: Sendable {
         case .byRevision:
             ordered = try RevisionOrder.sorted(documents.map(\.metadata)).map { documents[$0] }
         }
-        let run = CatalogRun.run(catalog)
-        let linker = Linker(run: run)
+        // The catalog runs while the revisions' statements are extracted; then each revision
+        // is linked; both per revision on every core. Only the joining is sequential.
+        let catalog = self.catalog
+        let runSlot = ParallelWork.Slots<CatalogRun>(count: 1)
         let extractor = StatementExtractor()
+        let extracted: [[Statement]] = try ParallelWork.map(ordered.count + 1) { i in
+            if i == 0 {
+                runSlot.set(0, CatalogRun.run(catalog))
+                return []
+            }
+            return extractor.statements(in: ordered[i - 1])
+        }
+        let run = runSlot.values[0]!
+        let linker = Linker(run: run)
+        let linkedDocuments = try ParallelWork.map(ordered.count) { r in
+            linker.link(ordered[r], statements: extracted[r + 1].map(LinkStatement.init))
+        }
         var lineages: [Lineage] = []
         var revisions: [HistoryRevision] = []
         for (r, document) in ordered.enumerated() {
-            let statements = extractor.statements(in: document)
-            let linked = linker.link(document, statements: statements.map(LinkStatement.init))
+            let statements = extracted[r + 1]
+            let linked = linkedDocuments[r]
             join(statements, linked: linked, revision: r, revisionCount: ordered.count, into: &lineages)
             var counts: [HistoryStatus: Int] = [:]
             for s in HistoryStatus.allCases where s != .absent { counts[s] = 0 }

@@ -3,6 +3,7 @@ import Checks
 import Errata
 import Foundation
 import History
+import Reports
 import Scenarios
 import Testing
 import TestSupport
@@ -35,8 +36,8 @@ import TestSupport
     /// Built once for the suite's tests (each reads the same five documents).
     static let shared: Result<SeriesHistory?, any Error> = Result {
         guard let documents = try seedDocuments() else { return nil }
-        let errata = HistoryBuilder.ErrataInput(file: try ErrataFile.read(path: errata), path: errata)
-        return try HistoryBuilder(catalog: try catalog()).history(of: documents, errata: [errata])
+        let input = HistoryBuilder.ErrataInput(file: try ErrataFile.read(path: errata), path: errata)
+        return try HistoryBuilder(catalog: try catalog()).history(of: documents, errata: [input])
     }
 
     static func seedHistory() throws -> SeriesHistory? { try shared.get() }
@@ -128,5 +129,20 @@ import TestSupport
         guard let documents = try Self.seedDocuments() else { return }
         let h = try HistoryBuilder(catalog: try Self.catalog()).history(of: Array(documents.reversed()), order: .asGiven)
         #expect(h.revisions.map(\.name) == ["RFC 5996", "draft-ietf-ipsecme-ikev2bis-04", "draft-ietf-ipsecme-ikev2bis-08", "RFC 4306", "RFC 7296"])
+    }
+
+    @Test func theTimelineAndTheMarkdownShowTheSameStory() throws {
+        guard let h = try Self.seedHistory() else { return }
+        let html = try HistoryFormat.html.render(h, toolVersion: "test")
+        // The row of the 2.9 sentence: r1 unlinked, r2 and r3 contradicted, r4 and r5 supported.
+        let row = try #require(html.range(of: "rfc7296/2.9/cfa808").map { String(html[$0.upperBound...].prefix(6000)) })
+        let cells = row.components(separatedBy: "<td class=\"cell status-").dropFirst().prefix(5).map { String($0.prefix { $0 != "\"" }) }
+        #expect(cells == ["unlinked", "contradicted", "contradicted", "supported", "supported"])
+        #expect(html.contains("<del>protocol),</del>"))
+        #expect(html.contains("<ins>programming interface, although it only applies to IKEv1),</ins>"))
+        #expect(html.contains("Section 2.9, paragraphs 1-2: adopted in r4 RFC 5996"))
+        let markdown = try HistoryFormat.markdown.render(h, toolVersion: "test")
+        #expect(markdown.contains("| `rfc7296/2.9/cfa808` | unlinked | **contradicted** | **contradicted** | supported | supported | first in r1 |"))
+        #expect(markdown.contains("- clause \u{201C}although it only applies to IKEv1\u{201D}: arrived r2, gone r4"))
     }
 }

@@ -106,7 +106,7 @@ public enum HistoryHTMLFormat {
     th.revision { position: sticky; top: 0; background: #f4f4f4; font-weight: normal; }
     th .date { color: #666; font-size: .85em; }
     td.key { max-width: 40em; } td.key .text { font-size: .9em; }
-    td.cell { text-align: center; font-size: .85em; white-space: nowrap; }
+    td.cell, th.revision { min-width: 8em; } td.cell { text-align: center; font-size: .85em; white-space: nowrap; }
     .status-supported { background: #e3f2e5; } .status-contradicted { background: #fbd5d5; font-weight: bold; }
     .status-stale { background: #fde7cf; } .status-failed, .status-errored { background: #ead7f0; }
     .status-unlinked { color: #777; } .status-absent { background: #fafafa; }
