@@ -14,6 +14,13 @@ enum ErrataFollower {
         let targetIdentity = DocumentIdentity(parsing: errata.document)
         let target = revisions.firstIndex { $0.identity == targetIdentity }
         let perRevision: [[ErrataAdoptionCell]] = try ParallelWork.map(documents.count) { r in
+            // Up to the errata's own document nothing can have adopted it: not searched
+            // (the search reads the whole document, the costliest step of a history).
+            if let target, r <= target {
+                return errata.changes.indices.map { _ in
+                    ErrataAdoptionCell(revision: r + 1, adoption: nil, oldSimilarity: nil, adopted: false, isTarget: r == target)
+                }
+            }
             let document = documents[r]
             let source = try SourceFile.read(path: document.metadata.file)
             let news = AdoptionTracker.compare(errata, with: source, document: document)
@@ -24,10 +31,8 @@ enum ErrataFollower {
                 let oldWords = errata.changes[b].old.paragraphs.joined(separator: " ").split(whereSeparator: \.isWhitespace).map(String.init)
                 let passageWords = new.passage.split(whereSeparator: \.isWhitespace).map(String.init)
                 let oldSimilarity = passageWords.isEmpty ? 0 : similarity(oldWords, passageWords)
-                let after = target.map { r > $0 } ?? true
                 let closerToNew = new.verdict == .verbatim || (new.verdict == .modified && new.similarity > oldSimilarity)
-                return ErrataAdoptionCell(revision: r + 1, adoption: new, oldSimilarity: oldSimilarity,
-                                          adopted: after && closerToNew, isTarget: r == target)
+                return ErrataAdoptionCell(revision: r + 1, adoption: new, oldSimilarity: oldSimilarity, adopted: closerToNew, isTarget: false)
             }
         }
         let cells = errata.changes.indices.map { b in perRevision.map { $0[b] } }

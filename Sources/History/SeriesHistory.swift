@@ -185,10 +185,11 @@ public struct ErrataBlockHistory: Sendable {
 /// Whether one revision carries a block's NEW text, and how close it stays to the OLD.
 public struct ErrataAdoptionCell: Sendable {
     public var revision: Int
-    /// How the NEW text is found (`errata --compare-with`).
-    public var adoption: Adoption
-    /// The similarity of the closest passage to the OLD text.
-    public var oldSimilarity: Double
+    /// How the NEW text is found (`errata --compare-with`); nil up to the errata's own
+    /// document (when it is one of the revisions), which is not searched.
+    public var adoption: Adoption?
+    /// The similarity of the OLD text to the passage found for the NEW.
+    public var oldSimilarity: Double?
     /// True when the revision comes after the target (when the target is given) and holds
     /// the NEW text, verbatim or closer to it than to the OLD.
     public var adopted: Bool

@@ -118,11 +118,12 @@ import TestSupport
         #expect(block.adoptedIn == 4)
         #expect(block.revisions.map(\.adopted) == [false, false, false, true, true])
         #expect(block.revisions.map(\.isTarget) == [false, false, true, false, false])
-        #expect(block.revisions.map(\.adoption.verdict) == [.modified, .modified, .modified, .modified, .modified])
-        #expect(block.revisions[3].adoption.differences.map(\.description) == ["\"though\" -> \"although\"", "\"example\" -> \"example,\""])
-        // RFC 4306 is close to the NEW text (85%) but closer to the OLD (91%): not an adoption.
-        #expect(Int(block.revisions[0].adoption.similarity * 100) == 85)
-        #expect(Int(block.revisions[0].oldSimilarity * 100) == 91)
+        // Up to -08 (the errata's document) nothing is searched.
+        #expect(block.revisions.map { $0.adoption?.verdict } == [nil, nil, nil, .modified, .modified])
+        #expect(block.revisions[3].adoption?.differences.map(\.description) == ["\"though\" -> \"although\"", "\"example\" -> \"example,\""])
+        #expect(block.revisions[3].adoption?.section == "2.9")
+        #expect(Int((block.revisions[3].adoption?.similarity ?? 0) * 100) == 98)
+        #expect(Int((block.revisions[3].oldSimilarity ?? 0) * 100) == 88)
     }
 
     @Test func inOrderTakesTheOrderGiven() throws {
@@ -144,5 +145,20 @@ import TestSupport
         let markdown = try HistoryFormat.markdown.render(h, toolVersion: "test")
         #expect(markdown.contains("| `rfc7296/2.9/cfa808` | unlinked | **contradicted** | **contradicted** | supported | supported | first in r1 |"))
         #expect(markdown.contains("- clause \u{201C}although it only applies to IKEv1\u{201D}: arrived r2, gone r4"))
+    }
+
+    @Test func withoutItsOwnDocumentEveryRevisionIsSearched() throws {
+        guard let documents = try Self.seedDocuments() else { return }
+        // RFC 4306 and RFC 5996 alone: the errata's -08 is not among them.
+        let two = documents.filter { ["rfc4306", "rfc5996"].contains($0.metadata.rfcNumber.map { "rfc\($0)" } ?? "") }
+        let input = HistoryBuilder.ErrataInput(file: try ErrataFile.read(path: Self.errata), path: Self.errata)
+        let h = try HistoryBuilder(catalog: try Self.catalog()).history(of: two, errata: [input])
+        let block = try #require(h.errata.first?.blocks.first)
+        #expect(h.errata.first?.target == nil)
+        #expect(block.adoptedIn == 2)
+        // RFC 4306 is close to the NEW text (85%) but closer to the OLD (91%): not an adoption.
+        #expect(block.revisions.map(\.adopted) == [false, true])
+        #expect(Int((block.revisions[0].adoption?.similarity ?? 0) * 100) == 85)
+        #expect(Int((block.revisions[0].oldSimilarity ?? 0) * 100) == 91)
     }
 }

@@ -144,10 +144,11 @@ public enum HistoryJSON {
 
     public struct Adoption: Codable, Sendable {
         public var revision: Int
-        /// How the NEW text is found: verbatim, modified, notFound.
-        public var verdict: String
-        public var similarity: Double
-        public var oldSimilarity: Double
+        /// How the NEW text is found: verbatim, modified, notFound; absent up to the
+        /// errata's own document (not searched).
+        public var verdict: String?
+        public var similarity: Double?
+        public var oldSimilarity: Double?
         public var adopted: Bool
         public var target: Bool
         public var section: String?
@@ -196,9 +197,9 @@ public enum HistoryJSON {
         let errata = h.errata.map { e in
             Errata(file: e.file, document: e.errata.document, section: e.errata.section, target: e.target, blocks: e.blocks.map { b in
                 Block(heading: b.change.heading, adoptedIn: b.adoptedIn, revisions: b.revisions.map { c in
-                    Adoption(revision: c.revision, verdict: c.adoption.verdict.rawValue, similarity: rounded(c.adoption.similarity),
-                             oldSimilarity: rounded(c.oldSimilarity), adopted: c.adopted, target: c.isTarget,
-                             section: c.adoption.section, differences: c.adoption.differences.map(\.description))
+                    Adoption(revision: c.revision, verdict: c.adoption?.verdict.rawValue, similarity: c.adoption.map { rounded($0.similarity) },
+                             oldSimilarity: c.oldSimilarity.map(rounded), adopted: c.adopted, target: c.isTarget,
+                             section: c.adoption?.section, differences: c.adoption?.differences.map(\.description) ?? [])
                 })
             })
         }

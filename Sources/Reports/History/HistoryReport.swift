@@ -82,12 +82,19 @@ extension StatementHistory {
 }
 
 extension ErrataAdoptionCell {
-    /// "adopted verbatim", "adopted, 98% (old 71%)", "proposed here", "not adopted, 85% (old 93%)".
+    /// "adopted verbatim", "adopted with 2 word-level differences (NEW 98%, OLD 88%)",
+    /// "proposed against this revision", "before the errata's document", "not adopted (...)".
     var phrase: String {
         let pct = { (d: Double) in "\(Int((d * 100).rounded(.down)))%" }
         if isTarget { return "proposed against this revision" }
-        if adopted { return adoption.verdict == .verbatim ? "adopted verbatim" : "adopted with \(adoption.differences.count) word-level difference\(adoption.differences.count == 1 ? "" : "s") (NEW \(pct(adoption.similarity)), OLD \(pct(oldSimilarity)))" }
-        return "not adopted (NEW \(pct(adoption.similarity)), OLD \(pct(oldSimilarity)))"
+        guard let adoption else { return "before the errata's document" }
+        let measures = "NEW \(pct(adoption.similarity))" + (oldSimilarity.map { ", OLD \(pct($0))" } ?? "")
+        if adopted {
+            if adoption.verdict == .verbatim { return "adopted verbatim" }
+            let n = adoption.differences.count
+            return "adopted with \(n) word-level difference\(n == 1 ? "" : "s") (\(measures))"
+        }
+        return "not adopted (\(measures))"
     }
 }
 
