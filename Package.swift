@@ -86,8 +86,12 @@ let package = Package(
         .target(name: "Errata", dependencies: [
             "DraftDocument", "Diagnostics", .product(name: "Yams", package: "Yams"), .product(name: "Plot", package: "Plot"),
         ]),
+        // A statement's history across the revisions of a series (`draftcheck history`):
+        // ordering, linking each revision, joining statements, the errata's adoption. Above
+        // Linking because it also follows errata (Errata), which Linking does not know.
+        .target(name: "History", dependencies: ["DraftDocument", "Normative", "Checks", "Linking", "Errata", "Diagnostics"]),
         .target(name: "Reports", dependencies: [
-            "Normative", "Linking", "Errata", .product(name: "Plot", package: "Plot"),
+            "Normative", "Linking", "Errata", "History", .product(name: "Plot", package: "Plot"),
         ]),
 
         // --- Programs ----------------------------------------------------------------------
@@ -99,7 +103,7 @@ let package = Package(
         .executableTarget(name: "draftcheck-fetch", dependencies: ["DocumentSources"]),
         .executableTarget(name: "draftcheck", dependencies: [
             "DraftDocument", "Normative", "PFKey", "TrafficSelectors", "SPDBridge",
-            "Checks", "Linking", "Scenarios", "Errata", "Reports", "Diagnostics", "DocumentSources",
+            "Checks", "Linking", "Scenarios", "Errata", "History", "Reports", "Diagnostics", "DocumentSources",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -128,6 +132,7 @@ let package = Package(
         .testTarget(name: "ErrataTests", dependencies: [
             "Errata", "DraftDocument", "Checks", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
+        .testTarget(name: "HistoryTests", dependencies: ["History", "Reports", "Checks", "Linking", "Scenarios", "Errata", "DraftDocument", "Normative", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Checks", "Linking", "DraftDocument", "Normative", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]),
         // The real Linux af_key under User-Mode Linux, and the committed kernel captures.
         .testTarget(name: "LiveTests", dependencies: ["PFKey", "PFKeyReference", "SPDBridge", "Checks", "pfkey-live", "TestSupport"]),

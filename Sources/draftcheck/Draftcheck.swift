@@ -22,6 +22,7 @@ struct Draftcheck: ParsableCommand {
             RenderCommand.self,
             ReviewCommand.self,
             CompareCommand.self,
+            HistoryCommand.self,
             ErrataCommand.self,
             TSCommand.self,
             PFKeyCommand.self,
