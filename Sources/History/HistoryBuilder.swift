@@ -29,10 +29,13 @@ public struct HistoryBuilder: Sendable {
     }
 
     public var catalog: [Check]
+    /// Exemptions (checks/exemptions), so an exempt statement's history says so.
+    public var exemptions: [Exemption]
     public var matcher: StatementMatcher
 
-    public init(catalog: [Check] = Catalog.all, matcher: StatementMatcher = StatementMatcher()) {
+    public init(catalog: [Check] = Catalog.all, exemptions: [Exemption] = [], matcher: StatementMatcher = StatementMatcher()) {
         self.catalog = catalog
+        self.exemptions = exemptions
         self.matcher = matcher
     }
 
@@ -60,7 +63,7 @@ public struct HistoryBuilder: Sendable {
             return extractor.statements(in: ordered[i - 1])
         }
         let run = runSlot.values[0]!
-        let linker = Linker(run: run)
+        let linker = Linker(run: run, exemptions: exemptions)
         let linkedDocuments = try ParallelWork.map(ordered.count) { r in
             linker.link(ordered[r], statements: extracted[r + 1].map(LinkStatement.init))
         }
@@ -245,7 +248,7 @@ public struct HistoryBuilder: Sendable {
     /// curly quotes aside). Linking's own clause finding (tolerant of small rewordings)
     /// replaces this once it exists.
     static func clause(_ clause: String, isIn text: String) -> Bool {
-        QuoteFinder.normalize(text).lowercased().contains(QuoteFinder.normalize(clause).lowercased())
+        ClauseFinder.find(clause, in: text) != nil
     }
 
     /// "rfc5996/2.9/cfa808" -> "2.9/cfa808": the id without its series, so the same

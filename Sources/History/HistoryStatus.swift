@@ -9,6 +9,8 @@ public enum HistoryStatus: String, Hashable, Sendable, Codable, CaseIterable {
     /// stands; `RevisionStatus.verdict` says which.
     case drifted
     case stale
+    /// No check can judge it, on purpose (an exemption with its reason).
+    case exempt
     case unlinked
     case absent
     /// A linked check failed or errored: a bug on our side, not a finding.
@@ -33,18 +35,19 @@ public struct RevisionStatus: Hashable, Sendable, Codable {
     public var isContradiction: Bool { verdict == .contradicted }
 
     /// The one place a revision's status is derived from what Linking says about the
-    /// statement and the claim links touching it. Linking has no drift label yet, so
-    /// `drifted` does not occur today; when ClaimLink or LinkedStatement carries it, this
-    /// function maps it (`RevisionStatus(status: .drifted, verdict: .contradicted)`) and
-    /// every history output follows.
+    /// statement: a verdict standing on a reworded statement (Linking's drift label) is
+    /// `drifted`, with the verdict kept behind it.
     public init(from statement: LinkedStatement, links: [ClaimLink]) {
+        let verdict: HistoryStatus
         switch statement.status {
-        case .supported: self.init(status: .supported)
-        case .contradicted: self.init(status: .contradicted)
-        case .failed: self.init(status: .failed)
-        case .errored: self.init(status: .errored)
-        case .stale: self.init(status: .stale)
-        case .unlinked: self.init(status: .unlinked)
+        case .supported: verdict = .supported
+        case .contradicted: verdict = .contradicted
+        case .failed: verdict = .failed
+        case .errored: verdict = .errored
+        case .stale: verdict = .stale
+        case .exempt: verdict = .exempt
+        case .unlinked: verdict = .unlinked
         }
+        self.init(status: statement.isDrifted ? .drifted : verdict, verdict: verdict)
     }
 }

@@ -18,13 +18,14 @@ public enum HistoryFormat: String, Sendable, CaseIterable {
 }
 
 extension RevisionStatus {
-    /// Four columns: "sup", "CON", "sup~"/"CON~" when drifted, "stal", "unl", "-", "FAIL", "ERR".
+    /// Four columns: "sup", "CON", "sup~"/"CON~" when drifted, "stal", "exm", "unl", "-", "FAIL", "ERR".
     var code: String {
         let base: String = switch verdict {
         case .supported: "sup"
         case .contradicted: "CON"
         case .drifted: "drf"
         case .stale: "stal"
+        case .exempt: "exm"
         case .unlinked: "unl"
         case .absent: "-"
         case .failed: "FAIL"

@@ -87,7 +87,7 @@ struct HistoryCommand: ParsableCommand {
             documents.forEach { $0.warnings.forEach { printWarning($0.description) } }
             let errata = try errataFiles.map { HistoryBuilder.ErrataInput(file: try ErrataFile.read(path: $0), path: $0) }
             let catalog = try CatalogLoading.load(directories: checkDirectories, auditing: documents)
-            let history = try HistoryBuilder(catalog: catalog).history(of: documents, order: inOrder ? .asGiven : .byRevision, errata: errata)
+            let history = try HistoryBuilder(catalog: catalog.checks, exemptions: catalog.exemptions).history(of: documents, order: inOrder ? .asGiven : .byRevision, errata: errata)
             try ReportOutput.write(try format.render(history, toolVersion: Draftcheck.configuration.version, all: all,
                                                      color: output == nil && colorOptions.color.enabled), to: output)
             if !history.erroredChecks.isEmpty { throw ExitCode(ExitStatus.software) }
