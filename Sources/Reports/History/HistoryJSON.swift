@@ -58,7 +58,7 @@ public enum HistoryJSON {
 
     public struct Cell: Codable, Sendable {
         public var revision: Int
-        /// supported, contradicted, drifted, stale, unlinked, absent, failed, errored.
+        /// supported, contradicted, drifted, stale, exempt, unlinked, absent, failed, errored.
         public var status: String
         /// For drifted: supported or contradicted; otherwise the status.
         public var verdict: String

@@ -135,7 +135,7 @@ public enum HistoryTextFormat {
             for c in h.clauses { out.append("    clause \"\(c.clause)\": " + c.phrase) }
         }
         out.append("")
-        out.append("sup supported, CON contradicted, ~ drifted (reworded, the decisive clause still there), stal stale, unl unlinked, - absent, FAIL/ERR a check failed/errored")
+        out.append("sup supported, CON contradicted, ~ drifted (reworded, the decisive clause still there), stal stale, exm exempt, unl unlinked, - absent, FAIL/ERR a check failed/errored")
         for e in history.errata {
             out.append("")
             out.append("\(p.heading)Errata \(e.file)\(p.reset) (against \(e.errata.document)\(e.target.map { ", r\($0)" } ?? ", not among the revisions"))")
@@ -152,7 +152,7 @@ public enum HistoryTextFormat {
     /// "Latest (r5 RFC 7296): 55 supported, 0 contradicted, ...; 1 contradiction entered, 1 mended."
     public static func summaryLine(_ history: SeriesHistory) -> String {
         guard let latest = history.revisions.last else { return "No revisions." }
-        let counts = [HistoryStatus.supported, .contradicted, .drifted, .stale, .failed, .errored, .unlinked]
+        let counts = [HistoryStatus.supported, .contradicted, .drifted, .stale, .failed, .errored, .exempt, .unlinked]
             .map { "\(latest.counts[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", ")
         let spans = history.statements.flatMap(\.contradictions)
         let removed = history.statements.filter { !$0.inLatest }.count
