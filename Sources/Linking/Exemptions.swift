@@ -58,15 +58,15 @@ public struct ExemptionLink: Hashable, Sendable, Codable {
 extension Linker {
     /// Resolves each exemption naming `identity`'s series with the claims' own search
     /// (`resolve`: the named section first, then the whole document).
-    func resolveExemptions(identity: DocumentIdentity, index: SectionTextIndex, statements: [LinkStatement]) -> [ExemptionLink] {
+    func resolveExemptions(identity: DocumentIdentity, index: SectionTextIndex, spans: StatementSpans) -> [ExemptionLink] {
         exemptions.compactMap { exemption in
             guard let named = DocumentIdentity(parsing: exemption.document), named.isSameSeries(as: identity) else { return nil }
             let claim = Claim(.supports, exemption.document, section: exemption.section, exemption.quote)
-            let link = resolve(claim, checkID: "", outcome: .passed, in: index, statements: statements)
+            let link = resolve(claim, checkID: "", outcome: .passed, in: index, spans: spans)
             guard let match = link.match, match.kind != .fuzzy else {
                 return ExemptionLink(exemption: exemption, match: nil, foundInSection: nil, statementIDs: [], sentences: 0)
             }
-            let touched = statements.filter { link.statementIDs.contains($0.id) }
+            let touched = spans.statements.filter { link.statementIDs.contains($0.id) }
             let sentences = Set(touched.map { "\($0.section)/\($0.paragraph)/\($0.sentence)" }).count
             return ExemptionLink(exemption: exemption, match: match, foundInSection: link.foundInSection, statementIDs: link.statementIDs, sentences: sentences)
         }

@@ -21,13 +21,14 @@ public struct Linker: Sendable {
         var claims: [ClaimLink] = []
         var inherited: [ClaimLink] = []
         let search = WholeTextSearch(index)
+        let spans = StatementSpans(statements: statements, index: index)
         for check in run.checks {
             let outcome = run.result(for: check.id)?.outcome ?? .errored
             for claim in check.claims {
                 guard let named = DocumentIdentity(parsing: claim.document) else { continue }
                 if named.isSameSeries(as: identity) {
-                    claims.append(resolve(claim, checkID: check.id, outcome: outcome, in: index, statements: statements))
-                } else if !claim.seriesOnly, let link = inherit(claim, from: named, checkID: check.id, outcome: outcome, search: search, statements: statements) {
+                    claims.append(resolve(claim, checkID: check.id, outcome: outcome, in: index, spans: spans))
+                } else if !claim.seriesOnly, let link = inherit(claim, from: named, checkID: check.id, outcome: outcome, search: search, spans: spans) {
                     // One check quoting one statement for several series (RFC 5996 and
                     // RFC 7296): a link for each, so the report names every source.
                     inherited.append(link)
@@ -41,7 +42,7 @@ public struct Linker: Sendable {
         for link in claims {
             for id in link.statementIDs { byStatement[id, default: []].append(link) }
         }
-        let exemptionLinks = resolveExemptions(identity: identity, index: index, statements: statements)
+        let exemptionLinks = resolveExemptions(identity: identity, index: index, spans: spans)
         let exempted = Linker.exemptionsByStatement(exemptionLinks)
         let linked = statements.map { s -> LinkedStatement in
             let links = byStatement[s.id] ?? []
@@ -67,7 +68,7 @@ public struct Linker: Sendable {
 
     /// Finds the quote in the claimed section first, then anywhere in the document (a
     /// statement that moved is still found, and the link says where).
-    func resolve(_ claim: Claim, checkID: String, outcome: CheckOutcome, in index: SectionTextIndex, statements: [LinkStatement]) -> ClaimLink {
+    func resolve(_ claim: Claim, checkID: String, outcome: CheckOutcome, in index: SectionTextIndex, spans: StatementSpans) -> ClaimLink {
         var found: (entry: SectionTextIndex.Entry, match: QuoteMatch)?
         if let entry = index.entry(claim.section), let m = QuoteFinder.find(claim.quote, inNormalized: entry.text, raw: entry.raw) {
             found = (entry, m)
@@ -86,7 +87,7 @@ public struct Linker: Sendable {
         // by its words, in the claimed section first.
         var byWords: LinkStatement?
         if found == nil {
-            if let (entry, statement, match) = Self.reworded(claim.quote, claimedSection: claim.section, in: index, statements: statements) {
+            if let (entry, statement, match) = Self.reworded(claim.quote, claimedSection: claim.section, in: index, statements: spans.statements) {
                 found = (entry, match)
                 byWords = statement
             }
@@ -95,7 +96,7 @@ public struct Linker: Sendable {
             return ClaimLink(checkID: checkID, claim: claim, outcome: outcome, match: nil, foundInSection: nil,
                              location: index.entry(claim.section)?.location, statementIDs: [])
         }
-        var ids = statements.filter { $0.section == entry.number && entry.overlaps($0.text, match.range) }.map(\.id)
+        var ids = spans.overlapping(entry, match.range)
         if let byWords, !ids.contains(byWords.id) { ids.insert(byWords.id, at: 0) }
         var drift: Drift?
         if match.kind == .fuzzy {
@@ -111,11 +112,11 @@ public struct Linker: Sendable {
     /// aside): this document restates the statement, so it inherits the claim. Nil when
     /// the quote is not here; nothing fuzzy, since another document's words are not a
     /// revision of the claim's.
-    func inherit(_ claim: Claim, from named: DocumentIdentity, checkID: String, outcome: CheckOutcome, search: WholeTextSearch, statements: [LinkStatement]) -> ClaimLink? {
+    func inherit(_ claim: Claim, from named: DocumentIdentity, checkID: String, outcome: CheckOutcome, search: WholeTextSearch, spans: StatementSpans) -> ClaimLink? {
         let nq = QuoteFinder.normalize(claim.quote)
         guard let (entry, range) = search.find(nq) else { return nil }
         let kind: MatchKind = entry.raw.contains(claim.quote) ? .exact : .normalized
-        let ids = statements.filter { $0.section == entry.number && entry.overlaps($0.text, range) }.map(\.id)
+        let ids = spans.overlapping(entry, range)
         guard !ids.isEmpty else { return nil }
         return ClaimLink(checkID: checkID, claim: claim, outcome: outcome, match: QuoteMatch(kind: kind, score: 1, range: range, matchedText: nq),
                          foundInSection: entry.number, location: entry.location(at: range.lowerBound), statementIDs: ids,
@@ -157,25 +158,6 @@ struct SectionTextIndex {
 
         func location(at offset: Int) -> SourceLocation {
             paragraphStarts.last { $0.0 <= offset }?.1 ?? location
-        }
-
-        /// True when the statement's text lies (at least partly) in `range` of `text`.
-        func overlaps(_ statementText: String, _ range: Range<Int>) -> Bool {
-            let ns = QuoteFinder.normalize(statementText)
-            var searchFrom = text.startIndex
-            while let r = text.range(of: ns, range: searchFrom..<text.endIndex) {
-                let lo = text.utf8.distance(from: text.startIndex, to: r.lowerBound)
-                let hi = lo + ns.utf8.count
-                if lo < range.upperBound && range.lowerBound < hi { return true }
-                searchFrom = r.upperBound
-            }
-            // The statement's text differs from the paragraphs' (hyphenation rejoined, list
-            // markers): fall back to containment of the matched quote.
-            if text.range(of: ns) == nil {
-                let quote = String(decoding: Array(text.utf8)[range.clamped(to: 0..<text.utf8.count)], as: UTF8.self)
-                return ns.contains(quote) || quote.contains(ns)
-            }
-            return false
         }
     }
 
@@ -225,22 +207,7 @@ struct WholeTextSearch {
     func find(_ needle: String) -> (SectionTextIndex.Entry, Range<Int>)? {
         let n = Array(needle.utf8)
         guard !n.isEmpty, n.count <= bytes.count else { return nil }
-        let offset: Int? = bytes.withUnsafeBytes { hay in
-            n.withUnsafeBytes { pin in
-                // memchr to each candidate first byte, memcmp there (glibc's memmem is a
-                // GNU extension Swift's Glibc module does not export).
-                let base = hay.baseAddress!, first = Int32(n[0])
-                var i = 0
-                while i + n.count <= hay.count {
-                    guard let p = memchr(base + i, first, hay.count - n.count + 1 - i) else { return nil }
-                    let j = base.distance(to: UnsafeRawPointer(p))
-                    if memcmp(p, pin.baseAddress!, n.count) == 0 { return j }
-                    i = j + 1
-                }
-                return nil
-            }
-        }
-        guard let offset else { return nil }
+        guard let offset = ByteSearch.first(n, in: bytes) else { return nil }
         // The last entry starting at or before the offset.
         var lo = 0, hi = starts.count - 1
         while lo < hi {
@@ -249,5 +216,79 @@ struct WholeTextSearch {
         }
         let start = offset - starts[lo]
         return (entries[lo], start..<(start + n.count))
+    }
+}
+
+/// Where each statement's text lies in its section's normalised text, found once per
+/// document: attaching a claim to the statements its quote overlaps is then a range test
+/// (it was a string search per statement per claim, most of `check`'s time).
+struct StatementSpans {
+    let statements: [LinkStatement]
+    /// Per section number: the indices of its statements, in document order.
+    private let bySection: [String: [Int]]
+    /// Per statement index: its normalised text's occurrences in its section's text (UTF-8
+    /// offsets); empty when the text is not there as is (hyphenation rejoined, list markers).
+    private let occurrences: [[Range<Int>]]
+    private let normalized: [String]
+
+    init(statements: [LinkStatement], index: SectionTextIndex) {
+        self.statements = statements
+        var bySection: [String: [Int]] = [:]
+        for (i, s) in statements.enumerated() { bySection[s.section, default: []].append(i) }
+        var bytes: [String: [UInt8]] = [:]
+        for entry in index.entries where bytes[entry.number] == nil { bytes[entry.number] = Array(entry.text.utf8) }
+        normalized = statements.map { QuoteFinder.normalize($0.text) }
+        occurrences = statements.indices.map { [normalized] i in
+            guard let hay = bytes[statements[i].section] else { return [] }
+            let needle = Array(normalized[i].utf8)
+            return ByteSearch.all(needle, in: hay).map { $0..<($0 + needle.count) }
+        }
+        self.bySection = bySection
+    }
+
+    /// The ids of the statements of `entry`'s section lying (at least partly) in `range`
+    /// of its normalised text; a statement whose text is not there as is counts when it
+    /// holds the matched words or they hold it.
+    func overlapping(_ entry: SectionTextIndex.Entry, _ range: Range<Int>) -> [String] {
+        var matched: String?
+        return (bySection[entry.number] ?? []).filter { i in
+            if !occurrences[i].isEmpty { return occurrences[i].contains { $0.lowerBound < range.upperBound && range.lowerBound < $0.upperBound } }
+            if matched == nil {
+                let utf8 = Array(entry.text.utf8)
+                matched = String(decoding: utf8[range.clamped(to: 0..<utf8.count)], as: UTF8.self)
+            }
+            return normalized[i].contains(matched!) || matched!.contains(normalized[i])
+        }.map { statements[$0].id }
+    }
+}
+
+/// Byte-string search: memchr to each candidate first byte, memcmp there (glibc's memmem
+/// is a GNU extension Swift's Glibc module does not export).
+enum ByteSearch {
+    static func first(_ needle: [UInt8], in hay: [UInt8], from start: Int = 0) -> Int? {
+        guard !needle.isEmpty, start >= 0, needle.count <= hay.count - min(start, hay.count) else { return nil }
+        return hay.withUnsafeBytes { h in
+            needle.withUnsafeBytes { n in
+                let base = h.baseAddress!, first = Int32(needle[0])
+                var i = start
+                while i + needle.count <= h.count {
+                    guard let p = memchr(base + i, first, h.count - needle.count + 1 - i) else { return nil }
+                    let j = base.distance(to: UnsafeRawPointer(p))
+                    if memcmp(p, n.baseAddress!, needle.count) == 0 { return j }
+                    i = j + 1
+                }
+                return nil
+            }
+        }
+    }
+
+    /// Every occurrence, overlapping ones included.
+    static func all(_ needle: [UInt8], in hay: [UInt8]) -> [Int] {
+        var out: [Int] = [], from = 0
+        while let i = first(needle, in: hay, from: from) {
+            out.append(i)
+            from = i + 1
+        }
+        return out
     }
 }
