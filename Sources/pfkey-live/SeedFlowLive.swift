@@ -70,6 +70,11 @@ struct SeedFlowLive {
         let spi = spiReply.sa?.spi ?? 0
         check(try km.requestKeepingSequence(installer.update(inboundSPI: spi)).errno == 0, "UPDATE of the inbound SA")
         check(try km.requestKeepingSequence(installer.add(outboundSPI: Self.outboundSPI)).errno == 0, "ADD of the outbound SA")
+        // The policies narrowed to the negotiated traffic, both directions (RFC 7296 2.9's
+        // "dynamic update of the SPD"): what enforces the narrowing, Linux keeping no
+        // selector on an SA from PF_KEY.
+        check(try km.request(installer.policyUpdate(policyID: 0, sequence: 0)).errno == 0, "X_SPDUPDATE outbound, narrowed")
+        check(try km.request(installer.policyUpdate(policyID: 0, sequence: 0, direction: .inbound)).errno == 0, "X_SPDUPDATE inbound, narrowed")
         let before = Self.outboundPackets(log: false)
         log.note("packet resent: sendto errno \(Self.sendUDP(to: "10.0.0.2"))")
         let after = Self.outboundPackets(log: true)
