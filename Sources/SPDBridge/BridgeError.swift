@@ -24,6 +24,7 @@ public struct BridgeError: Diagnostic {
     public static let narrowingRefused = BridgeError(.narrowingRefused, "")
     public static let unsupportedTransform = BridgeError(.unsupportedTransform, "")
     public static let kernelError = BridgeError(.kernelError, "")
+    public static let unrepresentableTraffic = BridgeError(.unrepresentableTraffic, "")
 }
 
 extension DiagnosticCode where Domain == BridgeError {
@@ -41,4 +42,7 @@ extension DiagnosticCode where Domain == BridgeError {
     public static var unsupportedTransform: Self { Self("unsupportedTransform") }
     /// The key engine answered with an errno.
     public static var kernelError: Self { Self("kernelError") }
+    /// A side of the narrowed traffic is not one selector PF_KEY can carry (one prefix,
+    /// one protocol or any, one port or any): installing it would widen or lose traffic.
+    public static var unrepresentableTraffic: Self { Self("unrepresentableTraffic") }
 }

@@ -40,6 +40,10 @@ enum SeedChecks {
         ctx.expect("reference kernel: UPDATE reply algorithms and key bits", "\(flow.updateReply.sa?.encrypt ?? 0),\(flow.updateReply.sa?.auth ?? 0) \(flow.updateReply.key(.encrypt)?.bits ?? 0)/\(flow.updateReply.key(.auth)?.bits ?? 0)", equals: "12,5 256/256")
         ctx.expect("reference kernel: ADD reply SPI", flow.addReply.sa?.spi, equals: 0x8765)
         ctx.expect("reference kernel: the next packet", "\(flow.packetAfterInstall)", equals: "\(ReferenceKernel.PacketResult.Action.protected(spi: 0x8765))")
+        // The SAs carry the narrowed traffic as decoded from the bytes sent: the endpoints
+        // (the hosts: transport mode) with the narrowed TSi's prefix (/25) and TSr's (/32).
+        ctx.expect("UPDATE inbound SA address/prefix (source -> destination)", Self.selectors(flow.update), equals: "10.0.0.2/32 -> 10.0.0.1/25")
+        ctx.expect("ADD outbound SA address/prefix (source -> destination)", Self.selectors(flow.add), equals: "10.0.0.1/25 -> 10.0.0.2/32")
         ctx.expect("ADD outbound SA source -> destination", "\(flow.add.address(.source)?.address.description ?? "") -> \(flow.add.address(.destination)?.address.description ?? "")",
                    equals: "\(SeedFlow.local) -> \(SeedFlow.peer)")
         // The same install on the real Linux 6.1 af_key (KernelCaptures, recorded under UML).
@@ -147,7 +151,10 @@ enum SeedChecks {
         let tsiSet = SelectorSet(flow.narrowed.tsi), tsrSet = SelectorSet(flow.narrowed.tsr)
         ctx.expect("triggering packet selected", tsiSet.contains(SelectorPoint(family: .ipv4, address: a, ipProtocol: 17, port: 40000)) && tsrSet.contains(SelectorPoint(family: .ipv4, address: b, ipProtocol: 17, port: 9)), equals: true)
         ctx.expect("packet from 10.0.0.200 (outside the narrowed TSi) not selected", tsiSet.contains(SelectorPoint(family: .ipv4, address: c, ipProtocol: 17, port: 40000)), equals: false)
-        let spdUpdate = try SeedFlow.wire(&ctx, "X_SPDUPDATE narrowing the policy", flow.installer.policyUpdate(flow.narrowed, policyID: 1, sequence: 9), direction: .request)
-        ctx.expect("X_SPDUPDATE source selector", spdUpdate.address(.source)?.address.description, equals: SeedFlow.local)
+        let spdUpdate = try SeedFlow.wire(&ctx, "X_SPDUPDATE narrowing the policy", flow.installer.policyUpdate(policyID: 1, sequence: 9), direction: .request)
+        // The policy carries the whole narrowed traffic: TSi is {10.0.0.1, 10.0.0.0/25}, whose
+        // union is the /25 (the triggering host alone was what the installer wrote before it
+        // read the narrowing).
+        ctx.expect("X_SPDUPDATE selectors (source -> destination)", Self.selectors(spdUpdate), equals: "10.0.0.0/25 -> 10.0.0.2/32")
     }
 }

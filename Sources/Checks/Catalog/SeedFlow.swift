@@ -115,7 +115,7 @@ struct SeedFlow {
         // prf+ (a fixed pattern here: the keys' values do not matter to PF_KEY).
         let keys = try ChildSAKeys(encryption: .aesCBC256, integrity: .hmacSHA256, keymat: (0..<128).map { UInt8($0) })
         ctx.input("IKEv2 transforms", "\(keys.encryption), \(keys.integrity)")
-        let installer = ChildSAInstaller(trigger: trigger, keys: keys, pid: keyManagerPID)
+        let installer = try ChildSAInstaller(trigger: trigger, narrowed: narrowed, keys: keys, pid: keyManagerPID)
         let (getSPI, getSPIReply) = try exchange(&ctx, &kernel, "SADB_GETSPI", installer.getSPI())
         let inboundSPI = getSPIReply.sa?.spi ?? 0
         ctx.input("inbound SPI the kernel allocated", "0x" + String(inboundSPI, radix: 16))
