@@ -61,15 +61,8 @@ public struct ExemptionFile: Sendable {
             throw ScenarioError(.directoryMissing, "cannot list the exemption files", at: .file(directory))
         }
         var out: [ExemptionFile] = []
-        for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
-            let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw ScenarioError(.directoryMissing, "cannot read the file", at: .file(path))
-            }
-            guard let text = String(data: data, encoding: .utf8) else {
-                throw ScenarioError(.syntax, "not UTF-8 text", at: .file(path))
-            }
-            out.append(try parse(text, file: path, displayName: displayPrefix.map { "\($0)/\(name)" }))
+        for file in try YAMLFiles.read(directory, names: names) {
+            out.append(try parse(file.text, file: file.path, displayName: displayPrefix.map { "\($0)/\(file.name)" }))
         }
         return out
     }

@@ -48,15 +48,8 @@ public struct ScenarioCatalog: Sendable {
             throw ScenarioError(.directoryMissing, "no such directory of scenario files", at: .file(directory))
         }
         var out: [Scenario] = []
-        for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
-            let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw ScenarioError(.directoryMissing, "cannot read the file", at: .file(path))
-            }
-            guard let text = String(data: data, encoding: .utf8) else {
-                throw ScenarioError(.syntax, "not UTF-8 text", at: .file(path))
-            }
-            out.append(try ScenarioParser.parse(text, file: path, displayName: displayPrefix.map { "\($0)/\(name)" }))
+        for file in try YAMLFiles.read(directory, names: names) {
+            out.append(try ScenarioParser.parse(file.text, file: file.path, displayName: displayPrefix.map { "\($0)/\(file.name)" }))
         }
         return out
     }
@@ -91,5 +84,24 @@ public struct ScenarioCatalog: Sendable {
             }
         }
         return nil
+    }
+}
+
+/// The `*.yaml` / `*.yml` files among `names` of `directory`, in name order, read as UTF-8:
+/// scenario files and exemption files alike.
+enum YAMLFiles {
+    static func read(_ directory: String, names: [String]) throws(ScenarioError) -> [(name: String, path: String, text: String)] {
+        var out: [(name: String, path: String, text: String)] = []
+        for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+            let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw ScenarioError(.directoryMissing, "cannot read the file", at: .file(path))
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw ScenarioError(.syntax, "not UTF-8 text", at: .file(path))
+            }
+            out.append((name, path, text))
+        }
+        return out
     }
 }

@@ -41,12 +41,18 @@ import Yams
     """
 
     func validate(_ documents: [(String, Data)]) throws -> ProcessResult? {
+        try Self.validate(documents, against: Self.schema, purpose: "scenario schema validation")
+    }
+
+    /// Runs `validator` (Python's jsonschema, from the venv scripts/test makes) on each
+    /// document; nil, said loudly (a failure under CI=true), when Python is missing.
+    static func validate(_ documents: [(String, Data)], against schema: URL, purpose: String) throws -> ProcessResult? {
         guard let python = Peer.python.path else {
-            let m = Absence.peer(.python, neededFor: "scenario schema validation")
+            let m = Absence.peer(.python, neededFor: purpose)
             if TestEnvironment.isStrict { Issue.record(Comment(rawValue: m)) }
             return nil
         }
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("scenario-json-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("schema-json-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         var paths: [String] = []
@@ -55,7 +61,7 @@ import Yams
             try data.write(to: p)
             paths.append(p.path)
         }
-        return try runProcess(python, ["-c", Self.validator, Self.schema.path] + paths)
+        return try runProcess(python, ["-c", validator, schema.path] + paths)
     }
 
     @Test func everyBundledScenarioIsValidAgainstTheSchema() throws {

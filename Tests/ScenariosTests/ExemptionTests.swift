@@ -130,21 +130,7 @@ import Yams
     static let files: [String] = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
 
     func validate(_ documents: [(String, Data)]) throws -> ProcessResult? {
-        guard let python = Peer.python.path else {
-            let m = Absence.peer(.python, neededFor: "exemption schema validation")
-            if TestEnvironment.isStrict { Issue.record(Comment(rawValue: m)) }
-            return nil
-        }
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("exemption-json-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        var paths: [String] = []
-        for (name, data) in documents {
-            let p = dir.appendingPathComponent(name + ".json")
-            try data.write(to: p)
-            paths.append(p.path)
-        }
-        return try runProcess(python, ["-c", BundledScenarioTests.validator, Self.schema.path] + paths)
+        try BundledScenarioTests.validate(documents, against: Self.schema, purpose: "exemption schema validation")
     }
 
     @Test func theBundledFilesAreValidAgainstTheSchema() throws {
