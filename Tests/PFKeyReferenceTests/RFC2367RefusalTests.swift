@@ -84,6 +84,26 @@ import PFKeyReference
         #expect(rfc.sas.isEmpty)
     }
 
+    /// RFC 2367 2.3.1: "The kernel MUST check these values where appropriate. For example,
+    /// IPsec AH with no authentication algorithm is probably an error." Linux answers an
+    /// algorithm id it does not have with ENOSYS (captured: encrypt 4, add/bitflip-27-3).
+    @Test func algorithmsAreChecked() throws {
+        let encrypt4 = Self.add { $0[27] = 4 }
+        var rfc = ReferenceKernel(dialect: .rfc2367)
+        #expect(rfc.handle(bytes: encrypt4) == [Self.errorReply(22)])
+        #expect(rfc.handle(bytes: Self.add { $0[26] = 4 }) == [Self.errorReply(22)])
+        var linux = ReferenceKernel(dialect: .linux)
+        #expect(linux.handle(bytes: encrypt4) == [Self.errorReply(38)])
+        #expect(linux.handle(bytes: Self.add { $0[27] = 254 }) == [Self.errorReply(22)])
+        #expect(linux.sas.isEmpty && rfc.sas.isEmpty)
+        // AH (satype 2) with sadb_sa_auth 0 and encrypt 0: EINVAL in both; with auth 3, accepted.
+        for dialect in [Dialect.rfc2367, .linux] {
+            var k = ReferenceKernel(dialect: dialect)
+            #expect(k.handle(bytes: Self.add { $0[3] = 2; $0[26] = 0; $0[27] = 0 }) == [Self.errorReply(22, satype: 2)])
+            #expect(k.handle(bytes: Self.add { $0[3] = 2; $0[27] = 0 }).map { $0[2] } == [0])
+        }
+    }
+
     /// RFC 2367 2.3.3: "The SRC address MUST be a unicast or unspecified (e.g., INADDR_ANY)
     /// address." Linux does not look.
     @Test func aMulticastOrBroadcastSourceIsEINVALInRFC2367() throws {

@@ -65,6 +65,24 @@ extension ReferenceKernel {
     func saRequestError(_ r: Message) -> UInt8? {
         guard isSAType(r.saType) else { return Errno.EINVAL }
         if let src = r.address(.source), isRefusedSource(src.address.address) { return Errno.EINVAL }
+        return algorithmError(r)
+    }
+
+    /// RFC 2367 2.3.1 on sadb_sa_auth and sadb_sa_encrypt: "The kernel MUST check these values
+    /// where appropriate. For example, IPsec AH with no authentication algorithm is probably
+    /// an error." An AH SA without an authentication algorithm is EINVAL (Linux too:
+    /// ah_init_state refuses a state without one); an algorithm id the kernel does not
+    /// support (its SADB_REGISTER lists) is EINVAL in the rfc2367 dialect, ENOSYS (38) in
+    /// Linux (captured: ADD with sadb_sa_encrypt 4, add/bitflip-27-3), after EINVAL for
+    /// ids above SADB_AALG_MAX (251) or SADB_EALG_MAX (253).
+    func algorithmError(_ r: Message) -> UInt8? {
+        guard let sa = r.sa, r.type == .add || r.type == .update else { return nil }
+        let linux = dialect.name == .linux
+        if linux && (sa.auth > 251 || (r.saType != .ipcomp && sa.encrypt > 253)) { return Errno.EINVAL }
+        let unknown = linux ? Errno.ENOSYS : Errno.EINVAL
+        if sa.auth != 0 && !supportedAuth.contains(where: { $0.id == sa.auth }) { return unknown }
+        if sa.encrypt != 0 && r.saType != .ipcomp && !supportedEncrypt.contains(where: { $0.id == sa.encrypt }) { return unknown }
+        if r.saType == .ah && sa.auth == 0 { return Errno.EINVAL }
         return nil
     }
 

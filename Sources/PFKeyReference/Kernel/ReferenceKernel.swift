@@ -15,6 +15,8 @@ public struct ReferenceKernel: Sendable {
         public static let ENOENT: UInt8 = 2
         public static let ESRCH: UInt8 = 3
         public static let EEXIST: UInt8 = 17
+        /// Linux: an algorithm id the kernel has no (loaded) implementation of.
+        public static let ENOSYS: UInt8 = 38
         public static let EINVAL: UInt8 = 22
         /// RFC 2367 2.1: sadb_msg_len disagrees with the bytes written (Linux: 90).
         public static let EMSGSIZE: UInt8 = 90
