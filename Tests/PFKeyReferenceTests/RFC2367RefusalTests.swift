@@ -104,6 +104,30 @@ import PFKeyReference
         }
     }
 
+    /// RFC 2367 3.1.7: "Key management applications MAY register for a type not known to
+    /// the kernel, because the consumer may be in user-space (e.g. OSPFv2 security)."
+    /// Linux pfkey_register too: EINVAL only above its SADB_SATYPE_MAX (9).
+    @Test func registerForATypeTheKernelDoesNotImplement() throws {
+        let ospf: [UInt8] = [2, 7, 0, 6, 2, 0, 0, 0, 1, 0, 0, 0, 0x92, 0x10, 0, 0]
+        var rfc = ReferenceKernel(dialect: .rfc2367)
+        // Answered with the base header alone: the kernel has no OSPFv2 algorithms.
+        #expect(rfc.handle(bytes: ospf) == [ospf])
+        #expect(rfc.registered == [6])
+        var linux = ReferenceKernel(dialect: .linux)
+        let reply = try #require(linux.handle(bytes: ospf).first)
+        #expect(Array(reply.prefix(4)) == [2, 7, 0, 6])
+        #expect(reply.count == 112)
+        #expect(linux.registered == [6])
+        // Above SADB_SATYPE_MAX: EINVAL (rfc2367 8, Linux 9).
+        var over = ospf
+        over[3] = 9
+        #expect(rfc.handle(bytes: over) == [Self.errorReply(22, type: 7, satype: 9)])
+        #expect(linux.handle(bytes: over).first?[2] == 0)
+        over[3] = 10
+        #expect(linux.handle(bytes: over) == [Self.errorReply(22, type: 7, satype: 10)])
+        #expect(rfc.registered == [6] && linux.registered == [6, 9])
+    }
+
     /// RFC 2367 2.3.3: "The SRC address MUST be a unicast or unspecified (e.g., INADDR_ANY)
     /// address." Linux does not look.
     @Test func aMulticastOrBroadcastSourceIsEINVALInRFC2367() throws {

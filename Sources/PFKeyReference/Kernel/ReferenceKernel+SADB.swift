@@ -224,13 +224,21 @@ extension ReferenceKernel {
     }
 
     mutating func register(_ r: Message) -> [Message] {
-        guard r.saType.ipProtocol != nil else { return [reply(to: r, errno: Errno.EINVAL)] }
-        registered.insert(r.saType.rawValue)
-        // Linux compose_sadb_supported lists every available auth and encrypt algorithm
-        // whatever the SA type; RFC 2367 3.1.7 answers with the algorithms of the SA type.
+        // RFC 2367 3.1.7: "Key management applications MAY register for a type not known to
+        // the kernel, because the consumer may be in user-space (e.g. OSPFv2 security)": any
+        // SA type up to SADB_SATYPE_MAX registers (RFC 2367 3.4: 8, UNSPEC is no SA type).
+        // Linux pfkey_register: EINVAL above its SADB_SATYPE_MAX (9); UNSPEC is answered
+        // without registering anything.
         let linux = dialect.name == .linux
+        let rfc = dialect.name == .rfc2367
+        guard r.saType.rawValue <= (rfc ? 8 : 9), !(rfc && r.saType == .unspecified) else { return [reply(to: r, errno: Errno.EINVAL)] }
+        if r.saType != .unspecified { registered.insert(r.saType.rawValue) }
+        // Linux compose_sadb_supported lists every available auth and encrypt algorithm
+        // whatever the SA type; RFC 2367 3.1.7 answers with the algorithms of the SA type:
+        // none for a type the kernel does not implement (OSPFv2, RIPv2, ...).
         var e: [Extension] = []
-        if !supportedAuth.isEmpty && (linux || r.saType != .ipcomp) { e.append(.supported(SupportedExtension(.auth, algorithms: supportedAuth))) }
+        let listsAuth = linux || (rfc ? r.saType == .ah || r.saType == .esp : r.saType != .ipcomp)
+        if !supportedAuth.isEmpty && listsAuth { e.append(.supported(SupportedExtension(.auth, algorithms: supportedAuth))) }
         if !supportedEncrypt.isEmpty && (linux || r.saType == .esp) { e.append(.supported(SupportedExtension(.encrypt, algorithms: supportedEncrypt))) }
         return [reply(to: r, extensions: e)]
     }
