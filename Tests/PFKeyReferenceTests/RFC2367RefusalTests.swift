@@ -126,6 +126,11 @@ import PFKeyReference
         over[3] = 10
         #expect(linux.handle(bytes: over) == [Self.errorReply(22, type: 7, satype: 10)])
         #expect(rfc.registered == [6] && linux.registered == [6, 9])
+        // UNSPEC: no SA type in RFC 2367 (EINVAL); Linux answers it and registers nothing.
+        over[3] = 0
+        #expect(rfc.handle(bytes: over) == [Self.errorReply(22, type: 7, satype: 0)])
+        #expect(linux.handle(bytes: over).first?[2] == 0)
+        #expect(linux.registered == [6, 9])
     }
 
     /// RFC 2367 2.3.3: "The SRC address MUST be a unicast or unspecified (e.g., INADDR_ANY)
