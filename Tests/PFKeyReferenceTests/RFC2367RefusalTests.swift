@@ -104,6 +104,37 @@ import PFKeyReference
         }
     }
 
+    /// RFC 2367 3.1.2 "key length checking" and 2.3.4: 3DES's keys travel concatenated in one
+    /// KEY_ENCRYPT of 192 bits; a single 64-bit DES key for 3DES is EINVAL (rfc2367 dialect).
+    @Test func keyLengthsAreCheckedAgainstTheAlgorithm() throws {
+        // encrypt 3 (3DES-CBC); KEY_ENCRYPT 4 words, 192 bits: three DES keys.
+        let tripleDES = MessageText.bytes(hex: """
+            02030003 12000000 01000000 92100000
+            02000100 00007777 20010303 00000000
+            03000500 00200000 02000000 0a000001 00000000 00000000
+            03000600 00200000 02000000 0a000002 00000000 00000000
+            04000800 a0000000 11121314 15161718 191a1b1c 1d1e1f20 21222324 00000000
+            04000900 c0000000 01020408 10204080 10204080 01020408 80402010 08040201
+            """)!
+        var rfc = ReferenceKernel(dialect: .rfc2367)
+        #expect(rfc.handle(bytes: tripleDES).map { $0[2] } == [0])
+        #expect(rfc.sas.first?.encryptKey?.bits == 192)
+        // The first DES key alone (sadb_key_bits 64, the extension cut to 2 words).
+        var single = Array(tripleDES.prefix(0x78 + 8))
+        single[4] = 0x10
+        single[0x70] = 2
+        single[0x74] = 64
+        single[0x75] = 0
+        var rfc2 = ReferenceKernel(dialect: .rfc2367)
+        #expect(rfc2.handle(bytes: single) == [Self.errorReply(22)])
+        // An auth key of 128 bits for HMAC-SHA1 (160): EINVAL too; Linux leaves key lengths to the cipher.
+        let shortAuth = Self.add { $0[0x54] = 128 }
+        var rfc3 = ReferenceKernel(dialect: .rfc2367)
+        #expect(rfc3.handle(bytes: shortAuth) == [Self.errorReply(22)])
+        var linux = ReferenceKernel(dialect: .linux)
+        #expect(linux.handle(bytes: single).map { $0[2] } == [0])
+    }
+
     /// RFC 2367 3.1.7: "Key management applications MAY register for a type not known to
     /// the kernel, because the consumer may be in user-space (e.g. OSPFv2 security)."
     /// Linux pfkey_register too: EINVAL only above its SADB_SATYPE_MAX (9).

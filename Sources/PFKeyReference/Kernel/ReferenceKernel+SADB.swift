@@ -83,6 +83,25 @@ extension ReferenceKernel {
         if sa.auth != 0 && !supportedAuth.contains(where: { $0.id == sa.auth }) { return unknown }
         if sa.encrypt != 0 && r.saType != .ipcomp && !supportedEncrypt.contains(where: { $0.id == sa.encrypt }) { return unknown }
         if r.saType == .ah && sa.auth == 0 { return Errno.EINVAL }
+        return keyLengthError(r, sa)
+    }
+
+    /// RFC 2367 3.1.2 names "key length checking" among the sanity checks, and 2.3.4 has a
+    /// protocol needing several keys for one function (3DES) pass them concatenated in one
+    /// KEY extension: in the rfc2367 dialect a key whose sadb_key_bits lies outside the
+    /// algorithm's sadb_alg_minbits..maxbits (as the REGISTER reply lists them) is EINVAL,
+    /// so 3DES takes its three DES keys as one 192-bit KEY_ENCRYPT. Linux checks key
+    /// lengths only inside each cipher's setkey, which the captures do not show; the linux
+    /// dialect leaves them alone.
+    func keyLengthError(_ r: Message, _ sa: SAExtension) -> UInt8? {
+        guard dialect.name == .rfc2367 else { return nil }
+        let checks: [(KeyExtension?, UInt8, [SupportedExtension.Algorithm])] = [
+            (r.key(.auth), sa.auth, supportedAuth), (r.key(.encrypt), sa.encrypt, supportedEncrypt),
+        ]
+        for (key, id, algorithms) in checks {
+            guard let key, id != 0, let a = algorithms.first(where: { $0.id == id }), a.maxBits != 0 else { continue }
+            if key.bits < a.minBits || key.bits > a.maxBits { return Errno.EINVAL }
+        }
         return nil
     }
 
