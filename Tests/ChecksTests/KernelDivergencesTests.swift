@@ -19,6 +19,15 @@ import Testing
         #expect(reserved.capture == "differential")
     }
 
+    /// RFC 2367 3.1.3: an ADD must carry a MATURE SA; Linux accepted the one with state 3.
+    @Test func linuxAcceptsAnAddWhoseStateIsNotMature() throws {
+        let state = try #require(KernelDivergences.all.first { $0.source == "RFC 2367 3.1.3" })
+        #expect(state.count == 1)
+        #expect(state.examples == ["add/bitflip-25-1 with state 3"])
+        #expect(state.capture == "differential, kernel verdicts")
+        #expect(state.linux == "accepts an SADB_ADD whatever its sadb_sa_state (no error reply)")
+    }
+
     /// Every mutation is counted at most once, and only where the two verdicts differ: the
     /// differential recorded 287 agreements of 378.
     @Test func onlyDisagreementsAreListed() {

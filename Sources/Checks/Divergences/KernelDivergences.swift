@@ -22,7 +22,7 @@ public struct KernelDivergence: Hashable, Sendable, Codable {
 }
 
 public enum KernelDivergences {
-    public static var all: [KernelDivergence] { acquirePorts() + differential() }
+    public static var all: [KernelDivergence] { acquirePorts() + differential() + addState() }
 
     /// RFC 2367 asks the ACQUIRE's address extensions to carry the session's ports; Linux
     /// sends 0. Read from every ACQUIRE the kernel sent in the captures.
@@ -83,6 +83,24 @@ public enum KernelDivergences {
             return KernelDivergence(source: g.source, specification: g.rule, linux: g.linux, count: g.kinds.count,
                                     examples: Array(g.kinds.prefix(4)), capture: "differential")
         }
+    }
+
+    /// RFC 2367 3.1.3 asks the kernel to refuse an SADB_ADD whose SA is not MATURE; Linux
+    /// ignores sadb_sa_state (af_key.c: KAME setkey sends LARVAL). Read from the
+    /// differential's ADDs that decode with another state and that the kernel accepted.
+    static func addState() -> [KernelDivergence] {
+        var kinds: [String] = []
+        for mutation in KernelCaptures.mutations where mutation.kernel == "ok" {
+            guard let bytes = try? Hex.decode(mutation.hex, skip: { _ in false }),
+                  let message = try? Message(decoding: bytes, options: DecodingOptions(dialect: .linux, direction: .request)),
+                  message.type == .add, let state = message.sa?.state, state != .mature else { continue }
+            kinds.append("\(mutation.base)/\(mutation.kind) with state \(state.rawValue)")
+        }
+        guard !kinds.isEmpty else { return [] }
+        return [KernelDivergence(
+            source: "RFC 2367 3.1.3", specification: "the sadb_sa_state of an SADB_ADD MUST be SADB_SASTATE_MATURE and the kernel MUST return an error if it is not",
+            linux: "accepts an SADB_ADD whatever its sadb_sa_state (no error reply)",
+            count: kinds.count, examples: Array(kinds.prefix(4)), capture: "differential, kernel verdicts")]
     }
 
     /// "errno:22" -> "a reply with errno 22"; "send:90" -> "send(2) fails with errno 90".

@@ -35,8 +35,79 @@ extension ReferenceKernel {
         AddressExtension(kind, SocketAddress(a, port: port), proto: proto, prefixLength: UInt8(a.family.bitCount))
     }
 
+    /// Whether an SA can have this type in the dialect. RFC 2367 3.4 defines AH, ESP, RSVP,
+    /// OSPFv2, RIPv2 and MIP (SADB_SATYPE_MAX is 8; UNSPEC "is never used with PF_KEY SAs").
+    /// Linux pfkey_satype2proto knows UNSPEC (as "any"), AH, ESP and IPCOMP and answers
+    /// EINVAL to any other (the captured ADD and GETSPI with satype 11: errno 22); what Linux
+    /// does with an UNSPEC SA is not captured, so the linux dialect lets it through as before.
+    /// KAME keeps its own list (AH, ESP, IPCOMP, TCP-MD5).
+    func isSAType(_ t: SAType) -> Bool {
+        switch dialect.name {
+        case .rfc2367: [2, 3, 5, 6, 7, 8].contains(t.rawValue)
+        case .linux: [0, 2, 3, 9].contains(t.rawValue)
+        case .kame: [0, 2, 3, 9, 11].contains(t.rawValue)
+        }
+    }
+
+    /// RFC 2367 2.3.3: "The SRC address MUST be a unicast or unspecified (e.g., INADDR_ANY)
+    /// address." Refused in the rfc2367 dialect: a multicast source (224.0.0.0/4, ff00::/8)
+    /// or the limited broadcast. Linux 6.1 does not look at the source's kind.
+    func isRefusedSource(_ a: IPAddress) -> Bool {
+        guard dialect.name == .rfc2367 else { return false }
+        switch a {
+        case .v4(let v): return v >> 28 == 0xe || v == 0xffff_ffff
+        case .v6(let hi, _): return hi >> 56 == 0xff
+        }
+    }
+
+    /// The checks an ADD or UPDATE gets before the SADB changes (RFC 2367 3.1.2, 3.1.3:
+    /// "MUST return EINVAL if any of the values are invalid"): the SA type, the source.
+    func saRequestError(_ r: Message) -> UInt8? {
+        guard isSAType(r.saType) else { return Errno.EINVAL }
+        if let src = r.address(.source), isRefusedSource(src.address.address) { return Errno.EINVAL }
+        return algorithmError(r)
+    }
+
+    /// RFC 2367 2.3.1 on sadb_sa_auth and sadb_sa_encrypt: "The kernel MUST check these values
+    /// where appropriate. For example, IPsec AH with no authentication algorithm is probably
+    /// an error." An AH SA without an authentication algorithm is EINVAL (Linux too:
+    /// ah_init_state refuses a state without one); an algorithm id the kernel does not
+    /// support (its SADB_REGISTER lists) is EINVAL in the rfc2367 dialect, ENOSYS (38) in
+    /// Linux (captured: ADD with sadb_sa_encrypt 4, add/bitflip-27-3), after EINVAL for
+    /// ids above SADB_AALG_MAX (251) or SADB_EALG_MAX (253).
+    func algorithmError(_ r: Message) -> UInt8? {
+        guard let sa = r.sa, r.type == .add || r.type == .update else { return nil }
+        let linux = dialect.name == .linux
+        if linux && (sa.auth > 251 || (r.saType != .ipcomp && sa.encrypt > 253)) { return Errno.EINVAL }
+        let unknown = linux ? Errno.ENOSYS : Errno.EINVAL
+        if sa.auth != 0 && !supportedAuth.contains(where: { $0.id == sa.auth }) { return unknown }
+        if sa.encrypt != 0 && r.saType != .ipcomp && !supportedEncrypt.contains(where: { $0.id == sa.encrypt }) { return unknown }
+        if r.saType == .ah && sa.auth == 0 { return Errno.EINVAL }
+        return keyLengthError(r, sa)
+    }
+
+    /// RFC 2367 3.1.2 names "key length checking" among the sanity checks, and 2.3.4 has a
+    /// protocol needing several keys for one function (3DES) pass them concatenated in one
+    /// KEY extension: in the rfc2367 dialect a key whose sadb_key_bits lies outside the
+    /// algorithm's sadb_alg_minbits..maxbits (as the REGISTER reply lists them) is EINVAL,
+    /// so 3DES takes its three DES keys as one 192-bit KEY_ENCRYPT. Linux checks key
+    /// lengths only inside each cipher's setkey, which the captures do not show; the linux
+    /// dialect leaves them alone.
+    func keyLengthError(_ r: Message, _ sa: SAExtension) -> UInt8? {
+        guard dialect.name == .rfc2367 else { return nil }
+        let checks: [(KeyExtension?, UInt8, [SupportedExtension.Algorithm])] = [
+            (r.key(.auth), sa.auth, supportedAuth), (r.key(.encrypt), sa.encrypt, supportedEncrypt),
+        ]
+        for (key, id, algorithms) in checks {
+            guard let key, id != 0, let a = algorithms.first(where: { $0.id == id }), a.maxBits != 0 else { continue }
+            if key.bits < a.minBits || key.bits > a.maxBits { return Errno.EINVAL }
+        }
+        return nil
+    }
+
     mutating func getSPI(_ r: Message) -> [Message] {
         guard let src = r.address(.source), let dst = r.address(.destination) else { return [reply(to: r, errno: Errno.EINVAL)] }
+        if let e = saRequestError(r) { return [reply(to: r, errno: e)] }
         let range = r.spiRange ?? SPIRangeExtension(min: 0x100, max: 0x0fff_ffff)
         // Reuse the larval SA an ACQUIRE created for this seq (Linux xfrm_find_acq_byseq).
         var i = sas.firstIndex { $0.sa.state == .larval && $0.acquireSequence != 0 && $0.acquireSequence == r.sequence
@@ -92,6 +163,12 @@ extension ReferenceKernel {
     }
 
     mutating func add(_ r: Message) -> [Message] {
+        if let e = saRequestError(r) { return [reply(to: r, errno: e)] }
+        // RFC 2367 3.1.3: "the sadb_sa_state field of all submitted SAs MUST be
+        // SADB_SASTATE_MATURE and the kernel MUST return an error if this is not true".
+        // Linux 6.1 never reads sadb_sa_state in an ADD (the captured ADD with state 3,
+        // DEAD, was accepted), so only the rfc2367 dialect refuses.
+        if dialect.name == .rfc2367, let state = r.sa?.state, state != .mature { return [reply(to: r, errno: Errno.EINVAL)] }
         guard let s = describedSA(r, acquireSequence: 0) else { return [reply(to: r, errno: Errno.EINVAL)] }
         guard index(of: s.saType, destination: s.destination.address.address, spi: s.sa.spi) == nil else {
             return [reply(to: r, errno: Errno.EEXIST)]
@@ -102,8 +179,10 @@ extension ReferenceKernel {
 
     mutating func update(_ r: Message) -> [Message] {
         guard let spi = r.sa?.spi, let dst = r.address(.destination) else { return [reply(to: r, errno: Errno.EINVAL)] }
+        if let e = saRequestError(r) { return [reply(to: r, errno: e)] }
         guard let i = index(of: r.saType, destination: dst.address.address, spi: spi) else { return [reply(to: r, errno: Errno.ESRCH)] }
         let old = sas[i]
+        if dialect.name == .rfc2367, let e = rfc2367UpdateError(r, old) { return [reply(to: r, errno: e)] }
         if old.sa.state == .larval {
             // RFC 2367 3.1.2: the UPDATE answering an ACQUIRE carries that ACQUIRE's seq.
             if dialect.name == .rfc2367 && old.acquireSequence != 0 && r.sequence != old.acquireSequence {
@@ -113,11 +192,35 @@ extension ReferenceKernel {
             s.current = old.current
             sas[i] = s
         } else {
-            // A mature SA: only its lifetimes change (RFC 2367 3.1.2).
+            // A mature SA: only its lifetimes change (RFC 2367 3.1.2). Linux xfrm_state_update
+            // copies the lifetimes and ignores the rest; the rfc2367 dialect refused any other
+            // change above, and takes the state (MATURE or DYING) as well.
             if let h = r.lifetime(.hard) { sas[i].hard = h }
             if let s = r.lifetime(.soft) { sas[i].soft = s }
+            if dialect.name == .rfc2367, let state = r.sa?.state { sas[i].sa.state = state }
         }
         return [stateMessage(.update, sas[i], hard: true, soft: true, keys: dialect.name == .linux, sequence: r.sequence, pid: r.pid)]
+    }
+
+    /// RFC 2367 3.1.2 on an UPDATE of `old`: "Only SADB_SASTATE_MATURE SAs may be submitted";
+    /// an UPDATE of a DEAD SA "MUST return EINVAL"; of a LARVAL SA anything may change but
+    /// the addresses and SPI; of a MATURE or DYING SA "only the sadb_sa_state field in the
+    /// SA header and lifetimes (hard, soft, and current) may be changed and any attempt to
+    /// change other values MUST result in an error return of EINVAL".
+    func rfc2367UpdateError(_ r: Message, _ old: StoredSA) -> UInt8? {
+        guard let sa = r.sa, let src = r.address(.source) else { return Errno.EINVAL }
+        if old.sa.state == .dead { return Errno.EINVAL }
+        if src.address.address != old.source.address.address { return Errno.EINVAL }
+        if old.sa.state == .larval { return sa.state == .mature ? nil : Errno.EINVAL }
+        // MATURE or DYING: the state may move between the two, nothing else may change.
+        guard sa.state == .mature || sa.state == .dying else { return Errno.EINVAL }
+        if sa.replay != old.sa.replay || sa.auth != old.sa.auth || sa.encrypt != old.sa.encrypt || sa.flags != old.sa.flags {
+            return Errno.EINVAL
+        }
+        if let k = r.key(.auth), k != old.authKey { return Errno.EINVAL }
+        if let k = r.key(.encrypt), k != old.encryptKey { return Errno.EINVAL }
+        if let p = r.address(.proxy), p != old.proxy { return Errno.EINVAL }
+        return nil
     }
 
     mutating func delete(_ r: Message) -> [Message] {
@@ -140,13 +243,21 @@ extension ReferenceKernel {
     }
 
     mutating func register(_ r: Message) -> [Message] {
-        guard r.saType.ipProtocol != nil else { return [reply(to: r, errno: Errno.EINVAL)] }
-        registered.insert(r.saType.rawValue)
-        // Linux compose_sadb_supported lists every available auth and encrypt algorithm
-        // whatever the SA type; RFC 2367 3.1.7 answers with the algorithms of the SA type.
+        // RFC 2367 3.1.7: "Key management applications MAY register for a type not known to
+        // the kernel, because the consumer may be in user-space (e.g. OSPFv2 security)": any
+        // SA type up to SADB_SATYPE_MAX registers (RFC 2367 3.4: 8, UNSPEC is no SA type).
+        // Linux pfkey_register: EINVAL above its SADB_SATYPE_MAX (9); UNSPEC is answered
+        // without registering anything.
         let linux = dialect.name == .linux
+        let rfc = dialect.name == .rfc2367
+        guard r.saType.rawValue <= (rfc ? 8 : 9), !(rfc && r.saType == .unspecified) else { return [reply(to: r, errno: Errno.EINVAL)] }
+        if r.saType != .unspecified { registered.insert(r.saType.rawValue) }
+        // Linux compose_sadb_supported lists every available auth and encrypt algorithm
+        // whatever the SA type; RFC 2367 3.1.7 answers with the algorithms of the SA type:
+        // none for a type the kernel does not implement (OSPFv2, RIPv2, ...).
         var e: [Extension] = []
-        if !supportedAuth.isEmpty && (linux || r.saType != .ipcomp) { e.append(.supported(SupportedExtension(.auth, algorithms: supportedAuth))) }
+        let listsAuth = linux || (rfc ? r.saType == .ah || r.saType == .esp : r.saType != .ipcomp)
+        if !supportedAuth.isEmpty && listsAuth { e.append(.supported(SupportedExtension(.auth, algorithms: supportedAuth))) }
         if !supportedEncrypt.isEmpty && (linux || r.saType == .esp) { e.append(.supported(SupportedExtension(.encrypt, algorithms: supportedEncrypt))) }
         return [reply(to: r, extensions: e)]
     }

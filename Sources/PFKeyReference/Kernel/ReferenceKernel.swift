@@ -15,7 +15,11 @@ public struct ReferenceKernel: Sendable {
         public static let ENOENT: UInt8 = 2
         public static let ESRCH: UInt8 = 3
         public static let EEXIST: UInt8 = 17
+        /// Linux: an algorithm id the kernel has no (loaded) implementation of.
+        public static let ENOSYS: UInt8 = 38
         public static let EINVAL: UInt8 = 22
+        /// RFC 2367 2.1: sadb_msg_len disagrees with the bytes written (Linux: 90).
+        public static let EMSGSIZE: UInt8 = 90
         public static let EOPNOTSUPP: UInt8 = 95
     }
 
@@ -118,7 +122,10 @@ public struct ReferenceKernel: Sendable {
             guard bytes.count >= 16, let type = dialect.messageType(number: bytes[1]) else { return [] }
             let seq = UInt32(bytes[8]) | UInt32(bytes[9]) << 8 | UInt32(bytes[10]) << 16 | UInt32(bytes[11]) << 24
             let pid = UInt32(bytes[12]) | UInt32(bytes[13]) << 8 | UInt32(bytes[14]) << 16 | UInt32(bytes[15]) << 24
-            let reply = Message(type, saType: SAType(rawValue: bytes[3]), errno: Errno.EINVAL, sequence: seq, pid: pid)
+            // RFC 2367 2.1: sadb_msg_len is verified against the bytes written, "EMSGSIZE MUST
+            // be returned if the verification fails" (Linux 6.1 fails send() with 90 too).
+            let errno = error.code == .lengthMismatch && error.offset == 4 ? Errno.EMSGSIZE : Errno.EINVAL
+            let reply = Message(type, saType: SAType(rawValue: bytes[3]), errno: errno, sequence: seq, pid: pid)
             return [(try? reply.encode(dialect: dialect)) ?? []]
         }
     }
