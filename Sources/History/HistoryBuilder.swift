@@ -178,7 +178,7 @@ public struct HistoryBuilder: Sendable {
             let links = linksByID[s.id] ?? []
             let linkedStatement = linkedByID[s.id] ?? LinkedStatement(statement: LinkStatement(s), status: .unlinked, checkIDs: [])
             lineages[i].cells[r] = HistoryAppearance(revision: r + 1, statement: linkedStatement.statement,
-                                                     status: RevisionStatus(from: linkedStatement, links: links),
+                                                     status: RevisionStatus(from: linkedStatement),
                                                      checkIDs: linkedStatement.checkIDs, change: change)
             lineages[i].last = s
             lineages[i].lastRevision = r

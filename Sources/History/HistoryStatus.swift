@@ -37,7 +37,7 @@ public struct RevisionStatus: Hashable, Sendable, Codable {
     /// The one place a revision's status is derived from what Linking says about the
     /// statement: a verdict standing on a reworded statement (Linking's drift label) is
     /// `drifted`, with the verdict kept behind it.
-    public init(from statement: LinkedStatement, links: [ClaimLink]) {
+    public init(from statement: LinkedStatement) {
         let verdict: HistoryStatus
         switch statement.status {
         case .supported: verdict = .supported

@@ -140,8 +140,11 @@ public struct Drift: Hashable, Sendable, Codable {
         self.wordDiff = wordDiff
     }
 
+    /// "0.91": the similarity as every report prints it.
+    public var similarityText: String { String(format: "%.2f", similarity) }
+
     /// "drifted (0.91)".
-    public var label: String { "drifted (\(String(format: "%.2f", similarity)))" }
+    public var label: String { "drifted (\(similarityText))" }
 }
 
 public struct LinkedStatement: Hashable, Sendable, Codable {

@@ -74,8 +74,8 @@ import Testing
         let statement = LinkStatement(id: "draft-x/2.9/abcdef", section: "2.9", sectionTitle: "", paragraph: 1, sentence: 1,
                                       location: SourceLocation(file: "x", line: 1), levels: [], topics: ["pfkey"], text: "PF_KEY only applies to IKEv1.")
         let linked = LinkedStatement(statement: statement, status: .contradicted, checkIDs: ["seed.ikev2-child-sa-via-pfkey"])
-        #expect(RevisionStatus(from: linked, links: []) == RevisionStatus(status: .contradicted))
-        #expect(RevisionStatus(from: linked, links: []).isContradiction)
+        #expect(RevisionStatus(from: linked) == RevisionStatus(status: .contradicted))
+        #expect(RevisionStatus(from: linked).isContradiction)
         #expect(RevisionStatus(status: .drifted, verdict: .contradicted).isContradiction)
         #expect(!RevisionStatus(status: .drifted, verdict: .supported).isContradiction)
     }

@@ -77,7 +77,7 @@ public enum HTMLCheckReport {
         ]
         if let d = s.drift {
             let what = s.isDrifted ? "\(d.label): the clause \u{201C}\(d.clauseFound ?? d.clause)\u{201D} is still there"
-                                   : "reworded (\(String(format: "%.2f", d.similarity))): the clause \u{201C}\(d.clause)\u{201D} is gone"
+                                   : "reworded (\(d.similarityText)): the clause \u{201C}\(d.clause)\u{201D} is gone"
             nodes.append(.p(.class("drift"), .text(what + ". Word by word: " + d.wordDiff)))
         }
         if !links.isEmpty {

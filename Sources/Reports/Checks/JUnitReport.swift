@@ -41,7 +41,7 @@ public enum JUnitReport {
             for l in d.claims {
                 out += "    <testcase classname=\"\(escape(d.identity.series)).section-\(escape(l.claim.section))\" name=\"\(escape(l.checkID)) \(l.claim.relation.rawValue)\(l.inheritedFrom.map { " (inherited from \(escape($0.description)))" } ?? "")\""
                 if l.status == .stale {
-                    let why = l.drift.map { "clause gone from the reworded statement (\(fmt2($0.similarity)))" } ?? (l.match?.label ?? "not found")
+                    let why = l.drift.map { "clause gone from the reworded statement (\($0.similarityText))" } ?? (l.match?.label ?? "not found")
                     let body = l.drift.map { "\(l.claim.quote)\nclause: \($0.clause)\nreworded: \($0.wordDiff)" } ?? l.claim.quote
                     out += ">\n      <failure message=\"stale claim: \(escape(why))\" type=\"stale\">\(escape(body))</failure>\n    </testcase>\n"
                 } else if l.isDrifted, let d = l.drift {
@@ -58,7 +58,6 @@ public enum JUnitReport {
     }
 
     static func fmt(_ seconds: Double) -> String { String(format: "%.6f", seconds) }
-    static func fmt2(_ x: Double) -> String { String(format: "%.2f", x) }
 
     /// XML 1.0 escaping for attribute values and content alike (see `XMLEscaping.Context.attribute`).
     public static func escape(_ s: String) -> String { XMLEscaping.escape(s, for: .attribute) }

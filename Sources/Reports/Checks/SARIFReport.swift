@@ -99,7 +99,7 @@ public enum SARIFReport {
         case .failed, .errored: return "Check \(link?.checkID ?? "") \(s.status.rawValue) (a draftcheck bug): \(title)."
         case .stale:
             if let drift = s.drift {
-                return "The statement was reworded (\(String(format: "%.2f", drift.similarity))) and no longer carries the clause the check's verdict rests on: \"\(drift.clause)\"."
+                return "The statement was reworded (\(drift.similarityText)) and no longer carries the clause the check's verdict rests on: \"\(drift.clause)\"."
             }
             return "The linked claim matches only approximately (\(link?.match?.label ?? "not found")); the text changed."
         case .exempt, .unlinked: return ""
@@ -109,7 +109,7 @@ public enum SARIFReport {
     /// " The statement is reworded (0.83); the clause ... is still there."
     static func drifted(_ s: LinkedStatement) -> String {
         guard s.isDrifted, let d = s.drift else { return "" }
-        return " The statement is reworded (\(String(format: "%.2f", d.similarity))); the clause \"\(d.clauseFound ?? d.clause)\" is still there."
+        return " The statement is reworded (\(d.similarityText)); the clause \"\(d.clauseFound ?? d.clause)\" is still there."
     }
 
     static func location(_ file: String, _ line: Int, _ column: Int, _ artifacts: [String]) -> [String: Any] {
