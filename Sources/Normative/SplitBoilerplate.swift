@@ -10,18 +10,20 @@ enum SplitBoilerplate {
     /// The two paragraphs joined with a space, when `first` ends in a keyword list without
     /// its interpretation and `second` begins with it; nil otherwise.
     static func joined(_ first: Paragraph, _ second: Paragraph) -> InlineText? {
+        // Cheap tests first: this runs on every pair of paragraphs until the requirements
+        // language is found, so most pairs must be turned away before any search.
         let a = ExtractionRun.normalize(first.content).bytes
-        let b = ExtractionRun.normalize(second.content).bytes
-        guard let last = SentenceSegmenter.sentenceRanges(in: a).last,
-              let next = SentenceSegmenter.sentenceRanges(in: b).first else { return nil }
+        guard let last = SentenceSegmenter.sentenceRanges(in: a).last else { return nil }
+        // Cut mid-sentence: the list does not end with a full stop.
+        guard let end = a[last].last, end != UInt8(ascii: "."), end != UInt8(ascii: "!"), end != UInt8(ascii: "?") else { return nil }
         let listing = Array(a[last])
         let keywords = KeywordScanner.occurrences(in: listing).count
         guard keywords >= 3, ExtractionRun.boilerplateForm(listing, keywords: keywords) == nil else { return nil }
-        let lowerListing = String(decoding: listing.map(Bytes.lower), as: UTF8.self)
+        let lowerListing = LowercasedBytes(listing.map(Bytes.lower))
         guard lowerListing.contains("key word") || lowerListing.contains("keyword") || lowerListing.contains("these words") else { return nil }
-        // Cut mid-sentence: the list does not end with a full stop.
-        guard let end = listing.last, end != UInt8(ascii: "."), end != UInt8(ascii: "!"), end != UInt8(ascii: "?") else { return nil }
-        let lowerNext = String(decoding: b[next].map(Bytes.lower), as: UTF8.self)
+        let b = ExtractionRun.normalize(second.content).bytes
+        guard let next = SentenceSegmenter.sentenceRanges(in: b).first else { return nil }
+        let lowerNext = LowercasedBytes(b[next].map(Bytes.lower))
         guard lowerNext.contains("interpreted as") || lowerNext.contains("described in") || lowerNext.contains("detailed in") else { return nil }
         var text = first.content
         let shift = text.plainText.utf8.count + 1

@@ -72,6 +72,15 @@ extension ReviewReport {
         case .markdown: ReviewMarkdownFormat.render(self)
         }
     }
+
+    /// The report written through `emit`: text in pieces as it is rendered (a 50 MB
+    /// draft's review is never held whole), the other formats whole.
+    public func write<E: Error>(as format: ReviewFormat, color: Bool = false, emit: (String) throws(E) -> Void) throws {
+        switch format {
+        case .text: try ReviewTextFormat.render(self, color: color, emit: emit)
+        default: try emit(rendered(as: format, color: color))
+        }
+    }
 }
 
 extension CompareReport {

@@ -35,33 +35,49 @@ struct Palette {
 /// and topic terms highlighted (when `color`), findings, then the summary.
 public enum ReviewTextFormat {
     public static func render(_ report: ReviewReport, color: Bool) -> String {
+        var whole = ""
+        render(report, color: color) { whole += $0 }
+        return whole
+    }
+
+    /// The same text handed to `emit` in pieces of about 256 KB, so a large document's
+    /// review is written as it is rendered instead of being held whole in memory.
+    public static func render<E: Error>(_ report: ReviewReport, color: Bool, emit: (String) throws(E) -> Void) throws(E) {
         let p = Palette(color: color)
-        var out: [String] = []
+        var out = ""
+        func line(_ text: String) throws(E) {
+            out += text
+            out += "\n"
+            if out.utf8.count >= 1 << 18 {
+                try emit(out)
+                out = ""
+            }
+        }
         let d = report.document
-        out.append("\(p.heading)\(d.name)\(p.reset): \(d.title) (\(d.format), \(d.file))")
-        out.append("BCP 14 keywords outside the boilerplate: \(report.keywordCount)")
+        try line("\(p.heading)\(d.name)\(p.reset): \(d.title) (\(d.format), \(d.file))")
+        try line("BCP 14 keywords outside the boilerplate: \(report.keywordCount)")
         var currentSection: String?
         for s in report.statements {
             if s.section != currentSection {
                 currentSection = s.section
-                out.append("")
+                try line("")
                 let label = s.section.first?.isNumber == true || s.section.count <= 3 && s.section.first?.isUppercase == true ? "Section \(s.section)" : s.section
-                out.append("\(p.heading)\(label)  \(s.sectionTitle)\(p.reset)")
+                try line("\(p.heading)\(label)  \(s.sectionTitle)\(p.reset)")
             }
             var tags = s.levels
             tags += s.topics.map { "[\($0)]" }
             if let status = s.status { tags.append("(\(status.rawValue))") }
-            out.append("  \(p.dim)paragraph \(s.paragraph), sentence \(s.sentence), line \(s.line)  \(s.id)\(p.reset)  \(tags.joined(separator: " "))")
-            out.append("    " + p.highlight(s.text, keywords: s.keywordRanges, topics: s.topicRanges))
+            try line("  \(p.dim)paragraph \(s.paragraph), sentence \(s.sentence), line \(s.line)  \(s.id)\(p.reset)  \(tags.joined(separator: " "))")
+            try line("    " + p.highlight(s.text, keywords: s.keywordRanges, topics: s.topicRanges))
         }
         if !report.findings.isEmpty {
-            out.append("")
-            out.append("\(p.heading)Findings\(p.reset)")
-            for f in report.findings { out.append("  " + f.compilerStyle) }
+            try line("")
+            try line("\(p.heading)Findings\(p.reset)")
+            for f in report.findings { try line("  " + f.compilerStyle) }
         }
-        out.append("")
-        out.append("Summary: " + report.summary.line + "; findings: \(report.findings.count)")
-        return out.joined(separator: "\n") + "\n"
+        try line("")
+        try line("Summary: " + report.summary.line + "; findings: \(report.findings.count)")
+        if !out.isEmpty { try emit(out) }
     }
 }
 

@@ -98,7 +98,7 @@ struct ReviewCommand: ParsableCommand {
             let catalog = checks ? try CatalogLoading.load(directories: checkDirectories, auditing: [document]) : nil
             let review = DocumentReview(document, filter: filter, runningChecks: checks, lowercaseKeywords: lowercaseKeywords,
                                         catalog: catalog?.checks ?? [], exemptions: catalog?.exemptions ?? [])
-            try StandardOutput.write(try review.report.rendered(as: format, color: colorOptions.color.enabled))
+            try review.report.write(as: format, color: colorOptions.color.enabled) { try StandardOutput.write($0) }
             if let propose, review.linked != nil {
                 try ErrataSkeleton.write(try review.errataSkeletons(date: ErrataSkeleton.day(of: Date())), into: propose) {
                     printWarning("wrote \($0)")
