@@ -6,7 +6,8 @@ import Testing
 /// boots one User-Mode Linux guest, runs six committed scenarios against a strongSwan
 /// responder and a libreswan responder (narrowing=no and =yes), 18 exchanges, and compares
 /// what the daemons did with Tests/Fixtures/daemons (a drift prints a diff and fails).
-/// The whole matrix (`scripts/uml-ike --check`, 230 runs) is too long for a test run.
+/// The whole matrix (`scripts/uml-ike --check`, 230 runs, ~25 min) is too long for a test
+/// run: scripts/test runs it after the suite when CI=true.
 @Suite struct LiveIKETests {
     static let scenarios = ["trap-packet-in-policy", "unaligned-port-range", "two-by-two-equal", "ipv6-tcp443",
                             "tsi-16-selectors", "lsw-918-wide-vs-two-hosts"]

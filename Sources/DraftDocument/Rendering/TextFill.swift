@@ -57,9 +57,15 @@ enum TextFill {
             default: return scalar
             }
         }))
-        s = replace(collapseInner, in: s, with: "$1 ")
-        s = replace(collapseAfterSentence, in: s, with: "$1  ")
-        s = replace(keepTogether, in: s, with: "$1\u{00A0}")
+        // Each regex pass costs a copy of the text through NSString: run it only when its
+        // pattern can match (a run of spaces; one of the four words).
+        if has(s, "  ") {
+            s = replace(collapseInner, in: s, with: "$1 ")
+            s = replace(collapseAfterSentence, in: s, with: "$1  ")
+        }
+        if has(s, "Section ") || has(s, "Appendix ") || has(s, "Figure ") || has(s, "Table ") {
+            s = replace(keepTogether, in: s, with: "$1\u{00A0}")
+        }
         let maxWord = width - subsequent.count
         var chunks: [String] = []
         func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
@@ -75,6 +81,24 @@ enum TextFill {
         }
         if fixSentenceEndings { Self.fixSentenceEndings(&chunks) }
         return wrapChunks(chunks, initial: initial, subsequent: subsequent, width: width)
+    }
+
+    /// Whether `needle` occurs in `s`'s UTF-8 (memchr, memcmp), since Foundation's String.contains
+    /// goes through NSString and the standard library's generic search is slower still.
+    static func has(_ s: String, _ needle: StaticString) -> Bool {
+        var s = s
+        let n = needle.utf8CodeUnitCount
+        return s.withUTF8 { hay in
+            guard n > 0, let base = hay.baseAddress, hay.count >= n else { return n == 0 }
+            let first = Int32(needle.utf8Start[0])
+            var at = 0
+            while at <= hay.count - n, let hit = memchr(base + at, first, hay.count - n + 1 - at) {
+                let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if memcmp(base + i, needle.utf8Start, n) == 0 { return true }
+                at = i + 1
+            }
+            return false
+        }
     }
 
     private static func replace(_ regex: NSRegularExpression, in s: String, with template: String) -> String {
@@ -142,9 +166,16 @@ enum TextFill {
             }
             if let last = line.last, isBlank(last) { line.removeLast() }
             if !line.isEmpty {
-                var text = String.UnicodeScalarView()
-                for chunk in line { text.append(contentsOf: chunk) }
-                lines.append(indent + String(text))
+                // Encoded into UTF-8 bytes: appending scalars to a String one by one was a
+                // third of filling a long paragraph.
+                var bytes = Array(indent.utf8)
+                bytes.reserveCapacity(bytes.count + lineLength + 8)
+                for chunk in line {
+                    for scalar in chunk {
+                        if scalar.isASCII { bytes.append(UInt8(truncatingIfNeeded: scalar.value)) } else { bytes += UTF8.encode(scalar)! }
+                    }
+                }
+                lines.append(String(decoding: bytes, as: UTF8.self))
             } else if chunks.isEmpty == false && line.isEmpty {
                 // A lone blank chunk at the start of the text: drop it and go on.
                 continue
@@ -156,8 +187,7 @@ enum TextFill {
     /// URLs no longer than `width` kept on one line (xml2rfc's `urlkeep`): no break after
     /// their slashes, hyphens and colons.
     static func keepingURLs(_ text: String, width: Int) -> String {
-        // A UTF-8 search: Foundation's String.contains goes through NSString.
-        guard text.utf8.firstRange(of: "http:".utf8) != nil || text.utf8.firstRange(of: "https:".utf8) != nil else { return text }
+        guard has(text, "http:") || has(text, "https:") else { return text }
         var out = ""
         for (i, word) in text.split(separator: " ", omittingEmptySubsequences: false).enumerated() {
             if i > 0 { out += " " }
@@ -182,6 +212,8 @@ enum TextFill {
     /// Output form: the no-break characters xml2rfc uses while filling shown as the
     /// characters its text output shows.
     static func finish(_ line: String) -> String {
+        // Every character it replaces is outside ASCII.
+        if line.utf8.allSatisfy({ $0 < 0x80 }) { return line }
         var out = ""
         out.reserveCapacity(line.utf8.count)
         for scalar in line.unicodeScalars {
