@@ -101,6 +101,14 @@ import PFKeyReference
         #expect(rolled.audit.isEmpty)
     }
 
+    /// Counts at the edge of UInt64 neither trap nor wrap the byte counter: it saturates.
+    @Test func hugeCountsSaturateTheByteCounter() throws {
+        var k = try Self.kernel(Self.add(spi: 0x1000, replay: 0))
+        let r = k.send(Self.packet, length: 65535, count: .max)
+        #expect(r.protected == .max)
+        #expect(k.sas.first { $0.sa.spi == 0x1000 }?.current.bytes == .max)
+    }
+
     /// RFC 4301 4.4.2: an inbound packet is checked against the selectors the SA was
     /// created with (PROXY as the source prefix, the upper-layer protocol).
     @Test func inboundPacketsAreCheckedAgainstTheSAsSelectors() throws {

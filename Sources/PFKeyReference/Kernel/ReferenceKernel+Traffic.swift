@@ -150,7 +150,8 @@ extension ReferenceKernel {
             messages += result.messages
             last = result.action
             guard case .protected(let spi) = result.action,
-                  let i = sas.firstIndex(where: { $0.sa.spi == spi && $0.sa.state == .mature }) else {
+                  let i = sas.firstIndex(where: { $0.sa.spi == spi && $0.sa.state == .mature && $0.destination.address.address == packet.destination })
+                    ?? sas.firstIndex(where: { $0.sa.spi == spi && $0.sa.state == .mature }) else {
                 // Not protected (no policy, bypass, discard, acquiring): the rest fare the same.
                 return TrafficResult(action: last, protected: protected, messages: messages, audit: audit)
             }
@@ -165,12 +166,15 @@ extension ReferenceKernel {
             // Stop at the soft limit too, so its EXPIRE comes after the packet that reached it.
             let soft = sas[i].soft.bytes
             if soft != 0 && per != 0 && !sas[i].softExpired && used < soft {
-                batch = min(batch, (soft - used + per - 1) / per)
+                batch = min(batch, (soft - used - 1) / per + 1)
             }
             if batch > 0 {
-                sas[i].traffic.sequence += batch
-                if sas[i].sa.replay == 0 { sas[i].traffic.sequence %= UInt64(UInt32.max) + 1 }
-                sas[i].current.bytes += batch * per
+                // Within the room computed above; without anti-replay the 32-bit counter wraps.
+                let modulus = UInt64(UInt32.max) + 1
+                sas[i].traffic.sequence = sas[i].sa.replay == 0
+                    ? (sas[i].traffic.sequence + batch % modulus) % modulus : sas[i].traffic.sequence + batch
+                let (charged, overflow) = batch.multipliedReportingOverflow(by: per)
+                sas[i].current.bytes = overflow || UInt64.max - used < charged ? UInt64.max : used + charged
                 protected += batch
                 remaining -= batch
                 if soft != 0 && !sas[i].softExpired && sas[i].current.bytes >= soft {
@@ -218,12 +222,12 @@ extension ReferenceKernel {
         if let length = packet.length {
             let per = UInt64(Self.cryptoBytes(sas[i], packetLength: length, tunnel: sas[i].sa2.mode == IPsecRequest.modeTunnel))
             let hard = sas[i].hard.bytes
-            if hard != 0 && sas[i].current.bytes + per > hard {
+            if hard != 0 && (per > hard || sas[i].current.bytes > hard - per) {
                 messages.append(expireMessage(sas[i], hard: true))
                 if dialect.name == .rfc2367 { sas[i].sa.state = .dead } else { sas.remove(at: i) }
                 return InboundResult(action: .expired, messages: messages)
             }
-            sas[i].current.bytes += per
+            sas[i].current.bytes = UInt64.max - sas[i].current.bytes < per ? UInt64.max : sas[i].current.bytes + per
             let soft = sas[i].soft.bytes
             if soft != 0 && !sas[i].softExpired && sas[i].current.bytes >= soft {
                 sas[i].softExpired = true
