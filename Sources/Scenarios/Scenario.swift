@@ -75,6 +75,8 @@ public struct KernelStep: Sendable {
         case send(MessageInput)
         case packet(source: String, destination: String, proto: UInt8, sourcePort: UInt16, destinationPort: UInt16)
         case advanceClock(UInt64)
+        /// A packet with a size, a count or a direction (ScenarioParser+Traffic).
+        case traffic(TrafficInput)
     }
     public struct Item: Sendable {
         public var action: Action
@@ -91,6 +93,8 @@ public struct KernelStep: Sendable {
         public var path: String
         /// For a packet: the SPI of the SA the kernel protected it with (its SAD entry's).
         public var packetSPI: UInt32? = nil
+        /// For a `traffic` packet: how many were protected, the audit record it caused.
+        public var traffic: TrafficExpectation? = nil
     }
     public var dialect: Dialect
     public var items: [Item]

@@ -32,6 +32,11 @@ extension ScenarioParser {
             case "packet":
                 try im.only(["packet", "expect"])
                 let p = try im.required("packet").mapping()
+                if let t = try trafficInput(p) {
+                    action = .traffic(t)
+                    extra = ["action", "spi", "message-types", "sequence-numbers"] + trafficExpectationKeys
+                    break
+                }
                 try p.only(["source", "destination", "protocol", "source-port", "destination-port"])
                 action = .packet(source: try address(p.required("source")), destination: try address(p.required("destination")),
                                  proto: try p.optional("protocol")?.integer(UInt8.self) ?? 17,
@@ -45,11 +50,13 @@ extension ScenarioParser {
             }
             let expect = try messageExpectation(im, extra: extra)
             let em = try im.required("expect").mapping()
-            out.append(KernelStep.Item(action: action, expect: expect,
-                                       packetAction: try em.optional("action")?.word(["protected", "acquiring", "discarded", "bypassed", "no-policy"]),
+            var item = KernelStep.Item(action: action, expect: expect,
+                                       packetAction: try em.optional("action")?.word(["protected", "acquiring", "discarded", "bypassed", "no-policy"] + inboundActions),
                                        messageTypes: try em.optional("message-types")?.list().map { v throws(ScenarioError) in try v.string() },
                                        sequenceNumbers: try em.optional("sequence-numbers")?.list().map { v throws(ScenarioError) in try v.integer(UInt32.self) },
-                                       path: item.path, packetSPI: try em.optional("spi")?.integer(UInt32.self)))
+                                       path: item.path, packetSPI: try em.optional("spi")?.integer(UInt32.self))
+            if case .traffic = action { item.traffic = try trafficExpectation(em) }
+            out.append(item)
         }
         return KernelStep(dialect: try dialect(m.optional("dialect")), items: out)
     }

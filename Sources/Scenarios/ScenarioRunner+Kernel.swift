@@ -37,6 +37,8 @@ extension ScenarioRunner {
                 if let expected = item.packetAction { ctx.expect("\(itemLabel): packet meets", Self.name(result.action), equals: expected) }
                 if let spi = item.packetSPI { ctx.expect("\(itemLabel): SPI the packet is protected with", Self.spi(result.action), equals: String(spi)) }
                 try listenerMessages(result.messages, item, dialect: s.dialect, itemLabel, &ctx)
+            case .traffic(let input):
+                try runTraffic(input, item, &kernel, dialect: s.dialect, itemLabel, &ctx)
             case .advanceClock(let seconds):
                 ctx.input("\(itemLabel): clock", "+\(seconds) s")
                 try listenerMessages(kernel.advanceClock(by: seconds), item, dialect: s.dialect, itemLabel, &ctx)

@@ -31,8 +31,13 @@ import Testing
             packet: ("10.0.0.5", "192.0.2.3", 6, opaque, opaque), sad: ["10.0.0.0/24", "192.0.2.0/24", "6", "any", "any"]),
         Row(name: "loc port ANY, PFP 1, not available: discard packet", set: ("10.0.0.0/24", "192.0.2.0/24", 6, "any", "any"), pfp: [.localPort],
             packet: ("10.0.0.5", "192.0.2.3", 6, opaque, opaque), sad: nil),
-        Row(name: "rem port OPAQUE, PFP 1, not available: OPAQUE", set: ("10.0.0.0/24", "192.0.2.0/24", 6, "opaque", "opaque"), pfp: [.remotePort],
+        Row(name: "rem port OPAQUE, PFP 0, not available: OPAQUE", set: ("10.0.0.0/24", "192.0.2.0/24", 6, "opaque", "opaque"), pfp: [],
             packet: ("10.0.0.5", "192.0.2.3", 6, opaque, opaque), sad: ["10.0.0.0/24", "192.0.2.0/24", "6", "opaque", "opaque"]),
+        // Note ***: "Use of PFP=1 with an OPAQUE value is an error and SHOULD be prohibited".
+        Row(name: "rem port OPAQUE, PFP 1, not available: *** an error, no SA", set: ("10.0.0.0/24", "192.0.2.0/24", 6, "opaque", "opaque"), pfp: [.remotePort],
+            packet: ("10.0.0.5", "192.0.2.3", 6, opaque, opaque), sad: nil),
+        Row(name: "loc port OPAQUE, PFP 1, not available: *** an error, no SA", set: ("10.0.0.0/24", "192.0.2.0/24", 6, "opaque", "any"), pfp: [.localPort],
+            packet: ("10.0.0.5", "192.0.2.3", 6, opaque, 443), sad: nil),
     ]
 
     @Test(arguments: rows)

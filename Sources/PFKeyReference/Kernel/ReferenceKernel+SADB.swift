@@ -51,7 +51,10 @@ extension ReferenceKernel {
 
     /// RFC 2367 2.3.3: "The SRC address MUST be a unicast or unspecified (e.g., INADDR_ANY)
     /// address." Refused in the rfc2367 dialect: a multicast source (224.0.0.0/4, ff00::/8)
-    /// or the limited broadcast. Linux 6.1 does not look at the source's kind.
+    /// or the limited broadcast. Linux 6.1 does not look at the source's kind. The same test
+    /// refuses an AH or ESP SA's PROXY address: it "SHOULD be a unicast address (there are
+    /// experimental security protocols where PROXY semantics may be different ...)", so the
+    /// other SA types keep any PROXY.
     func isRefusedSource(_ a: IPAddress) -> Bool {
         guard dialect.name == .rfc2367 else { return false }
         switch a {
@@ -65,6 +68,7 @@ extension ReferenceKernel {
     func saRequestError(_ r: Message) -> UInt8? {
         guard isSAType(r.saType) else { return Errno.EINVAL }
         if let src = r.address(.source), isRefusedSource(src.address.address) { return Errno.EINVAL }
+        if let proxy = r.address(.proxy), r.saType == .ah || r.saType == .esp, isRefusedSource(proxy.address.address) { return Errno.EINVAL }
         return algorithmError(r)
     }
 
@@ -150,7 +154,7 @@ extension ReferenceKernel {
             default: break
             }
         }
-        return StoredSA(saType: r.saType, sa: sa,
+        var s = StoredSA(saType: r.saType, sa: sa,
                         source: hostAddress(.source, src.address.address), destination: hostAddress(.destination, dst.address.address),
                         proxy: dialect.name == .linux || r.address(.proxy) != nil ? proxy : nil,
                         authKey: r.key(.auth), encryptKey: r.key(.encrypt),
@@ -160,6 +164,8 @@ extension ReferenceKernel {
                         sa2: SA2Extension(mode: dialect.name == .linux && (r.sa2?.mode ?? 0) == 0 ? 1 : r.sa2?.mode ?? 0,
                                           sequence: 0, reqID: r.sa2?.reqID ?? 0),
                         natT: natT, acquireSequence: acquireSequence)
+        s.selectors = SASelectors(r)
+        return s
     }
 
     mutating func add(_ r: Message) -> [Message] {

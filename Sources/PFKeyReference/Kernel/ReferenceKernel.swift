@@ -40,6 +40,9 @@ public struct ReferenceKernel: Sendable {
         /// The ACQUIRE this larval SA answers (its sadb_msg_seq), 0 when none.
         public var acquireSequence: UInt32
         var softExpired = false
+        /// The selectors the SA was created with, and its traffic (ReferenceKernel+Traffic).
+        public internal(set) var selectors: SASelectors? = nil
+        var traffic = SATraffic()
     }
 
     /// One SPD entry.
@@ -97,6 +100,8 @@ public struct ReferenceKernel: Sendable {
     public internal(set) var sas: [StoredSA] = []
     public internal(set) var policies: [StoredPolicy] = []
     public internal(set) var registered: Set<UInt8> = []
+    /// Auditable events (RFC 4301 4.4.2.1: a sequence counter overflow), oldest first.
+    public internal(set) var auditLog: [AuditRecord] = []
     var policyIndexGenerator: UInt32 = 0
     var acquireSequence: UInt32 = 0
     var nextSPI: UInt32 = 0xc000_0100

@@ -5,7 +5,8 @@
 extension SPDSelectorSet {
     /// The SAD entry's selectors for `packet`, or nil when the packet does not match this
     /// set or 4.4.2.2 says "discard packet": a PFP port selector of ANY meeting a packet
-    /// whose port is not available (a non-initial fragment). One flag set covers every
+    /// whose port is not available (a non-initial fragment); or "***": a PFP flag on an
+    /// OPAQUE port selector, an error. One flag set covers every
     /// selector set of an entry (4.4.1.2: a flag "applies to the relevant selector across
     /// all selector sets").
     public func sadSelectors(for packet: SPDPacket, pfp: PFPFlags) -> SPDSelectorSet? {
@@ -21,10 +22,11 @@ extension SPDSelectorSet {
 
     private static func port(_ entry: PortRange, _ value: UInt32, fromPacket: Bool) -> PortRange? {
         guard fromPacket else { return entry }
-        if value == PortRange.opaquePoint {
-            // 4.4.2.2: PFP with the port "not avail." discards, except for an OPAQUE entry.
-            return entry == .opaque ? .opaque : nil
-        }
+        // 4.4.2.2, note ***: "Use of PFP=1 with an OPAQUE value is an error and SHOULD be
+        // prohibited by an IPsec implementation": no SA comes of it, whatever the packet.
+        if entry == .opaque { return nil }
+        // PFP with the port "not avail." (a non-initial fragment): discard packet.
+        if value == PortRange.opaquePoint { return nil }
         return PortRange(unchecked: value, value)
     }
 }
