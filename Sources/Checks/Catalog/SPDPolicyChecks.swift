@@ -238,6 +238,8 @@ enum SPDPolicyChecks {
             .supports("RFC 4301", section: "4.4.1.1", "A named SPD entry is used by a responder (not an initiator) in support of access control when an IP address would not be appropriate for the Remote IP address selector, e.g., for \"road warriors\".",
                       rationale: "The entries' Remote address is ANY: the name in the IDi, not an address, decides which entry (and which local network) a road warrior at 198.51.100.23 reaches."),
             .supports("RFC 4301", section: "4.4.1.1", "In this context, the initiator's Source IP address (inner IP header in tunnel mode) is bound to the Remote IP address in the SAD entry created by the IKE negotiation."),
+            .supports("RFC 4301", section: "4.4.1.1", "An SPD entry can contain both a name (or a list of names) and also values for the Local or Remote IP address.",
+                      rationale: "Entry keyed has two names (a key id and a DNS name) and a Local address range; an IDi with either name selects it."),
             .supports("RFC 4301", section: "4.4.1.1", "For case 1, responder, the identifiers employed in named SPD entries are one of the following four types:",
                       rationale: "One entry per type (ID_RFC822_ADDR, ID_FQDN, ID_DER_ASN1_DN, ID_KEY_ID), each selected by an IDi of that type."),
         ]
@@ -247,13 +249,14 @@ enum SPDPolicyChecks {
             NamedSPDEntry(names: [.user("mozart@foo.example.com")], entry: entry("mozart", .protect, try anyRemote("10.1.0.0/16"))),
             NamedSPDEntry(names: [.dnsName("foo.example.com")], entry: entry("foo-host", .protect, try anyRemote("10.2.0.0/16"))),
             NamedSPDEntry(names: [.distinguishedName(try bytes(kentDN))], entry: entry("kent", .protect, try anyRemote("10.3.0.0/16"))),
-            NamedSPDEntry(names: [.keyID(try bytes("01020304a1b2c3d4"))], entry: entry("keyed", .bypass, try anyRemote("10.4.0.0/16"))),
+            NamedSPDEntry(names: [.keyID(try bytes("01020304a1b2c3d4")), .dnsName("bar.example.com")], entry: entry("keyed", .bypass, try anyRemote("10.4.0.0/16"))),
         ]
         let payloads: [(String, String, String)] = [
             ("IDi ID_RFC822_ADDR mozart@foo.example.com", "2700001e030000006d6f7a61727440666f6f2e6578616d706c652e636f6d", "mozart: 10.1.0.0/16 -> 198.51.100.23"),
             ("IDi ID_FQDN FOO.example.com", "2700001702000000464f4f2e6578616d706c652e636f6d", "foo-host: 10.2.0.0/16 -> 198.51.100.23"),
             ("IDi ID_DER_ASN1_DN", "2700004c09000000" + kentDN, "kent: 10.3.0.0/16 -> 198.51.100.23"),
             ("IDi ID_KEY_ID", "270000100b00000001020304a1b2c3d4", "keyed: 10.4.0.0/16 -> 198.51.100.23"),
+            ("IDi ID_FQDN bar.example.com (the second name of keyed)", "27000017020000006261722e6578616d706c652e636f6d", "keyed: 10.4.0.0/16 -> 198.51.100.23"),
             ("IDi ID_RFC822_ADDR salieri@foo.example.com", "2700001f0300000073616c6965726940666f6f2e6578616d706c652e636f6d", "no entry"),
         ]
         for (label, hex, expected) in payloads {
