@@ -82,6 +82,13 @@ private let addresses = "20010db8000100000000000000000005 20010db800020000000000
         let none = try NextLayerLocator.locate(ipv6: tcp, skipping: ExtensionHeaderSkipping(skipping: []), direction: .outbound)
         #expect(none.nextLayerProtocol == 0 && none.offset == 40 && none.packet.localPort == PortRange.opaquePoint)
         #expect(ExtensionHeaderSkipping.rfc4301Default.skipped == [0, 43, 44, 60])
+        // AH skipped only when configured, by its own length rule (24 bytes here); ESP never.
+        let ah = bytes("60000000 0034 00 40 \(addresses) 33000104 00000000 06040000 00001001 00000001 00000000 00000000 00000000 c00001bb 00000001 00000000 5002ffff 00000000")
+        let throughAH = try NextLayerLocator.locate(ipv6: ah, skipping: ExtensionHeaderSkipping(skipping: [0, 51]), direction: .outbound)
+        #expect(throughAH.skipped == [0, 51] && throughAH.nextLayerProtocol == 6 && throughAH.offset == 72 && throughAH.packet.remotePort == 443)
+        let esp = bytes("60000000 0010 32 40 \(addresses) 00001001 00000001 c00001bb 00000001")
+        let atESP = try NextLayerLocator.locate(ipv6: esp, skipping: ExtensionHeaderSkipping(skipping: [50]), direction: .outbound)
+        #expect(atESP.nextLayerProtocol == 50 && atESP.offset == 40 && atESP.packet.localPort == PortRange.opaquePoint)
     }
 
     @Test(arguments: [

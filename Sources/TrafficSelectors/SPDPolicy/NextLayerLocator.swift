@@ -55,7 +55,8 @@ public enum NextLayerLocator {
         var offset = 40
         var skipped: [UInt8] = []
         var portsAvailable = true
-        while skipping.skipped.contains(next) {
+        // ESP (50) is never walked through: what follows it is encrypted.
+        while next != 50 && skipping.skipped.contains(next) {
             guard offset + 8 <= end else {
                 throw TSError(.truncated, "extension header \(next) needs 8 bytes at offset \(offset)", offset: offset, rule: "RFC 8200 4")
             }
@@ -65,6 +66,9 @@ public enum NextLayerLocator {
                 length = 8
                 let fragmentOffset = (Int(bytes[offset + 2]) << 8 | Int(bytes[offset + 3])) >> 3
                 if fragmentOffset != 0 { portsAvailable = false }
+            } else if next == 51 {
+                // AH, when configured to be skipped: Payload Len counts 4-byte words, minus 2 (RFC 4302 2.2).
+                length = (Int(bytes[offset + 1]) + 2) * 4
             } else {
                 length = (Int(bytes[offset + 1]) + 1) * 8
             }
