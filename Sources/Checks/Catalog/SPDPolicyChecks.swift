@@ -53,6 +53,8 @@ enum SPDPolicyChecks {
                       rationale: "An SPD-I with a BYPASS entry for IKE (udp/500) and a DISCARD entry for telnet, and no final entry: udp/500 is bypassed, telnet discarded by its entry, and udp/53 (no entry) discarded."),
             .supports("RFC 4301", section: "4.4.1", "SPD-I (inbound) is applied to inbound traffic that will be bypassed or discarded.",
                       rationale: "An SPD-I entry that protects is refused (entryRefused)."),
+            .supports("RFC 4301", section: "4.4.1", "The split allows SPD-I to be consulted without having to consult SPD-S, for such traffic.",
+                      rationale: "The SPD-I is a database of its own: it bypasses and discards unprotected inbound packets with no SPD-S at hand."),
         ]
     ) { ctx in
         let spdI = try InboundSPD(entries: [
