@@ -2,7 +2,7 @@
 public enum Catalog {
     public static var all: [Check] {
         NarrowingChecks.all + TSWireChecks.all + PFKeyExtensionChecks.all + PFKeyMessageChecks.all
-            + SPDChecks.all + SeedChecks.all
+            + SPDChecks.all + SPDPolicyChecks.all + SeedChecks.all
     }
 
     /// The checks whose ids are given, in catalog order; unknown ids throw.
