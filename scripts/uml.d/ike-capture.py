@@ -5,7 +5,9 @@
   ike-capture.py collect STATE DRAFTCHECK  read the runs the guest made with --capture (the
                                            IKE packets captured on the initiator's veth by
                                            dumpcap, the strongSwan initiator's IKE keys from its
-                                           level-4 `ike` log), decrypt each exchange with tshark,
+                                           level-4 `ike` log; after the IKE_AUTH the guest
+                                           rekeys the CHILD_SA once, a CREATE_CHILD_SA with TS
+                                           payloads), decrypt each exchange with tshark,
                                            and write every TSi/TSr payload of it into
                                            Tests/Fixtures/ts/daemon-vectors.json, with the pcap
                                            and its Wireshark IKEv2 decryption table under
@@ -20,6 +22,9 @@ Per payload it checks, and exits 1 naming what disagreed:
   payload dumps `TSi: parsing` / `emit IKEv2 Traffic Selector`). A log that cannot show a
   payload exactly (the strongSwan initiator logs only its configured selectors, not the
   packet's it puts in front of them) is compared as what it is and said so in "relation".
+"packetSelectors" says whether the request of the exchange (the payload's, or the one it
+answers) put the trigger packet's selectors first: the IKE_AUTH of a trap-triggered
+scenario; a rekey proposes without them.
 The re-encoding to the same bytes is checked by the Swift test that reads the vectors
 (Tests/TrafficSelectorsTests/DaemonVectorTests.swift), with our own encoder."""
 import datetime, ipaddress, json, os, re, shutil, subprocess, sys, tempfile
@@ -34,8 +39,9 @@ _spec = importlib.util.spec_from_file_location("ike_host", os.path.join(HERE, "i
 host = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(host)
 
-OUT = os.path.join(ROOT, "Tests/Fixtures/ts/daemon-vectors.json")
-PCAPDIR = os.path.join(ROOT, "Tests/Fixtures/daemons/pcap")
+# (IKE_CAPTURE_OUT / IKE_CAPTURE_PCAPDIR: write elsewhere, to compare a new run with the committed one)
+OUT = os.environ.get("IKE_CAPTURE_OUT") or os.path.join(ROOT, "Tests/Fixtures/ts/daemon-vectors.json")
+PCAPDIR = os.environ.get("IKE_CAPTURE_PCAPDIR") or os.path.join(ROOT, "Tests/Fixtures/daemons/pcap")
 
 # Both address families, with and without packet selectors (trap-triggered or initiated by
 # hand), one and several selectors, ports (single, range, OPAQUE, ICMP type), a non-CIDR
@@ -182,72 +188,93 @@ def strip(line):
 
 def swan_proposing(log):
     """The strongSwan initiator's `proposing traffic selectors for us/other:` lists (its
-    configured selectors), from the first IKE_AUTH."""
+    configured selectors), one occurrence per CHILD_SA it proposes (IKE_AUTH, then each
+    CREATE_CHILD_SA), each {payload: (selectors, evidence)}."""
     lines = log.splitlines()
-    got, ev = {}, {"TSi": [], "TSr": []}
+    occ = []
     for k, line in enumerate(lines):
         m = re.search(r"proposing traffic selectors for (us|other):", line)
-        if m and ("TSi" if m.group(1) == "us" else "TSr") not in got:
-            key = "TSi" if m.group(1) == "us" else "TSr"
-            got[key] = []
-            ev[key].append(strip(line))
-            for nxt in lines[k + 1:]:
-                s = re.match(r"^\S+ \d+\[CFG\]  (\S+)$", nxt)
-                if not s:
-                    break
-                got[key].append(host.parse_swan(s.group(1)))
-                ev[key].append(strip(nxt))
-    return got, ev
+        if not m:
+            continue
+        key = "TSi" if m.group(1) == "us" else "TSr"
+        if key == "TSi" or not occ or key in occ[-1]:
+            occ.append({})
+        sels, ev = [], [strip(line)]
+        thread = re.match(r"^\S+ (\d+)\[", line).group(1)
+        for nxt in lines[k + 1:]:
+            t = re.match(r"^\S+ (\d+)\[", nxt)
+            if t and t.group(1) != thread:
+                continue  # another thread's line in between
+            s = re.match(r"^\S+ \d+\[CFG\]  (\S+)$", nxt)
+            if not s:
+                break
+            sels.append(host.parse_swan(s.group(1)))
+            ev.append(strip(nxt))
+        occ[-1][key] = (sels, ev)
+    return occ
+
+
+ESTABLISHED = re.compile(r"(?:(inbound|outbound) )?CHILD_SA \S+ established with SPIs .* and TS (.*) === (.*)$")
 
 
 def swan_selecting(log):
-    """The strongSwan initiator's `received:` values of its `selecting traffic selectors`
-    lines: the payloads of the IKE_AUTH response, in first-seen order."""
-    got, ev, side = {"TSi": [], "TSr": []}, {"TSi": [], "TSr": []}, None
+    """strongSwan's `received:` values of its `selecting traffic selectors for us/other`
+    lines (first-seen order), one occurrence per CHILD_SA, each closed by its `established`
+    line (or by the next occurrence): the initiator's view of each response, and the
+    responder's of each CREATE_CHILD_SA request."""
+    occ, side = [], None
     for line in log.splitlines():
-        if "selecting traffic selectors for us" in line:
-            side = "TSi"
-            ev[side].append(strip(line))
-        elif "selecting traffic selectors for other" in line:
-            side = "TSr"
-            ev[side].append(strip(line))
+        m = re.search(r"selecting traffic selectors for (us|other)", line)
+        if m:
+            side = "TSi" if m.group(1) == "us" else "TSr"
+            if side == "TSi" or not occ or occ[-1].get("closed"):
+                occ.append({"TSi": ([], []), "TSr": ([], [])})
+            occ[-1][side][1].append(strip(line))
+            continue
         m = re.search(r"config: (\S+), received: (\S+) =>", line)
-        if m and side:
+        if m and side and occ:
             s = host.parse_swan(m.group(2))
-            if s not in got[side]:
-                got[side].append(s)
-            ev[side].append(strip(line))
-        if re.search(r"CHILD_SA net\{\d+\} established", line):
-            for k in ev:
-                ev[k].append(strip(line))
-            break
-    return (got if side else None), ev
+            if s not in occ[-1][side][0]:
+                occ[-1][side][0].append(s)
+            occ[-1][side][1].append(strip(line))
+            continue
+        e = ESTABLISHED.search(line)
+        if e and occ and not occ[-1].get("closed") and e.group(1) != "outbound":
+            for k in ("TSi", "TSr"):
+                occ[-1][k][1].append(strip(line))
+            occ[-1]["closed"] = True
+            side = None
+    return occ
 
 
 def swan_responder(log):
-    """The strongSwan responder: what it received (`looking for a child config for TSr ===
-    TSi`, in payload order) and what it answered (`CHILD_SA ... established ... and TS TSr
-    === TSi`, its own side first)."""
-    rcv, snt, ev_r, ev_s = None, None, [], []
+    """The strongSwan responder: what it received (IKE_AUTH: `looking for a child config for
+    TSr === TSi`, in payload order; CREATE_CHILD_SA: its `selecting ... received:` values)
+    and what it answered (each `CHILD_SA ... established ... and TS TSr === TSi`, its own
+    side first), one occurrence per CHILD_SA."""
+    rcv, snt = [], []
     for line in log.splitlines():
         m = re.search(r"looking for a child config for (.*) === (.*)$", line)
-        if m and rcv is None:
-            rcv = {"TSr": host.swan_list(m.group(1)), "TSi": host.swan_list(m.group(2))}
-            ev_r.append(strip(line))
-        m = re.search(r"CHILD_SA \S+ established with SPIs .* and TS (.*) === (.*)$", line)
-        if m and snt is None:
-            snt = {"TSr": host.swan_list(m.group(1)), "TSi": host.swan_list(m.group(2))}
-            ev_s.append(strip(line))
-    return (rcv, ev_r), (snt, ev_s)
+        if m and not rcv:
+            rcv.append({"TSr": (host.swan_list(m.group(1)), [strip(line)]), "TSi": (host.swan_list(m.group(2)), [strip(line)])})
+        e = ESTABLISHED.search(line)
+        if e and e.group(1) != "outbound":
+            snt.append({"TSr": (host.swan_list(e.group(2)), [strip(line)]), "TSi": (host.swan_list(e.group(3)), [strip(line)])})
+    # a CREATE_CHILD_SA request: the responder's selecting lines after its first CHILD_SA
+    # ("for us" is the responder's own side: TSr)
+    rcv += [{"TSi": o["TSr"], "TSr": o["TSi"]} for o in swan_selecting(log)[1:]]
+    return rcv, snt
 
 
 REFUSAL = re.compile(r'^\w{3} +\d+ [\d:.]+: "')
 
 
 def pluto_dumps(log):
-    """libreswan's payload dumps (plutodebug=base): the selectors it parsed (`TSi: parsing N
-    traffic selectors` ... `TSi: parsed`) and emitted (`emit IKEv2 Traffic Selector -
-    Initiator - Payload` ... `emitting length of ... Payload`); the first of each."""
+    """libreswan's payload dumps (plutodebug=base), one occurrence per message: the selectors
+    it parsed (`TSi: parsing N traffic selectors` ... `TSi: parsed`) and emitted (`emit
+    IKEv2 Traffic Selector - Initiator - Payload` ... `emitting length of ... Payload`), as
+    {("parsed"|"emitted", payload): [(selectors, evidence, refusal lines), ...]}; and the
+    first refusal (a line of pluto's own inside a payload it parses: it read no further)."""
     lines = log.splitlines()
     found = {}
     k = 0
@@ -255,85 +282,89 @@ def pluto_dumps(log):
         line = lines[k]
         m = re.search(r"\| (TSi|TSr): parsing \d+ traffic selectors", line)
         e = re.search(r"emit IKEv2 Traffic Selector - (Initiator|Responder) - Payload:", line)
-        if (m and ("parsed", m.group(1)) not in found) or (e and ("emitted", "TS" + e.group(1)[0].lower()) not in found):
-            key = ("parsed", m.group(1)) if m else ("emitted", "TS" + e.group(1)[0].lower())
-            end = re.compile(rf"\| {key[1]}: parsed|\| {key[1]}: parsing|ts: " if m else
-                             rf"emitting length of IKEv2 Traffic Selector - {'Initiator' if key[1] == 'TSi' else 'Responder'} - Payload")
-            sels, cur, ev, refusal = [], {}, [strip(line)], []
+        if not m and not e:
             k += 1
-            while k < len(lines) and not end.search(lines[k]):
-                ln = lines[k]
-                if m and REFUSAL.search(ln):
-                    # A line of pluto's own (not a `|` debug line) inside a payload it is
-                    # parsing: it refused the payload there and read no further.
-                    while k < len(lines) and REFUSAL.search(lines[k]):
-                        refusal.append(strip(lines[k]))
-                        k += 1
-                    break
-                if re.search(r"TS type: |number of TS: ", ln):
-                    ev.append(strip(ln))
-                for name, rx in (("proto", r"IP Protocol ID: .*\(0x([0-9a-f]+)\)"), ("sp", r"\|\s+start port: (\d+)"), ("ep", r"\|\s+end port: (\d+)")):
-                    mm = re.search(rx, ln)
-                    if mm:
-                        cur[name] = int(mm.group(1), 16) if name == "proto" else int(mm.group(1))
-                        ev.append(strip(ln))
-                a = re.search(r"\| (?:TS )?IP (start|end)(?::(.*))?$", ln)
-                if a:
-                    text = a.group(2) if a.group(2) else (lines[k + 1].split("|", 1)[-1] if k + 1 < len(lines) else "")
-                    toks = []
-                    for t in text.split():
-                        if not re.fullmatch(r"[0-9a-f]{2}", t) or len(toks) == 16:
-                            break
-                        toks.append(t)
-                    cur[a.group(1)] = ipaddress.ip_address(bytes.fromhex("".join(toks)))
-                    ev.append(strip(ln) if a.group(2) else strip(ln) + " " + " ".join(toks))
-                    if a.group(1) == "end":
-                        sels.append((cur.get("proto", 0), cur.get("sp", 0), cur.get("ep", 65535), cur["start"], cur["end"]))
-                        cur = {}
-                k += 1
-            if refusal:
-                ev += refusal
-                found.setdefault("refusal", refusal)
-            elif k < len(lines):
-                ev.append(strip(lines[k]))
-            found[key] = (sels, ev, refusal)
             continue
+        key = ("parsed", m.group(1)) if m else ("emitted", "TS" + e.group(1)[0].lower())
+        end = re.compile(rf"\| {key[1]}: parsed|\| {key[1]}: parsing|ts: " if m else
+                         rf"emitting length of IKEv2 Traffic Selector - {'Initiator' if key[1] == 'TSi' else 'Responder'} - Payload")
+        sels, cur, ev, refusal = [], {}, [strip(line)], []
         k += 1
+        while k < len(lines) and not end.search(lines[k]):
+            ln = lines[k]
+            if m and REFUSAL.search(ln):
+                while k < len(lines) and REFUSAL.search(lines[k]):
+                    refusal.append(strip(lines[k]))
+                    k += 1
+                break
+            if re.search(r"TS type: |number of TS: ", ln):
+                ev.append(strip(ln))
+            for name, rx in (("proto", r"IP Protocol ID: .*\(0x([0-9a-f]+)\)"), ("sp", r"\|\s+start port: (\d+)"), ("ep", r"\|\s+end port: (\d+)")):
+                mm = re.search(rx, ln)
+                if mm:
+                    cur[name] = int(mm.group(1), 16) if name == "proto" else int(mm.group(1))
+                    ev.append(strip(ln))
+            a = re.search(r"\| (?:TS )?IP (start|end)(?::(.*))?$", ln)
+            if a:
+                text = a.group(2) if a.group(2) else (lines[k + 1].split("|", 1)[-1] if k + 1 < len(lines) else "")
+                toks = []
+                for t in text.split():
+                    if not re.fullmatch(r"[0-9a-f]{2}", t) or len(toks) == 16:
+                        break
+                    toks.append(t)
+                cur[a.group(1)] = ipaddress.ip_address(bytes.fromhex("".join(toks)))
+                ev.append(strip(ln) if a.group(2) else strip(ln) + " " + " ".join(toks))
+                if a.group(1) == "end":
+                    sels.append((cur.get("proto", 0), cur.get("sp", 0), cur.get("ep", 65535), cur["start"], cur["end"]))
+                    cur = {}
+            k += 1
+        if refusal:
+            ev += refusal
+            found.setdefault("refusal", refusal)
+        elif k < len(lines):
+            ev.append(strip(lines[k]))
+        found.setdefault(key, []).append((sels, ev, refusal))
     return found
 
 
+def nth(occ, n, payload):
+    """The n-th occurrence's (selectors, evidence) for `payload`, or (None, [])."""
+    return occ[n][payload] if n < len(occ) and payload in occ[n] else (None, [])
+
+
 def run_logs(d, spec):
-    """Per (message, payload): what the sender logged it sent and the receiver logged it
-    received, as (daemon, selectors or None, evidence lines, relation)."""
+    """A function (message, payload, side, n) -> (daemon, selectors or None, evidence lines,
+    relation): what the sender logged it sent and the receiver logged it received in the
+    n-th exchange carrying TS payloads (0: IKE_AUTH, 1: the CREATE_CHILD_SA rekey)."""
     ilog = read(os.path.join(d, "i", "charon.log"))
     resp = spec["responder"]
-    prop, prop_ev = swan_proposing(ilog)
-    sel, sel_ev = swan_selecting(ilog)
-    out = {}
+    prop, sel = swan_proposing(ilog), swan_selecting(ilog)
     initiator = f"{ROLE['strongswan']} initiator"
     responder = f"{ROLE[resp]} responder"
-    for p in ("TSi", "TSr"):
-        out[("request", p, "sent")] = (initiator, prop.get(p), prop_ev[p], "configured")
-        out[("response", p, "received")] = (initiator, sel[p] if sel else None, sel_ev[p], "equal")
     if resp == "strongswan":
-        (rcv, ev_r), (snt, ev_s) = swan_responder(read(os.path.join(d, "r", "charon.log")))
-        for p in ("TSi", "TSr"):
-            out[("request", p, "received")] = (responder, rcv[p] if rcv else None, ev_r, "equal")
-            out[("response", p, "sent")] = (responder, snt[p] if snt else None, ev_s, "equal")
+        rcv, snt = swan_responder(read(os.path.join(d, "r", "charon.log")))
     else:
         dumps = pluto_dumps(read(os.path.join(d, "r", "pluto.log")))
-        for p in ("TSi", "TSr"):
-            if ("parsed", p) in dumps:
-                sels, ev, refusal = dumps[("parsed", p)]
-                out[("request", p, "received")] = (responder, sels, ev, "refused" if refusal else "equal")
-            elif "refusal" in dumps:
-                # pluto stopped at an earlier payload and never read this one
-                out[("request", p, "received")] = (responder, [], ["(not read: pluto stopped at the other payload)"] + dumps["refusal"], "refused")
-            else:
-                out[("request", p, "received")] = (responder, None, [], "equal")
-            sels, ev, _ = dumps.get(("emitted", p), (None, [], []))
-            out[("response", p, "sent")] = (responder, sels, ev, "equal")
-    return out
+
+    def get(message, p, side, n):
+        if (message, side) == ("request", "sent"):
+            return (initiator, *nth(prop, n, p), "configured")
+        if (message, side) == ("response", "received"):
+            return (initiator, *nth(sel, n, p), "equal")
+        if resp == "strongswan":
+            return (responder, *nth(rcv if side == "received" else snt, n, p), "equal")
+        if side == "sent":
+            occ = dumps.get(("emitted", p), [])
+            return (responder, *(occ[n][:2] if n < len(occ) else (None, [])), "equal")
+        occ = dumps.get(("parsed", p), [])
+        if n < len(occ):
+            sels, ev, refusal = occ[n]
+            return (responder, sels, ev, "refused" if refusal else "equal")
+        if n == 0 and "refusal" in dumps:
+            # pluto stopped at the other payload and never read this one
+            return (responder, [], ["(not read: pluto stopped at the other payload)"] + dumps["refusal"], "refused")
+        return (responder, None, [], "equal")
+    return get
 
 
 def packet_selector(trigger, payload):
@@ -407,8 +438,11 @@ def collect(state, binary):
                         " SK_ai, SK_ar, integrity\n" + record + "\n")
             tables[base] = record
             logs = run_logs(d, spec)
-            trigger = bool(spec.get("trigger"))
+            seen = {}
             for p in payloads:
+                # n: which exchange carrying TS payloads this is (0 the IKE_AUTH, 1 the rekey)
+                n = seen[(p["message"], p["payload"])] = seen.get((p["message"], p["payload"]), -1) + 1
+                trigger = bool(spec.get("trigger")) and n == 0
                 wire = [tup(s) for s in p["tshark"]["selectors"]]
                 ours = draftcheck_decode(binary, p["hex"], p["payload"])
                 ours_sel = ours["selectors"]
@@ -416,6 +450,8 @@ def collect(state, binary):
                 if ours_sel != theirs or ours["ignored"]:
                     problems.append(f"{label} frame {p['frame']} {p['payload']}: draftcheck decodes {ours_sel}, tshark {theirs}")
                 sender = "strongswan" if p["message"] == "request" else spec["responder"]
+                if p["exchange"] != ("IKE_AUTH" if n == 0 else "CREATE_CHILD_SA"):
+                    problems.append(f"{label} frame {p['frame']}: TS payloads in an unexpected {p['exchange']}")
                 entry = {"name": f"{base}.{p['exchange']}-{p['message']}.{p['payload']}",
                          "scenario": spec["scenario"], "responder": spec["responder"],
                          "daemon": f"{ROLE[sender]} {'initiator' if p['message'] == 'request' else 'responder'}",
@@ -427,8 +463,8 @@ def collect(state, binary):
                          "keys": f"Tests/Fixtures/daemons/pcap/{base}.ikev2_decryption_table",
                          "frame": p["frame"], "hex": p["hex"], "tshark": p["tshark"], "logs": []}
                 for side in ("sent", "received"):
-                    daemon, logged, ev, relation = logs[(p["message"], p["payload"], side)]
-                    diff = compare(wire, logged, relation, spec.get("trigger"), p["payload"])
+                    daemon, logged, ev, relation = logs(p["message"], p["payload"], side, n)
+                    diff = compare(wire, logged, relation, spec.get("trigger") if trigger else None, p["payload"])
                     if diff:
                         problems.append(f"{label} frame {p['frame']} {p['payload']} {side}: {diff}")
                     entry["logs"].append({"side": side, "daemon": daemon,

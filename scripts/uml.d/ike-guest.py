@@ -279,6 +279,14 @@ def run_one(d, spec):
             text = read(ilog)
             return any(m in text for m in markers) and ("established with SPIs" in text or "failed" in text or "TS_UNACCEPT" in text or "giving up" in text or "N(NO_PROP)" in text)
         result["finished"] = wait_for(finished, 20, 0.1)
+        if cap is not None and "established with SPIs" in read(ilog):
+            # --capture: rekey the CHILD_SA once, so the capture also holds a CREATE_CHILD_SA
+            # exchange with its TSi/TSr (RFC 7296 1.3.3)
+            r = sh("swanctl", "--rekey", "--child", "net", "--uri", uri, check=False)
+            with open(os.path.join(d, "rekey.txt"), "w") as f:
+                f.write(r.stdout + r.stderr)
+            result["rekeyed"] = wait_for(lambda: read(ilog).count("established with SPIs") >= 2 or "CREATE_CHILD_SA" in read(ilog)
+                                         and ("failed" in read(ilog).split("CREATE_CHILD_SA", 1)[1]), 10, 0.1)
         time.sleep(0.5)
         stop_capture(cap)
         for ns in ("r", "i"):

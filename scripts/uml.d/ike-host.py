@@ -231,7 +231,7 @@ def child_name(i, rule):
     return "r%d_%s" % (i, re.sub(r"[^A-Za-z0-9]", "_", rule))
 
 
-def libreswan_conf(sc, narrowing):
+def libreswan_conf(sc, narrowing, capture=False):
     _, _, rules = scenario_sels(sc)
     i_addr, r_addr = outer(sc)
     out = ["config setup", "    plutodebug=base", ""]
@@ -252,6 +252,11 @@ def libreswan_conf(sc, narrowing):
                     out += [f"    leftprotoport={lpp}", f"    rightprotoport={rpp}"]
                 if narrowing:
                     out.append("    narrowing=yes")
+                if capture:
+                    # --capture rekeys the Child SA; strongSwan's esp_proposals carry no DH
+                    # group, so its CREATE_CHILD_SA has no KE payload, which pluto's default
+                    # pfs=yes refuses (NO_PROPOSAL_CHOSEN) before looking at the TS
+                    out.append("    pfs=no")
                 out.append("")
     if not any(l.startswith("conn ") for l in out):
         raise Unexpressible("no remote x local pair of one address family")
@@ -286,7 +291,7 @@ def prepare(state, paths, capture=False):
                                          [(child_name(k, nm), [swan_ts(s) for s in loc], [swan_ts(s) for s in rem])
                                           for k, (nm, rem, loc) in enumerate(rules)], False)
                 else:
-                    rconf = libreswan_conf(sc, resp == "libreswan-narrowing")
+                    rconf = libreswan_conf(sc, resp == "libreswan-narrowing", capture)
             except Unexpressible as e:
                 skipped[(sc["_name"], resp)] = str(e)
                 continue
