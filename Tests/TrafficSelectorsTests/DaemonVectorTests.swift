@@ -4,7 +4,8 @@ import TestSupport
 @testable import TrafficSelectors
 
 /// TSi/TSr payloads real IKEv2 daemons sent (strongSwan 5.9.8 as initiator and responder,
-/// libreswan 4.10 as responder, under User-Mode Linux), captured on the wire and decrypted
+/// libreswan 4.10 as responder, under User-Mode Linux) in their IKE_AUTH and in the
+/// CREATE_CHILD_SA that rekeys the Child SA, captured on the wire and decrypted
 /// by tshark with the initiator's logged IKE keys: Tests/Fixtures/ts/daemon-vectors.json,
 /// written by `scripts/uml-ike --capture`, with the pcaps and Wireshark decryption tables in
 /// Tests/Fixtures/daemons/pcap/. Each payload must decode with our decoder to exactly the
@@ -84,6 +85,9 @@ import TestSupport
                     #expect(count(sender, family, packet: packet) > 0, "no \(family) payload sent by \(sender) \(packet ? "with" : "without") packet selectors")
                 }
             }
+        }
+        for sender in ["strongSwan 5.9.8 (Debian 5.9.8-5+deb12u6) initiator", "strongSwan 5.9.8 (Debian 5.9.8-5+deb12u6) responder", "libreswan 4.10"] {
+            #expect(f.vectors.contains { $0.exchange == "CREATE_CHILD_SA" && $0.daemon.hasPrefix(sender) }, "no CREATE_CHILD_SA payload sent by \(sender)")
         }
         #expect(f.vectors.contains { $0.tshark.numberOfTSs >= 17 }, "the 17-selector payload")
         #expect(f.vectors.contains { $0.families == ["ipv4", "ipv6"] }, "a payload of both families")
