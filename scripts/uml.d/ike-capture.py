@@ -32,7 +32,6 @@ import xml.etree.ElementTree as ET
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
-sys.path.insert(0, HERE)
 import importlib.util  # noqa: E402
 
 _spec = importlib.util.spec_from_file_location("ike_host", os.path.join(HERE, "ike-host.py"))
@@ -444,7 +443,11 @@ def collect(state, binary):
                 n = seen[(p["message"], p["payload"])] = seen.get((p["message"], p["payload"]), -1) + 1
                 trigger = bool(spec.get("trigger")) and n == 0
                 wire = [tup(s) for s in p["tshark"]["selectors"]]
-                ours = draftcheck_decode(binary, p["hex"], p["payload"])
+                try:
+                    ours = draftcheck_decode(binary, p["hex"], p["payload"])
+                except Disagreement as e:  # our decoder refused what tshark dissected: recorded
+                    ours = {"selectors": None, "ignored": []}
+                    problems.append(f"{label} frame {p['frame']} {p['payload']}: {e}")
                 ours_sel = ours["selectors"]
                 theirs = [{k: s[k] for k in ("type", "protocol", "startPort", "endPort", "startAddress", "endAddress")} for s in p["tshark"]["selectors"]]
                 if ours_sel != theirs or ours["ignored"]:
