@@ -225,14 +225,40 @@ def dump_in(ns):
         os.close(target)
 
 
+def start_capture(d):
+    """dumpcap on the initiator's end of the veth (IKE on UDP 500 and 4500), pcap format,
+    into the run's directory; ready once the file header is written."""
+    pcap = os.path.join(d, "ike.pcap")
+    p = subprocess.Popen(["ip", "netns", "exec", "i", "dumpcap", "-q", "-P", "-i", "vi", "-f", "udp port 500 or udp port 4500",
+                          "-w", pcap], stdout=subprocess.DEVNULL, stderr=open(os.path.join(d, "dumpcap.stderr"), "w"))
+    if not wait_for(lambda: os.path.exists(pcap) and os.path.getsize(pcap) >= 24, 15, 0.1):
+        p.kill()
+        raise RuntimeError("dumpcap did not start (see dumpcap.stderr)")
+    return p
+
+
+def stop_capture(p):
+    if p is None or p.poll() is not None:
+        return
+    p.send_signal(signal.SIGTERM)
+    try:
+        p.wait(5)
+    except subprocess.TimeoutExpired:
+        p.kill()
+        p.wait()
+
+
 def run_one(d, spec):
     scratch = f"/mnt/scratch/{os.path.basename(d)}"
     for ns in ("i", "r"):
         os.makedirs(os.path.join(scratch, ns), exist_ok=True)
     t0 = time.monotonic()
     result = {"error": None}
+    cap = None
     try:
         netns_up()
+        if spec.get("capture"):
+            cap = start_capture(d)
         for a in spec.get("initiatorLoopback", []):
             sh("ip", "-n", "i", "addr", "add", a, "dev", "lo", *(["nodad"] if ":" in a else []))
         if spec["responder"] == "strongswan":
@@ -253,7 +279,16 @@ def run_one(d, spec):
             text = read(ilog)
             return any(m in text for m in markers) and ("established with SPIs" in text or "failed" in text or "TS_UNACCEPT" in text or "giving up" in text or "N(NO_PROP)" in text)
         result["finished"] = wait_for(finished, 20, 0.1)
+        if cap is not None and "established with SPIs" in read(ilog):
+            # --capture: rekey the CHILD_SA once, so the capture also holds a CREATE_CHILD_SA
+            # exchange with its TSi/TSr (RFC 7296 1.3.3)
+            r = sh("swanctl", "--rekey", "--child", "net", "--uri", uri, check=False)
+            with open(os.path.join(d, "rekey.txt"), "w") as f:
+                f.write(r.stdout + r.stderr)
+            result["rekeyed"] = wait_for(lambda: read(ilog).count("established with SPIs") >= 2 or "CREATE_CHILD_SA" in read(ilog)
+                                         and ("failed" in read(ilog).split("CREATE_CHILD_SA", 1)[1]), 10, 0.1)
         time.sleep(0.5)
+        stop_capture(cap)
         for ns in ("r", "i"):
             with open(os.path.join(d, f"xfrm-{ns}.json"), "w") as f:
                 f.write(dump_in(ns))
@@ -264,6 +299,7 @@ def run_one(d, spec):
     except Exception as e:  # recorded: the host refuses a capture with an error
         result["error"] = str(e)
     finally:
+        stop_capture(cap)
         kill_ns("i")
         kill_ns("r")
         for ns in ("i", "r"):

@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
 """Host side of scripts/uml-ike.
 
-  ike-host.py prepare STATE SCENARIO.json...   write STATE/runs/NNN/ (configurations of both
-                                               daemons, run.json) for each scenario x responder
+  ike-host.py prepare [--capture] STATE SCENARIO.json...
+                                               write STATE/runs/NNN/ (configurations of both
+                                               daemons, run.json) for each scenario x responder;
+                                               --capture: the guest also records the IKE packets
+                                               and the initiator logs its IKE keys
   ike-host.py collect STATE (--record | --check)  read what the guest wrote, build each
                                                scenario's capture; --record writes it into the
                                                scenario file, --check compares with it (exit 1
@@ -174,7 +177,19 @@ def outer(sc):
     return ("fd00:100::1", "fd00:100::2") if v6 else ("192.168.100.1", "192.168.100.2")
 
 
-def strongswan_conf(guestdir, scratch):
+def strongswan_conf(guestdir, scratch, keys=False):
+    # keys: a second log with the ike subsystem at level 4, where charon writes the IKE SA's
+    # derived keys (Sk_ei, Sk_er, Sk_ai, Sk_ar): what tshark needs to decrypt the exchange
+    # (scripts/uml-ike --capture, ike-capture.py).
+    keylog = f"""
+        keys {{
+            path = {guestdir}/charon-keys.log
+            time_format = %T
+            append = no
+            flush_line = yes
+            default = -1
+            ike = 4
+        }}""" if keys else ""
     return f"""charon {{
     load = random nonce aes sha1 sha2 hmac kdf gmp pem pkcs1 x509 pubkey kernel-netlink socket-default vici
     install_routes = no
@@ -188,7 +203,7 @@ def strongswan_conf(guestdir, scratch):
             cfg = 2
             knl = 2
             ike = 2
-        }}
+        }}{keylog}
     }}
     plugins {{ vici {{ socket = unix://{scratch}/charon.vici }} }}
 }}
@@ -216,7 +231,7 @@ def child_name(i, rule):
     return "r%d_%s" % (i, re.sub(r"[^A-Za-z0-9]", "_", rule))
 
 
-def libreswan_conf(sc, narrowing):
+def libreswan_conf(sc, narrowing, capture=False):
     _, _, rules = scenario_sels(sc)
     i_addr, r_addr = outer(sc)
     out = ["config setup", "    plutodebug=base", ""]
@@ -237,13 +252,18 @@ def libreswan_conf(sc, narrowing):
                     out += [f"    leftprotoport={lpp}", f"    rightprotoport={rpp}"]
                 if narrowing:
                     out.append("    narrowing=yes")
+                if capture:
+                    # --capture rekeys the Child SA; strongSwan's esp_proposals carry no DH
+                    # group, so its CREATE_CHILD_SA has no KE payload, which pluto's default
+                    # pfs=yes refuses (NO_PROPOSAL_CHOSEN) before looking at the TS
+                    out.append("    pfs=no")
                 out.append("")
     if not any(l.startswith("conn ") for l in out):
         raise Unexpressible("no remote x local pair of one address family")
     return "\n".join(out)
 
 
-def prepare(state, paths):
+def prepare(state, paths, capture=False):
     runs = os.path.join(state, "runs")
     os.makedirs(runs, exist_ok=True)
     n = 0
@@ -271,7 +291,7 @@ def prepare(state, paths):
                                          [(child_name(k, nm), [swan_ts(s) for s in loc], [swan_ts(s) for s in rem])
                                           for k, (nm, rem, loc) in enumerate(rules)], False)
                 else:
-                    rconf = libreswan_conf(sc, resp == "libreswan-narrowing")
+                    rconf = libreswan_conf(sc, resp == "libreswan-narrowing", capture)
             except Unexpressible as e:
                 skipped[(sc["_name"], resp)] = str(e)
                 continue
@@ -282,7 +302,7 @@ def prepare(state, paths):
             for side in ("i", "r"):
                 os.makedirs(os.path.join(d, side), exist_ok=True)
             with open(os.path.join(d, "i", "strongswan.conf"), "w") as f:
-                f.write(strongswan_conf(f"{gd}/i", f"{scratch}/i"))
+                f.write(strongswan_conf(f"{gd}/i", f"{scratch}/i", keys=capture))
             with open(os.path.join(d, "i", "swanctl.conf"), "w") as f:
                 f.write(swanctl_conf(i_addr, r_addr, "init.test", "resp.test", init_children, trigger is not None))
             if resp == "strongswan":
@@ -298,7 +318,7 @@ def prepare(state, paths):
             loop = [f"{trigger['source']}/{128 if ':' in trigger['source'] else 32}"] if trigger else []
             with open(os.path.join(d, "run.json"), "w") as f:
                 json.dump({"scenario": sc["_name"], "path": os.path.abspath(path), "responder": resp,
-                           "trigger": trigger, "initiatorLoopback": loop}, f)
+                           "trigger": trigger, "initiatorLoopback": loop, "capture": capture}, f)
     with open(os.path.join(state, "skipped.json"), "w") as f:
         json.dump({f"{k[0]} {k[1]}": v for k, v in skipped.items()}, f, indent=1)
     print(f"prepared {n} runs ({len(skipped)} scenario/responder pairs not expressible)")
@@ -540,7 +560,9 @@ def collect(state, mode):
 
 
 if __name__ == "__main__":
-    if sys.argv[1] == "prepare":
+    if sys.argv[1] == "prepare" and sys.argv[2] == "--capture":
+        prepare(sys.argv[3], sys.argv[4:], capture=True)
+    elif sys.argv[1] == "prepare":
         prepare(sys.argv[2], sys.argv[3:])
     elif sys.argv[1] == "collect":
         sys.exit(collect(sys.argv[2], sys.argv[3]))
