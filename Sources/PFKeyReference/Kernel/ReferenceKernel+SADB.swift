@@ -65,6 +65,7 @@ extension ReferenceKernel {
     func saRequestError(_ r: Message) -> UInt8? {
         guard isSAType(r.saType) else { return Errno.EINVAL }
         if let src = r.address(.source), isRefusedSource(src.address.address) { return Errno.EINVAL }
+        if let e = identityError(r) { return e }
         return algorithmError(r)
     }
 
