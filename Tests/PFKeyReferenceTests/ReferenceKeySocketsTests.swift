@@ -33,6 +33,23 @@ import PFKeyReference
         #expect(Self.route(linux.send(try Self.bytes(linuxGetSPI, .linux), from: 1)) == ["1:GETSPI:0"])
     }
 
+    @Test func linuxFlushAndRegisterRouting() throws {
+        var s = ReferenceKeySockets(kernel: ReferenceKernel(dialect: .linux), sockets: 3)
+        // An empty table: the sender's unicast reply alone.
+        #expect(Self.route(s.send(try Self.bytes(Message(.flush, sequence: 1, pid: 1), .linux), from: 2)) == ["2:FLUSH:0"])
+        #expect(Self.route(s.send(try Self.bytes(Message(.register, saType: .esp, sequence: 2, pid: 1), .linux), from: 0)) == ["0:REGISTER:0"])
+        // UNSPEC registers nothing; the sender still reads the reply, and so does socket 0.
+        #expect(Self.route(s.send(try Self.bytes(Message(.register, sequence: 3, pid: 1), .linux), from: 1)) == ["0:REGISTER:0", "1:REGISTER:0"])
+        let add = Message(.add, saType: .esp, sequence: 4, pid: 1, extensions: [
+            .sa(SAExtension(spi: 0x1000, replay: 32, state: .mature, auth: 3, encrypt: 12)), .address(Self.src), .address(Self.dst),
+            .key(KeyExtension(.auth, bits: 160, key: Array(repeating: 0x11, count: 20))),
+            .key(KeyExtension(.encrypt, bits: 128, key: Array(repeating: 0x51, count: 16))),
+        ])
+        #expect(Self.route(s.send(try Self.bytes(add, .linux), from: 1)) == ["0:ADD:0", "1:ADD:0", "2:ADD:0"])
+        // Something flushed: the sender's reply, then the broadcast.
+        #expect(Self.route(s.send(try Self.bytes(Message(.flush, sequence: 5, pid: 1), .linux), from: 2)) == ["2:FLUSH:0", "0:FLUSH:0", "1:FLUSH:0", "2:FLUSH:0"])
+    }
+
     @Test func errorRepliesGoToTheSenderAlone() throws {
         var s = ReferenceKeySockets(kernel: ReferenceKernel(dialect: .rfc2367), sockets: 2)
         let get = Message(.get, saType: .esp, sequence: 1, pid: 1, extensions: [.sa(SAExtension(spi: 9)), .address(Self.src), .address(Self.dst)])

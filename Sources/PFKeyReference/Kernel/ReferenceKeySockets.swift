@@ -9,9 +9,9 @@ import PFKey
 /// |---|---|---|
 /// | error reply (errno != 0) | the sender | the sender |
 /// | GETSPI | every socket (3.1.1) | the sender (BROADCAST_ONE) |
-/// | UPDATE, ADD, DELETE, FLUSH | every socket | every socket (Linux FLUSH: the sender's unicast reply too) |
+/// | UPDATE, ADD, DELETE, FLUSH | every socket | every socket (Linux FLUSH: the sender's unicast reply first; of an empty table, that reply alone) |
 /// | GET, DUMP, X_SPDGET, X_SPDDUMP | the sender | the sender |
-/// | REGISTER | sockets registered for the SA type (3.1.7) | sockets registered for any type |
+/// | REGISTER | sockets registered for the SA type (3.1.7) | sockets registered for any type, and the sender |
 /// | ACQUIRE from the kernel | sockets registered for its SA type (3.1.6) | sockets registered for any type |
 /// | ACQUIRE from a process | relayed to sockets registered for its SA type, else EPROTONOSUPPORT (3.1.6) | EOPNOTSUPP (Linux has no user ACQUIRE relay) |
 /// | EXPIRE | every socket (3.1.8) | registered sockets (key_notify_sa_expire) |
@@ -97,18 +97,22 @@ public struct ReferenceKeySockets: Sendable {
         switch request.type {
         case .register:
             if request.saType != .unspecified { registrations[socket].insert(request.saType.rawValue) }
-            let targets = rfc ? registered(for: request.saType) : registered(for: nil)
-            return replies.flatMap { r in (targets.isEmpty ? [socket] : targets).map { Delivery(socket: $0, message: r) } }
+            // Linux pfkey_register: BROADCAST_REGISTERED, and the sender in any case (one_sk).
+            var targets = rfc ? registered(for: request.saType) : registered(for: nil)
+            if !targets.contains(socket) { targets = (targets + [socket]).sorted() }
+            return replies.flatMap { r in targets.map { Delivery(socket: $0, message: r) } }
         case .getSPI, .add:
             if let key = Self.key(first) { creators[key] = socket }
             return request.type == .getSPI && !rfc ? [Delivery(socket: socket, message: first)] : broadcast(first)
         case .update, .delete, .spdAdd, .spdUpdate, .spdDelete, .spdDelete2, .spdFlush:
             return replies.flatMap(broadcast)
         case .flush:
-            // Linux: the sender's unicast reply, then (when something was flushed) the
-            // broadcast every socket reads; `kernel.handle` gave both to the sender.
+            // Linux pfkey_flush: the sender's unicast reply, then, when something was
+            // flushed, the broadcast every socket reads (`kernel.handle` gave both to the
+            // sender); an empty table "goes quietly": the unicast reply alone.
+            if rfc { return broadcast(first) }
             if replies.count == 2 { return [Delivery(socket: socket, message: replies[0])] + broadcast(replies[1]) }
-            return broadcast(first)
+            return [Delivery(socket: socket, message: first)]
         default:
             return replies.map { Delivery(socket: socket, message: $0) }
         }
