@@ -37,6 +37,8 @@ public enum ScenarioStep: Sendable {
     case tsNarrow(NarrowStep)
     /// A TS payload decoded from hex.
     case tsDecode(TSDecodeStep)
+    /// Several PF_KEY sockets on one reference kernel (ScenarioParser+Sockets.swift).
+    case sockets(SocketsStep)
 }
 
 /// A PF_KEY message as a scenario writes it: bytes, or the field tree of

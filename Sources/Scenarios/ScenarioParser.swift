@@ -7,7 +7,7 @@ import WireCore
 /// Reads a scenario file (README "Scenario files"; checks/schema/scenario.schema.json).
 /// Every refusal is a `ScenarioError` at the field's line and column.
 public enum ScenarioParser {
-    public static let stepKinds = ["pfkey", "kernel", "capture", "spd", "ts-narrow", "ts-decode"]
+    public static let stepKinds = ["pfkey", "kernel", "capture", "spd", "ts-narrow", "ts-decode", "sockets"]
 
     public static func parse(_ text: String, file: String, displayName: String? = nil) throws(ScenarioError) -> Scenario {
         let top = try YAMLFile.parse(text, file: file).mapping()
@@ -70,6 +70,7 @@ public enum ScenarioParser {
         case "spd": return .spd(try parseSPD(body))
         case "ts-narrow": return .tsNarrow(try parseNarrow(body))
         case "ts-decode": return .tsDecode(try parseTSDecode(body))
+        case "sockets": return .sockets(try parseSockets(body))
         default:
             throw m.keyNodes[0].error(.unknownStepKind, "unknown step kind \"\(kind)\" (known: \(stepKinds.joined(separator: ", ")))")
         }

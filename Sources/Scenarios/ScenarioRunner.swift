@@ -18,6 +18,7 @@ public enum ScenarioRunner {
             case .spd(let s): try runSPD(s, label, &ctx)
             case .tsNarrow(let s): try runNarrow(s, label, &ctx)
             case .tsDecode(let s): try runTSDecode(s, label, &ctx)
+            case .sockets(let s): try runSockets(s, label, &ctx)
             }
         }
     }

@@ -17,7 +17,7 @@ import TestSupport
         defer { try? FileManager.default.removeItem(at: dir) }
         let result = try runDraftcheck(["check", "drafts/draft-ietf-ipsecme-ikev2bis-08.xml", "--checks", dir.path])
         #expect(result.status == 65)
-        #expect(result.stderr == "\(dir.path)/bad.yaml:10:5: error: unknownStepKind: steps[0].pfkye: unknown step kind \"pfkye\" (known: pfkey, kernel, capture, spd, ts-narrow, ts-decode)\n")
+        #expect(result.stderr == "\(dir.path)/bad.yaml:10:5: error: unknownStepKind: steps[0].pfkye: unknown step kind \"pfkye\" (known: pfkey, kernel, capture, spd, ts-narrow, ts-decode, sockets)\n")
         #expect(result.stdout.isEmpty)
     }
 

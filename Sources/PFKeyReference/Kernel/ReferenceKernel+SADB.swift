@@ -69,6 +69,7 @@ extension ReferenceKernel {
         guard isSAType(r.saType) else { return Errno.EINVAL }
         if let src = r.address(.source), isRefusedSource(src.address.address) { return Errno.EINVAL }
         if let proxy = r.address(.proxy), r.saType == .ah || r.saType == .esp, isRefusedSource(proxy.address.address) { return Errno.EINVAL }
+        if let e = identityError(r) { return e }
         return algorithmError(r)
     }
 
