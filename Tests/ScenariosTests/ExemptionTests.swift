@@ -184,10 +184,10 @@ import Yams
     static let reached: [String: [String]] = [
         "RFC 7296 2.9": ["8/8", "35/37", "45/45"],
         "RFC 7296 3.13": ["5/5", "19/20", "25/25"],
-        "RFC 2367 2": ["41/48", "22/33", "80/81"],
-        "RFC 2367 3": ["15/36", "56/91", "116/127"],
-        "RFC 4301 4.4.1": ["15/28", "88/143", "171/171"],
-        "RFC 4301 4.4.2": ["4/9", "11/22", "31/31"],
+        "RFC 2367 2": ["44/48", "22/33", "81/81"],
+        "RFC 2367 3": ["31/36", "65/91", "127/127"],
+        "RFC 4301 4.4.1": ["28/28", "97/143", "171/171"],
+        "RFC 4301 4.4.2": ["9/9", "15/22", "31/31"],
     ]
 
     @Test func everyScopedSectionIsMeasuredAgainstTheThreeTargets() throws {
@@ -218,8 +218,7 @@ import Yams
             // Neither linked nor exempt: exactly what the third goal misses.
             #expect(target.unlinked.count == target.goals[2].total - target.goals[2].count)
         }
-        #expect(open == ["RFC 2367 2 bcp14-linked", "RFC 2367 2 linked-or-exempt", "RFC 2367 3 bcp14-linked", "RFC 2367 3 linked-or-exempt",
-                         "RFC 4301 4.4.1 bcp14-linked", "RFC 4301 4.4.2 bcp14-linked", "RFC 4301 4.4.2 topical-linked"])
+        #expect(open == ["RFC 2367 3 bcp14-linked"])
         // RFC 7296's sections meet all three.
         #expect(targets.prefix(2).allSatisfy { $0.goals.allSatisfy(\.met) && $0.unlinked.isEmpty })
     }
