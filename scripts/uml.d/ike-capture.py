@@ -72,14 +72,6 @@ class Disagreement(Exception):
     pass
 
 
-def read(path):
-    try:
-        with open(path, errors="replace") as f:
-            return f.read()
-    except FileNotFoundError:
-        return ""
-
-
 # ---- keys and decryption ------------------------------------------------------------------
 
 def ike_keys(keylog):
@@ -335,15 +327,15 @@ def run_logs(d, spec):
     """A function (message, payload, side, n) -> (daemon, selectors or None, evidence lines,
     relation): what the sender logged it sent and the receiver logged it received in the
     n-th exchange carrying TS payloads (0: IKE_AUTH, 1: the CREATE_CHILD_SA rekey)."""
-    ilog = read(os.path.join(d, "i", "charon.log"))
+    ilog = host.read(os.path.join(d, "i", "charon.log"))
     resp = spec["responder"]
     prop, sel = swan_proposing(ilog), swan_selecting(ilog)
     initiator = f"{ROLE['strongswan']} initiator"
     responder = f"{ROLE[resp]} responder"
     if resp == "strongswan":
-        rcv, snt = swan_responder(read(os.path.join(d, "r", "charon.log")))
+        rcv, snt = swan_responder(host.read(os.path.join(d, "r", "charon.log")))
     else:
-        dumps = pluto_dumps(read(os.path.join(d, "r", "pluto.log")))
+        dumps = pluto_dumps(host.read(os.path.join(d, "r", "pluto.log")))
 
     def get(message, p, side, n):
         if (message, side) == ("request", "sent"):
@@ -417,16 +409,16 @@ def collect(state, binary):
     try:
         for name in sorted(os.listdir(runs)):
             d = os.path.join(runs, name)
-            spec = json.loads(read(os.path.join(d, "run.json")))
+            spec = json.loads(host.read(os.path.join(d, "run.json")))
             label = f"{spec['scenario']} {spec['responder']}"
-            g = json.loads(read(os.path.join(d, "guest-result.json")) or '{"error": "the guest wrote no result"}')
+            g = json.loads(host.read(os.path.join(d, "guest-result.json")) or '{"error": "the guest wrote no result"}')
             if g.get("error"):
                 problems.append(f"{label}: {g['error']}")
                 continue
             pcap = os.path.join(d, "ike.pcap")
             base = f"{spec['scenario']}.{spec['responder']}"
             ispi, rspi = ike_sa(pcap, home)
-            record = uat_record(ispi, rspi, ike_keys(read(os.path.join(d, "i", "charon-keys.log"))))
+            record = uat_record(ispi, rspi, ike_keys(host.read(os.path.join(d, "i", "charon-keys.log"))))
             payloads = dissect(pcap, record, home)
             if not any(p["message"] == "request" for p in payloads):
                 problems.append(f"{label}: no TS payload in the IKE_AUTH request")
