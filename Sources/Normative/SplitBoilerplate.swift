@@ -12,6 +12,8 @@ enum SplitBoilerplate {
     static func joined(_ first: Paragraph, _ second: Paragraph) -> InlineText? {
         // Cheap tests first: this runs on every pair of paragraphs until the requirements
         // language is found, so most pairs must be turned away before any search.
+        // "key word", "keyword" and "these words" all hold "word": most paragraphs have none.
+        guard mentionsWord(first.content) else { return nil }
         let a = ExtractionRun.normalize(first.content).bytes
         guard let last = SentenceSegmenter.sentenceRanges(in: a).last else { return nil }
         // Cut mid-sentence: the list does not end with a full stop.
@@ -33,5 +35,24 @@ enum SplitBoilerplate {
             text.lineStarts = first.content.lineStarts + second.content.lineStarts.map { .init(offset: $0.offset + shift, line: $0.line) }
         }
         return text
+    }
+
+    /// Whether "word" occurs in the text, any case, without building its plain text.
+    static func mentionsWord(_ text: InlineText) -> Bool {
+        let word: [UInt8] = Array("word".utf8)
+        var matched = 0
+        for span in text.spans {
+            if case .invisible = span.kind { continue }
+            for b in span.text.utf8 {
+                let l = Bytes.lower(b)
+                if l == word[matched] {
+                    matched += 1
+                    if matched == word.count { return true }
+                } else {
+                    matched = l == word[0] ? 1 : 0
+                }
+            }
+        }
+        return false
     }
 }

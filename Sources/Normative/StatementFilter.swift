@@ -16,5 +16,9 @@ public struct StatementFilter: Hashable, Sendable {
         return true
     }
 
-    public func apply(_ statements: [Statement]) -> [Statement] { statements.filter(includes) }
+    public func apply(_ statements: [Statement]) -> [Statement] {
+        // No filter: the array itself, not a copy of every statement.
+        if topic == nil && strength == nil { return statements }
+        return statements.filter(includes)
+    }
 }
