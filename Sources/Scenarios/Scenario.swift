@@ -70,6 +70,9 @@ public struct PFKeyStep: Sendable {
     public var input: MessageInput
     public var options: DecodingOptions
     public var expect: MessageExpectation
+    /// `satype-numbering` and `expect.satype-name` (ScenarioParser+SATypeNumbering.swift).
+    public var saTypeNumbering: SATypeNumbering? = nil
+    public var expectSATypeName: String? = nil
 }
 
 public struct KernelStep: Sendable {

@@ -135,7 +135,7 @@ public enum ScenarioParser {
 
     static func parsePFKey(_ value: YAMLValue) throws(ScenarioError) -> PFKeyStep {
         let m = try value.mapping()
-        try m.only(["hex", "message", "setkey", "dialect", "direction", "unknown-extensions", "expect"])
+        try m.only(["hex", "message", "setkey", "dialect", "direction", "unknown-extensions", "expect"] + saTypeNumberingKeys)
         let direction: Direction?
         switch try m.optional("direction")?.word(["request", "kernel", "either"]) {
         case "request": direction = .request
@@ -144,7 +144,9 @@ public enum ScenarioParser {
         }
         let unknown: DecodingOptions.UnknownExtensions = try m.optional("unknown-extensions")?.word(["ignore", "reject"]) == "reject" ? .reject : .ignore
         let options = DecodingOptions(dialect: try dialect(m.optional("dialect")), direction: direction, unknownExtensions: unknown)
-        return PFKeyStep(input: try message(m), options: options, expect: try messageExpectation(m, allowHex: true))
+        var step = PFKeyStep(input: try message(m), options: options, expect: try messageExpectation(m, allowHex: true, extra: saTypeNameExpectationKeys))
+        try saTypeNumbering(m, into: &step)
+        return step
     }
 
     static func messageExpectation(_ owner: YAMLMapping, allowHex: Bool = false, extra: [String] = []) throws(ScenarioError) -> MessageExpectation {

@@ -46,6 +46,7 @@ public enum ScenarioRunner {
         if let hex = s.expect.hex { ctx.expect("\(label): encoded bytes", bytes, equals: hex) }
         let decoded = Result { try Message(decoding: bytes, options: s.options) }
         judge(decoded, s.expect, dialect: s.options.dialect, label, &ctx)
+        expectSATypeName(s, decoded, label, &ctx)
     }
 
     /// Judges a decoding: the verdict (accepted, or rejected with a code at an offset), then

@@ -47,10 +47,10 @@ import TestSupport
         let root = try JSONSerialization.jsonObject(with: json.stdoutData) as? [String: Any]
         let document = (root?["documents"] as? [[String: Any]])?.first
         let statements = document?["statements"] as? [[String: Any]] ?? []
-        let statement = try #require(statements.first { $0["id"] as? String == "rfc2367/3.4/8137f4" })
+        let statement = try #require(statements.first { $0["id"] as? String == "rfc2367/3.5/af03df" })
         #expect(statement["status"] as? String == "exempt")
         #expect(statement["exemption"] as? [String: String] == ["reason": "not-observable",
-            "note": "Portability by name can only be shown where numbers differ, and every system the codec knows (RFC 2367, Linux, KAME) gives each SA type the same number; pfkey.base.symbolic-names shows it where they differ (AF_INET6)."])
+            "note": "RFC 2367's algorithm names have the same numbers in every system the codec knows (RFC 2367, Linux, KAME) and in OpenBSD's pfkeyv2.h too, so no message can show a name kept while its number varies; pfkey.base.symbolic-names (AF_INET6) and pfkey.base.satype-numbering (SA types on OpenBSD) show it where numbers differ."])
         #expect((statements.first { $0["status"] as? String == "supported" })?["exemption"] == nil)
         let summary = document?["summary"] as? [String: Int]
         #expect((summary?["exempt"] ?? 0) > 0)
@@ -60,20 +60,20 @@ import TestSupport
         #expect(text.stdout.hasPrefix("RFC 2367: "))
         #expect(text.stdout.contains(" supported, \(exempt) exempt, "))
         #expect(text.stdout.contains("\nExempt (not checked on purpose: reason, then why)\n"))
-        #expect(text.stdout.contains("  rfc2367/3.4/8137f4  line 2290: \"Applications SHOULD use the symbolic name in order to ...\"\n    not-observable: Portability by name can only be shown where numbers differ, and every system the codec knows (RFC 2367, Linux, KAME) gives each SA type the same number; pfkey.base.symbolic-names shows it where they differ (AF_INET6).\n"))
+        #expect(text.stdout.contains("  rfc2367/3.5/af03df  line 2338: \"The numeric value might vary between implementations, ...\"\n    not-observable: RFC 2367's algorithm names have the same numbers in every system the codec knows (RFC 2367, Linux, KAME) and in OpenBSD's pfkeyv2.h too, so no message can show a name kept while its number varies; pfkey.base.symbolic-names (AF_INET6) and pfkey.base.satype-numbering (SA types on OpenBSD) show it where numbers differ.\n"))
 
         let sarif = try runDraftcheck(["check", rfc2367, "--format", "sarif"])
         let log = try JSONSerialization.jsonObject(with: sarif.stdoutData) as? [String: Any]
         let run = (log?["runs"] as? [[String: Any]])?.first
         let results = run?["results"] as? [[String: Any]] ?? []
-        #expect(!results.contains { ($0["partialFingerprints"] as? [String: String])?["statementId/v1"] == "rfc2367/3.4/8137f4" })
+        #expect(!results.contains { ($0["partialFingerprints"] as? [String: String])?["statementId/v1"] == "rfc2367/3.5/af03df" })
         let listed = (run?["properties"] as? [String: Any])?["exempt"] as? [[String: Any]] ?? []
         #expect(listed.count == exempt)
-        #expect(listed.contains { $0["statementId"] as? String == "rfc2367/3.4/8137f4" && $0["reason"] as? String == "not-observable" })
+        #expect(listed.contains { $0["statementId"] as? String == "rfc2367/3.5/af03df" && $0["reason"] as? String == "not-observable" })
 
         let markdown = try runDraftcheck(["check", rfc2367, "--format", "markdown"])
         #expect(markdown.stdout.contains("## Not checked on purpose (exempt)\n\n"))
-        #expect(markdown.stdout.contains("* Section 3.4, paragraph 1 (not-observable): Portability by name can only be shown where numbers differ, and every system the codec knows (RFC 2367, Linux, KAME) gives each SA type the same number; pfkey.base.symbolic-names shows it where they differ (AF_INET6).\n"))
+        #expect(markdown.stdout.contains("* Section 3.5, paragraph 1 (not-observable): RFC 2367's algorithm names have the same numbers in every system the codec knows (RFC 2367, Linux, KAME) and in OpenBSD's pfkeyv2.h too, so no message can show a name kept while its number varies; pfkey.base.symbolic-names (AF_INET6) and pfkey.base.satype-numbering (SA types on OpenBSD) show it where numbers differ.\n"))
     }
 
     @Test func coverageCountsExemptApartAndPrintsTheTargets() throws {

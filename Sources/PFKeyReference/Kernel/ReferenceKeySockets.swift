@@ -15,6 +15,7 @@ import PFKey
 /// | ACQUIRE from the kernel | sockets registered for its SA type (3.1.6) | sockets registered for any type |
 /// | ACQUIRE from a process | relayed to sockets registered for its SA type, else EPROTONOSUPPORT (3.1.6) | EOPNOTSUPP (Linux has no user ACQUIRE relay) |
 /// | EXPIRE | every socket (3.1.8) | registered sockets (key_notify_sa_expire) |
+/// | EXPIRE from a process | for a user-level SA type, relayed to every socket (3.1.8, ReferenceKeySockets+UserExpire); for AH/ESP refused (EINVAL) | refused, EINVAL (Linux itself: EOPNOTSUPP, pfkey_funcs[SADB_EXPIRE] is NULL) |
 /// | X_SPDADD, X_SPDUPDATE, X_SPDDELETE(2), X_SPDFLUSH | - | every socket (key_notify_policy) |
 ///
 /// Two permissions of RFC 2367 can be taken: `updateOnlyFromCreator` (3.1.2: "The kernel
@@ -69,6 +70,7 @@ public struct ReferenceKeySockets: Sendable {
     /// Sends `bytes` on socket `socket` (0-based); returns every message every socket reads, in order.
     public mutating func send(_ bytes: [UInt8], from socket: Int) -> [Delivery] {
         precondition(socket >= 0 && socket < socketCount, "no socket \(socket)")
+        if let relayed = userLevelExpire(bytes, from: socket) { return relayed }
         let request: Message
         do {
             request = try Message(decoding: bytes, options: DecodingOptions(dialect: kernel.dialect, direction: .request))
