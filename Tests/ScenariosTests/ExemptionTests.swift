@@ -185,7 +185,7 @@ import Yams
         "RFC 7296 2.9": ["8/8", "35/37", "45/45"],
         "RFC 7296 3.13": ["5/5", "19/20", "25/25"],
         "RFC 2367 2": ["44/48", "22/33", "81/81"],
-        "RFC 2367 3": ["31/36", "65/91", "127/127"],
+        "RFC 2367 3": ["33/36", "65/91", "127/127"],
         "RFC 4301 4.4.1": ["28/28", "97/143", "171/171"],
         "RFC 4301 4.4.2": ["9/9", "15/22", "31/31"],
     ]
@@ -218,7 +218,7 @@ import Yams
             // Neither linked nor exempt: exactly what the third goal misses.
             #expect(target.unlinked.count == target.goals[2].total - target.goals[2].count)
         }
-        #expect(open == ["RFC 2367 3 bcp14-linked"])
+        #expect(open == [])
         // RFC 7296's sections meet all three.
         #expect(targets.prefix(2).allSatisfy { $0.goals.allSatisfy(\.met) && $0.unlinked.isEmpty })
     }
