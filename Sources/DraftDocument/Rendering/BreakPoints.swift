@@ -42,10 +42,14 @@ struct BreakPoints {
     /// breaks and the breaks themselves, in order.
     func split(_ text: String) -> [String] {
         let c = Array(text.unicodeScalars)
-        // Pieces are cut from the text by index (a copy of their UTF-8), not rebuilt from scalars.
-        let index = Array(text.unicodeScalars.indices) + [text.endIndex]
+        // Pieces are cut from the text's UTF-8, not rebuilt from scalars: in ASCII text a
+        // scalar's position is its byte offset; otherwise by index (an index per scalar).
+        let utf8 = Array(text.utf8)
+        let index: [String.Index] = utf8.count == c.count ? [] : Array(text.unicodeScalars.indices) + [text.endIndex]
         var out: [String] = []
-        func piece(_ from: Int, _ to: Int) -> String { String(text.unicodeScalars[index[from]..<index[to]]) }
+        func piece(_ from: Int, _ to: Int) -> String {
+            index.isEmpty ? String(decoding: utf8[from..<to], as: UTF8.self) : String(text.unicodeScalars[index[from]..<index[to]])
+        }
         var scanner = Scanner(c: c, rule: self)
         var last = 0
         var p = 0
