@@ -1,15 +1,6 @@
 import Testing
 @testable import TrafficSelectors
 
-private func set(_ local: String, _ remote: String, _ proto: UInt8 = 0, _ lp: String = "any", _ rp: String = "any") -> SPDSelectorSet {
-    try! SPDSelectorSet(local: local, remote: remote, protocol: proto, localPorts: lp, remotePorts: rp)
-}
-
-private func packet(_ local: String, _ remote: String, _ proto: UInt8 = 6, _ lp: UInt32 = 1234, _ rp: UInt32 = 80) -> SPDPacket {
-    let l = try! IPAddressText.parse(local), r = try! IPAddressText.parse(remote)
-    return SPDPacket(family: l.family, local: l.value, remote: r.value, ipProtocol: proto, localPort: lp, remotePort: rp)
-}
-
 private func bytes(_ hex: String) -> [UInt8] {
     let d = Array(hex.filter { !$0.isWhitespace })
     return stride(from: 0, to: d.count, by: 2).map { UInt8(String(d[$0 ... $0 + 1]), radix: 16)! }

@@ -2,15 +2,6 @@ import PropertyBased
 import Testing
 @testable import TrafficSelectors
 
-private func set(_ local: String, _ remote: String, _ proto: UInt8 = 0, _ lp: String = "any", _ rp: String = "any") -> SPDSelectorSet {
-    try! SPDSelectorSet(local: local, remote: remote, protocol: proto, localPorts: lp, remotePorts: rp)
-}
-
-private func packet(_ local: String, _ remote: String, _ proto: UInt8 = 6, _ lp: UInt32 = 1234, _ rp: UInt32 = 80) -> SPDPacket {
-    let l = try! IPAddressText.parse(local), r = try! IPAddressText.parse(remote)
-    return SPDPacket(family: l.family, local: l.value, remote: r.value, ipProtocol: proto, localPort: lp, remotePort: rp)
-}
-
 /// RFC 4301 SPD: R10-R12 and the index.
 @Suite struct SPDTests {
     /// R10 (RFC 7296 2.9.1): host A's policy sends 198.51.100.66 with AES and the rest of
