@@ -261,34 +261,3 @@ struct StatementSpans {
         }.map { statements[$0].id }
     }
 }
-
-/// Byte-string search: memchr to each candidate first byte, memcmp there (glibc's memmem
-/// is a GNU extension Swift's Glibc module does not export).
-enum ByteSearch {
-    static func first(_ needle: [UInt8], in hay: [UInt8], from start: Int = 0) -> Int? {
-        guard !needle.isEmpty, start >= 0, needle.count <= hay.count - min(start, hay.count) else { return nil }
-        return hay.withUnsafeBytes { h in
-            needle.withUnsafeBytes { n in
-                let base = h.baseAddress!, first = Int32(needle[0])
-                var i = start
-                while i + needle.count <= h.count {
-                    guard let p = memchr(base + i, first, h.count - needle.count + 1 - i) else { return nil }
-                    let j = base.distance(to: UnsafeRawPointer(p))
-                    if memcmp(p, n.baseAddress!, needle.count) == 0 { return j }
-                    i = j + 1
-                }
-                return nil
-            }
-        }
-    }
-
-    /// Every occurrence, overlapping ones included.
-    static func all(_ needle: [UInt8], in hay: [UInt8]) -> [Int] {
-        var out: [Int] = [], from = 0
-        while let i = first(needle, in: hay, from: from) {
-            out.append(i)
-            from = i + 1
-        }
-        return out
-    }
-}

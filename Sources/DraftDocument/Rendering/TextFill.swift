@@ -83,23 +83,9 @@ enum TextFill {
         return wrapChunks(chunks, initial: initial, subsequent: subsequent, width: width)
     }
 
-    /// Whether `needle` occurs in `s`'s UTF-8 (memchr, memcmp), since Foundation's String.contains
+    /// Whether `needle` occurs in `s`: a byte search, since Foundation's String.contains
     /// goes through NSString and the standard library's generic search is slower still.
-    static func has(_ s: String, _ needle: StaticString) -> Bool {
-        var s = s
-        let n = needle.utf8CodeUnitCount
-        return s.withUTF8 { hay in
-            guard n > 0, let base = hay.baseAddress, hay.count >= n else { return n == 0 }
-            let first = Int32(needle.utf8Start[0])
-            var at = 0
-            while at <= hay.count - n, let hit = memchr(base + at, first, hay.count - n + 1 - at) {
-                let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                if memcmp(base + i, needle.utf8Start, n) == 0 { return true }
-                at = i + 1
-            }
-            return false
-        }
-    }
+    static func has(_ s: String, _ needle: StaticString) -> Bool { ByteSearch.contains(s, needle) }
 
     private static func replace(_ regex: NSRegularExpression, in s: String, with template: String) -> String {
         regex.stringByReplacingMatches(in: s, range: NSRange(s.startIndex..., in: s), withTemplate: template)
