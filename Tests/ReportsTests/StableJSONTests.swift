@@ -129,6 +129,58 @@ import TestSupport
         }
     }
 
+    /// A member streamed element by element (`review --format json` on a 50 MB draft) is
+    /// the same text as the whole value encoded at once: pretty and on one line, with the
+    /// streamed key sorting first, in the middle and last, empty and not.
+    @Test func streamingAnArrayMemberWritesTheSameText() throws {
+        struct Shell: Encodable {
+            var b = "x"
+            var items: [Edges]
+            var m = [1, 2]
+            var z: [String: Int] = ["k": 1]
+        }
+        for count in [0, 1, 3] {
+            let whole = Shell(items: Array(repeating: Edges(), count: count))
+            var pieces: [String] = []
+            try StableJSON.stream(Shell(items: []), array: "items", elements: whole.items, compact: false) { pieces.append($0) }
+            let expected = try Self.foundation(whole)
+            #expect(pieces.joined() == expected, "\(count) items")
+            var line = ""
+            try StableJSON.stream(Shell(items: []), array: "items", elements: whole.items, compact: true) { line += $0 }
+            let expectedLine = try StableJSON.encodeLine(whole)
+            #expect(line == expectedLine, "\(count) items, one line")
+            struct First: Encodable { var a: [Int]; var b = 1 }
+            struct Last: Encodable { var b = 1; var zz: [Int] }
+            let numbers = Array(0..<count)
+            var first = ""
+            try StableJSON.stream(First(a: []), array: "a", elements: numbers, compact: false) { first += $0 }
+            let expectedFirst = try Self.foundation(First(a: numbers))
+            #expect(first == expectedFirst)
+            var last = ""
+            try StableJSON.stream(Last(zz: []), array: "zz", elements: numbers, compact: false) { last += $0 }
+            let expectedLast = try Self.foundation(Last(zz: numbers))
+            #expect(last == expectedLast)
+        }
+    }
+
+    /// `review --format json` written in pieces is the text of the whole report.
+    @Test func aStreamedReviewIsTheWholeReport() throws {
+        guard let path = Corpus.path("rfc7296.txt") else {
+            let message = Absence.corpus("rfc7296.txt", neededFor: "the streamed review JSON")
+            if TestEnvironment.isStrict { Issue.record(Comment(rawValue: message)) }
+            return
+        }
+        let report = ReviewReport(StatementExtractor().analyze(try DocumentReader.read(path: path)))
+        var pieces: [String] = []
+        try report.write(as: .json) { pieces.append($0) }
+        let whole = try report.rendered(as: .json)
+        #expect(pieces.joined() == whole)
+        var line = ""
+        try report.write(as: .jsonl) { line += $0 }
+        let wholeLine = try report.rendered(as: .jsonl)
+        #expect(line == wholeLine)
+    }
+
     @Test func theCheckReportMatchesFoundation() throws {
         let root = JSONCheckReport.root(ReportFixture.report)
         #expect(root.documents.isEmpty == false)

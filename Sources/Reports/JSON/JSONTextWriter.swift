@@ -26,12 +26,7 @@ struct JSONTextWriter {
         case .array(let box):
             bytes.append(UInt8(ascii: "["))
             for (i, item) in box.items.enumerated() {
-                if compact {
-                    if i > 0 { bytes.append(UInt8(ascii: ",")) }
-                } else {
-                    bytes.append(contentsOf: i == 0 ? "\n".utf8 : ",\n".utf8)
-                    pad(indent + 2)
-                }
+                itemPrefix(i, indent: indent)
                 try write(item, indent: indent + 2)
             }
             close(UInt8(ascii: "]"), empty: box.items.isEmpty, indent: indent)
@@ -39,23 +34,47 @@ struct JSONTextWriter {
             bytes.append(UInt8(ascii: "{"))
             let members = Self.isSorted(box.members) ? box.members : box.members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
             for (i, member) in members.enumerated() {
-                if compact {
-                    if i > 0 { bytes.append(UInt8(ascii: ",")) }
-                    writeString(member.key)
-                    bytes.append(UInt8(ascii: ":"))
-                } else {
-                    bytes.append(contentsOf: i == 0 ? "\n".utf8 : ",\n".utf8)
-                    pad(indent + 2)
-                    writeString(member.key)
-                    bytes.append(contentsOf: " : ".utf8)
-                }
+                memberPrefix(i, key: member.key, indent: indent)
                 try write(member.value, indent: indent + 2)
             }
             close(UInt8(ascii: "}"), empty: members.isEmpty, indent: indent)
         }
     }
 
-    private mutating func close(_ bracket: UInt8, empty: Bool, indent: Int) {
+    /// What comes before item `i` of an array whose bracket is at `indent`.
+    mutating func itemPrefix(_ i: Int, indent: Int) {
+        if compact {
+            if i > 0 { bytes.append(UInt8(ascii: ",")) }
+        } else {
+            bytes.append(contentsOf: i == 0 ? "\n".utf8 : ",\n".utf8)
+            pad(indent + 2)
+        }
+    }
+
+    /// What comes before member `i`'s value in an object whose brace is at `indent`: the
+    /// separator, the key and the colon.
+    mutating func memberPrefix(_ i: Int, key: String, indent: Int) {
+        if compact {
+            if i > 0 { bytes.append(UInt8(ascii: ",")) }
+            writeString(key)
+            bytes.append(UInt8(ascii: ":"))
+        } else {
+            bytes.append(contentsOf: i == 0 ? "\n".utf8 : ",\n".utf8)
+            pad(indent + 2)
+            writeString(key)
+            bytes.append(contentsOf: " : ".utf8)
+        }
+    }
+
+    /// The text written so far, handed over and cleared (for output in pieces).
+    mutating func take() -> String {
+        defer { bytes.removeAll(keepingCapacity: true) }
+        return text
+    }
+
+    mutating func append(_ byte: UInt8) { bytes.append(byte) }
+
+    mutating func close(_ bracket: UInt8, empty: Bool, indent: Int) {
         if compact { bytes.append(bracket); return }
         bytes.append(contentsOf: empty ? "\n\n".utf8 : "\n".utf8)
         pad(indent)
@@ -67,7 +86,7 @@ struct JSONTextWriter {
     }
 
     /// Encoders mostly write members in declaration order, which is often sorted already.
-    private static func isSorted(_ members: [(key: String, value: JSONNode)]) -> Bool {
+    static func isSorted(_ members: [(key: String, value: JSONNode)]) -> Bool {
         var i = 1
         while i < members.count {
             guard members[i - 1].key.utf8.lexicographicallyPrecedes(members[i].key.utf8) else { return false }

@@ -73,12 +73,17 @@ extension ReviewReport {
         }
     }
 
-    /// The report written through `emit`: text in pieces as it is rendered (a 50 MB
-    /// draft's review is never held whole), the other formats whole.
+    /// The report written through `emit`: text and JSON in pieces as they are rendered (a
+    /// 50 MB draft's review is never held whole), Markdown whole.
     public func write<E: Error>(as format: ReviewFormat, color: Bool = false, emit: (String) throws(E) -> Void) throws {
         switch format {
         case .text: try ReviewTextFormat.render(self, color: color, emit: emit)
-        default: try emit(rendered(as: format, color: color))
+        case .json, .jsonl:
+            var head = self
+            head.statements = []
+            try StableJSON.stream(head, array: "statements", elements: statements, compact: format == .jsonl, emit: emit)
+            try emit("\n")
+        case .markdown: try emit(rendered(as: format, color: color))
         }
     }
 }
