@@ -14,7 +14,13 @@ struct ExtractionRun {
     var lowercaseCandidates: [NormativeFinding] = []
     var requirementsLanguage: RequirementsLanguage?
     var firstKeywordLocation: SourceLocation?
-    var usedIDs: [String: Int] = [:]
+    /// How often each id has been given: keyed by the section key's number (`sectionNumbers`)
+    /// and the 24-bit hash, which together are the id (the series is the document's own).
+    var usedIDs: [UInt64: Int] = [:]
+    var sectionNumbers: [String: Int] = [:]
+    /// `<series>/<section>/` of the section being walked (every statement id starts with
+    /// it), and that section key's number.
+    var idPrefix: (section: String, text: String, number: Int) = ("", "", -1)
 
     struct Context {
         var section: String
@@ -153,20 +159,30 @@ struct ExtractionRun {
             let base = range.lowerBound
             let keywordRanges = uses.map { ($0.range.lowerBound - base)..<($0.range.upperBound - base) }
             let topicRanges = topicHits.map { ($0.range.lowerBound - base)..<($0.range.upperBound - base) }
-            let identity = StatementIdentity.identityText(text)
+            let identityHash = StatementIdentity.FNV1a().adding(StatementIdentity.identityText(text))
             let position = StatementPosition(section: ctx.section, sectionTitle: ctx.title, paragraph: ctx.paragraph, sentence: ctx.sentence, location: here)
+            if idPrefix.number < 0 || idPrefix.section != ctx.section {
+                let number = sectionNumbers[ctx.section] ?? sectionNumbers.count
+                sectionNumbers[ctx.section] = number
+                idPrefix = (ctx.section, "\(series)/\(ctx.section)/", number)
+            }
             for level in levels.isEmpty ? [nil] : levels.map(Optional.some) {
-                let hashed = levels.count > 1 ? identity + "\u{1F}" + (level?.rawValue ?? "") : identity
-                let id = uniqueID("\(series)/\(ctx.section)/\(StatementIdentity.shortHash(hashed))")
-                let own = level.map { l in zip(uses, keywordRanges).filter { $0.0.keyword == l }.map(\.1) } ?? []
-                statements.append(Statement(id: id, document: series, position: position, levels: level.map { [$0] } ?? [], topics: statementTopics, text: text, keywordRanges: own, topicRanges: topicRanges))
+                // Several keywords: each statement hashes the sentence, U+001F and its keyword.
+                let hash = levels.count > 1 ? identityHash.adding(0x1F).adding(level?.rawValue ?? "") : identityHash
+                let id = uniqueID(idPrefix.text + StatementIdentity.hex(hash), key: UInt64(idPrefix.number) << 24 | UInt64(hash.folded))
+                let own = levels.count == 1 ? keywordRanges : level.map { l in zip(uses, keywordRanges).filter { $0.0.keyword == l }.map(\.1) } ?? []
+                statements.append(Statement(id: id, document: series, position: position, levels: level.map(Self.levelArray) ?? [], topics: statementTopics, text: text, keywordRanges: own, topicRanges: topicRanges))
             }
         }
     }
 
-    mutating func uniqueID(_ id: String) -> String {
-        let n = usedIDs[id, default: 0] + 1
-        usedIDs[id] = n
+    /// One keyword as a statement's `levels`: one shared array per keyword, not one per statement.
+    static let levelArrays: [BCP14Keyword: [BCP14Keyword]] = Dictionary(uniqueKeysWithValues: BCP14Keyword.allCases.map { ($0, [$0]) })
+    static func levelArray(_ keyword: BCP14Keyword) -> [BCP14Keyword] { levelArrays[keyword] ?? [keyword] }
+
+    mutating func uniqueID(_ id: String, key: UInt64) -> String {
+        let n = usedIDs[key, default: 0] + 1
+        usedIDs[key] = n
         return n == 1 ? id : "\(id)-\(n)"
     }
 
@@ -213,7 +229,7 @@ struct ExtractionRun {
     /// form that names the keywords first and interprets them in the next sentence ("...
     /// shall use the keywords "MUST", ... to describe requirements", RFC 4251 section 3).
     static func boilerplateForm(_ sentence: [UInt8], keywords: Int) -> RequirementsLanguage.Form? {
-        guard keywords >= 3 else { return nil }
+        guard keywords >= 3, Self.mentionsWord(sentence) else { return nil }
         // Byte search: Foundation's String.contains (NSString) was a third of a 50 MB review.
         let lower = LowercasedBytes(sentence.map(Bytes.lower))
         guard lower.contains("interpreted as") || lower.contains("described in") || lower.contains("detailed in")
@@ -221,6 +237,24 @@ struct ExtractionRun {
               lower.contains("key word") || lower.contains("keyword") || lower.contains("these words") else { return nil }
         return lower.contains("8174") || lower.contains("only when") ? .rfc8174 : .rfc2119
     }
+
+    /// Whether "word" occurs in `bytes`, any case: every form of the boilerplate names its
+    /// "key words", "keywords" or "these words", and most sentences with three keywords
+    /// have none, so they are turned away before a lowercase copy is made.
+    static func mentionsWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = bytes.count
+        var i = 0
+        while i + 4 <= n {
+            if bytes[i] | 0x20 == UInt8(ascii: "w"), bytes[i + 1] | 0x20 == UInt8(ascii: "o"),
+               bytes[i + 2] | 0x20 == UInt8(ascii: "r"), bytes[i + 3] | 0x20 == UInt8(ascii: "d") {
+                return true
+            }
+            i += 1
+        }
+        return false
+    }
+
+    static func mentionsWord(_ bytes: [UInt8]) -> Bool { bytes.withUnsafeBufferPointer(mentionsWord) }
 
     static let actors: Set<String> = [
         "implementation", "implementations", "implementer", "implementers", "implementor", "implementors",

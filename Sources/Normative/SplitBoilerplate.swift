@@ -39,19 +39,25 @@ enum SplitBoilerplate {
 
     /// Whether "word" occurs in the text, any case, without building its plain text.
     static func mentionsWord(_ text: InlineText) -> Bool {
-        let word: [UInt8] = Array("word".utf8)
+        let word: (UInt8, UInt8, UInt8, UInt8) = (0x77, 0x6F, 0x72, 0x64)
         var matched = 0
         for span in text.spans {
             if case .invisible = span.kind { continue }
-            for b in span.text.utf8 {
-                let l = Bytes.lower(b)
-                if l == word[matched] {
-                    matched += 1
-                    if matched == word.count { return true }
-                } else {
-                    matched = l == word[0] ? 1 : 0
+            var t = span.text
+            let found = t.withUTF8 { utf8 in
+                for b in utf8 {
+                    let l = Bytes.lower(b)
+                    let expected = matched == 0 ? word.0 : matched == 1 ? word.1 : matched == 2 ? word.2 : word.3
+                    if l == expected {
+                        matched += 1
+                        if matched == 4 { return true }
+                    } else {
+                        matched = l == word.0 ? 1 : 0
+                    }
                 }
+                return false
             }
+            if found { return true }
         }
         return false
     }

@@ -1,4 +1,7 @@
 import DraftDocument
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Where a statement stands in its document, in the terms reviewers write in mail
 /// ("Section 2.9, paragraph 1").
@@ -81,7 +84,12 @@ public enum StatementIdentity {
     /// The text the id hashes: `text` with curly quotes straightened.
     public static func identityText(_ text: String) -> String {
         // Curly quotes are E2 80 98/99/9C/9D in UTF-8: without an E2 byte there is nothing to do.
-        guard text.utf8.contains(0xE2) else { return text }
+        var probe = text
+        let curly = probe.withUTF8 { utf8 -> Bool in
+            guard let base = utf8.baseAddress else { return false }
+            return memchr(base, 0xE2, utf8.count) != nil
+        }
+        guard curly else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -116,13 +124,44 @@ public enum StatementIdentity {
     /// Six hex digits of the identity text's FNV-1a hash (64-bit, folded to 24 bits).
     /// Written here rather than with `Hasher`, which is seeded per process.
     public static func shortHash(_ text: String) -> String {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in text.utf8 {
-            h ^= UInt64(b)
-            h = h &* 0x0000_0100_0000_01B3
+        hex(FNV1a().adding(text))
+    }
+
+    /// FNV-1a, 64-bit, fed in parts: a sentence's hash is taken once and continued with
+    /// each keyword of a sentence that makes several statements.
+    struct FNV1a {
+        var state: UInt64 = 0xcbf2_9ce4_8422_2325
+
+        func adding(_ text: String) -> FNV1a {
+            var copy = text
+            return copy.withUTF8 { adding($0) }
         }
-        let folded = (h ^ (h >> 24) ^ (h >> 48)) & 0xFF_FFFF
-        let hex = String(folded, radix: 16)
-        return String(repeating: "0", count: 6 - hex.count) + hex
+
+        func adding(_ bytes: UnsafeBufferPointer<UInt8>) -> FNV1a {
+            var h = state
+            for b in bytes {
+                h ^= UInt64(b)
+                h = h &* 0x0000_0100_0000_01B3
+            }
+            return FNV1a(state: h)
+        }
+
+        func adding(_ byte: UInt8) -> FNV1a {
+            FNV1a(state: (state ^ UInt64(byte)) &* 0x0000_0100_0000_01B3)
+        }
+
+        /// Folded to 24 bits.
+        var folded: UInt32 { UInt32(truncatingIfNeeded: (state ^ (state >> 24) ^ (state >> 48)) & 0xFF_FFFF) }
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// Six lowercase hex digits, zero-padded.
+    static func hex(_ hash: FNV1a) -> String {
+        let v = hash.folded
+        return String(unsafeUninitializedCapacity: 6) { buffer in
+            for i in 0..<6 { buffer[i] = hexDigits[Int((v >> (20 - 4 * UInt32(i))) & 0xF)] }
+            return 6
+        }
     }
 }

@@ -44,14 +44,14 @@ public enum ReviewTextFormat {
     /// review is written as it is rendered instead of being held whole in memory.
     public static func render<E: Error>(_ report: ReviewReport, color: Bool, emit: (String) throws(E) -> Void) throws(E) {
         let p = Palette(color: color)
-        var out = ""
+        var out = TextBuffer()
+        func flush() throws(E) {
+            if out.bytes.count >= 1 << 18 { try emit(out.take()) }
+        }
         func line(_ text: String) throws(E) {
-            out += text
-            out += "\n"
-            if out.utf8.count >= 1 << 18 {
-                try emit(out)
-                out = ""
-            }
+            out.append(text)
+            out.append(newline: ())
+            try flush()
         }
         let d = report.document
         try line("\(p.heading)\(d.name)\(p.reset): \(d.title) (\(d.format), \(d.file))")
@@ -64,11 +64,23 @@ public enum ReviewTextFormat {
                 let label = s.section.first?.isNumber == true || s.section.count <= 3 && s.section.first?.isUppercase == true ? "Section \(s.section)" : s.section
                 try line("\(p.heading)\(label)  \(s.sectionTitle)\(p.reset)")
             }
-            var tags = s.levels
-            tags += s.topics.map { "[\($0)]" }
-            if let status = s.status { tags.append("(\(status.rawValue))") }
-            try line("  \(p.dim)paragraph \(s.paragraph), sentence \(s.sentence), line \(s.line)  \(s.id)\(p.reset)  \(tags.joined(separator: " "))")
-            try line("    " + p.highlight(s.text, keywords: s.keywordRanges, topics: s.topicRanges))
+            // Written piece by piece: 871,200 statements in a 50 MB draft.
+            out.append("  "); out.append(p.dim)
+            out.append("paragraph "); out.append(s.paragraph)
+            out.append(", sentence "); out.append(s.sentence)
+            out.append(", line "); out.append(s.line)
+            out.append("  "); out.append(s.id); out.append(p.reset)
+            out.append("  ")
+            // The tags, one space between: keywords, [topics], (status).
+            var separator = ""
+            for level in s.levels { out.append(separator); out.append(level); separator = " " }
+            for topic in s.topics { out.append(separator); out.append("["); out.append(topic); out.append("]"); separator = " " }
+            if let status = s.status { out.append(separator); out.append("("); out.append(status.rawValue); out.append(")") }
+            out.append(newline: ())
+            out.append("    ")
+            out.append(p.highlight(s.text, keywords: s.keywordRanges, topics: s.topicRanges))
+            out.append(newline: ())
+            try flush()
         }
         if !report.findings.isEmpty {
             try line("")
@@ -77,7 +89,43 @@ public enum ReviewTextFormat {
         }
         try line("")
         try line("Summary: " + report.summary.line + "; findings: \(report.findings.count)")
-        if !out.isEmpty { try emit(out) }
+        if !out.bytes.isEmpty { try emit(out.take()) }
+    }
+}
+
+/// UTF-8 text built in place, handed over in pieces.
+struct TextBuffer {
+    private(set) var bytes: [UInt8] = []
+
+    mutating func append(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func append(newline: Void) { bytes.append(0x0A) }
+
+    /// A non-negative number in decimal (a negative one as Swift writes it).
+    mutating func append(_ n: Int) {
+        guard n >= 0 else { append(String(n)); return }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        var v = n
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[19 - count] = UInt8(ascii: "0") + UInt8(v % 10)
+                v /= 10
+                count += 1
+            } while v > 0
+            bytes.append(contentsOf: buffer[(20 - count)...])
+        }
+    }
+
+    /// The text so far, handed over and cleared.
+    mutating func take() -> String {
+        defer { bytes.removeAll(keepingCapacity: true) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 
