@@ -1,3 +1,4 @@
+import Dispatch
 import DraftDocument
 
 /// One document's pass: collects statements, counts and findings.
@@ -14,10 +15,13 @@ struct ExtractionRun {
     var lowercaseCandidates: [NormativeFinding] = []
     var requirementsLanguage: RequirementsLanguage?
     var firstKeywordLocation: SourceLocation?
-    /// How often each id has been given: keyed by the section key's number (`sectionNumbers`)
-    /// and the 24-bit hash, which together are the id (the series is the document's own).
-    var usedIDs: [UInt64: Int] = [:]
+    /// Each statement's id as a number, for numbering repeats: the section key's number
+    /// (`sectionNumbers`) and the 24-bit hash, which together are the id (the series is the
+    /// document's own).
+    var idKeys: [UInt64] = []
     var sectionNumbers: [String: Int] = [:]
+    /// Whether a split boilerplate pair was joined (only done until the boilerplate is found).
+    var joinedSplitBoilerplate = false
     /// `<series>/<section>/` of the section being walked (every statement id starts with
     /// it), and that section key's number.
     var idPrefix: (section: String, text: String, number: Int) = ("", "", -1)
@@ -37,18 +41,97 @@ struct ExtractionRun {
         self.tagged = Self.usesTags(document)
     }
 
-    mutating func walkDocument() {
+    mutating func walkDocument(_ policy: SectionParts.Policy = .machine) {
         var ctx = Context(section: "abstract", title: "Abstract", paragraph: 0, sentence: 0)
         walkBlocks(document.abstract, &ctx)
         for note in document.notes {
             var c = Context(section: Self.slug(note.title ?? "note"), title: note.title ?? "Note", paragraph: 0, sentence: 0)
             walkBlocks(note.blocks, &c)
         }
-        for section in document.allSections {
+        let sections = document.allSections
+        let parts = SectionParts.split(sections, policy)
+        guard parts.count > 1 else {
+            walkSections(sections[...])
+            return
+        }
+        // Sections are walked apart (each starts its own paragraph and sentence count) and
+        // joined in order: the first part continues this run, the others start empty.
+        let runs = SectionParts.Results(count: parts.count)
+        let first = self
+        DispatchQueue.concurrentPerform(iterations: parts.count) { i in
+            var run = i == 0 ? first : first.emptied()
+            run.walkSections(sections[parts[i]])
+            runs.set(i, run)
+        }
+        self = runs.take(0)
+        for i in 1..<parts.count {
+            var run = runs.take(i)
+            // A part that joined a split boilerplate pair before finding the boilerplate
+            // itself: walked again knowing the boilerplate an earlier part found, as one
+            // walk from the start would have (pairs are joined only until it is found).
+            if run.joinedSplitBoilerplate, let found = requirementsLanguage {
+                run = emptied()
+                run.requirementsLanguage = found
+                run.walkSections(sections[parts[i]])
+            }
+            absorb(run)
+        }
+    }
+
+    mutating func walkSections(_ sections: ArraySlice<Section>) {
+        for section in sections {
             let key = section.number ?? section.anchor ?? Self.slug(section.title)
             countKeywords(in: Array(section.title.utf8))
             var c = Context(section: key, title: section.title, paragraph: 0, sentence: 0)
             walkBlocks(section.blocks, &c)
+        }
+    }
+
+    /// This run's document and tables with nothing collected yet.
+    func emptied() -> ExtractionRun {
+        var run = self
+        run.statements = []
+        run.idKeys = []
+        run.keywordCount = 0
+        run.keywordCounts = [:]
+        run.findings = []
+        run.lowercaseCandidates = []
+        run.requirementsLanguage = nil
+        run.firstKeywordLocation = nil
+        run.sectionNumbers = [:]
+        run.idPrefix = ("", "", -1)
+        run.joinedSplitBoilerplate = false
+        return run
+    }
+
+    /// `later`'s findings appended to this run's, as if one run had walked on.
+    mutating func absorb(_ later: ExtractionRun) {
+        var numbers = [UInt64](repeating: 0, count: later.sectionNumbers.count)
+        for (key, local) in later.sectionNumbers {
+            let n = sectionNumbers[key] ?? sectionNumbers.count
+            sectionNumbers[key] = n
+            numbers[local] = UInt64(n)
+        }
+        statements.append(contentsOf: later.statements)
+        idKeys.append(contentsOf: later.idKeys.map { numbers[Int($0 >> 24)] << 24 | $0 & 0xFF_FFFF })
+        keywordCount += later.keywordCount
+        keywordCounts.merge(later.keywordCounts, uniquingKeysWith: +)
+        findings.append(contentsOf: later.findings)
+        lowercaseCandidates.append(contentsOf: later.lowercaseCandidates)
+        requirementsLanguage = requirementsLanguage ?? later.requirementsLanguage
+        firstKeywordLocation = firstKeywordLocation ?? later.firstKeywordLocation
+        // The id prefix is per run: the next section walked makes its own.
+        idPrefix = ("", "", -1)
+    }
+
+    /// A repeat of an id in the document gets "-2", "-3" in document order.
+    mutating func numberRepeatedIDs() {
+        var used: [UInt64: Int] = [:]
+        used.reserveCapacity(idKeys.count)
+        for i in statements.indices {
+            let n = used[idKeys[i], default: 0] + 1
+            used[idKeys[i]] = n
+            if n > 1 { statements[i].id += "-\(n)" }
         }
     }
 
@@ -59,6 +142,7 @@ struct ExtractionRun {
             ctx.sentence = 0
             if requirementsLanguage == nil, k + 1 < blocks.count, case .paragraph(let a) = blocks[k], case .paragraph(let b) = blocks[k + 1],
                let joined = SplitBoilerplate.joined(a, b) {
+                joinedSplitBoilerplate = true
                 unit(joined, at: a.location, &ctx)
                 k += 2
                 continue
@@ -169,7 +253,8 @@ struct ExtractionRun {
             for level in levels.isEmpty ? [nil] : levels.map(Optional.some) {
                 // Several keywords: each statement hashes the sentence, U+001F and its keyword.
                 let hash = levels.count > 1 ? identityHash.adding(0x1F).adding(level?.rawValue ?? "") : identityHash
-                let id = uniqueID(idPrefix.text + StatementIdentity.hex(hash), key: UInt64(idPrefix.number) << 24 | UInt64(hash.folded))
+                let id = idPrefix.text + StatementIdentity.hex(hash)
+                idKeys.append(UInt64(idPrefix.number) << 24 | UInt64(hash.folded))
                 let own = levels.count == 1 ? keywordRanges : level.map { l in zip(uses, keywordRanges).filter { $0.0.keyword == l }.map(\.1) } ?? []
                 statements.append(Statement(id: id, document: series, position: position, levels: level.map(Self.levelArray) ?? [], topics: statementTopics, text: text, keywordRanges: own, topicRanges: topicRanges))
             }
@@ -180,13 +265,9 @@ struct ExtractionRun {
     static let levelArrays: [BCP14Keyword: [BCP14Keyword]] = Dictionary(uniqueKeysWithValues: BCP14Keyword.allCases.map { ($0, [$0]) })
     static func levelArray(_ keyword: BCP14Keyword) -> [BCP14Keyword] { levelArrays[keyword] ?? [keyword] }
 
-    mutating func uniqueID(_ id: String, key: UInt64) -> String {
-        let n = usedIDs[key, default: 0] + 1
-        usedIDs[key] = n
-        return n == 1 ? id : "\(id)-\(n)"
-    }
 
     mutating func finish() -> NormativeAnalysis {
+        numberRepeatedIDs()
         let usesKeywords = keywordCount > 0
         if usesKeywords {
             findings.append(contentsOf: lowercaseCandidates)

@@ -6,6 +6,8 @@ import DraftDocument
 public struct StatementExtractor: Sendable {
     public var topics: TopicTable
     public var lowercaseKeywords: LowercaseKeywords
+    /// How a large document's sections are shared among the cores (tests set one part, or many).
+    var sectionParts = SectionParts.Policy.machine
 
     /// When lowercase must/should/may that read as requirements are reported.
     public enum LowercaseKeywords: String, Hashable, Sendable, CaseIterable {
@@ -24,7 +26,7 @@ public struct StatementExtractor: Sendable {
 
     public func analyze(_ document: Document) -> NormativeAnalysis {
         var run = ExtractionRun(document: document, topics: topics)
-        run.walkDocument()
+        run.walkDocument(sectionParts)
         var analysis = run.finish()
         if !reportsLowercase(analysis, document) {
             analysis.findings.removeAll { $0.code == .lowercaseKeyword }

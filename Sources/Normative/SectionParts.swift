@@ -1,0 +1,75 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import DraftDocument
+import Synchronization
+
+/// A document's sections cut into contiguous parts of about equal text, one per core, for
+/// statement extraction to walk at once: a large document (a 50 MB draft) is read on every
+/// core; a small one stays in one part.
+enum SectionParts {
+    /// How many parts at most, and the least text a part is worth.
+    struct Policy: Sendable {
+        var workers: Int
+        /// Below this much text (UTF-8 bytes of prose, estimated) per part, fewer parts:
+        /// a second thread would cost more than it saves.
+        var minimumPartBytes: Int
+
+        /// The cores this process may use (at most 8), parts of at least 256 KB.
+        static var machine: Policy {
+            let online = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+            return Policy(workers: max(1, min(8, online)), minimumPartBytes: 256 * 1024)
+        }
+    }
+
+    /// Index ranges of `sections`, in order, covering them all.
+    static func split(_ sections: [Section], _ policy: Policy) -> [Range<Int>] {
+        guard policy.workers > 1, sections.count > 1 else { return [sections.indices] }
+        let sizes = sections.map(size)
+        let total = sizes.reduce(0, +)
+        let parts = min(policy.workers, sections.count, total / max(1, policy.minimumPartBytes))
+        guard parts > 1 else { return [sections.indices] }
+        var out: [Range<Int>] = []
+        var start = 0, sum = 0
+        for (i, size) in sizes.enumerated() {
+            sum += size
+            // Cut where the running total passes the next share, leaving a section for every part to come.
+            if out.count < parts - 1, sum * parts >= total * (out.count + 1), sections.count - (i + 1) >= parts - 1 - out.count {
+                out.append(start..<(i + 1))
+                start = i + 1
+            }
+        }
+        out.append(start..<sections.count)
+        return out
+    }
+
+    /// A section's prose in UTF-8 bytes, roughly: paragraphs' and list items' text.
+    static func size(_ section: Section) -> Int {
+        section.blocks.reduce(section.title.utf8.count) { $0 + size($1) }
+    }
+
+    static func size(_ block: Block) -> Int {
+        switch block {
+        case .paragraph(let p): p.content.spans.reduce(0) { $0 + $1.text.utf8.count }
+        case .list(let l): l.items.reduce(0) { total, item in item.blocks.reduce(total) { $0 + size($1) } }
+        case .blockquote(let c), .aside(let c): c.blocks.reduce(0) { $0 + size($1) }
+        case .table(let t): (t.header + t.rows).reduce(0) { total, row in row.reduce(total) { $0 + $1.spans.reduce(0) { $0 + $1.text.utf8.count } } }
+        case .figure(let f): f.verbatim.utf8.count
+        case .references: 0
+        }
+    }
+
+    /// The runs of the parts, filled from several threads.
+    final class Results: Sendable {
+        private let runs: Mutex<[ExtractionRun?]>
+        init(count: Int) { runs = Mutex(Array(repeating: nil, count: count)) }
+        func set(_ i: Int, _ run: ExtractionRun) { runs.withLock { $0[i] = run } }
+        /// The run of part `i` (set by then: `concurrentPerform` has returned).
+        func take(_ i: Int) -> ExtractionRun {
+            runs.withLock { runs in
+                defer { runs[i] = nil }
+                return runs[i]!
+            }
+        }
+    }
+}
