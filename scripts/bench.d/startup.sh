@@ -3,7 +3,10 @@
 #   draftcheck --version           against /bin/true            (target: within 2 ms)
 #   draftcheck sections rfc9001    against xmllint --noout       (target: within 1.3x;
 #                                   libxml2's own parser in C, the floor for anything on it)
-#   review --format jsonl of every corpus-wide document, in MB/s (one process, every core)
+#   review --format jsonl of every corpus-wide document, in MB/s (one process, every core),
+#     and of its XML and its text documents apart, beside xml2rfc (--text) and id2xml on
+#     the same files, one run each (PEERS=0 leaves the peers out: they take minutes)
+#   review rfc7296.txt             against a C line splitter reading it (target: within 2x)
 # hyperfine -N (no shell) on the static release binary; RUNS overrides the run count.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -29,6 +32,39 @@ hyperfine -N --style basic --warmup 5 --runs "$runs" --export-json "$work/start.
   -n "draftcheck sections rfc9001" "$bin sections $doc" \
   -n "xmllint --noout rfc9001" "xmllint --noout $doc" >/dev/null
 
+# The floor for reading a text document: a C program that reads it and splits its lines.
+cat > "$work/lines.c" <<'C'
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+int main(int argc, char **argv) {
+  FILE *f = fopen(argv[1], "rb");
+  if (!f) return 66;
+  fseek(f, 0, SEEK_END); long n = ftell(f); fseek(f, 0, SEEK_SET);
+  char *b = malloc(n + 1);
+  if (fread(b, 1, n, f) != (size_t)n) return 74;
+  long lines = 0, longest = 0;
+  for (char *p = b, *end = b + n; p < end;) {
+    char *nl = memchr(p, '\n', end - p);
+    if (!nl) nl = end;
+    if (nl - p > longest) longest = nl - p;
+    lines++;
+    p = nl + 1;
+  }
+  printf("%ld lines, longest %ld\n", lines, longest);
+  return 0;
+}
+C
+text7296=$corpus/rfc7296.txt
+if command -v gcc >/dev/null && [ -f "$text7296" ]; then
+  gcc -O2 -o "$work/lines" "$work/lines.c"
+  hyperfine -N --style basic --warmup 3 --runs "$runs" --export-json "$work/text.json" \
+    -n "draftcheck review rfc7296.txt" "$bin review $text7296" \
+    -n "C line splitter rfc7296.txt" "$work/lines $text7296" >/dev/null
+else
+  echo '{"results": []}' > "$work/text.json"
+fi
+
 wide_files=()
 if [ -d "$wide" ]; then
   mapfile -t wide_files < <(find "$wide" -maxdepth 1 \( -name '*.txt' -o -name '*.xml' \) | sort)
@@ -37,14 +73,44 @@ if [ ${#wide_files[@]} -gt 0 ]; then
   bytes=$(cat "${wide_files[@]}" | wc -c)
   hyperfine -N --style basic --warmup 1 --runs 5 --ignore-failure --export-json "$work/corpus.json" \
     -n "review --format jsonl corpus-wide" "$bin review --format jsonl ${wide_files[*]}" >/dev/null
+  # By format, beside the peers on the same files (one run each: xml2rfc and id2xml take
+  # about a second a document). A document a peer cannot convert still counts its time.
+  mapfile -t wide_xml < <(printf '%s\n' "${wide_files[@]}" | grep '\.xml$')
+  mapfile -t wide_txt < <(printf '%s\n' "${wide_files[@]}" | grep '\.txt$')
+  hyperfine -N --style basic --warmup 1 --runs 5 --ignore-failure --export-json "$work/formats.json" \
+    -n "xml" "$bin review --format jsonl ${wide_xml[*]}" \
+    -n "txt" "$bin review --format jsonl ${wide_txt[*]}" >/dev/null
+  venv=${DRAFTCHECK_VENV:-$PWD/.venv}
+  if [ "${PEERS:-1}" != 0 ] && [ -x "$venv/bin/xml2rfc" ] && [ -x "$venv/bin/id2xml" ]; then
+    python3 - "$venv" "$work" "${wide_files[@]}" > "$work/peers.json" <<'PY'
+import json, os, subprocess, sys, time
+venv, work, files = sys.argv[1], sys.argv[2], sys.argv[3:]
+out = {}
+for fmt, cmd in (("xml", lambda f: [f"{venv}/bin/xml2rfc", "--quiet", "--text", "--no-network", f, "-o", f"{work}/peer.txt"]),
+                 ("txt", lambda f: [f"{venv}/bin/id2xml", "-3", f, "-o", f"{work}/peer.xml"])):
+    chosen = [f for f in files if f.endswith("." + fmt)]
+    ok, start = 0, time.monotonic()
+    for f in chosen:
+        r = subprocess.run(cmd(f), cwd=work, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=300)
+        ok += r.returncode == 0
+    out[fmt] = {"seconds": time.monotonic() - start, "converted": ok, "files": len(chosen)}
+print(json.dumps(out))
+PY
+  else
+    echo '{}' > "$work/peers.json"
+  fi
+  xml_bytes=$(cat "${wide_xml[@]}" | wc -c); txt_bytes=$(cat "${wide_txt[@]}" | wc -c)
 else
-  bytes=0
+  bytes=0 xml_bytes=0 txt_bytes=0
   echo '{"results": []}' > "$work/corpus.json"
+  echo '{"results": []}' > "$work/formats.json"
+  echo '{}' > "$work/peers.json"
 fi
 
-python3 - "$work/start.json" "$work/corpus.json" "$bytes" "${#wide_files[@]}" <<'PY'
+python3 - "$work/start.json" "$work/corpus.json" "$bytes" "${#wide_files[@]}" "$work/text.json" "$work/formats.json" "$work/peers.json" "$xml_bytes" "$txt_bytes" <<'PY'
 import json, sys
 r = {x["command"]: x for x in json.load(open(sys.argv[1]))["results"]}
+r.update({x["command"]: x for x in json.load(open(sys.argv[5]))["results"]})
 ms = lambda k: r[k]["median"] * 1000
 version, true = ms("draftcheck --version"), ms("/bin/true")
 sections, xmllint = ms("draftcheck sections rfc9001"), ms("xmllint --noout rfc9001")
@@ -56,4 +122,18 @@ if c:
     secs = c[0]["median"]
     mb = int(sys.argv[3]) / 1e6
     print(f"{'corpus-wide, ' + sys.argv[4] + ' documents, jsonl':36} {secs:10.2f}s {mb:9.1f}MB {mb / secs:8.1f}MB/s  target: whole corpus < 2 s: {'MET' if secs < 2 else 'NOT MET'}")
+if "C line splitter rfc7296.txt" in r:
+    review, lines = ms("draftcheck review rfc7296.txt"), ms("C line splitter rfc7296.txt")
+    print(f"{'review rfc7296.txt vs C line splitter':36} {review:9.2f}ms {lines:9.2f}ms {review / lines:10.2f}x  target <= 2x: {'MET' if review / lines <= 2 else 'NOT MET'}")
+formats = {x["command"]: x["median"] for x in json.load(open(sys.argv[6]))["results"]}
+peers = json.load(open(sys.argv[7]))
+for fmt, peer, size in (("xml", "xml2rfc --text", int(sys.argv[8])), ("txt", "id2xml -3", int(sys.argv[9]))):
+    if fmt not in formats:
+        continue
+    mb = size / 1e6
+    line = f"{'corpus-wide ' + fmt + ', jsonl, ' + format(mb, '.1f') + ' MB':36} {mb / formats[fmt]:8.1f}MB/s"
+    if fmt in peers:
+        p = peers[fmt]
+        line += f" {mb / p['seconds']:8.2f}MB/s {p['seconds'] / formats[fmt]:9.0f}x  ({peer}, {p['converted']}/{p['files']} converted, {p['seconds']:.0f} s)"
+    print(line)
 PY
