@@ -19,6 +19,8 @@ struct ExtractionRun {
     /// (`sectionNumbers`) and the 24-bit hash, which together are the id (the series is the
     /// document's own).
     var idKeys: [UInt64] = []
+    /// How many statements have each id key (after `numberRepeatedIDs`).
+    var repeats: [UInt64: Int] = [:]
     var sectionNumbers: [String: Int] = [:]
     /// Whether a split boilerplate pair was joined (only done until the boilerplate is found).
     var joinedSplitBoilerplate = false
@@ -52,30 +54,35 @@ struct ExtractionRun {
         let parts = SectionParts.split(sections, policy)
         guard parts.count > 1 else {
             walkSections(sections[...])
+            numberRepeatedIDs()
             return
         }
-        // Sections are walked apart (each starts its own paragraph and sentence count) and
-        // joined in order: the first part continues this run, the others start empty.
+        // Sections are walked apart (each starts its own paragraph and sentence count), each
+        // part numbering its own repeated ids, and joined in order: the first part continues
+        // this run, the others start empty.
         let runs = SectionParts.Results(count: parts.count)
         let first = self
         DispatchQueue.concurrentPerform(iterations: parts.count) { i in
             var run = i == 0 ? first : first.emptied()
             run.walkSections(sections[parts[i]])
+            run.numberRepeatedIDs()
             runs.set(i, run)
         }
-        self = runs.take(0)
-        for i in 1..<parts.count {
-            var run = runs.take(i)
+        var joined = (0..<parts.count).map { runs.take($0) }
+        for i in 1..<parts.count where joined[i].joinedSplitBoilerplate {
             // A part that joined a split boilerplate pair before finding the boilerplate
             // itself: walked again knowing the boilerplate an earlier part found, as one
             // walk from the start would have (pairs are joined only until it is found).
-            if run.joinedSplitBoilerplate, let found = requirementsLanguage {
-                run = emptied()
-                run.requirementsLanguage = found
-                run.walkSections(sections[parts[i]])
-            }
-            absorb(run)
+            guard let found = joined[..<i].lazy.compactMap(\.requirementsLanguage).first else { continue }
+            var run = emptied()
+            run.requirementsLanguage = found
+            run.walkSections(sections[parts[i]])
+            run.numberRepeatedIDs()
+            joined[i] = run
         }
+        self = joined[0]
+        statements.reserveCapacity(joined.reduce(0) { $0 + $1.statements.count })
+        for run in joined.dropFirst() { absorb(run) }
     }
 
     mutating func walkSections(_ sections: ArraySlice<Section>) {
@@ -92,6 +99,7 @@ struct ExtractionRun {
         var run = self
         run.statements = []
         run.idKeys = []
+        run.repeats = [:]
         run.keywordCount = 0
         run.keywordCounts = [:]
         run.findings = []
@@ -104,16 +112,40 @@ struct ExtractionRun {
         return run
     }
 
-    /// `later`'s findings appended to this run's, as if one run had walked on.
+    /// `later`'s findings appended to this run's, as if one run had walked on: its ids
+    /// that repeat one of this run's (a section key in both) numbered on from this run's.
     mutating func absorb(_ later: ExtractionRun) {
         var numbers = [UInt64](repeating: 0, count: later.sectionNumbers.count)
+        var shared = false
         for (key, local) in later.sectionNumbers {
-            let n = sectionNumbers[key] ?? sectionNumbers.count
-            sectionNumbers[key] = n
-            numbers[local] = UInt64(n)
+            if let n = sectionNumbers[key] {
+                numbers[local] = UInt64(n)
+                shared = true
+            } else {
+                let n = sectionNumbers.count
+                sectionNumbers[key] = n
+                numbers[local] = UInt64(n)
+            }
         }
-        statements.append(contentsOf: later.statements)
-        idKeys.append(contentsOf: later.idKeys.map { numbers[Int($0 >> 24)] << 24 | $0 & 0xFF_FFFF })
+        var moved = later.statements
+        var seen: [UInt64: Int] = [:]
+        idKeys.reserveCapacity(idKeys.count + later.idKeys.count)
+        for (i, localKey) in later.idKeys.enumerated() {
+            let key = numbers[Int(localKey >> 24)] << 24 | localKey & 0xFF_FFFF
+            // The k-th of this id in `later` follows the ones already given here.
+            if shared, let given = repeats[key] {
+                let k = seen[key, default: 0] + 1
+                seen[key] = k
+                let base = k == 1 ? moved[i].id : String(moved[i].id.dropLast("-\(k)".count))
+                moved[i].id = base + "-\(given + k)"
+            }
+            idKeys.append(key)
+        }
+        for (localKey, count) in later.repeats {
+            let key = numbers[Int(localKey >> 24)] << 24 | localKey & 0xFF_FFFF
+            repeats[key, default: 0] += count
+        }
+        statements.append(contentsOf: moved)
         keywordCount += later.keywordCount
         keywordCounts.merge(later.keywordCounts, uniquingKeysWith: +)
         findings.append(contentsOf: later.findings)
@@ -124,13 +156,13 @@ struct ExtractionRun {
         idPrefix = ("", "", -1)
     }
 
-    /// A repeat of an id in the document gets "-2", "-3" in document order.
+    /// A repeat of an id gets "-2", "-3" in document order; `repeats` keeps how many of
+    /// each there are, for a later part to number on from.
     mutating func numberRepeatedIDs() {
-        var used: [UInt64: Int] = [:]
-        used.reserveCapacity(idKeys.count)
+        repeats.reserveCapacity(idKeys.count)
         for i in statements.indices {
-            let n = used[idKeys[i], default: 0] + 1
-            used[idKeys[i]] = n
+            let n = repeats[idKeys[i], default: 0] + 1
+            repeats[idKeys[i]] = n
             if n > 1 { statements[i].id += "-\(n)" }
         }
     }
@@ -267,7 +299,6 @@ struct ExtractionRun {
 
 
     mutating func finish() -> NormativeAnalysis {
-        numberRepeatedIDs()
         let usesKeywords = keywordCount > 0
         if usesKeywords {
             findings.append(contentsOf: lowercaseCandidates)
