@@ -37,28 +37,35 @@ enum SplitBoilerplate {
         return text
     }
 
-    /// Whether "word" occurs in the text, any case, without building its plain text.
+    /// Whether "word" occurs in the text, any case, without building its plain text (a
+    /// word cut between two spans counts).
     static func mentionsWord(_ text: InlineText) -> Bool {
-        let word: (UInt8, UInt8, UInt8, UInt8) = (0x77, 0x6F, 0x72, 0x64)
-        var matched = 0
-        for span in text.spans {
-            if case .invisible = span.kind { continue }
+        var finder = WordFinder()
+        return text.spans.contains { span in
+            if case .invisible = span.kind { return false }
             var t = span.text
-            let found = t.withUTF8 { utf8 in
-                for b in utf8 {
-                    let l = Bytes.lower(b)
-                    let expected = matched == 0 ? word.0 : matched == 1 ? word.1 : matched == 2 ? word.2 : word.3
-                    if l == expected {
-                        matched += 1
-                        if matched == 4 { return true }
-                    } else {
-                        matched = l == word.0 ? 1 : 0
-                    }
-                }
-                return false
-            }
-            if found { return true }
+            return t.withUTF8 { finder.feed($0) }
         }
-        return false
+    }
+
+    /// Finds "word" in any case in bytes fed in pieces: every form of the boilerplate names
+    /// its "key words", "keywords" or "these words".
+    struct WordFinder {
+        private static let word: [UInt8] = Array("word".utf8)
+        private var matched = 0
+
+        /// Whether "word" has ended in what was fed so far, this piece included.
+        mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            for b in bytes {
+                let l = Bytes.lower(b)
+                if l == Self.word[matched] {
+                    matched += 1
+                    if matched == Self.word.count { return true }
+                } else {
+                    matched = l == Self.word[0] ? 1 : 0
+                }
+            }
+            return false
+        }
     }
 }

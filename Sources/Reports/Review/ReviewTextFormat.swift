@@ -50,7 +50,7 @@ public enum ReviewTextFormat {
         }
         func line(_ text: String) throws(E) {
             out.append(text)
-            out.append(newline: ())
+            out.appendNewline()
             try flush()
         }
         let d = report.document
@@ -76,10 +76,10 @@ public enum ReviewTextFormat {
             for level in s.levels { out.append(separator); out.append(level); separator = " " }
             for topic in s.topics { out.append(separator); out.append("["); out.append(topic); out.append("]"); separator = " " }
             if let status = s.status { out.append(separator); out.append("("); out.append(status.rawValue); out.append(")") }
-            out.append(newline: ())
+            out.appendNewline()
             out.append("    ")
             out.append(p.highlight(s.text, keywords: s.keywordRanges, topics: s.topicRanges))
-            out.append(newline: ())
+            out.appendNewline()
             try flush()
         }
         if !report.findings.isEmpty {
@@ -102,25 +102,10 @@ struct TextBuffer {
         text.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
-    mutating func append(newline: Void) { bytes.append(0x0A) }
+    mutating func appendNewline() { bytes.append(0x0A) }
 
-    /// A non-negative number in decimal (a negative one as Swift writes it).
-    mutating func append(_ n: Int) {
-        guard n >= 0 else { append(String(n)); return }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        var v = n
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                buffer[19 - count] = UInt8(ascii: "0") + UInt8(v % 10)
-                v /= 10
-                count += 1
-            } while v > 0
-            bytes.append(contentsOf: buffer[(20 - count)...])
-        }
-    }
+    /// A number in decimal (its text is a small string: no allocation).
+    mutating func append(_ n: Int) { append(String(n)) }
 
     /// The text so far, handed over and cleared.
     mutating func take() -> String {
