@@ -1,4 +1,4 @@
-import ArgumentParser
+import CommandLineParsing
 import DraftDocument
 import Errata
 import Foundation
@@ -6,9 +6,9 @@ import Linking
 import Reports
 
 /// `draftcheck check [FILES...]`: runs the check catalog and judges each document's statements.
-struct CheckCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "check",
+struct CheckCommand: Command {
+    static let info = CommandInfo(
+        name: "check",
         abstract: "Run the executable checks and report each statement as supported, contradicted, stale or unlinked.",
         discussion: """
         Runs every check of the catalog (PF_KEY codec, Traffic Selector engine, the SPD -> \
@@ -30,33 +30,29 @@ struct CheckCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "Documents to check (xml2rfc v2/v3 XML or plain text). Default: drafts/*.xml and drafts/*.txt.")
-    var files: [String] = []
-
-    @Option(help: "Output format: text, json, markdown, sarif, junit, html or github.")
-    var format: CheckReportFormat = .text
-
-    @Option(name: .customLong("fail-on"), parsing: .singleValue, help: ArgumentHelp("Exit 1 when a statement or claim has one of these statuses (comma-separated): contradicted, stale, failed, errored, supported, exempt, unlinked; or drifted: a verdict stands on a statement found reworded.", valueName: "statuses"))
-    var failOn: [String] = []
-
-    @Option(name: .customLong("check"), parsing: .singleValue, help: ArgumentHelp("Run only this check (repeatable).", valueName: "id"))
-    var checkIDs: [String] = []
-
-    @Option(name: .customLong("checks"), help: ArgumentHelp("Also run the scenario files (*.yaml) of this directory (repeatable); checks/ is always read.", valueName: "DIR"))
-    var checkDirectories: [String] = []
-
-    @Option(name: .short, help: "Write the report to this file instead of standard output.")
+    var files: [String]
+    var format: CheckReportFormat
+    var failOn: [String]
+    var checkIDs: [String]
+    var checkDirectories: [String]
     var output: String?
+    var verbose: Bool
+    var unlinked: Bool
+    var colorOptions: ColorOptions
+    var sources: SourceOptions
 
-    @Flag(help: "Text: every input, expectation, kernel capture and note of each check's evidence.")
-    var verbose = false
-
-    @Flag(help: "Text: list every unlinked statement, not only those of the sections holding PF_KEY/TS statements.")
-    var unlinked = false
-
-    @OptionGroup var colorOptions: ColorOptions
-
-    @OptionGroup var sources: SourceOptions
+    init(_ arguments: inout ArgumentReader) throws {
+        files = arguments.arguments("files", help: "Documents to check (xml2rfc v2/v3 XML or plain text). Default: drafts/*.xml and drafts/*.txt.")
+        format = try arguments.option("format", default: .text, help: "Output format: text, json, markdown, sarif, junit, html or github.")
+        failOn = try arguments.repeatedOption("fail-on", valueName: "statuses", help: "Exit 1 when a statement or claim has one of these statuses (comma-separated): contradicted, stale, failed, errored, supported, exempt, unlinked; or drifted: a verdict stands on a statement found reworded.")
+        checkIDs = try arguments.repeatedOption("check", valueName: "id", help: "Run only this check (repeatable).")
+        checkDirectories = try arguments.repeatedOption("checks", valueName: "DIR", help: "Also run the scenario files (*.yaml) of this directory (repeatable); checks/ is always read.")
+        output = try arguments.option("output", short: "o", help: "Write the report to this file instead of standard output.")
+        verbose = arguments.flag("verbose", help: "Text: every input, expectation, kernel capture and note of each check's evidence.")
+        unlinked = arguments.flag("unlinked", help: "Text: list every unlinked statement, not only those of the sections holding PF_KEY/TS statements.")
+        colorOptions = try ColorOptions(&arguments)
+        sources = try SourceOptions(&arguments)
+    }
 
     func validate() throws {
         _ = try failOnStatuses()
@@ -79,7 +75,7 @@ struct CheckCommand: ParsableCommand {
             documents.forEach { $0.warnings.forEach { printWarning($0.description) } }
             let catalog = try CatalogLoading.load(directories: checkDirectories, auditing: documents)
             let report = try CheckReport.judging(documents, catalog: catalog.checks, exemptions: catalog.exemptions, checkIDs: checkIDs,
-                                                 toolVersion: Draftcheck.configuration.version)
+                                                 toolVersion: Draftcheck.version)
             // Colour only on a terminal: never into a file.
             let text = TextCheckReport.Options(verbose: verbose, color: output == nil && colorOptions.color.enabled, allUnlinked: unlinked)
             try ReportOutput.write(try format.render(report, text: text), to: output)
@@ -93,7 +89,7 @@ struct CheckCommand: ParsableCommand {
     }
 }
 
-extension CheckReportFormat: ExpressibleByArgument {}
+extension CheckReportFormat: ArgumentValue {}
 
 /// The bundled default: the drafts in drafts/ (the README's main job).
 enum BundledDrafts {
@@ -132,7 +128,7 @@ extension StatementStatus {
         for item in items.flatMap({ $0.split(separator: ",") }) {
             let word = item.trimmingCharacters(in: .whitespaces).lowercased()
             guard let status = StatementStatus(rawValue: word) else {
-                throw ValidationError("--fail-on: unknown status \"\(word)\" (use \(StatementStatus.allCases.map(\.rawValue).joined(separator: ", ")))")
+                throw UsageError("--fail-on: unknown status \"\(word)\" (use \(StatementStatus.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
             out.insert(status)
         }

@@ -1,10 +1,10 @@
-import ArgumentParser
+import CommandLineParsing
 import Scenarios
 
 /// `draftcheck checks`: lists the catalog (Swift checks and scenario files).
-struct ChecksCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "checks",
+struct ChecksCommand: Command {
+    static let info = CommandInfo(
+        name: "checks",
         abstract: "List the check catalog: id, topic, Swift or scenario file, evidence kind, and each claim's document and section.",
         discussion: """
         Runs every check once to say what evidence it gathers (reference model; real kernel \
@@ -14,13 +14,15 @@ struct ChecksCommand: ParsableCommand {
         """
     )
 
-    enum Format: String, ExpressibleByArgument { case text, json }
+    enum Format: String, ArgumentValue { case text, json }
 
-    @Option(name: .customLong("checks"), help: ArgumentHelp("Also list the scenario files (*.yaml) of this directory (repeatable); checks/ is always read.", valueName: "DIR"))
-    var checkDirectories: [String] = []
+    var checkDirectories: [String]
+    var format: Format
 
-    @Option(help: "Output format: text or json.")
-    var format: Format = .text
+    init(_ arguments: inout ArgumentReader) throws {
+        checkDirectories = try arguments.repeatedOption("checks", valueName: "DIR", help: "Also list the scenario files (*.yaml) of this directory (repeatable); checks/ is always read.")
+        format = try arguments.option("format", default: .text, help: "Output format: text or json.")
+    }
 
     func run() throws {
         try reportingErrors {

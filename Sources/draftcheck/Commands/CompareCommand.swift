@@ -1,12 +1,12 @@
-import ArgumentParser
+import CommandLineParsing
 import DraftDocument
 import Normative
 import Reports
 
 /// `draftcheck compare OLD NEW`: what happened to each statement between two revisions.
-struct CompareCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "compare",
+struct CompareCommand: Command {
+    static let info = CommandInfo(
+        name: "compare",
         abstract: "Compare the statements of two revisions: unchanged, edited (with a word diff), moved, added, removed.",
         discussion: """
         Statements (see `draftcheck review`) are matched exact text first, then normalised \
@@ -18,21 +18,21 @@ struct CompareCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "The older revision.")
     var old: String
-
-    @Argument(help: "The newer revision.")
     var new: String
+    var format: ReviewFormat
+    var all: Bool
+    var colorOptions: ColorOptions
+    var sources: SourceOptions
 
-    @Option(help: "Output format: text, json or markdown.")
-    var format: ReviewFormat = .text
-
-    @Flag(help: "List unchanged statements too.")
-    var all = false
-
-    @OptionGroup var colorOptions: ColorOptions
-
-    @OptionGroup var sources: SourceOptions
+    init(_ arguments: inout ArgumentReader) throws {
+        old = try arguments.argument("old", help: "The older revision.")
+        new = try arguments.argument("new", help: "The newer revision.")
+        format = try arguments.option("format", default: .text, help: "Output format: text, json or markdown.")
+        all = arguments.flag("all", help: "List unchanged statements too.")
+        colorOptions = try ColorOptions(&arguments)
+        sources = try SourceOptions(&arguments)
+    }
 
     func run() throws {
         try reportingErrors {

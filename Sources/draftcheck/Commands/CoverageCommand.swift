@@ -1,4 +1,4 @@
-import ArgumentParser
+import CommandLineParsing
 import Checks
 import DraftDocument
 import Foundation
@@ -6,9 +6,9 @@ import Linking
 import Reports
 
 /// `draftcheck coverage`: how much of the specifications the catalog covers.
-struct CoverageCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "coverage",
+struct CoverageCommand: Command {
+    static let info = CommandInfo(
+        name: "coverage",
         abstract: "Print the catalog's coverage of RFC 7296 2.9 and 3.13, RFC 2367 2 and 3 and RFC 4301 4.4.1 and 4.4.2, or of any sections of any documents.",
         discussion: """
         For each document section the catalog targets, the normative and topical statements \
@@ -25,39 +25,35 @@ struct CoverageCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "Documents to count instead of the default targets, with --section.")
-    var files: [String] = []
-
-    @Option(name: .customLong("section"), help: ArgumentHelp("With documents: a section to count, with its subsections (repeatable).", valueName: "N"))
-    var sections: [String] = []
-
-    @Flag(help: "List each section's unlinked statements with their ids.")
-    var unlinked = false
-
-    @Option(help: "RFC 4301 as text (default: CORPUS/rfc4301.txt).")
+    var files: [String]
+    var sections: [String]
+    var unlinked: Bool
     var rfc4301: String?
-
-    @Option(help: "RFC 7296 as text (default: CORPUS/rfc7296.txt).")
     var rfc7296: String?
-
-    @Option(help: "RFC 2367 as text (default: CORPUS/rfc2367.txt).")
     var rfc2367: String?
+    var checkDirectories: [String]
+    var format: CoverageReportFormat
+    var sources: SourceOptions
 
-    @Option(name: .customLong("checks"), help: ArgumentHelp("Also count the scenario files (*.yaml) of this directory (repeatable); checks/ is always read.", valueName: "DIR"))
-    var checkDirectories: [String] = []
-
-    @Option(help: "Output format: text or json.")
-    var format: CoverageReportFormat = .text
+    init(_ arguments: inout ArgumentReader) throws {
+        files = arguments.arguments("files", help: "Documents to count instead of the default targets, with --section.")
+        sections = try arguments.repeatedOption("section", valueName: "N", help: "With documents: a section to count, with its subsections (repeatable).")
+        unlinked = arguments.flag("unlinked", help: "List each section's unlinked statements with their ids.")
+        rfc4301 = try arguments.option("rfc4301", help: "RFC 4301 as text (default: CORPUS/rfc4301.txt).")
+        rfc7296 = try arguments.option("rfc7296", help: "RFC 7296 as text (default: CORPUS/rfc7296.txt).")
+        rfc2367 = try arguments.option("rfc2367", help: "RFC 2367 as text (default: CORPUS/rfc2367.txt).")
+        checkDirectories = try arguments.repeatedOption("checks", valueName: "DIR", help: "Also count the scenario files (*.yaml) of this directory (repeatable); checks/ is always read.")
+        format = try arguments.option("format", default: .text, help: "Output format: text or json.")
+        sources = try SourceOptions(&arguments)
+    }
 
     static var corpus: String {
         ProcessInfo.processInfo.environment["DRAFTCHECK_CORPUS"] ?? "../shared/corpus"
     }
 
-    @OptionGroup var sources: SourceOptions
-
     func validate() throws {
-        if !files.isEmpty && sections.isEmpty { throw ValidationError("name the sections to count with --section (e.g. --section 2.9).") }
-        if files.isEmpty && !sections.isEmpty { throw ValidationError("--section needs documents; without them the default targets are counted.") }
+        if !files.isEmpty && sections.isEmpty { throw UsageError("name the sections to count with --section (e.g. --section 2.9).") }
+        if files.isEmpty && !sections.isEmpty { throw UsageError("--section needs documents; without them the default targets are counted.") }
     }
 
     func run() throws {
@@ -81,4 +77,4 @@ struct CoverageCommand: ParsableCommand {
     }
 }
 
-extension CoverageReportFormat: ExpressibleByArgument {}
+extension CoverageReportFormat: ArgumentValue {}

@@ -1,11 +1,11 @@
-import ArgumentParser
+import CommandLineParsing
 import Checks
 import Reports
 
 /// `draftcheck divergences`: where the real kernel does something other than RFC 2367 says.
-struct DivergencesCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "divergences",
+struct DivergencesCommand: Command {
+    static let info = CommandInfo(
+        name: "divergences",
         abstract: "List where the real Linux 6.1 af_key differs from RFC 2367, with the captured bytes as evidence.",
         discussion: """
         Read from the committed captures (Tests/Fixtures/kernel, recorded under User-Mode \
@@ -15,8 +15,11 @@ struct DivergencesCommand: ParsableCommand {
         """
     )
 
-    @Option(help: "Output format: text, json or markdown.")
-    var format: DivergenceFormat = .text
+    var format: DivergenceFormat
+
+    init(_ arguments: inout ArgumentReader) throws {
+        format = try arguments.option("format", default: .text, help: "Output format: text, json or markdown.")
+    }
 
     func run() throws {
         try reportingErrors {
@@ -25,4 +28,4 @@ struct DivergencesCommand: ParsableCommand {
     }
 }
 
-extension DivergenceFormat: ExpressibleByArgument {}
+extension DivergenceFormat: ArgumentValue {}

@@ -1,13 +1,13 @@
-import ArgumentParser
+import CommandLineParsing
 import Errata
 import Foundation
 import Linking
 import Reports
 
 /// `draftcheck errata FILE`: a proposed change as the diffs and forms reviewers send.
-struct ErrataCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "errata",
+struct ErrataCommand: Command {
+    static let info = CommandInfo(
+        name: "errata",
         abstract: "Anchor an errata file's OLD/NEW blocks in a draft and show the change as a diff, OLD/NEW, an errata report or a word diff.",
         discussion: """
         FILE is an errata file (README "## Errata": a YAML header, then "Section N, \
@@ -28,47 +28,41 @@ struct ErrataCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "The errata file.")
     var file: String
-
-    @Option(help: "The source to apply it to (default: drafts/DOCUMENT.xml or .txt for the header's document).")
     var draft: String?
-
-    @Option(help: "Output: unified, rendered, oldnew, report, word or html.")
-    var format: ErrataOutputFormat = .unified
-
-    @Flag(help: "Write the patched source to the file given with -o.")
-    var apply = false
-
-    @Option(name: .short, help: "Where --apply writes the patched source.")
+    var format: ErrataOutputFormat
+    var apply: Bool
     var output: String?
-
-    @Flag(help: "Replace the source itself (atomically).")
-    var write = false
-
-    @Option(name: .customLong("compare-with"), help: "A later document: report whether each NEW text was adopted there.")
+    var write: Bool
     var compareWith: String?
+    var check: Bool
+    var checkFormat: FixCheckFormat
+    var failOn: [String]
+    var colorOptions: ColorOptions
+    var sources: SourceOptions
 
-    @Flag(help: "Prove the fix: apply the change in memory, read the patched source again, run the check catalog on both, and print each statement of the changed sections before and after with its status.")
-    var check = false
-
-    @Option(name: .customLong("check-format"), help: "With --check: text or json.")
-    var checkFormat: FixCheckFormat = .text
-
-    @Option(name: .customLong("fail-on"), parsing: .singleValue, help: ArgumentHelp("With --check: exit 1 when a statement of a changed section has one of these statuses after the change (comma-separated, e.g. contradicted).", valueName: "statuses"))
-    var failOn: [String] = []
-
-    @OptionGroup var colorOptions: ColorOptions
-
-    @OptionGroup var sources: SourceOptions
+    init(_ arguments: inout ArgumentReader) throws {
+        file = try arguments.argument("file", help: "The errata file.")
+        draft = try arguments.option("draft", help: "The source to apply it to (default: drafts/DOCUMENT.xml or .txt for the header's document).")
+        format = try arguments.option("format", default: .unified, help: "Output: unified, rendered, oldnew, report, word or html.")
+        apply = arguments.flag("apply", help: "Write the patched source to the file given with -o.")
+        output = try arguments.option("output", short: "o", help: "Where --apply writes the patched source.")
+        write = arguments.flag("write", help: "Replace the source itself (atomically).")
+        compareWith = try arguments.option("compare-with", help: "A later document: report whether each NEW text was adopted there.")
+        check = arguments.flag("check", help: "Prove the fix: apply the change in memory, read the patched source again, run the check catalog on both, and print each statement of the changed sections before and after with its status.")
+        checkFormat = try arguments.option("check-format", default: .text, help: "With --check: text or json.")
+        failOn = try arguments.repeatedOption("fail-on", valueName: "statuses", help: "With --check: exit 1 when a statement of a changed section has one of these statuses after the change (comma-separated, e.g. contradicted).")
+        colorOptions = try ColorOptions(&arguments)
+        sources = try SourceOptions(&arguments)
+    }
 
     func validate() throws {
-        if check && (apply || write || compareWith != nil) { throw ValidationError("--check shows the change judged; it excludes --apply, --write and --compare-with.") }
-        if !failOn.isEmpty && !check { throw ValidationError("--fail-on needs --check.") }
+        if check && (apply || write || compareWith != nil) { throw UsageError("--check shows the change judged; it excludes --apply, --write and --compare-with.") }
+        if !failOn.isEmpty && !check { throw UsageError("--fail-on needs --check.") }
         _ = try StatementStatus.parseList(failOn)
-        if apply && write { throw ValidationError("--apply and --write exclude each other.") }
-        if apply && output == nil { throw ValidationError("--apply needs -o OUT.") }
-        if output != nil && !apply { throw ValidationError("-o is only used with --apply.") }
+        if apply && write { throw UsageError("--apply and --write exclude each other.") }
+        if apply && output == nil { throw UsageError("--apply needs -o OUT.") }
+        if output != nil && !apply { throw UsageError("-o is only used with --apply.") }
     }
 
     func run() throws {
@@ -91,6 +85,6 @@ struct ErrataCommand: ParsableCommand {
     }
 }
 
-extension ErrataOutputFormat: ExpressibleByArgument {}
+extension ErrataOutputFormat: ArgumentValue {}
 
-extension FixCheckFormat: ExpressibleByArgument {}
+extension FixCheckFormat: ArgumentValue {}

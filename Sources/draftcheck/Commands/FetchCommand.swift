@@ -1,10 +1,10 @@
-import ArgumentParser
+import CommandLineParsing
 import DocumentSources
 
 /// `draftcheck fetch NAME...`: documents by name into the cache, for later --offline use.
-struct FetchCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "fetch",
+struct FetchCommand: Command {
+    static let info = CommandInfo(
+        name: "fetch",
         abstract: "Fetch RFCs, drafts or URLs into the cache and print where each is kept.",
         discussion: """
         NAME is an RFC (rfc7296, "RFC 7296"), a draft with or without its revision \
@@ -20,16 +20,19 @@ struct FetchCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "RFC numbers, draft names or URLs.")
     var names: [String]
+    var sources: SourceOptions
 
-    @OptionGroup var sources: SourceOptions
+    init(_ arguments: inout ArgumentReader) throws {
+        names = arguments.arguments("names", help: "RFC numbers, draft names or URLs.")
+        sources = try SourceOptions(&arguments)
+    }
 
     func validate() throws {
-        if names.isEmpty { throw ValidationError("Name at least one document.") }
-        if sources.offline { throw ValidationError("fetch and --offline exclude each other.") }
+        if names.isEmpty { throw UsageError("Name at least one document.") }
+        if sources.offline { throw UsageError("fetch and --offline exclude each other.") }
         for name in names where DocumentName(parsing: name) == nil {
-            throw ValidationError("\(name): not an RFC number (rfc7296), a draft name (draft-...) or an http(s) URL.")
+            throw UsageError("\(name): not an RFC number (rfc7296), a draft name (draft-...) or an http(s) URL.")
         }
     }
 

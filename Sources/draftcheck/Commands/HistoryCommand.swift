@@ -1,13 +1,13 @@
-import ArgumentParser
+import CommandLineParsing
 import DraftDocument
 import Errata
 import History
 import Reports
 
 /// `draftcheck history FILE...`: each statement's status across the revisions of a series.
-struct HistoryCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "history",
+struct HistoryCommand: Command {
+    static let info = CommandInfo(
+        name: "history",
         abstract: "Follow each statement through the revisions of a document series: its status in every revision, where a contradiction entered and where it was mended.",
         discussion: """
         FILES are the revisions of one series (xml2rfc v2/v3 XML or plain text; an RFC \
@@ -36,36 +36,32 @@ struct HistoryCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "The revisions (xml2rfc v2/v3 XML or plain text), in any order unless --in-order.")
-    var files: [String] = []
-
-    @Flag(name: .customLong("in-order"), help: "Take the revisions in the order given, oldest first, instead of ordering them by revision, RFC number and date.")
-    var inOrder = false
-
-    @Option(name: .customLong("errata"), help: ArgumentHelp("An errata file to follow through the revisions (repeatable).", valueName: "FILE"))
-    var errataFiles: [String] = []
-
-    @Option(help: "Output format: text, json, markdown or html.")
-    var format: HistoryFormat = .text
-
-    @Flag(help: "Text and Markdown: list every statement, not only those linked in some revision.")
-    var all = false
-
-    @Option(name: .customLong("fail-on"), parsing: .singleValue, help: ArgumentHelp("Exit 1 when a statement of the latest revision has one of these statuses (comma-separated): contradicted, drifted, stale, failed, errored, supported, unlinked.", valueName: "statuses"))
-    var failOn: [String] = []
-
-    @Option(name: .customLong("checks"), help: ArgumentHelp("Also run the scenario files (*.yaml) of this directory (repeatable); checks/ is always read.", valueName: "DIR"))
-    var checkDirectories: [String] = []
-
-    @Option(name: .short, help: "Write the history to this file instead of standard output.")
+    var files: [String]
+    var inOrder: Bool
+    var errataFiles: [String]
+    var format: HistoryFormat
+    var all: Bool
+    var failOn: [String]
+    var checkDirectories: [String]
     var output: String?
+    var colorOptions: ColorOptions
+    var sources: SourceOptions
 
-    @OptionGroup var colorOptions: ColorOptions
-
-    @OptionGroup var sources: SourceOptions
+    init(_ arguments: inout ArgumentReader) throws {
+        files = arguments.arguments("files", help: "The revisions (xml2rfc v2/v3 XML or plain text), in any order unless --in-order.")
+        inOrder = arguments.flag("in-order", help: "Take the revisions in the order given, oldest first, instead of ordering them by revision, RFC number and date.")
+        errataFiles = try arguments.repeatedOption("errata", valueName: "FILE", help: "An errata file to follow through the revisions (repeatable).")
+        format = try arguments.option("format", default: .text, help: "Output format: text, json, markdown or html.")
+        all = arguments.flag("all", help: "Text and Markdown: list every statement, not only those linked in some revision.")
+        failOn = try arguments.repeatedOption("fail-on", valueName: "statuses", help: "Exit 1 when a statement of the latest revision has one of these statuses (comma-separated): contradicted, drifted, stale, failed, errored, supported, unlinked.")
+        checkDirectories = try arguments.repeatedOption("checks", valueName: "DIR", help: "Also run the scenario files (*.yaml) of this directory (repeatable); checks/ is always read.")
+        output = try arguments.option("output", short: "o", help: "Write the history to this file instead of standard output.")
+        colorOptions = try ColorOptions(&arguments)
+        sources = try SourceOptions(&arguments)
+    }
 
     func validate() throws {
-        if files.isEmpty { throw ValidationError("give the revisions of one series (at least one document).") }
+        if files.isEmpty { throw UsageError("give the revisions of one series (at least one document).") }
         _ = try failOnStatuses()
     }
 
@@ -74,7 +70,7 @@ struct HistoryCommand: ParsableCommand {
         for item in failOn.flatMap({ $0.split(separator: ",") }) {
             let word = item.trimmingCharacters(in: .whitespaces).lowercased()
             guard let status = HistoryStatus(rawValue: word), status != .absent else {
-                throw ValidationError("--fail-on: unknown status \"\(word)\" (use \(HistoryStatus.allCases.filter { $0 != .absent }.map(\.rawValue).joined(separator: ", ")))")
+                throw UsageError("--fail-on: unknown status \"\(word)\" (use \(HistoryStatus.allCases.filter { $0 != .absent }.map(\.rawValue).joined(separator: ", ")))")
             }
             out.insert(status)
         }
@@ -88,7 +84,7 @@ struct HistoryCommand: ParsableCommand {
             let errata = try errataFiles.map { HistoryBuilder.ErrataInput(file: try ErrataFile.read(path: $0), path: $0) }
             let catalog = try CatalogLoading.load(directories: checkDirectories, auditing: documents)
             let history = try HistoryBuilder(catalog: catalog.checks, exemptions: catalog.exemptions).history(of: documents, order: inOrder ? .asGiven : .byRevision, errata: errata)
-            try ReportOutput.write(try format.render(history, toolVersion: Draftcheck.configuration.version, all: all,
+            try ReportOutput.write(try format.render(history, toolVersion: Draftcheck.version, all: all,
                                                      color: output == nil && colorOptions.color.enabled), to: output)
             if !history.erroredChecks.isEmpty { throw ExitCode(ExitStatus.software) }
             let present = history.statusesInLatest
@@ -99,4 +95,4 @@ struct HistoryCommand: ParsableCommand {
     }
 }
 
-extension HistoryFormat: ExpressibleByArgument {}
+extension HistoryFormat: ArgumentValue {}

@@ -1,11 +1,11 @@
-import ArgumentParser
+import CommandLineParsing
 import Foundation
 import PFKey
 
 /// `draftcheck pfkey decode|encode`: the reference PF_KEY v2 codec on the command line.
-struct PFKeyCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "pfkey",
+struct PFKeyCommand: CommandNode {
+    static let info = CommandInfo(
+        name: "pfkey",
         abstract: "Decode and encode PF_KEY v2 messages (RFC 2367, Linux, KAME) with the strict reference codec.",
         discussion: """
         decode shows a message extension by extension with byte offsets, as text (with a \
@@ -18,19 +18,22 @@ struct PFKeyCommand: ParsableCommand {
 }
 
 /// Options shared by decode and encode.
-struct PFKeyDialectOptions: ParsableArguments {
-    @Option(help: "The PF_KEY dialect: linux (default), kame or rfc2367.")
-    var dialect: Dialect.Name = .linux
+struct PFKeyDialectOptions {
+    var dialect: Dialect.Name
+
+    init(_ arguments: inout ArgumentReader) throws {
+        dialect = try arguments.option("dialect", default: .linux, help: "The PF_KEY dialect: linux (default), kame or rfc2367.")
+    }
 }
 
-extension Dialect.Name: ExpressibleByArgument {}
-extension Direction: ExpressibleByArgument {}
+extension Dialect.Name: ArgumentValue {}
+extension Direction: ArgumentValue {}
 
 // MARK: - decode
 
-struct PFKeyDecodeCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "decode",
+struct PFKeyDecodeCommand: Command {
+    static let info = CommandInfo(
+        name: "decode",
         abstract: "Decode and validate PF_KEY messages given as hex or in a file.",
         discussion: """
         The input is one message or a stream of messages (a DUMP's replies), as hex on the \
@@ -42,27 +45,26 @@ struct PFKeyDecodeCommand: ParsableCommand {
         """
     )
 
-    enum Format: String, ExpressibleByArgument { case text, json }
+    enum Format: String, ArgumentValue { case text, json }
 
-    @OptionGroup var dialectOptions: PFKeyDialectOptions
-
-    @Option(help: "Apply the presence rules of one direction: request (to the kernel) or kernel (from it).")
+    var dialectOptions: PFKeyDialectOptions
     var direction: Direction?
-
-    @Option(help: "Output format: text or json.")
-    var format: Format = .text
-
-    @Flag(help: "Reject unknown extension types (strongSwan's choice) instead of ignoring them (RFC 2367 2.3).")
-    var rejectUnknown = false
-
-    @Option(help: "Read the message(s) from a file: raw bytes, or hex text.")
+    var format: Format
+    var rejectUnknown: Bool
     var file: String?
-
-    @Argument(help: "The message as hex (spaces allowed).")
     var hex: String?
 
+    init(_ arguments: inout ArgumentReader) throws {
+        dialectOptions = try PFKeyDialectOptions(&arguments)
+        direction = try arguments.option("direction", help: "Apply the presence rules of one direction: request (to the kernel) or kernel (from it).")
+        format = try arguments.option("format", default: .text, help: "Output format: text or json.")
+        rejectUnknown = arguments.flag("reject-unknown", help: "Reject unknown extension types (strongSwan's choice) instead of ignoring them (RFC 2367 2.3).")
+        file = try arguments.option("file", help: "Read the message(s) from a file: raw bytes, or hex text.")
+        hex = arguments.optionalArgument("hex", help: "The message as hex (spaces allowed).")
+    }
+
     func validate() throws {
-        if (file == nil) == (hex == nil) { throw ValidationError("give the message as HEX or with --file, not both or neither") }
+        if (file == nil) == (hex == nil) { throw UsageError("give the message as HEX or with --file, not both or neither") }
     }
 
     func run() throws {
@@ -81,9 +83,9 @@ struct PFKeyDecodeCommand: ParsableCommand {
 
 // MARK: - encode
 
-struct PFKeyEncodeCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "encode",
+struct PFKeyEncodeCommand: Command {
+    static let info = CommandInfo(
+        name: "encode",
         abstract: "Encode PF_KEY messages from the JSON shape decode prints; writes hex.",
         discussion: """
         FILE holds one message object or an array of them, in the shape of `pfkey decode \
@@ -92,10 +94,13 @@ struct PFKeyEncodeCommand: ParsableCommand {
         """
     )
 
-    @OptionGroup var dialectOptions: PFKeyDialectOptions
-
-    @Argument(help: "The JSON file ('-' for standard input).")
+    var dialectOptions: PFKeyDialectOptions
     var file: String
+
+    init(_ arguments: inout ArgumentReader) throws {
+        dialectOptions = try PFKeyDialectOptions(&arguments)
+        file = try arguments.argument("file", help: "The JSON file ('-' for standard input).")
+    }
 
     func run() throws {
         try reportingErrors {

@@ -1,11 +1,11 @@
-import ArgumentParser
+import CommandLineParsing
 import DraftDocument
 import Reports
 
 /// `draftcheck render FILE [--section N]`: text as xml2rfc renders it.
-struct RenderCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "render",
+struct RenderCommand: Command {
+    static let info = CommandInfo(
+        name: "render",
         abstract: "Render a document, or one section of it, as xml2rfc's text output would.",
         discussion: """
         Sections are rendered with their headings, paragraphs filled to 72 columns at 3 \
@@ -15,16 +15,17 @@ struct RenderCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "The document.")
     var file: String
-
-    @Option(help: "Only this section, by number (\"2.9\", \"A.1\") or anchor.")
     var section: String?
+    var includeDirectories: [String]
+    var sources: SourceOptions
 
-    @Option(name: .customLong("include-dir"), help: "A directory where xi:include and external entities may be read (repeatable).")
-    var includeDirectories: [String] = []
-
-    @OptionGroup var sources: SourceOptions
+    init(_ arguments: inout ArgumentReader) throws {
+        file = try arguments.argument("file", help: "The document.")
+        section = try arguments.option("section", help: "Only this section, by number (\"2.9\", \"A.1\") or anchor.")
+        includeDirectories = try arguments.repeatedOption("include-dir", help: "A directory where xi:include and external entities may be read (repeatable).")
+        sources = try SourceOptions(&arguments)
+    }
 
     func run() throws {
         try reportingErrors {

@@ -1,4 +1,4 @@
-import ArgumentParser
+import CommandLineParsing
 import Diagnostics
 import DraftDocument
 import Errata
@@ -7,9 +7,9 @@ import Normative
 import Reports
 
 /// `draftcheck review FILE`: the normative statements and topical sentences of a document.
-struct ReviewCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "review",
+struct ReviewCommand: Command {
+    static let info = CommandInfo(
+        name: "review",
         abstract: "List a document's normative statements and its statements about PF_KEY, Traffic Selectors and the SPD.",
         discussion: """
         A statement is a sentence (or list item) with an uppercase BCP 14 keyword (RFC 2119, \
@@ -33,52 +33,47 @@ struct ReviewCommand: ParsableCommand {
         """
     )
 
-    enum TopicChoice: String, ExpressibleByArgument, CaseIterable {
+    enum TopicChoice: String, ArgumentValue, CaseIterable {
         case pfkey, ts, spd, all
         var topic: Topic? { self == .all ? nil : Topic(rawValue: rawValue) }
     }
 
-    enum LevelChoice: String, ExpressibleByArgument, CaseIterable {
+    enum LevelChoice: String, ArgumentValue, CaseIterable {
         case must, should, may, any
         var strength: BCP14Keyword.Strength? { BCP14Keyword.Strength(rawValue: rawValue) }
     }
 
-    @Argument(help: "The document: xml2rfc v3 or v2 XML, or a plain-text RFC or Internet-Draft.")
     var file: String
-
-    @Argument(help: "More documents, with --format jsonl: one JSON Lines record each ({\"file\", \"review\"} or {\"file\", \"error\"}), in the order given, read on every core.")
-    var more: [String] = []
-
-    @Option(help: "Only statements about this topic: pfkey, ts, spd or all.")
-    var topic: TopicChoice = .all
-
-    @Option(help: "Only statements of this strength: must (MUST, MUST NOT, REQUIRED, SHALL, SHALL NOT), should, may, or any (topical sentences included).")
-    var level: LevelChoice = .any
-
-    @Option(help: "Output format: text, json or markdown.")
-    var format: ReviewFormat = .text
-
-    @Flag(help: "Run the check catalog: each statement gains its status (supported, contradicted, failed, errored, stale, unlinked) and the ids of the checks behind it. Exit 70 when a check errored.")
-    var checks = false
-
-    @Option(name: .customLong("checks-dir"), help: ArgumentHelp("With --checks: also run the scenario files (*.yaml) of this directory (repeatable); checks/ is always read.", valueName: "DIR"))
-    var checkDirectories: [String] = []
-
-    @Option(help: ArgumentHelp("With --checks: write an errata skeleton into DIR for each section with a contradicted statement.", valueName: "DIR"))
+    var more: [String]
+    var topic: TopicChoice
+    var level: LevelChoice
+    var format: ReviewFormat
+    var checks: Bool
+    var checkDirectories: [String]
     var propose: String?
+    var lowercaseKeywords: StatementExtractor.LowercaseKeywords
+    var colorOptions: ColorOptions
+    var sources: SourceOptions
 
-    @Option(help: ArgumentHelp("Report lowercase must/should/may that read as requirements: auto (only in documents that cite RFC 8174, which made only the capitals normative), always, or never.", valueName: "WHEN"))
-    var lowercaseKeywords: StatementExtractor.LowercaseKeywords = .auto
-
-    @OptionGroup var colorOptions: ColorOptions
-
-    @OptionGroup var sources: SourceOptions
+    init(_ arguments: inout ArgumentReader) throws {
+        file = try arguments.argument("file", help: "The document: xml2rfc v3 or v2 XML, or a plain-text RFC or Internet-Draft.")
+        more = arguments.arguments("more", help: "More documents, with --format jsonl: one JSON Lines record each ({\"file\", \"review\"} or {\"file\", \"error\"}), in the order given, read on every core.")
+        topic = try arguments.option("topic", default: .all, help: "Only statements about this topic: pfkey, ts, spd or all.")
+        level = try arguments.option("level", default: .any, help: "Only statements of this strength: must (MUST, MUST NOT, REQUIRED, SHALL, SHALL NOT), should, may, or any (topical sentences included).")
+        format = try arguments.option("format", default: .text, help: "Output format: text, json or markdown.")
+        checks = arguments.flag("checks", help: "Run the check catalog: each statement gains its status (supported, contradicted, failed, errored, stale, unlinked) and the ids of the checks behind it. Exit 70 when a check errored.")
+        checkDirectories = try arguments.repeatedOption("checks-dir", valueName: "DIR", help: "With --checks: also run the scenario files (*.yaml) of this directory (repeatable); checks/ is always read.")
+        propose = try arguments.option("propose", valueName: "DIR", help: "With --checks: write an errata skeleton into DIR for each section with a contradicted statement.")
+        lowercaseKeywords = try arguments.option("lowercase-keywords", valueName: "WHEN", default: .auto, help: "Report lowercase must/should/may that read as requirements: auto (only in documents that cite RFC 8174, which made only the capitals normative), always, or never.")
+        colorOptions = try ColorOptions(&arguments)
+        sources = try SourceOptions(&arguments)
+    }
 
     func validate() throws {
-        if !more.isEmpty && format != .jsonl { throw ValidationError("several documents need --format jsonl.") }
-        if format == .jsonl && (checks || propose != nil) { throw ValidationError("--format jsonl reviews statements only: no --checks or --propose.") }
-        if propose != nil && !checks { throw ValidationError("--propose needs --checks.") }
-        if !checkDirectories.isEmpty && !checks { throw ValidationError("--checks-dir needs --checks.") }
+        if !more.isEmpty && format != .jsonl { throw UsageError("several documents need --format jsonl.") }
+        if format == .jsonl && (checks || propose != nil) { throw UsageError("--format jsonl reviews statements only: no --checks or --propose.") }
+        if propose != nil && !checks { throw UsageError("--propose needs --checks.") }
+        if !checkDirectories.isEmpty && !checks { throw UsageError("--checks-dir needs --checks.") }
     }
 
     func run() throws {
@@ -109,6 +104,6 @@ struct ReviewCommand: ParsableCommand {
     }
 }
 
-extension ReviewFormat: ExpressibleByArgument {}
+extension ReviewFormat: ArgumentValue {}
 
-extension StatementExtractor.LowercaseKeywords: ExpressibleByArgument {}
+extension StatementExtractor.LowercaseKeywords: ArgumentValue {}

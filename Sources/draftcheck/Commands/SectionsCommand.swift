@@ -1,12 +1,12 @@
-import ArgumentParser
+import CommandLineParsing
 import DraftDocument
 import Foundation
 import Reports
 
 /// `draftcheck sections FILE`: the section tree, numbered as xml2rfc numbers it.
-struct SectionsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "sections",
+struct SectionsCommand: Command {
+    static let info = CommandInfo(
+        name: "sections",
         abstract: "List a document's sections with their numbers, titles and source lines.",
         discussion: """
         Numbers are those xml2rfc renders ("2.9", "Appendix A" as "A", "A.1"); unnumbered \
@@ -16,16 +16,17 @@ struct SectionsCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "The document: xml2rfc v3 or v2 XML, or a plain-text RFC or Internet-Draft.")
     var file: String
+    var format: SectionListingFormat
+    var includeDirectories: [String]
+    var sources: SourceOptions
 
-    @Option(help: "Output format: text or json.")
-    var format: SectionListingFormat = .text
-
-    @Option(name: .customLong("include-dir"), help: "A directory where xi:include and external entities may be read (repeatable).")
-    var includeDirectories: [String] = []
-
-    @OptionGroup var sources: SourceOptions
+    init(_ arguments: inout ArgumentReader) throws {
+        file = try arguments.argument("file", help: "The document: xml2rfc v3 or v2 XML, or a plain-text RFC or Internet-Draft.")
+        format = try arguments.option("format", default: .text, help: "Output format: text or json.")
+        includeDirectories = try arguments.repeatedOption("include-dir", help: "A directory where xi:include and external entities may be read (repeatable).")
+        sources = try SourceOptions(&arguments)
+    }
 
     func run() throws {
         try reportingErrors {
@@ -37,4 +38,4 @@ struct SectionsCommand: ParsableCommand {
     }
 }
 
-extension SectionListingFormat: ExpressibleByArgument {}
+extension SectionListingFormat: ArgumentValue {}

@@ -1,11 +1,11 @@
-import ArgumentParser
+import CommandLineParsing
 import Foundation
 import TrafficSelectors
 
 /// `draftcheck ts agreement [--format text|json] DIR`.
-struct TSAgreementCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "agreement",
+struct TSAgreementCommand: Command {
+    static let info = CommandInfo(
+        name: "agreement",
         abstract: "Replay captures of real IKEv2 daemons against the narrowing profiles.",
         discussion: """
         DIR holds one JSON capture per scenario (as scripts/uml-ike records them, \
@@ -18,11 +18,13 @@ struct TSAgreementCommand: ParsableCommand {
         """
     )
 
-    @Option(help: "Output format: text or json.")
-    var format: TSDecodeCommand.Format = .text
-
-    @Argument(help: "The directory of captures (*.json).")
+    var format: TSDecodeCommand.Format
     var directory: String
+
+    init(_ arguments: inout ArgumentReader) throws {
+        format = try arguments.option("format", default: .text, help: "Output format: text or json.")
+        directory = try arguments.argument("directory", help: "The directory of captures (*.json).")
+    }
 
     func run() throws {
         var failed = false

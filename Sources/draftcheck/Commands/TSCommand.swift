@@ -1,11 +1,11 @@
-import ArgumentParser
+import CommandLineParsing
 import Foundation
 import TrafficSelectors
 
 /// `draftcheck ts decode|narrow|decorrelate|agreement`: the reference Traffic Selector engine.
-struct TSCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "ts",
+struct TSCommand: CommandNode {
+    static let info = CommandInfo(
+        name: "ts",
         abstract: "Decode IKEv2 Traffic Selector payloads, narrow them as a responder, decorrelate an SPD, replay real daemons against the narrowing profiles.",
         discussion: """
         The reference engine behind the Traffic Selector checks (RFC 7296 2.9 and 3.13, \

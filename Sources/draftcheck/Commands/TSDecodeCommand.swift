@@ -1,11 +1,11 @@
-import ArgumentParser
+import CommandLineParsing
 import Foundation
 import TrafficSelectors
 
 /// `draftcheck ts decode [--format text|json] [--kind tsi|tsr] HEX`.
-struct TSDecodeCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "decode",
+struct TSDecodeCommand: Command {
+    static let info = CommandInfo(
+        name: "decode",
         abstract: "Decode one TSi/TSr payload given as hex, from its generic payload header on.",
         discussion: """
         Decoding is strict (RFC 7296 3.13): wrong or overrunning Selector Length, Number of \
@@ -19,17 +19,18 @@ struct TSDecodeCommand: ParsableCommand {
         """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
-    enum Kind: String, ExpressibleByArgument, CaseIterable { case tsi, tsr }
+    enum Format: String, ArgumentValue, CaseIterable { case text, json }
+    enum Kind: String, ArgumentValue, CaseIterable { case tsi, tsr }
 
-    @Option(help: "Output format: text or json.")
-    var format: Format = .text
-
-    @Option(help: "Which payload it is (the header does not say): tsi or tsr.")
+    var format: Format
     var kind: Kind?
-
-    @Argument(help: "The payload bytes as hex (spaces and colons allowed).")
     var hex: String
+
+    init(_ arguments: inout ArgumentReader) throws {
+        format = try arguments.option("format", default: .text, help: "Output format: text or json.")
+        kind = try arguments.option("kind", help: "Which payload it is (the header does not say): tsi or tsr.")
+        hex = try arguments.argument("hex", help: "The payload bytes as hex (spaces and colons allowed).")
+    }
 
     func run() throws {
         try reportingErrors {

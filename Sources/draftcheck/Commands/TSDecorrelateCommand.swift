@@ -1,11 +1,11 @@
-import ArgumentParser
+import CommandLineParsing
 import Foundation
 import TrafficSelectors
 
 /// `draftcheck ts decorrelate [--format text|json] FILE`.
-struct TSDecorrelateCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "decorrelate",
+struct TSDecorrelateCommand: Command {
+    static let info = CommandInfo(
+        name: "decorrelate",
         abstract: "Decorrelate an ordered SPD (RFC 4301 Appendix B) into an unordered set.",
         discussion: """
         Each fragment is linked to the entry it comes from; entries an earlier one covers \
@@ -14,11 +14,13 @@ struct TSDecorrelateCommand: ParsableCommand {
         """
     )
 
-    @Option(help: "Output format: text or json.")
-    var format: TSDecodeCommand.Format = .text
-
-    @Argument(help: "The SPD file (JSON).")
+    var format: TSDecodeCommand.Format
     var file: String
+
+    init(_ arguments: inout ArgumentReader) throws {
+        format = try arguments.option("format", default: .text, help: "Output format: text or json.")
+        file = try arguments.argument("file", help: "The SPD file (JSON).")
+    }
 
     func run() throws {
         try reportingErrors {

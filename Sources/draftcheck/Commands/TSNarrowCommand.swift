@@ -1,11 +1,11 @@
-import ArgumentParser
+import CommandLineParsing
 import Foundation
 import TrafficSelectors
 
 /// `draftcheck ts narrow --policy FILE --tsi FILE --tsr FILE [--profile P] [--format F]`.
-struct TSNarrowCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "narrow",
+struct TSNarrowCommand: Command {
+    static let info = CommandInfo(
+        name: "narrow",
         abstract: "Narrow a proposed TSi/TSr as a responder with a policy, under a profile.",
         discussion: """
         Profiles: rfc7296 (RFC 7296 2.9 exactly: a subset including the first TSi/TSr when \
@@ -20,20 +20,19 @@ struct TSNarrowCommand: ParsableCommand {
         """
     )
 
-    @Option(help: "The responder's policy (JSON: {\"rules\": [{\"name\", \"remote\", \"local\", \"singlePair\"}]}).")
     var policy: String
-
-    @Option(help: "The proposed TSi (JSON: {\"selectors\": [...]} as ts decode writes it, or {\"hex\": ...}).")
     var tsi: String
-
-    @Option(help: "The proposed TSr (same format).")
     var tsr: String
+    var profile: NarrowingProfile
+    var format: TSDecodeCommand.Format
 
-    @Option(help: "rfc7296, strongswan, libreswan or libreswan-narrowing.")
-    var profile: NarrowingProfile = .rfc7296
-
-    @Option(help: "Output format: text or json.")
-    var format: TSDecodeCommand.Format = .text
+    init(_ arguments: inout ArgumentReader) throws {
+        policy = try arguments.requiredOption("policy", help: "The responder's policy (JSON: {\"rules\": [{\"name\", \"remote\", \"local\", \"singlePair\"}]}).")
+        tsi = try arguments.requiredOption("tsi", help: "The proposed TSi (JSON: {\"selectors\": [...]} as ts decode writes it, or {\"hex\": ...}).")
+        tsr = try arguments.requiredOption("tsr", help: "The proposed TSr (same format).")
+        profile = try arguments.option("profile", default: .rfc7296, help: "rfc7296, strongswan, libreswan or libreswan-narrowing.")
+        format = try arguments.option("format", default: .text, help: "Output format: text or json.")
+    }
 
     func run() throws {
         try reportingErrors {
@@ -46,4 +45,4 @@ struct TSNarrowCommand: ParsableCommand {
     }
 }
 
-extension NarrowingProfile: ExpressibleByArgument {}
+extension NarrowingProfile: ArgumentValue {}

@@ -1,4 +1,3 @@
-import ArgumentParser
 import Checks
 import DraftDocument
 import Scenarios

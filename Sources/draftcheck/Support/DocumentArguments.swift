@@ -1,4 +1,4 @@
-import ArgumentParser
+import CommandLineParsing
 import Diagnostics
 import DocumentSources
 import DraftDocument
@@ -7,21 +7,20 @@ import Foundation
 /// Where a command's document argument may come from besides a local file: an RFC number,
 /// a draft name or a URL (README "Documents by name"). Every command that reads documents
 /// takes these options and passes each argument through `path(_:)`.
-struct SourceOptions: ParsableArguments {
-    @Option(name: .customLong("rfc-base"), help: ArgumentHelp("Where RFCs are published (BASE/rfcN.xml, BASE/rfcN.txt). Default: DRAFTCHECK_RFC_BASE or \(SourceSettings.defaultRFCBase).", valueName: "URL"))
+struct SourceOptions {
     var rfcBase: String?
-
-    @Option(name: .customLong("draft-base"), help: ArgumentHelp("Where drafts are published (BASE/NAME-NN.xml, .txt). Default: DRAFTCHECK_DRAFT_BASE or \(SourceSettings.defaultDraftBase).", valueName: "URL"))
     var draftBase: String?
-
-    @Flag(help: "Documents named (rfc7296, draft-...) come from the cache alone; nothing is fetched.")
-    var offline = false
-
-    @Option(help: ArgumentHelp("Seconds allowed for fetching one document (default \(Int(SourceSettings.defaultTimeout))).", valueName: "SECONDS"))
+    var offline: Bool
     var timeout: Double?
+    var fetchReferences: Bool
 
-    @Flag(name: .customLong("fetch-references"), help: "Read the network references of an XML draft (xi:include of bib.ietf.org and the like) through the document cache, fetching what is missing (not with --offline). Without it, nothing is fetched for references: they become placeholders with a warning.")
-    var fetchReferences = false
+    init(_ arguments: inout ArgumentReader) throws {
+        rfcBase = try arguments.option("rfc-base", valueName: "URL", help: "Where RFCs are published (BASE/rfcN.xml, BASE/rfcN.txt). Default: DRAFTCHECK_RFC_BASE or \(SourceSettings.defaultRFCBase).")
+        draftBase = try arguments.option("draft-base", valueName: "URL", help: "Where drafts are published (BASE/NAME-NN.xml, .txt). Default: DRAFTCHECK_DRAFT_BASE or \(SourceSettings.defaultDraftBase).")
+        offline = arguments.flag("offline", help: "Documents named (rfc7296, draft-...) come from the cache alone; nothing is fetched.")
+        timeout = try arguments.option("timeout", valueName: "SECONDS", help: "Seconds allowed for fetching one document (default \(Int(SourceSettings.defaultTimeout))).")
+        fetchReferences = arguments.flag("fetch-references", help: "Read the network references of an XML draft (xi:include of bib.ietf.org and the like) through the document cache, fetching what is missing (not with --offline). Without it, nothing is fetched for references: they become placeholders with a warning.")
+    }
 
     /// With --fetch-references: what the reader calls for each network reference.
     var referenceFetcher: ReferenceFetcher? {

@@ -1,4 +1,3 @@
-import ArgumentParser
 import Diagnostics
 import Foundation
 
@@ -28,6 +27,17 @@ extension ExitStatus {
         case .unavailable: unavailable
         }
     }
+}
+
+/// Thrown by a command to end the run with this status (its messages already written).
+struct ExitCode: Error {
+    let status: Int32
+
+    init(_ status: Int32) {
+        self.status = status
+    }
+
+    static let success = ExitCode(0)
 }
 
 /// Runs a command body, turning a module's typed error (every one is a `Diagnostic`) into

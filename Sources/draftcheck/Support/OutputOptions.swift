@@ -1,10 +1,10 @@
-import ArgumentParser
+import CommandLineParsing
 import Foundation
 import Reports
 
 /// `--color auto|always|never`: colour on a terminal only, and never when NO_COLOR is set
 /// (https://no-color.org), unless forced.
-enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+enum ColorChoice: String, ArgumentValue, CaseIterable {
     case auto, always, never
 
     var enabled: Bool {
@@ -18,9 +18,12 @@ enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
     }
 }
 
-struct ColorOptions: ParsableArguments {
-    @Option(help: "Colour: auto (terminal only, honours NO_COLOR), always or never.")
-    var color: ColorChoice = .auto
+struct ColorOptions {
+    var color: ColorChoice
+
+    init(_ arguments: inout ArgumentReader) throws {
+        color = try arguments.option("color", default: .auto, help: "Colour: auto (terminal only, honours NO_COLOR), always or never.")
+    }
 }
 
 /// JSON as every command writes it: sorted keys, so output is stable and diffable

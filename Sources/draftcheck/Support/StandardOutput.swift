@@ -1,4 +1,3 @@
-import ArgumentParser
 import Foundation
 
 /// Everything the command line prints goes through here, so that a failed write is seen:
