@@ -24,7 +24,7 @@ public struct ArgumentReader {
     public mutating func flag(_ long: String, help: String) -> Bool {
         options.append(OptionSpec(long: long, short: nil, valueName: nil, repeatable: false, help: help, defaultText: nil, choices: []))
         guard case .reading(let values) = mode else { return false }
-        return values.options[long] != nil
+        return values.option(long) != nil
     }
 
     /// An option with a default.
@@ -54,7 +54,7 @@ public struct ArgumentReader {
     public mutating func argument(_ name: String, help: String) throws -> String {
         positionals.append(ArgumentSpec(name: name, arity: .one, help: help))
         guard case .reading(let values) = mode else { return "" }
-        guard let value = values.positionals[name]?.first else { throw UsageError("Missing expected argument '<\(name)>'") }
+        guard let value = values.positional(name)?.first else { throw UsageError("Missing expected argument '<\(name)>'") }
         return value
     }
 
@@ -62,14 +62,14 @@ public struct ArgumentReader {
     public mutating func optionalArgument(_ name: String, help: String) -> String? {
         positionals.append(ArgumentSpec(name: name, arity: .optional, help: help))
         guard case .reading(let values) = mode else { return nil }
-        return values.positionals[name]?.first
+        return values.positional(name)?.first
     }
 
     /// The rest of the positional arguments (none or more).
     public mutating func arguments(_ name: String, help: String) -> [String] {
         positionals.append(ArgumentSpec(name: name, arity: .many, help: help))
         guard case .reading(let values) = mode else { return [] }
-        return values.positionals[name] ?? []
+        return values.positional(name) ?? []
     }
 
     private mutating func declared<T: ArgumentValue>(_ long: String, short: Character?, valueName: String?, repeatable: Bool, defaultText: String?,
@@ -78,7 +78,7 @@ public struct ArgumentReader {
                               defaultText: defaultText, choices: T.allValueStrings, required: required)
         options.append(spec)
         guard case .reading(let values) = mode else { return [] }
-        return try (values.options[long] ?? []).map { text in
+        return try (values.option(long) ?? []).map { text in
             guard let value = T(argument: text) else {
                 let choices = T.allValueStrings
                 let hint = choices.isEmpty ? "" : " Please provide one of \(HelpText.quotedList(choices))."
@@ -116,8 +116,30 @@ public struct ArgumentSpec: Sendable {
     public var help: String
 }
 
-/// What the command line gave, by option and argument name.
+/// What the command line gave, by option and argument name. Lists searched in order, not
+/// dictionaries: a command has a few dozen names at most, and a dictionary's first use at
+/// start-up costs a conformance lookup (String: Hashable) across the whole binary.
 struct ParsedValues {
-    var options: [String: [String]] = [:]
-    var positionals: [String: [String]] = [:]
+    var options: [(name: String, values: [String])] = []
+    var positionals: [(name: String, values: [String])] = []
+
+    func option(_ name: String) -> [String]? {
+        options.first { $0.name == name }?.values
+    }
+
+    func positional(_ name: String) -> [String]? {
+        positionals.first { $0.name == name }?.values
+    }
+
+    mutating func append(option name: String, _ value: String) {
+        if let index = options.firstIndex(where: { $0.name == name }) {
+            options[index].values.append(value)
+        } else {
+            options.append((name, [value]))
+        }
+    }
+
+    mutating func remove(option name: String) {
+        options.removeAll { $0.name == name }
+    }
 }

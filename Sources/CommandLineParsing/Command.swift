@@ -8,6 +8,14 @@
 /// `draftcheck --version`. Here a command declares its options by reading them, once.
 public protocol CommandNode {
     static var info: CommandInfo { get }
+    /// The node as a command that runs; nil for a group. (A requirement rather than an
+    /// `as? any Command.Type` cast: a cast's first use scans every conformance record in
+    /// the binary, a tenth of a millisecond at start-up.)
+    static var runnable: (any Command.Type)? { get }
+}
+
+extension CommandNode {
+    public static var runnable: (any Command.Type)? { nil }
 }
 
 /// A command that runs: `init(_:)` reads its arguments (each read is also the option's
@@ -21,6 +29,7 @@ public protocol Command: CommandNode {
 }
 
 extension Command {
+    public static var runnable: (any Command.Type)? { Self.self }
     public func validate() throws {}
 }
 

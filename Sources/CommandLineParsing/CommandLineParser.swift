@@ -31,7 +31,7 @@ public enum CommandLineParser {
             rest = rest.dropFirst()
         }
         let node = path.last!
-        guard let command = node as? any Command.Type else {
+        guard let command = node.runnable else {
             // A group: its subcommands, or help.
             if rest.isEmpty || rest.contains(where: { $0 == "--help" || $0 == "-h" }) {
                 return .help(HelpText.help(path, options: ([], [])))
@@ -42,7 +42,6 @@ public enum CommandLineParser {
                                command: name(path), usage: HelpText.usage(path, options: ([], [])))
         }
         let declared = declaredOptions(command)
-        let usage = HelpText.usage(path, options: declared)
         do {
             guard let values = try assign(rest, options: declared.options, positionals: declared.positionals) else {
                 return .help(HelpText.help(path, options: declared))
@@ -52,9 +51,9 @@ public enum CommandLineParser {
             try parsed.validate()
             return .run(parsed)
         } catch let error as UsageError {
-            return .usageError(message: error.message, command: name(path), usage: usage)
+            return .usageError(message: error.message, command: name(path), usage: HelpText.usage(path, options: declared))
         } catch {
-            return .usageError(message: "\(error)", command: name(path), usage: usage)
+            return .usageError(message: "\(error)", command: name(path), usage: HelpText.usage(path, options: declared))
         }
     }
 
@@ -65,7 +64,7 @@ public enum CommandLineParser {
     /// The options and arguments a command declares, learnt by running its `init` once with
     /// a reader that answers defaults.
     static func declaredOptions(_ node: any CommandNode.Type) -> (options: [OptionSpec], positionals: [ArgumentSpec]) {
-        guard let command = node as? any Command.Type else { return ([], []) }
+        guard let command = node.runnable else { return ([], []) }
         var reader = ArgumentReader(.describing)
         _ = try? command.init(&reader)
         return (reader.options, reader.positionals)
@@ -106,7 +105,7 @@ public enum CommandLineParser {
             }
             guard spec.valueName != nil else {
                 if attached != nil { throw UsageError("The flag '--\(spec.long)' takes no value") }
-                values.options[spec.long, default: []].append("")
+                values.append(option: spec.long, "")
                 continue
             }
             let value: String
@@ -118,19 +117,16 @@ public enum CommandLineParser {
             } else {
                 throw UsageError("Missing value for '\(spec.synopsis)'")
             }
-            if spec.repeatable {
-                values.options[spec.long, default: []].append(value)
-            } else {
-                values.options[spec.long] = [value]
-            }
+            if !spec.repeatable { values.remove(option: spec.long) }
+            values.append(option: spec.long, value)
         }
         var next = loose[...]
         for argument in positionals {
             switch argument.arity {
             case .one, .optional:
-                if let word = next.popFirst() { values.positionals[argument.name] = [word] }
+                if let word = next.popFirst() { values.positionals.append((argument.name, [word])) }
             case .many:
-                values.positionals[argument.name] = Array(next)
+                values.positionals.append((argument.name, Array(next)))
                 next = []
             }
         }
