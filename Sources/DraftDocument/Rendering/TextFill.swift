@@ -111,28 +111,39 @@ enum TextFill {
         }
     }
 
-    private typealias Chunk = ArraySlice<Unicode.Scalar>
-
     /// Whether every character of `s` is white space (a character is judged by its first
     /// scalar, as `Character.isWhitespace` is).
-    private static func isBlank(_ s: Chunk) -> Bool {
+    private static func isBlank(_ s: ArraySlice<Unicode.Scalar>) -> Bool {
         guard let first = s.first else { return true }
         guard first.properties.isWhitespace else { return false }
         return String(String.UnicodeScalarView(s)).allSatisfy(\.isWhitespace)
     }
 
-    /// Python textwrap's `_wrap_chunks` with break_long_words and break_on_hyphens. Chunks
-    /// are scalar slices, so a long word is cut without copying what is left of it (a
-    /// 10 MB token was copied once a line: 50 s).
+    /// Python textwrap's `_wrap_chunks` with break_long_words and break_on_hyphens. The
+    /// chunks' scalars are laid end to end in one array and each chunk is a range of it, so
+    /// a long word is cut without copying what is left of it (a 10 MB token was copied once
+    /// a line: 50 s), and a paragraph of millions of words holds no array per word (a
+    /// 10 MB paragraph took 450 MB that way).
     private static func wrapChunks(_ input: [String], initial: String, subsequent: String, width: Int) -> [String] {
-        var chunks: [Chunk] = input.reversed().map { Chunk(Array($0.unicodeScalars)) }
+        var scalars: [Unicode.Scalar] = []
+        var chunks: [Range<Int>] = []
+        chunks.reserveCapacity(input.count)
+        for chunk in input {
+            let start = scalars.count
+            scalars.append(contentsOf: chunk.unicodeScalars)
+            chunks.append(start..<scalars.count)
+        }
+        // Taken from the end: the first chunk last.
+        chunks.reverse()
         var lines: [String] = []
+        var line: [Range<Int>] = []
+        var bytes: [UInt8] = []
         while !chunks.isEmpty {
-            var line: [Chunk] = []
+            line.removeAll(keepingCapacity: true)
             var lineLength = 0
             let indent = lines.isEmpty ? initial : subsequent
             let available = max(1, width - indent.unicodeScalars.count)
-            if let last = chunks.last, isBlank(last), !lines.isEmpty { chunks.removeLast() }
+            if let last = chunks.last, isBlank(scalars[last]), !lines.isEmpty { chunks.removeLast() }
             while let next = chunks.last, lineLength + next.count <= available {
                 line.append(next)
                 lineLength += next.count
@@ -140,24 +151,24 @@ enum TextFill {
             }
             if let next = chunks.last, next.count > available {
                 let spaceLeft = max(1, available - lineLength)
-                let start = next.startIndex
+                let start = next.lowerBound
                 var end = start + spaceLeft
-                if next.count > spaceLeft, let hyphen = next[start..<(start + spaceLeft)].lastIndex(of: "-"), hyphen > start,
-                   next[start..<hyphen].contains(where: { $0 != "-" }) {
+                if next.count > spaceLeft, let hyphen = scalars[start..<(start + spaceLeft)].lastIndex(of: "-"), hyphen > start,
+                   scalars[start..<hyphen].contains(where: { $0 != "-" }) {
                     end = hyphen + 1
                 }
-                line.append(next[start..<end])
-                chunks[chunks.count - 1] = next[end...]
+                line.append(start..<end)
+                chunks[chunks.count - 1] = end..<next.upperBound
                 if chunks[chunks.count - 1].isEmpty { chunks.removeLast() }
             }
-            if let last = line.last, isBlank(last) { line.removeLast() }
+            if let last = line.last, isBlank(scalars[last]) { line.removeLast() }
             if !line.isEmpty {
                 // Encoded into UTF-8 bytes: appending scalars to a String one by one was a
                 // third of filling a long paragraph.
-                var bytes = Array(indent.utf8)
-                bytes.reserveCapacity(bytes.count + lineLength + 8)
+                bytes.removeAll(keepingCapacity: true)
+                bytes.append(contentsOf: indent.utf8)
                 for chunk in line {
-                    for scalar in chunk {
+                    for scalar in scalars[chunk] {
                         if scalar.isASCII { bytes.append(UInt8(truncatingIfNeeded: scalar.value)) } else { bytes += UTF8.encode(scalar)! }
                     }
                 }
