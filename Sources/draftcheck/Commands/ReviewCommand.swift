@@ -93,6 +93,7 @@ struct ReviewCommand: Command {
             let catalog = checks ? try CatalogLoading.load(directories: checkDirectories, auditing: [document]) : nil
             let review = DocumentReview(document, filter: filter, runningChecks: checks, lowercaseKeywords: lowercaseKeywords,
                                         catalog: catalog?.checks ?? [], exemptions: catalog?.exemptions ?? [])
+            KeptUntilExit.keep((document, review))
             try review.report.write(as: format, color: colorOptions.color.enabled) { try StandardOutput.write($0) }
             if let propose, review.linked != nil {
                 try ErrataSkeleton.write(try review.errataSkeletons(date: ErrataSkeleton.day(of: Date())), into: propose) {
