@@ -12,6 +12,31 @@ import TestSupport
     @Test func unknownSubcommandIsAUsageError() throws {
         let result = try runDraftcheck(["no-such-command"])
         #expect(result.status == 64)
+        #expect(result.stderr == "Error: Unexpected argument 'no-such-command'\nUsage: draftcheck <subcommand>\n  See 'draftcheck --help' for more information.\n")
+    }
+
+    @Test func aValueOutsideTheChoicesIsAUsageError() throws {
+        let result = try runDraftcheck(["ts", "decode", "--format", "yaml", "00"])
+        #expect(result.status == 64)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr == """
+            Error: The value 'yaml' is invalid for '--format <format>'. Please provide one of 'text' or 'json'.
+            Usage: draftcheck ts decode [<options>] <hex>
+              See 'draftcheck ts decode --help' for more information.
+
+            """)
+    }
+
+    @Test func versionAndHelpGoToStandardOutput() throws {
+        let version = try runDraftcheck(["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout == "0.1.0\n")
+        let help = try runDraftcheck(["help", "ts", "decode"])
+        #expect(help.status == 0)
+        #expect(help.stdout.hasPrefix("OVERVIEW: Decode one TSi/TSr payload given as hex, from its generic payload\nheader on.\n"))
+        #expect(help.stdout.contains("\nUSAGE: draftcheck ts decode [<options>] <hex>\n"))
+        #expect(help.stdout.contains("  --kind <kind>           Which payload it is (the header does not say): tsi or\n"))
+        #expect(help.stderr.isEmpty)
     }
 
     /// libxml2 prints conversion errors to standard error itself unless a handler takes
