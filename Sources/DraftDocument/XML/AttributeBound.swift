@@ -39,8 +39,16 @@ enum AttributeBound {
             while j < end, !starts(s, at: j) { j += 1 }
             return min(end, j + s.utf8CodeUnitCount)
         }
+        guard let address = bytes.base.baseAddress else { return nil }
+        let base = UnsafeRawPointer(address)
         while i < end {
-            guard bytes[i] == UInt8(ascii: "<"), i + 1 < end else { i += 1; continue }
+            if bytes[i] != UInt8(ascii: "<") {
+                // Text up to the next tag skipped with memchr: most of a document is text.
+                guard let found = memchr(base + i, Int32(UInt8(ascii: "<")), end - i) else { return nil }
+                i = base.distance(to: UnsafeRawPointer(found))
+                continue
+            }
+            guard i + 1 < end else { return nil }
             let next = bytes[i + 1]
             if starts("<!--", at: i) {
                 i = skip(past: "-->", from: i + 4)
