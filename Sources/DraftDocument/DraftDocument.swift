@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 
 /// Reading a document from disk in whichever format it is in.
 public enum DocumentReader {
@@ -42,18 +43,42 @@ public enum DocumentReader {
         return first == UInt8(ascii: "<") ? .xml : .text
     }
 
+    /// The bytes of `path`, read with open(2) and read(2): Foundation's file reading builds
+    /// a URL first, whose path handling was a tenth of a millisecond of every run. Files
+    /// that are not regular (a FIFO, /dev/stdin) are read to their end.
     static func load(path: String) throws -> Data {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw DocumentError(.fileNotFound, "\(path): no such file")
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            let code = errno
+            throw code == ENOENT ? DocumentError(.fileNotFound, "\(path): no such file") : unreadable(path, code)
         }
-        guard !isDirectory.boolValue else {
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw unreadable(path, errno) }
+        guard info.st_mode & S_IFMT != S_IFDIR else {
             throw DocumentError(.unreadable, "\(path): is a directory")
         }
-        do {
-            return try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw DocumentError(.unreadable, "\(path): \(error.localizedDescription)")
+        // One byte more than the size, so that the read that fills it shows the file grew.
+        var data = Data(count: max(Int(info.st_size), 0) + 1)
+        var filled = 0
+        while true {
+            if filled == data.count { data.count += max(data.count, 1 << 16) }
+            let count = data.withUnsafeMutableBytes { buffer in
+                Glibc.read(fd, buffer.baseAddress! + filled, buffer.count - filled)
+            }
+            if count > 0 {
+                filled += count
+            } else if count == 0 {
+                break
+            } else if errno != EINTR {
+                throw unreadable(path, errno)
+            }
         }
+        data.count = filled
+        return data
+    }
+
+    private static func unreadable(_ path: String, _ code: Int32) -> DocumentError {
+        DocumentError(.unreadable, "\(path): \(String(cString: strerror(code)))")
     }
 }

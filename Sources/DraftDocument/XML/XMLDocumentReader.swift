@@ -11,7 +11,7 @@ enum XMLDocumentReader {
     /// (see `XMLModelBuilder.Outline`).
     static func read(data: Data, path: String, includeDirectories: [String], outline: Bool = false, fetchReference: ReferenceFetcher? = nil) throws -> Document {
         let document = try LibXMLParser.parse(data, path: path)
-        defer { xmlFreeDoc(document) }
+        defer { ParseTreeRelease.release(document, sourceBytes: data.count) }
         guard let rootPointer = xmlDocGetRootElement(document) else {
             throw DocumentError(.malformedXML, "no root element", at: SourceLocation(file: path, line: 1, column: 1))
         }

@@ -39,8 +39,14 @@ public struct SectionListing: Encodable, Hashable, Sendable {
 
     public func rendered(as format: SectionListingFormat) throws -> String {
         switch format {
-        case .json: try StableJSON.encode(self) + "\n"
-        case .text: sections.map { "\($0.number ?? "-")\t\($0.title)\n" }.joined()
+        case .json:
+            return try StableJSON.encode(self) + "\n"
+        case .text:
+            // Appended in a loop: `joined()` over an array of strings costs a scan of the
+            // binary's protocol conformances at its first use, a tenth of a millisecond.
+            var text = ""
+            for entry in sections { text += "\(entry.number ?? "-")\t\(entry.title)\n" }
+            return text
         }
     }
 }

@@ -29,6 +29,7 @@ struct RenderCommand: Command {
 
     func run() throws {
         try reportingErrors {
+            ParseTreeRelease.leaveSmallTreesToExit()  // one document, then the exit
             let document = try DocumentReader.read(path: try sources.path(file), includeDirectories: includeDirectories, fetchReference: sources.referenceFetcher)
             document.warnings.forEach { printWarning($0.description) }
             try StandardOutput.write(try DocumentText.render(document, section: section, file: file) + "\n")

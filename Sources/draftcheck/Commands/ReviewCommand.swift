@@ -88,6 +88,7 @@ struct ReviewCommand: Command {
                 if failed { throw ExitCode(ExitStatus.dataError) }
                 return
             }
+            ParseTreeRelease.leaveSmallTreesToExit()  // one document, then the exit
             let document = try DocumentReader.read(path: try sources.path(file), fetchReference: sources.referenceFetcher)
             document.warnings.forEach { printWarning($0.description) }
             let catalog = checks ? try CatalogLoading.load(directories: checkDirectories, auditing: [document]) : nil

@@ -30,6 +30,7 @@ struct SectionsCommand: Command {
 
     func run() throws {
         try reportingErrors {
+            ParseTreeRelease.leaveSmallTreesToExit()  // one document, then the exit
             // The tree only: section bodies are not built.
             let document = try DocumentReader.read(path: try sources.path(file), includeDirectories: includeDirectories, outline: true, fetchReference: sources.referenceFetcher)
             document.warnings.forEach { printWarning($0.description) }
