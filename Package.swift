@@ -107,6 +107,9 @@ let package = Package(
             "DraftDocument", "Normative", "PFKey", "TrafficSelectors", "SPDBridge",
             "Checks", "Linking", "Scenarios", "Errata", "History", "Reports", "Diagnostics", "DocumentSources",
             "CommandLineParsing",
+        ], exclude: ["Exports.map"], linkerSettings: [
+            // Sources/draftcheck/Exports.map: no dynamic symbols (start-up walked them).
+            .unsafeFlags(["-Xlinker", "--version-script=\(Context.packageDirectory)/Sources/draftcheck/Exports.map"]),
         ]),
 
         // --- Tests -------------------------------------------------------------------------

@@ -35,6 +35,8 @@ import Testing
         ("an entity value", "<section><name>S</name><t>&e;</t></section>\n", "crowded.xml:"),
         // The scan jumps over text to the next '<': the tag after 50 KB of it is still seen.
         ("an element after long text", "<section><name>S</name><t>\(String(repeating: "text ", count: 10_000))</t></section>\n<section \((0..<600).map { "a\($0)=\"x\"" }.joined(separator: " "))><name>T</name></section>\n", "crowded.xml:6:1:"),
+        // Quoted values are jumped over whole: a '>' in one does not end the tag.
+        ("an element whose values hold '>' and '='", "<section \((0..<600).map { "a\($0)='x>=y'" }.joined(separator: " "))><name>S</name></section>\n", "crowded.xml:5:1:"),
     ])
     func tooManyAttributesAreRefused(place: String, body: String, location: String) throws {
         let entities = place == "an entity value" ? "<!ENTITY e '<em \((0..<600).map { "a\($0)=\"x\"" }.joined(separator: " "))>x</em>'>\n" : ""
@@ -48,6 +50,12 @@ import Testing
     @Test func manyAttributesInValuesAndCommentsAreNotCounted() throws {
         let crowd = (0..<600).map { "a\($0)=x" }.joined(separator: " ")
         let xml = Self.v3("<!-- <e \(crowd)> --><section anchor=\"s\" title=\"\(crowd)\"><name>S</name><t>x</t></section>\n")
+        #expect(throws: Never.self) { try DocumentReader.read(data: Data(xml.utf8), path: "fine.xml") }
+    }
+
+    @Test func manyAttributesInCDATAAndProcessingInstructionsAreNotCounted() throws {
+        let crowd = (0..<600).map { "a\($0)=\"x\"" }.joined(separator: " ")
+        let xml = Self.v3("<?pi <e \(crowd)>?><section anchor=\"s\"><name>S</name><sourcecode><![CDATA[<e \(crowd)>]]></sourcecode></section>\n")
         #expect(throws: Never.self) { try DocumentReader.read(data: Data(xml.utf8), path: "fine.xml") }
     }
 

@@ -11,8 +11,8 @@ enum AttributeBound {
 
     static func check(_ data: Data, path: String) throws {
         let found: Int? = data.withUnsafeBytes { raw in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            return firstCrowdedTag(bytes[...])
+            guard let base = raw.baseAddress else { return nil }
+            return firstCrowdedTag(base.assumingMemoryBound(to: UInt8.self), from: 0, to: raw.count)
         }
         guard let offset = found else { return }
         var line = 1, column = 1
@@ -23,29 +23,36 @@ enum AttributeBound {
                             at: SourceLocation(file: path, line: line, column: column))
     }
 
-    /// The offset of the first start tag with too many attributes, in `bytes` (offsets are
-    /// those of the whole buffer).
-    static func firstCrowdedTag(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {
-        var i = bytes.startIndex
-        let end = bytes.endIndex
+    /// The offset of the first start tag with too many attributes among the bytes
+    /// `start..<end` at `bytes`. Text, quoted values, comments, CDATA and processing
+    /// instructions are crossed with `memchr`, to the next byte that can matter: this scan
+    /// runs before every XML read.
+    static func firstCrowdedTag(_ bytes: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int? {
+        /// The offset of the first `byte` at or after `j`, or `end`.
+        func find(_ byte: UInt8, from j: Int) -> Int {
+            guard j < end, let found = memchr(bytes + j, Int32(byte), end - j) else { return end }
+            return UnsafeRawPointer(bytes).distance(to: UnsafeRawPointer(found))
+        }
         func starts(_ s: StaticString, at j: Int) -> Bool {
             let n = s.utf8CodeUnitCount
-            guard j + n <= end else { return false }
-            for k in 0..<n where bytes[j + k] != s.utf8Start[k] { return false }
-            return true
+            return j + n <= end && memcmp(bytes + j, s.utf8Start, n) == 0
         }
+        /// Just past the first `s` at or after `j`, or `end`.
         func skip(past s: StaticString, from j: Int) -> Int {
             var j = j
-            while j < end, !starts(s, at: j) { j += 1 }
-            return min(end, j + s.utf8CodeUnitCount)
+            while true {
+                j = find(s.utf8Start[0], from: j)
+                if j == end { return end }
+                if starts(s, at: j) { return j + s.utf8CodeUnitCount }
+                j += 1
+            }
         }
-        guard let address = bytes.base.baseAddress else { return nil }
-        let base = UnsafeRawPointer(address)
+        let less = UInt8(ascii: "<"), greater = UInt8(ascii: ">")
+        let quote = UInt8(ascii: "\""), apostrophe = UInt8(ascii: "'")
+        var i = start
         while i < end {
-            if bytes[i] != UInt8(ascii: "<") {
-                // Text up to the next tag skipped with memchr: most of a document is text.
-                guard let found = memchr(base + i, Int32(UInt8(ascii: "<")), end - i) else { return nil }
-                i = base.distance(to: UnsafeRawPointer(found))
+            if bytes[i] != less {
+                i = find(less, from: i)
                 continue
             }
             guard i + 1 < end else { return nil }
@@ -63,38 +70,41 @@ enum AttributeBound {
                 var depth = 0
                 while j < end {
                     let b = bytes[j]
-                    if b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") {
-                        var k = j + 1
-                        while k < end, bytes[k] != b { k += 1 }
-                        if let inner = firstCrowdedTag(bytes[(j + 1)..<k]) { return inner }
+                    if b == quote || b == apostrophe {
+                        let k = find(b, from: j + 1)
+                        if let inner = firstCrowdedTag(bytes, from: j + 1, to: k) { return inner }
                         j = k + 1
                         continue
                     }
                     if starts("<!--", at: j) { j = skip(past: "-->", from: j + 4); continue }
                     if b == UInt8(ascii: "[") { depth += 1 }
                     if b == UInt8(ascii: "]") { depth -= 1 }
-                    if b == UInt8(ascii: ">"), depth <= 0 { break }
+                    if b == greater, depth <= 0 { break }
                     j += 1
                 }
                 i = j + 1
             } else if next == UInt8(ascii: "/") {
                 i += 2
             } else {
-                // A start tag: '=' outside quoted values, up to its '>'.
-                let start = i
+                // A start tag: '=' outside quoted values, up to its '>'. Names and blanks
+                // (every byte from 0x40 up, and most below) are passed at one test each.
+                let significant: UInt64 = 1 << 0x22 | 1 << 0x27 | 1 << 0x3C | 1 << 0x3D | 1 << 0x3E
                 var j = i + 1
                 var count = 0
-                var quote: UInt8 = 0
                 while j < end {
                     let b = bytes[j]
-                    if quote != 0 {
-                        if b == quote { quote = 0 }
-                    } else if b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") {
-                        quote = b
-                    } else if b == UInt8(ascii: "=") {
+                    if b >= 0x40 || significant & (1 << UInt64(b)) == 0 {
+                        j += 1
+                        continue
+                    }
+                    if b == quote || b == apostrophe {
+                        j = find(b, from: j + 1) + 1
+                        continue
+                    }
+                    if b == UInt8(ascii: "=") {
                         count += 1
-                        if count > maximum { return start }
-                    } else if b == UInt8(ascii: ">") || b == UInt8(ascii: "<") {
+                        if count > maximum { return i }
+                    } else if b == greater || b == less {
                         break
                     }
                     j += 1

@@ -152,9 +152,9 @@ final class XMLModelBuilder {
                 return
             case XML_ELEMENT_NODE:
                 if let name = p.pointee.name {
-                    if xmlStrEqual(name, "iref") != 0 { hasIndexEntries = true }
+                    if XMLNode.name(name, is: "iref") { hasIndexEntries = true }
                     // xi:include and artwork read from elsewhere (with warnings of their own).
-                    if xmlStrEqual(name, "include") != 0 || (xmlStrEqual(name, "artwork") != 0 && XMLNode(p).attribute("src") != nil) {
+                    if XMLNode.name(name, is: "include") || (XMLNode.name(name, is: "artwork") && XMLNode(p).attribute("src") != nil) {
                         outline.needsBodies = true
                         return
                     }
