@@ -12,6 +12,19 @@ import Testing
 
     static let body = "   Running text of a page, indented three columns as the\n   body of an RFC is, that goes on over several lines.\n"
 
+    /// "[Page N]" at the end of a line, "page" in any case, the number in ASCII digits.
+    @Test(arguments: [
+        ("Kaufman, et al.              Standards Track                   [Page 12]", true),
+        ("Postel                                                          [Page 1]", true),
+        ("[page 3]", true), ("[PAGE 3]", true), ("x [Page  12]", true),
+        ("[Page]", false), ("[Page 1a]", false), ("[Pages 12]", false), ("[Pag 12]", false),
+        ("[Page 1 2]", false), ("[Page 12] x", false), ("see [RFC4301]", false),
+        ("[P\u{E1}ge 1]", false), ("[Page \u{0661}\u{0662}]", false), ("[Page 12", false), ("", false),
+    ])
+    func pageFooters(line: String, isFooter: Bool) {
+        #expect(TextLines.isPageFooter(Substring(line)) == isFooter, "\(line)")
+    }
+
     @Test func twoLineHeadersWithTheTitleFlushLeft() throws {
         let header = ["RFC 959                                                     October 1985", "File Transfer Protocol"]
         var text = "1.  INTRODUCTION\n\n" + Self.body + "\n\n\nPostel                                                          [Page 1]\n\u{0C}\n"
