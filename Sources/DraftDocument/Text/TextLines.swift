@@ -259,6 +259,7 @@ enum TextLines {
     }
 
     /// "... [Page 12]" at the end of a line.
+    ///
     /// Read as UTF-8 bytes (a footer is ASCII): this runs on every line of a text document,
     /// twice, and on characters it was 6% of the instructions of a review of RFC 7296.
     static func isPageFooter(_ content: Substring) -> Bool {

@@ -39,13 +39,9 @@ enum AttributeBound {
         }
         /// Just past the first `s` at or after `j`, or `end`.
         func skip(past s: StaticString, from j: Int) -> Int {
-            var j = j
-            while true {
-                j = find(s.utf8Start[0], from: j)
-                if j == end { return end }
-                if starts(s, at: j) { return j + s.utf8CodeUnitCount }
-                j += 1
-            }
+            let needle = UnsafeRawBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount)
+            let hay = UnsafeRawBufferPointer(start: bytes, count: end)
+            return ByteSearch.first(needle, in: hay, from: j).map { $0 + needle.count } ?? end
         }
         let less = UInt8(ascii: "<"), greater = UInt8(ascii: ">")
         let quote = UInt8(ascii: "\""), apostrophe = UInt8(ascii: "'")

@@ -13,7 +13,7 @@ import Synchronization
 public enum ParseTreeRelease {
     /// The largest source whose tree `leaveSmallTreesToExit()` leaves to the exit: its tree
     /// is some ten times the source, 80 MB at most.
-    public static let largestLeftToExit = 8 << 20
+    static let largestLeftToExit = 8 << 20
 
     private static let leavesSmallTrees = Atomic<Bool>(false)
 
@@ -25,7 +25,7 @@ public enum ParseTreeRelease {
 
     /// Whether the tree of a source of `sourceBytes` bytes is freed once its model is built,
     /// when small trees are (or are not) left to the exit.
-    public static func freesTree(ofSourceBytes sourceBytes: Int, leavingSmallTrees: Bool) -> Bool {
+    static func freesTree(ofSourceBytes sourceBytes: Int, leavingSmallTrees: Bool) -> Bool {
         !(leavingSmallTrees && sourceBytes <= largestLeftToExit)
     }
 
