@@ -13,9 +13,9 @@ elif [ "${DRAFTCHECK_VERSION:-source}" = source ]; then
   command -v swift >/dev/null || { echo "::error title=draftcheck::version: source needs Swift 6.3 on the runner (swift-actions/setup-swift)"; exit 1; }
   if ! pkg-config --exists libxml-2.0 libcurl 2>/dev/null; then sudo apt-get install -y -qq libxml2-dev libcurl4-openssl-dev pkg-config >/dev/null; fi
   # draftcheck-fetch beside it fetches documents by name (draftcheck finds it through the link).
-  (cd "$root" && swift build -c release --static-swift-stdlib --product draftcheck >&2 && swift build -c release --static-swift-stdlib --product draftcheck-fetch >&2)
-  ln -sf "$(cd "$root" && swift build -c release --show-bin-path)/draftcheck" "$dest/draftcheck"
-  ln -sf "$(cd "$root" && swift build -c release --show-bin-path)/draftcheck-fetch" "$dest/draftcheck-fetch"
+  bindir=$("$root/scripts/build-release" draftcheck draftcheck-fetch)
+  ln -sf "$bindir/draftcheck" "$dest/draftcheck"
+  ln -sf "$bindir/draftcheck-fetch" "$dest/draftcheck-fetch"
 else
   url="https://github.com/draftcheck/draftcheck/releases/download/$DRAFTCHECK_VERSION/draftcheck-linux-$(uname -m)"
   curl -fsSL "$url" -o "$dest/draftcheck" || { echo "::error title=draftcheck::cannot download $url"; exit 1; }

@@ -14,8 +14,7 @@ corpus=${DRAFTCHECK_CORPUS:-../shared/corpus}
 doc=$corpus/rfc7296.txt
 doc2367=$corpus/rfc2367.txt
 for d in "$doc" "$doc2367"; do [ -f "$d" ] || { echo "CORPUS MISSING: $d" >&2; exit 66; }; done
-swift build -c release --static-swift-stdlib --product draftcheck >&2
-bin=$(swift build -c release --show-bin-path)/draftcheck
+bin=$(scripts/build-release draftcheck)/draftcheck
 out=out/bench/checks
 mkdir -p "$out"
 

@@ -13,8 +13,7 @@ command -v hyperfine >/dev/null || { echo "hyperfine is not installed (apt insta
 [ -x "$xml2rfc" ] || { echo "xml2rfc missing: run scripts/test first" >&2; exit 69; }
 [ -f "$corpus/rfc9001.canonical.xml" ] || { echo "corpus missing at $corpus" >&2; exit 66; }
 
-swift build -c release --static-swift-stdlib --product draftcheck >/dev/null
-dc=$(swift build -c release --show-bin-path)/draftcheck
+dc=$(scripts/build-release --quiet draftcheck)/draftcheck
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 

@@ -13,8 +13,7 @@ for f in rfc4306.txt draft-ietf-ipsecme-ikev2bis-04.txt rfc5996.txt rfc7296.txt;
 done
 command -v hyperfine >/dev/null || { echo "hyperfine not installed (apt install hyperfine)" >&2; exit 69; }
 
-swift build -c release --static-swift-stdlib --product draftcheck >/dev/null
-bin=$(swift build -c release --show-bin-path)/draftcheck
+bin=$(scripts/build-release --quiet draftcheck)/draftcheck
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 docs="$corpus/rfc4306.txt $corpus/draft-ietf-ipsecme-ikev2bis-04.txt drafts/draft-ietf-ipsecme-ikev2bis-08.xml $corpus/rfc5996.txt $corpus/rfc7296.txt"

@@ -13,8 +13,7 @@ done
 [ -x "$xml2rfc" ] || { echo "PEER MISSING: $xml2rfc (run scripts/test)" >&2; exit 69; }
 command -v hyperfine >/dev/null || { echo "hyperfine not installed (apt install hyperfine)" >&2; exit 69; }
 
-swift build -c release --static-swift-stdlib --product draftcheck >/dev/null
-bin=$(swift build -c release --show-bin-path)/draftcheck
+bin=$(scripts/build-release --quiet draftcheck)/draftcheck
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 

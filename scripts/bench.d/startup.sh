@@ -21,8 +21,7 @@ command -v xmllint >/dev/null || { echo "PEER MISSING: xmllint (apt install libx
 doc=$corpus/rfc9001.canonical.xml
 [ -f "$doc" ] || { echo "CORPUS MISSING: $doc" >&2; exit 66; }
 
-swift build -c release --static-swift-stdlib --product draftcheck >/dev/null
-bin=$(swift build -c release --show-bin-path)/draftcheck
+bin=$(scripts/build-release --quiet draftcheck)/draftcheck
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 

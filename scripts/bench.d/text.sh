@@ -13,8 +13,7 @@ src=$corpus/rfc7296.txt
 [ -f "$src" ] || { echo "CORPUS MISSING: $src" >&2; exit 66; }
 [ -x "$venv/bin/id2xml" ] || { echo "PEER MISSING: $venv/bin/id2xml (run scripts/test)" >&2; exit 69; }
 
-swift build -c release --static-swift-stdlib --product draftcheck >/dev/null
-bin=$(swift build -c release --show-bin-path)/draftcheck
+bin=$(scripts/build-release --quiet draftcheck)/draftcheck
 
 # id2xml 1.6.0 stops at RFC 7296's "STD: 79" header line; both sides read the same copy
 # without that line (named rfc7296.txt: id2xml wants the document's name).

@@ -60,15 +60,39 @@ enum LibXMLParser {
             throw DocumentError(.refusedUnsafe, "\(path): document larger than 2 GiB")
         }
         try AttributeBound.check(data, path: path)
-        let context: xmlParserCtxtPtr? = data.withUnsafeBytes { raw in
-            // An empty buffer still needs a valid pointer.
-            let base = raw.baseAddress?.assumingMemoryBound(to: CChar.self)
-            return withUnsafePointer(to: CChar(0)) { empty in
-                xmlCreateMemoryParserCtxt(base ?? empty, Int32(raw.count))
+        guard !data.isEmpty else {
+            throw DocumentError(.malformedXML, "empty document", at: SourceLocation(file: path, line: 1, column: 1))
+        }
+        return try data.withUnsafeBytes { raw in
+            // libxml2 pulls the bytes through a read callback, a few kilobytes at a time, and
+            // lets go of what it has parsed, as it does for a file. A memory parser context
+            // would copy the whole document into its own buffer first (a second copy of the
+            // source, and a page fault per 4 KB of it).
+            var cursor = ReadCursor(bytes: raw)
+            return try withUnsafeMutablePointer(to: &cursor) { cursor in
+                try parse(reading: cursor, path: path)
             }
         }
-        guard let context else {
-            throw DocumentError(.malformedXML, data.isEmpty ? "empty document" : "libxml2 could not start a parser", at: SourceLocation(file: path, line: 1, column: 1))
+    }
+
+    /// The part of the source libxml2 has not read yet.
+    private struct ReadCursor {
+        let bytes: UnsafeRawBufferPointer
+        var offset = 0
+    }
+
+    private static func parse(reading cursor: UnsafeMutablePointer<ReadCursor>, path: String) throws -> xmlDocPtr {
+        let read: xmlInputReadCallback = { context, buffer, length in
+            guard let context, let buffer, length > 0 else { return 0 }
+            let cursor = context.assumingMemoryBound(to: ReadCursor.self)
+            let count = min(Int(length), cursor.pointee.bytes.count - cursor.pointee.offset)
+            guard count > 0, let base = cursor.pointee.bytes.baseAddress else { return 0 }
+            UnsafeMutableRawPointer(buffer).copyMemory(from: base + cursor.pointee.offset, byteCount: count)
+            cursor.pointee.offset += count
+            return Int32(count)
+        }
+        guard let context = xmlCreateIOParserCtxt(nil, nil, read, nil, cursor, XML_CHAR_ENCODING_NONE) else {
+            throw DocumentError(.malformedXML, "libxml2 could not start a parser", at: SourceLocation(file: path, line: 1, column: 1))
         }
         defer { xmlFreeParserCtxt(context) }
         _ = xmlCtxtUseOptions(context, options)
@@ -96,12 +120,12 @@ enum LibXMLParser {
             return document
         }
         if let document { xmlFreeDoc(document) }
-        throw error(first, path: path, isEmpty: data.isEmpty)
+        throw error(first, path: path)
     }
 
-    private static func error(_ first: FirstError, path: String, isEmpty: Bool) -> DocumentError {
+    private static func error(_ first: FirstError, path: String) -> DocumentError {
         guard let raw = first.message else {
-            return DocumentError(.malformedXML, isEmpty ? "empty document" : "not well-formed XML", at: SourceLocation(file: path, line: 1, column: 1))
+            return DocumentError(.malformedXML, "not well-formed XML", at: SourceLocation(file: path, line: 1, column: 1))
         }
         let message = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         let location = SourceLocation(file: path, line: max(1, first.line), column: max(1, first.column))
