@@ -10,7 +10,7 @@ extension XMLModelBuilder {
     func flow(_ node: XMLNode) throws -> [Block] {
         var nodes: [XMLNode] = []
         try forEachChild(of: node) { child in
-            if child.isElement, child.name == "name" || child.name == "section" { return }
+            if child.isElement(named: "name") || child.isElement(named: "section") { return }
             nodes.append(child)
         }
         return try flow(nodes: nodes, in: node)
@@ -34,13 +34,13 @@ extension XMLModelBuilder {
             if child.isElement, Self.blockElements.contains(child.name) {
                 flush()
                 blocks += try block(child)
-            } else if child.isElement, child.name == "vspace", (Int(child.attribute("blankLines") ?? "0") ?? 0) > 0 {
+            } else if child.isElement(named: "vspace"), (Int(child.attribute("blankLines") ?? "0") ?? 0) > 0 {
                 flush()
             } else if child.isElement, child.name == "author" || (child.name == "contact" && parent.name == "section") {
                 // Prepped documents list the authors inside "Authors' Addresses"; a
                 // <contact> directly in a section is an address block, not running text.
                 flush()
-            } else if child.isElement, child.name == "include", child.isXInclude {
+            } else if child.isElement(named: "include"), child.isXInclude {
                 flush()
                 warn("xi:include href=\"\(child.attribute("href") ?? "")\" not read: an include inside running text is not expanded; its content is missing from this reading", child)
             } else if child.isElement || child.isText || child.isEntityReference {
@@ -76,7 +76,7 @@ extension XMLModelBuilder {
             return [.list(list)]
         case "ol":
             let format = OrderedListFormat(type: node.attribute("type") ?? "1", parentLabel: lists.orderedItemLabels.last)
-            let count = node.children.filter { $0.isElement && $0.name == "li" }.count
+            let count = node.children.filter { $0.isElement(named: "li") }.count
             let start = orderedListStart(start: node.attribute("start"), group: node.attribute("group"), itemCount: count)
             var list = try listBlock(node, style: .ordered, itemName: "li") { index, _ in
                 format.label(start + index)
@@ -202,7 +202,7 @@ extension XMLModelBuilder {
             var cells: [InlineText] = []
             var formats: [TableCellFormat] = []
             try forEachChild(of: tr) { cell in
-                guard cell.isElement, cell.name == "td" || cell.name == "th" else { return }
+                guard cell.isElement(named: "td") || cell.isElement(named: "th") else { return }
                 cells.append(try cellText(cell))
                 formats.append(TableCellFormat(isHeader: cell.name == "th", alignment: cell.attribute("align"),
                                                columnSpan: cell.attribute("colspan").flatMap { Int($0) } ?? 1,
@@ -214,7 +214,7 @@ extension XMLModelBuilder {
             guard child.isElement else { return }
             switch child.name {
             case "thead", "tbody", "tfoot":
-                try forEachChild(of: child) { tr in if tr.isElement, tr.name == "tr" { try row(tr, isHeader: child.name == "thead") } }
+                try forEachChild(of: child) { tr in if tr.isElement(named: "tr") { try row(tr, isHeader: child.name == "thead") } }
             case "tr": try row(child, isHeader: false)
             default: break
             }

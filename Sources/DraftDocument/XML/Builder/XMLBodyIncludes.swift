@@ -10,7 +10,7 @@ extension XMLModelBuilder {
     /// locations and warnings name it.
     func forEachChildReadingIncludes(of node: XMLNode, _ body: (XMLNode) throws -> Void) throws {
         try forEachChild(of: node) { child in
-            guard child.isElement, child.name == "include", child.isXInclude else { return try body(child) }
+            guard child.isElement(named: "include"), child.isXInclude else { return try body(child) }
             try readBodyInclude(child, body)
         }
     }

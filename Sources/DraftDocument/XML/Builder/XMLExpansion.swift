@@ -123,7 +123,7 @@ extension XMLModelBuilder {
                 case "references":
                     var out: [Reference] = []
                     try forEachChild(of: included) { c in
-                        if c.isElement, c.name == "reference" { out.append(try reference(c)) }
+                        if c.isElement(named: "reference") { out.append(try reference(c)) }
                     }
                     return out
                 default:
@@ -156,7 +156,7 @@ extension XMLModelBuilder {
         }
         var out: [Reference] = []
         try expandEntity(node) { child in
-            if child.isElement, child.name == "reference" { out.append(try reference(child)) }
+            if child.isElement(named: "reference") { out.append(try reference(child)) }
         }
         return out
     }

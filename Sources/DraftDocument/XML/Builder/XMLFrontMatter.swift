@@ -83,7 +83,7 @@ extension XMLModelBuilder {
         var lastMiddleNumbered = true
         if let middle = root.firstElement("middle") {
             try forEachChildReadingIncludes(of: middle) { child in
-                guard child.isElement, child.name == "section" else { return }
+                guard child.isElement(named: "section") else { return }
                 middleCount += 1
                 let numbered = !Self.isUnnumbered(child)
                 lastMiddleNumbered = numbered

@@ -19,10 +19,10 @@ extension XMLModelBuilder {
         var index = 0
         var markers: [String?] = []
         try forEachChild(of: node) { child in
-            if child.isElement, child.name == itemName { markers.append(marker(markers.count, child)) }
+            if child.isElement(named: itemName) { markers.append(marker(markers.count, child)) }
         }
         try forEachChild(of: node) { child in
-            guard child.isElement, child.name == itemName else { return }
+            guard child.isElement(named: itemName) else { return }
             let m = markers[index]
             if style == .ordered, let m {
                 // The label an `%p` in a nested list's type and a counter xref show.
@@ -86,7 +86,7 @@ extension XMLModelBuilder {
         // As the <ol> xml2rfc converts it to: "numbers" is type "1", "letters" "a",
         // "format X" type X; `counter` names the group that numbers on across lists.
         var ordered: (format: OrderedListFormat, start: Int)?
-        let count = node.children.filter { $0.isElement && $0.name == "t" }.count
+        let count = node.children.filter { $0.isElement(named: "t") }.count
         switch style {
         case "symbols", "empty", "hanging": break
         default:
@@ -94,7 +94,7 @@ extension XMLModelBuilder {
             ordered = (OrderedListFormat(type: type, parentLabel: nil), orderedListStart(start: nil, group: node.attribute("counter"), itemCount: count))
         }
         try forEachChild(of: node) { child in
-            guard child.isElement, child.name == "t" else { return }
+            guard child.isElement(named: "t") else { return }
             var marker: String?
             var term: InlineText?
             switch style {

@@ -46,7 +46,7 @@ extension XMLModelBuilder {
         // seriesInfo in document order, inside <front> (v2) or after it (v3).
         var series: [String] = []
         for child in node.elements {
-            for info in child.name == "front" ? child.elements("seriesInfo") : child.name == "seriesInfo" ? [child] : [] {
+            for info in child.isElement(named: "front") ? child.elements("seriesInfo") : child.isElement(named: "seriesInfo") ? [child] : [] {
                 series.append([info.attribute("name"), info.attribute("value")].compactMap { $0 }.joined(separator: " "))
             }
         }
@@ -106,7 +106,7 @@ extension XMLModelBuilder {
         let anchor = node.attribute("anchor") ?? ""
         var series: [String] = []
         try forEachChild(of: node) { child in
-            if child.isElement, child.name == "reference" {
+            if child.isElement(named: "reference") {
                 let r = try reference(child)
                 series += r.seriesInfo
             }

@@ -11,7 +11,7 @@ extension XMLModelBuilder {
         // is read so locations name it.
         var children: [(node: XMLNode, file: String)] = []
         try forEachChildReadingIncludes(of: back) { children.append(($0, file)) }
-        let topReferences = children.filter { $0.node.isElement && $0.node.name == "references" }
+        let topReferences = children.filter { $0.node.isElement(named: "references") }
         let wrapV2References = !isV3 && topReferences.count > 1
         var referencesCount = 0
         var wrapperIndex: Int?
@@ -84,19 +84,19 @@ extension XMLModelBuilder {
         }
         let ownFile = file
         func read(_ child: XMLNode) throws {
-            if child.isElement, child.name == "section" {
+            if child.isElement(named: "section") {
                 try flushBody()
                 childCount += 1
                 let numbered = number != nil && !Self.isUnnumbered(child)
                 subsections.append(try section(child, number: numbered ? "\(number!).\(childCount)" : nil, depth: depth + 1, back: back))
-            } else if child.isElement, child.name == "references" {
+            } else if child.isElement(named: "references") {
                 try flushBody()
                 childCount += 1
                 subsections.append(try referencesSection(child, number: number.map { "\($0).\(childCount)" }, cited: number.map { "\($0).\(childCount)" }, depth: depth + 1))
-            } else if child.isElement, child.name == "name" {
+            } else if child.isElement(named: "name") {
                 return
             } else {
-                if child.isElement, Self.paragraphElements.contains(child.name) {
+                if Self.isParagraphElement(child) {
                     paragraphCount += 1
                     registerParagraphAnchors(child, section: number, title: title, isAppendix: back, paragraph: paragraphCount)
                     xrefs.sectionBodyElements.append(SectionBodyElement(node: child, section: number, title: title, isAppendix: back, paragraph: paragraphCount))
@@ -122,17 +122,21 @@ extension XMLModelBuilder {
     }
 
     /// The elements xml2rfc's preptool counts as a section's paragraphs.
-    static let paragraphElements: Set<String> = [
-        "artset", "artwork", "aside", "blockquote", "list", "dl", "ol", "ul", "sourcecode", "t", "figure", "table",
-    ]
+    static func isParagraphElement(_ node: XMLNode) -> Bool {
+        node.isElement(named: "t") || node.isElement(named: "ul") || node.isElement(named: "ol")
+            || node.isElement(named: "dl") || node.isElement(named: "figure") || node.isElement(named: "artwork")
+            || node.isElement(named: "sourcecode") || node.isElement(named: "table") || node.isElement(named: "list")
+            || node.isElement(named: "artset") || node.isElement(named: "aside") || node.isElement(named: "blockquote")
+    }
 
     private func registerParagraphAnchors(_ node: XMLNode, section: String?, title: String, isAppendix: Bool, paragraph: Int) {
-        if let anchor = node.attribute("anchor"), node.name == "t" || node.name == "ul" || node.name == "ol" || node.name == "dl" {
+        let isList = node.isElement(named: "ul") || node.isElement(named: "ol")
+        if let anchor = node.attribute("anchor"), isList || node.isElement(named: "t") || node.isElement(named: "dl") {
             xrefs.targets[anchor] = .paragraph(section: section, sectionTitle: title, isAppendix: isAppendix, paragraph: "\(paragraph)", item: nil)
         }
-        guard node.name == "ul" || node.name == "ol" else { return }
+        guard isList else { return }
         var item = 0
-        for li in node.children where li.isElement && li.name == "li" {
+        for li in node.children where li.isElement(named: "li") {
             item += 1
             if let anchor = li.attribute("anchor") {
                 xrefs.targets[anchor] = .paragraph(section: section, sectionTitle: title, isAppendix: isAppendix, paragraph: "\(paragraph)", item: "\(item)")
