@@ -99,6 +99,7 @@ import Testing
         BadInput(rule: "white space only is not a document", bytes: Array(" \n\r\n\t\u{0C}\n".utf8), messagePart: "only white space", line: 1),
         BadInput(rule: "a BOM alone is not a document", bytes: [0xEF, 0xBB, 0xBF], messagePart: "only white space", line: 1),
         BadInput(rule: "a NUL byte means binary", bytes: Array("Title\nsome text".utf8) + [0x00, 0x01, 0x02], messagePart: "NUL byte at byte offset 15", line: 2),
+        BadInput(rule: "a NUL's byte offset counts the BOM before it", bytes: [0xEF, 0xBB, 0xBF] + Array("ab\nc".utf8) + [0x00], messagePart: "NUL byte at byte offset 7", line: 2),
         BadInput(rule: "control bytes without a NUL mean binary", bytes: Array("ab".utf8) + [0x01, 0x02, 0x03, 0x1B] + Array("cd\n".utf8), messagePart: "4 control bytes in 9", line: 1),
         BadInput(rule: "a PNG header is binary", bytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00], messagePart: "NUL byte", line: 3),
     ]

@@ -36,12 +36,20 @@ enum TextLines {
         guard !data.isEmpty else {
             throw DocumentError(.notADocument, "the file is empty", at: SourceLocation(file: path, line: 1))
         }
-        var bytes = [UInt8](data)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        if let nul = bytes.firstIndex(of: 0) {
-            throw DocumentError(.notADocument, "binary content, not a text document: NUL byte at byte offset \(nul + (data.count - bytes.count))",
-                                at: location(ofByte: nul, in: bytes, path: path))
+        let bom = data.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        // A NUL is looked for in the bytes as read, before any copy of them is made: a
+        // 130 MB executable given as a document was held twice over (scripts/hostile D11d).
+        let nul: Int? = data.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress, raw.count > bom, let hit = memchr(base + bom, 0, raw.count - bom) else { return nil }
+            return (base + bom).distance(to: UnsafeRawPointer(hit))
         }
+        if let nul {
+            let before = data.withUnsafeBytes { [UInt8]($0[bom ..< bom + nul]) }
+            throw DocumentError(.notADocument, "binary content, not a text document: NUL byte at byte offset \(nul + bom)",
+                                at: location(ofByte: nul, in: before, path: path))
+        }
+        var bytes = [UInt8](data)
+        if bom > 0 { bytes.removeFirst(bom) }
         // Text has no control characters beyond tab, line ends, form feed and the odd
         // backspace; a file where they are common is binary even without a NUL.
         let controls = bytes.reduce(0) { n, b in b < 0x20 && !(b >= 0x08 && b <= 0x0D) || b == 0x7F ? n + 1 : n }
