@@ -51,11 +51,12 @@ let package = Package(
         // The command line's parser: commands declare their options by reading them, with
         // no reflection at start-up (swift-argument-parser's cost 2.5 ms a run).
         .target(name: "CommandLineParsing"),
-        // libxml2 from the system (apt libxml2-dev); never FoundationXML, so we own the parser options.
+        // libxml2 from the system (apt libxml2-dev); never FoundationXML, so we own the parser
+        // options. zlib1g-dev and liblzma-dev: the archives the static release binary links.
         .systemLibrary(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
-            providers: [.apt(["libxml2-dev"])]
+            providers: [.apt(["libxml2-dev", "zlib1g-dev", "liblzma-dev"])]
         ),
 
         // --- Documents -> statements ------------------------------------------------------

@@ -11,7 +11,7 @@ if [ -n "${DRAFTCHECK_BIN:-}" ]; then
 elif [ "${DRAFTCHECK_VERSION:-source}" = source ]; then
   root=${DRAFTCHECK_ACTION_PATH:-$(cd "$(dirname "$0")/../.." && pwd)}
   command -v swift >/dev/null || { echo "::error title=draftcheck::version: source needs Swift 6.3 on the runner (swift-actions/setup-swift)"; exit 1; }
-  if ! pkg-config --exists libxml-2.0 libcurl 2>/dev/null; then sudo apt-get install -y -qq libxml2-dev libcurl4-openssl-dev pkg-config >/dev/null; fi
+  if ! pkg-config --exists libxml-2.0 zlib liblzma libcurl 2>/dev/null; then sudo apt-get install -y -qq libxml2-dev zlib1g-dev liblzma-dev libcurl4-openssl-dev pkg-config >/dev/null; fi
   # draftcheck-fetch beside it fetches documents by name (draftcheck finds it through the link).
   bindir=$("$root/scripts/build-release" draftcheck draftcheck-fetch)
   ln -sf "$bindir/draftcheck" "$dest/draftcheck"
