@@ -117,7 +117,7 @@ let package = Package(
             // do: no libraries to find and map, no symbols to look up, none of the 87,000
             // relocations a position-independent binary carries. DRAFTCHECK_PIE=1 builds the
             // position-independent binary instead (ASLR for draftcheck's own code and
-            // libxml2; about 1 ms a run): README "Performance" weighs the two.
+            // libxml2; 1.5 to 2 ms a run): README "Performance" weighs the two.
         ] + (Context.environment["DRAFTCHECK_PIE"] == "1" ? [] : [
             .unsafeFlags([
                 "-static-executable",

@@ -39,17 +39,15 @@ enum TextLines {
         let bom = data.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         // A NUL is looked for in the bytes as read, before any copy of them is made: a
         // 130 MB executable given as a document was held twice over (scripts/hostile D11d).
-        let nul: Int? = data.withUnsafeBytes { raw in
-            guard let base = raw.baseAddress, raw.count > bom, let hit = memchr(base + bom, 0, raw.count - bom) else { return nil }
-            return (base + bom).distance(to: UnsafeRawPointer(hit))
+        let nul = data.withUnsafeBytes { raw in
+            withUnsafeBytes(of: UInt8(0)) { ByteSearch.first($0, in: raw, from: bom) }
         }
         if let nul {
-            let before = data.withUnsafeBytes { [UInt8]($0[bom ..< bom + nul]) }
-            throw DocumentError(.notADocument, "binary content, not a text document: NUL byte at byte offset \(nul + bom)",
-                                at: location(ofByte: nul, in: before, path: path))
+            let before = data.withUnsafeBytes { [UInt8]($0[bom ..< nul]) }
+            throw DocumentError(.notADocument, "binary content, not a text document: NUL byte at byte offset \(nul)",
+                                at: location(ofByte: before.count, in: before, path: path))
         }
-        var bytes = [UInt8](data)
-        if bom > 0 { bytes.removeFirst(bom) }
+        let bytes = [UInt8](data.dropFirst(bom))
         // Text has no control characters beyond tab, line ends, form feed and the odd
         // backspace; a file where they are common is binary even without a NUL.
         let controls = bytes.reduce(0) { n, b in b < 0x20 && !(b >= 0x08 && b <= 0x0D) || b == 0x7F ? n + 1 : n }
@@ -79,7 +77,7 @@ enum TextLines {
             throw DocumentError(.notADocument, "the file holds only white space", at: SourceLocation(file: path, line: 1))
         }
         let byte = offset < bytes.count ? "0x\(String(bytes[offset], radix: 16, uppercase: true))" : "a truncated sequence"
-        let warning = DocumentWarning("not UTF-8 text (\(byte) at byte offset \(offset + (data.count - bytes.count))): read as Windows-1252 (Latin-1)",
+        let warning = DocumentWarning("not UTF-8 text (\(byte) at byte offset \(offset + bom)): read as Windows-1252 (Latin-1)",
                                       at: location(ofByte: min(offset, bytes.count), in: bytes, path: path))
         return (text, warning)
     }

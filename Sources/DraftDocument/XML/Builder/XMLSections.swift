@@ -122,11 +122,12 @@ extension XMLModelBuilder {
     }
 
     /// The elements xml2rfc's preptool counts as a section's paragraphs.
+    static let paragraphElements: [StaticString] = [
+        "t", "ul", "ol", "dl", "figure", "artwork", "sourcecode", "table", "list", "artset", "aside", "blockquote",
+    ]
+
     static func isParagraphElement(_ node: XMLNode) -> Bool {
-        node.isElement(named: "t") || node.isElement(named: "ul") || node.isElement(named: "ol")
-            || node.isElement(named: "dl") || node.isElement(named: "figure") || node.isElement(named: "artwork")
-            || node.isElement(named: "sourcecode") || node.isElement(named: "table") || node.isElement(named: "list")
-            || node.isElement(named: "artset") || node.isElement(named: "aside") || node.isElement(named: "blockquote")
+        paragraphElements.contains { node.isElement(named: $0) }
     }
 
     private func registerParagraphAnchors(_ node: XMLNode, section: String?, title: String, isAppendix: Bool, paragraph: Int) {
