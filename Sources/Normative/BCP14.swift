@@ -41,9 +41,13 @@ public enum BCP14Keyword: String, CaseIterable, Hashable, Sendable, Codable, Com
     }
 
     /// Longest phrase first, so "MUST NOT" wins over "MUST" at the same place.
-    static let scanOrder: [(keyword: BCP14Keyword, words: [[UInt8]])] =
-        allCases.sorted { $0.rawValue.utf8.count > $1.rawValue.utf8.count }
-            .map { k in (k, k.rawValue.split(separator: " ").map { Array($0.utf8) }) }
+    /// Each phrase's first two bytes are kept beside its words, to pass over the phrases a
+    /// place cannot start without comparing them.
+    static let scanOrder: [(keyword: BCP14Keyword, words: [[UInt8]], first: UInt8, second: UInt8)] =
+        allCases.sorted { $0.rawValue.utf8.count > $1.rawValue.utf8.count }.map { k in
+            let bytes = Array(k.rawValue.utf8)
+            return (k, k.rawValue.split(separator: " ").map { Array($0.utf8) }, bytes[0], bytes[1])
+        }
 }
 
 /// One uppercase keyword in a run of text, by UTF-8 byte offsets into that text.
@@ -67,6 +71,7 @@ public enum KeywordScanner {
         var out: [KeywordOccurrence] = []
         var i = 0
         let n = bytes.count
+        let order = BCP14Keyword.scanOrder
         while i < n {
             let b = bytes[i]
             // Every phrase starts with M, R, S, N, O.
@@ -76,8 +81,11 @@ public enum KeywordScanner {
                 continue
             }
             var matched: (BCP14Keyword, Int)?
-            for (keyword, words) in BCP14Keyword.scanOrder {
-                if let end = match(words, in: bytes, at: i) { matched = (keyword, end); break }
+            // Only the phrases that start with this byte and the next are tried: most
+            // capitals at a word start ("RFC", "SPD") begin none.
+            let second: UInt8 = i + 1 < n ? bytes[i + 1] : 0
+            for entry in order where entry.first == b && entry.second == second {
+                if let end = match(entry.words, in: bytes, at: i) { matched = (entry.keyword, end); break }
             }
             if let (keyword, end) = matched {
                 out.append(KeywordOccurrence(keyword: keyword, range: i..<end, isQuoted: isQuoted(bytes, i, end)))
