@@ -51,8 +51,15 @@ struct ExtractionRun {
             walkBlocks(note.blocks, &c)
         }
         let sections = document.allSections
-        let parts = SectionParts.split(sections, policy)
+        let sizes = sections.map(SectionParts.size)
+        let parts = SectionParts.split(sizes: sizes, policy)
+        // Room for every statement the whole document may hold goes to the run that keeps
+        // them all in the end (this one, or the first part), so they are written once where
+        // they stay: grown by doubling, an array is copied at every step into memory the
+        // kernel must clear first, and joining the parts was one more copy of them all.
+        let wholeDocument = Self.statementCapacity(proseBytes: sizes.reduce(0, +)) + statements.count
         guard parts.count > 1 else {
+            statements.reserveCapacity(wholeDocument)
             walkSections(sections[...])
             numberRepeatedIDs()
             return
@@ -64,6 +71,7 @@ struct ExtractionRun {
         let first = self
         DispatchQueue.concurrentPerform(iterations: parts.count) { i in
             var run = i == 0 ? first : first.emptied()
+            run.statements.reserveCapacity(i == 0 ? wholeDocument : Self.statementCapacity(proseBytes: sizes[parts[i]].reduce(0, +)))
             run.walkSections(sections[parts[i]])
             run.numberRepeatedIDs()
             runs.set(i, run)
@@ -90,6 +98,12 @@ struct ExtractionRun {
         statements.reserveCapacity(total)
         while let run = joined.popLast() { absorb(run) }
     }
+
+    /// Statements to make room for in this much prose (`SectionParts.size`): one every 32
+    /// bytes is more than dense normative text holds (three keywords in a sentence of 170
+    /// bytes, the 50 MB draft of scripts/hostile, is one every 57), so the array seldom
+    /// grows; room never written is address space, not memory.
+    static func statementCapacity(proseBytes: Int) -> Int { proseBytes / 32 }
 
     mutating func walkSections(_ sections: ArraySlice<Section>) {
         for section in sections {

@@ -24,22 +24,26 @@ enum SectionParts {
 
     /// Index ranges of `sections`, in order, covering them all.
     static func split(_ sections: [Section], _ policy: Policy) -> [Range<Int>] {
-        guard policy.workers > 1, sections.count > 1 else { return [sections.indices] }
-        let sizes = sections.map(size)
+        split(sizes: sections.map(size), policy)
+    }
+
+    /// Index ranges of the sections whose sizes (`size`) are `sizes`, in order, covering them all.
+    static func split(sizes: [Int], _ policy: Policy) -> [Range<Int>] {
+        guard policy.workers > 1, sizes.count > 1 else { return [sizes.indices] }
         let total = sizes.reduce(0, +)
-        let parts = min(policy.workers, sections.count, total / max(1, policy.minimumPartBytes))
-        guard parts > 1 else { return [sections.indices] }
+        let parts = min(policy.workers, sizes.count, total / max(1, policy.minimumPartBytes))
+        guard parts > 1 else { return [sizes.indices] }
         var out: [Range<Int>] = []
         var start = 0, sum = 0
         for (i, size) in sizes.enumerated() {
             sum += size
             // Cut where the running total passes the next share, leaving a section for every part to come.
-            if out.count < parts - 1, sum * parts >= total * (out.count + 1), sections.count - (i + 1) >= parts - 1 - out.count {
+            if out.count < parts - 1, sum * parts >= total * (out.count + 1), sizes.count - (i + 1) >= parts - 1 - out.count {
                 out.append(start..<(i + 1))
                 start = i + 1
             }
         }
-        out.append(start..<sections.count)
+        out.append(start..<sizes.count)
         return out
     }
 
