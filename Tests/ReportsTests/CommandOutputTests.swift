@@ -3,6 +3,7 @@ import DraftDocument
 import Errata
 import Foundation
 import Linking
+import Normative
 import Reports
 import Testing
 import TestSupport
@@ -151,6 +152,42 @@ import TestSupport
         #expect(review.report.statements.allSatisfy { $0.status == nil })
         #expect(try review.errataSkeletons(date: "2026-01-02").isEmpty)
         #expect(!(try review.report.rendered(as: .json)).contains("\"status\""))
+    }
+
+    /// `review` without checks writes the report from the analysis, each statement made as
+    /// it is written: byte for byte what the whole report writes, in every format and filter.
+    @Test func reviewWrittenFromItsAnalysisIsTheWholeReport() throws {
+        let source = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <rfc version="3" docName="draft-test-stream-00" category="std">
+              <front><title>Streamed</title></front>
+              <middle>
+                <section anchor="intro"><name>Introduction</name>
+                  <t>A responder MUST narrow the Traffic Selectors, it SHOULD log the SPD entry and it MAY reply.</t>
+                  <t>PF_KEY carries the SADB_ACQUIRE message. The kernel MUST NOT drop it.</t>
+                </section>
+                <section anchor="more"><name>More</name><t>An initiator SHOULD retry. It MAY give up.</t></section>
+              </middle>
+            </rfc>
+            """
+        let analysis = StatementExtractor().analyze(try DocumentReader.read(data: Data(source.utf8), path: "stream.xml"))
+        var all = ""
+        try ReviewReport.write(analysis, as: .text) { all += $0 }
+        #expect(all.hasSuffix("\nSummary: 7 statements: MUST NOT 1, MUST 1, SHOULD 2, MAY 2, topical only 1; topics: pfkey 1, ts 3, spd 3; findings: 2\n"))
+        for filter in [StatementFilter(), StatementFilter(topic: .pfkey), StatementFilter(strength: .should)] {
+            let whole = ReviewReport(analysis, filter: filter)
+            #expect(!whole.statements.isEmpty, "\(filter)")
+            for (format, color) in [(ReviewFormat.text, false), (.text, true), (.json, false), (.jsonl, false), (.markdown, false)] {
+                var streamed = "", written = ""
+                try ReviewReport.write(analysis, filter: filter, as: format, color: color) { streamed += $0 }
+                try whole.write(as: format, color: color) { written += $0 }
+                #expect(streamed == written, "\(filter), \(format), color \(color)")
+            }
+            var text = ""
+            try ReviewReport.write(analysis, filter: filter, as: .text) { text += $0 }
+            #expect(text.hasSuffix("\nSummary: \(whole.summary.line); findings: \(whole.findings.count)\n"))
+            #expect(whole.summary.statements == whole.statements.count)
+        }
     }
 
     @Test func reviewProposesOneSkeletonPerSectionWithTheContradictingChecks() throws {

@@ -25,9 +25,14 @@ public struct ReviewReport: Codable, Hashable, Sendable {
 
     /// The report of `analysis`, statements narrowed by `filter`; findings are all shown.
     public init(_ analysis: NormativeAnalysis, filter: StatementFilter = StatementFilter()) {
+        self.init(head: analysis)
+        statements = Self.reviewStatements(filter.apply(analysis.statements))
+    }
+
+    /// The report of `analysis` without its statements.
+    init(head analysis: NormativeAnalysis) {
         self.init(document: ReviewDocument(analysis.metadata), keywordCount: analysis.keywordCount,
-                  statements: Self.reviewStatements(filter.apply(analysis.statements)),
-                  findings: analysis.findings.map(ReviewFinding.init))
+                  statements: [], findings: analysis.findings.map(ReviewFinding.init))
     }
 
     /// The statements as the report shows them, made on every core when there are many
@@ -41,16 +46,13 @@ public struct ReviewReport: Codable, Hashable, Sendable {
             let out = SharedBuffer(base: buffer.baseAddress)
             DispatchQueue.concurrentPerform(iterations: workers) { part in
                 guard let base = out.base else { return }
-                var levels: (of: [BCP14Keyword], names: [String]) = ([], [])
-                var topics: (of: [Topic], names: [String]) = ([], [])
+                var names = ReviewStatement.Names()
                 // Each part fills its own contiguous range of the buffer. Statements are
                 // read in place: a copy would retain every field (the file name too, which
                 // every statement shares, from both cores at once).
                 statements.withUnsafeBufferPointer { all in
                     for i in (n * part / workers)..<(n * (part + 1) / workers) {
-                        if all[i].levels != levels.of { levels = (all[i].levels, all[i].levels.map(\.rawValue)) }
-                        if all[i].topics != topics.of { topics = (all[i].topics, all[i].topics.map(\.rawValue)) }
-                        (base + i).initialize(to: ReviewStatement(all[i], levels: levels.names, topics: topics.names))
+                        (base + i).initialize(to: names.review(all[i]))
                     }
                 }
             }
@@ -117,6 +119,55 @@ public struct ReviewStatement: Codable, Hashable, Sendable {
 
     public init(_ s: Statement) {
         self.init(s, levels: s.levels.map(\.rawValue), topics: s.topics.map(\.rawValue))
+    }
+
+    /// Statements as the report shows them, each made as it is read.
+    struct Sequence: Swift.Sequence {
+        let statements: [Statement]
+
+        init(_ statements: [Statement]) { self.statements = statements }
+
+        func makeIterator() -> Iterator { Iterator(statements: statements) }
+
+        struct Iterator: IteratorProtocol {
+            let statements: [Statement]
+            var index = 0
+            var names = Names()
+
+            mutating func next() -> ReviewStatement? {
+                guard index < statements.count else { return nil }
+                defer { index += 1 }
+                return names.review(statements[index])
+            }
+        }
+    }
+
+    /// Statements as the report shows them, their keyword and topic names made once per
+    /// run of neighbours with the same lists (one sentence, several statements) and shared.
+    struct Names {
+        private var levels: (of: [BCP14Keyword], names: [String]) = ([], [])
+        private var topics: (of: [Topic], names: [String]) = ([], [])
+
+        /// One keyword's name list, shared by the statements of that keyword this one makes:
+        /// neighbours of one sentence alternate keywords ("MUST ... SHOULD ... MAY"). Each
+        /// maker has its own: a list shared by makers on several cores would have its
+        /// reference count written from all of them at once.
+        private var keywordNames: [BCP14Keyword: [String]] = [:]
+
+        mutating func review(_ s: Statement) -> ReviewStatement {
+            if s.levels != levels.of {
+                if s.levels.count == 1 {
+                    let keyword = s.levels[0]
+                    let names = keywordNames[keyword] ?? [keyword.rawValue]
+                    keywordNames[keyword] = names
+                    levels = (s.levels, names)
+                } else {
+                    levels = (s.levels, s.levels.map(\.rawValue))
+                }
+            }
+            if s.topics != topics.of { topics = (s.topics, s.topics.map(\.rawValue)) }
+            return ReviewStatement(s, levels: levels.names, topics: topics.names)
+        }
     }
 
     /// `s` with its keyword and topic names already made.
@@ -195,30 +246,48 @@ public struct ReviewSummary: Hashable, Sendable {
     public var byTopic: [(topic: String, count: Int)]
 
     init(_ statements: [ReviewStatement]) {
-        self.statements = statements.count
-        // One pass, read in place, counting in short lists (a few keywords and topics):
-        // filtering per keyword and topic copied every statement ~15 times, and a
-        // dictionary hashed every name of every statement (871,200 in a 50 MB draft).
-        var levels: [(name: String, count: Int)] = [], topics: [(name: String, count: Int)] = []
-        var topical = 0
-        func count(_ names: [String], into list: inout [(name: String, count: Int)]) {
+        var tally = Tally()
+        statements.withUnsafeBufferPointer { all in
+            for i in all.indices { tally.add(all[i]) }
+        }
+        self = tally.summary
+    }
+
+    /// The counts taken one statement at a time (as a streamed report is written), in
+    /// short lists (a few keywords and topics): filtering per keyword and topic copied
+    /// every statement ~15 times, and a dictionary hashed every name of every statement
+    /// (871,200 in a 50 MB draft).
+    struct Tally {
+        private var count = 0, topical = 0
+        private var levels: [(name: String, count: Int)] = [], topics: [(name: String, count: Int)] = []
+
+        mutating func add(_ s: ReviewStatement) {
+            count += 1
+            if s.levels.isEmpty { topical += 1 }
+            Self.count(s.levels, into: &levels)
+            Self.count(s.topics, into: &topics)
+        }
+
+        private static func count(_ names: [String], into list: inout [(name: String, count: Int)]) {
             for (i, name) in names.enumerated() where !names[..<i].contains(name) {
                 if let k = list.firstIndex(where: { $0.name == name }) { list[k].count += 1 } else { list.append((name, 1)) }
             }
         }
-        statements.withUnsafeBufferPointer { all in
-            for i in all.indices {
-                if all[i].levels.isEmpty { topical += 1 }
-                count(all[i].levels, into: &levels)
-                count(all[i].topics, into: &topics)
+
+        var summary: ReviewSummary {
+            func counted(_ name: String, in list: [(name: String, count: Int)]) -> (String, Int)? {
+                list.first { $0.name == name }.map { (name, $0.count) }
             }
+            return ReviewSummary(statements: count, byLevel: BCP14Keyword.allCases.compactMap { counted($0.rawValue, in: levels) },
+                                 topicalOnly: topical, byTopic: TopicTable.standard.topics.compactMap { counted($0.rawValue, in: topics) })
         }
-        topicalOnly = topical
-        func counted(_ name: String, in list: [(name: String, count: Int)]) -> (String, Int)? {
-            list.first { $0.name == name }.map { (name, $0.count) }
-        }
-        byLevel = BCP14Keyword.allCases.compactMap { counted($0.rawValue, in: levels) }
-        byTopic = TopicTable.standard.topics.compactMap { counted($0.rawValue, in: topics) }
+    }
+
+    private init(statements: Int, byLevel: [(level: String, count: Int)], topicalOnly: Int, byTopic: [(topic: String, count: Int)]) {
+        self.statements = statements
+        self.byLevel = byLevel
+        self.topicalOnly = topicalOnly
+        self.byTopic = byTopic
     }
 
     public static func == (a: ReviewSummary, b: ReviewSummary) -> Bool {

@@ -43,6 +43,13 @@ public enum ReviewTextFormat {
     /// The same text handed to `emit` in pieces of about 256 KB, so a large document's
     /// review is written as it is rendered instead of being held whole in memory.
     public static func render<E: Error>(_ report: ReviewReport, color: Bool, emit: (String) throws(E) -> Void) throws(E) {
+        try render(report, statements: report.statements, color: color, emit: emit)
+    }
+
+    /// `report` with `statements` in place of its own: a review streamed from its analysis
+    /// makes each statement as it is written and holds none (`ReviewReport.write(_:filter:as:color:emit:)`).
+    static func render<E: Error>(_ report: ReviewReport, statements: some Sequence<ReviewStatement>, color: Bool,
+                                 emit: (String) throws(E) -> Void) throws(E) {
         let p = Palette(color: color)
         var out = TextBuffer()
         func flush() throws(E) {
@@ -57,7 +64,9 @@ public enum ReviewTextFormat {
         try line("\(p.heading)\(d.name)\(p.reset): \(d.title) (\(d.format), \(d.file))")
         try line("BCP 14 keywords outside the boilerplate: \(report.keywordCount)")
         var currentSection: String?
-        for s in report.statements {
+        var tally = ReviewSummary.Tally()
+        for s in statements {
+            tally.add(s)
             if s.section != currentSection {
                 currentSection = s.section
                 try line("")
@@ -88,7 +97,7 @@ public enum ReviewTextFormat {
             for f in report.findings { try line("  " + f.compilerStyle) }
         }
         try line("")
-        try line("Summary: " + report.summary.line + "; findings: \(report.findings.count)")
+        try line("Summary: " + tally.summary.line + "; findings: \(report.findings.count)")
         if !out.bytes.isEmpty { try emit(out.take()) }
     }
 }

@@ -91,9 +91,16 @@ struct ReviewCommand: Command {
             ParseTreeRelease.leaveSmallTreesToExit()  // one document, then the exit
             let document = try DocumentReader.read(path: try sources.path(file), fetchReference: sources.referenceFetcher)
             document.warnings.forEach { printWarning($0.description) }
-            let catalog = checks ? try CatalogLoading.load(directories: checkDirectories, auditing: [document]) : nil
-            let review = DocumentReview(document, filter: filter, runningChecks: checks, lowercaseKeywords: lowercaseKeywords,
-                                        catalog: catalog?.checks ?? [], exemptions: catalog?.exemptions ?? [])
+            guard checks else {
+                // Without checks nothing needs the report whole: it is written from the analysis.
+                let analysis = StatementExtractor(lowercaseKeywords: lowercaseKeywords).analyze(document)
+                KeptUntilExit.keep((document, analysis))
+                try ReviewReport.write(analysis, filter: filter, as: format, color: colorOptions.color.enabled) { try StandardOutput.write($0) }
+                return
+            }
+            let catalog = try CatalogLoading.load(directories: checkDirectories, auditing: [document])
+            let review = DocumentReview(document, filter: filter, runningChecks: true, lowercaseKeywords: lowercaseKeywords,
+                                        catalog: catalog.checks, exemptions: catalog.exemptions)
             KeptUntilExit.keep((document, review))
             try review.report.write(as: format, color: colorOptions.color.enabled) { try StandardOutput.write($0) }
             if let propose, review.linked != nil {
