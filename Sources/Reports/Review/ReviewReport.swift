@@ -171,7 +171,7 @@ public struct ReviewStatement: Codable, Hashable, Sendable {
     }
 
     /// `s` with its keyword and topic names already made.
-    init(_ s: Statement, levels: [String], topics: [String]) {
+    init(_ s: borrowing Statement, levels: [String], topics: [String]) {
         id = s.id
         section = s.position.section
         paragraph = s.position.paragraph
