@@ -89,9 +89,9 @@ struct ExtractionRun {
             joined[i] = run
         }
         // Each part is taken out of the list before it is joined: the first one's statements
-        // are then this run's alone and grow in place, where a copy would first retain every
-        // field of every one (871,200 statements in a 50 MB draft, half of them a part on
-        // two cores).
+        // are then this run's alone, and the others' are appended in the room made for them,
+        // where a copy would first retain every field of every one (871,200 statements in a
+        // 50 MB draft, half of them a part on two cores).
         let total = joined.reduce(0) { $0 + $1.statements.count }
         joined.reverse()
         self = joined.removeLast()
