@@ -392,6 +392,11 @@ def strongswan_responder_view(rlog):
     return received, chosen, evidence
 
 
+# A line of pluto's payload dump: "...: |   0a 02 00 00          ...." (hex bytes after the
+# bar, then their ASCII rendering after two spaces or more).
+HEX_DUMP = re.compile(r"\|\s{2,}[0-9a-f]{2}(?: [0-9a-f]{2})*(?:\s{2,}.*)?$")
+
+
 def pluto_received(plog):
     """The TSi/TSr pluto parsed, from its plutodebug=base payload dumps."""
     out, cur, field, pending = {}, None, None, {}
@@ -404,7 +409,7 @@ def pluto_received(plog):
             continue
         if cur is None:
             continue
-        if re.search(r"parsing IKEv2 Traffic Selector", line):
+        if re.search(r"parsing IKEv2 Traffic Selector|parse IKEv2 Traffic Selector Header:", line):
             pending = {}
         m = re.search(r"\|\s+IP Protocol ID: .*\(0x([0-9a-f]+)\)", line)
         if m:
@@ -417,7 +422,9 @@ def pluto_received(plog):
             pending["ep"] = int(m.group(1))
         m = re.search(r"\|\s+TS IP (start|end)", line)
         if m:
-            hexline = lines[k + 1] if k + 1 < len(lines) else ""
+            # The address is the next hex dump line; another thread's line may come between
+            # (pluto logs from its helpers too), so the dump is looked for a few lines on.
+            hexline = next((l for l in lines[k + 1:k + 6] if HEX_DUMP.search(l)), "")
             toks = []
             for t in hexline.split("|", 1)[-1].split():
                 if not re.fullmatch(r"[0-9a-f]{2}", t) or len(toks) == 16:
@@ -428,6 +435,9 @@ def pluto_received(plog):
                 pending[m.group(1)] = ipaddress.ip_address(b)
             if m.group(1) == "end" and "start" in pending and "end" in pending:
                 out[cur].append((pending.get("proto", 0), pending.get("sp", 0), pending.get("ep", 65535), pending["start"], pending["end"]))
+                # Nothing of this selector carries over to the next: a value missed there
+                # leaves it out (a drift that shows) rather than taking this one's.
+                pending = {}
         if len(out) == 2 and re.search(r"emit|responder established|ts: ", line):
             break
     return out if len(out) == 2 else None
