@@ -409,7 +409,9 @@ def pluto_received(plog):
             continue
         if cur is None:
             continue
-        if re.search(r"parsing IKEv2 Traffic Selector|parse IKEv2 Traffic Selector Header:", line):
+        if re.search(r"parse IKEv2 Traffic Selector Header:", line):
+            # A selector begins: nothing of the one before carries over (a value missed
+            # here leaves this one out, a drift that shows, rather than taking the last one's).
             pending = {}
         m = re.search(r"\|\s+IP Protocol ID: .*\(0x([0-9a-f]+)\)", line)
         if m:
@@ -423,8 +425,15 @@ def pluto_received(plog):
         m = re.search(r"\|\s+TS IP (start|end)", line)
         if m:
             # The address is the next hex dump line; another thread's line may come between
-            # (pluto logs from its helpers too), so the dump is looked for a few lines on.
-            hexline = next((l for l in lines[k + 1:k + 6] if HEX_DUMP.search(l)), "")
+            # (pluto logs from its helpers too), so the dump is looked for a few lines on,
+            # but not past the next field's label (its dump is not this one's).
+            hexline = ""
+            for later in lines[k + 1:k + 6]:
+                if HEX_DUMP.search(later):
+                    hexline = later
+                    break
+                if re.search(r"\|\s+TS IP (start|end)|raw bytes of", later):
+                    break
             toks = []
             for t in hexline.split("|", 1)[-1].split():
                 if not re.fullmatch(r"[0-9a-f]{2}", t) or len(toks) == 16:
@@ -435,9 +444,6 @@ def pluto_received(plog):
                 pending[m.group(1)] = ipaddress.ip_address(b)
             if m.group(1) == "end" and "start" in pending and "end" in pending:
                 out[cur].append((pending.get("proto", 0), pending.get("sp", 0), pending.get("ep", 65535), pending["start"], pending["end"]))
-                # Nothing of this selector carries over to the next: a value missed there
-                # leaves it out (a drift that shows) rather than taking this one's.
-                pending = {}
         if len(out) == 2 and re.search(r"emit|responder established|ts: ", line):
             break
     return out if len(out) == 2 else None

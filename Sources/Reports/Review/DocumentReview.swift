@@ -86,7 +86,7 @@ extension ReviewReport {
     public static func write<E: Error>(_ analysis: NormativeAnalysis, filter: StatementFilter = StatementFilter(), as format: ReviewFormat,
                                        color: Bool = false, emit: (String) throws(E) -> Void) throws {
         let head = ReviewReport(head: analysis)
-        let statements = ReviewStatement.Sequence(filter.apply(analysis.statements))
+        let statements = ReviewStatement.Streamed(filter.apply(analysis.statements))
         try head.write(as: format, color: color, statements: statements, emit: emit)
     }
 

@@ -122,7 +122,7 @@ public struct ReviewStatement: Codable, Hashable, Sendable {
     }
 
     /// Statements as the report shows them, each made as it is read.
-    struct Sequence: Swift.Sequence {
+    struct Streamed: Sequence {
         let statements: [Statement]
 
         init(_ statements: [Statement]) { self.statements = statements }
