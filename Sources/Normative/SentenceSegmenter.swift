@@ -18,14 +18,23 @@ public enum SentenceSegmenter {
 
     /// The sentences' byte ranges, trimmed of surrounding white space, in order.
     public static func sentenceRanges(in bytes: [UInt8]) -> [Range<Int>] {
+        bytes.withUnsafeBufferPointer(sentenceRanges)
+    }
+
+    static func sentenceRanges(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         let n = bytes.count
-        let enclosed = enclosedMask(bytes)
+        let enclosed = enclosedRanges(bytes)
+        var nextEnclosed = 0
         var out: [Range<Int>] = []
         var start = 0
         var i = 0
         while i < n {
+            while nextEnclosed < enclosed.count, enclosed[nextEnclosed].upperBound <= i { nextEnclosed += 1 }
+            if nextEnclosed < enclosed.count, enclosed[nextEnclosed].lowerBound <= i {
+                i = enclosed[nextEnclosed].upperBound
+                continue
+            }
             var b = bytes[i]
-            guard !enclosed[i] else { i += 1; continue }
             var closesParenthesis = false
             if (b == 0x29 || b == 0x5D), i > 0, isTerminator(bytes[i - 1]) {
                 // "(A whole sentence in parentheses.)" ends at its closing parenthesis.
@@ -59,7 +68,7 @@ public enum SentenceSegmenter {
         "ch", "art", "para",
     ]
 
-    private static func endsSentence(_ bytes: [UInt8], dotAt dot: Int, sentenceStart: Int) -> Bool {
+    private static func endsSentence(_ bytes: UnsafeBufferPointer<UInt8>, dotAt dot: Int, sentenceStart: Int) -> Bool {
         // The word before the dot run.
         var runStart = dot
         while runStart > sentenceStart, bytes[runStart - 1] == 0x2E { runStart -= 1 }
@@ -93,35 +102,48 @@ public enum SentenceSegmenter {
         !Bytes.isLower(b)
     }
 
-    private static func isCloser(_ bytes: [UInt8], _ i: Int) -> Bool {
+    private static func isCloser(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
         let b = bytes[i]
         if b == 0x22 || b == 0x27 || b == 0x29 || b == 0x5D { return true }
         return i + 2 < bytes.count && b == 0xE2 && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0x9D || bytes[i + 2] == 0x99)
     }
 
-    private static func closerLength(_ bytes: [UInt8], _ i: Int) -> Int { bytes[i] == 0xE2 ? 3 : 1 }
+    private static func closerLength(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int { bytes[i] == 0xE2 ? 3 : 1 }
 
-    /// True at every byte strictly inside a matched () or [] pair.
-    static func enclosedMask(_ bytes: [UInt8]) -> [Bool] {
-        var mask = [Bool](repeating: false, count: bytes.count)
-        var stack: [(UInt8, Int)] = []
-        for (i, b) in bytes.enumerated() {
+    /// The stretches strictly inside matched () or [] pairs, outermost only, in order. A
+    /// closer matches the nearest opener of its kind and drops the openers of the other
+    /// kind above it.
+    ///
+    /// Linear: each kind waits on a stack of its own (a closer finds its opener at the top,
+    /// not by scanning past the other kind: 100,000 "[" then ")" took 2.4 s), and a pair
+    /// takes the place of the pairs inside it (marking each pair's inside byte by byte was
+    /// quadratic in the nesting depth).
+    static func enclosedRanges(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var parentheses: [Int] = [], brackets: [Int] = []
+        var out: [Range<Int>] = []
+        for i in 0..<bytes.count {
+            let b = bytes[i]
+            guard b == 0x28 || b == 0x5B || b == 0x29 || b == 0x5D else { continue }
             switch b {
-            case 0x28, 0x5B: stack.append((b, i))
-            case 0x29, 0x5D:
-                let open: UInt8 = b == 0x29 ? 0x28 : 0x5B
-                if let idx = stack.lastIndex(where: { $0.0 == open }) {
-                    let from = stack[idx].1
-                    stack.removeSubrange(idx...)
-                    if from + 1 < i { for k in (from + 1)..<i { mask[k] = true } }
+            case 0x28: parentheses.append(i)
+            case 0x5B: brackets.append(i)
+            default:
+                let isParenthesis = b == 0x29
+                guard let from = isParenthesis ? parentheses.popLast() : brackets.popLast() else { continue }
+                if isParenthesis {
+                    while let last = brackets.last, last > from { brackets.removeLast() }
+                } else {
+                    while let last = parentheses.last, last > from { parentheses.removeLast() }
                 }
-            default: break
+                guard from + 1 < i else { continue }
+                while let last = out.last, last.lowerBound > from { out.removeLast() }
+                out.append((from + 1)..<i)
             }
         }
-        return mask
+        return out
     }
 
-    private static func append(_ range: Range<Int>, _ bytes: [UInt8], to out: inout [Range<Int>]) {
+    private static func append(_ range: Range<Int>, _ bytes: UnsafeBufferPointer<UInt8>, to out: inout [Range<Int>]) {
         var lo = range.lowerBound, hi = range.upperBound
         while lo < hi, Bytes.isSpace(bytes[lo]) { lo += 1 }
         while hi > lo, Bytes.isSpace(bytes[hi - 1]) { hi -= 1 }

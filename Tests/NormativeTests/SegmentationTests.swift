@@ -31,6 +31,10 @@ import Testing
         Vector(rule: "et al.", text: "Kaufman et al. Wrote it. Yes.", sentences: ["Kaufman et al. Wrote it.", "Yes."]),
         Vector(rule: "no final period", text: "A fragment without end", sentences: ["A fragment without end"]),
         Vector(rule: "IP address", text: "Use 192.0.2.1 as the address. Then stop.", sentences: ["Use 192.0.2.1 as the address.", "Then stop."]),
+        Vector(rule: "a closer matches its own kind and closes what opened inside", text: "See [RFC (x]. Then more.", sentences: ["See [RFC (x].", "Then more."]),
+        Vector(rule: "a closer of the other kind alone encloses nothing", text: "X [a. B) c. D.", sentences: ["X [a.", "B) c.", "D."]),
+        Vector(rule: "nested parentheses are one passage", text: "A ((b. C) d. E) f. G.", sentences: ["A ((b. C) d. E) f.", "G."]),
+        Vector(rule: "a pair after a closed one", text: "One (a. B) c (d. E) f. Two.", sentences: ["One (a. B) c (d. E) f.", "Two."]),
     ]
 
     @Test(arguments: vectors) func segments(_ v: Vector) {
