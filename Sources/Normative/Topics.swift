@@ -142,9 +142,13 @@ struct TopicMatcher {
     private var words = 1
     /// For each byte value b, the bit set of the terms (table order) that can start with b.
     private var startMasks: [UInt64] = []
+    /// For each byte value b, the terms whose second byte can be b (terms of one byte are in
+    /// every row); row 256 is the end of the text, where only those of one byte can match.
+    private var secondMasks: [UInt64] = []
 
     init(_ table: TopicTable) {
         var firsts: [[UInt8]] = []
+        var seconds: [[UInt8]?] = []
         for vocabulary in table.vocabularies {
             let topic = topics.count
             topics.append(vocabulary.topic)
@@ -158,12 +162,17 @@ struct TopicMatcher {
                                   prefix: term.form == .prefix, plural: term.plural, notAfter: na))
                 patterns += pattern
                 firsts.append(caseless && Bytes.isLower(first) ? [first, first - 32] : [first])
+                seconds.append(pattern.count < 2 ? nil : caseless && Bytes.isLower(pattern[1]) ? [pattern[1], pattern[1] - 32] : [pattern[1]])
             }
         }
         words = max(1, (terms.count + 63) / 64)
         startMasks = [UInt64](repeating: 0, count: 256 * words)
         for (t, bytes) in firsts.enumerated() {
             for b in bytes { startMasks[Int(b) * words + t / 64] |= 1 << UInt64(t % 64) }
+        }
+        secondMasks = [UInt64](repeating: 0, count: 257 * words)
+        for (t, bytes) in seconds.enumerated() {
+            for row in bytes.map({ $0.map(Int.init) }) ?? Array(0...256) { secondMasks[row * words + t / 64] |= 1 << UInt64(t % 64) }
         }
     }
 
@@ -177,17 +186,21 @@ struct TopicMatcher {
         bytes.withUnsafeBufferPointer { text in
             terms.withUnsafeBufferPointer { terms in
                 patterns.withUnsafeBufferPointer { patterns in
-                    startMasks.withUnsafeBufferPointer { masks in
-                        for i in 0..<n where i == 0 || !Bytes.isWord(text[i - 1]) {
-                            let base = Int(text[i]) * words
-                            for w in 0..<words {
-                                var mask = masks[base + w]
-                                while mask != 0 {
-                                    let t = w * 64 + mask.trailingZeroBitCount
-                                    mask &= mask - 1
-                                    guard resume[t] <= i, let hit = match(terms[t], patterns, text, at: i) else { continue }
-                                    resume[t] = hit.resume
-                                    if hit.isMention { out.append(TopicMention(topic: topics[terms[t].topic], range: i..<hit.resume)) }
+                    startMasks.withUnsafeBufferPointer { firstMasks in
+                        secondMasks.withUnsafeBufferPointer { secondMasks in
+                            for i in 0..<n where i == 0 || !Bytes.isWord(text[i - 1]) {
+                                // Only the terms whose first two bytes are these two are tried.
+                                let first = Int(text[i]) * words
+                                let second = (i + 1 < n ? Int(text[i + 1]) : 256) * words
+                                for w in 0..<words {
+                                    var mask = firstMasks[first + w] & secondMasks[second + w]
+                                    while mask != 0 {
+                                        let t = w * 64 + mask.trailingZeroBitCount
+                                        mask &= mask - 1
+                                        guard resume[t] <= i, let hit = match(terms[t], patterns, text, at: i) else { continue }
+                                        resume[t] = hit.resume
+                                        if hit.isMention { out.append(TopicMention(topic: topics[terms[t].topic], range: i..<hit.resume)) }
+                                    }
                                 }
                             }
                         }
