@@ -20,7 +20,7 @@ enum SplitBoilerplate {
         guard let end = a[last].last, end != UInt8(ascii: "."), end != UInt8(ascii: "!"), end != UInt8(ascii: "?") else { return nil }
         let listing = Array(a[last])
         let keywords = KeywordScanner.occurrences(in: listing).count
-        guard keywords >= 3, ExtractionRun.boilerplateForm(listing, keywords: keywords) == nil else { return nil }
+        guard keywords >= 3, ExtractionRun.boilerplateForm(listing[...], keywords: keywords) == nil else { return nil }
         let lowerListing = LowercasedBytes(listing.map(Bytes.lower))
         guard lowerListing.contains("key word") || lowerListing.contains("keyword") || lowerListing.contains("these words") else { return nil }
         let b = ExtractionRun.normalize(second.content).bytes
