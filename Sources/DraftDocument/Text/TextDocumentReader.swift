@@ -208,7 +208,7 @@ struct TextDocumentAssembler {
 
     static func isKnownBackTitle(_ title: String) -> Bool {
         let t = title.lowercased()
-        return t.contains("references") || t.hasPrefix("author") || t.hasPrefix("acknowledg") || t.hasPrefix("full copyright")
+        return ByteSearch.contains(t, "references") || t.hasPrefix("author") || t.hasPrefix("acknowledg") || t.hasPrefix("full copyright")
             || t.hasPrefix("intellectual property") || t == "index" || t.hasPrefix("contributors")
     }
 
@@ -254,8 +254,8 @@ struct TextDocumentAssembler {
             }
             let depth = TextHeadings.depth(heading.number)
             let lowerTitle = heading.title.lowercased()
-            let isReferences = lowerTitle.contains("references") || lowerTitle.contains("bibliography")
-                || (depth > 1 && flat.last(where: { $0.depth < depth }).map { $0.title.lowercased().contains("references") } ?? false)
+            let isReferences = ByteSearch.contains(lowerTitle, "references") || ByteSearch.contains(lowerTitle, "bibliography")
+                || (depth > 1 && flat.last(where: { $0.depth < depth }).map { ByteSearch.contains($0.title.lowercased(), "references") } ?? false)
             if depth == 1, isReferences || heading.number.first.map({ !TextHeadings.isDigit($0.utf8.first!) }) ?? false {
                 back = true
             }

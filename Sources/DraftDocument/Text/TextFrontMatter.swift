@@ -21,9 +21,10 @@ struct TextFrontMatter {
             let line = lines[index]
             if line.indent >= 20 {
                 right.append(line.content)
-            } else if let gap = line.content.range(of: "  ") {
-                left.append(line.content[..<gap.lowerBound])
-                right.append(line.content[gap.upperBound...].drop(while: { $0 == " " }))
+            } else if let gap = ByteSearch.offset(of: "  ", in: line.content) {
+                let utf8 = line.content.utf8
+                left.append(line.content[..<utf8.index(utf8.startIndex, offsetBy: gap)])
+                right.append(line.content[utf8.index(utf8.startIndex, offsetBy: gap + 2)...].drop(while: { $0 == " " }))
             } else {
                 left.append(line.content)
             }
@@ -69,13 +70,13 @@ struct TextFrontMatter {
             }
         }
         guard let first = left.first?.lowercased() else { return }
-        if first.contains("(iab)") || first.hasPrefix("internet architecture board") {
+        if ByteSearch.contains(first, "(iab)") || first.hasPrefix("internet architecture board") {
             submissionType = "IAB"
-        } else if first.contains("(irtf)") || first.hasPrefix("internet research task force") {
+        } else if ByteSearch.contains(first, "(irtf)") || first.hasPrefix("internet research task force") {
             submissionType = "IRTF"
         } else if first.hasPrefix("independent submission") {
             submissionType = "independent"
-        } else if first.contains("(ietf)") || first.contains("working group") || first.hasPrefix("internet engineering task force") {
+        } else if ByteSearch.contains(first, "(ietf)") || ByteSearch.contains(first, "working group") || first.hasPrefix("internet engineering task force") {
             submissionType = "IETF"
         }
     }
@@ -102,8 +103,8 @@ struct TextFrontMatter {
     /// "draft-ietf-ipsecme-ikev2bis-04" in "draft-ietf-ipsecme-ikev2bis-04" or
     /// "<draft-ietf-ipsecme-ikev2bis-04.txt>".
     static func draftName(in content: Substring) -> String? {
-        guard let start = content.range(of: "draft-") else { return nil }
-        var name = content[start.lowerBound...].prefix(while: { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." || $0 == "_" })
+        guard let start = ByteSearch.offset(of: "draft-", in: content) else { return nil }
+        var name = content[content.utf8.index(content.startIndex, offsetBy: start)...].prefix(while: { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." || $0 == "_" })
         if name.hasSuffix(".txt") { name = name.dropLast(4) }
         while let last = name.last, last == "." || last == "-" { name = name.dropLast() }
         return name.count > "draft-".count ? String(name) : nil

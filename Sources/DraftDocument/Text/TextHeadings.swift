@@ -77,7 +77,7 @@ enum TextHeadings {
             // (Exactly two, then a capital, and no wider gap after: a table row has one.)
             let rest = content[afterLetter...]
             let spaced = components.count == 1 && rest.hasPrefix("  ") && rest.dropFirst(2).first.map { $0.isUppercase } == true
-                && !rest.dropFirst(2).contains("   ")
+                && !ByteSearch.contains(rest.dropFirst(2), "   ")
             guard dotted || spaced else { return nil }
         }
         // "4: TITLE": a colon straight after the number.
@@ -114,7 +114,7 @@ enum TextHeadings {
         guard content.utf8.count <= 72, let first = content.first, first.isUppercase else { return false }
         guard let last = content.last, !".,;:)]}=".contains(last) else { return false }
         // Code and art have braces, operators or wide gaps; titles do not.
-        if content.contains("   ") { return false }
+        if ByteSearch.contains(content, "   ") { return false }
         if content.contains(where: { "{}=;<>|".contains($0) }) { return false }
         return content.contains(where: \.isLetter)
     }

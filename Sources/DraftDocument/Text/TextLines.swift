@@ -283,7 +283,7 @@ enum TextLines {
         let starts = ["RFC ", "Internet-Draft", "INTERNET-DRAFT", "Internet Draft", "INTERNET DRAFT"]
         if starts.contains(where: { content.hasPrefix($0) }) { return true }
         // Otherwise: a wide gap and a year at the end.
-        guard content.utf8.count > 20, content.contains("   ") else { return false }
+        guard content.utf8.count > 20, ByteSearch.contains(content, "   ") else { return false }
         let tail = content.suffix(4)
         return tail.count == 4 && tail.allSatisfy { $0.isASCII && $0.isNumber }
     }

@@ -5,7 +5,7 @@ extension TextBlockBuilder {
         let first = chunk.lines[0].content
         guard first.hasPrefix("["), let close = first.firstIndex(of: "]") else { return nil }
         let anchor = first[first.index(after: first.startIndex)..<close]
-        guard !anchor.isEmpty, !anchor.contains(" ") || anchor.count < 20 else { return nil }
+        guard !anchor.isEmpty, !anchor.utf8.contains(UInt8(ascii: " ")) || anchor.count < 20 else { return nil }
         let firstRest = first[first.index(after: close)...].drop(while: { $0 == " " })
         let text = Self.join(([firstRest] + chunk.lines.dropFirst().map(\.content)).filter { !$0.isEmpty })
         return Self.reference(anchor: String(anchor), text: text, location: SourceLocation(file: path, line: chunk.lines[0].number, column: chunk.indent + 1))
@@ -57,40 +57,41 @@ extension TextBlockBuilder {
         return nil
     }
 
-    /// "RFC 5116", "BCP 14", "STD 79", "DOI 10.17487/RFC5116", draft names.
+    /// "RFC 5116", "BCP 14", "STD 79", "DOI 10.17487/RFC5116", draft names. Words are
+    /// read as bytes: every cut is at an ASCII space or punctuation mark.
     static func seriesInfo(_ text: String) -> [String] {
         var out: [String] = []
-        let words = text.utf8.split(separator: UInt8(ascii: " ")).map { Substring($0) }
-        for (i, word) in words.enumerated() {
-            let w = word.trimmingTrailingPunctuation
-            if w == "RFC" || w == "BCP" || w == "STD" || w == "FYI" || w == "DOI", i + 1 < words.count {
-                let value = words[i + 1].trimmingTrailingPunctuation
-                if w == "DOI" ? !value.isEmpty : !value.isEmpty && value.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
-                    out.append("\(w) \(value)")
+        let words = Array(text.utf8).split(separator: UInt8(ascii: " ")).map(trimmingPunctuation)
+        func string(_ w: ArraySlice<UInt8>) -> String { String(decoding: w, as: UTF8.self) }
+        for (i, w) in words.enumerated() {
+            if let series = seriesNames.first(where: { w.elementsEqual($0.utf8) }), i + 1 < words.count {
+                let value = words[i + 1]
+                if series == "DOI" ? !value.isEmpty : !value.isEmpty && value.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+                    out.append("\(series) \(string(value))")
                 }
-            } else if w.utf8.starts(with: "draft-".utf8) {
-                out.append(String(w.hasSuffix(".txt") ? w.dropLast(4) : w))
+            } else if w.starts(with: "draft-".utf8) {
+                out.append(string(w.suffix(4).elementsEqual(".txt".utf8) ? w.dropLast(4) : w))
             }
         }
         return out
     }
 
-    /// The URI in angle brackets.
+    private static let seriesNames = ["RFC", "BCP", "STD", "FYI", "DOI"]
+
+    /// A word without the punctuation that ends it (",.;:)") or opens it ("(").
+    private static func trimmingPunctuation(_ word: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var w = word
+        while let last = w.last, last == UInt8(ascii: ",") || last == UInt8(ascii: ".") || last == UInt8(ascii: ";")
+                || last == UInt8(ascii: ":") || last == UInt8(ascii: ")") { w.removeLast() }
+        while w.first == UInt8(ascii: "(") { w.removeFirst() }
+        return w
+    }
+
+    /// The URI in angle brackets, without the spaces a line break left in it.
     static func target(_ text: String) -> String? {
         let u = text.utf8
         guard let open = u.firstIndex(of: UInt8(ascii: "<")), let close = u[open...].firstIndex(of: UInt8(ascii: ">")) else { return nil }
-        let uri = text[u.index(after: open)..<close].filter { $0 != " " }
-        return uri.contains(":") ? String(uri) : nil
+        let uri = u[u.index(after: open)..<close].filter { $0 != UInt8(ascii: " ") }
+        return uri.contains(UInt8(ascii: ":")) ? String(decoding: uri, as: UTF8.self) : nil
     }
 }
-
-extension Substring {
-    fileprivate var trimmingTrailingPunctuation: Substring {
-        var s = self
-        while let last = s.utf8.last, last == UInt8(ascii: ",") || last == UInt8(ascii: ".") || last == UInt8(ascii: ";")
-                || last == UInt8(ascii: ":") || last == UInt8(ascii: ")") { s = s.dropLast() }
-        while s.utf8.first == UInt8(ascii: "(") { s = s.dropFirst() }
-        return s
-    }
-}
-
