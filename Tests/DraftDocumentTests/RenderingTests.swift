@@ -105,6 +105,27 @@ import TestSupport
         #expect(TextRenderer.heading(unnumbered) == "Acknowledgements")
     }
 
+    @Test func subsectionsFollowTheirSectionInOrder() {
+        let para = { (t: String) in Block.paragraph(Paragraph(content: InlineText(plain: t), location: Self.location)) }
+        let deepest = Section(number: "1.1.1", title: "C", depth: 3, blocks: [para("Three.")], location: Self.location)
+        let middle = Section(number: "1.1", title: "B", depth: 2, blocks: [para("Two.")], subsections: [deepest], location: Self.location)
+        let second = Section(number: "1.2", title: "D", depth: 2, location: Self.location)
+        let top = Section(number: "1", title: "A", depth: 1, blocks: [para("One.")], subsections: [middle, second], location: Self.location)
+        #expect(TextRenderer.render(top) == "1.  A\n\n   One.\n\n1.1.  B\n\n   Two.\n\n1.1.1.  C\n\n   Three.\n\n1.2.  D")
+        #expect(TextRenderer.render(top, includeSubsections: false) == "1.  A\n\n   One.")
+    }
+
+    /// A section number wider than the page: continuation lines hang at half the width
+    /// (xml2rfc stops on it; hanging at the label's width put one character on each line).
+    @Test func aHeadingWiderThanThePageHangsAtHalfTheWidth() {
+        let number = Array(repeating: "1", count: 40).joined(separator: ".")
+        let heading = TextRenderer.heading(Section(number: number, title: "Title", depth: 40, location: Self.location))
+        let lines = heading.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.allSatisfy { $0.count <= 72 })
+        #expect(lines.dropFirst().allSatisfy { $0.hasPrefix(String(repeating: " ", count: 36)) && !$0.hasPrefix(String(repeating: " ", count: 37)) })
+        #expect(heading == String(repeating: "1.", count: 36) + "\n" + String(repeating: " ", count: 36) + "1.1.1.1.  Title")
+    }
+
     @Test func tablesHaveRules() {
         let cell = { InlineText(plain: $0) }
         let table = Block.table(Table(header: [[cell("A"), cell("Bee")]], rows: [[cell("1"), cell("2")]], location: Self.location))

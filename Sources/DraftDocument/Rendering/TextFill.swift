@@ -141,7 +141,12 @@ enum TextFill {
         while !chunks.isEmpty {
             line.removeAll(keepingCapacity: true)
             var lineLength = 0
-            let indent = lines.isEmpty ? initial : subsequent
+            var indent = lines.isEmpty ? initial : subsequent
+            // An indent as wide as the page (a section number hundreds of levels deep, a
+            // list nested past the margin) leaves no room: xml2rfc stops there (a width of
+            // 0). Its last half-width is kept, so each line holds text and the output
+            // grows with the input, not with the input times the indent.
+            if indent.unicodeScalars.count >= width { indent = String(String.UnicodeScalarView(indent.unicodeScalars.suffix(max(1, width / 2)))) }
             let available = max(1, width - indent.unicodeScalars.count)
             if let last = chunks.last, isBlank(scalars[last]), !lines.isEmpty { chunks.removeLast() }
             while let next = chunks.last, lineLength + next.count <= available {

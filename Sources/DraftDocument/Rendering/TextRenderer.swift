@@ -10,15 +10,23 @@ public enum TextRenderer {
     /// A section's heading ("2.9.  Traffic Selector Negotiation", "Appendix A.  Title")
     /// and its blocks, each separated by a blank line; subsections follow when asked.
     public static func render(_ section: Section, includeSubsections: Bool = true) -> String {
-        var parts: [String] = [heading(section)]
+        var parts: [String] = []
+        render(section, includeSubsections: includeSubsections, into: &parts)
+        return parts.joined(separator: "\n\n")
+    }
+
+    /// A section's pieces in order, its subsections' after its own, joined once by the
+    /// caller: joining at every level copied each subsection's text once per level above
+    /// it (sections nested 400 deep took 9.6 s).
+    private static func render(_ section: Section, includeSubsections: Bool, into parts: inout [String]) {
+        parts.append(heading(section))
         for block in section.blocks {
             let text = render(block)
             if !text.isEmpty { parts.append(text) }
         }
         if includeSubsections {
-            for sub in section.subsections { parts.append(render(sub, includeSubsections: true)) }
+            for sub in section.subsections { render(sub, includeSubsections: true, into: &parts) }
         }
-        return parts.joined(separator: "\n\n")
     }
 
     /// Word-wraps plain text at `width` with every line at `indent` spaces, the way xml2rfc
