@@ -137,7 +137,9 @@ public struct ReviewStatement: Codable, Hashable, Sendable {
             mutating func next() -> ReviewStatement? {
                 guard index < statements.count else { return nil }
                 defer { index += 1 }
-                return names.review(statements[index])
+                // Read in place: the array's subscript copies the statement (a retain and a
+                // release of each of its ten references, for fields the report copies anyway).
+                return statements.withUnsafeBufferPointer { names.review($0[index]) }
             }
         }
     }
@@ -154,7 +156,7 @@ public struct ReviewStatement: Codable, Hashable, Sendable {
         /// reference count written from all of them at once.
         private var keywordNames: [BCP14Keyword: [String]] = [:]
 
-        mutating func review(_ s: Statement) -> ReviewStatement {
+        mutating func review(_ s: borrowing Statement) -> ReviewStatement {
             if s.levels != levels.of {
                 if s.levels.count == 1 {
                     let keyword = s.levels[0]
