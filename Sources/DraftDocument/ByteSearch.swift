@@ -25,12 +25,60 @@ public enum ByteSearch {
 
     /// Every occurrence, overlapping ones included.
     public static func all(_ needle: [UInt8], in hay: [UInt8]) -> [Int] {
-        var out: [Int] = [], from = 0
-        while let i = first(needle, in: hay, from: from) {
-            out.append(i)
-            from = i + 1
+        all(of: [needle], in: hay)[0]
+    }
+
+    /// Every occurrence of each of `needles` in `hay` (overlapping ones included, in
+    /// order; none for an empty needle). Rabin-Karp: one pass over `hay` for each distinct
+    /// needle length, a rolling hash looked up among the needles of that length and each
+    /// hit compared byte for byte. One search per needle was quadratic when many needles
+    /// share one haystack (20,000 statements in one section took 4 s to place).
+    public static func all(of needles: [[UInt8]], in hay: [UInt8]) -> [[Int]] {
+        var out = [[Int]](repeating: [], count: needles.count)
+        // Identical needles are searched once.
+        var distinct: [[UInt8]: Int] = [:]
+        var first: [Int] = []       // per distinct needle: its first index in `needles`
+        var owner = [Int](repeating: -1, count: needles.count)
+        for (i, needle) in needles.enumerated() where !needle.isEmpty && needle.count <= hay.count {
+            if let d = distinct[needle] { owner[i] = d; continue }
+            distinct[needle] = first.count
+            owner[i] = first.count
+            first.append(i)
         }
+        var found = [[Int]](repeating: [], count: first.count)
+        var byLength: [Int: [Int]] = [:]
+        for (d, i) in first.enumerated() { byLength[needles[i].count, default: []].append(d) }
+        hay.withUnsafeBufferPointer { h in
+            for (length, group) in byLength {
+                var withHash: [UInt64: [Int]] = [:]
+                for d in group { withHash[rollingHash(needles[first[d]][...]), default: []].append(d) }
+                // base^(length-1), to take the leaving byte out.
+                var top: UInt64 = 1
+                for _ in 1..<length { top = top &* rollingBase }
+                var hash = rollingHash(hay[0..<length])
+                var p = 0
+                while true {
+                    if let candidates = withHash[hash] {
+                        for d in candidates where needles[first[d]].withUnsafeBufferPointer({ n in
+                            memcmp(h.baseAddress! + p, n.baseAddress!, length) == 0
+                        }) {
+                            found[d].append(p)
+                        }
+                    }
+                    guard p + length < h.count else { break }
+                    hash = (hash &- UInt64(h[p]) &* top) &* rollingBase &+ UInt64(h[p + length])
+                    p += 1
+                }
+            }
+        }
+        for i in needles.indices where owner[i] >= 0 { out[i] = found[owner[i]] }
         return out
+    }
+
+    private static let rollingBase: UInt64 = 0x100000001B3
+
+    private static func rollingHash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        bytes.reduce(0) { $0 &* rollingBase &+ UInt64($1) }
     }
 
     /// Whether `needle` occurs in the UTF-8 of `s` (a String or a Substring).

@@ -237,12 +237,18 @@ struct StatementSpans {
         for (i, s) in statements.enumerated() { bySection[s.section, default: []].append(i) }
         var bytes: [String: [UInt8]] = [:]
         for entry in index.entries where bytes[entry.number] == nil { bytes[entry.number] = Array(entry.text.utf8) }
-        normalized = statements.map { QuoteFinder.normalize($0.text) }
-        occurrences = statements.indices.map { [normalized] i in
-            guard let hay = bytes[statements[i].section] else { return [] }
-            let needle = Array(normalized[i].utf8)
-            return ByteSearch.all(needle, in: hay).map { $0..<($0 + needle.count) }
+        let normalized = statements.map { QuoteFinder.normalize($0.text) }
+        self.normalized = normalized
+        // Each section's statements are looked for together, in one pass per text length.
+        var occurrences = [[Range<Int>]](repeating: [], count: statements.count)
+        for (section, members) in bySection {
+            guard let hay = bytes[section] else { continue }
+            let needles = members.map { Array(normalized[$0].utf8) }
+            for (k, found) in ByteSearch.all(of: needles, in: hay).enumerated() {
+                occurrences[members[k]] = found.map { $0..<($0 + needles[k].count) }
+            }
         }
+        self.occurrences = occurrences
         self.bySection = bySection
     }
 

@@ -21,18 +21,31 @@ struct TextBlockBuilder {
     func chunks(_ lines: ArraySlice<TextLine>) -> [Chunk] {
         var out: [Chunk] = []
         var current: [TextLine] = []
+        // Whether a line of `current` has art, as far as `artChecked` lines: at a page break
+        // only the lines added since the last one are looked at (the whole chunk at each
+        // break was quadratic in a chunk that runs over many pages).
+        var currentHasArt = false
+        var artChecked = 0
         var pageBreak: TextLine?
         for line in lines {
             switch line.kind {
             case .blank:
-                if !current.isEmpty { out.append(Chunk(lines: current)); current = [] }
+                if !current.isEmpty { out.append(Chunk(lines: current)); current = []; currentHasArt = false; artChecked = 0 }
                 pageBreak = nil
             case .pageBreak:
                 pageBreak = line
             case .text:
-                if let pageBreak, let previous = current.last, !continuesAcrossPage(previous, line, chunk: current, padding: pageBreak.padding) {
-                    out.append(Chunk(lines: current))
-                    current = []
+                if let pageBreak, let previous = current.last {
+                    while !currentHasArt, artChecked < current.count {
+                        currentHasArt = Self.hasArt(current[artChecked].content)
+                        artChecked += 1
+                    }
+                    if !continuesAcrossPage(previous, line, chunk: current, chunkHasArt: currentHasArt, padding: pageBreak.padding) {
+                        out.append(Chunk(lines: current))
+                        current = []
+                        currentHasArt = false
+                        artChecked = 0
+                    }
                 }
                 pageBreak = nil
                 current.append(line)
@@ -51,9 +64,8 @@ struct TextBlockBuilder {
     ///   was cut short (more bottom padding than a full page has), else it goes on.
     /// The indentation must continue the block: the same as the last line, or the hanging
     /// indentation under a one-line list item or term.
-    private func continuesAcrossPage(_ previous: TextLine, _ next: TextLine, chunk: [TextLine], padding: Int) -> Bool {
-        let chunkIsArt = chunk.contains { Self.hasArt($0.content) }
-        if chunkIsArt { return Self.hasArt(next.content) || next.indent > bodyIndent }
+    private func continuesAcrossPage(_ previous: TextLine, _ next: TextLine, chunk: [TextLine], chunkHasArt: Bool, padding: Int) -> Bool {
+        if chunkHasArt { return Self.hasArt(next.content) || next.indent > bodyIndent }
         if chunk.count == 1 {
             let first = chunk[0]
             let hangs = Self.listMarker(first.content) != nil || Self.termGap(first.content) != nil
