@@ -534,8 +534,7 @@ struct ExtractionRun {
     static func normalize(_ text: InlineText) -> Normalized {
         // The output is never longer than the input (runs of white space fold to one
         // space, U+00A0's two bytes to one): it is written in place into room for all of
-        // the input, over unsafe buffers (appending byte by byte to arrays was 11% of a
-        // review of RFC 7296).
+        // the input, over unsafe buffers, with no copy of each span's bytes.
         let capacity = text.spans.reduce(0) { $0 + $1.text.utf8.count }
         var tagged: [Range<Int>] = []
         var breaks: [(offset: Int, newlines: Int)] = []
