@@ -13,7 +13,7 @@ extension ScenarioRunner {
 
     /// The SAD entry the engine derives from the entry the packet met (RFC 4301 4.4.2.2),
     /// and the decorrelated SPD's fragments per entry (4.4.1, Appendix B).
-    static func expectDerivedSA(_ spd: SPD, _ found: Int?, _ packet: SPDPacket, _ s: SPDStep, _ label: String, _ ctx: inout CheckContext) {
+    static func expectDerivedSA(_ spd: SPD, _ found: Int?, _ packet: SPDPacket, _ s: SPDStep, _ label: String, _ ctx: inout CheckContext) throws {
         if let e = s.expectSAD {
             let derived: SPDSelectorSet? = found.flatMap { i in
                 let entry = spd.entries[i]
@@ -41,7 +41,7 @@ extension ScenarioRunner {
             }
         }
         if !s.expectFragments.isEmpty {
-            let decorrelated = Decorrelation.decorrelate(spd)
+            let decorrelated = try Decorrelation.decorrelate(spd)
             for (name, count) in s.expectFragments {
                 let fragments = spd.entries.indices.filter { spd.entries[$0].name == name }.flatMap { decorrelated.fragments(of: $0) }
                 ctx.note("\(label): fragments of \(name): \(fragments.map(\.selectorSet.description).joined(separator: "; "))")

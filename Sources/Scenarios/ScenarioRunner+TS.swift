@@ -21,9 +21,9 @@ extension ScenarioRunner {
         if let name = s.expectEntry { ctx.expect("\(label): entry the packet meets", found.map { spd.entries[$0].name } ?? "none", equals: name) }
         if let action = s.expectAction { ctx.expect("\(label): action", found.map { spd.entries[$0].action.rawValue } ?? "none", equals: action) }
         if let name = s.expectDecorrelatedEntry {
-            ctx.expect("\(label): decorrelated SPD: entry of the fragment met", Decorrelation.decorrelate(spd).lookup(packet)?.originName ?? "none", equals: name)
+            ctx.expect("\(label): decorrelated SPD: entry of the fragment met", try Decorrelation.decorrelate(spd).lookup(packet)?.originName ?? "none", equals: name)
         }
-        expectDerivedSA(spd, found, packet, s, label, &ctx)
+        try expectDerivedSA(spd, found, packet, s, label, &ctx)
     }
 
     /// The SPD a scenario writes, its entries recorded as inputs.
@@ -49,7 +49,7 @@ extension ScenarioRunner {
         }
         if let written = s.spd {
             let spd = try buildSPD(written.entries, label, &ctx)
-            rules = (written.decorrelated ? NarrowingPolicy(protecting: Decorrelation.decorrelate(spd)) : NarrowingPolicy(protecting: spd)).rules
+            rules = (written.decorrelated ? NarrowingPolicy(protecting: try Decorrelation.decorrelate(spd)) : NarrowingPolicy(protecting: spd)).rules
             for r in rules {
                 ctx.input("\(label): rule from the \(written.decorrelated ? "decorrelated" : "ordered") SPD", "\(r.name): remote \(show(r.remote)), local \(show(r.local))")
             }

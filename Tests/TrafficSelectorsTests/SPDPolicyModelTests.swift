@@ -25,7 +25,7 @@ private let addresses = "20010db8000100000000000000000005 20010db800020000000000
         #expect(throws: TSError.entryRefused) { try InboundSPD(entries: [SPDEntry(name: "p", selectorSets: [set("10.0.0.0/8", "0.0.0.0/0")], action: .protect)]) }
     }
 
-    @Test func orderedSearchFindsTheEntryAnSAsSelectorsHide() {
+    @Test func orderedSearchFindsTheEntryAnSAsSelectorsHide() throws {
         let spd = SPD(entries: [
             SPDEntry(name: "bypass-host", selectorSets: [set("10.0.0.9", "192.0.2.0/24")], action: .bypass),
             SPDEntry(name: "lan", selectorSets: [set("10.0.0.0/24", "192.0.2.0/24")], action: .protect),
@@ -33,7 +33,7 @@ private let addresses = "20010db8000100000000000000000005 20010db800020000000000
         let p = packet("10.0.0.9", "192.0.2.1")
         #expect(InboundSACheck.saSelectorsOnly(p, sa: set("10.0.0.0/24", "192.0.2.0/24"), entryName: "lan") == .accept(entry: "lan"))
         #expect(InboundSACheck.orderedSearch(p, arrivedOnSAOf: "lan", spd: spd) == .discard(entry: "bypass-host"))
-        #expect(InboundSACheck.decorrelatedCache(p, arrivedOnSAOf: "lan", spd: Decorrelation.decorrelate(spd)) == .discard(entry: "bypass-host"))
+        #expect(InboundSACheck.decorrelatedCache(p, arrivedOnSAOf: "lan", spd: try Decorrelation.decorrelate(spd)) == .discard(entry: "bypass-host"))
         #expect(InboundSACheck.orderedSearch(packet("10.0.0.8", "192.0.2.1"), arrivedOnSAOf: "lan", spd: spd) == .accept(entry: "lan"))
         #expect(InboundSACheck.orderedSearch(packet("10.0.9.8", "192.0.2.1"), arrivedOnSAOf: "lan", spd: spd) == .discard(entry: nil))
     }
@@ -50,16 +50,16 @@ private let addresses = "20010db8000100000000000000000005 20010db800020000000000
         #expect(throws: TSError.notPermitted) { try host.addEntry(SPDEntry(name: "x", selectorSets: [set("10.0.0.2", "0.0.0.0/0")], action: .bypass), forApplication: "ssh") }
     }
 
-    @Test func changeImpactFindsTrafficThatMovedOrLostItsEntry() {
+    @Test func changeImpactFindsTrafficThatMovedOrLostItsEntry() throws {
         let lan = set("10.0.0.0/24", "192.0.2.0/24")
         let sa = ExtantSA(spi: 7, entry: "lan", selectors: lan)
         // The entry removed: its traffic meets no entry at all.
-        let gone = SPDChangeImpact.affected(by: SPD(entries: []), [sa])
+        let gone = try SPDChangeImpact.affected(by: SPD(entries: []), [sa])
         #expect(gone == [AffectedSA(spi: 7, traffic: lan, nowDecidedBy: nil, nowAction: nil)])
         // A narrower protect entry of another name above it takes part of the traffic.
         let narrowed = SPD(entries: [SPDEntry(name: "host", selectorSets: [set("10.0.0.1", "192.0.2.0/24")], action: .protect), SPDEntry(name: "lan", selectorSets: [lan], action: .protect)])
-        #expect(SPDChangeImpact.affected(by: narrowed, [sa]).map(\.nowDecidedBy) == ["host"])
-        let result = SPDChangeImpact.apply(narrowed, to: [sa], action: .deleteAffected)
+        #expect(try SPDChangeImpact.affected(by: narrowed, [sa]).map(\.nowDecidedBy) == ["host"])
+        let result = try SPDChangeImpact.apply(narrowed, to: [sa], action: .deleteAffected)
         #expect(result.kept.isEmpty && result.deleted == [sa])
     }
 

@@ -12,7 +12,7 @@ import Testing
             SPDEntry(name: "aes", selectorSets: [set("192.0.2.1", "198.51.100.66")], action: .protect),
             SPDEntry(name: "3des", selectorSets: [set("192.0.2.1", "198.51.100.0/24")], action: .protect),
         ])
-        let d = Decorrelation.decorrelate(spd)
+        let d = try Decorrelation.decorrelate(spd)
         let tsr = d.fragments(of: 1).map(\.selectorSet.remoteSelector).sorted()
         #expect(tsr == [try TrafficSelector("198.51.100.0-198.51.100.65"), try TrafficSelector("198.51.100.67-198.51.100.255")])
         #expect(d.fragments(of: 0).map(\.selectorSet.remote) == [try IPAddressRange(parsing: "198.51.100.66")])
@@ -48,7 +48,7 @@ import Testing
         ]
         #expect(entries[0].isCorrelated(with: entries[1]))
         #expect(SPD(entries: entries).correlatedPairs().count == 3)
-        let d = Decorrelation.decorrelate(SPD(entries: entries))
+        let d = try Decorrelation.decorrelate(SPD(entries: entries))
         #expect(d.fragments(of: 2).isEmpty)
         #expect(d.fragments(of: 0).count == 1)
         let net = d.fragments(of: 1)
@@ -64,6 +64,31 @@ import Testing
         #expect(d.lookup(packet("10.0.0.1", "192.0.2.7", 6, 1, 2))?.originName == "host")
     }
 
+    /// Past its bounds decorrelation refuses the SPD, naming the entry, instead of running
+    /// on (the bounds are small here; the real ones are in Decorrelation).
+    @Test func decorrelationRefusesAnSPDPastItsBounds() throws {
+        let entries = [
+            SPDEntry(name: "host", selectorSets: [set("10.0.0.1", "192.0.2.0/24", 6)], action: .bypass),
+            SPDEntry(name: "net", selectorSets: [set("10.0.0.0/24", "192.0.2.0/24")], action: .protect),
+        ]
+        // "net" less "host": 10.0.0.0, 10.0.0.2-255, and 10.0.0.1 for protocols 0-5 and 7-255.
+        #expect(try Decorrelation.decorrelate(entries, maximumPieces: 4, maximumFragments: 5).fragments.count == 5)
+        do {
+            _ = try Decorrelation.decorrelate(entries, maximumPieces: 3, maximumFragments: 5)
+            Issue.record("decorrelated past the piece bound")
+        } catch {
+            #expect(error == TSError.tooManyFragments)
+            #expect(error.description == "decorrelating entry net (number 2) cuts it into more than 3 pieces: the entries before it overlap it in too many selectors (RFC 4301 Appendix B)")
+        }
+        do {
+            _ = try Decorrelation.decorrelate(entries, maximumPieces: 4, maximumFragments: 4)
+            Issue.record("decorrelated past the fragment bound")
+        } catch {
+            #expect(error == TSError.tooManyFragments)
+            #expect(error.description == "decorrelating the SPD makes more than 4 fragments (at entry net, number 2) (RFC 4301 Appendix B)")
+        }
+    }
+
     /// The index agrees with walking the list, for random SPDs and packets.
     @Test func indexedLookupEqualsLinearLookup() async {
         await propertyCheck(count: 300, input: Gens.spd, Gens.packet.array(of: 30)) { spd, packets in
@@ -75,7 +100,7 @@ import Testing
     /// match in the decorrelated set (same entry, same action).
     @Test func R12_orderedLookupEqualsTheSingleDecorrelatedMatch() async {
         await propertyCheck(count: 300, input: Gens.spd, Gens.packet.array(of: 30)) { spd, packets in
-            let d = Decorrelation.decorrelate(spd)
+            let d = try Decorrelation.decorrelate(spd)
             for p in packets {
                 let matches = d.allMatches(p)
                 #expect(matches.count <= 1, "\(p) matches \(matches.count) fragments")

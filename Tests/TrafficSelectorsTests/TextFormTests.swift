@@ -57,7 +57,7 @@ import TrafficSelectors
               {"name": "3des", "action": "PROTECT", "pfp": ["remoteAddress"], "selectors": [{"local": "192.0.2.1", "remote": "198.51.100.0/24"}]}
             ]}
             """#).spd()
-        #expect(Decorrelation.decorrelate(spd).text(original: spd) == """
+        #expect(try Decorrelation.decorrelate(spd).text(original: spd) == """
             2 entries -> 3 decorrelated fragments
               [0 aes] PROTECT  192.0.2.1[any] -> 198.51.100.66[any] proto any
               [1 3des] PROTECT  192.0.2.1[any] -> 198.51.100.0-198.51.100.65[any] proto any

@@ -28,7 +28,7 @@ enum SPDChecks {
     ) { ctx in
         let entries = try overlapping
         let spd = SPD(entries: entries)
-        let decorrelated = Decorrelation.decorrelate(spd)
+        let decorrelated = try Decorrelation.decorrelate(spd)
         ctx.input("fragments", "\(decorrelated.fragments.count)")
         ctx.expect("every fragment names its original entry", decorrelated.fragments.allSatisfy { $0.originName == entries[$0.origin].name }, equals: true)
         ctx.expect("protect-lan split into linked fragments", decorrelated.fragments(of: 1).count > 1, expected: "more than one", actual: "\(decorrelated.fragments(of: 1).count)")

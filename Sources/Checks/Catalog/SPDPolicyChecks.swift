@@ -94,7 +94,7 @@ enum SPDPolicyChecks {
         ctx.expect("10.0.0.5 on the SA, SA selectors only (a cache)", InboundSACheck.saSelectorsOnly(shadowed, sa: sa, entryName: "protect-lan").description, equals: "accept by protect-lan")
         ctx.expect("10.0.0.5 on the SA, ordered search", InboundSACheck.orderedSearch(shadowed, arrivedOnSAOf: "protect-lan", spd: spd).description, equals: "discard by discard-host")
         ctx.expect("10.0.0.7 on the SA, ordered search", InboundSACheck.orderedSearch(allowed, arrivedOnSAOf: "protect-lan", spd: spd).description, equals: "accept by protect-lan")
-        let decorrelated = Decorrelation.decorrelate(spd)
+        let decorrelated = try Decorrelation.decorrelate(spd)
         ctx.expect("10.0.0.5 on the SA, decorrelated SPD-S cache", InboundSACheck.decorrelatedCache(shadowed, arrivedOnSAOf: "protect-lan", spd: decorrelated).description, equals: "discard by discard-host")
         ctx.expect("10.0.0.7 on the SA, decorrelated SPD-S cache", InboundSACheck.decorrelatedCache(allowed, arrivedOnSAOf: "protect-lan", spd: decorrelated).description, equals: "accept by protect-lan")
     }
@@ -141,14 +141,14 @@ enum SPDPolicyChecks {
         let before = [entry("protect-lan", .protect, lan), entry("protect-dmz", .protect, dmz), entry("discard-all", .discard, try set("0.0.0.0/0", "0.0.0.0/0"))]
         let sas = [ExtantSA(spi: 0x1001, entry: "protect-lan", selectors: lan), ExtantSA(spi: 0x1002, entry: "protect-dmz", selectors: dmz)]
         func spis(_ s: [ExtantSA]) -> String { s.map { "0x" + String($0.spi, radix: 16) }.joined(separator: " ") }
-        ctx.expect("SAs affected by no change", SPDChangeImpact.affected(by: SPD(entries: before), sas).map(\.description), equals: [String]())
+        ctx.expect("SAs affected by no change", try SPDChangeImpact.affected(by: SPD(entries: before), sas).map(\.description), equals: [String]())
         let after = SPD(entries: [entry("discard-host", .discard, try set("10.0.0.5", "192.0.2.0/24"))] + before)
-        let affected = SPDChangeImpact.affected(by: after, sas)
+        let affected = try SPDChangeImpact.affected(by: after, sas)
         ctx.expect("SAs affected by inserting discard-host", affected.map(\.description), equals: ["SA 0x1001: 10.0.0.5[any] -> 192.0.2.0/24[any] proto any now meets discard-host (DISCARD)"])
-        let deleting = SPDChangeImpact.apply(after, to: sas, action: .deleteAffected)
+        let deleting = try SPDChangeImpact.apply(after, to: sas, action: .deleteAffected)
         ctx.expect("configured to delete: kept", spis(deleting.kept), equals: "0x1002")
         ctx.expect("configured to delete: deleted", spis(deleting.deleted), equals: "0x1001")
-        let continuing = SPDChangeImpact.apply(after, to: sas, action: .continueUnchanged)
+        let continuing = try SPDChangeImpact.apply(after, to: sas, action: .continueUnchanged)
         ctx.expect("configured to continue: kept", spis(continuing.kept), equals: "0x1001 0x1002")
         ctx.expect("configured to continue: SAs reported affected", continuing.affected.map { "0x" + String($0.spi, radix: 16) }, equals: ["0x1001"])
     }

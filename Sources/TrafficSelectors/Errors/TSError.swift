@@ -39,6 +39,7 @@ public struct TSError: Diagnostic {
     public static let familyMismatch = TSError(.familyMismatch, "")
     public static let invalidValue = TSError(.invalidValue, "")
     public static let invalidHex = TSError(.invalidHex, "")
+    public static let tooManyFragments = TSError(.tooManyFragments, "")
 
     /// `offset N: message (rule)`.
     public var description: String {
@@ -77,13 +78,16 @@ extension DiagnosticCode where Domain == TSError {
     /// Hex text of a payload that is not hex: a character that is not a digit, or an odd
     /// number of digits (the message gives the character's offset in the text).
     public static var invalidHex: Self { Self("invalidHex") }
+    /// An SPD whose decorrelation would cut one entry into more fragments than
+    /// `Decorrelation.maximumPieces`, or make more than `Decorrelation.maximumFragments`.
+    public static var tooManyFragments: Self { Self("tooManyFragments") }
 
     /// Every code, for tests that go through all of them.
     public static var allCodes: [Self] {
         [
             .truncated, .payloadLengthInvalid, .trailingBytes, .noSelectors, .selectorCountMismatch,
             .selectorLengthInvalid, .selectorOverrun, .startAfterEnd, .notEncodable, .familyMismatch,
-            .invalidValue, .invalidHex,
+            .invalidValue, .invalidHex, .tooManyFragments,
         ]
     }
 }

@@ -41,8 +41,8 @@ public enum SPDChangeAction: String, Hashable, Sendable, CaseIterable {
 public enum SPDChangeImpact {
     /// For each SA, the parts of its traffic the new SPD does not send to the PROTECT entry
     /// of the SA's name: the decorrelated new SPD cut down to the SA's selectors.
-    public static func affected(by newSPD: SPD, _ sas: [ExtantSA]) -> [AffectedSA] {
-        let fragments = Decorrelation.decorrelate(newSPD).fragments
+    public static func affected(by newSPD: SPD, _ sas: [ExtantSA]) throws(TSError) -> [AffectedSA] {
+        let fragments = try Decorrelation.decorrelate(newSPD).fragments
         var out: [AffectedSA] = []
         for sa in sas {
             var uncovered = [sa.selectors]
@@ -59,8 +59,8 @@ public enum SPDChangeImpact {
     }
 
     /// The SAs kept and deleted under `action`, with what the check found.
-    public static func apply(_ newSPD: SPD, to sas: [ExtantSA], action: SPDChangeAction) -> (kept: [ExtantSA], deleted: [ExtantSA], affected: [AffectedSA]) {
-        let affected = affected(by: newSPD, sas)
+    public static func apply(_ newSPD: SPD, to sas: [ExtantSA], action: SPDChangeAction) throws(TSError) -> (kept: [ExtantSA], deleted: [ExtantSA], affected: [AffectedSA]) {
+        let affected = try affected(by: newSPD, sas)
         let hit = Set(affected.map(\.spi))
         switch action {
         case .continueUnchanged: return (sas, [], affected)

@@ -10,7 +10,10 @@ struct TSDecorrelateCommand: Command {
         discussion: """
         Each fragment is linked to the entry it comes from; entries an earlier one covers \
         entirely leave no fragment. The file is JSON: {"entries": [{"name", "action", "pfp", \
-        "selectors": [{"local", "remote", "protocol", "localPorts", "remotePorts"}]}]}.
+        "selectors": [{"local", "remote", "protocol", "localPorts", "remotePorts"}]}]}. \
+        Entries that overlap in many selectors multiply the fragments: an SPD that would cut \
+        one entry into more than 65536 pieces, or give more than 262144 fragments, is refused \
+        (exit 65, naming the entry).
         """
     )
 
@@ -25,7 +28,7 @@ struct TSDecorrelateCommand: Command {
     func run() throws {
         try reportingErrors {
             let spd = try TSInputFile.within(file) { try TSInputFile.read(SPDRecord.self, from: file).spd() }
-            let result = Decorrelation.decorrelate(spd)
+            let result = try TSInputFile.within(file) { try Decorrelation.decorrelate(spd) }
             try StandardOutput.write(format == .json ? try encodeJSON(DecorrelationRecord(original: spd, decorrelated: result)) + "\n" : result.text(original: spd))
         }
     }
