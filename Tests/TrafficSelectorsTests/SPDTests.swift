@@ -73,20 +73,18 @@ import Testing
         ]
         // "net" less "host": 10.0.0.0, 10.0.0.2-255, and 10.0.0.1 for protocols 0-5 and 7-255.
         #expect(try Decorrelation.decorrelate(entries, maximumPieces: 4, maximumFragments: 5).fragments.count == 5)
-        do {
-            _ = try Decorrelation.decorrelate(entries, maximumPieces: 3, maximumFragments: 5)
-            Issue.record("decorrelated past the piece bound")
-        } catch {
-            #expect(error == TSError.tooManyFragments)
-            #expect(error.description == "decorrelating entry net (number 2) cuts it into more than 3 pieces: the entries before it overlap it in too many selectors (RFC 4301 Appendix B)")
+        func refusal(pieces: Int, fragments: Int) -> TSError? {
+            do {
+                _ = try Decorrelation.decorrelate(entries, maximumPieces: pieces, maximumFragments: fragments)
+                return nil
+            } catch { return error }
         }
-        do {
-            _ = try Decorrelation.decorrelate(entries, maximumPieces: 4, maximumFragments: 4)
-            Issue.record("decorrelated past the fragment bound")
-        } catch {
-            #expect(error == TSError.tooManyFragments)
-            #expect(error.description == "decorrelating the SPD makes more than 4 fragments (at entry net, number 2) (RFC 4301 Appendix B)")
-        }
+        let pieces = try #require(refusal(pieces: 3, fragments: 5))
+        #expect(pieces == TSError.tooManyFragments)
+        #expect(pieces.description == "decorrelating entry net (number 2) cuts it into more than 3 pieces: the entries before it overlap it in too many selectors (RFC 4301 Appendix B)")
+        let fragments = try #require(refusal(pieces: 4, fragments: 4))
+        #expect(fragments == TSError.tooManyFragments)
+        #expect(fragments.description == "decorrelating the SPD makes more than 4 fragments (at entry net, number 2) (RFC 4301 Appendix B)")
     }
 
     /// The index agrees with walking the list, for random SPDs and packets.
