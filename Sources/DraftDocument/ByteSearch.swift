@@ -37,21 +37,21 @@ public enum ByteSearch {
         var out = [[Int]](repeating: [], count: needles.count)
         // Identical needles are searched once.
         var distinct: [[UInt8]: Int] = [:]
-        var first: [Int] = []       // per distinct needle: its first index in `needles`
+        var representative: [Int] = []       // per distinct needle: its first index in `needles`
         var owner = [Int](repeating: -1, count: needles.count)
         for (i, needle) in needles.enumerated() where !needle.isEmpty && needle.count <= hay.count {
             if let d = distinct[needle] { owner[i] = d; continue }
-            distinct[needle] = first.count
-            owner[i] = first.count
-            first.append(i)
+            distinct[needle] = representative.count
+            owner[i] = representative.count
+            representative.append(i)
         }
-        var found = [[Int]](repeating: [], count: first.count)
+        var found = [[Int]](repeating: [], count: representative.count)
         var byLength: [Int: [Int]] = [:]
-        for (d, i) in first.enumerated() { byLength[needles[i].count, default: []].append(d) }
+        for (d, i) in representative.enumerated() { byLength[needles[i].count, default: []].append(d) }
         hay.withUnsafeBufferPointer { h in
             for (length, group) in byLength {
                 var withHash: [UInt64: [Int]] = [:]
-                for d in group { withHash[rollingHash(needles[first[d]][...]), default: []].append(d) }
+                for d in group { withHash[rollingHash(needles[representative[d]][...]), default: []].append(d) }
                 // base^(length-1), to take the leaving byte out.
                 var top: UInt64 = 1
                 for _ in 1..<length { top = top &* rollingBase }
@@ -59,7 +59,7 @@ public enum ByteSearch {
                 var p = 0
                 while true {
                     if let candidates = withHash[hash] {
-                        for d in candidates where needles[first[d]].withUnsafeBufferPointer({ n in
+                        for d in candidates where needles[representative[d]].withUnsafeBufferPointer({ n in
                             memcmp(h.baseAddress! + p, n.baseAddress!, length) == 0
                         }) {
                             found[d].append(p)
@@ -86,11 +86,18 @@ public enum ByteSearch {
         offset(of: needle, in: s) != nil
     }
 
+    /// The first `needle` in `s`, as indices of `s`.
+    public static func range<S: StringProtocol>(of needle: StaticString, in s: S) -> Range<S.Index>? {
+        guard let offset = offset(of: needle, in: s) else { return nil }
+        let start = s.utf8.index(s.startIndex, offsetBy: offset)
+        return start..<s.utf8.index(start, offsetBy: needle.utf8CodeUnitCount)
+    }
+
     /// The UTF-8 offset in `s` of the first `needle`, byte for byte: no copy of native text,
     /// and not Foundation's `contains`/`range(of:)`, which search through NSString with
     /// Unicode equivalence (and whose first call looks up types and conformances at run
     /// time: together 7% of reading RFC 7296).
-    public static func offset<S: StringProtocol>(of needle: StaticString, in s: S) -> Int? {
+    static func offset<S: StringProtocol>(of needle: StaticString, in s: S) -> Int? {
         needle.withUTF8Buffer { n in
             if let found = s.utf8.withContiguousStorageIfAvailable({ first(UnsafeRawBufferPointer(n), in: UnsafeRawBufferPointer($0)) }) {
                 return found

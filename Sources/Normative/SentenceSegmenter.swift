@@ -123,11 +123,10 @@ public enum SentenceSegmenter {
         var out: [Range<Int>] = []
         for i in 0..<bytes.count {
             let b = bytes[i]
-            guard b == 0x28 || b == 0x5B || b == 0x29 || b == 0x5D else { continue }
             switch b {
             case 0x28: parentheses.append(i)
             case 0x5B: brackets.append(i)
-            default:
+            case 0x29, 0x5D:
                 let isParenthesis = b == 0x29
                 guard let from = isParenthesis ? parentheses.popLast() : brackets.popLast() else { continue }
                 if isParenthesis {
@@ -138,6 +137,7 @@ public enum SentenceSegmenter {
                 guard from + 1 < i else { continue }
                 while let last = out.last, last.lowerBound > from { out.removeLast() }
                 out.append((from + 1)..<i)
+            default: continue
             }
         }
         return out

@@ -21,10 +21,9 @@ struct TextFrontMatter {
             let line = lines[index]
             if line.indent >= 20 {
                 right.append(line.content)
-            } else if let gap = ByteSearch.offset(of: "  ", in: line.content) {
-                let utf8 = line.content.utf8
-                left.append(line.content[..<utf8.index(utf8.startIndex, offsetBy: gap)])
-                right.append(line.content[utf8.index(utf8.startIndex, offsetBy: gap + 2)...].drop(while: { $0 == " " }))
+            } else if let gap = ByteSearch.range(of: "  ", in: line.content) {
+                left.append(line.content[..<gap.lowerBound])
+                right.append(line.content[gap.upperBound...].drop(while: { $0 == " " }))
             } else {
                 left.append(line.content)
             }
@@ -103,8 +102,8 @@ struct TextFrontMatter {
     /// "draft-ietf-ipsecme-ikev2bis-04" in "draft-ietf-ipsecme-ikev2bis-04" or
     /// "<draft-ietf-ipsecme-ikev2bis-04.txt>".
     static func draftName(in content: Substring) -> String? {
-        guard let start = ByteSearch.offset(of: "draft-", in: content) else { return nil }
-        var name = content[content.utf8.index(content.startIndex, offsetBy: start)...].prefix(while: { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." || $0 == "_" })
+        guard let start = ByteSearch.range(of: "draft-", in: content) else { return nil }
+        var name = content[start.lowerBound...].prefix(while: { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." || $0 == "_" })
         if name.hasSuffix(".txt") { name = name.dropLast(4) }
         while let last = name.last, last == "." || last == "-" { name = name.dropLast() }
         return name.count > "draft-".count ? String(name) : nil
