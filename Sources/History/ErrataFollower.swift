@@ -30,7 +30,7 @@ enum ErrataFollower {
                 // measure (2 x common words / all words), so the two similarities compare.
                 let oldWords = errata.changes[b].old.paragraphs.joined(separator: " ").split(whereSeparator: \.isWhitespace).map(String.init)
                 let passageWords = new.passage.split(whereSeparator: \.isWhitespace).map(String.init)
-                let oldSimilarity = passageWords.isEmpty ? 0 : similarity(oldWords, passageWords)
+                let oldSimilarity = passageWords.isEmpty ? 0 : EditScript.similarity(oldWords, passageWords)
                 let closerToNew = new.verdict == .verbatim || (new.verdict == .modified && new.similarity > oldSimilarity)
                 return ErrataAdoptionCell(revision: r + 1, adoption: new, oldSimilarity: oldSimilarity, adopted: closerToNew, isTarget: false)
             }
@@ -38,13 +38,5 @@ enum ErrataFollower {
         let cells = errata.changes.indices.map { b in perRevision.map { $0[b] } }
         return ErrataHistory(file: input.path, errata: errata, target: target.map { $0 + 1 },
                              blocks: errata.changes.indices.map { ErrataBlockHistory(change: errata.changes[$0], revisions: cells[$0]) })
-    }
-
-    /// 2 x (common words) / (all words), as Errata's adoption measures it (Myers' diff
-    /// through `CollectionDifference`).
-    static func similarity(_ a: [String], _ b: [String]) -> Double {
-        guard !(a.isEmpty && b.isEmpty) else { return 1 }
-        let common = a.count - b.difference(from: a).removals.count
-        return 2 * Double(common) / Double(a.count + b.count)
     }
 }

@@ -7,10 +7,11 @@ public struct WordDiff: Hashable, Sendable {
     public enum Method: Sendable {
         /// wdiff's: words split at spaces, tabs and line feeds; a longest common
         /// subsequence after the common ends, insertions before removals where a choice
-        /// is free. What `compare` shows between revisions of a statement.
+        /// is free. What `compare` shows between revisions of a statement. (A middle too
+        /// big for its table, past `tableCells`, is aligned as `myers` does.)
         case wdiff
-        /// Words split at any white space; the shortest edit script of Myers' algorithm
-        /// (`CollectionDifference`), the one the errata source diffs and anchoring use.
+        /// Words split at any white space; Myers' edit script (`EditScript.myers`), the
+        /// one the errata source diffs and anchoring use.
         case myers
     }
 
@@ -52,10 +53,17 @@ public struct WordDiff: Hashable, Sendable {
         return ops
     }
 
+    /// Above this many cells (8 bytes each), the table gives way to `EditScript.myers`,
+    /// linear in memory (its choice among equally long alignments may differ).
+    static let tableCells = 4_000_000
+
     private static func align(_ a: [String], _ b: [String]) -> [EditOp<String>] {
         let n = a.count, m = b.count
         if n == 0 { return b.map { .insert($0) } }
         if m == 0 { return a.map { .delete($0) } }
+        if n > tableCells / m {
+            return EditScript.myers(a, b)
+        }
         // lcs[i][j]: LCS length of a[i...] and b[j...], flattened.
         var lcs = [Int](repeating: 0, count: (n + 1) * (m + 1))
         for i in stride(from: n - 1, through: 0, by: -1) {

@@ -1,16 +1,7 @@
 import DraftDocument
 
-/// How alike two word sequences are, and the stretch of a text closest to a passage
-/// (Myers' algorithm underneath, `CollectionDifference`).
+/// The stretch of a text closest to a passage (how alike: `EditScript.similarity`).
 enum Alignment {
-    /// 2 x (common elements) / (total elements): 1 for equal sequences, 0 for disjoint.
-    static func similarity<E: Hashable & Sendable>(_ a: [E], _ b: [E]) -> Double {
-        guard !(a.isEmpty && b.isEmpty) else { return 1 }
-        let difference = b.difference(from: a)
-        let common = a.count - difference.removals.count
-        return 2 * Double(common) / Double(a.count + b.count)
-    }
-
     /// The stretch of `hay` most like `needle`: windows of the needle's length start at
     /// every position (or, for a long hay, where a three-word run of the needle occurs), the
     /// best is widened by a fifth and trimmed to its first and last common word.
@@ -22,7 +13,12 @@ enum Alignment {
             candidates = Array(0..<max(1, hay.count - k + 1))
         } else {
             var grams: [String: [Int]] = [:]
-            for i in 0..<max(0, k - 2) { grams[needle[i..<(i + 3)].joined(separator: " "), default: []].append(i) }
+            // A three-word run the needle repeats votes from its first few places only: on
+            // a text of one repeated word, every place would vote for every offset.
+            for i in 0..<max(0, k - 2) {
+                let gram = needle[i..<(i + 3)].joined(separator: " ")
+                if grams[gram, default: []].count < 16 { grams[gram, default: []].append(i) }
+            }
             var votes: [Int: Int] = [:]
             if hay.count >= 3 {
                 for p in 0...(hay.count - 3) {
@@ -36,7 +32,7 @@ enum Alignment {
         var best: (Range<Int>, Double)?
         for start in candidates {
             let window = start..<min(hay.count, start + k)
-            let s = similarity(needle, Array(hay[window]))
+            let s = EditScript.similarity(needle, Array(hay[window]))
             if best == nil || s > best!.1 { best = (window, s) }
         }
         guard let (window, _) = best else { return nil }
@@ -62,6 +58,6 @@ enum Alignment {
         // Trimmed to the common words, then widened by as many words as the needle has
         // unmatched at each end, so that a changed first or last word shows as a change.
         let trimmed = max(0, first - unmatchedBefore)..<min(hay.count, last + 1 + unmatchedAfter)
-        return (trimmed, similarity(needle, Array(hay[trimmed])))
+        return (trimmed, EditScript.similarity(needle, Array(hay[trimmed])))
     }
 }
