@@ -265,9 +265,14 @@ enum PageFurniture {
         return out
     }
 
-    /// "Kaufman, et al.   Expires January 9, 2010   [Page 38]".
+    /// "Kaufman, et al.   Expires January 9, 2010   [Page 38]": "[Page N]" at the end,
+    /// white space aside.
     private static func isFooter(_ bytes: ArraySlice<UInt8>) -> Bool {
-        let text = String(decoding: bytes, as: UTF8.self)
-        return text.firstMatch(of: /\[Page [0-9]+\]\s*$/) != nil
+        var end = bytes.endIndex
+        while end > bytes.startIndex, [0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D].contains(bytes[end - 1]) { end -= 1 }
+        guard end > bytes.startIndex, bytes[end - 1] == UInt8(ascii: "]") else { return false }
+        var digits = end - 1
+        while digits > bytes.startIndex, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[digits - 1]) { digits -= 1 }
+        return digits < end - 1 && bytes[..<digits].suffix(6).elementsEqual("[Page ".utf8)
     }
 }

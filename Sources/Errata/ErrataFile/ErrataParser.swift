@@ -235,7 +235,8 @@ struct BlockHeading {
     var label: String?
 
     init?(_ line: String) {
-        guard let match = line.wholeMatch(of: /Section\s+([A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*)(?:\s*,\s*(paragraphs?\s+[0-9]+(?:\s*-\s*[0-9]+)?))?\s*:?\s*/) else {
+        // Every line of the file comes here: the regex is built only for a likely one.
+        guard line.hasPrefix("Section"), let match = line.wholeMatch(of: /Section\s+([A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*)(?:\s*,\s*(paragraphs?\s+[0-9]+(?:\s*-\s*[0-9]+)?))?\s*:?\s*/) else {
             return nil
         }
         section = String(match.1)

@@ -102,8 +102,10 @@ enum Filling {
         return out
     }
 
+    /// A word ending in ".", "?" or "!", closing quotes and brackets aside.
     static func endsSentence(_ word: String) -> Bool {
-        word.firstMatch(of: /[.?!]["')\]]*$/) != nil
+        let core = word.utf8.reversed().drop { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") || $0 == UInt8(ascii: ")") || $0 == UInt8(ascii: "]") }
+        return core.first.map { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "!") } ?? false
     }
 
     /// Greedy fill: the first line continues `firstLine` (the first word follows it
