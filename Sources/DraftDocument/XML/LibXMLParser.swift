@@ -24,29 +24,46 @@ enum LibXMLParser {
         xmlSetExternalEntityLoader { _, _, _ in nil }
     }()
 
-    /// libxml2's first error of a parse (later ones are mostly consequences of it).
+    /// libxml2's first error of a parse (later ones are mostly consequences of it): the
+    /// first fatal one, which made the document not well-formed, when there is one. libxml2
+    /// also reports errors it recovers from (an entity a DTD it was not allowed to read may
+    /// declare, a namespace problem) at the level below; the reader reads past those, so
+    /// the place to show is the fatal error's.
     final class FirstError {
-        var message: String?
-        var line = 0
-        var column = 0
-        var code: Int32 = 0
+        struct Report {
+            var message: String?
+            var line = 0
+            var column = 0
+            var code: Int32 = 0
 
-        /// Keeps the first error at level ERROR or above. An error raised with no place
-        /// (an encoding conversion failure has none) takes the place of the parser error
-        /// that follows it.
-        func record(_ error: UnsafePointer<xmlError>) {
-            guard error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
-            if message == nil {
-                var text = error.pointee.message.map { String(cString: $0) } ?? "not well-formed XML"
-                if error.pointee.domain == Int32(XML_FROM_I18N.rawValue) {
-                    text = "bytes not valid in the document's declared encoding: \(text)"
+            /// An error raised with no place (an encoding conversion failure has none)
+            /// takes the place of the parser error that follows it.
+            mutating func record(_ error: UnsafePointer<xmlError>) {
+                if message == nil {
+                    var text = error.pointee.message.map { String(cString: $0) } ?? "not well-formed XML"
+                    if error.pointee.domain == Int32(XML_FROM_I18N.rawValue) {
+                        text = "bytes not valid in the document's declared encoding: \(text)"
+                    }
+                    message = text
+                    code = error.pointee.code
                 }
-                message = text
-                code = error.pointee.code
+                if line == 0, error.pointee.line > 0 {
+                    line = Int(error.pointee.line)
+                    column = Int(error.pointee.int2)
+                }
             }
-            if line == 0, error.pointee.line > 0 {
-                line = Int(error.pointee.line)
-                column = Int(error.pointee.int2)
+        }
+        var fatal = Report()
+        var recoverable = Report()
+
+        /// The report to give: the first fatal error's, else the first error's.
+        var first: Report { fatal.message != nil ? fatal : recoverable }
+
+        func record(_ error: UnsafePointer<xmlError>) {
+            switch error.pointee.level.rawValue {
+            case XML_ERR_FATAL.rawValue...: fatal.record(error)
+            case XML_ERR_ERROR.rawValue: recoverable.record(error)
+            default: return
             }
         }
     }
@@ -123,7 +140,8 @@ enum LibXMLParser {
         throw error(first, path: path)
     }
 
-    private static func error(_ first: FirstError, path: String) -> DocumentError {
+    private static func error(_ errors: FirstError, path: String) -> DocumentError {
+        let first = errors.first
         guard let raw = first.message else {
             return DocumentError(.malformedXML, "not well-formed XML", at: SourceLocation(file: path, line: 1, column: 1))
         }
