@@ -392,7 +392,23 @@ func numbering(_ document: Document) -> [String] {
         #expect(error.message == "StartTag: invalid element name")
         // Without the conflict, the same document reads, the entity mapped.
         let fine = try DocumentReader.read(data: Data(xml.replacingOccurrences(of: "<<<<<<< HEAD\n", with: "").utf8), path: "fine.xml")
-        #expect(fine.allSections.first?.blocks.description.contains("SET\u{2011}PARAMS") == true)
+        #expect(fine.allSections.first?.paragraphs.first?.content.plainText == "SET\u{2011}PARAMS MUST be sent.")
+    }
+
+    /// `&rfc.number;` (xml2rfc's rfc2629.dtd; xml2rfc's tests/input/rfc6787.xml uses it
+    /// ten times) is the number attribute of <rfc>, or "XXXX" before there is one.
+    @Test(arguments: [(" number=\"6787\"", "RFC 6787 registers it."), ("", "RFC XXXX registers it.")])
+    func rfcNumberEntityIsTheDocumentsNumber(_ attribute: String, _ expected: String) throws {
+        let xml = """
+        <?xml version="1.0" encoding="US-ASCII"?>
+        <!DOCTYPE rfc SYSTEM "rfc2629.dtd">
+        <rfc\(attribute) docName="draft-x-00" category="std"><front><title>T</title></front><middle>
+        <section title="One"><t>RFC &rfc.number; registers it.</t></section>
+        </middle></rfc>
+        """
+        let document = try DocumentReader.read(data: Data(xml.utf8), path: "n.xml")
+        #expect(document.allSections.first?.paragraphs.first?.content.plainText == expected)
+        #expect(document.warnings.isEmpty)
     }
 
     @Test(arguments: [

@@ -31,6 +31,11 @@ extension XMLModelBuilder {
                 try expandEntity(node) { try appendInline($0, to: &out) }
             } else if let character = XMLCharacterEntities.table[node.name] {
                 appendText(character, to: &out)
+            } else if node.name == "rfc.number" {
+                // xml2rfc's rfc2629.dtd declares it, and xml2rfc expands it to the number
+                // attribute of <rfc>, or "XXXX" before there is one.
+                let number = xmlDocGetRootElement(document).flatMap { XMLNode($0).attribute("number") }
+                appendText(number.flatMap { $0.isEmpty ? nil : $0 } ?? "XXXX", to: &out)
             } else {
                 warn("undeclared entity &\(node.name); left as is", node)
                 appendText("&\(node.name);", to: &out)
