@@ -223,6 +223,11 @@ struct ExtractionRun {
             }
         case .figure(let f):
             countKeywords(in: Array(f.verbatim.utf8))
+            // A grid table drawn in text: its cells are read as a table's are (their
+            // keywords were counted with the drawing).
+            for row in (f.table?.header ?? []) + (f.table?.rows ?? []) {
+                for cell in row { unit(cell, at: f.location, &ctx, counted: true) }
+            }
         case .references:
             break
         }
@@ -235,8 +240,9 @@ struct ExtractionRun {
         }
     }
 
-    /// One run of prose (a paragraph, a list item's paragraph, a table cell).
-    mutating func unit(_ content: InlineText, at location: SourceLocation, _ ctx: inout Context) {
+    /// One run of prose (a paragraph, a list item's paragraph, a table cell). `counted`:
+    /// its keywords are already in the counts.
+    mutating func unit(_ content: InlineText, at location: SourceLocation, _ ctx: inout Context, counted: Bool = false) {
         let norm = Self.normalize(content)
         let bytes = norm.bytes
         guard !bytes.isEmpty else { return }
@@ -257,7 +263,7 @@ struct ExtractionRun {
                 }
                 continue
             }
-            for o in inSentence {
+            for o in inSentence where !counted {
                 keywordCount += 1
                 keywordCounts[o.keyword, default: 0] += 1
                 if firstKeywordLocation == nil { firstKeywordLocation = here }

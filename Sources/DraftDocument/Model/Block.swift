@@ -109,6 +109,9 @@ public struct Figure: Hashable, Sendable, Codable {
     /// What xml2rfc's text output shows instead of art it cannot show (SVG):
     /// "(Artwork only available as SVG: see URL)"; `verbatim` is then empty.
     public var unavailableNote: String?
+    /// Text art that draws a grid table: its cells, read for the requirements they hold
+    /// (`verbatim` stays what is shown). Nil for any other figure.
+    public var table: Table?
 
     public init(kind: Kind, title: String? = nil, anchor: String? = nil, verbatim: String, location: SourceLocation) {
         self.kind = kind

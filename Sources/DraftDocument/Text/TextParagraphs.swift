@@ -33,8 +33,10 @@ extension TextBlockBuilder {
     }
 
     func figure(_ chunk: Chunk) -> Block {
-        .figure(Figure(kind: .textArt, verbatim: verbatim(chunk.lines),
-                       location: SourceLocation(file: path, line: chunk.lines[0].number, column: chunk.indent + 1)))
+        var figure = Figure(kind: .textArt, verbatim: verbatim(chunk.lines),
+                            location: SourceLocation(file: path, line: chunk.lines[0].number, column: chunk.indent + 1))
+        figure.table = Self.gridTable(chunk.lines, path: path)
+        return .figure(figure)
     }
 
     /// Prose has one indentation (a first line may hang out) and no drawing characters.

@@ -1,0 +1,108 @@
+import DraftDocument
+import Foundation
+import Testing
+
+/// Grid tables drawn in text (xml2rfc's `<texttable>` and `<table>` output): the figure
+/// keeps the drawing, its `table` the cells, row by row.
+@Suite struct TextTableTests {
+    static func document(_ body: String) throws -> Document {
+        let text = """
+        Internet-Draft                  Tables                     March 2010
+
+
+        1.  Introduction
+
+        \(body)
+
+        2.  Next
+
+           Nothing here.
+        """
+        return try DocumentReader.read(data: Data(text.utf8), path: "tables.txt")
+    }
+
+    static func figure(_ document: Document) throws -> Figure {
+        let blocks = try #require(document.allSections.first?.blocks)
+        for case .figure(let f) in blocks { return f }
+        Issue.record("no figure in \(blocks)")
+        throw CancellationError()
+    }
+
+    static func texts(_ rows: [[InlineText]]) -> [[String]] { rows.map { $0.map(\.plainText) } }
+
+    /// xml2rfc v3: "=" under the header, a rule between rows, a cell over three lines.
+    @Test func ruledTableRowsAreBands() throws {
+        let document = try Self.document("""
+           +========+=======================+==================================+
+           | Code   | Status                | Meaning                          |
+           +========+=======================+==================================+
+           | 011    | cancelled             | A new RECOGNIZE cancelled this   |
+           |        |                       | one.                             |
+           +--------+-----------------------+----------------------------------+
+           | 012    | semantics-failure     | Recognition succeeded.  The      |
+           |        |                       | event MUST contain the result    |
+           |        |                       | with only input text.            |
+           +--------+-----------------------+----------------------------------+
+        """)
+        let figure = try Self.figure(document)
+        let table = try #require(figure.table)
+        #expect(Self.texts(table.header) == [["Code", "Status", "Meaning"]])
+        #expect(Self.texts(table.rows) == [
+            ["011", "cancelled", "A new RECOGNIZE cancelled this one."],
+            ["012", "semantics-failure", "Recognition succeeded.  The event MUST contain the result with only input text."],
+        ])
+        // Each cell knows the lines it is printed on.
+        #expect(table.rows[1][2].line(atOffset: 0) == 12)
+        #expect(table.rows[1][2].line(atOffset: 30) == 13)
+        #expect(table.location == SourceLocation(file: "tables.txt", line: 6, column: 4))
+        #expect(figure.verbatim.hasPrefix("+========+"))
+    }
+
+    /// xml2rfc v2's "headers" style: no rule between rows; a row starts where the first
+    /// column has text, and a line without is the row before it going on.
+    @Test func unruledTableRowsStartAtTheFirstColumn() throws {
+        let document = try Self.document("""
+           +-------------+-----------------------------------------------------+
+           | Algorithm   | Requirement                                         |
+           +-------------+-----------------------------------------------------+
+           | ECDHE_ECDSA | Certificate MUST contain an ECDSA- or EdDSA-capable |
+           |             | public key.                                         |
+           | ECDHE_RSA   | Certificate MUST contain an RSA public key.         |
+           +-------------+-----------------------------------------------------+
+        """)
+        let table = try #require(try Self.figure(document).table)
+        #expect(Self.texts(table.header) == [["Algorithm", "Requirement"]])
+        #expect(Self.texts(table.rows) == [
+            ["ECDHE_ECDSA", "Certificate MUST contain an ECDSA- or EdDSA-capable public key."],
+            ["ECDHE_RSA", "Certificate MUST contain an RSA public key."],
+        ])
+    }
+
+    @Test(arguments: [
+        ("a cell spanning two columns", """
+           +------+------+
+           | A    | B    |
+           +------+------+
+           | both        |
+           +------+------+
+        """),
+        ("a border out of line", """
+           +------+------+
+           | A    | B    |
+           +-------+-----+
+        """),
+        ("no bottom border", """
+           +------+------+
+           | A    | B    |
+        """),
+        ("a diagram of boxes", """
+           +------+      +------+
+           | A    |----->| B    |
+           +------+      +------+
+        """),
+    ])
+    func otherDrawingsAreNoTables(_ rule: String, _ body: String) throws {
+        let figure = try Self.figure(try Self.document(body))
+        #expect(figure.table == nil, "\(rule)")
+    }
+}
