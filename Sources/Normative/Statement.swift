@@ -81,21 +81,27 @@ extension BCP14Keyword.Strength {
 
 /// The text forms a statement is identified and matched by.
 public enum StatementIdentity {
-    /// The text the id hashes: `text` with curly quotes straightened.
+    /// The text the id hashes: `text` as xml2rfc's text output prints it, so that a
+    /// statement read from XML and from the text made of it has one id: curly quotes
+    /// straightened, a non-breaking hyphen (`&nbhy;`) a hyphen, a no-break space (`&nbsp;`)
+    /// a space, and the word joiner (`&wj;`) and zero-width space (`&zwsp;`) gone.
     public static func identityText(_ text: String) -> String {
-        // Curly quotes are E2 80 98/99/9C/9D in UTF-8: without an E2 byte there is nothing to do.
+        // All of them are E2 or C2 A0 in UTF-8: without those bytes there is nothing to do.
         var probe = text
-        let curly = probe.withUTF8 { utf8 -> Bool in
+        let special = probe.withUTF8 { utf8 -> Bool in
             guard let base = utf8.baseAddress else { return false }
-            return memchr(base, 0xE2, utf8.count) != nil
+            return memchr(base, 0xE2, utf8.count) != nil || memchr(base, 0xC2, utf8.count) != nil
         }
-        guard curly else { return text }
+        guard special else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\u{201C}", "\u{201D}": out.append("\"")
             case "\u{2018}", "\u{2019}": out.append("'")
+            case "\u{2011}": out.append("-")
+            case "\u{00A0}": out.append(" ")
+            case "\u{2060}", "\u{200B}": break
             default: out.unicodeScalars.append(scalar)
             }
         }
