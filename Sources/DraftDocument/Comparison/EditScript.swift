@@ -39,14 +39,6 @@ package enum EditScript {
         return 2 * Double(commonCount(a, b)) / Double(a.count + b.count)
     }
 
-    /// An edit script of bounded cost in any case: the bounded diff alone (for callers
-    /// whose own exact method would be too dear on these sequences).
-    package static func bounded<E: Hashable & Sendable>(_ a: [E], _ b: [E]) -> [EditOp<E>] {
-        let (x, y) = interned(a, b)
-        let diff = BoundedDiff(x, y, budget: boundedSteps)
-        return merged(a, b, removed: diff.removed, inserted: diff.inserted)
-    }
-
     /// Which elements are removed from `a` and inserted from `b`.
     private static func changes<E: Hashable & Sendable>(_ a: [E], _ b: [E]) -> (removed: [Bool], inserted: [Bool]) {
         let (x, y) = interned(a, b)
