@@ -78,6 +78,20 @@ import Testing
         ])
     }
 
+    /// Borders above and below only, no header: a row still starts at the first column.
+    @Test func tableWithoutHeaderStartsRowsAtTheFirstColumn() throws {
+        let document = try Self.document("""
+           +------+------------------------------+
+           | 0    | The peer MUST send value 0   |
+           |      | now.                         |
+           | 1    | The peer MUST send value 1.  |
+           +------+------------------------------+
+        """)
+        let table = try #require(try Self.figure(document).table)
+        #expect(table.header.isEmpty)
+        #expect(Self.texts(table.rows) == [["0", "The peer MUST send value 0 now."], ["1", "The peer MUST send value 1."]])
+    }
+
     @Test(arguments: [
         ("a cell spanning two columns", """
            +------+------+

@@ -34,14 +34,15 @@ extension TextBlockBuilder {
         }
         guard band.isEmpty, !bands.isEmpty else { return nil }
         // A table ruled between its rows has one row a band; one that is not (xml2rfc v2's
-        // "headers" style) starts a row where the first column has text.
+        // "headers" style) starts a row where the first column has text, below its header
+        // (the first band, when there are more).
         let ruled = borders >= 4
         var rows: [[InlineText]] = []
         var header: [[InlineText]] = []
         for (b, band) in bands.enumerated() {
             var groups: [[(line: TextLine, cells: [Substring])]] = []
             for entry in band {
-                let startsRow = !ruled && b > 0 && !entry.cells[0].allSatisfy { $0 == " " }
+                let startsRow = !ruled && (b > 0 || bands.count == 1) && !entry.cells[0].allSatisfy { $0 == " " }
                 if groups.isEmpty || startsRow { groups.append([entry]) } else { groups[groups.count - 1].append(entry) }
             }
             for group in groups {
