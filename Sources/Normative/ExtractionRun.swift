@@ -218,18 +218,21 @@ struct ExtractionRun {
         case .blockquote(let c), .aside(let c):
             for b in c.blocks { walk(b, &ctx) }
         case .table(let t):
-            for row in t.header + t.rows {
-                for cell in row { unit(cell, at: t.location, &ctx) }
-            }
+            cells(of: t, &ctx)
         case .figure(let f):
             countKeywords(in: Array(f.verbatim.utf8))
             // A grid table drawn in text: its cells are read as a table's are (their
             // keywords were counted with the drawing).
-            for row in (f.table?.header ?? []) + (f.table?.rows ?? []) {
-                for cell in row { unit(cell, at: f.location, &ctx, counted: true) }
-            }
+            if let t = f.table { cells(of: t, &ctx, counted: true) }
         case .references:
             break
+        }
+    }
+
+    /// A table's cells, header rows first, each one run of prose.
+    mutating func cells(of table: Table, _ ctx: inout Context, counted: Bool = false) {
+        for row in table.header + table.rows {
+            for cell in row { unit(cell, at: table.location, &ctx, counted: counted) }
         }
     }
 

@@ -42,7 +42,7 @@ extension TextBlockBuilder {
         for (b, band) in bands.enumerated() {
             var groups: [[(line: TextLine, cells: [Substring])]] = []
             for entry in band {
-                let startsRow = !ruled && (b > 0 || bands.count == 1) && !entry.cells[0].allSatisfy { $0 == " " }
+                let startsRow = !ruled && (b > 0 || bands.count == 1) && !trimmed(entry.cells[0]).isEmpty
                 if groups.isEmpty || startsRow { groups.append([entry]) } else { groups[groups.count - 1].append(entry) }
             }
             for group in groups {

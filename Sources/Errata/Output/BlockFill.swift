@@ -32,7 +32,7 @@ enum BlockFill {
             // A sentence that ends a line ends with two spaces when the lines are joined.
             if let last = words.indices.last, n < lines.count - 1 {
                 let next = lines[n + 1].drop { $0 == " " }.first
-                words[last].gap = endsSentence(words[last].word) && (next?.isUppercase ?? false) ? 2 : 1
+                words[last].gap = Filling.endsSentence(words[last].word, closers: ")\"") && (next?.isUppercase ?? false) ? 2 : 1
             }
         }
         var out: [String] = []
@@ -48,10 +48,5 @@ enum BlockFill {
         }
         if !line.isEmpty { out.append(indent + line) }
         return out.joined(separator: "\n")
-    }
-
-    static func endsSentence(_ word: Substring) -> Bool {
-        let core = word.reversed().drop { $0 == ")" || $0 == "\"" }
-        return core.first.map { $0 == "." || $0 == "?" || $0 == "!" } ?? false
     }
 }

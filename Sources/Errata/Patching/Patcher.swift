@@ -102,10 +102,11 @@ enum Filling {
         return out
     }
 
-    /// A word ending in ".", "?" or "!", closing quotes and brackets aside.
-    static func endsSentence(_ word: String) -> Bool {
-        let core = word.utf8.reversed().drop { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") || $0 == UInt8(ascii: ")") || $0 == UInt8(ascii: "]") }
-        return core.first.map { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "!") } ?? false
+    /// A word ending in ".", "?" or "!", any of `closers` after it aside (the patcher's
+    /// default: closing quotes and brackets).
+    static func endsSentence<S: StringProtocol>(_ word: S, closers: String = "\"')]") -> Bool {
+        let closing = Set(closers.utf8)
+        return word.utf8.reversed().first { !closing.contains($0) }.map { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "!") } ?? false
     }
 
     /// Greedy fill: the first line continues `firstLine` (the first word follows it
