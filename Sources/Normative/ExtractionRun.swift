@@ -542,8 +542,9 @@ struct ExtractionRun {
 
     static func normalize(_ text: InlineText) -> Normalized {
         // The output is never longer than the input (runs of white space fold to one
-        // space, U+00A0's two bytes to one): it is written in place into room for all of
-        // the input, over unsafe buffers, with no copy of each span's bytes.
+        // space, U+00A0's two bytes and U+2028's three to one): it is written in place
+        // into room for all of the input, over unsafe buffers, with no copy of each span's
+        // bytes.
         let capacity = text.spans.reduce(0) { $0 + $1.text.utf8.count }
         var tagged: [Range<Int>] = []
         var breaks: [(offset: Int, newlines: Int)] = []
@@ -573,9 +574,14 @@ struct ExtractionRun {
                         }
                         var b = utf8[k]
                         k += 1
-                        // U+00A0 NO-BREAK SPACE (C2 A0) is white space like any other.
+                        // U+00A0 NO-BREAK SPACE (C2 A0) is white space like any other, and so
+                        // is U+2028 LINE SEPARATOR (E2 80 A8), a forced line break (`<br/>`,
+                        // `<vspace/>`): where xml2rfc's text breaks the line, a sentence may end.
                         if b == 0xC2, k < utf8.count, utf8[k] == 0xA0 {
                             k += 1
+                            b = 0x20
+                        } else if b == 0xE2, k + 1 < utf8.count, utf8[k] == 0x80, utf8[k + 1] == 0xA8 {
+                            k += 2
                             b = 0x20
                         }
                         if Bytes.isSpace(b) {
