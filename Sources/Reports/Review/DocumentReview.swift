@@ -73,8 +73,8 @@ extension ReviewReport {
         }
     }
 
-    /// The report written through `emit`: text and JSON in pieces as they are rendered (a
-    /// 50 MB draft's review is never held whole), Markdown whole.
+    /// The report written through `emit` in pieces as it is rendered (a 50 MB draft's
+    /// review is never held whole).
     public func write<E: Error>(as format: ReviewFormat, color: Bool = false, emit: (String) throws(E) -> Void) throws {
         try write(as: format, color: color, statements: statements, emit: emit)
     }
@@ -99,10 +99,7 @@ extension ReviewReport {
             head.statements = []
             try StableJSON.stream(head, array: "statements", elements: statements, compact: format == .jsonl, emit: emit)
             try emit("\n")
-        case .markdown:
-            var whole = self
-            whole.statements = Array(statements)
-            try emit(whole.rendered(as: format, color: color))
+        case .markdown: try ReviewMarkdownFormat.render(self, statements: statements, emit: emit)
         }
     }
 }
