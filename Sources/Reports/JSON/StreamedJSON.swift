@@ -8,29 +8,71 @@ extension StableJSON {
         _ value: T, array key: String, elements: some Sequence<Element>, compact: Bool,
         emit: (String) throws(E) -> Void
     ) throws {
-        guard case .object(let box) = try JSONValueEncoder.node(of: value) else { throw JSONEncodingError.noValue }
-        var members = box.members.filter { $0.key != key }
-        members.append((key, .array(JSONValueEncoder.ArrayBox())))
-        if !JSONTextWriter.isSorted(members) { members.sort { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) } }
+        var out = JSONTextWriter(compact: compact)
+        try streamObject(value, array: key, elements: elements, indent: 0, into: &out, emit: emit)
+        try emit(out.take())
+    }
+
+    /// The same text as `encode(outer)` (or `encodeLine`) with its member `member` holding
+    /// `value` streamed as `stream(_:array:elements:compact:emit:)` streams it: a JSON Lines
+    /// record `{"file", "review"}` whose review is a 50 MB draft's.
+    public static func stream<Outer: Encodable, T: Encodable, Element: Encodable, E: Error>(
+        _ outer: Outer, member: String, holding value: T, array key: String, elements: some Sequence<Element>,
+        compact: Bool, emit: (String) throws(E) -> Void
+    ) throws {
+        let members = try sortedMembers(of: outer, placing: member)
         var out = JSONTextWriter(compact: compact)
         out.append(UInt8(ascii: "{"))
+        for (i, m) in members.enumerated() {
+            out.memberPrefix(i, key: m.key, indent: 0)
+            if m.key == member {
+                try streamObject(value, array: key, elements: elements, indent: 2, into: &out, emit: emit)
+            } else {
+                try out.write(m.value, indent: 2)
+            }
+        }
+        out.close(UInt8(ascii: "}"), empty: false, indent: 0)
+        try emit(out.take())
+    }
+
+    /// `value`'s object members with `key`'s (a placeholder for the text written in its
+    /// place) among them, sorted as every object is.
+    private static func sortedMembers<T: Encodable>(of value: T, placing key: String) throws -> [(key: String, value: JSONNode)] {
+        guard case .object(let box) = try JSONValueEncoder.node(of: value) else { throw JSONEncodingError.noValue }
+        var members = box.members.filter { $0.key != key }
+        members.append((key, .null))
+        if !JSONTextWriter.isSorted(members) { members.sort { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) } }
+        return members
+    }
+
+    /// `value` with its array member written element by element, the object's brace at
+    /// `indent`; `out` handed to `emit` whenever it holds 256 KB.
+    private static func streamObject<T: Encodable, Element: Encodable, E: Error>(
+        _ value: T, array key: String, elements: some Sequence<Element>, indent: Int,
+        into out: inout JSONTextWriter, emit: (String) throws(E) -> Void
+    ) throws {
+        let members = try sortedMembers(of: value, placing: key)
+        out.append(UInt8(ascii: "{"))
         for (i, member) in members.enumerated() {
-            out.memberPrefix(i, key: member.key, indent: 0)
+            out.memberPrefix(i, key: member.key, indent: indent)
             guard member.key == key else {
-                try out.write(member.value, indent: 2)
+                try out.write(member.value, indent: indent + 2)
                 continue
             }
             out.append(UInt8(ascii: "["))
             var count = 0
             for element in elements {
-                out.itemPrefix(count, indent: 2)
-                try out.write(JSONValueEncoder.node(of: element), indent: 4)
+                out.itemPrefix(count, indent: indent + 2)
+                if let direct = element as? any DirectJSON {
+                    direct.writeJSON(into: &out, indent: indent + 4)
+                } else {
+                    try out.write(JSONValueEncoder.node(of: element), indent: indent + 4)
+                }
                 count += 1
                 if out.bytes.count >= 1 << 18 { try emit(out.take()) }
             }
-            out.close(UInt8(ascii: "]"), empty: count == 0, indent: 2)
+            out.close(UInt8(ascii: "]"), empty: count == 0, indent: indent + 2)
         }
-        out.close(UInt8(ascii: "}"), empty: members.isEmpty, indent: 0)
-        try emit(out.take())
+        out.close(UInt8(ascii: "}"), empty: members.isEmpty, indent: indent)
     }
 }

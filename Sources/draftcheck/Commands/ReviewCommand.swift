@@ -81,10 +81,9 @@ struct ReviewCommand: Command {
             let filter = StatementFilter(topic: topic.topic, strength: level.strength)
             if format == .jsonl {
                 let paths = try ([file] + more).map { try sources.path($0) }
-                let (lines, failed) = CorpusReview.run(paths, filter: filter, lowercaseKeywords: lowercaseKeywords) { error in
+                let failed = try CorpusReview.run(paths, filter: filter, lowercaseKeywords: lowercaseKeywords, exitCode: { error in
                     (error as? any Diagnostic).map { ExitStatus.code(for: $0.category) } ?? ExitStatus.software
-                }
-                try StandardOutput.write(lines.map { $0 + "\n" }.joined())
+                }, emit: { try StandardOutput.write($0) })
                 if failed { throw ExitCode(ExitStatus.dataError) }
                 return
             }
