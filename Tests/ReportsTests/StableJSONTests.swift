@@ -1,5 +1,6 @@
 import DraftDocument
 import Foundation
+import Linking
 import Normative
 import PropertyBased
 import Reports
@@ -161,6 +162,75 @@ import TestSupport
             let expectedLast = try Self.foundation(Last(zz: numbers))
             #expect(last == expectedLast)
         }
+    }
+
+    /// A streamed value as a member of an outer object (a JSON Lines record `{"file",
+    /// "review"}` whose review is streamed): the same text as the whole record encoded at
+    /// once, the member sorting first, in the middle and last, pretty and on one line.
+    @Test func streamingAMemberHoldingAStreamedArrayWritesTheSameText() throws {
+        struct Inside: Encodable { var head = "h"; var items: [Int]; var tail = [true] }
+        struct Middle: Encodable { var a = "x"; var m: Inside?; var z = 2 }
+        struct First: Encodable { var a: Inside?; var b = "y" }
+        struct Last: Encodable { var file = "f.xml"; var review: Inside? }
+        for count in [0, 1, 4] {
+            let items = Array(0..<count)
+            let inside = Inside(items: items)
+            func check<T: Encodable>(_ whole: T, _ shell: T, member: String) throws {
+                for compact in [false, true] {
+                    var text = ""
+                    try StableJSON.stream(shell, member: member, holding: Inside(items: []), array: "items",
+                                          elements: items, compact: compact) { text += $0 }
+                    let expected = compact ? try StableJSON.encodeLine(whole) : try Self.foundation(whole)
+                    #expect(text == expected, "\(T.self), \(count) items, compact \(compact)")
+                }
+            }
+            try check(Middle(m: inside), Middle(m: nil), member: "m")
+            try check(First(a: inside), First(a: nil), member: "a")
+            try check(Last(review: inside), Last(review: nil), member: "review")
+        }
+    }
+
+    /// A review statement writes its own JSON when streamed: the same bytes as Foundation's
+    /// encoding, whichever of status, checks and exemption it has, with text that needs
+    /// escapes, at the indents of a pretty report and on one line.
+    @Test func aReviewStatementWritesTheJSONFoundationWrites() throws {
+        let source = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <rfc version="3" docName="draft-x-json-00" ipr="trust200902"><front><title>J</title></front><middle>
+            <section><name>One</name>
+            <t>The kernel MUST send "SADB_ACQUIRE" \\ as [PFKEY] says.</t>
+            <t>The peer SHOULD NOT narrow TSi, and it MAY send TSr.</t>
+            <t>Traffic Selectors are narrowed.</t>
+            </section></middle></rfc>
+            """
+        let analysis = StatementExtractor().analyze(try DocumentReader.read(data: Data(source.utf8), path: "t.xml"))
+        let base = ReviewReport(analysis).statements
+        #expect(base.count == 4)
+        #expect(base.map(\.levels) == [["MUST"], ["SHOULD NOT"], ["MAY"], []])
+        let exemption = ReviewExemption(Exemption(document: "RFC 1", section: "1", quote: "q", reason: .operationalAdvice, note: "A \"note\"."))
+        var variants: [ReviewStatement] = []
+        for (i, statement) in base.enumerated() {
+            for status in [nil, StatementStatus.contradicted] {
+                for checks in [nil, [], ["pfkey.acquire", "ts.narrow"]] as [[String]?] {
+                    for exempt in [nil, exemption] {
+                        var s = statement
+                        s.status = status
+                        s.checks = checks
+                        s.exemption = exempt
+                        s.line = i == 0 ? -3 : s.line
+                        if i == 1 { s.text += " \u{1}\t\"é\u{7F}" }
+                        variants.append(s)
+                    }
+                }
+            }
+        }
+        struct Shell: Encodable { var n = 1; var statements: [ReviewStatement] }
+        var pretty = ""
+        try StableJSON.stream(Shell(statements: []), array: "statements", elements: variants, compact: false) { pretty += $0 }
+        #expect(pretty == (try Self.foundation(Shell(statements: variants))))
+        var line = ""
+        try StableJSON.stream(Shell(statements: []), array: "statements", elements: variants, compact: true) { line += $0 }
+        #expect(line == (try StableJSON.encodeLine(Shell(statements: variants))))
     }
 
     /// `review --format json` written in pieces is the text of the whole report.

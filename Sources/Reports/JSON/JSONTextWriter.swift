@@ -97,7 +97,7 @@ struct JSONTextWriter {
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
-    private mutating func writeString(_ string: String) {
+    mutating func writeString(_ string: String) {
         bytes.append(UInt8(ascii: "\""))
         var s = string
         s.withUTF8 { utf8 in
@@ -124,5 +124,27 @@ struct JSONTextWriter {
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+}
+
+/// A value that writes its own JSON text, the same bytes its `Encodable` conformance gives
+/// through `StableJSON`, without the tree of the encoding: for the elements of a streamed
+/// array (871,200 statements in a 50 MB draft's review, where the tree was a third of the run).
+protocol DirectJSON: Encodable {
+    func writeJSON(into out: inout JSONTextWriter, indent: Int)
+}
+
+extension JSONTextWriter {
+    mutating func writeStrings(_ strings: [String], indent: Int) {
+        append(UInt8(ascii: "["))
+        for (i, s) in strings.enumerated() {
+            itemPrefix(i, indent: indent)
+            writeString(s)
+        }
+        close(UInt8(ascii: "]"), empty: strings.isEmpty, indent: indent)
+    }
+
+    mutating func writeNumber(_ n: Int) {
+        bytes.append(contentsOf: String(n).utf8)
     }
 }
