@@ -152,7 +152,9 @@ let package = Package(
         .testTarget(name: "SPDBridgeTests", dependencies: ["SPDBridge", "PFKey", "PFKeyReference", "TrafficSelectors", "TestSupport"]),
         .testTarget(name: "ChecksTests", dependencies: ["Checks", "Linking", "Scenarios", "TestSupport"]),
         
-        .testTarget(name: "LinkingTests", dependencies: ["Linking", "Checks", "DraftDocument", "TestSupport"]),
+        .testTarget(name: "LinkingTests", dependencies: [
+            "Linking", "Checks", "DraftDocument", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Checks", "Linking", "DraftDocument", "TestSupport", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "ErrataTests", dependencies: [
             "Errata", "DraftDocument", "Checks", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),

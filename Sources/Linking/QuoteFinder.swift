@@ -42,26 +42,71 @@ public enum QuoteFinder {
     public static let minimumFuzzyScore = 0.85
 
     /// White space folded to single spaces, ends trimmed, curly quotes and typographic
-    /// hyphens straightened: the form rendered text and source text compare in.
+    /// hyphens straightened: the form rendered text and source text compare in. White space
+    /// is Unicode's White_Space (what `Unicode.Scalar.Properties.isWhitespace` answers),
+    /// found in the UTF-8 bytes: asking each scalar's properties was half of `check` on a
+    /// large draft.
     public static func normalize(_ text: some StringProtocol) -> String {
-        var out = String.UnicodeScalarView()
-        var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            var s = scalar
-            switch s.value {
-            case 0x201C, 0x201D: s = "\""
-            case 0x2018, 0x2019: s = "'"
-            case 0x2010, 0x2011: s = "-"
-            default: break
+        if let done = text.utf8.withContiguousStorageIfAvailable({ normalize(utf8: $0) }) { return done }
+        var copy = String(text)
+        return copy.withUTF8 { normalize(utf8: $0) }
+    }
+
+    private static func normalize(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String {
+        let n = bytes.count
+        // Never longer than the input: a replacement is no longer than what it replaces.
+        return String(unsafeUninitializedCapacity: n) { out in
+            var c = 0
+            var pendingSpace = false
+            var i = 0
+            func put(_ b: UInt8) {
+                if pendingSpace { out[c] = 0x20; c += 1; pendingSpace = false }
+                out[c] = b
+                c += 1
             }
-            if s.properties.isWhitespace {
-                pendingSpace = !out.isEmpty
-                continue
+            while i < n {
+                let b = bytes[i]
+                var length = 1
+                var replacement: UInt8?
+                var space = false
+                switch b {
+                case 0x09...0x0D, 0x20: space = true
+                case 0xC2 where i + 1 < n:
+                    length = 2
+                    space = bytes[i + 1] == 0x85 || bytes[i + 1] == 0xA0
+                case 0xE1 where i + 2 < n:
+                    length = 3
+                    space = bytes[i + 1] == 0x9A && bytes[i + 2] == 0x80  // U+1680
+                case 0xE2 where i + 2 < n:
+                    length = 3
+                    let (b1, b2) = (bytes[i + 1], bytes[i + 2])
+                    if b1 == 0x80 {
+                        switch b2 {
+                        case 0x80...0x8A, 0xA8, 0xA9, 0xAF: space = true  // U+2000-200A, 2028, 2029, 202F
+                        case 0x90, 0x91: replacement = 0x2D  // U+2010, U+2011
+                        case 0x98, 0x99: replacement = 0x27  // U+2018, U+2019
+                        case 0x9C, 0x9D: replacement = 0x22  // U+201C, U+201D
+                        default: break
+                        }
+                    } else if b1 == 0x81, b2 == 0x9F {
+                        space = true  // U+205F
+                    }
+                case 0xE3 where i + 2 < n:
+                    length = 3
+                    space = bytes[i + 1] == 0x80 && bytes[i + 2] == 0x80  // U+3000
+                default: break
+                }
+                if space {
+                    pendingSpace = c > 0
+                } else if let replacement {
+                    put(replacement)
+                } else {
+                    for k in i..<(i + length) { put(bytes[k]); pendingSpace = false }
+                }
+                i += length
             }
-            if pendingSpace { out.append(" "); pendingSpace = false }
-            out.append(s)
+            return c
         }
-        return String(out)
     }
 
     /// Finds `quote` in `text`; the range returned is in `normalize(text)`.
