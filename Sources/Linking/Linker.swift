@@ -227,8 +227,13 @@ struct StatementSpans {
     /// Per section number: the indices of its statements, in document order.
     private let bySection: [String: [Int]]
     /// Per statement index: its normalised text's occurrences in its section's text (UTF-8
-    /// offsets); empty when the text is not there as is (hyphenation rejoined, list markers).
-    private let occurrences: [[Range<Int>]]
+    /// offsets), as an index into `occurrenceLists`; an empty list when the text is not
+    /// there as is (hyphenation rejoined, list markers). Statements of one section with the
+    /// same text (one sentence with several keywords, a sentence repeated) share one list:
+    /// a list per statement grew with the square of a section's repeats (a section of 200
+    /// equal paragraphs held 200 ranges for each of its 600 statements).
+    private let occurrenceIndex: [Int]
+    private let occurrenceLists: [[Range<Int>]]
     private let normalized: [String]
 
     init(statements: [LinkStatement], index: SectionTextIndex) {
@@ -239,16 +244,30 @@ struct StatementSpans {
         for entry in index.entries where bytes[entry.number] == nil { bytes[entry.number] = Array(entry.text.utf8) }
         let normalized = statements.map { QuoteFinder.normalize($0.text) }
         self.normalized = normalized
-        // Each section's statements are looked for together, in one pass per text length.
-        var occurrences = [[Range<Int>]](repeating: [], count: statements.count)
+        // Each section's distinct statement texts are looked for together, in one pass per
+        // text length.
+        var occurrenceIndex = [Int](repeating: 0, count: statements.count)
+        var occurrenceLists: [[Range<Int>]] = [[]]
         for (section, members) in bySection {
             guard let hay = bytes[section] else { continue }
-            let needles = members.map { Array(normalized[$0].utf8) }
+            var slots: [String: Int] = [:]
+            var needles: [[UInt8]] = []
+            for i in members {
+                if let slot = slots[normalized[i]] {
+                    occurrenceIndex[i] = slot
+                    continue
+                }
+                let slot = occurrenceLists.count + needles.count
+                slots[normalized[i]] = slot
+                occurrenceIndex[i] = slot
+                needles.append(Array(normalized[i].utf8))
+            }
             for (k, found) in ByteSearch.all(of: needles, in: hay).enumerated() {
-                occurrences[members[k]] = found.map { $0..<($0 + needles[k].count) }
+                occurrenceLists.append(found.map { $0..<($0 + needles[k].count) })
             }
         }
-        self.occurrences = occurrences
+        self.occurrenceIndex = occurrenceIndex
+        self.occurrenceLists = occurrenceLists
         self.bySection = bySection
     }
 
@@ -258,7 +277,8 @@ struct StatementSpans {
     func overlapping(_ entry: SectionTextIndex.Entry, _ range: Range<Int>) -> [String] {
         var matched: String?
         return (bySection[entry.number] ?? []).filter { i in
-            if !occurrences[i].isEmpty { return occurrences[i].contains { $0.lowerBound < range.upperBound && range.lowerBound < $0.upperBound } }
+            let occurrences = occurrenceLists[occurrenceIndex[i]]
+            if !occurrences.isEmpty { return occurrences.contains { $0.lowerBound < range.upperBound && range.lowerBound < $0.upperBound } }
             if matched == nil {
                 let utf8 = Array(entry.text.utf8)
                 matched = String(decoding: utf8[range.clamped(to: 0..<utf8.count)], as: UTF8.self)
