@@ -46,15 +46,43 @@ public struct Coverage: Hashable, Sendable, Codable {
         var bcp14 = CoverageRow(key: "BCP 14"), topical = CoverageRow(key: "topical")
         var topics: [String: CoverageRow] = [:], levels: [String: CoverageRow] = [:]
         var sections: [String: CoverageRow] = [:], sectionOrder: [String] = []
-        for s in statements {
-            total.add(s)
-            if s.statement.levels.isEmpty { topical.add(s) } else { bcp14.add(s) }
-            for t in s.statement.topics { topics[t, default: CoverageRow(key: t)].add(s) }
-            let lv = s.statement.levels.isEmpty ? [Coverage.topicalLevel] : s.statement.levels
-            for l in Set(lv) { levels[l, default: CoverageRow(key: l)].add(s) }
-            if sections[s.statement.section] == nil { sectionOrder.append(s.statement.section) }
-            sections[s.statement.section, default: CoverageRow(key: s.statement.section)].add(s)
+        // Read in place (an iterated array copies each statement, a retain and a release
+        // of each of its references), and a section's statements counted together: they
+        // come in document order.
+        var run: (section: String, row: CoverageRow)?
+        func endRun() {
+            guard let (section, row) = run else { return }
+            if let counted = sections[section] {
+                var merged = counted
+                for (status, n) in row.counts { merged.counts[status, default: 0] += n }
+                merged.inherited += row.inherited
+                sections[section] = merged
+            } else {
+                sectionOrder.append(section)
+                sections[section] = row
+            }
         }
+        statements.withUnsafeBufferPointer { all in
+            for i in all.indices {
+                let st = all[i].statement
+                total.add(all[i])
+                if st.levels.isEmpty { topical.add(all[i]) } else { bcp14.add(all[i]) }
+                for t in st.topics { topics[t, default: CoverageRow(key: t)].add(all[i]) }
+                if st.levels.isEmpty {
+                    levels[Coverage.topicalLevel, default: CoverageRow(key: Coverage.topicalLevel)].add(all[i])
+                } else {
+                    for (k, l) in st.levels.enumerated() where !st.levels[..<k].contains(l) {
+                        levels[l, default: CoverageRow(key: l)].add(all[i])
+                    }
+                }
+                if run?.section != st.section {
+                    endRun()
+                    run = (st.section, CoverageRow(key: st.section))
+                }
+                run!.row.add(all[i])
+            }
+        }
+        endRun()
         self.total = total
         self.bcp14 = bcp14
         self.topical = topical

@@ -191,11 +191,27 @@ public struct LinkedDocument: Sendable {
     public var identity: DocumentIdentity
     public var metadata: Metadata
     public var sections: [SectionOutline]
-    public var statements: [LinkedStatement]
+    public var statements: [LinkedStatement] {
+        didSet { coverage = Coverage(statements: statements) }
+    }
     /// Every claim naming this document's series, found or not.
     public var claims: [ClaimLink]
     /// Every exemption naming this document's series, found or not.
     public var exemptions: [ExemptionLink] = []
+    /// The statements' coverage, counted once (reports ask for it several times: each
+    /// count was a pass over every statement, 871,200 in a 50 MB draft).
+    public private(set) var coverage: Coverage
+
+    public init(identity: DocumentIdentity, metadata: Metadata, sections: [SectionOutline], statements: [LinkedStatement],
+                claims: [ClaimLink], exemptions: [ExemptionLink] = []) {
+        self.identity = identity
+        self.metadata = metadata
+        self.sections = sections
+        self.statements = statements
+        self.claims = claims
+        self.exemptions = exemptions
+        coverage = Coverage(statements: statements)
+    }
 
     /// Statements whose status is `status`.
     public func statements(_ status: StatementStatus) -> [LinkedStatement] {
@@ -211,7 +227,6 @@ public struct LinkedDocument: Sendable {
         Set(statements.map(\.status)).union(claims.map(\.status))
     }
 
-    public var coverage: Coverage { Coverage(statements: statements) }
 }
 
 extension LinkStatement {
