@@ -89,10 +89,12 @@ public enum CorpusReview {
         var stopped: Bool { lock.withLock { error != nil } }
 
         func write(_ index: Int, failed recordFailed: Bool, _ render: ((String) throws -> Void) throws -> Void) {
-            let now = lock.withLock { () -> Bool in
+            let (now, gaveUp) = lock.withLock { () -> (Bool, Bool) in
                 if recordFailed { failed = true }
-                return index == turn && error == nil
+                return (index == turn && error == nil, error != nil)
             }
+            // Writing failed: nothing more is written, so nothing more is rendered.
+            if gaveUp { return }
             var text = ""
             if now {
                 do { try render(emit) } catch { fail(error) }
