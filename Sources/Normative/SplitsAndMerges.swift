@@ -34,14 +34,8 @@ extension StatementMatcher {
     /// the pair's words closer (its Dice coefficient rises): a sentence that only repeats
     /// common words of its neighbour is not half of it.
     public func regroupings(in result: Result) -> [StatementRegrouping] {
-        var vocabulary: [String: Int] = [:]
-        func tokens(_ s: Statement) -> [Int] {
-            StatementIdentity.matchingKey(s.text).split(separator: " ").map { word in
-                if let id = vocabulary[String(word)] { return id }
-                vocabulary[String(word)] = vocabulary.count
-                return vocabulary.count - 1
-            }.sorted()
-        }
+        var vocabulary = WordVocabulary()
+        func tokens(_ s: Statement) -> [Int] { vocabulary.tokens(s.text) }
         var out: [StatementRegrouping] = []
         // Splits: a new statement left over whose words an old, matched statement holds.
         for other in result.unmatchedNew {

@@ -58,15 +58,8 @@ public struct StatementMatcher: Sendable {
         }
 
         // Stage 3: token similarity over what is left, best pairs first.
-        var vocabulary: [String: Int] = [:]
-        func tokens(_ s: Statement) -> [Int] {
-            StatementIdentity.matchingKey(s.text).split(separator: " ").map { word in
-                if let id = vocabulary[String(word)] { return id }
-                let id = vocabulary.count
-                vocabulary[String(word)] = id
-                return id
-            }.sorted()
-        }
+        var vocabulary = WordVocabulary()
+        func tokens(_ s: Statement) -> [Int] { vocabulary.tokens(s.text) }
         let oldLeft = old.indices.filter { !oldTaken[$0] }
         let newLeft = new.indices.filter { !newTaken[$0] }
         let oldTokens = Dictionary(uniqueKeysWithValues: oldLeft.map { ($0, tokens(old[$0])) })
@@ -120,14 +113,8 @@ public struct StatementMatcher: Sendable {
         if let s = statements.first(where: { $0.text == normalizedQuote }) { return (s, .exact, 1) }
         let key = StatementIdentity.matchingKey(normalizedQuote)
         if let s = statements.first(where: { StatementIdentity.matchingKey($0.text) == key }) { return (s, .normalised, 1) }
-        var vocabulary: [String: Int] = [:]
-        func tokens(_ t: String) -> [Int] {
-            StatementIdentity.matchingKey(t).split(separator: " ").map { word in
-                if let id = vocabulary[String(word)] { return id }
-                vocabulary[String(word)] = vocabulary.count
-                return vocabulary.count - 1
-            }.sorted()
-        }
+        var vocabulary = WordVocabulary()
+        func tokens(_ t: String) -> [Int] { vocabulary.tokens(t) }
         let q = tokens(normalizedQuote)
         var best: (Statement, Double)?
         for s in statements {
