@@ -55,6 +55,14 @@ public enum CheckReportFormat: String, Sendable, CaseIterable {
         case .github: GitHubReport.render(report)
         }
     }
+
+    /// The same text handed to `emit`: JSON in pieces as it is encoded (a large draft's
+    /// report is never held whole), the other formats whole.
+    public func write<E: Error>(_ report: CheckReport, text: TextCheckReport.Options = TextCheckReport.Options(),
+                                emit: (String) throws(E) -> Void) throws {
+        if self == .json { return try JSONCheckReport.write(report, emit: emit) }
+        try emit(render(report, text: text))
+    }
 }
 
 extension StatementStatus {

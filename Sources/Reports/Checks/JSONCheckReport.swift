@@ -103,6 +103,17 @@ public enum JSONCheckReport {
     }
 
     public static func root(_ report: CheckReport) -> Root {
+        var root = head(report)
+        root.documents = report.documents.map { d in
+            var entry = documentHead(d)
+            entry.statements = d.statements.map { statementEntry($0, in: d) }
+            return entry
+        }
+        return root
+    }
+
+    /// The report without its documents.
+    static func head(_ report: CheckReport) -> Root {
         let checks = report.checkResults.map { check, result in
             CheckEntry(id: check.id, title: check.title, topic: check.topic.rawValue, dialects: check.dialects,
                        outcome: result.outcome.rawValue, error: result.error, claims: check.claims, evidence: result.evidence)
@@ -110,21 +121,24 @@ public enum JSONCheckReport {
         var summary: [String: Int] = [:]
         for o in CheckOutcome.allCases { summary[o.rawValue] = report.run.counts[o] ?? 0 }
         summary["checks"] = report.run.checks.count
-        let documents = report.documents.map { d in
-            var counts: [String: Int] = [:]
-            for s in StatementStatus.allCases { counts[s.rawValue] = d.coverage.total.count(s) }
-            counts["statements"] = d.statements.count
-            counts["staleClaims"] = d.staleClaims.count
-            return DocumentEntry(
-                file: d.metadata.file, series: d.identity.series, revision: d.identity.revision, title: d.metadata.title,
-                format: d.metadata.format.rawValue, summary: counts,
-                statements: d.statements.map { s in
-                    StatementEntry(statement: ReviewStatement(s), claims: CheckReport.links(of: s, in: d).map(claimEntry), drift: s.drift)
-                },
-                staleClaims: d.staleClaims.map(claimEntry), coverage: d.coverage)
-        }
         return Root(schema: schemaName, schemaVersion: schemaVersion, tool: Tool(name: "draftcheck", version: report.toolVersion),
-                    summary: summary, checks: checks, documents: documents)
+                    summary: summary, checks: checks, documents: [])
+    }
+
+    /// A document's entry without its statements.
+    static func documentHead(_ d: LinkedDocument) -> DocumentEntry {
+        var counts: [String: Int] = [:]
+        for s in StatementStatus.allCases { counts[s.rawValue] = d.coverage.total.count(s) }
+        counts["statements"] = d.statements.count
+        counts["staleClaims"] = d.staleClaims.count
+        return DocumentEntry(
+            file: d.metadata.file, series: d.identity.series, revision: d.identity.revision, title: d.metadata.title,
+            format: d.metadata.format.rawValue, summary: counts, statements: [],
+            staleClaims: d.staleClaims.map(claimEntry), coverage: d.coverage)
+    }
+
+    static func statementEntry(_ s: LinkedStatement, in d: LinkedDocument) -> StatementEntry {
+        StatementEntry(statement: ReviewStatement(s), claims: CheckReport.links(of: s, in: d).map(claimEntry), drift: s.drift)
     }
 
     static func claimEntry(_ l: ClaimLink) -> ClaimEntry {
@@ -136,6 +150,26 @@ public enum JSONCheckReport {
     }
 
     public static func render(_ report: CheckReport) throws -> String {
-        try StableJSON.encode(root(report)) + "\n"
+        var whole = ""
+        try write(report) { whole += $0 }
+        return whole
+    }
+
+    /// The report handed to `emit` in pieces of about 256 KB, each statement encoded as it
+    /// is reached: the whole report's tree and text took 585 MB for a 10 MB draft.
+    public static func write<E: Error>(_ report: CheckReport, emit: (String) throws(E) -> Void) throws {
+        var out = JSONTextWriter()
+        try StableJSON.writeObject(head(report), placing: "documents", indent: 0, into: &out) { out in
+            out.append(UInt8(ascii: "["))
+            for (i, d) in report.documents.enumerated() {
+                out.itemPrefix(i, indent: 2)
+                try StableJSON.writeObject(documentHead(d), placing: "statements", indent: 4, into: &out) { out in
+                    try StableJSON.writeArray(d.statements.lazy.map { statementEntry($0, in: d) }, indent: 6, into: &out, emit: emit)
+                }
+            }
+            out.close(UInt8(ascii: "]"), empty: report.documents.isEmpty, indent: 2)
+        }
+        out.append(UInt8(ascii: "\n"))
+        try emit(out.take())
     }
 }

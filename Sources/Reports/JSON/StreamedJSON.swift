@@ -20,18 +20,10 @@ extension StableJSON {
         _ outer: Outer, member: String, holding value: T, array key: String, elements: some Sequence<Element>,
         compact: Bool, emit: (String) throws(E) -> Void
     ) throws {
-        let members = try sortedMembers(of: outer, placing: member)
         var out = JSONTextWriter(compact: compact)
-        out.append(UInt8(ascii: "{"))
-        for (i, m) in members.enumerated() {
-            out.memberPrefix(i, key: m.key, indent: 0)
-            if m.key == member {
-                try streamObject(value, array: key, elements: elements, indent: 2, into: &out, emit: emit)
-            } else {
-                try out.write(m.value, indent: 2)
-            }
+        try writeObject(outer, placing: member, indent: 0, into: &out) { out in
+            try streamObject(value, array: key, elements: elements, indent: 2, into: &out, emit: emit)
         }
-        out.close(UInt8(ascii: "}"), empty: false, indent: 0)
         try emit(out.take())
     }
 
@@ -51,28 +43,41 @@ extension StableJSON {
         _ value: T, array key: String, elements: some Sequence<Element>, indent: Int,
         into out: inout JSONTextWriter, emit: (String) throws(E) -> Void
     ) throws {
+        try writeObject(value, placing: key, indent: indent, into: &out) { out in
+            try writeArray(elements, indent: indent + 2, into: &out, emit: emit)
+        }
+    }
+
+    /// `value` as an object whose brace is at `indent`, its member `key` (in its sorted
+    /// place, whether `value` encodes it or not) written by `member`.
+    static func writeObject<T: Encodable>(_ value: T, placing key: String, indent: Int, into out: inout JSONTextWriter,
+                                          member: (inout JSONTextWriter) throws -> Void) throws {
         let members = try sortedMembers(of: value, placing: key)
         out.append(UInt8(ascii: "{"))
-        for (i, member) in members.enumerated() {
-            out.memberPrefix(i, key: member.key, indent: indent)
-            guard member.key == key else {
-                try out.write(member.value, indent: indent + 2)
-                continue
-            }
-            out.append(UInt8(ascii: "["))
-            var count = 0
-            for element in elements {
-                out.itemPrefix(count, indent: indent + 2)
-                if let direct = element as? any DirectJSON {
-                    direct.writeJSON(into: &out, indent: indent + 4)
-                } else {
-                    try out.write(JSONValueEncoder.node(of: element), indent: indent + 4)
-                }
-                count += 1
-                if out.bytes.count >= 1 << 18 { try emit(out.take()) }
-            }
-            out.close(UInt8(ascii: "]"), empty: count == 0, indent: indent + 2)
+        for (i, m) in members.enumerated() {
+            out.memberPrefix(i, key: m.key, indent: indent)
+            if m.key == key { try member(&out) } else { try out.write(m.value, indent: indent + 2) }
         }
-        out.close(UInt8(ascii: "}"), empty: members.isEmpty, indent: indent)
+        out.close(UInt8(ascii: "}"), empty: false, indent: indent)
+    }
+
+    /// The array of `elements`, its bracket at `indent`, each element encoded as it is
+    /// reached (or written directly, `DirectJSON`); `out` handed to `emit` whenever it
+    /// holds 256 KB.
+    static func writeArray<Element: Encodable, E: Error>(_ elements: some Sequence<Element>, indent: Int,
+                                                         into out: inout JSONTextWriter, emit: (String) throws(E) -> Void) throws {
+        out.append(UInt8(ascii: "["))
+        var count = 0
+        for element in elements {
+            out.itemPrefix(count, indent: indent)
+            if let direct = element as? any DirectJSON {
+                direct.writeJSON(into: &out, indent: indent + 2)
+            } else {
+                try out.write(JSONValueEncoder.node(of: element), indent: indent + 2)
+            }
+            count += 1
+            if out.bytes.count >= 1 << 18 { try emit(out.take()) }
+        }
+        out.close(UInt8(ascii: "]"), empty: count == 0, indent: indent)
     }
 }

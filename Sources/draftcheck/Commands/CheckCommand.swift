@@ -78,7 +78,11 @@ struct CheckCommand: Command {
                                                  toolVersion: Draftcheck.version)
             // Colour only on a terminal: never into a file.
             let text = TextCheckReport.Options(verbose: verbose, color: output == nil && colorOptions.color.enabled, allUnlinked: unlinked)
-            try ReportOutput.write(try format.render(report, text: text), to: output)
+            if output == nil {
+                try format.write(report, text: text) { try StandardOutput.write($0) }
+            } else {
+                try ReportOutput.write(try format.render(report, text: text), to: output)
+            }
             let present = report.statusesPresent
             if present.contains(.errored) { throw ExitCode(ExitStatus.software) }
             if !present.isDisjoint(with: try failOnStatuses()) { throw ExitCode(ExitStatus.findings) }
