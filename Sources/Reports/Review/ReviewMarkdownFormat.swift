@@ -22,16 +22,11 @@ public enum ReviewMarkdownFormat {
         try line("# Review of \(d.name)")
         try line("")
         try line("\(escape(d.title)) (`\(d.file)`, \(d.format)). BCP 14 keywords outside the boilerplate: \(report.keywordCount).")
-        var currentSection: String?
-        var tally = ReviewSummary.Tally()
-        for s in statements {
-            tally.add(s)
-            if s.section != currentSection {
-                currentSection = s.section
-                try line("")
-                try line("## \(s.section) \(escape(s.sectionTitle))")
-                try line("")
-            }
+        let summary = try ReviewSummary.walk(statements, section: { (s) throws(E) in
+            try line("")
+            try line("## \(s.section) \(escape(s.sectionTitle))")
+            try line("")
+        }, each: { (s) throws(E) in
             out.append("- Section "); out.append(s.section)
             out.append(", paragraph "); out.append(s.paragraph)
             out.append(" (line "); out.append(s.line); out.append(") ")
@@ -45,7 +40,7 @@ public enum ReviewMarkdownFormat {
             out.append("  ")
             appendBold(s.text, s.keywordRanges, to: &out)
             try line("")
-        }
+        })
         if !report.findings.isEmpty {
             try line("")
             try line("## Findings")
@@ -59,7 +54,7 @@ public enum ReviewMarkdownFormat {
         try line("")
         try line("## Summary")
         try line("")
-        try line(tally.summary.line + "; findings: \(report.findings.count).")
+        try line(summary.line + "; findings: \(report.findings.count).")
         if !out.isEmpty { try emit(out.take()) }
     }
 

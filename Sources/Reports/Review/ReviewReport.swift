@@ -285,6 +285,23 @@ public struct ReviewSummary: Hashable, Sendable {
         }
     }
 
+    /// Walks `statements` in order as the reports lay them out: `section` before the first
+    /// statement of each section, `each` for every statement; the counts over them all.
+    static func walk<E: Error>(_ statements: some Sequence<ReviewStatement>, section: (ReviewStatement) throws(E) -> Void,
+                               each: (ReviewStatement) throws(E) -> Void) throws(E) -> ReviewSummary {
+        var current: String?
+        var tally = Tally()
+        for s in statements {
+            tally.add(s)
+            if s.section != current {
+                current = s.section
+                try section(s)
+            }
+            try each(s)
+        }
+        return tally.summary
+    }
+
     private init(statements: Int, byLevel: [(level: String, count: Int)], topicalOnly: Int, byTopic: [(topic: String, count: Int)]) {
         self.statements = statements
         self.byLevel = byLevel
