@@ -372,6 +372,33 @@ func numbering(_ document: Document) -> [String] {
         #expect(error.description.contains("titel"))
     }
 
+    /// Bytes the declared encoding cannot hold: libxml2 names the bytes for UTF-8 (the
+    /// message kept on one line), but stops at a Latin-1 byte under a US-ASCII declaration
+    /// with "Premature end of data" alone, so the reader names the byte (found in a revision
+    /// of draft-ietf-sacm-information-model: soft hyphens under encoding="US-ASCII").
+    @Test(arguments: [
+        ("UTF-8", "Input is not proper UTF-8, indicate encoding ! Bytes: 0xE9 0x20 0x4D 0x55", 74),
+        ("US-ASCII", "byte 0xE9 is not US-ASCII, the encoding the XML declaration names (libxml2: Premature end of data in tag t line 2)", 74),
+        ("us-ascii", "byte 0xE9 is not US-ASCII, the encoding the XML declaration names (libxml2: Premature end of data in tag t line 2)", 74),
+    ])
+    func bytesTheDeclaredEncodingCannotHold(encoding: String, message: String, column: Int) throws {
+        let data = Array("<?xml version=\"1.0\" encoding=\"\(encoding)\"?>\n<rfc><front><title>x</title></front><middle><section><name>A</name><t>caf".utf8)
+            + [0xE9] + Array(" MUST</t></section></middle></rfc>\n".utf8)
+        let error = try #require(throws: DocumentError.self) { try DocumentReader.read(data: Data(data), path: "enc.xml") }
+        #expect(error.code == .malformedXML)
+        #expect(error.message == message)
+        #expect(error.location == SourceLocation(file: "enc.xml", line: 2, column: column))
+    }
+
+    @Test func theDeclarationIsReadForItsEncodingName() {
+        func declares(_ head: String) -> Bool { Array(head.utf8).withUnsafeBytes { ASCIIDeclaration.declaresASCII($0) } }
+        #expect(declares("<?xml version='1.0' encoding = 'ascii'?><rfc/>"))
+        #expect(declares("<?xml version=\"1.0\" encoding=\"ANSI_X3.4-1968\" standalone=\"no\"?>"))
+        #expect(!declares("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>"))
+        #expect(!declares("<?xml version=\"1.0\"?><rfc encoding=\"US-ASCII\"/>"), "only the declaration counts")
+        #expect(!declares(" <?xml version=\"1.0\" encoding=\"US-ASCII\"?>"))
+    }
+
     /// libxml2 reports `&nbhy;` under a DOCTYPE naming an unread DTD as an error it
     /// recovers from (the reader maps the entity itself); the error that stops the
     /// document is a later one, and that is the place shown (found in xml2rfc's own

@@ -137,20 +137,70 @@ enum LibXMLParser {
             return document
         }
         if let document { xmlFreeDoc(document) }
-        throw error(first, path: path)
+        throw error(first, path: path, source: cursor.pointee.bytes)
     }
 
-    private static func error(_ errors: FirstError, path: String) -> DocumentError {
+    private static func error(_ errors: FirstError, path: String, source: UnsafeRawBufferPointer) -> DocumentError {
         let first = errors.first
         guard let raw = first.message else {
             return DocumentError(.malformedXML, "not well-formed XML", at: SourceLocation(file: path, line: 1, column: 1))
         }
-        let message = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        let location = SourceLocation(file: path, line: max(1, first.line), column: max(1, first.column))
+        // One line, as every diagnostic is ("... indicate encoding !\nBytes: 0xE9 ...").
+        var message = raw.trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: "\n", with: " ")
+        var location = SourceLocation(file: path, line: max(1, first.line), column: max(1, first.column))
+        if let (column, byte) = ASCIIDeclaration.strayByte(in: source, line: location.line), column <= location.column {
+            // libxml2 stops at such a byte with "Premature end of data", not a word of why.
+            let hex = String(byte, radix: 16, uppercase: true)
+            message = "byte 0x\(hex) is not US-ASCII, the encoding the XML declaration names (libxml2: \(message))"
+            location.column = column
+        }
         let unsafeCodes: Set<Int32> = [Int32(XML_ERR_ENTITY_LOOP.rawValue), Int32(XML_ERR_INTERNAL_ERROR.rawValue)]
         if unsafeCodes.contains(first.code) || message.contains("Excessive depth") || message.contains("amplification") {
             return DocumentError(.refusedUnsafe, message, at: location)
         }
         return DocumentError(.malformedXML, message, at: location)
+    }
+}
+
+/// A document whose XML declaration names US-ASCII and holds a byte above 0x7F (Latin-1
+/// text under a US-ASCII declaration, as some v2 drafts were written).
+enum ASCIIDeclaration {
+    /// The first byte above 0x7F on `line` (1-based) and its column, when the declaration
+    /// names US-ASCII.
+    static func strayByte(in source: UnsafeRawBufferPointer, line: Int) -> (column: Int, byte: UInt8)? {
+        guard declaresASCII(source) else { return nil }
+        var current = 1, i = 0
+        while current < line, i < source.count {
+            if source[i] == 0x0A { current += 1 }
+            i += 1
+        }
+        var column = 1
+        while i < source.count, source[i] != 0x0A {
+            if source[i] > 0x7F { return (column, source[i]) }
+            i += 1
+            column += 1
+        }
+        return nil
+    }
+
+    /// Whether the XML declaration (`<?xml ... encoding="..."?>` at the very start) names
+    /// US-ASCII under one of its IANA names.
+    static func declaresASCII(_ source: UnsafeRawBufferPointer) -> Bool {
+        let head = Array(source.prefix(256))
+        guard head.starts(with: Array("<?xml".utf8)), let end = firstIndex(of: Array("?>".utf8), in: head),
+              let key = firstIndex(of: Array("encoding".utf8), in: Array(head[..<end])) else { return false }
+        var i = key + 8
+        while i < end, head[i] == 0x20 || head[i] == 0x3D || head[i] == 0x09 { i += 1 }
+        guard i < end, head[i] == 0x22 || head[i] == 0x27 else { return false }
+        let quote = head[i]
+        var j = i + 1
+        while j < end, head[j] != quote { j += 1 }
+        let name = String(decoding: head[(i + 1)..<j], as: UTF8.self).uppercased()
+        return ["US-ASCII", "ASCII", "ANSI_X3.4-1968", "ISO646-US", "US"].contains(name)
+    }
+
+    private static func firstIndex(of needle: [UInt8], in hay: [UInt8]) -> Int? {
+        guard needle.count <= hay.count else { return nil }
+        return (0...(hay.count - needle.count)).first { hay[$0..<($0 + needle.count)].elementsEqual(needle) }
     }
 }
