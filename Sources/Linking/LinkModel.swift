@@ -191,9 +191,8 @@ public struct LinkedDocument: Sendable {
     public var identity: DocumentIdentity
     public var metadata: Metadata
     public var sections: [SectionOutline]
-    public var statements: [LinkedStatement] {
-        didSet { coverage = Coverage(statements: statements) }
-    }
+    /// Set once: the coverage below is counted from them.
+    public private(set) var statements: [LinkedStatement]
     /// Every claim naming this document's series, found or not.
     public var claims: [ClaimLink]
     /// Every exemption naming this document's series, found or not.

@@ -101,7 +101,7 @@ public enum QuoteFinder {
                 } else if let replacement {
                     put(replacement)
                 } else {
-                    for k in i..<(i + length) { put(bytes[k]); pendingSpace = false }
+                    for k in i..<(i + length) { put(bytes[k]) }
                 }
                 i += length
             }
