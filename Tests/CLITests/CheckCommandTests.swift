@@ -85,6 +85,20 @@ import TestSupport
         #expect(try String(contentsOfFile: out, encoding: .utf8).contains("This is contradicted by `seed.ikev2-child-sa-via-pfkey`"))
     }
 
+    /// The JSON report streamed into a file is the one streamed to standard output.
+    @Test func jsonOutputFileIsTheStandardOutputReport() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("draftcheck-check-\(UUID().uuidString).json").path
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let toFile = try runDraftcheck(["check", Self.draft, "--format", "json", "-o", out])
+        #expect(toFile.status == 0)
+        #expect(toFile.stdout.isEmpty)
+        let toStdout = try runDraftcheck(["check", Self.draft, "--format", "json"])
+        let written = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(written == toStdout.stdout)
+        #expect(written.contains("\n  \"schema\" : \"draftcheck-check-report\",\n"))
+        #expect(written.hasSuffix("\n}\n"))
+    }
+
     /// Any sections of any documents; --unlinked lists the statements left, with their ids.
     @Test func coverageOfNamedSections() throws {
         guard let rfc5996 = Corpus.path("rfc5996.txt") else {

@@ -36,6 +36,44 @@ import TestSupport
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["link.xml", "real.xml"])
     }
 
+    /// A report written in pieces as it is made (`check --format json -o`): every piece
+    /// lands in order; an error while making it leaves the old file as it was and no
+    /// temporary file behind.
+    @Test func aFileWrittenInPiecesIsReplacedWholeOrNotAtAll() throws {
+        let dir = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let target = dir + "/report.json"
+        try Data("old".utf8).write(to: URL(fileURLWithPath: target))
+        try AtomicWrite.write(to: target) { piece in
+            for text in ["{", "\"a\" : 1", "}\n"] { try Array(text.utf8).withUnsafeBytes { try piece($0) } }
+        }
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "{\"a\" : 1}\n")
+        struct Broken: Error {}
+        #expect(throws: Broken.self) {
+            try AtomicWrite.write(to: target) { piece in
+                try Array("half".utf8).withUnsafeBytes { try piece($0) }
+                throw Broken()
+            }
+        }
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "{\"a\" : 1}\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["report.json"])
+    }
+
+    /// A piece that cannot be written (a full disk) ends the write with its reason.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full"))) func aPieceThatCannotBeWrittenIsAnError() throws {
+        var pieces = 0
+        let error = try #require(throws: ErrataError.self) {
+            try AtomicWrite.write(to: "/dev/full") { piece in
+                for _ in 0..<3 {
+                    pieces += 1
+                    try Array("data".utf8).withUnsafeBytes { try piece($0) }
+                }
+            }
+        }
+        #expect(error.message == "cannot write: No space left on device")
+        #expect(pieces == 1, "no piece is made after the one that failed")
+    }
+
     /// D3: a FIFO is written into, not replaced by a regular file.
     @Test func aFIFOIsWrittenInPlace() async throws {
         let dir = try Self.temporaryDirectory()

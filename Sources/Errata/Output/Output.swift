@@ -26,21 +26,29 @@ public enum AtomicWrite {
     /// changes; a FIFO or character device (`/dev/null`, `/dev/stdout`) is written in place,
     /// since renaming over it would replace the device with a regular file.
     public static func write(_ bytes: [UInt8], to path: String) throws {
+        try write(to: path) { piece in try bytes.withUnsafeBytes { try piece($0) } }
+    }
+
+    /// The same, the content handed over in pieces by `produce` as it is made (a large
+    /// report is never held whole). A piece that cannot be written ends the run with
+    /// `unwritableOutput`; an error `produce` throws is thrown as is. Either way a regular
+    /// file is left as it was.
+    public static func write(to path: String, producing produce: (_ piece: (UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
         let target = try resolvingLinks(path)
         var status = stat()
         if stat(target, &status) == 0 {
             switch status.st_mode & S_IFMT {
             case S_IFREG:
-                try replace(target, with: bytes, keeping: status, named: path)
+                try replace(target, keeping: status, named: path, producing: produce)
             case S_IFDIR:
                 throw ErrataError(.unwritableOutput, "cannot write: it is a directory", file: path)
             case S_IFCHR, S_IFIFO:
-                try writeInPlace(target, bytes, named: path)
+                try writeInPlace(target, named: path, producing: produce)
             default:
                 throw ErrataError(.unwritableOutput, "cannot write: not a regular file, FIFO or character device", file: path)
             }
         } else {
-            try replace(target, with: bytes, keeping: nil, named: path)
+            try replace(target, keeping: nil, named: path, producing: produce)
         }
     }
 
@@ -60,7 +68,8 @@ public enum AtomicWrite {
         throw ErrataError(.unwritableOutput, "cannot write: too many levels of symbolic links", file: path)
     }
 
-    private static func replace(_ target: String, with bytes: [UInt8], keeping old: stat?, named path: String) throws {
+    private static func replace(_ target: String, keeping old: stat?, named path: String,
+                                producing produce: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
         let directory = (target as NSString).deletingLastPathComponent.isEmpty ? "." : (target as NSString).deletingLastPathComponent
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -79,7 +88,15 @@ public enum AtomicWrite {
             if fchown(fd, old.st_uid, old.st_gid) != 0 { _ = fchown(fd, uid_t.max, old.st_gid) }
             if fchmod(fd, mode_t(old.st_mode & 0o7777)) != 0 { failure = String(cString: strerror(errno)) }
         }
-        if failure == nil { failure = writeAll(fd, bytes) }
+        if failure == nil {
+            do {
+                failure = try writing(fd, produce)
+            } catch {
+                close(fd)
+                unlink(temporary)
+                throw error
+            }
+        }
         if failure == nil, fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
         if close(fd) != 0, failure == nil { failure = String(cString: strerror(errno)) }
         if failure == nil, rename(temporary, target) != 0 { failure = String(cString: strerror(errno)) }
@@ -89,30 +106,43 @@ public enum AtomicWrite {
         }
     }
 
-    private static func writeInPlace(_ target: String, _ bytes: [UInt8], named path: String) throws {
+    private static func writeInPlace(_ target: String, named path: String,
+                                     producing produce: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
         let fd = open(target, O_WRONLY | O_CLOEXEC)
         guard fd >= 0 else {
             throw ErrataError(.unwritableOutput, "cannot write: \(String(cString: strerror(errno)))", file: path)
         }
-        let failure = writeAll(fd, bytes)
-        close(fd)
-        if let failure { throw ErrataError(.unwritableOutput, "cannot write: \(failure)", file: path) }
+        defer { close(fd) }
+        if let failure = try writing(fd, produce) { throw ErrataError(.unwritableOutput, "cannot write: \(failure)", file: path) }
+    }
+
+    /// Runs `produce`, writing each piece to `fd`: nil when every byte was written, else
+    /// the reason the first piece that could not be was not (no piece is written after it).
+    private static func writing(_ fd: Int32, _ produce: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws -> String? {
+        struct Unwritten: Error { let reason: String }
+        do {
+            try produce { piece in
+                if let reason = writeAll(fd, piece) { throw Unwritten(reason: reason) }
+            }
+            return nil
+        } catch let unwritten as Unwritten {
+            return unwritten.reason
+        }
     }
 
     /// nil when every byte was written, else the reason.
-    private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> String? {
-        bytes.withUnsafeBytes { buffer in
-            var done = 0
-            while done < buffer.count {
-                let n = Foundation.write(fd, buffer.baseAddress! + done, buffer.count - done)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return String(cString: strerror(errno))
-                }
-                done += n
+    private static func writeAll(_ fd: Int32, _ buffer: UnsafeRawBufferPointer) -> String? {
+        guard let base = buffer.baseAddress else { return nil }
+        var done = 0
+        while done < buffer.count {
+            let n = Foundation.write(fd, base + done, buffer.count - done)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return String(cString: strerror(errno))
             }
-            return nil
+            done += n
         }
+        return nil
     }
 }
 

@@ -78,11 +78,7 @@ struct CheckCommand: Command {
                                                  toolVersion: Draftcheck.version)
             // Colour only on a terminal: never into a file.
             let text = TextCheckReport.Options(verbose: verbose, color: output == nil && colorOptions.color.enabled, allUnlinked: unlinked)
-            if output == nil {
-                try format.write(report, text: text) { try StandardOutput.write($0) }
-            } else {
-                try ReportOutput.write(try format.render(report, text: text), to: output)
-            }
+            try ReportOutput.write(to: output) { emit in try format.write(report, text: text, emit: emit) }
             let present = report.statusesPresent
             if present.contains(.errored) { throw ExitCode(ExitStatus.software) }
             if !present.isDisjoint(with: try failOnStatuses()) { throw ExitCode(ExitStatus.findings) }
@@ -111,14 +107,26 @@ enum BundledDrafts {
 /// and nothing else is touched.
 enum ReportOutput {
     static func write(_ text: String, to path: String?) throws {
+        try write(to: path) { emit in try emit(text) }
+    }
+
+    /// The report `produce` hands over in pieces, written as they come.
+    static func write(to path: String?, producing produce: (_ emit: (String) throws -> Void) throws -> Void) throws {
         guard let path else {
-            try StandardOutput.write(text)
+            try produce { try StandardOutput.write($0) }
             return
         }
         // Errata's writer: atomic for a regular file, through a symbolic link, in place for
         // a device or FIFO.
         do {
-            try AtomicWrite.write(Array(text.utf8), to: path)
+            try AtomicWrite.write(to: path) { piece in
+                try withoutActuallyEscaping(piece) { piece in
+                    try produce { text in
+                        var text = text
+                        try text.withUTF8 { try piece(UnsafeRawBufferPointer($0)) }
+                    }
+                }
+            }
         } catch let error as ErrataError {
             throw CommandLineError(.cannotWrite, error.message.replacingOccurrences(of: "cannot write: ", with: ""), file: path)
         }
