@@ -76,24 +76,28 @@ import TestSupport
         #expect(result.stderr.contains("/nonexistent-dir/report.json: cannot write"))
     }
 
-    @Test func outputFileGetsTheReport() throws {
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("draftcheck-check-\(UUID().uuidString).md").path
+    /// `check` of the draft in `format` with `-o` a fresh temporary file: the run, and what
+    /// the file holds (the file removed).
+    static func checkIntoFile(format: String) throws -> (result: ProcessResult, written: String) {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("draftcheck-check-\(UUID().uuidString).\(format)").path
         defer { try? FileManager.default.removeItem(atPath: out) }
-        let result = try runDraftcheck(["check", Self.draft, "--format", "markdown", "-o", out])
+        let result = try runDraftcheck(["check", draft, "--format", format, "-o", out])
+        return (result, try String(contentsOfFile: out, encoding: .utf8))
+    }
+
+    @Test func outputFileGetsTheReport() throws {
+        let (result, written) = try Self.checkIntoFile(format: "markdown")
         #expect(result.status == 0)
         #expect(result.stdout.isEmpty)
-        #expect(try String(contentsOfFile: out, encoding: .utf8).contains("This is contradicted by `seed.ikev2-child-sa-via-pfkey`"))
+        #expect(written.contains("This is contradicted by `seed.ikev2-child-sa-via-pfkey`"))
     }
 
     /// The JSON report streamed into a file is the one streamed to standard output.
     @Test func jsonOutputFileIsTheStandardOutputReport() throws {
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("draftcheck-check-\(UUID().uuidString).json").path
-        defer { try? FileManager.default.removeItem(atPath: out) }
-        let toFile = try runDraftcheck(["check", Self.draft, "--format", "json", "-o", out])
+        let (toFile, written) = try Self.checkIntoFile(format: "json")
         #expect(toFile.status == 0)
         #expect(toFile.stdout.isEmpty)
         let toStdout = try runDraftcheck(["check", Self.draft, "--format", "json"])
-        let written = try String(contentsOfFile: out, encoding: .utf8)
         #expect(written == toStdout.stdout)
         #expect(written.contains("\n  \"schema\" : \"draftcheck-check-report\",\n"))
         #expect(written.hasSuffix("\n}\n"))

@@ -187,8 +187,8 @@ enum ASCIIDeclaration {
     /// US-ASCII under one of its IANA names.
     static func declaresASCII(_ source: UnsafeRawBufferPointer) -> Bool {
         let head = Array(source.prefix(256))
-        guard head.starts(with: Array("<?xml".utf8)), let end = firstIndex(of: Array("?>".utf8), in: head),
-              let key = firstIndex(of: Array("encoding".utf8), in: Array(head[..<end])) else { return false }
+        guard head.starts(with: Array("<?xml".utf8)), let end = ByteSearch.first(Array("?>".utf8), in: head),
+              let key = ByteSearch.first(Array("encoding".utf8), in: Array(head[..<end])) else { return false }
         var i = key + 8
         while i < end, head[i] == 0x20 || head[i] == 0x3D || head[i] == 0x09 { i += 1 }
         guard i < end, head[i] == 0x22 || head[i] == 0x27 else { return false }
@@ -197,10 +197,5 @@ enum ASCIIDeclaration {
         while j < end, head[j] != quote { j += 1 }
         let name = String(decoding: head[(i + 1)..<j], as: UTF8.self).uppercased()
         return ["US-ASCII", "ASCII", "ANSI_X3.4-1968", "ISO646-US", "US"].contains(name)
-    }
-
-    private static func firstIndex(of needle: [UInt8], in hay: [UInt8]) -> Int? {
-        guard needle.count <= hay.count else { return nil }
-        return (0...(hay.count - needle.count)).first { hay[$0..<($0 + needle.count)].elementsEqual(needle) }
     }
 }

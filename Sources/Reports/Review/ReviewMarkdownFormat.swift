@@ -66,12 +66,6 @@ public enum ReviewMarkdownFormat {
     }
 
     /// `text` escaped, with the keyword ranges (UTF-8 offsets) in bold, unescaped.
-    static func bold(_ text: String, _ ranges: [Range<Int>]) -> String {
-        var out = TextBuffer()
-        appendBold(text, ranges, to: &out)
-        return out.take()
-    }
-
     private static func appendBold(_ text: String, _ ranges: [Range<Int>], to out: inout TextBuffer) {
         let bytes = Array(text.utf8)
         var i = 0
