@@ -320,6 +320,30 @@ import Testing
         #expect(section.paragraphs.map(\.location.line) == [3, 26, 36])
     }
 
+    /// xml2rfc v2's hanging list (`hangIndent="8"`), cut by a page break between two items
+    /// (draft-ietf-oauth-revocation-09, section 2.1): the first item is one line, its term
+    /// padded to the definitions' column; the second starts the next page in lower case.
+    /// They are two items, and the keywords of both are read (they were one "figure").
+    @Test func aPaddedOneLineTermBeforeAPageBreakEndsItsItem() throws {
+        let text = "2.1.  Revocation Request\n\n"
+            + "   The client includes the following parameters:\n\n"
+            + "   token   REQUIRED.  The token that the client wants to get revoked.\n"
+            + "\n\n\n\n\nLodderstedt, et al.    Expires November 20, 2013                [Page 3]\n\u{0C}\n"
+            + "Internet-Draft              Token Revocation                    May 2013\n\n\n"
+            + "   token_type_hint  OPTIONAL.  A hint about the type of the token\n"
+            + "           submitted for revocation.  Clients MAY pass this parameter.\n"
+        let section = try #require(try Self.read(text).section(numbered: "2.1"))
+        guard section.blocks.count == 2, case .list(let list) = section.blocks[1] else {
+            Issue.record("not a paragraph and a list: \(section.blocks)")
+            return
+        }
+        #expect(list.items.map { $0.term?.plainText } == ["token", "token_type_hint"])
+        #expect(list.items.map { $0.blocks.compactMap { if case .paragraph(let p) = $0 { p.content.plainText } else { nil } } } == [
+            ["REQUIRED.  The token that the client wants to get revoked."],
+            ["OPTIONAL.  A hint about the type of the token submitted for revocation.  Clients MAY pass this parameter."],
+        ])
+    }
+
     @Test(arguments: [
         ("a letter or digit before the hyphen joins", ["Selector-", "initiator"], "Selector-initiator"),
         ("an em dash made of hyphens keeps the space", ["it --", "then"], "it -- then"),

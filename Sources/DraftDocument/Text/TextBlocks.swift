@@ -63,13 +63,18 @@ struct TextBlockBuilder {
     /// - a sentence ending above the break and a capital below: the block ended if the page
     ///   was cut short (more bottom padding than a full page has), else it goes on.
     /// The indentation must continue the block: the same as the last line, or the hanging
-    /// indentation under a one-line list item or term.
+    /// indentation under a one-line list item or term. A term padded to its definition's
+    /// column (three spaces or more: v2's `hangIndent`, "token   REQUIRED.  The ...") is a
+    /// whole item when nothing hangs under it: a line at the term's own indentation below
+    /// the break is the next item, even when it starts in lower case ("token_type_hint").
     private func continuesAcrossPage(_ previous: TextLine, _ next: TextLine, chunk: [TextLine], chunkHasArt: Bool, padding: Int) -> Bool {
         if chunkHasArt { return Self.hasArt(next.content) || next.indent > bodyIndent }
         if chunk.count == 1 {
             let first = chunk[0]
-            let hangs = Self.listMarker(first.content) != nil || Self.termGap(first.content) != nil
+            let gap = Self.termGap(first.content)
+            let hangs = Self.listMarker(first.content) != nil || gap != nil
             guard next.indent == first.indent || (hangs && next.indent > first.indent && next.indent <= first.indent + 12) else { return false }
+            if let gap, next.indent == first.indent, first.content.utf8[gap.termEnd..<gap.textStart].count >= 3 { return false }
         } else {
             guard next.indent == previous.indent else { return false }
         }
