@@ -68,6 +68,12 @@ import Testing
         Vector(rule: "a document shifted right as a whole: headings at its own margin (column 2, text at 5)",
                text: "  Abstract\n\n     Text.\n\n  1. Description\n\n     Text.\n\n  2. Proposal\n\n     Text.\n\n[EDNS]  P. Vixie, EDNS.\n",
                outline: ["1 Description d1", "2 Proposal d1"]),
+        Vector(rule: "a heading pushed in by one stray space, its number the very next one (draft-sermersheim-ldap-distproc's \" 4.13\")",
+               text: "1.  Introduction\n\n\(body)\n2.  Mapping\n\n\(body)\n 2.1   Using the control\n\n\(body)\n 3.   Security\n\n\(body)",
+               outline: ["1 Introduction d1", "2 Mapping d1", "2.1 Using the control d2", "3 Security d1"]),
+        Vector(rule: "one space in, a number that skips ahead or a lower-case line is not a heading",
+               text: "1.  Introduction\n\n\(body)\n 3.   Skipped ahead\n\n\(body)\n 2.   and so on\n\n\(body)\n 1.2  Not after 1\n\n\(body)",
+               outline: ["1 Introduction d1"]),
     ]
 
     @Test(arguments: vectors)

@@ -135,6 +135,18 @@ struct TextDocumentAssembler {
             let afterHeading = out.last?.index == i - 1
             let beforeBreak = i + 1 == lines.count || !lines[i + 1].isText
             if line.indent < margin { continue }
+            if line.indent == margin + 1, afterBreak, beforeBreak, let previous = previousNumber,
+               let candidate = TextHeadings.parse(line.content), !candidate.components.isEmpty, !candidate.isAppendix,
+               candidate.title.first?.isUppercase == true,
+               TextHeadings.isNextNumber(candidate.components, after: previous) {
+                // A heading pushed in by one stray space (" 4.13   Using the ManageDsaIT
+                // control", draft-sermersheim-ldap-distproc): a line standing alone whose
+                // number is exactly the next one, where body text sits further in.
+                out.append(Heading(index: i, number: candidate.components, title: candidate.title, isFront: false))
+                previousNumber = candidate.components
+                inFront = false
+                continue
+            }
             if line.indent > margin {
                 // A numbered title centred on a line of its own (RFC 791 and RFC 793 print
                 // their chapter titles so, their sections flush left).

@@ -139,6 +139,18 @@ enum TextHeadings {
         return false
     }
 
+    /// Exactly the number after `previous`: the next sibling ("4.12" -> "4.13"), the first
+    /// child ("4" -> "4.1"), or the next of an ancestor ("4.12" -> "5"). Stricter than
+    /// `isPlausible`, for a heading that is not where headings are printed.
+    static func isNextNumber(_ next: [Substring], after previous: [Substring]) -> Bool {
+        let k = next.count, m = previous.count
+        guard k >= 1, m >= 1, k <= m + 1, next.allSatisfy({ $0.allSatisfy(\.isNumber) }),
+              previous.allSatisfy({ $0.allSatisfy(\.isNumber) }),
+              Array(next.prefix(k - 1)) == Array(previous.prefix(k - 1)) else { return false }
+        if k == m + 1 { return value(next[k - 1]) == 1 }
+        return value(next[k - 1]) == value(previous[k - 1]) + 1
+    }
+
     private static func isPlausibleStep(_ next: [Substring], after previous: [Substring]?) -> Bool {
         guard !next.isEmpty else { return false }
         guard let previous, !previous.isEmpty else {
