@@ -76,9 +76,13 @@ struct TextDocumentAssembler {
 
     /// The column where a document shifted right as a whole prints its headings: the most
     /// common indentation, 1 to 4, of lines after a blank line that read as numbered headings.
+    /// A document whose every line is indented further (draft-ietf-ldapext-acl-model-04:
+    /// all of it, front page too, ten columns in) has that least indentation as its margin.
     func shiftedMargin() -> Int? {
-        var counts = [Int](repeating: 0, count: 5)
-        for i in lines.indices.dropFirst() where lines[i].isText && !lines[i - 1].isText && (1...4).contains(lines[i].indent) {
+        let least = lines.lazy.filter(\.isText).map(\.indent).min() ?? 0
+        let margins = least > 4 && least <= 16 ? least...least : 1...4
+        var counts = [Int](repeating: 0, count: margins.upperBound + 1)
+        for i in lines.indices.dropFirst() where lines[i].isText && !lines[i - 1].isText && margins.contains(lines[i].indent) {
             if let candidate = TextHeadings.parse(lines[i].content), !candidate.components.isEmpty { counts[lines[i].indent] += 1 }
         }
         guard let best = counts.indices.max(by: { counts[$0] < counts[$1] }), counts[best] >= 2 else { return nil }

@@ -12,13 +12,17 @@ enum TextHeadings {
         var number: String? { components.isEmpty ? nil : components.joined(separator: ".") }
     }
 
-    /// A ToC entry printed flush left ("1. Introduction.........3"): dot leaders and a page.
+    /// A ToC entry printed flush left: dot leaders and a page ("1. Introduction.........3"),
+    /// or a page number set off by a wide gap ("1.  Introduction            4",
+    /// draft-ietf-ldapbis-user-schema): a title never ends so.
     static func endsWithLeaderAndPage(_ content: Substring) -> Bool {
         let u = Array(content.utf8.suffix(80))
         var i = u.count - 1
         guard i >= 0, isDigit(u[i]) else { return false }
         while i >= 0, isDigit(u[i]) { i -= 1 }
-        while i >= 0, u[i] == 0x20 { i -= 1 }
+        var spaces = 0
+        while i >= 0, u[i] == 0x20 { i -= 1; spaces += 1 }
+        if spaces >= 3, i >= 0, u.count - 1 - i - spaces <= 3 { return true }
         var dots = 0
         while i >= 0, u[i] == 0x2E || u[i] == 0x20 {
             if u[i] == 0x2E { dots += 1 }
