@@ -344,6 +344,41 @@ import Testing
         ])
     }
 
+    /// RFC 4301 4.4.1.2 (hand-formatted, no blank lines): a bullet whose text ends in a
+    /// colon, then a list of its own further in. The inner items are a list nested in the
+    /// item, not words of its sentence ("Each selector set contains: - Local Address - ...");
+    /// an item ending in a full stop keeps its dashes as text.
+    @Test func aListRightUnderAnItemEndingInAColonIsNestedInIt() throws {
+        let text = "1.  Selectors\n\n   An SPD entry holds:\n\n"
+            + "           o One to N selector sets that correspond to the \"condition\"\n"
+            + "             for applying a particular IPsec action.  Each selector set\n"
+            + "             contains:\n"
+            + "                - Local Address\n"
+            + "                - Local Port, or ICMP message type/code or Mobility\n"
+            + "                  Header type (depending on the next layer protocol)\n"
+            + "           o A processing info field.  It is one of these.\n"
+            + "                - BYPASS\n"
+        let section = try #require(try Self.read(text).section(numbered: "1"))
+        guard section.blocks.count == 2, case .list(let outer) = section.blocks[1], outer.items.count == 2 else {
+            Issue.record("not a paragraph and a list of two: \(section.blocks)")
+            return
+        }
+        func texts(_ blocks: [Block]) -> [String] {
+            blocks.map { block in
+                switch block {
+                case .paragraph(let p): p.content.plainText
+                case .list(let l): "list: " + l.items.map { texts($0.blocks).joined() }.joined(separator: " | ")
+                default: "\(block)"
+                }
+            }
+        }
+        #expect(texts(outer.items[0].blocks) == [
+            "One to N selector sets that correspond to the \"condition\" for applying a particular IPsec action.  Each selector set contains:",
+            "list: Local Address | Local Port, or ICMP message type/code or Mobility Header type (depending on the next layer protocol)",
+        ])
+        #expect(texts(outer.items[1].blocks) == ["A processing info field.  It is one of these. - BYPASS"])
+    }
+
     @Test(arguments: [
         ("a letter or digit before the hyphen joins", ["Selector-", "initiator"], "Selector-initiator"),
         ("an em dash made of hyphens keeps the space", ["it --", "then"], "it -- then"),

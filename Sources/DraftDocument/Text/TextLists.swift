@@ -109,12 +109,35 @@ extension TextBlockBuilder {
         return nil
     }
 
-    /// The paragraph of a list item (figures when the item holds art).
+    /// The paragraph of a list item (figures when the item holds art), and the list nested
+    /// in it with no blank line between: a line ending in a colon, then lines starting
+    /// with markers at or past the item's text column (RFC 4301 4.4.1.2: "o ... Each
+    /// selector set contains:" over "- Local Address" / "- Remote Address" ...).
     private func bodyBlocks(texts: [Substring], lines: [TextLine], location: SourceLocation, skip: Int) -> [Node] {
+        if let k = nestedListStart(lines, textColumn: lines[0].indent + skip) {
+            let lead = bodyBlocks(texts: Array(texts[..<k]), lines: Array(lines[..<k]), location: location, skip: skip)
+            return lead + blocks(lines[k...], references: false).map(Node.block)
+        }
         if lines.dropFirst().contains(where: { Self.hasArt($0.content) || Self.hasWideGap($0.content) }) {
             return [.block(.figure(Figure(kind: .textArt, verbatim: verbatim(lines), location: location)))]
         }
         return [.block(.paragraph(Paragraph(content: Self.paragraphText(texts, numbers: lines.map(\.number)), location: location)))]
+    }
+
+    /// Where a list nested in an item's lines starts: a line after one that ends in a colon,
+    /// at or past the item's text column, that starts with a list marker, as does every
+    /// line at its indentation below it.
+    private func nestedListStart(_ lines: [TextLine], textColumn: Int) -> Int? {
+        guard lines.count >= 2 else { return nil }
+        for k in 1..<lines.count where lines[k - 1].content.last == ":" && lines[k].indent >= textColumn {
+            let indent = lines[k].indent
+            guard let marker = Self.listMarker(lines[k].content) else { continue }
+            let nested = lines[k...]
+            guard nested.allSatisfy({ $0.indent >= indent }),
+                  nested.filter({ $0.indent == indent }).allSatisfy({ Self.listMarker($0.content)?.family == marker.family }) else { continue }
+            return k
+        }
+        return nil
     }
 
     /// "Term:  definition": a term of at most `width` columns, then two or more spaces.
