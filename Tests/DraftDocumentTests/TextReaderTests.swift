@@ -379,6 +379,46 @@ import Testing
         #expect(texts(outer.items[1].blocks) == ["A processing info field.  It is one of these. - BYPASS"])
     }
 
+    /// draft-ietf-radext-digest-auth-06 section 2 (no blank lines): a paragraph ending in a
+    /// colon, a list at the paragraph's own indentation, and the paragraph's text going on
+    /// under it; then a list further in under a short line. Each is its own block, so every
+    /// requirement is a statement (the whole was one "figure" and eight keywords were lost).
+    @Test func aListRightUnderAParagraphEndingInAColonIsABlockOfItsOwn() throws {
+        let text = "2.  Rules\n\n"
+            + "   RADIUS clients and servers MUST support both modes.  The operator MUST\n"
+            + "   make sure of this:\n"
+            + "   o  If the server generates nonces, its clients MUST NOT\n"
+            + "      try to generate nonces.\n"
+            + "   o  If it does not, its clients MUST generate nonces.\n"
+            + "   RADIUS implementations MUST offer configuration options.\n\n"
+            + "   Short intro:\n"
+            + "      - The peer MAY do Z.\n"
+            + "      - The peer MUST NOT do W.\n"
+        let section = try #require(try Self.read(text).section(numbered: "2"))
+        let shapes = section.blocks.map { block -> String in
+            switch block {
+            case .paragraph(let p): p.content.plainText
+            case .list(let l): "list: " + l.items.flatMap(\.blocks).map { if case .paragraph(let p) = $0 { p.content.plainText } else { "?" } }.joined(separator: " | ")
+            default: "\(block)"
+            }
+        }
+        #expect(shapes == [
+            "RADIUS clients and servers MUST support both modes.  The operator MUST make sure of this:",
+            "list: If the server generates nonces, its clients MUST NOT try to generate nonces. | If it does not, its clients MUST generate nonces.",
+            "RADIUS implementations MUST offer configuration options.",
+            "Short intro:",
+            "list: The peer MAY do Z. | The peer MUST NOT do W.",
+        ])
+        // RFC 8422 5.10: prose that wraps before "(1)" is not a list.
+        let prose = "1.  X25519\n\n   An ECDHE key exchange using X25519 goes as follows:\n"
+            + "   (1) each party picks a secret key d and computes\n"
+            + "   the public key; (2) if either party obtains zeroes, it MUST abort.\n"
+        let wrapped = try #require(try Self.read(prose).section(numbered: "1"))
+        #expect(wrapped.paragraphs.map(\.content.plainText) == [
+            "An ECDHE key exchange using X25519 goes as follows: (1) each party picks a secret key d and computes the public key; (2) if either party obtains zeroes, it MUST abort.",
+        ])
+    }
+
     @Test(arguments: [
         ("a letter or digit before the hyphen joins", ["Selector-", "initiator"], "Selector-initiator"),
         ("an em dash made of hyphens keeps the space", ["it --", "then"], "it -- then"),

@@ -87,11 +87,27 @@ struct TextBlockBuilder {
         return padding <= fullPagePadding
     }
 
+    /// A paragraph that ends in a colon with a list right under it, no blank line between
+    /// ("   The following rules apply:" / "      - The peer MUST ..."), and the text that
+    /// may go on under the list: a chunk each. Read as one, the two indentations made a
+    /// figure and its requirements were lost (draft-ietf-radext-digest-auth-06 section 2,
+    /// RFC 2401 4.4.3). A list item's own nested list stays in the item (`listItems`), and
+    /// art stays a figure.
+    private func splitAtIntroducedList(_ chunk: Chunk) -> [Chunk] {
+        let lines = chunk.lines
+        guard lines.count >= 2, Self.listMarker(lines[0].content) == nil,
+              !lines.contains(where: { Self.hasArt($0.content) }),
+              let list = introducedList(lines, textColumn: lines[0].indent) else { return [chunk] }
+        let head = [Chunk(lines: Array(lines[..<list.lowerBound])), Chunk(lines: Array(lines[list]))]
+        guard list.upperBound < lines.count else { return head }
+        return head + splitAtIntroducedList(Chunk(lines: Array(lines[list.upperBound...])))
+    }
+
     // MARK: Blocks
 
     /// Builds the blocks of a body; `references` reads "[ANCHOR] ..." chunks as entries.
     func blocks(_ lines: ArraySlice<TextLine>, references: Bool) -> [Block] {
-        let chunks = chunks(lines)
+        let chunks = references ? chunks(lines) : chunks(lines).flatMap(splitAtIntroducedList)
         var top: [Node] = []
         var open: [ListNode] = [] // outermost first
         var referenceEntries: [Reference] = []

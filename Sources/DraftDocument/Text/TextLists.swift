@@ -112,11 +112,16 @@ extension TextBlockBuilder {
     /// The paragraph of a list item (figures when the item holds art), and the list nested
     /// in it with no blank line between: a line ending in a colon, then lines starting
     /// with markers at or past the item's text column (RFC 4301 4.4.1.2: "o ... Each
-    /// selector set contains:" over "- Local Address" / "- Remote Address" ...).
+    /// selector set contains:" over "- Local Address" / "- Remote Address" ...), and the
+    /// item's text that may go on below the nested list.
     private func bodyBlocks(texts: [Substring], lines: [TextLine], location: SourceLocation, skip: Int) -> [Node] {
-        if let k = nestedListStart(lines, textColumn: lines[0].indent + skip) {
-            let lead = bodyBlocks(texts: Array(texts[..<k]), lines: Array(lines[..<k]), location: location, skip: skip)
-            return lead + blocks(lines[k...], references: false).map(Node.block)
+        if let nested = introducedList(lines, textColumn: lines[0].indent + skip) {
+            let lead = bodyBlocks(texts: Array(texts[..<nested.lowerBound]), lines: Array(lines[..<nested.lowerBound]), location: location, skip: skip)
+            let list = blocks(lines[nested], references: false).map(Node.block)
+            guard nested.upperBound < lines.count else { return lead + list }
+            let rest = Array(lines[nested.upperBound...])
+            return lead + list + bodyBlocks(texts: rest.map(\.content), lines: rest,
+                                            location: SourceLocation(file: path, line: rest[0].number, column: rest[0].indent + 1), skip: 0)
         }
         if lines.dropFirst().contains(where: { Self.hasArt($0.content) || Self.hasWideGap($0.content) }) {
             return [.block(.figure(Figure(kind: .textArt, verbatim: verbatim(lines), location: location)))]
@@ -124,18 +129,31 @@ extension TextBlockBuilder {
         return [.block(.paragraph(Paragraph(content: Self.paragraphText(texts, numbers: lines.map(\.number)), location: location)))]
     }
 
-    /// Where a list nested in an item's lines starts: a line after one that ends in a colon,
-    /// at or past the item's text column, that starts with a list marker, as does every
-    /// line at its indentation below it.
-    private func nestedListStart(_ lines: [TextLine], textColumn: Int) -> Int? {
+    /// The lines of a list introduced in running text with no blank line before it: after a
+    /// line that ends in a colon, at or past `textColumn`, starting with a list marker; it
+    /// runs while lines are items of that marker's family at its indentation or their
+    /// continuations further in, and ends at the first other line (the text going on).
+    /// At the text's own column it must look like a list: two items or more, or an item
+    /// whose text hangs further in; a single line there is prose that happens to wrap before
+    /// "(1) each party ..." (RFC 8422 5.10).
+    func introducedList(_ lines: [TextLine], textColumn: Int) -> Range<Int>? {
         guard lines.count >= 2 else { return nil }
         for k in 1..<lines.count where lines[k - 1].content.last == ":" && lines[k].indent >= textColumn {
             let indent = lines[k].indent
             guard let marker = Self.listMarker(lines[k].content) else { continue }
-            let nested = lines[k...]
-            guard nested.allSatisfy({ $0.indent >= indent }),
-                  nested.filter({ $0.indent == indent }).allSatisfy({ Self.listMarker($0.content)?.family == marker.family }) else { continue }
-            return k
+            var end = k + 1, items = 1, hangs = false
+            while end < lines.count {
+                if lines[end].indent > indent {
+                    hangs = true
+                } else if lines[end].indent == indent, Self.listMarker(lines[end].content)?.family == marker.family {
+                    items += 1
+                } else {
+                    break
+                }
+                end += 1
+            }
+            guard indent > textColumn || items >= 2 || hangs else { continue }
+            return k..<end
         }
         return nil
     }
