@@ -419,6 +419,34 @@ import Testing
         ])
     }
 
+    /// draft-ietf-btns-connection-latching-08 2.2: an item's text carried over a page
+    /// break (column 9) with the list's next item under it (column 3) in one run of lines.
+    /// The tail goes to the item, the next item to the list: both requirements are read
+    /// (they were a figure).
+    @Test func anItemsTailOverAPageBreakAndTheNextItemAreNotAFigure() throws {
+        let text = "1.  Interfaces\n\n   The interfaces are as follows:\n"
+            + "   o  CREATE_LATCH(3-tuple) -> latch handle\n"
+            + "         If there is no conflicting latch, then this operation\n"
+            + "         creates one for the given 3-tuple.\n"
+            + "\n\n\nWilliams                   Expires May 7, 2009                 [Page 11]\n\u{0C}\n"
+            + "Internet-Draft          IPsec Connection Latching          November 2008\n\n\n"
+            + "         When a child SA matches the latch, the key manager MUST\n"
+            + "         inform the holder of the latch.\n"
+            + "   o  RELEASE_LATCH(latch handle)\n"
+            + "         The key manager SHOULD inform the peer.\n"
+        let section = try #require(try Self.read(text).section(numbered: "1"))
+        guard section.blocks.count == 2, case .list(let list) = section.blocks[1] else {
+            Issue.record("not a paragraph and a list: \(section.blocks)")
+            return
+        }
+        let items = list.items.map { $0.blocks.map { if case .paragraph(let p) = $0 { p.content.plainText } else { "\($0)" } } }
+        #expect(items == [
+            ["CREATE_LATCH(3-tuple) -> latch handle If there is no conflicting latch, then this operation creates one for the given 3-tuple.",
+             "When a child SA matches the latch, the key manager MUST inform the holder of the latch."],
+            ["RELEASE_LATCH(latch handle) The key manager SHOULD inform the peer."],
+        ])
+    }
+
     @Test(arguments: [
         ("a letter or digit before the hyphen joins", ["Selector-", "initiator"], "Selector-initiator"),
         ("an em dash made of hyphens keeps the space", ["it --", "then"], "it -- then"),

@@ -93,11 +93,20 @@ struct TextBlockBuilder {
     /// figure and its requirements were lost (draft-ietf-radext-digest-auth-06 section 2,
     /// RFC 2401 4.4.3). A list item's own nested list stays in the item (`listItems`), and
     /// art stays a figure.
+    ///
+    /// Likewise the tail of a list item's text carried over a page break, with the list's
+    /// next items under it further out (draft-ietf-btns-connection-latching-08 2.2: the
+    /// item's text at column 9, then "o  CREATE_CONNECTION_LATCH" at 3): the tail, and the
+    /// items from the first marker further out than it.
     private func splitAtIntroducedList(_ chunk: Chunk) -> [Chunk] {
         let lines = chunk.lines
         guard lines.count >= 2, Self.listMarker(lines[0].content) == nil,
-              !lines.contains(where: { Self.hasArt($0.content) }),
-              let list = introducedList(lines, textColumn: lines[0].indent) else { return [chunk] }
+              !lines.contains(where: { Self.hasArt($0.content) }) else { return [chunk] }
+        if let outdented = lines.indices.dropFirst().first(where: { lines[$0].indent < lines[0].indent && Self.listMarker(lines[$0].content) != nil }),
+           lines[..<outdented].allSatisfy({ $0.indent == lines[0].indent }) {
+            return [Chunk(lines: Array(lines[..<outdented]))] + splitAtIntroducedList(Chunk(lines: Array(lines[outdented...])))
+        }
+        guard let list = introducedList(lines, textColumn: lines[0].indent) else { return [chunk] }
         let head = [Chunk(lines: Array(lines[..<list.lowerBound])), Chunk(lines: Array(lines[list]))]
         guard list.upperBound < lines.count else { return head }
         return head + splitAtIntroducedList(Chunk(lines: Array(lines[list.upperBound...])))
