@@ -383,7 +383,7 @@ import Testing
     /// colon, a list at the paragraph's own indentation, and the paragraph's text going on
     /// under it; then a list further in under a short line. Each is its own block, so every
     /// requirement is a statement (the whole was one "figure" and eight keywords were lost).
-    @Test func aListRightUnderAParagraphEndingInAColonIsABlockOfItsOwn() throws {
+    @Test func aListRightUnderAParagraphIsABlockOfItsOwn() throws {
         let text = "2.  Rules\n\n"
             + "   RADIUS clients and servers MUST support both modes.  The operator MUST\n"
             + "   make sure of this:\n"
@@ -408,6 +408,19 @@ import Testing
             "RADIUS implementations MUST offer configuration options.",
             "Short intro:",
             "list: The peer MAY do Z. | The peer MUST NOT do W.",
+        ])
+        // The same draft, 3.2: the sentence runs on into the list, no colon.
+        let runOn = "1.  Server\n\n   The RADIUS server MUST check if the user identified by the User-Name\n   attribute\n"
+            + "   o  is authorized to access the protection space defined by the\n      Digest-URI and Digest-Realm attributes,\n"
+            + "   o  is authorized to use the URI included in the SIP-AOR attribute.\n"
+            + "   If any of those checks fails, the RADIUS server MUST send an Access-\n   Reject.\n"
+        let server = try #require(try Self.read(runOn).section(numbered: "1"))
+        #expect(server.blocks.count == 3)
+        #expect(server.paragraphs.map(\.content.plainText) == [
+            "The RADIUS server MUST check if the user identified by the User-Name attribute",
+            "is authorized to access the protection space defined by the Digest-URI and Digest-Realm attributes,",
+            "is authorized to use the URI included in the SIP-AOR attribute.",
+            "If any of those checks fails, the RADIUS server MUST send an Access-Reject.",
         ])
         // RFC 8422 5.10: prose that wraps before "(1)" is not a list.
         let prose = "1.  X25519\n\n   An ECDHE key exchange using X25519 goes as follows:\n"
@@ -445,6 +458,20 @@ import Testing
              "When a child SA matches the latch, the key manager MUST inform the holder of the latch."],
             ["RELEASE_LATCH(latch handle) The key manager SHOULD inform the peer."],
         ])
+    }
+
+    /// "||" inside a line is concatenation, not a box's two walls (RFC 4253 6: the
+    /// definition of "random padding" and its MUST and SHOULD were a figure).
+    @Test func concatenationBarsAreProse() throws {
+        let text = "1.  Packets\n\n      random padding\n"
+            + "         Arbitrary-length padding, such that the total length of\n"
+            + "         (packet_length || padding_length || payload || random padding)\n"
+            + "         is a multiple of 8.  There MUST be at least four bytes of padding.\n"
+        let section = try #require(try Self.read(text).section(numbered: "1"))
+        #expect(section.paragraphs.map(\.content.plainText) == [
+            "Arbitrary-length padding, such that the total length of (packet_length || padding_length || payload || random padding) is a multiple of 8.  There MUST be at least four bytes of padding.",
+        ])
+        #expect(TextBlockBuilder.hasArt("| a | b |") && TextBlockBuilder.hasArt("+--+") && !TextBlockBuilder.hasArt("x || y"))
     }
 
     @Test(arguments: [

@@ -101,7 +101,7 @@ struct TextBlockBuilder {
     private func splitAtIntroducedList(_ chunk: Chunk) -> [Chunk] {
         let lines = chunk.lines
         guard lines.count >= 2, Self.listMarker(lines[0].content) == nil,
-              !lines.contains(where: { Self.hasArt($0.content) }) else { return [chunk] }
+              !lines.contains(where: { Self.hasArt($0.content) || Self.hasFlowArrow($0.content) }) else { return [chunk] }
         if let outdented = lines.indices.dropFirst().first(where: { lines[$0].indent < lines[0].indent && Self.listMarker(lines[$0].content) != nil }),
            lines[..<outdented].allSatisfy({ $0.indent == lines[0].indent }) {
             return [Chunk(lines: Array(lines[..<outdented]))] + splitAtIntroducedList(Chunk(lines: Array(lines[outdented...])))

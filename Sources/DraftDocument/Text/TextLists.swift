@@ -129,16 +129,17 @@ extension TextBlockBuilder {
         return [.block(.paragraph(Paragraph(content: Self.paragraphText(texts, numbers: lines.map(\.number)), location: location)))]
     }
 
-    /// The lines of a list introduced in running text with no blank line before it: after a
-    /// line that ends in a colon, at or past `textColumn`, starting with a list marker; it
-    /// runs while lines are items of that marker's family at its indentation or their
-    /// continuations further in, and ends at the first other line (the text going on).
-    /// At the text's own column it must look like a list: two items or more, or an item
-    /// whose text hangs further in; a single line there is prose that happens to wrap before
-    /// "(1) each party ..." (RFC 8422 5.10).
+    /// The lines of a list set in running text with no blank line before it: from a line
+    /// at or past `textColumn` that starts with a list marker, while lines are items of that
+    /// marker's family at its indentation or their continuations further in, up to the first
+    /// other line (the text going on). It must look like a list: two items or more, or an
+    /// item whose text hangs further in, or, under a line ending in a colon, one item further
+    /// in. A single line at the text's column is prose that happens to wrap before "(1) each
+    /// party ..." (RFC 8422 5.10); the sentence before a list need not end in a colon ("...
+    /// identified by the User-Name attribute" / "o  is authorized ...", RFC 5090's draft).
     func introducedList(_ lines: [TextLine], textColumn: Int) -> Range<Int>? {
         guard lines.count >= 2 else { return nil }
-        for k in 1..<lines.count where lines[k - 1].content.last == ":" && lines[k].indent >= textColumn {
+        for k in 1..<lines.count where lines[k].indent >= textColumn {
             let indent = lines[k].indent
             guard let marker = Self.listMarker(lines[k].content) else { continue }
             var end = k + 1, items = 1, hangs = false
@@ -152,7 +153,7 @@ extension TextBlockBuilder {
                 }
                 end += 1
             }
-            guard indent > textColumn || items >= 2 || hangs else { continue }
+            guard items >= 2 || hangs || (indent > textColumn && lines[k - 1].content.last == ":") else { continue }
             return k..<end
         }
         return nil

@@ -110,9 +110,20 @@ extension TextBlockBuilder {
         var previous: UInt8 = 0
         var dashes = 0
         var bars = 0
-        for b in u {
+        var i = 0
+        while i < u.count {
+            let b = u[i]
+            i += 1
             switch b {
             case UInt8(ascii: "|"):
+                // "||" inside a line is concatenation, an operator of prose as one bar is
+                // ("(packet_length || padding_length || payload)", RFC 4253 6).
+                if previous != 0, i < u.count, u[i] == b, i + 1 == u.count || u[i + 1] != b {
+                    i += 1
+                    dashes = 0
+                    previous = b
+                    continue
+                }
                 bars += 1
                 if bars >= 2 || previous == 0 { return true }
                 dashes = 0
@@ -130,7 +141,7 @@ extension TextBlockBuilder {
             }
             previous = b
         }
-        return u.last == UInt8(ascii: "|")
+        return u.last == UInt8(ascii: "|") && !(u.count >= 2 && u[u.count - 2] == UInt8(ascii: "|"))
     }
 
     /// "-->" or "<--" laid out as in IKE message flows: at the start or end of the line, or
