@@ -460,6 +460,46 @@ import Testing
         ])
     }
 
+    /// xml2rfc v1's compact hanging list, no blank lines (draft-ietf-radext-digest-auth-06
+    /// 4.2, RFC 1997 3): each term over its definition is an item, one definition carried
+    /// over a page break; the MUST in the first was lost in a "figure". Code of the same
+    /// shape (an ASN.1 type over its members, RFC 4301 appendix) stays a figure.
+    @Test func compactHangingTermsAreItems() throws {
+        let text = "1.  Digest-Realm attribute\n\n"
+            + "   Description\n"
+            + "         This attribute describes a protection space of the RADIUS\n"
+            + "         server.  It MUST only be used in Access-Request packets.\n"
+            + "   Type\n"
+            + "         [IANA: use 103 if possible] for Digest-Realm\n"
+            + "   Length\n"
+            + "\n\n\nSterman, et al.          Expires April 17, 2006                [Page 14]\n\u{0C}\n"
+            + "Internet-Draft        RADIUS Digest Authentication          October 2005\n\n\n"
+            + "         >=3\n\n"
+            + "2.  Types\n\n"
+            + "       IntegrityAlgType ::= INTEGER {\n"
+            + "           none              (0),\n"
+            + "           auth-HMAC-MD5-96  (1)\n"
+            + "       --  tbd (6..65535)\n"
+            + "           }\n"
+        let document = try Self.read(text)
+        let section = try #require(document.section(numbered: "1"))
+        guard section.blocks.count == 1, case .list(let list) = section.blocks[0] else {
+            Issue.record("not one list: \(section.blocks)")
+            return
+        }
+        #expect(list.items.map { $0.term?.plainText } == ["Description", "Type", "Length"])
+        #expect(list.items.map { $0.blocks.map { if case .paragraph(let p) = $0 { p.content.plainText } else { "\($0)" } } } == [
+            ["This attribute describes a protection space of the RADIUS server.  It MUST only be used in Access-Request packets."],
+            ["[IANA: use 103 if possible] for Digest-Realm"],
+            [">=3"],
+        ])
+        let code = try #require(document.section(numbered: "2"))
+        guard code.blocks.count == 1, case .figure = code.blocks[0] else {
+            Issue.record("ASN.1 is not a figure: \(code.blocks)")
+            return
+        }
+    }
+
     /// "||" inside a line is concatenation, not a box's two walls (RFC 4253 6: the
     /// definition of "random padding" and its MUST and SHOULD were a figure).
     @Test func concatenationBarsAreProse() throws {

@@ -87,24 +87,64 @@ extension TextBlockBuilder {
                                 location: location)
             return ([item], .hanging)
         }
+        guard !lines.contains(where: { Self.hasArt($0.content) }) else { return nil }
+        if let item = hangingItem(lines[...]) { return ([item], .hanging) }
+        // Several terms with no blank line between, each over its definition (xml2rfc v1's
+        // compact hanging lists: "Description" / "Type" / "Length" over lines further in,
+        // draft-ietf-radext-digest-auth-06 section 4).
+        // Code has the same shape ("Type ::= INTEGER {" over its members): a term here is a
+        // word or a name, and no line has the wide gaps of columns.
+        let starts = lines.indices.filter { lines[$0].indent == indent }
+        guard starts.count >= 2, !lines.contains(where: { Self.hasWideGap($0.content) || Self.isCodeLike($0.content) }),
+              starts.allSatisfy({ Self.isTerm(lines[$0].content) }),
+              lines.contains(where: { $0.indent > indent && Self.lowercaseWords($0.content) >= 4 }) else { return nil }
+        var items: [ItemNode] = []
+        for (n, start) in starts.enumerated() {
+            let end = n + 1 < starts.count ? starts[n + 1] : lines.count
+            guard end - start >= 2, let item = hangingItem(lines[start..<end]) else { return nil }
+            items.append(item)
+        }
+        return (items, .hanging)
+    }
+
+    /// The term of a compact hanging list: it starts with a letter or digit, and does not
+    /// end as code does (an opening bracket, an assignment).
+    static func isTerm(_ content: Substring) -> Bool {
+        guard let first = content.first, first.isLetter || first.isNumber, let last = content.last else { return false }
+        return !"{[(=,;".contains(last) && !ByteSearch.contains(content, "::=")
+    }
+
+    /// Code and data, not prose: a statement's end or a brace at the end of the line, an
+    /// assignment, a comment's mark at the start (";" in RFC 2228's reply codes).
+    static func isCodeLike(_ content: Substring) -> Bool {
+        guard let first = content.first, let last = content.last else { return false }
+        return ";{}".contains(last) || ";#".contains(first) || content.hasPrefix("//")
+            || ByteSearch.contains(content, " = ") || ByteSearch.contains(content, "::=")
+    }
+
+    /// Words of two lower-case letters or more: prose has them, zone files and examples few.
+    private static func lowercaseWords(_ content: Substring) -> Int {
+        content.split(separator: " ").count { word in word.count >= 2 && word.allSatisfy { $0.isLowercase } }
+    }
+
+    /// A term over its definition, the definition's lines all at one indentation further
+    /// in; or a term and two spaces, then the definition, its other lines under it.
+    private func hangingItem(_ lines: ArraySlice<TextLine>) -> ItemNode? {
+        let first = lines[lines.startIndex]
         let rest = lines.dropFirst()
-        let hang = rest.first!.indent
-        guard hang > indent, rest.allSatisfy({ $0.indent == hang }), !lines.contains(where: { Self.hasArt($0.content) }) else { return nil }
-        let first = lines[0]
+        guard let hang = rest.first?.indent, hang > first.indent, rest.allSatisfy({ $0.indent == hang }) else { return nil }
         let location = SourceLocation(file: path, line: first.number, column: first.indent + 1)
         if let gap = Self.termGap(first.content, width: 64) {
             let term = first.content[..<gap.termEnd]
             let texts = [first.content[gap.textStart...]] + rest.map(\.content)
-            let item = ItemNode(marker: nil, term: InlineText(plain: String(term)),
-                                blocks: [.block(.paragraph(Paragraph(content: Self.paragraphText(texts, numbers: lines.map(\.number)), location: location)))],
-                                location: location)
-            return ([item], .hanging)
+            return ItemNode(marker: nil, term: InlineText(plain: String(term)),
+                            blocks: [.block(.paragraph(Paragraph(content: Self.paragraphText(texts, numbers: lines.map(\.number)), location: location)))],
+                            location: location)
         }
         if first.content.utf8.count <= 48, !".,;".contains(first.content.last ?? ".") {
             let body = Paragraph(content: Self.paragraphText(rest.map(\.content), numbers: rest.map(\.number)),
                                  location: SourceLocation(file: path, line: rest.first!.number, column: hang + 1))
-            let item = ItemNode(marker: nil, term: InlineText(plain: String(first.content)), blocks: [.block(.paragraph(body))], location: location)
-            return ([item], .hanging)
+            return ItemNode(marker: nil, term: InlineText(plain: String(first.content)), blocks: [.block(.paragraph(body))], location: location)
         }
         return nil
     }
