@@ -500,6 +500,18 @@ import Testing
         }
     }
 
+    /// Three spaces after a sentence's end are a typist's, not a column's (RFC 3928 3.1: the
+    /// paragraph holding "MUST be unique" was a figure); four, or three after a word, are
+    /// columns, as zone data after a name's final dot is.
+    @Test(arguments: [
+        ("to LCUP clients.   For cookie schemes", false), ("length.   This information", false),
+        ("10.IN-ADDR.ARPA.           PTR MILNET-GW.ISI.EDU.", true), ("uint32   packet_length", true),
+        ("done.    Next", true), ("a  b", false), ("trailing   ", true),
+    ])
+    func wideGaps(_ line: String, _ wide: Bool) {
+        #expect(TextBlockBuilder.hasWideGap(Substring(line)) == wide)
+    }
+
     /// "||" inside a line is concatenation, not a box's two walls (RFC 4253 6: the
     /// definition of "random padding" and its MUST and SHOULD were a figure).
     @Test func concatenationBarsAreProse() throws {

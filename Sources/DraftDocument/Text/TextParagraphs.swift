@@ -168,17 +168,28 @@ extension TextBlockBuilder {
         return false
     }
 
-    /// Three or more spaces inside a line: columns, not prose.
+    /// Three or more spaces inside a line: columns, not prose. Exactly three after a
+    /// sentence's end are a typist's extra space ("to LCUP clients.   For cookie schemes",
+    /// RFC 3928; RFC 768 and RFC 791 throughout); columns after a dot are wider (zone data:
+    /// "10.IN-ADDR.ARPA.           PTR").
     static func hasWideGap(_ s: Substring) -> Bool {
         s.utf8.withContiguousStorageIfAvailable(hasWideGap) ?? Array(s.utf8).withUnsafeBufferPointer(hasWideGap)
     }
 
     static func hasWideGap(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
         var run = 0
+        var before: UInt8 = 0
         for b in u {
-            if b == 0x20 { run += 1; if run >= 3 { return true } } else { run = 0 }
+            if b == 0x20 {
+                run += 1
+            } else {
+                let sentenceEnd = before == UInt8(ascii: ".") || before == UInt8(ascii: "?") || before == UInt8(ascii: "!")
+                if run > 3 || (run == 3 && !sentenceEnd) { return true }
+                run = 0
+                before = b
+            }
         }
-        return false
+        return run >= 3
     }
 
     /// "Figure 3: Title" (or "Table 1"), centred under art.
