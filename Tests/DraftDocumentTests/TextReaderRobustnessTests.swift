@@ -36,4 +36,21 @@ import TestSupport
         #expect(read + refused == 300)
         #expect(read > 250, "most random documents are text the reader reads")
     }
+
+    /// A staircase of 4,000 list items, each one column further in under a line ending in
+    /// a colon: every step reads as a list nested in the item above. Nesting stops at
+    /// `deepestNestedList` levels (the rest stays the innermost item's text): the reader
+    /// recursed once per step and a longer staircase would exhaust the stack.
+    @Test func aStaircaseOfNestedListsIsReadToABoundedDepth() throws {
+        let steps = 4_000
+        let text = "1.  Steps\n\n" + (0..<steps).map { String(repeating: " ", count: 3 + $0) + "o  step \($0):\n" }.joined()
+        let section = try #require(try DocumentReader.read(data: Data(text.utf8), path: "stairs.txt").section(numbered: "1"))
+        func depth(_ blocks: [Block]) -> Int {
+            blocks.map { block in
+                if case .list(let list) = block { 1 + (list.items.map { depth($0.blocks) }.max() ?? 0) } else { 0 }
+            }.max() ?? 0
+        }
+        #expect(depth(section.blocks) == TextBlockBuilder.deepestNestedList + 1)
+        #expect(section.paragraphs.last?.content.plainText.hasSuffix("step \(steps - 1):") == true)
+    }
 }

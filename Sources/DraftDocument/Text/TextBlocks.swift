@@ -108,20 +108,31 @@ struct TextBlockBuilder {
         let lines = chunk.lines
         guard lines.count >= 2, Self.listMarker(lines[0].content) == nil,
               !lines.contains(where: { Self.hasArt($0.content) || Self.hasFlowArrow($0.content) }) else { return [chunk] }
-        if let outdented = lines.indices.dropFirst().first(where: { lines[$0].indent < lines[0].indent && Self.listMarker(lines[$0].content) != nil }),
-           lines[..<outdented].allSatisfy({ $0.indent == lines[0].indent }) {
-            return [Chunk(lines: Array(lines[..<outdented]))] + splitAtIntroducedList(Chunk(lines: Array(lines[outdented...])))
+        var out: [Chunk] = []
+        var start = 0
+        // The tail over a page break comes first in its chunk.
+        var tail = 1
+        while tail < lines.count, lines[tail].indent == lines[0].indent { tail += 1 }
+        if tail < lines.count, lines[tail].indent < lines[0].indent, Self.listMarker(lines[tail].content) != nil {
+            out.append(Chunk(lines: Array(lines[..<tail])))
+            start = tail
         }
-        guard let list = introducedList(lines, textColumn: lines[0].indent) else { return [chunk] }
-        let head = [Chunk(lines: Array(lines[..<list.lowerBound])), Chunk(lines: Array(lines[list]))]
-        guard list.upperBound < lines.count else { return head }
-        return head + splitAtIntroducedList(Chunk(lines: Array(lines[list.upperBound...])))
+        // Then paragraph, list, paragraph ...: each step takes what it finds, so the whole
+        // is one pass however many lists a run of lines holds.
+        while start < lines.count - 1, Self.listMarker(lines[start].content) == nil,
+              let list = introducedList(lines[start...], textColumn: lines[start].indent) {
+            out.append(Chunk(lines: Array(lines[start..<list.lowerBound])))
+            out.append(Chunk(lines: Array(lines[list])))
+            start = list.upperBound
+        }
+        if start < lines.count { out.append(Chunk(lines: Array(lines[start...]))) }
+        return out
     }
 
     // MARK: Blocks
 
     /// Builds the blocks of a body; `references` reads "[ANCHOR] ..." chunks as entries.
-    func blocks(_ lines: ArraySlice<TextLine>, references: Bool) -> [Block] {
+    func blocks(_ lines: ArraySlice<TextLine>, references: Bool, nesting: Int = 0) -> [Block] {
         let chunks = references ? chunks(lines) : chunks(lines).flatMap(splitAtIntroducedList)
         var top: [Node] = []
         var open: [ListNode] = [] // outermost first
@@ -166,7 +177,7 @@ struct TextBlockBuilder {
             // Message flows ("HDR, SK {...}  -->", "<--  HDR, ...") are diagrams, whatever
             // their layout: an arrow's gap would otherwise read as a hanging term.
             let isFlow = chunk.lines.contains(where: { Self.hasFlowArrow($0.content) })
-            let items = isFlow ? nil : listItems(chunk)
+            let items = isFlow ? nil : listItems(chunk, nesting: nesting)
             if let items, let family = items.family {
                 if let list = open.last, list.indent == indent {
                     if list.family == family {

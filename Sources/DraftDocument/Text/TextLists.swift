@@ -46,7 +46,7 @@ extension TextBlockBuilder {
     }
 
     /// The items of a chunk that is a list (several items when the list is compact), or nil.
-    func listItems(_ chunk: Chunk) -> (items: [ItemNode], family: Family?)? {
+    func listItems(_ chunk: Chunk, nesting: Int = 0) -> (items: [ItemNode], family: Family?)? {
         let lines = chunk.lines
         let indent = chunk.indent
         if let (marker, family, column) = Self.listMarker(lines[0].content) {
@@ -58,7 +58,7 @@ extension TextBlockBuilder {
                 guard let first = current.first else { return }
                 let texts = [first.content.dropFirst(currentColumn)] + current.dropFirst().map(\.content)
                 let location = SourceLocation(file: path, line: first.number, column: first.indent + 1)
-                let body = bodyBlocks(texts: texts, lines: current, location: location, skip: currentColumn)
+                let body = bodyBlocks(texts: texts, lines: current, location: location, skip: currentColumn, nesting: nesting)
                 items.append(ItemNode(marker: String(currentMarker), term: nil, blocks: body, location: location))
                 current = []
             }
@@ -154,19 +154,36 @@ extension TextBlockBuilder {
     /// with markers at or past the item's text column (RFC 4301 4.4.1.2: "o ... Each
     /// selector set contains:" over "- Local Address" / "- Remote Address" ...), and the
     /// item's text that may go on below the nested list.
-    private func bodyBlocks(texts: [Substring], lines: [TextLine], location: SourceLocation, skip: Int) -> [Node] {
-        if let nested = introducedList(lines, textColumn: lines[0].indent + skip) {
-            let lead = bodyBlocks(texts: Array(texts[..<nested.lowerBound]), lines: Array(lines[..<nested.lowerBound]), location: location, skip: skip)
-            let list = blocks(lines[nested], references: false).map(Node.block)
-            guard nested.upperBound < lines.count else { return lead + list }
-            let rest = Array(lines[nested.upperBound...])
-            return lead + list + bodyBlocks(texts: rest.map(\.content), lines: rest,
-                                            location: SourceLocation(file: path, line: rest[0].number, column: rest[0].indent + 1), skip: 0)
+    private func bodyBlocks(texts: [Substring], lines: [TextLine], location: SourceLocation, skip: Int, nesting: Int) -> [Node] {
+        var out: [Node] = []
+        var start = 0
+        var textColumn = lines[0].indent + skip
+        // Lists nested in lists are read to a depth no document needs; deeper, the lines
+        // stay the item's text (a staircase of thousands of items must not exhaust the stack).
+        while nesting < Self.deepestNestedList, start < lines.count - 1,
+              let nested = introducedList(lines[start...], textColumn: textColumn) {
+            out += textBlocks(texts: texts[start..<nested.lowerBound], lines: lines[start..<nested.lowerBound],
+                              location: start == 0 ? location : SourceLocation(file: path, line: lines[start].number, column: lines[start].indent + 1))
+            out += blocks(lines[nested], references: false, nesting: nesting + 1).map(Node.block)
+            start = nested.upperBound
+            if start < lines.count { textColumn = lines[start].indent }
         }
+        if start < lines.count {
+            out += textBlocks(texts: texts[start...], lines: lines[start...],
+                              location: start == 0 ? location : SourceLocation(file: path, line: lines[start].number, column: lines[start].indent + 1))
+        }
+        return out
+    }
+
+    /// How deep lists set in an item's text with no blank line are nested into it.
+    static let deepestNestedList = 8
+
+    /// An item's text: a paragraph, or a figure when it holds art or columns.
+    private func textBlocks(texts: ArraySlice<Substring>, lines: ArraySlice<TextLine>, location: SourceLocation) -> [Node] {
         if lines.dropFirst().contains(where: { Self.hasArt($0.content) || Self.hasWideGap($0.content) }) {
-            return [.block(.figure(Figure(kind: .textArt, verbatim: verbatim(lines), location: location)))]
+            return [.block(.figure(Figure(kind: .textArt, verbatim: verbatim(Array(lines)), location: location)))]
         }
-        return [.block(.paragraph(Paragraph(content: Self.paragraphText(texts, numbers: lines.map(\.number)), location: location)))]
+        return [.block(.paragraph(Paragraph(content: Self.paragraphText(Array(texts), numbers: lines.map(\.number)), location: location)))]
     }
 
     /// The lines of a list set in running text with no blank line before it: from a line
@@ -177,13 +194,13 @@ extension TextBlockBuilder {
     /// in. A single line at the text's column is prose that happens to wrap before "(1) each
     /// party ..." (RFC 8422 5.10); the sentence before a list need not end in a colon ("...
     /// identified by the User-Name attribute" / "o  is authorized ...", RFC 5090's draft).
-    func introducedList(_ lines: [TextLine], textColumn: Int) -> Range<Int>? {
+    func introducedList(_ lines: ArraySlice<TextLine>, textColumn: Int) -> Range<Int>? {
         guard lines.count >= 2 else { return nil }
-        for k in 1..<lines.count where lines[k].indent >= textColumn {
+        for k in (lines.startIndex + 1)..<lines.endIndex where lines[k].indent >= textColumn {
             let indent = lines[k].indent
             guard let marker = Self.listMarker(lines[k].content) else { continue }
             var end = k + 1, items = 1, hangs = false
-            while end < lines.count {
+            while end < lines.endIndex {
                 if lines[end].indent > indent {
                     hangs = true
                 } else if lines[end].indent == indent, Self.listMarker(lines[end].content)?.family == marker.family {
