@@ -84,6 +84,29 @@ import Testing
         try DocumentReader.read(data: Data(text.utf8), path: path)
     }
 
+    /// Blocks as text: a paragraph's text, a list as "list: " and its items' texts between
+    /// " | ", anything else described.
+    static func texts(_ blocks: [Block]) -> [String] {
+        blocks.map { block in
+            switch block {
+            case .paragraph(let p): p.content.plainText
+            case .list(let l): "list: " + l.items.map { texts($0.blocks).joined() }.joined(separator: " | ")
+            default: "\(block)"
+            }
+        }
+    }
+
+    /// The list of a section that holds a paragraph and then a list, or nil (an issue
+    /// recorded) when it holds anything else.
+    static func listAfterParagraph(_ section: Section, items: Int? = nil) -> ListBlock? {
+        guard section.blocks.count == 2, case .paragraph = section.blocks[0], case .list(let list) = section.blocks[1],
+              items.map({ $0 == list.items.count }) ?? true else {
+            Issue.record("not a paragraph and a list\(items.map { " of \($0)" } ?? ""): \(section.blocks)")
+            return nil
+        }
+        return list
+    }
+
     // MARK: Bad input
 
     struct BadInput: CustomTestStringConvertible, Sendable {
@@ -333,12 +356,9 @@ import Testing
             + "   token_type_hint  OPTIONAL.  A hint about the type of the token\n"
             + "           submitted for revocation.  Clients MAY pass this parameter.\n"
         let section = try #require(try Self.read(text).section(numbered: "2.1"))
-        guard section.blocks.count == 2, case .list(let list) = section.blocks[1] else {
-            Issue.record("not a paragraph and a list: \(section.blocks)")
-            return
-        }
+        guard let list = Self.listAfterParagraph(section) else { return }
         #expect(list.items.map { $0.term?.plainText } == ["token", "token_type_hint"])
-        #expect(list.items.map { $0.blocks.compactMap { if case .paragraph(let p) = $0 { p.content.plainText } else { nil } } } == [
+        #expect(list.items.map { Self.texts($0.blocks) } == [
             ["REQUIRED.  The token that the client wants to get revoked."],
             ["OPTIONAL.  A hint about the type of the token submitted for revocation.  Clients MAY pass this parameter."],
         ])
@@ -359,24 +379,12 @@ import Testing
             + "           o A processing info field.  It is one of these.\n"
             + "                - BYPASS\n"
         let section = try #require(try Self.read(text).section(numbered: "1"))
-        guard section.blocks.count == 2, case .list(let outer) = section.blocks[1], outer.items.count == 2 else {
-            Issue.record("not a paragraph and a list of two: \(section.blocks)")
-            return
-        }
-        func texts(_ blocks: [Block]) -> [String] {
-            blocks.map { block in
-                switch block {
-                case .paragraph(let p): p.content.plainText
-                case .list(let l): "list: " + l.items.map { texts($0.blocks).joined() }.joined(separator: " | ")
-                default: "\(block)"
-                }
-            }
-        }
-        #expect(texts(outer.items[0].blocks) == [
+        guard let outer = Self.listAfterParagraph(section, items: 2) else { return }
+        #expect(Self.texts(outer.items[0].blocks) == [
             "One to N selector sets that correspond to the \"condition\" for applying a particular IPsec action.  Each selector set contains:",
             "list: Local Address | Local Port, or ICMP message type/code or Mobility Header type (depending on the next layer protocol)",
         ])
-        #expect(texts(outer.items[1].blocks) == ["A processing info field.  It is one of these. - BYPASS"])
+        #expect(Self.texts(outer.items[1].blocks) == ["A processing info field.  It is one of these. - BYPASS"])
     }
 
     /// draft-ietf-radext-digest-auth-06 section 2 (no blank lines): a paragraph ending in a
@@ -395,14 +403,7 @@ import Testing
             + "      - The peer MAY do Z.\n"
             + "      - The peer MUST NOT do W.\n"
         let section = try #require(try Self.read(text).section(numbered: "2"))
-        let shapes = section.blocks.map { block -> String in
-            switch block {
-            case .paragraph(let p): p.content.plainText
-            case .list(let l): "list: " + l.items.flatMap(\.blocks).map { if case .paragraph(let p) = $0 { p.content.plainText } else { "?" } }.joined(separator: " | ")
-            default: "\(block)"
-            }
-        }
-        #expect(shapes == [
+        #expect(Self.texts(section.blocks) == [
             "RADIUS clients and servers MUST support both modes.  The operator MUST make sure of this:",
             "list: If the server generates nonces, its clients MUST NOT try to generate nonces. | If it does not, its clients MUST generate nonces.",
             "RADIUS implementations MUST offer configuration options.",
@@ -448,11 +449,8 @@ import Testing
             + "   o  RELEASE_LATCH(latch handle)\n"
             + "         The key manager SHOULD inform the peer.\n"
         let section = try #require(try Self.read(text).section(numbered: "1"))
-        guard section.blocks.count == 2, case .list(let list) = section.blocks[1] else {
-            Issue.record("not a paragraph and a list: \(section.blocks)")
-            return
-        }
-        let items = list.items.map { $0.blocks.map { if case .paragraph(let p) = $0 { p.content.plainText } else { "\($0)" } } }
+        guard let list = Self.listAfterParagraph(section) else { return }
+        let items = list.items.map { Self.texts($0.blocks) }
         #expect(items == [
             ["CREATE_LATCH(3-tuple) -> latch handle If there is no conflicting latch, then this operation creates one for the given 3-tuple.",
              "When a child SA matches the latch, the key manager MUST inform the holder of the latch."],
@@ -488,7 +486,7 @@ import Testing
             return
         }
         #expect(list.items.map { $0.term?.plainText } == ["Description", "Type", "Length"])
-        #expect(list.items.map { $0.blocks.map { if case .paragraph(let p) = $0 { p.content.plainText } else { "\($0)" } } } == [
+        #expect(list.items.map { Self.texts($0.blocks) } == [
             ["This attribute describes a protection space of the RADIUS server.  It MUST only be used in Access-Request packets."],
             ["[IANA: use 103 if possible] for Digest-Realm"],
             [">=3"],
