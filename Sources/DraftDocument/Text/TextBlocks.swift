@@ -107,20 +107,28 @@ struct TextBlockBuilder {
     private func splitAtIntroducedList(_ chunk: Chunk) -> [Chunk] {
         let lines = chunk.lines
         guard lines.count >= 2, Self.listMarker(lines[0].content) == nil,
-              !lines.contains(where: { Self.hasArt($0.content) || Self.hasFlowArrow($0.content) }) else { return [chunk] }
+              lines.dropFirst().contains(where: { Self.listMarker($0.content) != nil }) else { return [chunk] }
+        // Art and flows are looked for only in a chunk that would be taken apart (few are).
+        var drawn: Bool?
+        func isDrawing() -> Bool {
+            if let drawn { return drawn }
+            let found = lines.contains(where: { Self.hasArt($0.content) || Self.hasFlowArrow($0.content) })
+            drawn = found
+            return found
+        }
         var out: [Chunk] = []
         var start = 0
         // The tail over a page break comes first in its chunk.
         var tail = 1
         while tail < lines.count, lines[tail].indent == lines[0].indent { tail += 1 }
-        if tail < lines.count, lines[tail].indent < lines[0].indent, Self.listMarker(lines[tail].content) != nil {
+        if tail < lines.count, lines[tail].indent < lines[0].indent, Self.listMarker(lines[tail].content) != nil, !isDrawing() {
             out.append(Chunk(lines: Array(lines[..<tail])))
             start = tail
         }
         // Then paragraph, list, paragraph ...: each step takes what it finds, so the whole
         // is one pass however many lists a run of lines holds.
         while start < lines.count - 1, Self.listMarker(lines[start].content) == nil,
-              let list = introducedList(lines[start...], textColumn: lines[start].indent) {
+              let list = introducedList(lines[start...], textColumn: lines[start].indent), !isDrawing() {
             out.append(Chunk(lines: Array(lines[start..<list.lowerBound])))
             out.append(Chunk(lines: Array(lines[list])))
             start = list.upperBound

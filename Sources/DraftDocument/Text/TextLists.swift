@@ -5,7 +5,25 @@ extension TextBlockBuilder {
     /// The marker a list item starts with and where its text begins (in columns from the
     /// start of `content`).
     static func listMarker(_ content: Substring) -> (marker: Substring, family: Family, textColumn: Int)? {
-        let u = Array(content.utf8.prefix(8))
+        guard let first = content.utf8.first else { return nil }
+        if first == 0xE2 {
+            guard content.hasPrefix("\u{2022}") else { return nil }
+            // "•" is three bytes in UTF-8.
+            let rest = content.dropFirst()
+            let spaces = rest.prefix(while: { $0 == " " }).count
+            guard spaces >= 1, rest.count > spaces else { return nil }
+            return (content.prefix(1), .bullet("\u{2022}"), 1 + spaces)
+        }
+        // Read in place: this runs on most lines of a text document, several times.
+        let shape = content.utf8.withContiguousStorageIfAvailable { markerShape(UnsafeBufferPointer(rebasing: $0.prefix(8))) }
+            ?? Array(content.utf8.prefix(8)).withUnsafeBufferPointer(markerShape)
+        guard let (length, family, column) = shape else { return nil }
+        return (content.prefix(length), family, column)
+    }
+
+    /// An ASCII marker at the start of `u` (a line's first bytes): its length, family and
+    /// the column its text starts at.
+    private static func markerShape(_ u: UnsafeBufferPointer<UInt8>) -> (length: Int, family: Family, textColumn: Int)? {
         guard let first = u.first else { return nil }
         var markerLength = 0
         var family: Family
@@ -30,19 +48,12 @@ extension TextBlockBuilder {
             markerLength = 2
             family = .letter(Character(UnicodeScalar(u[1])))
         default:
-            if content.hasPrefix("\u{2022}") {
-                // "•" is three bytes in UTF-8.
-                let rest = content.dropFirst()
-                let spaces = rest.prefix(while: { $0 == " " }).count
-                guard spaces >= 1, rest.count > spaces else { return nil }
-                return (content.prefix(1), .bullet("\u{2022}"), 1 + spaces)
-            }
             return nil
         }
         var spaces = 0
         while markerLength + spaces < u.count, u[markerLength + spaces] == 0x20 { spaces += 1 }
         guard spaces >= 1, markerLength + spaces < u.count else { return nil }
-        return (content.prefix(markerLength), family, markerLength + spaces)
+        return (markerLength, family, markerLength + spaces)
     }
 
     /// The items of a chunk that is a list (several items when the list is compact), or nil.
@@ -87,16 +98,21 @@ extension TextBlockBuilder {
                                 location: location)
             return ([item], .hanging)
         }
-        guard !lines.contains(where: { Self.hasArt($0.content) }) else { return nil }
-        if let item = hangingItem(lines[...]) { return ([item], .hanging) }
+        // Art is looked for once the shape fits (the looking is what costs).
+        if let item = hangingItem(lines[...]) {
+            return lines.contains(where: { Self.hasArt($0.content) }) ? nil : ([item], .hanging)
+        }
         // Several terms with no blank line between, each over its definition (xml2rfc v1's
         // compact hanging lists: "Description" / "Type" / "Length" over lines further in,
         // draft-ietf-radext-digest-auth-06 section 4).
         // Code has the same shape ("Type ::= INTEGER {" over its members): a term here is a
         // word or a name, and no line has the wide gaps of columns.
+        // The shape first (cheap, and what most chunks fail): terms at the chunk's
+        // indentation, each with a line further in under it.
         let starts = lines.indices.filter { lines[$0].indent == indent }
-        guard starts.count >= 2, !lines.contains(where: { Self.hasWideGap($0.content) || Self.isCodeLike($0.content) }),
+        guard starts.count >= 2, lines.last!.indent > indent, !zip(starts, starts.dropFirst()).contains(where: { $1 == $0 + 1 }),
               starts.allSatisfy({ Self.isTerm(lines[$0].content) }),
+              !lines.contains(where: { Self.hasWideGap($0.content) || Self.isCodeLike($0.content) || Self.hasArt($0.content) }),
               lines.contains(where: { $0.indent > indent && Self.lowercaseWords($0.content) >= 4 }) else { return nil }
         var items: [ItemNode] = []
         for (n, start) in starts.enumerated() {
