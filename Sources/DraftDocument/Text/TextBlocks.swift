@@ -77,7 +77,7 @@ struct TextBlockBuilder {
             if let gap, next.indent == first.indent, first.content.utf8[gap.termEnd..<gap.textStart].count >= 3 { return false }
         } else if previous.indent == chunk[0].indent, next.indent > previous.indent, next.indent <= previous.indent + 12,
                   chunk.contains(where: { $0.indent > chunk[0].indent }), !chunk.contains(where: { Self.isCodeLike($0.content) }),
-                  previous.content.utf8.count <= 48, Self.isTerm(previous.content), !".".contains(previous.content.last ?? ".") {
+                  previous.content.utf8.count <= 48, Self.isTerm(previous.content), previous.content.last != "." {
             // A term of a compact hanging list, its definition on the next page ("Length" /
             // ">=3", draft-ietf-radext-digest-auth-06 4.2).
             return true

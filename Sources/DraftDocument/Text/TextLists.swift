@@ -104,11 +104,11 @@ extension TextBlockBuilder {
         }
         // Several terms with no blank line between, each over its definition (xml2rfc v1's
         // compact hanging lists: "Description" / "Type" / "Length" over lines further in,
-        // draft-ietf-radext-digest-auth-06 section 4).
-        // Code has the same shape ("Type ::= INTEGER {" over its members): a term here is a
-        // word or a name, and no line has the wide gaps of columns.
-        // The shape first (cheap, and what most chunks fail): terms at the chunk's
-        // indentation, each with a line further in under it.
+        // draft-ietf-radext-digest-auth-06 section 4). The shape is checked first (cheap, and
+        // what most chunks fail): terms at the chunk's indentation, each with lines further in
+        // under it. Code has that shape too ("Type ::= INTEGER {" over its members): a term
+        // here is a word or a name, no line is code-like or in columns, and some definition
+        // reads as prose.
         let starts = lines.indices.filter { lines[$0].indent == indent }
         guard starts.count >= 2, lines.last!.indent > indent, !zip(starts, starts.dropFirst()).contains(where: { $1 == $0 + 1 }),
               starts.allSatisfy({ Self.isTerm(lines[$0].content) }),
