@@ -510,6 +510,29 @@ import Testing
         #expect(TextBlockBuilder.hasWideGap(Substring(line)) == wide)
     }
 
+    /// A footer with no brackets and a form feed at its end (draft-ietf-ldapbis-protocol:
+    /// "Sermersheim  Internet-Draft - Expires Jun 2004  Page 10"): the page's layout is
+    /// taken off and the sentence it cut is one (it was cut in two, the footer's words
+    /// inside one half). Prose ending in "page 10", or a contents line, is no footer.
+    @Test func aFooterWithoutBracketsEndsAPage() throws {
+        func page(_ n: Int) -> String {
+            "\n\nSermersheim       Internet-Draft - Expires Jun 2004               Page \(n) \u{0C}\n"
+                + "              Lightweight Directory Access Protocol Version 3 \n\n"
+        }
+        let text = "1.  Scope\n\n   A client MUST NOT send a request with the same message ID as an earlier\n"
+            + "   request unless it can be determined that the server is no longer\n" + page(1)
+            + "   servicing the earlier request.\n" + page(2) + "   Another paragraph.\n" + page(3) + "   The end.\n"
+        let section = try #require(try Self.read(text).section(numbered: "1"))
+        #expect(section.paragraphs.map(\.content.plainText) == [
+            "A client MUST NOT send a request with the same message ID as an earlier request unless it can be determined that the server is no longer servicing the earlier request.",
+            "Another paragraph.", "The end.",
+        ])
+        #expect(TextLines.isPageFooter("Sermersheim       Internet-Draft - Expires Jun 2004               Page 10"))
+        #expect(!TextLines.isPageFooter("the values are given on page 10"))
+        #expect(!TextLines.isPageFooter("1. Introduction ............................   Page 3"))
+        #expect(!TextLines.isPageFooter("Name                 Page 3"))
+    }
+
     /// "||" inside a line is concatenation, not a box's two walls (RFC 4253 6: the
     /// definition of "random padding" and its MUST and SHOULD were a figure).
     @Test func concatenationBarsAreProse() throws {

@@ -270,11 +270,45 @@ enum TextLines {
     /// twice, and on characters it was 6% of the instructions of a review of RFC 7296.
     static func isPageFooter(_ content: Substring) -> Bool {
         let utf8 = content.utf8
-        guard utf8.last == UInt8(ascii: "]"), let open = utf8.lastIndex(of: UInt8(ascii: "[")) else { return false }
+        guard utf8.last == UInt8(ascii: "]"), let open = utf8.lastIndex(of: UInt8(ascii: "[")) else { return isBareFooter(content) }
         let inner = utf8[utf8.index(after: open)..<utf8.index(before: utf8.endIndex)]
         let parts = inner.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: true)
         guard parts.count == 2, parts[0].elementsEqual("page".utf8, by: { $0 == $1 || $0 == $1 - 32 }) else { return false }
         return parts[1].allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+    }
+
+    /// A footer with no brackets, in three columns: "Sermersheim       Internet-Draft -
+    /// Expires Jun 2004               Page 10" (draft-ietf-ldapbis-protocol). The columns
+    /// keep it from prose, which may end a line in "page 10" but not after a wide gap twice.
+    static func isBareFooter(_ content: Substring) -> Bool {
+        // Read as bytes (a footer is ASCII), from the end: most lines are turned away by
+        // their last byte.
+        content.utf8.withContiguousStorageIfAvailable(isBareFooter) ?? Array(content.utf8).withUnsafeBufferPointer(isBareFooter)
+    }
+
+    private static func isBareFooter(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = u.count - 1
+        func skip(_ test: (UInt8) -> Bool) -> Int {
+            let from = i
+            while i >= 0, test(u[i]) { i -= 1 }
+            return from - i
+        }
+        let digits = skip { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        guard digits >= 1, digits <= 4, skip({ $0 == 0x20 }) >= 1, i >= 3 else { return false }
+        let word = (u[i - 3] | 0x20, u[i - 2] | 0x20, u[i - 1] | 0x20, u[i] | 0x20)
+        guard word == (UInt8(ascii: "p"), UInt8(ascii: "a"), UInt8(ascii: "g"), UInt8(ascii: "e")) else { return false }
+        i -= 4
+        guard skip({ $0 == 0x20 }) >= 3, i >= 0 else { return false }
+        // Two columns before the page: a gap of three spaces or more between them, and no
+        // dot leaders (a contents line).
+        var run = 0, gap = false
+        while i >= 0 {
+            if u[i] == UInt8(ascii: "."), i > 0, u[i - 1] == UInt8(ascii: ".") { return false }
+            run = u[i] == 0x20 ? run + 1 : 0
+            if run >= 3 { gap = true }
+            i -= 1
+        }
+        return gap
     }
 
     /// A running header: flush left, three columns apart ("RFC 7296   IKEv2bis   October 2014",
