@@ -32,15 +32,50 @@ public enum DocumentReader {
 
     public enum DetectedFormat: Sendable { case xml, text }
 
-    /// XML when the first bytes after an optional UTF-8 BOM and white space open markup
-    /// (`<?xml`, `<!`, `<rfc`), text otherwise.
+    /// XML when the first bytes after an optional UTF-8 BOM and white space open markup: a
+    /// declaration or processing instruction (`<?`), a comment or doctype (`<!`), the root
+    /// `<rfc`, a start tag with an attribute or closed at once (`<html/>`), or one whose
+    /// element is closed later (`<section>` ... `</section>`). The XML reader refuses what is
+    /// not an RFC with its reason. Text otherwise, though it opens
+    /// with "<": plain-text drafts were written with a bracketed first line ("<Network
+    /// Working Group>", draft-ietf-krb-wg-gssapi-cfx-07; "<draft-foo-00.txt>").
     public static func detectFormat(_ data: Data) -> DetectedFormat {
         var bytes = data[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        guard let first = bytes.first(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) }) else {
-            return .text
+        guard let first = bytes.firstIndex(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) }),
+              bytes[first] == UInt8(ascii: "<") else { return .text }
+        let afterOpen = bytes[(first + 1)...]
+        guard let lead = afterOpen.first else { return .text }
+        if lead == UInt8(ascii: "?") || lead == UInt8(ascii: "!") { return .xml }
+        let name = afterOpen.prefix(while: isNameByte)
+        guard !name.isEmpty, let end = afterOpen.dropFirst(name.count).first,
+              end == UInt8(ascii: ">") || end == UInt8(ascii: "/") || end == 0x20 || end == 0x09 || end == 0x0A || end == 0x0D else { return .text }
+        if name.elementsEqual("rfc".utf8) || hasMarkupAttributes(afterOpen.dropFirst(name.count)) { return .xml }
+        let closing = Array("</".utf8) + name
+        let rest = afterOpen.dropFirst(name.count)
+        let found = rest.withUnsafeBytes { haystack in
+            closing.withUnsafeBytes { needle in ByteSearch.first(needle, in: haystack) != nil }
         }
-        return first == UInt8(ascii: "<") ? .xml : .text
+        return found ? .xml : .text
+    }
+
+    /// Whether a start tag's rest, after its name, is markup: "/>" (a root closed at once,
+    /// `<html/>`), or an attribute written `name="value"` or `name='value'`.
+    private static func hasMarkupAttributes(_ rest: Data.SubSequence) -> Bool {
+        var tag = rest.drop(while: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D })
+        if tag.starts(with: "/>".utf8) { return true }
+        let attribute = tag.prefix(while: isNameByte)
+        guard !attribute.isEmpty else { return false }
+        tag = tag.dropFirst(attribute.count).drop(while: { $0 == 0x20 || $0 == 0x09 })
+        guard tag.first == UInt8(ascii: "=") else { return false }
+        tag = tag.dropFirst().drop(while: { $0 == 0x20 || $0 == 0x09 })
+        return tag.first == UInt8(ascii: "\"") || tag.first == UInt8(ascii: "'")
+    }
+
+    /// Bytes of an XML name as documents use them: ASCII letters, digits, "-", "_", ".",
+    /// ":", and any byte of a UTF-8 sequence.
+    private static func isNameByte(_ b: UInt8) -> Bool {
+        (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x2D || b == 0x5F || b == 0x2E || b == 0x3A || b >= 0x80
     }
 
     /// The bytes of `path`, read with open(2) and read(2): Foundation's file reading builds

@@ -547,6 +547,20 @@ import Testing
         #expect(TextBlockBuilder.hasArt("| a | b |") && TextBlockBuilder.hasArt("+--+") && !TextBlockBuilder.hasArt("x || y"))
     }
 
+    /// The format comes from the content: markup that XML opens with, or a start tag closed
+    /// later (a fragment, refused by the XML reader), is XML; a text draft whose first line
+    /// is bracketed ("<Network Working Group>", draft-ietf-krb-wg-gssapi-cfx-07) is text.
+    @Test(arguments: [
+        ("<?xml version=\"1.0\"?>\n<rfc/>", true), ("\u{FEFF}  <!DOCTYPE rfc>", true), ("<rfc ipr=\"trust200902\">", true),
+        ("<rfc>", true), ("<section anchor=\"a\">\n<t>x</t>\n</section>\n", true), ("<!-- a comment -->", true),
+        ("<html/>", true), ("<html lang = 'en'>", true), ("<x\n  a=\"1\">", true),
+        ("<Network Working Group>                                       Larry Zhu\nInternet Draft\n", false),
+        ("<draft-foo-00.txt>\n\n1.  Introduction\n", false), ("<", false), ("<>", false), ("  plain text", false),
+    ])
+    func formatIsSniffedFromTheContent(_ text: String, _ isXML: Bool) {
+        #expect((DocumentReader.detectFormat(Data(text.utf8)) == .xml) == isXML, "\(text)")
+    }
+
     @Test(arguments: [
         ("a letter or digit before the hyphen joins", ["Selector-", "initiator"], "Selector-initiator"),
         ("an em dash made of hyphens keeps the space", ["it --", "then"], "it -- then"),
