@@ -7,7 +7,8 @@
 /// - numbers with dots ("3.13.1", "v2.0", "192.0.2.1") are not followed by white space, so
 ///   they never end one; "Section 2.9." at the end of a sentence does;
 /// - a citation before the period ("[RFC2119].") is part of the sentence it ends;
-/// - an ellipsis standing alone (" ... ") is an omission, not an end;
+/// - an ellipsis standing alone (" ... ") is an omission, not an end, and a terminator
+///   quoted as a character ("'!'", "\".\"") is named, not used;
 /// - a parenthesised or bracketed passage is never split ("(See Section 3. It lists...)"),
 ///   so a whole parenthesised sentence stays one, ended by its closing parenthesis.
 public enum SentenceSegmenter {
@@ -40,7 +41,7 @@ public enum SentenceSegmenter {
                 // "(A whole sentence in parentheses.)" ends at its closing parenthesis.
                 closesParenthesis = true
                 b = bytes[i - 1]
-            } else if !isTerminator(b) {
+            } else if !isTerminator(b) || isQuotedCharacter(bytes, i) {
                 i += 1
                 continue
             }
@@ -92,6 +93,15 @@ public enum SentenceSegmenter {
             if parts.allSatisfy({ $0.count == 1 && Bytes.isLetter($0.first!) }) { return false }
         }
         return true
+    }
+
+    /// A terminator quoted as a character of its own, not ending anything: "the part before
+    /// the (non-escaped) '!' MUST be" (RFC 7542 3.3.1), "a '.' separates labels".
+    private static func isQuotedCharacter(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        guard i >= 1, i + 1 < bytes.count else { return false }
+        let quote = bytes[i - 1]
+        guard quote == 0x22 || quote == 0x27, bytes[i + 1] == quote else { return false }
+        return i == 1 || Bytes.isSpace(bytes[i - 2]) || bytes[i - 2] == 0x28
     }
 
     @inline(__always) private static func isTerminator(_ b: UInt8) -> Bool {

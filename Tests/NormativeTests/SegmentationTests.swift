@@ -35,6 +35,9 @@ import Testing
         Vector(rule: "a closer of the other kind alone encloses nothing", text: "X [a. B) c. D.", sentences: ["X [a.", "B) c.", "D."]),
         Vector(rule: "nested parentheses are one passage", text: "A ((b. C) d. E) f. G.", sentences: ["A ((b. C) d. E) f.", "G."]),
         Vector(rule: "a pair after a closed one", text: "One (a. B) c (d. E) f. Two.", sentences: ["One (a. B) c (d. E) f.", "Two."]),
+        Vector(rule: "a terminator quoted as a character is named, not used (RFC 7542 3.3.1)",
+               text: "Then the part before the (non-escaped) '!' MUST be a realm. A \".\" Separates labels. It ends with '.'. Next.",
+               sentences: ["Then the part before the (non-escaped) '!' MUST be a realm.", "A \".\" Separates labels.", "It ends with '.'.", "Next."]),
     ]
 
     @Test(arguments: vectors) func segments(_ v: Vector) {
