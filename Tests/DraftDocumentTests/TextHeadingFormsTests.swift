@@ -80,6 +80,12 @@ import Testing
         Vector(rule: "one space in, a number that skips ahead or a lower-case line is not a heading",
                text: "1.  Introduction\n\n\(body)\n 3.   Skipped ahead\n\n\(body)\n 2.   and so on\n\n\(body)\n 1.2  Not after 1\n\n\(body)",
                outline: ["1 Introduction d1"]),
+        Vector(rule: "references numbered on after the appendices, exactly where the main numbering stopped (xml2rfc v1, draft-ietf-sasl-scram-04)",
+               text: "1.  Introduction\n\n\(body)\n2.  Rules\n\n\(body)\n2.1.  More\n\n\(body)\nAppendix A.  Change History\n\n\(body)\n3.  References\n\n\(body)\n3.1.  Normative References\n\n\(body)",
+               outline: ["1 Introduction d1", "2 Rules d1", "2.1 More d2", "A Change History d1", "3 References d1", "3.1 Normative References d2"]),
+        Vector(rule: "after the appendices, a number that does not take up the main numbering is no heading",
+               text: "1.  Introduction\n\n\(body)\n2.  Rules\n\n\(body)\nAppendix A.  Change History\n\n\(body)\n4.  Skipped\n\n\(body)\n2.  Again\n\n\(body)",
+               outline: ["1 Introduction d1", "2 Rules d1", "A Change History d1"]),
     ]
 
     @Test(arguments: vectors)

@@ -171,7 +171,9 @@ struct TextDocumentAssembler {
             guard afterBreak || afterHeading || underIndented else { continue }
             if TextHeadings.endsWithLeaderAndPage(line.content) { continue }
             if let candidate = TextHeadings.parse(line.content), !candidate.components.isEmpty,
-               TextHeadings.isPlausible(candidate.components, after: previousNumber) {
+               TextHeadings.isPlausible(candidate.components, after: previousNumber)
+                || TextHeadings.resumesMainNumbering(candidate.components, after: previousNumber,
+                                                     lastMain: { out.last(where: { $0.number.first?.first?.isNumber == true })?.number }) {
                 var heading = Heading(index: i, number: candidate.components, title: candidate.title, isFront: false)
                 if let wrapped = wrappedTitle(after: i, title: candidate.title) {
                     // A title broken after a hyphen ("[I-D.ietf-idr-" / "legacy-rtc]") joins

@@ -179,6 +179,16 @@ enum TextHeadings {
         return b > a && b <= a + 3
     }
 
+    /// The main numbering taken up again after the appendices, at the top and exactly where
+    /// it stopped: xml2rfc v1 numbers on the references a draft puts after its appendices in
+    /// `<back>` ("Appendix C.  Change History", then "12.  References" after section 11,
+    /// draft-ietf-sasl-scram-04). `lastMain` gives the last heading numbered in digits.
+    static func resumesMainNumbering(_ next: [Substring], after previous: [Substring]?, lastMain: () -> [Substring]?) -> Bool {
+        guard let previous, let top = previous.first, isLetter(top), next.count == 1, let n = Int(next[0]),
+              let main = lastMain(), let last = main.first, let m = Int(last) else { return false }
+        return n == m + 1
+    }
+
     /// "2.0" is section 2, "3.0.0" section 3: the zeros after the first component name no level.
     static func withoutTrailingZeros(_ number: [Substring]) -> [Substring] {
         var n = number
