@@ -547,6 +547,35 @@ import Testing
         #expect(TextBlockBuilder.hasArt("| a | b |") && TextBlockBuilder.hasArt("+--+") && !TextBlockBuilder.hasArt("x || y"))
     }
 
+    /// A definition set apart from its term by a blank line, then the list's next terms with
+    /// no blank line (RFC 4590 3.3, RFC 5090 3.x over a page break): the definition is a
+    /// paragraph and the terms a list (the whole was a figure and two MUSTs were lost).
+    @Test func aDefinitionsTailThenCompactTermsAreNotAFigure() throws {
+        let text = "1.  Digest-Nonce Attribute\n\n   Description\n\n"
+            + "         This attribute holds a nonce to be used in the HTTP Digest\n"
+            + "         calculation.  The RADIUS server MUST put a Digest-Nonce\n"
+            + "         attribute into its Access-Challenge packet.\n"
+            + "   Type\n"
+            + "         105 for Digest-Nonce\n"
+            + "   Text\n"
+            + "         In Access-Requests, the RADIUS client takes the value of the\n"
+            + "         nonce directive.\n"
+        let section = try #require(try Self.read(text).section(numbered: "1"))
+        #expect(Self.texts(section.blocks).prefix(2) == [
+            "Description",
+            "This attribute holds a nonce to be used in the HTTP Digest calculation.  The RADIUS server MUST put a Digest-Nonce attribute into its Access-Challenge packet.",
+        ])
+        guard section.blocks.count == 3, case .list(let list) = section.blocks[2] else {
+            Issue.record("no list after the definition: \(section.blocks)")
+            return
+        }
+        #expect(list.items.map { $0.term?.plainText } == ["Type", "Text"])
+        #expect(list.items.map { Self.texts($0.blocks) } == [
+            ["105 for Digest-Nonce"],
+            ["In Access-Requests, the RADIUS client takes the value of the nonce directive."],
+        ])
+    }
+
     /// The format comes from the content: markup that XML opens with, or a start tag closed
     /// later (a fragment, refused by the XML reader), is XML; a text draft whose first line
     /// is bracketed ("<Network Working Group>", draft-ietf-krb-wg-gssapi-cfx-07) is text.

@@ -106,8 +106,9 @@ struct TextBlockBuilder {
     /// items from the first marker further out than it.
     private func splitAtIntroducedList(_ chunk: Chunk) -> [Chunk] {
         let lines = chunk.lines
-        guard lines.count >= 2, Self.listMarker(lines[0].content) == nil,
-              lines.dropFirst().contains(where: { Self.listMarker($0.content) != nil }) else { return [chunk] }
+        guard lines.count >= 2, Self.listMarker(lines[0].content) == nil else { return [chunk] }
+        if let terms = termsAfterTail(lines) { return [Chunk(lines: Array(lines[..<terms])), Chunk(lines: Array(lines[terms...]))] }
+        guard lines.dropFirst().contains(where: { Self.listMarker($0.content) != nil }) else { return [chunk] }
         // Art and flows are looked for only in a chunk that would be taken apart (few are).
         var drawn: Bool?
         func isDrawing() -> Bool {
@@ -135,6 +136,25 @@ struct TextBlockBuilder {
         }
         if start < lines.count { out.append(Chunk(lines: Array(lines[start...]))) }
         return out
+    }
+
+    /// Where a compact hanging list's terms start under the tail of a definition: the
+    /// definition after a blank line under its term, or carried over a page break, then the
+    /// next terms with no blank line (RFC 4590 3.3: "Description", a blank line, its text at
+    /// column 9 holding two MUSTs, then "Type" / "105 for Digest-Nonce" / "Length" ... at
+    /// column 3; read as one, the mixed indentation made a figure). The tail reads as prose,
+    /// the lines from the first term as such a list (`listItems`), and none is code,
+    /// columns or art.
+    private func termsAfterTail(_ lines: [TextLine]) -> Int? {
+        let column = lines[0].indent
+        var tail = 1
+        while tail < lines.count, lines[tail].indent == column { tail += 1 }
+        guard tail + 1 < lines.count, lines[tail].indent < column, lines[tail + 1].indent > lines[tail].indent,
+              Self.isTerm(lines[tail].content), lines[tail].content.utf8.count <= 48,
+              lines[..<tail].contains(where: { Self.lowercaseWords($0.content) >= 4 }),
+              !lines.contains(where: { Self.isCodeLike($0.content) || Self.hasWideGap($0.content) || Self.hasArt($0.content) || Self.hasFlowArrow($0.content) }),
+              let terms = listItems(Chunk(lines: Array(lines[tail...]))), terms.family == .hanging else { return nil }
+        return tail
     }
 
     // MARK: Blocks

@@ -139,7 +139,7 @@ extension TextBlockBuilder {
     }
 
     /// Words of two lower-case letters or more: prose has them, zone files and examples few.
-    private static func lowercaseWords(_ content: Substring) -> Int {
+    static func lowercaseWords(_ content: Substring) -> Int {
         content.split(separator: " ").count { word in word.count >= 2 && word.allSatisfy { $0.isLowercase } }
     }
 
