@@ -547,6 +547,54 @@ import Testing
         #expect(TextBlockBuilder.hasArt("| a | b |") && TextBlockBuilder.hasArt("+--+") && !TextBlockBuilder.hasArt("x || y"))
     }
 
+    /// One bar between single spaces, or at a line's end after a word, is an operator too
+    /// (RFC 4121 4.2.4: four SHALLs and a MAY were a figure; RFC 4186 4.2.1.6). Walls and
+    /// column edges stay art.
+    @Test func operatorBarsAreProse() throws {
+        let text = "1.  Wrap\n\n"
+            + "   Filler octets MAY be inserted between the plaintext data and the\n"
+            + "   \"header.\"  The resulting Wrap token is {\"header\" |\n"
+            + "   encrypt(plaintext-data | filler | \"header\")}, where encrypt() is the\n"
+            + "   encryption operation.\n"
+        let section = try #require(try Self.read(text).section(numbered: "1"))
+        #expect(section.paragraphs.map(\.content.plainText) == [
+            "Filler octets MAY be inserted between the plaintext data and the \"header.\"  The resulting Wrap token is {\"header\" | encrypt(plaintext-data | filler | \"header\")}, where encrypt() is the encryption operation.",
+        ])
+        for prose in ["a | b | c", "of the format \"1\" |", "x | y", "0x80 | flags", "a |"] {
+            #expect(!TextBlockBuilder.hasArt(Substring(prose)), "\(prose)")
+        }
+        for art in ["| a | b |", "|  x", "Client |  | Server", "abc  |", "a|b|c", "a | | b", "a |  b | c"] {
+            #expect(TextBlockBuilder.hasArt(Substring(art)), "\(art)")
+        }
+    }
+
+    /// Prose justified to both margins (nroff's ".ad b": RFC 2367 3.4, draft-ietf-krb-wg-
+    /// kerberos-sam-02 2.2) has gaps of three spaces and more between words: a paragraph,
+    /// its MUST read (it was a figure). A table of equal-width columns, every row as long
+    /// as the others, stays a figure.
+    @Test func justifiedProseIsAParagraph() throws {
+        let text = "1.  Checksums\n\n"
+            + "   If no checksum is included, or is of the wrong type,  or  none  are\n"
+            + "   found  which  are  correct, the client MUST abort the dialogue with\n"
+            + "   the   KDC   and    issue,    respectively,    KRB5_SAM_NO_CHECKSUM,\n"
+            + "   or KRB5_SAM_BAD_CHECKSUM.\n\n"
+            + "   SADB_SATYPE_ESP  is  for  the  IP  Encapsulating   Security   Payload\n"
+            + "   [Atk95c].\n\n"
+            + "   0x01   0x02   0x03   0x04   0x05   0x06   0x07   0x08   0x09   0x0a\n"
+            + "   0x11   0x12   0x13   0x14   0x15   0x16   0x17   0x18   0x19   0x1a\n"
+            + "   0x21   0x22\n"
+        let section = try #require(try Self.read(text).section(numbered: "1"))
+        #expect(section.paragraphs.map(\.content.normalizedText) == [
+            "If no checksum is included, or is of the wrong type, or none are found which are correct, the client MUST abort the dialogue with the KDC and issue, respectively, KRB5_SAM_NO_CHECKSUM, or KRB5_SAM_BAD_CHECKSUM.",
+            "SADB_SATYPE_ESP is for the IP Encapsulating Security Payload [Atk95c].",
+        ])
+        #expect(section.blocks.count == 3)
+        guard case .figure = section.blocks.last else {
+            Issue.record("the table of columns is not a figure: \(section.blocks)")
+            return
+        }
+    }
+
     /// A definition set apart from its term by a blank line, then the list's next terms with
     /// no blank line (RFC 4590 3.3, RFC 5090 3.x over a page break): the definition is a
     /// paragraph and the terms a list (the whole was a figure and two MUSTs were lost).

@@ -42,7 +42,12 @@ extension TextBlockBuilder {
     /// Prose has one indentation (a first line may hang out) and no drawing characters.
     private func isFigure(_ chunk: Chunk) -> Bool {
         let lines = chunk.lines
-        if lines.contains(where: { Self.hasArt($0.content) || Self.hasWideGap($0.content) }) { return true }
+        var gapped = false
+        for line in lines {
+            if Self.hasArt(line.content) { return true }
+            if !gapped, Self.hasWideGap(line.content) { gapped = true }
+        }
+        if gapped, !Self.isJustified(lines) { return true }
         guard lines.count > 1 else { return false }
         let rest = lines.dropFirst()
         let restIndent = rest.first!.indent
@@ -53,6 +58,43 @@ extension TextBlockBuilder {
             return last == UInt8(ascii: "{") || last == UInt8(ascii: "}") || last == UInt8(ascii: ";")
         }.count
         return codeLike * 2 >= lines.count
+    }
+
+    /// Prose justified to both margins, as nroff's ".ad b" set older drafts ("found  which
+    /// are  correct, the client MUST abort" over "the   KDC   and    issue,    respectively,",
+    /// draft-ietf-krb-wg-kerberos-sam-02): its wide gaps are spacing, not columns. Every
+    /// line but the last ends at one column (60 or further), the last is no longer and has
+    /// no wide gap, each other line's gaps between words differ by two spaces at most, and
+    /// the lines hold lower-case words as prose does (a table of equal-width columns does
+    /// not).
+    static func isJustified(_ lines: [TextLine]) -> Bool {
+        guard lines.count >= 2 else { return false }
+        let right = lines[0].indent + lines[0].content.utf8.count
+        guard right >= 60 else { return false }
+        var words = 0
+        for line in lines.dropLast() {
+            guard line.indent + line.content.utf8.count == right, hasEvenGaps(line.content) else { return false }
+            words += lowercaseWords(line.content)
+        }
+        let last = lines[lines.count - 1]
+        return last.indent + last.content.utf8.count <= right && !hasWideGap(last.content)
+            && words >= 3 * (lines.count - 1)
+    }
+
+    /// Three gaps between words or more, the widest at most two spaces wider than the narrowest.
+    private static func hasEvenGaps(_ content: Substring) -> Bool {
+        var narrowest = Int.max, widest = 0, gaps = 0, run = 0
+        for b in content.utf8 {
+            if b == 0x20 {
+                run += 1
+            } else if run > 0 {
+                narrowest = min(narrowest, run)
+                widest = max(widest, run)
+                gaps += 1
+                run = 0
+            }
+        }
+        return gaps >= 3 && widest - narrowest <= 2
     }
 
     /// Lines as printed, with the document's paragraph indentation taken off.
@@ -109,7 +151,7 @@ extension TextBlockBuilder {
     static func hasArt(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
         var previous: UInt8 = 0
         var dashes = 0
-        var bars = 0
+        var bars = 0, operators = 0
         var i = 0
         while i < u.count {
             let b = u[i]
@@ -124,8 +166,19 @@ extension TextBlockBuilder {
                     previous = b
                     continue
                 }
+                // So is one bar between single spaces, a word on each side ("{"header" |
+                // encrypt(plaintext-data | filler | "header")}", RFC 4121 4.2.4), or at the
+                // line's end after a word ("of the format "1" |", RFC 4186 4.2.1.6).
+                if isOperatorBar(u, at: i - 1) {
+                    operators += 1
+                    if bars >= 1 { return true }
+                    dashes = 0
+                    previous = b
+                    continue
+                }
                 bars += 1
-                if bars >= 2 || previous == 0 { return true }
+                // Operators and another bar on one line: a row's edges after all.
+                if bars >= 2 || previous == 0 || operators >= 1 { return true }
                 dashes = 0
             case UInt8(ascii: "+"):
                 if previous == UInt8(ascii: "-") { return true }
@@ -141,7 +194,16 @@ extension TextBlockBuilder {
             }
             previous = b
         }
-        return u.last == UInt8(ascii: "|") && !(u.count >= 2 && u[u.count - 2] == UInt8(ascii: "|"))
+        return u.last == UInt8(ascii: "|") && !(u.count >= 2 && u[u.count - 2] == UInt8(ascii: "|")) && !isOperatorBar(u, at: u.count - 1)
+    }
+
+    /// A bar with one space before it after a word, and one space after it before a word or
+    /// nothing: an operator of prose, not the wall of a box or a column's edge.
+    private static func isOperatorBar(_ u: UnsafeBufferPointer<UInt8>, at k: Int) -> Bool {
+        let space = UInt8(ascii: " ")
+        guard k >= 2, u[k - 1] == space, u[k - 2] != space, u[k - 2] != UInt8(ascii: "|"), u[0] != UInt8(ascii: "|") else { return false }
+        if k + 1 == u.count { return true }
+        return k + 2 < u.count && u[k + 1] == space && u[k + 2] != space && u[k + 2] != UInt8(ascii: "|")
     }
 
     /// "-->" or "<--" laid out as in IKE message flows: at the start or end of the line, or
