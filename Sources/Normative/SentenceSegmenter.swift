@@ -8,7 +8,8 @@
 ///   they never end one; "Section 2.9." at the end of a sentence does;
 /// - a citation before the period ("[RFC2119].") is part of the sentence it ends;
 /// - an ellipsis standing alone (" ... ") is an omission, not an end, and a terminator
-///   quoted as a character ("'!'", "\".\"") is named, not used;
+///   quoted as a character ("'!'", "\".\"") is named, not used, as is the dot that ends a
+///   quoted name ("\".local.\" MUST be");
 /// - a parenthesised or bracketed passage is never split ("(See Section 3. It lists...)"),
 ///   so a whole parenthesised sentence stays one, ended by its closing parenthesis.
 public enum SentenceSegmenter {
@@ -53,7 +54,7 @@ public enum SentenceSegmenter {
             var next = end
             while next < n, Bytes.isSpace(bytes[next]) { next += 1 }
             if next < n, !canStartSentence(bytes[next]) { i = end; continue }
-            if b == 0x2E, !closesParenthesis, !endsSentence(bytes, dotAt: i, sentenceStart: start) { i = end; continue }
+            if b == 0x2E, !closesParenthesis, !endsSentence(bytes, dotAt: i, sentenceStart: start) || isQuotedName(bytes, dotAt: i) { i = end; continue }
             append(start..<end, bytes, to: &out)
             start = next
             i = next
@@ -102,6 +103,25 @@ public enum SentenceSegmenter {
         let quote = bytes[i - 1]
         guard quote == 0x22 || quote == 0x27, bytes[i + 1] == quote else { return false }
         return i == 1 || Bytes.isSpace(bytes[i - 2]) || bytes[i - 2] == 0x28
+    }
+
+    /// A dot that ends a quoted name, not a sentence: the quotes hold one word with another
+    /// dot in it or before it (".local.", "254.169.in-addr.arpa.", RFC 6762 3), as the RFC
+    /// style guide keeps a literal's own dot inside its quotes. "protect." ends a sentence.
+    private static func isQuotedName(_ bytes: UnsafeBufferPointer<UInt8>, dotAt dot: Int) -> Bool {
+        guard dot + 1 < bytes.count else { return false }
+        let quote = bytes[dot + 1]
+        guard quote == 0x22 || quote == 0x27 else { return false }
+        var k = dot - 1
+        var dotted = false
+        while k >= 0, dot - k <= 255 {
+            let b = bytes[k]
+            if b == quote { return dotted && k + 1 < dot }
+            if Bytes.isSpace(b) { return false }
+            if b == 0x2E { dotted = true }
+            k -= 1
+        }
+        return false
     }
 
     @inline(__always) private static func isTerminator(_ b: UInt8) -> Bool {

@@ -38,6 +38,9 @@ import Testing
         Vector(rule: "a terminator quoted as a character is named, not used (RFC 7542 3.3.1)",
                text: "Then the part before the (non-escaped) '!' MUST be a realm. A \".\" Separates labels. It ends with '.'. Next.",
                sentences: ["Then the part before the (non-escaped) '!' MUST be a realm.", "A \".\" Separates labels.", "It ends with '.'.", "Next."]),
+        Vector(rule: "the dot that ends a quoted name ends no sentence (RFC 6762 3); a quoted word's does",
+               text: "Any query for a name ending with \".local.\" MUST be sent there. \"254.169.in-addr.arpa.\" SHOULD be too. It says \"protect.\" Then \"a b.\" Ends.",
+               sentences: ["Any query for a name ending with \".local.\" MUST be sent there.", "\"254.169.in-addr.arpa.\" SHOULD be too.", "It says \"protect.\"", "Then \"a b.\"", "Ends."]),
     ]
 
     @Test(arguments: vectors) func segments(_ v: Vector) {
