@@ -595,6 +595,28 @@ import Testing
         }
     }
 
+    /// Fields labelled at the start of their lines with their values aligned, prose running
+    /// on under them (RFC 2518 12: 21 requirements of WebDAV's XML elements were figures):
+    /// prose. Labels over values alone stay a figure.
+    @Test func labelledFieldsWithProseAreProse() throws {
+        let text = "1.  Elements\n\n"
+            + "   Name:       propstat\n"
+            + "   Namespace:  DAV:\n"
+            + "   Purpose:    Groups together a prop and status element.\n"
+            + "   Description: The propstat XML element MUST contain one prop XML\n"
+            + "   element and one status XML element.\n\n"
+            + "   Type:       1\n"
+            + "   Length:     8\n"
+        let section = try #require(try Self.read(text).section(numbered: "1"))
+        #expect(section.paragraphs.map(\.content.plainText) == [
+            "Name:       propstat Namespace:  DAV: Purpose:    Groups together a prop and status element. Description: The propstat XML element MUST contain one prop XML element and one status XML element.",
+        ])
+        guard section.blocks.count == 2, case .figure = section.blocks[1] else {
+            Issue.record("the labels over values are not a figure: \(section.blocks)")
+            return
+        }
+    }
+
     /// A definition set apart from its term by a blank line, then the list's next terms with
     /// no blank line (RFC 4590 3.3, RFC 5090 3.x over a page break): the definition is a
     /// paragraph and the terms a list (the whole was a figure and two MUSTs were lost).

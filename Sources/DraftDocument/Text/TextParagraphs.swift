@@ -47,7 +47,7 @@ extension TextBlockBuilder {
             if Self.hasArt(line.content) { return true }
             if !gapped, Self.hasWideGap(line.content) { gapped = true }
         }
-        if gapped, !Self.isJustified(lines) { return true }
+        if gapped, !Self.isJustified(lines), !Self.isLabelled(lines) { return true }
         guard lines.count > 1 else { return false }
         let rest = lines.dropFirst()
         let restIndent = rest.first!.indent
@@ -79,6 +79,40 @@ extension TextBlockBuilder {
         let last = lines[lines.count - 1]
         return last.indent + last.content.utf8.count <= right && !hasWideGap(last.content)
             && words >= 3 * (lines.count - 1)
+    }
+
+    /// Fields labelled at the start of their lines, values aligned after the labels and
+    /// prose running on under them (RFC 2518 12: "Name:       collection" / "Purpose:
+    /// Identifies the associated resource as a collection. The" / "resourcetype property of a
+    /// collection resource MUST have this value."): the only wide gaps follow a label, two
+    /// lines or more are labelled, and some line reads as prose. A table of values alone
+    /// ("Type:      1" / "Length:    8") stays a figure.
+    static func isLabelled(_ lines: [TextLine]) -> Bool {
+        var labelled = 0, prose = false
+        for line in lines {
+            if let value = valueAfterLabel(line.content) {
+                labelled += 1
+                if hasWideGap(value) { return false }
+            } else if hasWideGap(line.content) {
+                return false
+            }
+            if !prose, lowercaseWords(line.content) >= 4 { prose = true }
+        }
+        return labelled >= 2 && prose
+    }
+
+    /// The value after a field's label at the start of a line: one to three words, the first
+    /// capitalised, then a colon and a space or more ("Purpose:    Identifies ...").
+    private static func valueAfterLabel(_ content: Substring) -> Substring? {
+        guard let first = content.utf8.first, TextHeadings.isUpper(first),
+              let colon = content.utf8.prefix(25).firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        let label = content[..<colon]
+        guard label.split(separator: " ").count <= 3, !label.contains("  "),
+              label.allSatisfy({ $0.isLetter || $0.isNumber || $0 == " " || $0 == "-" }) else { return nil }
+        let after = content[content.index(after: colon)...]
+        guard after.first == " " else { return nil }
+        let value = after.drop(while: { $0 == " " })
+        return value.isEmpty ? nil : value
     }
 
     /// Three gaps between words or more, the widest at most two spaces wider than the narrowest.
