@@ -86,6 +86,12 @@ import Testing
         Vector(rule: "after the appendices, a number that does not take up the main numbering is no heading",
                text: "1.  Introduction\n\n\(body)\n2.  Rules\n\n\(body)\nAppendix A.  Change History\n\n\(body)\n4.  Skipped\n\n\(body)\n2.  Again\n\n\(body)",
                outline: ["1 Introduction d1", "2 Rules d1", "A Change History d1"]),
+        Vector(rule: "subsections indented a step a level, each body a step further in, a title wrapped once or quoted (RFC 1122, RFC 1123)",
+               text: "1.  INTRODUCTION\n\n\(body)\n   1.1  The Internet Architecture\n\n      General background.\n\n      1.1.1  Internet Hosts\n\n         A host computer.\n\n      1.1.2  Architectural Assumptions\n\n         The assumptions.\n\n      1.1.3  TCP Connection State Diagram: RFC-793 Section 3.2, with more\n         page 23\n\n         The diagram.\n\n      1.1.4  \"QUOTE\" Command\n\n         Quoted.\n\n   1.2  General Considerations\n\n      More text.\n\n2.  LINK LAYER\n\n\(body)",
+               outline: ["1 INTRODUCTION d1", "1.1 The Internet Architecture d2", "1.1.1 Internet Hosts d3", "1.1.2 Architectural Assumptions d3", "1.1.3 TCP Connection State Diagram: RFC-793 Section 3.2, with more page 23 d3", "1.1.4 \"QUOTE\" Command d3", "1.2 General Considerations d2", "2 LINK LAYER d1"]),
+        Vector(rule: "an indented numbered line is no subsection when its number is not the next, its body is not further in, or its indentation is not the outline's",
+               text: "1.  Introduction\n\n\(body)\n   1.7  Numbered paragraph ahead\n\n      Text.\n\n   1.1  Same column below\n\n   Text.\n\n     1.1  Five columns in\n\n        Text.\n\n2.  Rules\n\n\(body)",
+               outline: ["1 Introduction d1", "2 Rules d1"]),
     ]
 
     @Test(arguments: vectors)

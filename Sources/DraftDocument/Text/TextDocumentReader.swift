@@ -106,6 +106,30 @@ struct TextDocumentAssembler {
         return String(lines[i + 2].content)
     }
 
+    /// An outline's indentation for a heading `depth` levels down: the same step of two to
+    /// four columns for each level under the top.
+    static func isOutlineIndent(_ indent: Int, depth: Int) -> Bool {
+        guard depth >= 2, indent % (depth - 1) == 0 else { return false }
+        let step = indent / (depth - 1)
+        return step >= 2 && step <= 4
+    }
+
+    /// The second line of an indented heading's title: further in than the heading, alone
+    /// before a blank line, and too long to have fitted on the first line.
+    func outlineTitleWrap(after i: Int) -> String? {
+        guard i + 2 < lines.count, lines[i + 1].isText, !lines[i + 2].isText, lines[i + 1].indent > lines[i].indent else { return nil }
+        let firstWord = lines[i + 1].content.prefix(while: { $0 != " " }).count
+        guard lines[i].raw.count + 1 + firstWord > 69 else { return nil }
+        return String(lines[i + 1].content)
+    }
+
+    /// Whether the next line of text after line `i` is indented further than it.
+    func textBelowIsFurtherIn(_ i: Int) -> Bool {
+        var k = i + 1
+        while k < lines.count, !lines[k].isText { k += 1 }
+        return k < lines.count && lines[k].indent > lines[i].indent
+    }
+
     /// The most common indentation of text lines: where paragraphs start (3 in RFCs).
     static func commonIndent(_ lines: [TextLine]) -> Int {
         var counts = [Int](repeating: 0, count: 9)
@@ -147,6 +171,28 @@ struct TextDocumentAssembler {
                 // control", draft-sermersheim-ldap-distproc): a line standing alone whose
                 // number is exactly the next one, where body text sits further in.
                 out.append(Heading(index: i, number: candidate.components, title: candidate.title, isFront: false))
+                previousNumber = candidate.components
+                inFront = false
+                continue
+            }
+            if line.indent > margin, afterBreak, let candidate = TextHeadings.parse(line.content),
+               candidate.components.count >= 2, !candidate.isAppendix, candidate.title.drop(while: { $0 == "\"" }).first?.isUppercase == true,
+               Self.isOutlineIndent(line.indent - margin, depth: candidate.components.count), textBelowIsFurtherIn(i),
+               let previous = previousNumber, TextHeadings.isNextNumber(candidate.components, after: previous) {
+                var heading = Heading(index: i, number: candidate.components, title: candidate.title, isFront: false)
+                if !beforeBreak {
+                    // A title wrapped once, its second line further in ("4.2.2.8  TCP Connection
+                    // State Diagram: RFC-793 Section 3.2," / "page 23", RFC 1122).
+                    guard let wrapped = outlineTitleWrap(after: i) else { continue }
+                    heading.title += " " + wrapped
+                    heading.bodyStart = i + 2
+                }
+                // Subsections indented a step a level, each body a step further in (RFC 1122,
+                // RFC 1123: "   1.1  The Internet Architecture" over text at column 6,
+                // "      1.1.1  Internet Hosts" over text at 9), numbered exactly next: an
+                // indented line standing alone is more often a numbered paragraph or item. A
+                // title may open with a quote ("4.1.4.2  \"QUOTE\" Command", RFC 1123).
+                out.append(heading)
                 previousNumber = candidate.components
                 inFront = false
                 continue
