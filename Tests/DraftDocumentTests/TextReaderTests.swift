@@ -617,6 +617,22 @@ import Testing
         }
     }
 
+    /// One line of two ending in ";" is prose (draft-ietf-dnsext-dnssec-records-03 7: each
+    /// "Each RR ... MUST have ...;" was a figure); two lines ending so are code.
+    @Test func oneSemicolonIsProseTwoAreCode() throws {
+        let text = "1.  Rules\n\n"
+            + "      Each RR in the RRset MUST have the RR type listed in the\n"
+            + "      SIG RR's Type Covered field;\n\n"
+            + "      x = 1;\n"
+            + "      y = 2;\n"
+        let section = try #require(try Self.read(text).section(numbered: "1"))
+        #expect(section.paragraphs.map(\.content.plainText) == ["Each RR in the RRset MUST have the RR type listed in the SIG RR's Type Covered field;"])
+        guard section.blocks.count == 2, case .figure = section.blocks[1] else {
+            Issue.record("the code is not a figure: \(section.blocks)")
+            return
+        }
+    }
+
     /// A definition set apart from its term by a blank line, then the list's next terms with
     /// no blank line (RFC 4590 3.3, RFC 5090 3.x over a page break): the definition is a
     /// paragraph and the terms a list (the whole was a figure and two MUSTs were lost).

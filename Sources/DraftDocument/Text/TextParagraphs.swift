@@ -52,12 +52,14 @@ extension TextBlockBuilder {
         let rest = lines.dropFirst()
         let restIndent = rest.first!.indent
         if rest.contains(where: { $0.indent != restIndent }) { return true }
-        // Code: short lines ending in braces or semicolons.
+        // Code: lines ending in braces or semicolons, half of them and two or more (one line
+        // of two ending in ";" is prose: "Each RR in the RRset MUST have the RR type listed in
+        // the" / "SIG RR's Type Covered field;", draft-ietf-dnsext-dnssec-records-03).
         let codeLike = lines.filter { l in
             let last = l.content.utf8.last
             return last == UInt8(ascii: "{") || last == UInt8(ascii: "}") || last == UInt8(ascii: ";")
         }.count
-        return codeLike * 2 >= lines.count
+        return codeLike >= 2 && codeLike * 2 >= lines.count
     }
 
     /// Prose justified to both margins, as nroff's ".ad b" set older drafts ("found  which
