@@ -617,6 +617,35 @@ import Testing
         }
     }
 
+    /// Prose introducing an example with a colon, the example right under it with no blank
+    /// line, and the prose going on at its own column (draft-ietf-dnsext-delegation-signer-05
+    /// 2.2): paragraph, figure, paragraph (the whole was a figure and three MUSTs were lost).
+    /// Code of that shape (a comment, then "if ...:" over its body) stays one figure.
+    @Test func proseIntroducingAnExampleIsNotAFigure() throws {
+        let text = "1.  Protocol change\n\n"
+            + "   Each secure delegation MUST contain a DS RR set.  The server MUST\n"
+            + "   include the following RR sets in the authority section in this order:\n"
+            + "        parent NS\n"
+            + "        DS and SIG(DS)\n"
+            + "   The TC bit MUST be set if they do not fit.\n\n"
+            + "2.  Code\n\n"
+            + "       # Otherwise, the length of the array MUST be odd\n"
+            + "       if len(nodes) % 2 == 0:\n"
+            + "           raise Exception(\"Malformed node array\")\n"
+        let document = try Self.read(text)
+        let section = try #require(document.section(numbered: "1"))
+        #expect(section.paragraphs.map(\.content.plainText) == [
+            "Each secure delegation MUST contain a DS RR set.  The server MUST include the following RR sets in the authority section in this order:",
+            "parent NS DS and SIG(DS)",
+            "The TC bit MUST be set if they do not fit.",
+        ])
+        let code = try #require(document.section(numbered: "2"))
+        guard code.blocks.count == 1, case .figure = code.blocks[0] else {
+            Issue.record("the code is not one figure: \(code.blocks)")
+            return
+        }
+    }
+
     /// One line of two ending in ";" is prose (draft-ietf-dnsext-dnssec-records-03 7: each
     /// "Each RR ... MUST have ...;" was a figure); two lines ending so are code.
     @Test func oneSemicolonIsProseTwoAreCode() throws {
@@ -631,6 +660,23 @@ import Testing
             Issue.record("the code is not a figure: \(section.blocks)")
             return
         }
+    }
+
+    /// A sentence's end at the foot of a page, then code in lower case at the top of the
+    /// next (RFC 3280 4.2.1.2: "This extension MUST NOT be marked critical." over
+    /// "id-ce-subjectKeyIdentifier OBJECT IDENTIFIER ::= { id-ce 14 }"): two blocks, not one
+    /// paragraph.
+    @Test func codeAfterAPageBreakDoesNotGoOnTheSentence() throws {
+        let text = "1.  Subject Key Identifier\n\n"
+            + "   Where a key identifier has been previously established, the CA\n"
+            + "   SHOULD use the previously established identifier.\n\n"
+            + "   This extension MUST NOT be marked critical.\n"
+            + "\n\n\nHousley, et. al.            Standards Track                    [Page 27]\n\u{0C}\n"
+            + "RFC 3280        Internet X.509 Public Key Infrastructure      April 2002\n\n\n"
+            + "   id-ce-subjectKeyIdentifier OBJECT IDENTIFIER ::=  { id-ce 14 }\n"
+        let section = try #require(try Self.read(text).section(numbered: "1"))
+        #expect(section.paragraphs.map(\.content.plainText).contains("This extension MUST NOT be marked critical."))
+        #expect(!section.paragraphs.contains { $0.content.plainText.contains("critical. id-ce") })
     }
 
     /// A definition set apart from its term by a blank line, then the list's next terms with

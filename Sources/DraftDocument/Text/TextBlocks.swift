@@ -89,7 +89,10 @@ struct TextBlockBuilder {
         if previous.raw.count + 1 + firstWord <= fillWidth { return false }
         let last = previous.content.last ?? " "
         guard ".:!?\")]".contains(last) else { return true }
-        if next.content.first?.isLowercase ?? false { return true }
+        // A sentence's end, then lower case: the sentence goes on ("e.g." at a page's end),
+        // unless the line is code ("id-ce-subjectKeyIdentifier OBJECT IDENTIFIER ::= {",
+        // RFC 3280 4.2.1.2, under "This extension MUST NOT be marked critical.").
+        if next.content.first?.isLowercase ?? false { return !Self.isCodeLike(next.content) }
         return padding <= fullPagePadding
     }
 
@@ -108,7 +111,9 @@ struct TextBlockBuilder {
         let lines = chunk.lines
         guard lines.count >= 2, Self.listMarker(lines[0].content) == nil else { return [chunk] }
         if let terms = termsAfterTail(lines) { return [Chunk(lines: Array(lines[..<terms])), Chunk(lines: Array(lines[terms...]))] }
-        guard lines.dropFirst().contains(where: { Self.listMarker($0.content) != nil }) else { return [chunk] }
+        guard lines.dropFirst().contains(where: { Self.listMarker($0.content) != nil }) else {
+            return splitAtIntroducedExamples(lines) ?? [chunk]
+        }
         // Art and flows are looked for only in a chunk that would be taken apart (few are).
         var drawn: Bool?
         func isDrawing() -> Bool {
@@ -134,6 +139,38 @@ struct TextBlockBuilder {
             out.append(Chunk(lines: Array(lines[list])))
             start = list.upperBound
         }
+        if start < lines.count { out.append(Chunk(lines: Array(lines[start...]))) }
+        return out
+    }
+
+    /// Prose that introduces an example with a colon, the example right under it further in
+    /// with no blank line, and the prose maybe going on below it at its own column
+    /// (draft-ietf-dnsext-delegation-signer-05 2.2: "... MUST include the following RR sets in
+    /// the authority section in this order:" over "parent NS" at column 8): the prose, each
+    /// example and what follows are chunks of their own. Read as one, the mixed indentation
+    /// made a figure and the prose's requirements were lost. The prose must read as such (no
+    /// art, columns or code, some lower-case words), and it stays one chunk where it has no such
+    /// colon. Nil when the chunk does not start so.
+    private func splitAtIntroducedExamples(_ lines: [TextLine]) -> [Chunk]? {
+        let column = lines[0].indent
+        var out: [Chunk] = []
+        var start = 0
+        while start < lines.count {
+            var colon = start
+            while colon < lines.count, lines[colon].indent == column, !lines[colon].content.hasSuffix(":") { colon += 1 }
+            guard colon + 1 < lines.count, lines[colon].indent == column, lines[colon].content.hasSuffix(":"),
+                  lines[colon + 1].indent > column else { break }
+            let prose = lines[start...colon]
+            guard prose.contains(where: { Self.lowercaseWords($0.content) >= 4 }),
+                  !prose.contains(where: { Self.hasArt($0.content) || Self.hasWideGap($0.content) || Self.isCodeLike($0.content) }) else { break }
+            var end = colon + 1
+            while end < lines.count, lines[end].indent > column { end += 1 }
+            guard end == lines.count || lines[end].indent == column else { break }
+            out.append(Chunk(lines: Array(prose)))
+            out.append(Chunk(lines: Array(lines[(colon + 1)..<end])))
+            start = end
+        }
+        guard !out.isEmpty else { return nil }
         if start < lines.count { out.append(Chunk(lines: Array(lines[start...]))) }
         return out
     }
