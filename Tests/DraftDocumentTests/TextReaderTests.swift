@@ -568,6 +568,24 @@ import Testing
         }
     }
 
+    /// A run of "=" or "-" in quotes is a literal of prose, not a rule (RFC 4648 3.3: the
+    /// paragraph holding "Implementations MUST reject ..." and two MAYs was a figure).
+    @Test func quotedRunsAreProse() throws {
+        let text = "1.  Padding\n\n"
+            + "   Implementations MUST reject the encoded data.  If more than the allowed number\n"
+            + "   of pad characters is found at the end of the string (e.g., a base 64\n"
+            + "   string terminated with \"===\"), the excess pad characters MAY also be\n"
+            + "   ignored.\n"
+        let section = try #require(try Self.read(text).section(numbered: "1"))
+        #expect(section.paragraphs.count == 1)
+        for prose in ["terminated with \"===\"), the", "the '----' marker", "x \"***\""] {
+            #expect(!TextBlockBuilder.hasArt(Substring(prose)), "\(prose)")
+        }
+        for art in ["====", "a \"==== b", "----\" x", "'-----", "\"===\" ====="] {
+            #expect(TextBlockBuilder.hasArt(Substring(art)), "\(art)")
+        }
+    }
+
     /// Prose justified to both margins (nroff's ".ad b": RFC 2367 3.4, draft-ietf-krb-wg-
     /// kerberos-sam-02 2.2) has gaps of three spaces and more between words: a paragraph,
     /// its MUST read (it was a figure). A table of equal-width columns, every row as long

@@ -157,8 +157,8 @@ struct TextBlockBuilder {
         var start = 0
         while start < lines.count {
             var colon = start
-            while colon < lines.count, lines[colon].indent == column, !lines[colon].content.hasSuffix(":") { colon += 1 }
-            guard colon + 1 < lines.count, lines[colon].indent == column, lines[colon].content.hasSuffix(":"),
+            while colon < lines.count, lines[colon].indent == column, lines[colon].content.utf8.last != UInt8(ascii: ":") { colon += 1 }
+            guard colon + 1 < lines.count, lines[colon].indent == column, lines[colon].content.utf8.last == UInt8(ascii: ":"),
                   lines[colon + 1].indent > column else { break }
             let prose = lines[start...colon]
             guard prose.contains(where: { Self.lowercaseWords($0.content) >= 4 }),

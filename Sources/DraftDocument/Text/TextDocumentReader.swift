@@ -175,7 +175,8 @@ struct TextDocumentAssembler {
                 inFront = false
                 continue
             }
-            if line.indent > margin, afterBreak, let candidate = TextHeadings.parse(line.content),
+            if line.indent > margin, afterBreak, line.content.utf8.first.map(TextHeadings.isDigit) == true,
+               let candidate = TextHeadings.parse(line.content),
                candidate.components.count >= 2, !candidate.isAppendix, candidate.title.drop(while: { $0 == "\"" }).first?.isUppercase == true,
                Self.isOutlineIndent(line.indent - margin, depth: candidate.components.count), textBelowIsFurtherIn(i),
                let previous = previousNumber, TextHeadings.isNextNumber(candidate.components, after: previous) {

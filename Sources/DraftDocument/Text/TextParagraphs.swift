@@ -222,15 +222,44 @@ extension TextBlockBuilder {
             case UInt8(ascii: "-"):
                 if previous == UInt8(ascii: "+") { return true }
                 dashes += 1
-                if dashes >= 4 { return true }
+                if dashes >= 4 {
+                    guard let end = quotedRunEnd(u, at: i - 1) else { return true }
+                    i = end
+                    dashes = 0
+                    previous = u[end - 1]
+                    continue
+                }
             case UInt8(ascii: "="), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "*"):
-                if previous == b { dashes += 1; if dashes >= 3 { return true } } else { dashes = 1 }
+                if previous == b {
+                    dashes += 1
+                    if dashes >= 3 {
+                        guard let end = quotedRunEnd(u, at: i - 1) else { return true }
+                        i = end
+                        dashes = 0
+                        previous = u[end - 1]
+                        continue
+                    }
+                } else {
+                    dashes = 1
+                }
             default:
                 dashes = 0
             }
             previous = b
         }
         return u.last == UInt8(ascii: "|") && !(u.count >= 2 && u[u.count - 2] == UInt8(ascii: "|")) && !isOperatorBar(u, at: u.count - 1)
+    }
+
+    /// The end of the run of one character through `k` when quotes enclose it, as a literal
+    /// in prose is ("a base 64 string terminated with \"===\"", RFC 4648 3.3), or nil.
+    private static func quotedRunEnd(_ u: UnsafeBufferPointer<UInt8>, at k: Int) -> Int? {
+        let c = u[k]
+        var start = k, end = k + 1
+        while start > 0, u[start - 1] == c { start -= 1 }
+        while end < u.count, u[end] == c { end += 1 }
+        guard start > 0, end < u.count else { return nil }
+        let quote = u[start - 1]
+        return (quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'")) && u[end] == quote ? end : nil
     }
 
     /// A bar with one space before it after a word, and one space after it before a word or
