@@ -92,6 +92,9 @@ import Testing
         Vector(rule: "an indented numbered line is no subsection when its number is not the next, its body is not further in, or its indentation is not the outline's",
                text: "1.  Introduction\n\n\(body)\n   1.7  Numbered paragraph ahead\n\n      Text.\n\n   1.1  Same column below\n\n   Text.\n\n     1.1  Five columns in\n\n        Text.\n\n2.  Rules\n\n\(body)",
                outline: ["1 Introduction d1", "2 Rules d1"]),
+        Vector(rule: "text flush left right under a heading, going on below, is the body, not a heading under it (draft-janardhan-dnsext-aging-00; an address under its heading, draft-ihren-dnsext-threshold-validation-00)",
+               text: "1.  Introduction\n\n\(body)\n2.  Server requirements\nEvery DNS server hosting a primary zone MUST maintain a timestamp\nfor each record in such zone.\n\n3. Authors' Address\nJohan Ihren\nAutonomica AB\n",
+               outline: ["1 Introduction d1", "2 Server requirements d1", "3 Authors' Address d1"]),
     ]
 
     @Test(arguments: vectors)

@@ -241,7 +241,7 @@ struct TextDocumentAssembler {
             }
             guard afterBreak || afterHeading else { continue }
             let underlined = isUnderline(i + 1, of: line)
-            guard beforeBreak || afterHeading || underlined, TextHeadings.isUnnumberedTitle(line.content) else { continue }
+            guard beforeBreak || underlined, TextHeadings.isUnnumberedTitle(line.content) else { continue }
             let title = String(line.content)
             if underlined { titleLine = i + 1 }
             // Before the first numbered heading: front sections, except that after the table
