@@ -646,6 +646,9 @@ import Testing
             + "        parent NS\n"
             + "        DS and SIG(DS)\n"
             + "   The TC bit MUST be set if they do not fit.\n\n"
+            + "   A server MUST include the following RRsets in this order:\n"
+            + "   If DS RRset is present:\n"
+            + "        parent's copy of child's NS RRset\n\n"
             + "2.  Code\n\n"
             + "       # Otherwise, the length of the array MUST be odd\n"
             + "       if len(nodes) % 2 == 0:\n"
@@ -656,12 +659,44 @@ import Testing
             "Each secure delegation MUST contain a DS RR set.  The server MUST include the following RR sets in the authority section in this order:",
             "parent NS DS and SIG(DS)",
             "The TC bit MUST be set if they do not fit.",
+            "A server MUST include the following RRsets in this order: If DS RRset is present:",
+            "parent's copy of child's NS RRset",
         ])
         let code = try #require(document.section(numbered: "2"))
         guard code.blocks.count == 1, case .figure = code.blocks[0] else {
             Issue.record("the code is not one figure: \(code.blocks)")
             return
         }
+    }
+
+    /// A list, then a paragraph at the markers' column with no blank line between
+    /// (draft-kosters-dnsext-dnssec-opt-in-00 3): list and paragraph (the whole was a
+    /// figure). An item whose text wraps back to the markers' column is not cut there.
+    @Test func aParagraphRightUnderAListIsNotAFigure() throws {
+        let text = "1.  Views\n\n"
+            + "   1.  The DNSSEC view is to be queried when the DO bit is set.\n"
+            + "   2.  The DNSSEC view is to be queried when the query type is SIG,\n"
+            + "       KEY, or NXT.\n"
+            + "   If the query does not follow either case (1) or (2), the non-DNSSEC\n"
+            + "   view MUST be consulted by default.\n\n"
+            + "2.  Wrapped\n\n"
+            + "   o  This is a bullet item whose text\n"
+            + "   Wraps back to the marker column.\n"
+        let document = try Self.read(text)
+        let section = try #require(document.section(numbered: "1"))
+        guard section.blocks.count == 2, case .list(let list) = section.blocks[0] else {
+            Issue.record("no list first: \(section.blocks)")
+            return
+        }
+        #expect(list.items.map { Self.texts($0.blocks) } == [
+            ["The DNSSEC view is to be queried when the DO bit is set."],
+            ["The DNSSEC view is to be queried when the query type is SIG, KEY, or NXT."],
+        ])
+        #expect(Self.texts(Array(section.blocks.dropFirst())) == [
+            "If the query does not follow either case (1) or (2), the non-DNSSEC view MUST be consulted by default.",
+        ])
+        let wrapped = try #require(document.section(numbered: "2"))
+        #expect(wrapped.blocks.count == 1)
     }
 
     /// One line of two ending in ";" is prose (draft-ietf-dnsext-dnssec-records-03 7: each

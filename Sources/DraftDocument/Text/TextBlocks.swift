@@ -109,7 +109,8 @@ struct TextBlockBuilder {
     /// items from the first marker further out than it.
     private func splitAtIntroducedList(_ chunk: Chunk) -> [Chunk] {
         let lines = chunk.lines
-        guard lines.count >= 2, Self.listMarker(lines[0].content) == nil else { return [chunk] }
+        guard lines.count >= 2 else { return [chunk] }
+        if Self.listMarker(lines[0].content) != nil { return splitAtParagraphAfterList(lines) ?? [chunk] }
         if let terms = termsAfterTail(lines) { return [Chunk(lines: Array(lines[..<terms])), Chunk(lines: Array(lines[terms...]))] }
         guard lines.dropFirst().contains(where: { Self.listMarker($0.content) != nil }) else {
             return splitAtIntroducedExamples(lines) ?? [chunk]
@@ -143,6 +144,27 @@ struct TextBlockBuilder {
         return out
     }
 
+    /// A list, then a paragraph at the markers' column with no blank line between
+    /// (draft-kosters-dnsext-dnssec-opt-in-00 3: "2.  The DNSSEC view ... type." over "If
+    /// the query does not follow either case (1) or (2), the non-DNSSEC view MUST be
+    /// consulted by default."): the list and the paragraph, which read as one were a
+    /// figure. The last item ends a sentence and the paragraph starts one, so an item's
+    /// text wrapped back to the markers' column is not cut; the paragraph reads as prose.
+    private func splitAtParagraphAfterList(_ lines: [TextLine]) -> [Chunk]? {
+        let column = lines[0].indent
+        guard let tail = lines.lastIndex(where: { $0.indent == column && Self.listMarker($0.content) != nil }) else { return nil }
+        var start = tail + 1
+        while start < lines.count, lines[start].indent != column { start += 1 }
+        guard start < lines.count,
+              let end = lines[start - 1].content.last, ".:;".contains(end),
+              lines[start].content.first?.isUppercase == true,
+              lines[start...].allSatisfy({ $0.indent == column }),
+              lines[start...].contains(where: { Self.lowercaseWords($0.content) >= 4 }),
+              !lines[start...].contains(where: { Self.hasArt($0.content) || Self.hasWideGap($0.content) || Self.isCodeLike($0.content) }),
+              let items = listItems(Chunk(lines: Array(lines[..<start]))), items.family != nil else { return nil }
+        return [Chunk(lines: Array(lines[..<start])), Chunk(lines: Array(lines[start...]))]
+    }
+
     /// Prose that introduces an example with a colon, the example right under it further in
     /// with no blank line, and the prose maybe going on below it at its own column
     /// (draft-ietf-dnsext-delegation-signer-05 2.2: "... MUST include the following RR sets in
@@ -156,18 +178,18 @@ struct TextBlockBuilder {
         var out: [Chunk] = []
         var start = 0
         while start < lines.count {
-            var colon = start
-            while colon < lines.count, lines[colon].indent == column, lines[colon].content.utf8.last != UInt8(ascii: ":") { colon += 1 }
-            guard colon + 1 < lines.count, lines[colon].indent == column, lines[colon].content.utf8.last == UInt8(ascii: ":"),
-                  lines[colon + 1].indent > column else { break }
-            let prose = lines[start...colon]
+            var deeper = start
+            while deeper < lines.count, lines[deeper].indent == column { deeper += 1 }
+            guard deeper > start, deeper < lines.count, lines[deeper].indent > column,
+                  lines[deeper - 1].content.utf8.last == UInt8(ascii: ":") else { break }
+            let prose = lines[start..<deeper]
             guard prose.contains(where: { Self.lowercaseWords($0.content) >= 4 }),
                   !prose.contains(where: { Self.hasArt($0.content) || Self.hasWideGap($0.content) || Self.isCodeLike($0.content) }) else { break }
-            var end = colon + 1
+            var end = deeper
             while end < lines.count, lines[end].indent > column { end += 1 }
             guard end == lines.count || lines[end].indent == column else { break }
             out.append(Chunk(lines: Array(prose)))
-            out.append(Chunk(lines: Array(lines[(colon + 1)..<end])))
+            out.append(Chunk(lines: Array(lines[deeper..<end])))
             start = end
         }
         guard !out.isEmpty else { return nil }
