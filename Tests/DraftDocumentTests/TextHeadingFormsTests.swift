@@ -95,6 +95,9 @@ import Testing
         Vector(rule: "text flush left right under a heading, going on below, is the body, not a heading under it (draft-janardhan-dnsext-aging-00; an address under its heading, draft-ihren-dnsext-threshold-validation-00)",
                text: "1.  Introduction\n\n\(body)\n2.  Server requirements\nEvery DNS server hosting a primary zone MUST maintain a timestamp\nfor each record in such zone.\n\n3. Authors' Address\nJohan Ihren\nAutonomica AB\n",
                outline: ["1 Introduction d1", "2 Server requirements d1", "3 Authors' Address d1"]),
+        Vector(rule: "an indented numbered sentence wrapped once, or wrapped long, is a numbered requirement, not a subsection (draft-ietf-ldup-replica-req)",
+               text: "1.  Introduction\n\n\(body)\n2.  Replication Model\n\n\n    2.1  LDAP Replication MUST be allowed to span different vendors\n         directory services in order to provide interoperability.\n\n    2.2  Replication policies MUST allow replication of changed\n         information to be administratively postponed to a more\n\n         convenient period.\n",
+               outline: ["1 Introduction d1", "2 Replication Model d1"]),
     ]
 
     @Test(arguments: vectors)

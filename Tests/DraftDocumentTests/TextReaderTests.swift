@@ -671,7 +671,8 @@ import Testing
 
     /// A list, then a paragraph at the markers' column with no blank line between
     /// (draft-kosters-dnsext-dnssec-opt-in-00 3): list and paragraph (the whole was a
-    /// figure). An item whose text wraps back to the markers' column is not cut there.
+    /// figure). An item whose text wraps back to the markers' column is not cut there, nor
+    /// a paragraph that opens with a label (RFC 2828's "(D)").
     @Test func aParagraphRightUnderAListIsNotAFigure() throws {
         let text = "1.  Views\n\n"
             + "   1.  The DNSSEC view is to be queried when the DO bit is set.\n"
@@ -681,7 +682,10 @@ import Testing
             + "   view MUST be consulted by default.\n\n"
             + "2.  Wrapped\n\n"
             + "   o  This is a bullet item whose text\n"
-            + "   Wraps back to the marker column.\n"
+            + "   Wraps back to the marker column.\n\n"
+            + "   (D) ISDs SHOULD NOT use this term to refer to a signed CRL or CKL.\n"
+            + "   Although the recommended definition can be interpreted to include\n"
+            + "   those items, the security community does not use the term so.\n"
         let document = try Self.read(text)
         let section = try #require(document.section(numbered: "1"))
         guard section.blocks.count == 2, case .list(let list) = section.blocks[0] else {
@@ -696,21 +700,26 @@ import Testing
             "If the query does not follow either case (1) or (2), the non-DNSSEC view MUST be consulted by default.",
         ])
         let wrapped = try #require(document.section(numbered: "2"))
-        #expect(wrapped.blocks.count == 1)
+        #expect(wrapped.blocks.count == 2)
+        #expect(wrapped.paragraphs.last?.content.plainText.hasPrefix("(D) ISDs SHOULD NOT use this term") == true)
     }
 
     /// One line of two ending in ";" is prose (draft-ietf-dnsext-dnssec-records-03 7: each
-    /// "Each RR ... MUST have ...;" was a figure); two lines ending so are code.
-    @Test func oneSemicolonIsProseTwoAreCode() throws {
+    /// "Each RR ... MUST have ...;" was a figure); two lines ending so are code, and so is
+    /// one ending in a brace ("searchedSubtrees [0] SearchedSubtrees OPTIONAL," over "...  }",
+    /// draft-sermersheim-ldap-distproc).
+    @Test func oneSemicolonIsProseTwoOrABraceAreCode() throws {
         let text = "1.  Rules\n\n"
             + "      Each RR in the RRset MUST have the RR type listed in the\n"
             + "      SIG RR's Type Covered field;\n\n"
             + "      x = 1;\n"
-            + "      y = 2;\n"
+            + "      y = 2;\n\n"
+            + "         searchedSubtrees [0] SearchedSubtrees OPTIONAL,\n"
+            + "         ...  }\n"
         let section = try #require(try Self.read(text).section(numbered: "1"))
         #expect(section.paragraphs.map(\.content.plainText) == ["Each RR in the RRset MUST have the RR type listed in the SIG RR's Type Covered field;"])
-        guard section.blocks.count == 2, case .figure = section.blocks[1] else {
-            Issue.record("the code is not a figure: \(section.blocks)")
+        guard section.blocks.count == 3, case .figure = section.blocks[1], case .figure = section.blocks[2] else {
+            Issue.record("the code is not two figures: \(section.blocks)")
             return
         }
     }

@@ -148,8 +148,10 @@ struct TextBlockBuilder {
     /// (draft-kosters-dnsext-dnssec-opt-in-00 3: "2.  The DNSSEC view ... type." over "If
     /// the query does not follow either case (1) or (2), the non-DNSSEC view MUST be
     /// consulted by default."): the list and the paragraph, which read as one were a
-    /// figure. The last item ends a sentence and the paragraph starts one, so an item's
-    /// text wrapped back to the markers' column is not cut; the paragraph reads as prose.
+    /// figure. The list has two items or more (RFC 2828's "(D) ISDs SHOULD NOT use this
+    /// term ..." is a paragraph with a label), the last ends a sentence and the paragraph
+    /// starts one, so an item's text wrapped back to the markers' column is not cut; the
+    /// paragraph reads as prose.
     private func splitAtParagraphAfterList(_ lines: [TextLine]) -> [Chunk]? {
         let column = lines[0].indent
         guard let tail = lines.lastIndex(where: { $0.indent == column && Self.listMarker($0.content) != nil }) else { return nil }
@@ -161,7 +163,7 @@ struct TextBlockBuilder {
               lines[start...].allSatisfy({ $0.indent == column }),
               lines[start...].contains(where: { Self.lowercaseWords($0.content) >= 4 }),
               !lines[start...].contains(where: { Self.hasArt($0.content) || Self.hasWideGap($0.content) || Self.isCodeLike($0.content) }),
-              let items = listItems(Chunk(lines: Array(lines[..<start]))), items.family != nil else { return nil }
+              let items = listItems(Chunk(lines: Array(lines[..<start]))), items.family != nil, items.items.count >= 2 else { return nil }
         return [Chunk(lines: Array(lines[..<start])), Chunk(lines: Array(lines[start...]))]
     }
 

@@ -183,8 +183,11 @@ struct TextDocumentAssembler {
                 var heading = Heading(index: i, number: candidate.components, title: candidate.title, isFront: false)
                 if !beforeBreak {
                     // A title wrapped once, its second line further in ("4.2.2.8  TCP Connection
-                    // State Diagram: RFC-793 Section 3.2," / "page 23", RFC 1122).
-                    guard let wrapped = outlineTitleWrap(after: i) else { continue }
+                    // State Diagram: RFC-793 Section 3.2," / "page 23", RFC 1122): a short tail.
+                    // A sentence so wrapped is a numbered requirement ("5.1  LDAP Replication
+                    // MUST be allowed to span different vendors" / "directory services in order
+                    // to provide interoperability.", draft-ietf-ldup-replica-req).
+                    guard let wrapped = outlineTitleWrap(after: i), wrapped.last != ".", wrapped.count <= 30 else { continue }
                     heading.title += " " + wrapped
                     heading.bodyStart = i + 2
                 }

@@ -52,14 +52,19 @@ extension TextBlockBuilder {
         let rest = lines.dropFirst()
         let restIndent = rest.first!.indent
         if rest.contains(where: { $0.indent != restIndent }) { return true }
-        // Code: lines ending in braces or semicolons, half of them and two or more (one line
-        // of two ending in ";" is prose: "Each RR in the RRset MUST have the RR type listed in
-        // the" / "SIG RR's Type Covered field;", draft-ietf-dnsext-dnssec-records-03).
-        let codeLike = lines.filter { l in
-            let last = l.content.utf8.last
-            return last == UInt8(ascii: "{") || last == UInt8(ascii: "}") || last == UInt8(ascii: ";")
-        }.count
-        return codeLike >= 2 && codeLike * 2 >= lines.count
+        // Code: half the lines ending in braces or semicolons, with a brace among them or two
+        // semicolons (one line of two ending in ";" is prose: "Each RR in the RRset MUST have
+        // the RR type listed in the" / "SIG RR's Type Covered field;",
+        // draft-ietf-dnsext-dnssec-records-03; "... OPTIONAL," over "...  }" is ASN.1).
+        var braces = 0, semicolons = 0
+        for line in lines {
+            switch line.content.utf8.last {
+            case UInt8(ascii: "{"), UInt8(ascii: "}"): braces += 1
+            case UInt8(ascii: ";"): semicolons += 1
+            default: break
+            }
+        }
+        return (braces >= 1 || semicolons >= 2) && (braces + semicolons) * 2 >= lines.count
     }
 
     /// Prose justified to both margins, as nroff's ".ad b" set older drafts ("found  which
