@@ -58,6 +58,23 @@ import Testing
         #expect(figure.verbatim.hasPrefix("+========+"))
     }
 
+    /// xml2rfc v3 draws its header's borders with "=" and rules every row: a table of one
+    /// row so drawn is one band a row, its first cell wrapped onto a second line one cell
+    /// (xml2rfc's draft-v3-features Table 9: the statement was "lazy OPTIONAL dog.").
+    @Test func aTableWithDoubledHeaderBordersIsRuled() throws {
+        let document = try Self.document("""
+            +=============================================+===================+
+            | Column 1                                    | Line 1            |
+            +=============================================+===================+
+            | The quick brown fox jumps over the          | Paragraph 1       |
+            | lazy OPTIONAL dog.                          |                   |
+            +---------------------------------------------+-------------------+
+        """)
+        let table = try #require(try Self.figure(document).table)
+        #expect(Self.texts(table.header) == [["Column 1", "Line 1"]])
+        #expect(Self.texts(table.rows) == [["The quick brown fox jumps over the lazy OPTIONAL dog.", "Paragraph 1"]])
+    }
+
     /// xml2rfc v2's "headers" style: no rule between rows; a row starts where the first
     /// column has text, and a line without is the row before it going on.
     @Test func unruledTableRowsStartAtTheFirstColumn() throws {

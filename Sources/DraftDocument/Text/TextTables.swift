@@ -19,10 +19,12 @@ extension TextBlockBuilder {
         var bands: [[(line: TextLine, cells: [Substring])]] = []
         var band: [(line: TextLine, cells: [Substring])] = []
         var borders = 1
+        var doubled = first.content.utf8.contains(UInt8(ascii: "="))
         for line in lines.dropFirst() {
             guard line.kind == .text, line.indent == indent else { return nil }
             if line.content.first == "+" {
                 guard borderEdges(line.content) == edges, !band.isEmpty else { return nil }
+                if line.content.utf8.contains(UInt8(ascii: "=")) { doubled = true }
                 bands.append(band)
                 band = []
                 borders += 1
@@ -35,8 +37,10 @@ extension TextBlockBuilder {
         guard band.isEmpty, !bands.isEmpty else { return nil }
         // A table ruled between its rows has one row a band; one that is not (xml2rfc v2's
         // "headers" style) starts a row where the first column has text, below its header
-        // (the first band, when there are more).
-        let ruled = borders >= 4
+        // (the first band, when there are more). xml2rfc v3 rules every row and draws its
+        // header's borders with "=": a table of one row so drawn is ruled too, and a first
+        // cell wrapped onto a second line stays one cell (draft-v3-features' Table 9).
+        let ruled = borders >= 4 || doubled
         var rows: [[InlineText]] = []
         var header: [[InlineText]] = []
         for (b, band) in bands.enumerated() {
