@@ -224,28 +224,17 @@ extension TextBlockBuilder {
             case UInt8(ascii: "+"):
                 if previous == UInt8(ascii: "-") { return true }
                 dashes = 0
-            case UInt8(ascii: "-"):
-                if previous == UInt8(ascii: "+") { return true }
-                dashes += 1
-                if dashes >= 4 {
+            case UInt8(ascii: "-"), UInt8(ascii: "="), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "*"):
+                let hyphen = b == UInt8(ascii: "-")
+                if hyphen, previous == UInt8(ascii: "+") { return true }
+                dashes = hyphen || previous == b ? dashes + 1 : 1
+                // A rule: four hyphens, or three of another, unless quoted as a literal.
+                if dashes >= (hyphen ? 4 : 3) {
                     guard let end = quotedRunEnd(u, at: i - 1) else { return true }
                     i = end
                     dashes = 0
                     previous = u[end - 1]
                     continue
-                }
-            case UInt8(ascii: "="), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "*"):
-                if previous == b {
-                    dashes += 1
-                    if dashes >= 3 {
-                        guard let end = quotedRunEnd(u, at: i - 1) else { return true }
-                        i = end
-                        dashes = 0
-                        previous = u[end - 1]
-                        continue
-                    }
-                } else {
-                    dashes = 1
                 }
             default:
                 dashes = 0
