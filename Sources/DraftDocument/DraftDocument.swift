@@ -42,14 +42,14 @@ public enum DocumentReader {
     public static func detectFormat(_ data: Data) -> DetectedFormat {
         var bytes = data[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        guard let first = bytes.firstIndex(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) }),
+        guard let first = bytes.firstIndex(where: { !isXMLSpace($0) }),
               bytes[first] == UInt8(ascii: "<") else { return .text }
         let afterOpen = bytes[(first + 1)...]
         guard let lead = afterOpen.first else { return .text }
         if lead == UInt8(ascii: "?") || lead == UInt8(ascii: "!") { return .xml }
         let name = afterOpen.prefix(while: isNameByte)
         guard !name.isEmpty, let end = afterOpen.dropFirst(name.count).first,
-              end == UInt8(ascii: ">") || end == UInt8(ascii: "/") || end == 0x20 || end == 0x09 || end == 0x0A || end == 0x0D else { return .text }
+              end == UInt8(ascii: ">") || end == UInt8(ascii: "/") || isXMLSpace(end) else { return .text }
         if name.elementsEqual("rfc".utf8) || hasMarkupAttributes(afterOpen.dropFirst(name.count)) { return .xml }
         let closing = Array("</".utf8) + name
         let rest = afterOpen.dropFirst(name.count)
@@ -62,7 +62,7 @@ public enum DocumentReader {
     /// Whether a start tag's rest, after its name, is markup: "/>" (a root closed at once,
     /// `<html/>`), or an attribute written `name="value"` or `name='value'`.
     private static func hasMarkupAttributes(_ rest: Data.SubSequence) -> Bool {
-        var tag = rest.drop(while: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D })
+        var tag = rest.drop(while: isXMLSpace)
         if tag.starts(with: "/>".utf8) { return true }
         let attribute = tag.prefix(while: isNameByte)
         guard !attribute.isEmpty else { return false }
@@ -71,6 +71,9 @@ public enum DocumentReader {
         tag = tag.dropFirst().drop(while: { $0 == 0x20 || $0 == 0x09 })
         return tag.first == UInt8(ascii: "\"") || tag.first == UInt8(ascii: "'")
     }
+
+    /// XML's white space: space, tab, line feed, carriage return.
+    private static func isXMLSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
 
     /// Bytes of an XML name as documents use them: ASCII letters, digits, "-", "_", ".",
     /// ":", and any byte of a UTF-8 sequence.

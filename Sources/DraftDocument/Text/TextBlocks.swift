@@ -160,9 +160,7 @@ struct TextBlockBuilder {
         guard start < lines.count,
               let end = lines[start - 1].content.last, ".:;".contains(end),
               lines[start].content.first?.isUppercase == true,
-              lines[start...].allSatisfy({ $0.indent == column }),
-              lines[start...].contains(where: { Self.lowercaseWords($0.content) >= 4 }),
-              !lines[start...].contains(where: { Self.hasArt($0.content) || Self.hasWideGap($0.content) || Self.isCodeLike($0.content) }),
+              lines[start...].allSatisfy({ $0.indent == column }), Self.readsAsProse(lines[start...]),
               let items = listItems(Chunk(lines: Array(lines[..<start]))), items.family != nil, items.items.count >= 2 else { return nil }
         return [Chunk(lines: Array(lines[..<start])), Chunk(lines: Array(lines[start...]))]
     }
@@ -185,8 +183,7 @@ struct TextBlockBuilder {
             guard deeper > start, deeper < lines.count, lines[deeper].indent > column,
                   lines[deeper - 1].content.utf8.last == UInt8(ascii: ":") else { break }
             let prose = lines[start..<deeper]
-            guard prose.contains(where: { Self.lowercaseWords($0.content) >= 4 }),
-                  !prose.contains(where: { Self.hasArt($0.content) || Self.hasWideGap($0.content) || Self.isCodeLike($0.content) }) else { break }
+            guard Self.readsAsProse(prose) else { break }
             var end = deeper
             while end < lines.count, lines[end].indent > column { end += 1 }
             guard end == lines.count || lines[end].indent == column else { break }
@@ -197,6 +194,13 @@ struct TextBlockBuilder {
         guard !out.isEmpty else { return nil }
         if start < lines.count { out.append(Chunk(lines: Array(lines[start...]))) }
         return out
+    }
+
+    /// Lines that read as prose for taking a chunk apart: some hold lower-case words, none
+    /// is art, columns or code.
+    private static func readsAsProse(_ lines: ArraySlice<TextLine>) -> Bool {
+        lines.contains(where: { lowercaseWords($0.content) >= 4 })
+            && !lines.contains(where: { hasArt($0.content) || hasWideGap($0.content) || isCodeLike($0.content) })
     }
 
     /// Where a compact hanging list's terms start under the tail of a definition: the
