@@ -98,7 +98,31 @@ import Testing
         Vector(rule: "an indented numbered sentence wrapped once, or wrapped long, is a numbered requirement, not a subsection (draft-ietf-ldup-replica-req)",
                text: "1.  Introduction\n\n\(body)\n2.  Replication Model\n\n\n    2.1  LDAP Replication MUST be allowed to span different vendors\n         directory services in order to provide interoperability.\n\n    2.2  Replication policies MUST allow replication of changed\n         information to be administratively postponed to a more\n\n         convenient period.\n",
                outline: ["1 Introduction d1", "2 Replication Model d1"]),
+        Vector(rule: "a paragraph's first line alone at a page's foot under a heading, the sentence going on over the page, is no title (draft-ietf-ldapext-ldapv3-tls, RFC 1034 3.5)",
+               text: Self.pageFoot("This section describes the overall procedures clients and servers MUST", then: "follow for TLS establishment."),
+               outline: ["1 Introduction d1", "2 Sequencing of the Start TLS Operation d1", "3 Security d1"]),
+        Vector(rule: "a title alone at a page's foot, the next page opening a new sentence, is still a title",
+               text: Self.pageFoot("Implementation Notes", then: "The notes follow."),
+               outline: ["1 Introduction d1", "2 Sequencing of the Start TLS Operation d1", "- Implementation Notes d1", "3 Security d1"]),
     ]
+
+    /// A flush-left draft whose line `last` stands alone at the foot of page 1, under a
+    /// heading; page 2 opens with `then`.
+    static func pageFoot(_ last: String, then: String) -> String {
+        "1.  Introduction\n\nText of the introduction.\n\n2.  Sequencing of the Start TLS Operation\n\n\(last)\n\n\n\n"
+            + "Hodges, Morgan, Wahl                                            [Page 1]\n\u{0C}\n"
+            + "RFC DRAFT                                                     April 2000\n\n\n"
+            + "\(then)\n\n3.  Security\n\nText of the security section.\n"
+    }
+
+    /// The first line of a paragraph at a page's foot is read with the rest of it.
+    @Test func aParagraphRunningOverAPageIsOneParagraph() throws {
+        let text = Self.pageFoot("This section describes the overall procedures clients and servers MUST", then: "follow for TLS establishment.")
+        let document = try DocumentReader.read(data: Data(text.utf8), path: "forms.txt")
+        let section = try #require(document.allSections.first { $0.number == "2" })
+        guard case .paragraph(let p) = try #require(section.blocks.first) else { Issue.record("not a paragraph"); return }
+        #expect(p.content.plainText == "This section describes the overall procedures clients and servers MUST follow for TLS establishment.")
+    }
 
     @Test(arguments: vectors)
     func headingForm(_ vector: Vector) throws {

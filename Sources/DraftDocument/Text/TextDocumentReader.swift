@@ -123,6 +123,21 @@ struct TextDocumentAssembler {
         return String(lines[i + 1].content)
     }
 
+    /// Whether line `i` stands alone only because its page ends under it, the next page
+    /// going on with the sentence in lowercase: the first line of a paragraph, not a title
+    /// ("This section describes the overall procedures clients and servers MUST" at the foot
+    /// of a page under "4.  Sequencing of the Start TLS Operation", draft-ietf-ldapext-
+    /// ldapv3-tls; RFC 1034 3.5, 3.6 and 3.7).
+    func runsOnOverPage(_ i: Int) -> Bool {
+        var k = i + 1
+        var crossed = false
+        while k < lines.count, !lines[k].isText {
+            if lines[k].kind == .pageBreak { crossed = true }
+            k += 1
+        }
+        return crossed && k < lines.count && lines[k].content.first?.isLowercase == true
+    }
+
     /// Whether the next line of text after line `i` is indented further than it.
     func textBelowIsFurtherIn(_ i: Int) -> Bool {
         var k = i + 1
@@ -244,7 +259,7 @@ struct TextDocumentAssembler {
             }
             guard afterBreak || afterHeading else { continue }
             let underlined = isUnderline(i + 1, of: line)
-            guard beforeBreak || underlined, TextHeadings.isUnnumberedTitle(line.content) else { continue }
+            guard beforeBreak || underlined, TextHeadings.isUnnumberedTitle(line.content), !runsOnOverPage(i) else { continue }
             let title = String(line.content)
             if underlined { titleLine = i + 1 }
             // Before the first numbered heading: front sections, except that after the table
