@@ -101,6 +101,9 @@ import Testing
         Vector(rule: "a paragraph's first line alone at a page's foot under a heading, the sentence going on over the page, is no title (draft-ietf-ldapext-ldapv3-tls, RFC 1034 3.5)",
                text: Self.pageFoot("This section describes the overall procedures clients and servers MUST", then: "follow for TLS establishment."),
                outline: ["1 Introduction d1", "2 Sequencing of the Start TLS Operation d1", "3 Security d1"]),
+        Vector(rule: "a sentence's first line alone at a page's foot, eight words or more and few capitalised, is no title (draft-ietf-ipngwg-bsd-api-new-06)",
+               text: Self.pageFoot("No changes to the syntax of the socket functions are needed to support", then: "IPv6, since all of them use an opaque pointer."),
+               outline: ["1 Introduction d1", "2 Sequencing of the Start TLS Operation d1", "3 Security d1"]),
         Vector(rule: "a title alone at a page's foot, the next page opening a new sentence, is still a title",
                text: Self.pageFoot("Implementation Notes", then: "The notes follow."),
                outline: ["1 Introduction d1", "2 Sequencing of the Start TLS Operation d1", "- Implementation Notes d1", "3 Security d1"]),
@@ -113,6 +116,27 @@ import Testing
             + "Hodges, Morgan, Wahl                                            [Page 1]\n\u{0C}\n"
             + "RFC DRAFT                                                     April 2000\n\n\n"
             + "\(then)\n\n3.  Security\n\nText of the security section.\n"
+    }
+
+    /// A footer with no page number, its page ended by a form feed at the end of the line
+    /// ("draft-ietf-cat-kerberos-r-01    Expires 21 May 1998^L", draft-ietf-cat-kerberos-
+    /// revisions-01): it recurs above the page breaks, and is page layout, not text.
+    @Test func aFooterEndedByAFormFeedIsLayout() throws {
+        let footer = "draft-ietf-cat-kerberos-r-01                        Expires 21 May 1998\u{0C}\n\n"
+        var text = "1.  Introduction\n\nThe basic Kerberos authentication process proceeds as follows: A client\n\n\n" + footer
+            + "sends a request to the authentication server.\n\n"
+        for n in 2...4 { text += "\(n).  Part \(n)\n\nText of part \(n), long enough to be a paragraph of its own.\n\n\n" + footer }
+        text += "5.  End\n\nThe end.\n"
+        let document = try DocumentReader.read(data: Data(text.utf8), path: "footer.txt")
+        #expect(document.allSections.map { "\($0.number ?? "-") \($0.title)" } == ["1 Introduction", "2 Part 2", "3 Part 3", "4 Part 4", "5 End"])
+        let paragraphs = document.allSections.flatMap(\.blocks).compactMap { block -> String? in
+            if case .paragraph(let p) = block { return p.content.plainText } else { return nil }
+        }
+        #expect(paragraphs.first == "The basic Kerberos authentication process proceeds as follows: A client sends a request to the authentication server.")
+        let figures = document.allSections.flatMap(\.blocks).compactMap { block -> String? in
+            if case .figure(let f) = block { return f.verbatim } else { return nil }
+        }
+        #expect(!(paragraphs + figures).contains { $0.contains("Expires") })
     }
 
     /// The first line of a paragraph at a page's foot is read with the rest of it.

@@ -123,11 +123,14 @@ struct TextDocumentAssembler {
         return String(lines[i + 1].content)
     }
 
-    /// Whether line `i` stands alone only because its page ends under it, the next page
-    /// going on with the sentence in lowercase: the first line of a paragraph, not a title
-    /// ("This section describes the overall procedures clients and servers MUST" at the foot
-    /// of a page under "4.  Sequencing of the Start TLS Operation", draft-ietf-ldapext-
-    /// ldapv3-tls; RFC 1034 3.5, 3.6 and 3.7).
+    /// Whether line `i` stands alone only because its page ends under it: the first line
+    /// of a paragraph, not a title, when the next page goes on with the sentence in
+    /// lowercase ("This section describes the overall procedures clients and servers MUST"
+    /// at the foot of a page under "4.  Sequencing of the Start TLS Operation", draft-ietf-
+    /// ldapext-ldapv3-tls; RFC 1034 3.5, 3.6 and 3.7), or when the line reads as a sentence,
+    /// eight words or more with at most a third of them capitalised ("No changes to the
+    /// syntax of the socket functions are needed to support" over "IPv6, since ...",
+    /// draft-ietf-ipngwg-bsd-api-new-06).
     func runsOnOverPage(_ i: Int) -> Bool {
         var k = i + 1
         var crossed = false
@@ -135,7 +138,10 @@ struct TextDocumentAssembler {
             if lines[k].kind == .pageBreak { crossed = true }
             k += 1
         }
-        return crossed && k < lines.count && lines[k].content.first?.isLowercase == true
+        guard crossed, k < lines.count else { return false }
+        if lines[k].content.first?.isLowercase == true { return true }
+        let words = lines[i].content.split(separator: " ")
+        return words.count >= 8 && words.filter { $0.first?.isUppercase == true }.count * 3 <= words.count
     }
 
     /// Whether the next line of text after line `i` is indented further than it.

@@ -136,11 +136,14 @@ enum TextLines {
             var start = lineStart
             var hadFormFeed = false
             while start < lineEnd, bytes[start] == 0x0C { hadFormFeed = true; start += 1 }
-            // Trailing white space, CR and stray form feeds.
+            // Trailing white space, CR and form feeds. A form feed ending a line ends its
+            // page ("draft-ietf-cat-kerberos-r-01    Expires 21 May 1998^L"): the next line
+            // opens the next one.
             var end = lineEnd
             while end > start {
                 let b = bytes[end - 1]
                 guard b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0C || b == 0x0B else { break }
+                if b == 0x0C { formFeeds.insert(number + 1) }
                 end -= 1
             }
             if hadFormFeed { formFeeds.insert(number) }
@@ -212,11 +215,12 @@ enum TextLines {
         // for ever).
         var breakTakenAt = -1
         let recurring = recurringPageHeaders(lines, formFeeds: formFeeds)
+        let footers = recurringPageFooters(lines, formFeeds: formFeeds)
         var i = 0
         while i < lines.count {
             let line = lines[i]
             let startsPage = formFeeds.contains(line.number) && i != breakTakenAt
-            if line.isText && isPageFooter(line.content) {
+            if line.isText && (isPageFooter(line.content) || footers.contains(line.content)) {
                 padding = beginBreak(&out)
                 pendingBreak = true
                 breakLine = line.number

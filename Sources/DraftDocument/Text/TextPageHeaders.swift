@@ -27,4 +27,22 @@ extension TextLines {
         guard breaks >= 3 else { return [] }
         return Set(counts.filter { $0.value >= 3 && $0.value * 2 >= breaks }.keys)
     }
+
+    /// Page footers with no page number ("draft-ietf-cat-kerberos-r-01      Expires 21 May
+    /// 1998", then a form feed): the last text line above a form feed, in columns (a gap
+    /// of three spaces or more), the same above at least three page breaks and half of them.
+    static func recurringPageFooters(_ lines: [TextLine], formFeeds: Set<Int>) -> Set<Substring> {
+        guard formFeeds.count >= 3 else { return [] }
+        var counts: [Substring: Int] = [:]
+        var breaks = 0
+        for i in lines.indices where formFeeds.contains(lines[i].number) {
+            breaks += 1
+            var j = i - 1
+            while j >= 0, !lines[j].isText { j -= 1 }
+            guard j >= 0, !formFeeds.contains(lines[j].number), ByteSearch.contains(lines[j].content, "   ") else { continue }
+            counts[lines[j].content, default: 0] += 1
+        }
+        guard breaks >= 3 else { return [] }
+        return Set(counts.filter { $0.value >= 3 && $0.value * 2 >= breaks }.keys)
+    }
 }
