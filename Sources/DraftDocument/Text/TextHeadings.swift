@@ -66,6 +66,8 @@ enum TextHeadings {
             }
             components.append(content[index..<componentEnd])
             index = componentEnd
+            // "A1.", "A2.1.": an appendix letter with its first digit group glued on (RFC 4303).
+            if components.count == 1, !isDigit(components[0].utf8.first!), index < end, isDigit(u[index]) { continue }
             guard index < end, u[index] == 0x2E else { break }
             index = u.index(after: index)
             // "2.9." ends the number; "2.9" continues only with another digit group.
@@ -82,7 +84,9 @@ enum TextHeadings {
             let rest = content[afterLetter...]
             let spaced = components.count == 1 && rest.hasPrefix("  ") && rest.dropFirst(2).first.map { $0.isUppercase } == true
                 && !ByteSearch.contains(rest.dropFirst(2), "   ")
-            guard dotted || spaced else { return nil }
+            // "A1.  Overview": glued, and only with the dot after the number.
+            let glued = afterLetter < end && isDigit(u[afterLetter]) && index > content.startIndex && u[u.index(before: index)] == 0x2E
+            guard dotted || spaced || glued else { return nil }
         }
         // "4: TITLE": a colon straight after the number.
         if index < end, u[index] == 0x3A { index = u.index(after: index) }
