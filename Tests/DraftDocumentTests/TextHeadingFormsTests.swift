@@ -142,6 +142,29 @@ import Testing
         #expect(!(paragraphs + figures).contains { $0.contains("Expires") })
     }
 
+    /// With no form feeds at all: a footer with no page number, alone on its line, the
+    /// running header of the next page below it (draft-ietf-cat-kerberos-revisions-05).
+    @Test func aFooterAboveARunningHeaderIsLayout() throws {
+        let turn = "\nNeuman, Ts'o, Kohl                                Expires: 10 September, 2000\n\n\n\n"
+            + "INTERNET-DRAFT    draft-ietf-cat-kerberos-revisions-05          June 25, 1999\n\n"
+        var text = "1.  Introduction\n\nAuthentication forwarding is an instance of a proxy where the service is\n" + turn
+            + "granted complete use of the client's identity.\n\n"
+        for n in 2...4 { text += "\(n).  Part \(n)\n\nText of part \(n), long enough to be a paragraph of its own.\n" + turn }
+        text += "5.  End\n\nThe end.\n"
+        let document = try DocumentReader.read(data: Data(text.utf8), path: "footer.txt")
+        #expect(document.allSections.map { "\($0.number ?? "-") \($0.title)" } == ["1 Introduction", "2 Part 2", "3 Part 3", "4 Part 4", "5 End"])
+        let blocks = document.allSections.flatMap(\.blocks)
+        let texts = blocks.compactMap { block -> String? in
+            switch block {
+            case .paragraph(let p): p.content.plainText
+            case .figure(let f): f.verbatim
+            default: nil
+            }
+        }
+        #expect(texts.first == "Authentication forwarding is an instance of a proxy where the service is granted complete use of the client's identity.")
+        #expect(!texts.contains { $0.contains("Expires") || $0.contains("INTERNET-DRAFT") })
+    }
+
     /// The first line of a paragraph at a page's foot is read with the rest of it.
     @Test func aParagraphRunningOverAPageIsOneParagraph() throws {
         let text = Self.pageFoot("This section describes the overall procedures clients and servers MUST", then: "follow for TLS establishment.")

@@ -28,11 +28,14 @@ extension TextLines {
         return Set(counts.filter { $0.value >= 3 && $0.value * 2 >= breaks }.keys)
     }
 
-    /// Page footers with no page number ("draft-ietf-cat-kerberos-r-01      Expires 21 May
-    /// 1998", then a form feed): the last text line above a form feed, in columns (a gap
-    /// of three spaces or more), the same above at least three page breaks and half of them.
+    /// Page footers with no page number, in columns (a gap of three spaces or more),
+    /// recurring on at least three pages and, where form feeds end the pages, above half of
+    /// them: the last text line above a form feed ("draft-ietf-cat-kerberos-r-01   Expires
+    /// 21 May 1998", then the form feed), or, with no form feeds at all, a flush-left line
+    /// standing alone with a running header next below it ("Neuman, Ts'o, Kohl   Expires:
+    /// 10 September, 2000", blank lines, "INTERNET-DRAFT   draft-ietf-cat-kerberos-
+    /// revisions-05   June 25, 1999").
     static func recurringPageFooters(_ lines: [TextLine], formFeeds: Set<Int>) -> Set<Substring> {
-        guard formFeeds.count >= 3 else { return [] }
         var counts: [Substring: Int] = [:]
         var breaks = 0
         for i in lines.indices where formFeeds.contains(lines[i].number) {
@@ -42,7 +45,16 @@ extension TextLines {
             guard j >= 0, !formFeeds.contains(lines[j].number), ByteSearch.contains(lines[j].content, "   ") else { continue }
             counts[lines[j].content, default: 0] += 1
         }
-        guard breaks >= 3 else { return [] }
-        return Set(counts.filter { $0.value >= 3 && $0.value * 2 >= breaks }.keys)
+        if breaks >= 3 { return Set(counts.filter { $0.value >= 3 && $0.value * 2 >= breaks }.keys) }
+        guard formFeeds.isEmpty else { return [] }
+        counts = [:]
+        for i in lines.indices where lines[i].isText && lines[i].indent == 0 && (i == 0 || !lines[i - 1].isText) {
+            guard i + 1 < lines.count, !lines[i + 1].isText, ByteSearch.contains(lines[i].content, "   ") else { continue }
+            var k = i + 1
+            while k < lines.count, !lines[k].isText { k += 1 }
+            guard k < lines.count, lines[k].indent == 0, looksLikeRunningHeader(lines[k].content) else { continue }
+            counts[lines[i].content, default: 0] += 1
+        }
+        return Set(counts.filter { $0.value >= 3 }.keys)
     }
 }
