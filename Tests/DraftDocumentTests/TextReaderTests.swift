@@ -741,6 +741,47 @@ import Testing
         #expect(!section.paragraphs.contains { $0.content.plainText.contains("critical. id-ce") })
     }
 
+    /// Terms and definitions side by side, the definitions lined up in one column (RFC
+    /// 3928 4.1.1, with " - "; a RADIUS attribute table's legend, RFC 2865 5.44; a DNS
+    /// header's fields, draft-ietf-dnsext-axfr-clarify): a list of terms, each definition a
+    /// paragraph whose requirements are statements. It was a figure, and they were lost.
+    @Test(arguments: [
+        ("   updateType         - MUST be set to syncOnly or syncAndPersist\n   sendCookieInterval - MAY be set\n   scheme             - MAY be set - if set, the server MUST use this\n                        specified scheme\n   cookie             - MUST NOT be set\n",
+         ["updateType", "sendCookieInterval", "scheme", "cookie"],
+         ["MUST be set to syncOnly or syncAndPersist", "MAY be set", "MAY be set - if set, the server MUST use this specified scheme", "MUST NOT be set"]),
+        ("   0     This attribute MUST NOT be present in packet.\n   0+    Zero or more instances of this attribute MAY be present in packet.\n   1     Exactly one instance of this attribute MUST be present in packet.\n",
+         ["0", "0+", "1"],
+         ["This attribute MUST NOT be present in packet.", "Zero or more instances of this attribute MAY be present in packet.", "Exactly one instance of this attribute MUST be present in packet."]),
+        ("   QR        MUST be 0 (Query)\n   OPCODE    MUST be 0 (Standard Query)\n   AA        The server MUST set this to 1 in an answer\n",
+         ["QR", "OPCODE", "AA"],
+         ["MUST be 0 (Query)", "MUST be 0 (Standard Query)", "The server MUST set this to 1 in an answer"]),
+    ])
+    func termsSideBySideAreAList(_ body: String, _ terms: [String], _ definitions: [String]) throws {
+        let section = try #require(try Self.read("1.  Fields\n\n   The fields are set as follows:\n\n" + body).section(numbered: "1"))
+        guard section.blocks.count == 2, case .list(let list) = section.blocks[1] else {
+            Issue.record("no list of terms: \(section.blocks)")
+            return
+        }
+        #expect(list.items.map { $0.term?.plainText } == terms)
+        #expect(list.items.map { Self.texts($0.blocks).joined() } == definitions)
+    }
+
+    /// What lines up so by chance, or is not prose, stays as it was: a paragraph whose
+    /// second line's first word ends where the first line's label does (RFC 2820), a
+    /// sentence's end and two spaces (RFC 4521), a message exchange (RFC 2367 3.1), a
+    /// registry of one-word names.
+    @Test(arguments: [
+        "   U8.  Control of access to individual directory entry attributes (not\n   just the whole directory entry) MUST be supported.\n",
+        "   Designers SHOULD consider the extensibility of extensions they\n   specify.  Extensions to LDAP SHOULD themselves be extensible.\n",
+        "     KMd->Kernel:         SADB_ACQUIRE for AH, assoc (with an error)\n     Kernel->All:         SADB_ACQUIRE for AH, assoc (same error)\n",
+        "   0      Reserved\n   1      IKE_SA_INIT\n   2      IKE_AUTH\n",
+    ])
+    func linesThatOnlyLineUpAreNoTerms(_ body: String) throws {
+        let section = try #require(try Self.read("1.  Fields\n\n   The fields are set as follows:\n\n" + body).section(numbered: "1"))
+        #expect(section.blocks.count == 2)
+        if case .list = section.blocks.last { Issue.record("read as terms: \(section.blocks[1])") }
+    }
+
     /// A definition set apart from its term by a blank line, then the list's next terms with
     /// no blank line (RFC 4590 3.3, RFC 5090 3.x over a page break): the definition is a
     /// paragraph and the terms a list (the whole was a figure and two MUSTs were lost).

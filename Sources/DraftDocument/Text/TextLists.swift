@@ -102,6 +102,7 @@ extension TextBlockBuilder {
         if let item = hangingItem(lines[...]) {
             return lines.contains(where: { Self.hasArt($0.content) }) ? nil : ([item], .hanging)
         }
+        if let items = sideBySideTerms(lines, indent: indent) { return (items, .hanging) }
         // Several terms with no blank line between, each over its definition (xml2rfc v1's
         // compact hanging lists: "Description" / "Type" / "Length" over lines further in,
         // draft-ietf-radext-digest-auth-06 section 4). The shape is checked first (cheap, and
@@ -121,6 +122,88 @@ extension TextBlockBuilder {
             items.append(item)
         }
         return (items, .hanging)
+    }
+
+    /// Terms and their definitions side by side, every definition starting in one column
+    /// and going on under itself there (RFC 3928 4.1.1: "updateType         - MUST be set to
+    /// syncOnly or syncAndPersist" / "sendCookieInterval - MAY be set"; a "-" or ":" may
+    /// stand between). Each term is one word; a line at the chunk's indentation is a term
+    /// and its definition, every other line is further in, at the definitions' column. A
+    /// table of two columns has that shape too: read so only when some definition reads as
+    /// prose and none is in columns, art or code (a registry's "0      Reserved" stays a
+    /// figure, as a table of more columns does).
+    private func sideBySideTerms(_ lines: [TextLine], indent: Int) -> [ItemNode]? {
+        guard lines.count >= 2, lines[1].indent >= indent else { return nil }
+        var starts: [(line: Int, termEnd: Substring.Index, textStart: Substring.Index)] = []
+        var column: Int?
+        var setOff = 0
+        for (k, line) in lines.enumerated() where line.indent == indent {
+            guard let split = Self.sideBySideSplit(line.content) else { return nil }
+            let at = indent + split.column
+            guard column == nil || column == at else { return nil }
+            guard split.setOff || !line.content.utf8[..<split.termEnd].allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return nil }
+            column = at
+            if split.setOff { setOff += 1 }
+            starts.append((k, split.termEnd, split.textStart))
+        }
+        // One space may part the longest term from its definition ("sendCookieInterval MAY
+        // be set"), when the others' wider gaps line their definitions up with it: most
+        // terms are set off, and the one-space ones are names, not prose ("U8.  Control of
+        // access ... (not" over "just the whole directory entry) MUST be supported.", RFC
+        // 2820, lines up by chance).
+        guard starts.count >= 2, starts[0].line == 0, setOff * 2 >= starts.count, let column,
+              lines.allSatisfy({ $0.indent == indent || $0.indent == column }) else { return nil }
+        var items: [ItemNode] = []
+        var prose = false
+        for (n, start) in starts.enumerated() {
+            let end = n + 1 < starts.count ? starts[n + 1].line : lines.count
+            let first = lines[start.line]
+            let texts = [first.content[start.textStart...]] + lines[(start.line + 1)..<end].map(\.content)
+            guard !texts.contains(where: { Self.hasWideGap($0) || Self.hasArt($0) || Self.isCodeLike($0) }) else { return nil }
+            prose = prose || texts.contains { Self.lowercaseWords($0) >= 3 }
+            let location = SourceLocation(file: path, line: first.number, column: first.indent + 1)
+            let definition = Paragraph(content: Self.paragraphText(texts, numbers: lines[start.line..<end].map(\.number)), location: location)
+            items.append(ItemNode(marker: nil, term: InlineText(plain: String(first.content[..<start.termEnd])),
+                                  blocks: [.block(.paragraph(definition))], location: location))
+        }
+        return prose ? items : nil
+    }
+
+    /// A one-word term, then spaces, or a "-" or ":" set off by spaces, then the definition:
+    /// where the term ends and the definition starts (and its column in the line), and
+    /// whether they are set off (two spaces or more, or the mark) rather than parted by one
+    /// space. Read as ASCII bytes, so offsets are columns: this looks at a line of most
+    /// chunks of a document.
+    static func sideBySideSplit(_ content: Substring) -> (termEnd: Substring.Index, textStart: Substring.Index, column: Int, setOff: Bool)? {
+        let u = content.utf8
+        func isAlphanumeric(_ b: UInt8) -> Bool { TextHeadings.isDigit(b) || TextHeadings.isUpper(b) || (b >= 0x61 && b <= 0x7A) }
+        var i = u.startIndex
+        var column = 0
+        func step() { i = u.index(after: i); column += 1 }
+        guard i < u.endIndex, isAlphanumeric(u[i]) else { return nil }
+        var previous: UInt8 = 0
+        while i < u.endIndex, u[i] != 0x20 {
+            let b = u[i]
+            // Not an arrow ("KMd->Kernel:", a message exchange, RFC 2367 3.1).
+            guard b < 0x80, column < 32, !(previous == UInt8(ascii: "-") && b == UInt8(ascii: ">")),
+                  !(previous == UInt8(ascii: "<") && b == UInt8(ascii: "-")) else { return nil }
+            previous = b
+            step()
+        }
+        // Not a sentence's end ("specify.  Extensions ...").
+        guard i < u.endIndex, previous != UInt8(ascii: "."), isTerm(content[..<i]) else { return nil }
+        let termEnd = i
+        var gap = 0
+        while i < u.endIndex, u[i] == 0x20 { step(); gap += 1 }
+        var setOff = gap >= 2
+        if i < u.endIndex, u[i] == UInt8(ascii: "-") || u[i] == UInt8(ascii: ":") {
+            step()
+            guard i < u.endIndex, u[i] == 0x20 else { return nil }
+            while i < u.endIndex, u[i] == 0x20 { step() }
+            setOff = true
+        }
+        guard i < u.endIndex, isAlphanumeric(u[i]) || u[i] == UInt8(ascii: "\"") || u[i] == UInt8(ascii: "(") else { return nil }
+        return (termEnd, i, column, setOff)
     }
 
     /// The term of a compact hanging list: it starts with a letter or digit, and does not
