@@ -766,6 +766,18 @@ import Testing
         #expect(list.items.map { Self.texts($0.blocks).joined() } == definitions)
     }
 
+    /// A requirement boxed between rules with no blank line between (draft-ietf-ngtrans-
+    /// dns-ops-req): the rules apart, the requirement a paragraph; a table's rules stay.
+    @Test func rulesDrawnAgainstProseAreApart() throws {
+        let rule = "   --------------------------------------------------------------------\n"
+        let text = "1.  Requirements\n\n" + rule + "   Requirement 2:\n\n   Any node SHOULD be able to query any data from the DNS regardless of\n   the IP versions used.\n" + rule
+            + "\n" + rule + "   Value   Meaning\n" + rule + "   1       The node MUST answer\n"
+        let section = try #require(try Self.read(text).section(numbered: "1"))
+        #expect(Self.texts(section.blocks).filter { !$0.hasPrefix("figure") }.contains("Any node SHOULD be able to query any data from the DNS regardless of the IP versions used."))
+        guard case .figure(let table) = try #require(section.blocks.last) else { Issue.record("the table is not a figure: \(section.blocks)"); return }
+        #expect(table.verbatim.contains("Value   Meaning") && table.verbatim.contains("The node MUST answer"))
+    }
+
     /// What lines up so by chance, or is not prose, stays as it was: a paragraph whose
     /// second line's first word ends where the first line's label does (RFC 2820), a
     /// sentence's end and two spaces (RFC 4521), a message exchange (RFC 2367 3.1), a

@@ -144,6 +144,31 @@ struct TextBlockBuilder {
         return out
     }
 
+    /// Prose with a rule drawn right above or below it, no blank line between (draft-ietf-
+    /// ngtrans-dns-ops-req boxes each requirement between lines of dashes: "Any node SHOULD
+    /// be able to query ..." over "-----..."): the rule apart, so the prose is a paragraph
+    /// and its requirements are statements; read as one, the rule made a figure of it. A
+    /// table's rules stay with its rows (lines in columns or art are not prose).
+    private func splitOffRules(_ chunk: Chunk) -> [Chunk] {
+        let lines = chunk.lines
+        guard lines.count >= 2 else { return [chunk] }
+        let start = Self.isRule(lines[0].content) ? 1 : 0
+        let end = lines.count - 1 > start && Self.isRule(lines[lines.count - 1].content) ? lines.count - 1 : lines.count
+        guard start > 0 || end < lines.count,
+              !lines[start..<end].contains(where: { Self.hasArt($0.content) || Self.hasWideGap($0.content) }) else { return [chunk] }
+        var out: [Chunk] = []
+        if start > 0 { out.append(Chunk(lines: [lines[0]])) }
+        out.append(Chunk(lines: Array(lines[start..<end])))
+        if end < lines.count { out.append(Chunk(lines: [lines[end]])) }
+        return out
+    }
+
+    /// A line drawn with one character, ten or more of it: "----------", "==========".
+    static func isRule(_ content: Substring) -> Bool {
+        guard let first = content.utf8.first, "-=_*~".utf8.contains(first), content.utf8.count >= 10 else { return false }
+        return content.utf8.allSatisfy { $0 == first }
+    }
+
     /// A list, then a paragraph at the markers' column with no blank line between
     /// (draft-kosters-dnsext-dnssec-opt-in-00 3: "2.  The DNSSEC view ... type." over "If
     /// the query does not follow either case (1) or (2), the non-DNSSEC view MUST be
@@ -226,7 +251,7 @@ struct TextBlockBuilder {
 
     /// Builds the blocks of a body; `references` reads "[ANCHOR] ..." chunks as entries.
     func blocks(_ lines: ArraySlice<TextLine>, references: Bool, nesting: Int = 0) -> [Block] {
-        let chunks = references ? chunks(lines) : chunks(lines).flatMap(splitAtIntroducedList)
+        let chunks = references ? chunks(lines) : chunks(lines).flatMap(splitOffRules).flatMap(splitAtIntroducedList)
         var top: [Node] = []
         var open: [ListNode] = [] // outermost first
         var referenceEntries: [Reference] = []
