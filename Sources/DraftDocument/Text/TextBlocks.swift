@@ -225,7 +225,7 @@ struct TextBlockBuilder {
     /// is art, columns or code.
     private static func readsAsProse(_ lines: ArraySlice<TextLine>) -> Bool {
         lines.contains(where: { lowercaseWords($0.content) >= 4 })
-            && !lines.contains(where: { hasArt($0.content) || hasWideGap($0.content) || isCodeLike($0.content) })
+            && !lines.contains(where: { isDrawnOrCode($0.content) })
     }
 
     /// Where a compact hanging list's terms start under the tail of a definition: the

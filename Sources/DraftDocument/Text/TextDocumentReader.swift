@@ -132,13 +132,7 @@ struct TextDocumentAssembler {
     /// syntax of the socket functions are needed to support" over "IPv6, since ...",
     /// draft-ietf-ipngwg-bsd-api-new-06).
     func runsOnOverPage(_ i: Int) -> Bool {
-        var k = i + 1
-        var crossed = false
-        while k < lines.count, !lines[k].isText {
-            if lines[k].kind == .pageBreak { crossed = true }
-            k += 1
-        }
-        guard crossed, k < lines.count else { return false }
+        guard let k = nextTextLine(after: i), lines[(i + 1)..<k].contains(where: { $0.kind == .pageBreak }) else { return false }
         if lines[k].content.first?.isLowercase == true { return true }
         let words = lines[i].content.split(separator: " ")
         return words.count >= 8 && words.filter { $0.first?.isUppercase == true }.count * 3 <= words.count
@@ -146,9 +140,15 @@ struct TextDocumentAssembler {
 
     /// Whether the next line of text after line `i` is indented further than it.
     func textBelowIsFurtherIn(_ i: Int) -> Bool {
+        guard let k = nextTextLine(after: i) else { return false }
+        return lines[k].indent > lines[i].indent
+    }
+
+    /// The next line of text after line `i`, past blank lines and page breaks.
+    func nextTextLine(after i: Int) -> Int? {
         var k = i + 1
         while k < lines.count, !lines[k].isText { k += 1 }
-        return k < lines.count && lines[k].indent > lines[i].indent
+        return k < lines.count ? k : nil
     }
 
     /// The most common indentation of text lines: where paragraphs start (3 in RFCs).

@@ -113,7 +113,7 @@ extension TextBlockBuilder {
         let starts = lines.indices.filter { lines[$0].indent == indent }
         guard starts.count >= 2, lines.last!.indent > indent, !zip(starts, starts.dropFirst()).contains(where: { $1 == $0 + 1 }),
               starts.allSatisfy({ Self.isTerm(lines[$0].content) }),
-              !lines.contains(where: { Self.hasWideGap($0.content) || Self.isCodeLike($0.content) || Self.hasArt($0.content) }),
+              !lines.contains(where: { Self.isDrawnOrCode($0.content) }),
               lines.contains(where: { $0.indent > indent && Self.lowercaseWords($0.content) >= 4 }) else { return nil }
         var items: [ItemNode] = []
         for (n, start) in starts.enumerated() {
@@ -159,7 +159,7 @@ extension TextBlockBuilder {
             let end = n + 1 < starts.count ? starts[n + 1].line : lines.count
             let first = lines[start.line]
             let texts = [first.content[start.textStart...]] + lines[(start.line + 1)..<end].map(\.content)
-            guard !texts.contains(where: { Self.hasWideGap($0) || Self.hasArt($0) || Self.isCodeLike($0) }) else { return nil }
+            guard !texts.contains(where: Self.isDrawnOrCode) else { return nil }
             prose = prose || texts.contains { Self.lowercaseWords($0) >= 3 }
             let location = SourceLocation(file: path, line: first.number, column: first.indent + 1)
             let definition = Paragraph(content: Self.paragraphText(texts, numbers: lines[start.line..<end].map(\.number)), location: location)
@@ -219,6 +219,11 @@ extension TextBlockBuilder {
         guard let first = content.first, let last = content.last else { return false }
         return ";{}".contains(last) || ";#".contains(first) || content.hasPrefix("//")
             || ByteSearch.contains(content, " = ") || ByteSearch.contains(content, "::=")
+    }
+
+    /// Not prose: art, text in columns, or code.
+    static func isDrawnOrCode(_ content: Substring) -> Bool {
+        hasArt(content) || hasWideGap(content) || isCodeLike(content)
     }
 
     /// Words of two lower-case letters or more: prose has them, zone files and examples few.

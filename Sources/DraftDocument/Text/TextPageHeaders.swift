@@ -24,6 +24,11 @@ extension TextLines {
             }
             for content in seen { counts[content, default: 0] += 1 }
         }
+        return recurring(counts, breaks: breaks)
+    }
+
+    /// The lines seen at three page breaks or more, and at half of them.
+    private static func recurring(_ counts: [Substring: Int], breaks: Int) -> Set<Substring> {
         guard breaks >= 3 else { return [] }
         return Set(counts.filter { $0.value >= 3 && $0.value * 2 >= breaks }.keys)
     }
@@ -45,7 +50,7 @@ extension TextLines {
             guard j >= 0, !formFeeds.contains(lines[j].number), ByteSearch.contains(lines[j].content, "   ") else { continue }
             counts[lines[j].content, default: 0] += 1
         }
-        if breaks >= 3 { return Set(counts.filter { $0.value >= 3 && $0.value * 2 >= breaks }.keys) }
+        if breaks >= 3 { return recurring(counts, breaks: breaks) }
         guard formFeeds.isEmpty else { return [] }
         counts = [:]
         for i in lines.indices where lines[i].isText && lines[i].indent == 0 && (i == 0 || !lines[i - 1].isText) {
