@@ -30,16 +30,28 @@ public enum SentenceSegmenter {
         var out: [Range<Int>] = []
         var start = 0
         var i = 0
+        // The opener of the passage skipped last, and where it closes.
+        var opener = -1, closer = -1
         while i < n {
             while nextEnclosed < enclosed.count, enclosed[nextEnclosed].upperBound <= i { nextEnclosed += 1 }
             if nextEnclosed < enclosed.count, enclosed[nextEnclosed].lowerBound <= i {
-                i = enclosed[nextEnclosed].upperBound
+                opener = enclosed[nextEnclosed].lowerBound - 1
+                closer = enclosed[nextEnclosed].upperBound
+                i = closer
                 continue
             }
             var b = bytes[i]
             var closesParenthesis = false
             if (b == 0x29 || b == 0x5D), i > 0, isTerminator(bytes[i - 1]) {
-                // "(A whole sentence in parentheses.)" ends at its closing parenthesis.
+                // "(A whole sentence in parentheses.)" ends at its closing parenthesis, and
+                // so, mostly, does one opened inside a sentence: "(see 5.1.15.) Each method
+                // MUST". Not when the sentence's keyword comes next ("(invalid ID,
+                // untrusted certificate issuer, etc.) SHOULD result in", RFC 7296 2.21.2),
+                // nor after an omission ("Responder's SPI [...] This value MUST be zero").
+                if closer == i, opener > start, isOmission(bytes, opener + 1..<i) || startsWithKeyword(bytes, after: i + 1) {
+                    i += 1
+                    continue
+                }
                 closesParenthesis = true
                 b = bytes[i - 1]
             } else if !isTerminator(b) || isQuotedCharacter(bytes, i) {
@@ -123,6 +135,28 @@ public enum SentenceSegmenter {
         }
         return false
     }
+
+    /// Dots alone between brackets: "[...]" marks words left out of a quotation.
+    private static func isOmission(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        !range.isEmpty && range.allSatisfy { bytes[$0] == 0x2E }
+    }
+
+    /// The word after the white space from `index` is a BCP 14 keyword, which continues a
+    /// sentence rather than starting one.
+    private static func startsWithKeyword(_ bytes: UnsafeBufferPointer<UInt8>, after index: Int) -> Bool {
+        var start = index
+        while start < bytes.count, Bytes.isSpace(bytes[start]) { start += 1 }
+        var end = start
+        while end < bytes.count, Bytes.isUpper(bytes[end]) { end += 1 }
+        guard end - start >= 3, end == bytes.count || !Bytes.isWord(bytes[end]) else { return false }
+        return keywordFirstWords.contains(Array(bytes[start..<end]))
+    }
+
+    /// The first words of the BCP 14 phrases ("NOT" of "NOT RECOMMENDED" is left out).
+    private static let keywordFirstWords: Set<[UInt8]> = Set(BCP14Keyword.allCases.compactMap { keyword in
+        let first = keyword.rawValue.prefix(while: { $0 != " " })
+        return first == "NOT" ? nil : Array(first.utf8)
+    })
 
     @inline(__always) private static func isTerminator(_ b: UInt8) -> Bool {
         b == 0x2E || b == 0x3F || b == 0x21
