@@ -82,7 +82,7 @@ import TestSupport
             return findings.filter { $0["code"] as? String == "lowercaseKeyword" }.count
         }
         #expect(try lowercaseFindings([]) == 0)
-        #expect(try lowercaseFindings(["--lowercase-keywords", "always"]) == 54)
+        #expect(try lowercaseFindings(["--lowercase-keywords", "always"]) == 55)
         #expect(try lowercaseFindings(["--lowercase-keywords", "never"]) == 0)
     }
 

@@ -613,6 +613,30 @@ import Testing
         }
     }
 
+    /// A sentence set apart from the one before it by four spaces in a paragraph of prose
+    /// (RFC 2131 4.4.1: three requirements were lost in a figure): a paragraph. Zone data,
+    /// a gap after a dotted name on every line, stays a figure.
+    @Test func proseWithAWiderSpaceBetweenSentencesIsAParagraph() throws {
+        let text = "1.  Allocation\n\n"
+            + "   The client records the lease expiration time as the sum of the time\n"
+            + "   at which the original request was sent and the duration of\n"
+            + "   the lease from the DHCPACK message.    The client SHOULD perform a\n"
+            + "   check on the suggested address to ensure that the address is not\n"
+            + "   already in use.\n\n"
+            + "   EXAMPLE.              NS     ns1.example.\n"
+            + "   WWW.EXAMPLE.          A      192.0.2.1\n"
+            + "   MAIL.EXAMPLE.         A      192.0.2.2\n"
+        let section = try #require(try Self.read(text).section(numbered: "1"))
+        #expect(section.paragraphs.map(\.content.normalizedText) == [
+            "The client records the lease expiration time as the sum of the time at which the original request was sent and the duration of the lease from the DHCPACK message. The client SHOULD perform a check on the suggested address to ensure that the address is not already in use.",
+        ])
+        #expect(section.blocks.count == 2)
+        guard case .figure = section.blocks.last else {
+            Issue.record("the zone data is not a figure: \(section.blocks)")
+            return
+        }
+    }
+
     /// Fields labelled at the start of their lines with their values aligned, prose running
     /// on under them (RFC 2518 12: 21 requirements of WebDAV's XML elements were figures):
     /// prose. Labels over values alone stay a figure.
@@ -776,6 +800,33 @@ import Testing
         #expect(Self.texts(section.blocks).filter { !$0.hasPrefix("figure") }.contains("Any node SHOULD be able to query any data from the DNS regardless of the IP versions used."))
         guard case .figure(let table) = try #require(section.blocks.last) else { Issue.record("the table is not a figure: \(section.blocks)"); return }
         #expect(table.verbatim.contains("Value   Meaning") && table.verbatim.contains("The node MUST answer"))
+    }
+
+    /// A table whose rows are described in prose under them (RFC 7296 3.8, 3.10.1): the
+    /// head and its rule are a figure, each row is a term (name and value), its description
+    /// the definition. The first row's description was in the figure (two SHOULDs lost) and
+    /// the others began with the row's value ("39 MAY be sent").
+    @Test func rowsDescribedUnderATableHeadAreTerms() throws {
+        let text = "1.  Values\n\n"
+            + "   Mechanism                              Value\n"
+            + "   -----------------------------------------------------------------\n"
+            + "   RSA Digital Signature                  1\n"
+            + "      Computed as specified in Section 2.15.  Implementations SHOULD\n"
+            + "      support signatures that use SHA-1 as the hash function.\n\n"
+            + "   INVALID_SELECTORS                        39\n"
+            + "       MAY be sent in an IKE INFORMATIONAL exchange when a node\n"
+            + "       receives a packet whose selectors do not match.\n"
+        let section = try #require(try Self.read(text).section(numbered: "1"))
+        guard section.blocks.count == 2, case .figure(let head) = section.blocks[0], case .list(let rows) = section.blocks[1] else {
+            Issue.record("not a figure and a list: \(section.blocks)")
+            return
+        }
+        #expect(head.verbatim == "Mechanism                              Value\n-----------------------------------------------------------------")
+        #expect(rows.items.map { $0.term?.plainText } == ["RSA Digital Signature                  1", "INVALID_SELECTORS                        39"])
+        #expect(rows.items.map { Self.texts($0.blocks).joined() } == [
+            "Computed as specified in Section 2.15.  Implementations SHOULD support signatures that use SHA-1 as the hash function.",
+            "MAY be sent in an IKE INFORMATIONAL exchange when a node receives a packet whose selectors do not match.",
+        ])
     }
 
     /// What lines up so by chance, or is not prose, stays as it was: a paragraph whose

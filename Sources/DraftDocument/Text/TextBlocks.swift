@@ -149,9 +149,19 @@ struct TextBlockBuilder {
     /// be able to query ..." over "-----..."): the rule apart, so the prose is a paragraph
     /// and its requirements are statements; read as one, the rule made a figure of it. A
     /// table's rules stay with its rows (lines in columns or art are not prose).
+    ///
+    /// Likewise a table's head (column names over a rule) above a row whose description
+    /// hangs under it in prose (RFC 7296 3.8: "Mechanism   Value" / "-----" / "RSA Digital
+    /// Signature   1" / two SHOULDs further in): the head apart, so the row and its
+    /// description are read as the rows below them are, each a term over its definition.
     private func splitOffRules(_ chunk: Chunk) -> [Chunk] {
         let lines = chunk.lines
         guard lines.count >= 2 else { return [chunk] }
+        if let rule = lines.prefix(3).dropFirst().firstIndex(where: { Self.isRule($0.content) }), rule + 2 < lines.count,
+           lines[..<rule].allSatisfy({ Self.hasWideGap($0.content) }), lines[rule + 1].indent == chunk.indent,
+           lines[(rule + 2)...].allSatisfy({ $0.indent > chunk.indent }), Self.readsAsProse(lines[(rule + 2)...]) {
+            return [Chunk(lines: Array(lines[...rule])), Chunk(lines: Array(lines[(rule + 1)...]))]
+        }
         let start = Self.isRule(lines[0].content) ? 1 : 0
         let end = lines.count - 1 > start && Self.isRule(lines[lines.count - 1].content) ? lines.count - 1 : lines.count
         guard start > 0 || end < lines.count,

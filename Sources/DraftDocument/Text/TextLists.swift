@@ -238,19 +238,34 @@ extension TextBlockBuilder {
         let rest = lines.dropFirst()
         guard let hang = rest.first?.indent, hang > first.indent, rest.allSatisfy({ $0.indent == hang }) else { return nil }
         let location = SourceLocation(file: path, line: first.number, column: first.indent + 1)
-        if let gap = Self.termGap(first.content, width: 64) {
+        let gap = Self.termGap(first.content, width: 64)
+        if let gap, !Self.isRowOverDescription(first, gap: gap, hang: hang) {
             let term = first.content[..<gap.termEnd]
             let texts = [first.content[gap.textStart...]] + rest.map(\.content)
             return ItemNode(marker: nil, term: InlineText(plain: String(term)),
                             blocks: [.block(.paragraph(Paragraph(content: Self.paragraphText(texts, numbers: lines.map(\.number)), location: location)))],
                             location: location)
         }
-        if first.content.utf8.count <= 48, !".,;".contains(first.content.last ?? ".") {
+        if gap != nil || (first.content.utf8.count <= 48 && !".,;".contains(first.content.last ?? ".")) {
             let body = Paragraph(content: Self.paragraphText(rest.map(\.content), numbers: rest.map(\.number)),
                                  location: SourceLocation(file: path, line: rest.first!.number, column: hang + 1))
             return ItemNode(marker: nil, term: InlineText(plain: String(first.content)), blocks: [.block(.paragraph(body))], location: location)
         }
         return nil
+    }
+
+    /// A table's row, a name and a value in columns, over its description further in (RFC
+    /// 7296 3.10.1: "INVALID_SELECTORS                        39" over "MAY be sent in an
+    /// IKE INFORMATIONAL exchange ..."): the whole row is the term; the value is no word of
+    /// the description. The value stands well to the right of the description's column and
+    /// is short, a number or a name with no lower-case word (a definition's first words,
+    /// "Term  The ...", are where its other lines are, or near; ASN.1's "::= SEQUENCE {" is
+    /// code, not a value).
+    private static func isRowOverDescription(_ first: TextLine, gap: (termEnd: Substring.Index, textStart: Substring.Index), hang: Int) -> Bool {
+        let value = first.content[gap.textStart...]
+        let column = first.indent + first.content.utf8.distance(from: first.content.startIndex, to: gap.textStart)
+        return column >= hang + 12 && value.utf8.count <= 16 && lowercaseWords(value) == 0
+            && value.utf8.allSatisfy { TextHeadings.isDigit($0) || TextHeadings.isUpper($0) || ($0 >= 0x61 && $0 <= 0x7A) || " -_.()".utf8.contains($0) }
     }
 
     /// The paragraph of a list item (figures when the item holds art), and the list nested

@@ -47,7 +47,7 @@ extension TextBlockBuilder {
             if Self.hasArt(line.content) { return true }
             if !gapped, Self.hasWideGap(line.content) { gapped = true }
         }
-        if gapped, !Self.isJustified(lines), !Self.isLabelled(lines) { return true }
+        if gapped, !Self.isJustified(lines), !Self.isLabelled(lines), !Self.hasSpacedSentencesOnly(lines) { return true }
         guard lines.count > 1 else { return false }
         let rest = lines.dropFirst()
         let restIndent = rest.first!.indent
@@ -86,6 +86,42 @@ extension TextBlockBuilder {
         let last = lines[lines.count - 1]
         return last.indent + last.content.utf8.count <= right && !hasWideGap(last.content)
             && words >= 3 * (lines.count - 1)
+    }
+
+    /// Prose with a few sentences set apart by a typist's wider space ("the lease from the
+    /// DHCPACK message.    The client SHOULD perform a", RFC 2131 4.4.1, a paragraph of 13
+    /// lines read as a figure, three requirements lost): every wide gap follows a sentence's
+    /// end and comes before a capital, at most a third of the lines have one, and the lines
+    /// hold lower-case words as prose does (zone data's "EXAMPLE.    PTR" has the gap, but
+    /// on most lines and with few words).
+    static func hasSpacedSentencesOnly(_ lines: [TextLine]) -> Bool {
+        guard lines.count >= 3 else { return false }
+        var spaced = 0, words = 0
+        for line in lines {
+            words += lowercaseWords(line.content)
+            guard hasWideGap(line.content) else { continue }
+            spaced += 1
+            guard spaced * 3 <= lines.count, gapsAllFollowSentences(Array(line.content.utf8)) else { return false }
+        }
+        return words >= 4 * lines.count
+    }
+
+    /// Every run of three spaces or more inside the line comes after ".", "?" or "!" (and
+    /// any closing quote or parenthesis) and before a capital letter.
+    private static func gapsAllFollowSentences(_ u: [UInt8]) -> Bool {
+        var i = 0
+        while i < u.count {
+            guard u[i] == 0x20 else { i += 1; continue }
+            var end = i
+            while end < u.count, u[end] == 0x20 { end += 1 }
+            if end - i >= 3, i > 0, end < u.count {
+                var k = i - 1
+                while k > 0, u[k] == UInt8(ascii: ")") || u[k] == UInt8(ascii: "\"") || u[k] == UInt8(ascii: "'") { k -= 1 }
+                guard ".?!".utf8.contains(u[k]), TextHeadings.isUpper(u[end]) else { return false }
+            }
+            i = end
+        }
+        return true
     }
 
     /// Fields labelled at the start of their lines, values aligned after the labels and
