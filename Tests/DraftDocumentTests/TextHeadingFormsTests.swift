@@ -121,6 +121,24 @@ import Testing
             + "\(then)\n\n3.  Security\n\nText of the security section.\n"
     }
 
+    /// Footnotes at a page's foot, under a rule of underscores (RFC 1122 3.3.6): the
+    /// paragraph they cut goes on over the page, and each note is a paragraph of its own.
+    /// Without a mark opening the notes, the rule and the lines under it stay where they are.
+    @Test func footnotesAtAPageFootDoNotCutTheParagraph() throws {
+        let foot = "         There is a class of hosts* that use non-standard broadcast\n         address forms, substituting 0 for -1.  All hosts SHOULD\n"
+            + "_________________________\n*4.2BSD Unix and its derivatives, but not 4.3BSD.\n"
+        let text = Self.pageFoot(foot, then: "         recognize and accept any of these non-standard broadcast\n         addresses as the destination address of an incoming datagram.")
+        let document = try DocumentReader.read(data: Data(text.utf8), path: "notes.txt")
+        let section = try #require(document.allSections.first { $0.number == "2" })
+        #expect(section.paragraphs.map(\.content.plainText) == [
+            "There is a class of hosts* that use non-standard broadcast address forms, substituting 0 for -1.  All hosts SHOULD recognize and accept any of these non-standard broadcast addresses as the destination address of an incoming datagram.",
+            "*4.2BSD Unix and its derivatives, but not 4.3BSD.",
+        ])
+        let unmarked = Self.pageFoot(foot.replacingOccurrences(of: "*4.2BSD", with: "Unix 4.2BSD"), then: "recognize and accept these.")
+        let plain = try #require(try DocumentReader.read(data: Data(unmarked.utf8), path: "notes.txt").allSections.first { $0.number == "2" })
+        #expect(!plain.paragraphs.map(\.content.plainText).contains { $0.hasSuffix("All hosts SHOULD recognize and accept these.") })
+    }
+
     /// Footers with no page number are page layout, not text: one whose page a form feed
     /// at the end of the line ends ("draft-ietf-cat-kerberos-r-01    Expires 21 May 1998^L",
     /// draft-ietf-cat-kerberos-revisions-01), recurring above the page breaks; and, with no

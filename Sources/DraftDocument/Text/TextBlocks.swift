@@ -27,10 +27,22 @@ struct TextBlockBuilder {
         var currentHasArt = false
         var artChecked = 0
         var pageBreak: TextLine?
-        for line in lines {
+        // Footnotes at a page's foot wait until the text they interrupt is a chunk.
+        var footnotes: [Chunk] = []
+        var index = lines.startIndex
+        while index < lines.endIndex {
+            let line = lines[index]
+            index += 1
+            if line.kind == .text, let notes = footnotesAtPageFoot(lines[(index - 1)...]) {
+                footnotes += notes.chunks
+                index = notes.end
+                continue
+            }
             switch line.kind {
             case .blank:
                 if !current.isEmpty { out.append(Chunk(lines: current)); current = []; currentHasArt = false; artChecked = 0 }
+                out += footnotes
+                footnotes = []
                 pageBreak = nil
             case .pageBreak:
                 pageBreak = line
@@ -47,12 +59,49 @@ struct TextBlockBuilder {
                         artChecked = 0
                     }
                 }
+                if current.isEmpty {
+                    out += footnotes
+                    footnotes = []
+                }
                 pageBreak = nil
                 current.append(line)
             }
         }
         if !current.isEmpty { out.append(Chunk(lines: current)) }
-        return out
+        return out + footnotes
+    }
+
+    /// Footnotes at the foot of a page, as nroff set them (RFC 1122 3.3.6: "... All hosts
+    /// SHOULD" / "_________________________" / "*4.2BSD Unix and its derivatives, ..." / the
+    /// page break / "recognize and accept ..."): a rule of underscores at the body's margin
+    /// or left of it, then notes (the first starting with a mark: "*", "[3]", a digit)
+    /// and nothing else up to the page break. The notes are chunks of their own, and the
+    /// text above them goes on over the page as if they were not there; read as one, the
+    /// rule made a figure of the paragraph and its requirements were lost. Nil when `lines`
+    /// does not start with such a rule.
+    private func footnotesAtPageFoot(_ lines: ArraySlice<TextLine>) -> (chunks: [Chunk], end: Int)? {
+        let rule = lines[lines.startIndex]
+        guard rule.indent <= bodyIndent, rule.content.utf8.first == UInt8(ascii: "_"), Self.isRule(rule.content) else { return nil }
+        var chunks: [Chunk] = []
+        var note: [TextLine] = []
+        var k = lines.startIndex + 1
+        while k < lines.endIndex, k - lines.startIndex <= 30 {
+            let line = lines[k]
+            switch line.kind {
+            case .pageBreak:
+                if !note.isEmpty { chunks.append(Chunk(lines: note)) }
+                guard let first = chunks.first?.lines.first?.content.utf8.first,
+                      first == UInt8(ascii: "*") || first == UInt8(ascii: "[") || TextHeadings.isDigit(first) else { return nil }
+                return (chunks, k)
+            case .blank:
+                if !note.isEmpty { chunks.append(Chunk(lines: note)); note = [] }
+            case .text:
+                if Self.isRule(line.content) { return nil }
+                note.append(line)
+            }
+            k += 1
+        }
+        return nil
     }
 
     /// A page break inside a block, judged from the text around it:
