@@ -829,6 +829,31 @@ import Testing
         ])
     }
 
+    /// Two names over the definition they share (RFC 2367 2.3.7, six times): one term
+    /// holding both, the definition a paragraph (it was a figure: four MUSTs lost). Names
+    /// over lines of code stay a figure.
+    @Test func stackedTermsShareTheirDefinition() throws {
+        let text = "1.  Combinations\n\n"
+            + "   sadb_comb_auth_minbits;\n"
+            + "   sadb_comb_auth_maxbits;\n"
+            + "                   The minimum and maximum acceptable authentication\n"
+            + "                   key lengths, in bits. If sadb_comb_auth is zero,\n"
+            + "                   both of these values MUST be zero.\n\n"
+            + "   init;\n"
+            + "   run;\n"
+            + "                   x = y + 1;\n"
+            + "                   return x;\n"
+        let section = try #require(try Self.read(text).section(numbered: "1"))
+        guard section.blocks.count == 2, case .list(let list) = section.blocks[0], case .figure = section.blocks[1] else {
+            Issue.record("not a list and a figure: \(section.blocks)")
+            return
+        }
+        #expect(list.items.map { $0.term?.plainText } == ["sadb_comb_auth_minbits; sadb_comb_auth_maxbits;"])
+        #expect(list.items.map { Self.texts($0.blocks).joined() } == [
+            "The minimum and maximum acceptable authentication key lengths, in bits. If sadb_comb_auth is zero, both of these values MUST be zero.",
+        ])
+    }
+
     /// What lines up so by chance, or is not prose, stays as it was: a paragraph whose
     /// second line's first word ends where the first line's label does (RFC 2820), a
     /// sentence's end and two spaces (RFC 4521), a message exchange (RFC 2367 3.1), a

@@ -180,11 +180,11 @@ import Yams
 /// issue stays open while any goal is open).
 @Suite struct CoverageTargetTests {
     /// "document section" -> the count/total each goal reaches (BCP 14 linked, topical
-    /// linked, linked or exempt), as measured on 2026-12-04.
+    /// linked, linked or exempt), as measured on 2026-12-05.
     static let reached: [String: [String]] = [
         "RFC 7296 2.9": ["8/8", "35/37", "45/45"],
         "RFC 7296 3.13": ["5/5", "19/20", "25/25"],
-        "RFC 2367 2": ["44/48", "22/33", "81/81"],
+        "RFC 2367 2": ["50/54", "24/39", "93/93"],
         "RFC 2367 3": ["33/36", "66/92", "128/128"],
         "RFC 4301 4.4.1": ["28/28", "97/143", "171/171"],
         "RFC 4301 4.4.2": ["9/9", "15/22", "31/31"],

@@ -1,9 +1,10 @@
 import PFKey
+import PFKeyReference
 
 /// RFC 2367 section 2.3 and its subsections: what makes an extension valid, run on the
 /// PF_KEY codec's strict decoder (validation rules 3-12 of PFKeyError.Code).
 enum PFKeyExtensionChecks {
-    static var all: [Check] { [duplicate, unknownIgnored, headerData, addressPair, portsZero, portNeedsProtocol, keyBitsZero, spiRange, allImplemented] }
+    static var all: [Check] { [duplicate, unknownIgnored, headerData, addressPair, portsZero, portNeedsProtocol, keyBitsZero, spiRange, combinationBits, nullEncryptionBits, proposedLifetimes, allImplemented] }
 
     static let duplicate = Check(
         id: "pfkey.ext.duplicate-rejected", title: "A second extension of the same type is rejected (EINVAL)",
@@ -129,6 +130,100 @@ enum PFKeyExtensionChecks {
         let bytes = try bad.encode()
         ctx.hex("GETSPI with SPI range 0x200-0x100", bytes)
         ctx.expectRejection("max < min", code: "spiRangeInverted") { _ = try PFKeyWire.decode(bytes) }
+    }
+
+    /// The byte offset of combination `index` of the PROPOSAL extension in a message.
+    static func combinationOffset(_ index: Int, in decoded: KernelEvidence.Decoded) throws -> Int {
+        guard let proposal = PFKeyWire.extensionOffset(number: 13, in: decoded.bytes),
+              proposal + 8 + 72 * (index + 1) <= decoded.bytes.count else {
+            throw CheckError(.captureMissing, "the captured message has no PROPOSAL combination \(index)")
+        }
+        return proposal + 8 + 72 * index
+    }
+
+    static let combinationBits = Check(
+        id: "pfkey.ext.comb-bits", title: "A proposal's combination with algorithm 0 has no key bits; the real kernel proposes every authentication algorithm with bits",
+        topic: .pfkey, dialects: ["rfc2367", "linux"],
+        claims: [
+            .supports("RFC 2367", section: "2.3.7", "If sadb_comb_auth is zero, both of these values MUST be zero.",
+                      rationale: "Linux 6.1's ACQUIRE with its first combination's sadb_comb_auth set to 0 (its bits left 128-128) is refused with combBitsInconsistent; with the bits zeroed too it decodes."),
+            .supports("RFC 2367", section: "2.3.7", "If sadb_comb_encrypt is zero, both of these values MUST be zero.",
+                      rationale: "The same ACQUIRE with a DES combination's sadb_comb_encrypt set to 0 (its bits left 64-64) is refused with combBitsInconsistent; with the bits zeroed too it decodes."),
+            .supports("RFC 2367", section: "2.3.7", "If sadb_comb_auth is nonzero, both of these values MUST be nonzero.",
+                      rationale: "Each of the 20 combinations Linux 6.1 proposed names an authentication algorithm (HMAC-MD5 to HMAC-SHA2-512) with nonzero bits, 128 to 512."),
+            .supports("RFC 2367", section: "2.3.7", "The minimum MUST NOT be greater than the maximum.",
+                      rationale: "Linux 6.1's AES-CBC combinations propose 128-256 bits; the same ACQUIRE with one of them set to 512-256 is refused with combMinimumExceedsMaximum."),
+        ]
+    ) { ctx in
+        let captured = try KernelEvidence.ipXfrmAcquire(&ctx)
+        let combinations = captured.message.proposal?.combinations ?? []
+        ctx.expect("real kernel: combinations proposed", combinations.count, equals: 20)
+        ctx.expect("real kernel: sadb_comb_auth and its bits (min-max)", Set(combinations.map { "\($0.auth):\($0.authMinBits)-\($0.authMaxBits)" }).sorted().joined(separator: " "),
+                   equals: "2:128-128 3:160-160 5:256-256 6:384-384 7:512-512")
+        // The kernel's own bytes with one algorithm zeroed, its bits left: the codec judges them.
+        for (label, index, field, bits, unchanged) in [("sadb_comb_auth", 0, 0, 4, 128), ("sadb_comb_encrypt", 5, 1, 8, 64)] {
+            let at = try combinationOffset(index, in: captured)
+            var zeroed = captured.bytes
+            zeroed[at + field] = 0
+            ctx.hex("real kernel ACQUIRE, combination \(index) with \(label) 0", Array(zeroed[at..<(at + 16)]))
+            ctx.expectRejection("\(label) 0 with bits \(unchanged)-\(unchanged)", code: "combBitsInconsistent") {
+                _ = try Message(decoding: zeroed, options: KernelEvidence.options(sent: false))
+            }
+            for k in (at + bits)..<(at + bits + 4) { zeroed[k] = 0 }
+            let decoded = try Message(decoding: zeroed, options: KernelEvidence.options(sent: false)).proposal?.combinations[index]
+            ctx.expect("\(label) 0 with bits 0-0: decoded algorithm and bits", decoded.map { field == 0 ? "\($0.auth) \($0.authMinBits)-\($0.authMaxBits)" : "\($0.encrypt) \($0.encryptMinBits)-\($0.encryptMaxBits)" },
+                       equals: "0 0-0")
+        }
+        // An AES-CBC combination (128-256) with its minimum raised over its maximum.
+        let aes = try combinationOffset(15, in: captured)
+        ctx.expect("real kernel: combination 15's sadb_comb_encrypt and bits", combinations.count > 15 ? "\(combinations[15].encrypt) \(combinations[15].encryptMinBits)-\(combinations[15].encryptMaxBits)" : "none",
+                   equals: "12 128-256")
+        var inverted = captured.bytes
+        inverted[aes + 8] = 0x00
+        inverted[aes + 9] = 0x02
+        ctx.hex("real kernel ACQUIRE, combination 15 with encrypt bits 512-256", Array(inverted[aes..<(aes + 16)]))
+        ctx.expectRejection("encrypt minimum 512 over maximum 256", code: "combMinimumExceedsMaximum") {
+            _ = try Message(decoding: inverted, options: KernelEvidence.options(sent: false))
+        }
+    }
+
+    static let nullEncryptionBits = Check(
+        id: "pfkey.ext.comb-null-encryption", title: "Real kernel: SADB_EALG_NULL is proposed with encryption bits 0-0, as a cipher with no key must be",
+        topic: .pfkey, dialects: ["linux", "rfc2367"],
+        claims: [
+            .contradicts("RFC 2367", section: "2.3.7", "If sadb_comb_encrypt is nonzero, both of these values MUST be nonzero.",
+                         rationale: "Linux 6.1 proposes SADB_EALG_NULL (11), which RFC 2367 defines and RFC 2410 gives no key, in five combinations with sadb_comb_encrypt_minbits = maxbits = 0: a nonzero algorithm whose bits cannot be nonzero.",
+                         clause: "both of these values MUST be nonzero"),
+        ]
+    ) { ctx in
+        let captured = try KernelEvidence.ipXfrmAcquire(&ctx)
+        ctx.hex("real kernel: SADB_ACQUIRE (acquire-ip-xfrm-policy)", captured.bytes)
+        let null = (captured.message.proposal?.combinations ?? []).filter { $0.encrypt == 11 }
+        ctx.expect("real kernel: combinations with sadb_comb_encrypt SADB_EALG_NULL (11)", null.count, equals: 5)
+        ctx.expect("real kernel: their sadb_comb_encrypt bits (min-max)", Set(null.map { "\($0.encryptMinBits)-\($0.encryptMaxBits)" }).sorted().joined(separator: " "), equals: "0-0")
+        ctx.note("RFC 2367 3.5 defines SADB_EALG_NULL, the NULL encryption of RFC 2410, which has no key: its combinations cannot have nonzero bits. The codec accepts them (ProposalExtension.check enforces only algorithm 0 => bits 0 and minimum <= maximum).")
+    }
+
+    static let proposedLifetimes = Check(
+        id: "pfkey.ext.comb-lifetimes", title: "Real kernel: each combination proposes a soft and a hard add time and use time, the soft one first and shorter",
+        topic: .pfkey, dialects: ["linux"],
+        claims: [
+            .supports("RFC 2367", section: "2.3.7", "If this combination is accepted, these are proposed values of sadb_lifetime_addtime in the SOFT and HARD lifetimes, respectively.",
+                      rationale: "Every combination of Linux 6.1's 20 proposes sadb_comb_soft_addtime 72000 and sadb_comb_hard_addtime 86400 seconds: a soft lifetime, then a longer hard one."),
+            .supports("RFC 2367", section: "2.3.7", "If this combination is accepted, these are proposed values of sadb_lifetime_usetime in the SOFT and HARD lifetimes, respectively.",
+                      rationale: "Every combination proposes sadb_comb_soft_usetime 25200 and sadb_comb_hard_usetime 28800 seconds, the soft one first and shorter."),
+        ]
+    ) { ctx in
+        let captured = try KernelEvidence.ipXfrmAcquire(&ctx)
+        let combinations = captured.message.proposal?.combinations ?? []
+        ctx.hex("real kernel: first combination", Array(captured.bytes[try combinationOffset(0, in: captured)...].prefix(72)))
+        func pairs(_ soft: (ProposalExtension.Combination) -> UInt64, _ hard: (ProposalExtension.Combination) -> UInt64) -> String {
+            Set(combinations.map { "\(soft($0))/\(hard($0))" }).sorted().joined(separator: " ")
+        }
+        ctx.expect("real kernel: combinations", combinations.count, equals: 20)
+        ctx.expect("real kernel: soft/hard addtime in every combination", pairs(\.softAddTime, \.hardAddTime), equals: "72000/86400")
+        ctx.expect("real kernel: soft/hard usetime in every combination", pairs(\.softUseTime, \.hardUseTime), equals: "25200/28800")
+        ctx.note("Linux 6.1 proposes no allocation or byte limits (both 0, no limit), so those two statements are exempt: nothing tells their soft value from their hard one.")
     }
 
     static let allImplemented = Check(

@@ -35,6 +35,19 @@ enum PFKeyWire {
         return Array(bytes[16..<(16 + words * 8)])
     }
 
+    /// The byte offset of the first extension numbered `number` (`sadb_ext_type`, host
+    /// order), walking the `sadb_ext_len`s; nil when there is none or a length runs out.
+    static func extensionOffset(number: UInt16, in bytes: [UInt8]) -> Int? {
+        var at = 16
+        while at + 4 <= bytes.count {
+            let words = Int(bytes[at]) | Int(bytes[at + 1]) << 8
+            if UInt16(bytes[at + 2]) | UInt16(bytes[at + 3]) << 8 == number { return at }
+            guard words > 0 else { return nil }
+            at += words * 8
+        }
+        return nil
+    }
+
     static func decode(_ bytes: [UInt8], _ options: DecodingOptions = linuxRequest) throws -> Message {
         try Message(decoding: bytes, options: options)
     }

@@ -235,6 +235,7 @@ extension TextBlockBuilder {
     /// in; or a term and two spaces, then the definition, its other lines under it.
     private func hangingItem(_ lines: ArraySlice<TextLine>) -> ItemNode? {
         let first = lines[lines.startIndex]
+        if let item = stackedTermsItem(lines) { return item }
         let rest = lines.dropFirst()
         guard let hang = rest.first?.indent, hang > first.indent, rest.allSatisfy({ $0.indent == hang }) else { return nil }
         let location = SourceLocation(file: path, line: first.number, column: first.indent + 1)
@@ -252,6 +253,36 @@ extension TextBlockBuilder {
             return ItemNode(marker: nil, term: InlineText(plain: String(first.content)), blocks: [.block(.paragraph(body))], location: location)
         }
         return nil
+    }
+
+    /// Several terms, one per line, over the definition they share (RFC 2367 2.3.7:
+    /// "sadb_comb_auth_minbits;" / "sadb_comb_auth_maxbits;" over "The minimum and maximum
+    /// ... If sadb_comb_auth is zero, both of these values MUST be zero."; v3's several
+    /// `<dt>` to one `<dd>`). Each term is one name (letters, digits, "_", "-", ".", a final
+    /// ";" or ":"), the definition's lines are at one column further in and read as prose.
+    private func stackedTermsItem(_ lines: ArraySlice<TextLine>) -> ItemNode? {
+        let first = lines[lines.startIndex]
+        var end = lines.startIndex
+        while end < lines.endIndex, lines[end].indent == first.indent, Self.isName(lines[end].content) { end += 1 }
+        guard end - lines.startIndex >= 2, end < lines.endIndex else { return nil }
+        let rest = lines[end...]
+        let hang = rest[end].indent
+        guard hang > first.indent, rest.allSatisfy({ $0.indent == hang }),
+              rest.contains(where: { Self.lowercaseWords($0.content) >= 4 }), !rest.contains(where: { Self.isDrawnOrCode($0.content) }) else { return nil }
+        let term = lines[..<end].map(\.content).joined(separator: " ")
+        let body = Paragraph(content: Self.paragraphText(rest.map(\.content), numbers: rest.map(\.number)),
+                             location: SourceLocation(file: path, line: rest[end].number, column: hang + 1))
+        return ItemNode(marker: nil, term: InlineText(plain: term), blocks: [.block(.paragraph(body))],
+                        location: SourceLocation(file: path, line: first.number, column: first.indent + 1))
+    }
+
+    /// One name standing as a term: letters, digits, "_", "-" and ".", maybe ending in ";"
+    /// or ":", at most 40 characters.
+    private static func isName(_ content: Substring) -> Bool {
+        var body = content.utf8[...]
+        if let last = body.last, last == UInt8(ascii: ";") || last == UInt8(ascii: ":") { body = body.dropLast() }
+        guard let first = body.first, body.count <= 40, TextHeadings.isUpper(first) || (first >= 0x61 && first <= 0x7A) else { return false }
+        return body.allSatisfy { TextHeadings.isDigit($0) || TextHeadings.isUpper($0) || ($0 >= 0x61 && $0 <= 0x7A) || "_-.".utf8.contains($0) }
     }
 
     /// A table's row, a name and a value in columns, over its description further in (RFC
