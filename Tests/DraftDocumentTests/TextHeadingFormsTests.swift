@@ -121,6 +121,27 @@ import Testing
             + "\(then)\n\n3.  Security\n\nText of the security section.\n"
     }
 
+    /// A drawing at a page's foot inside a list item, then prose on the next page out to the
+    /// left of all of it (RFC 2401 4.5, "Case 1."): the prose is a paragraph of its own, not
+    /// more of the drawing (its MUST was lost in the figure).
+    @Test func proseLeftOfADrawingAfterAPageBreakIsAParagraph() throws {
+        let item = "   Case 1.  The case of providing end-to-end security between 2 hosts\n      across the Internet (or an Intranet).\n\n"
+            + "                  Transport                  Tunnel\n"
+            + "             -----------------          ---------------------\n"
+            + "             1. [IP1][AH][upper]        4. [IP2][AH][IP1][upper]\n"
+            + "             3. [IP1][AH][ESP][upper]"
+        let text = "1.  Introduction\n\n   Text of the introduction.\n\n2.  Combinations\n\n" + item + "\n\n\n\n"
+            + "Kent & Atkinson             Standards Track                    [Page 24]\n\u{0C}\n"
+            + "RFC 2401              Security Architecture for IP         November 1998\n\n\n"
+            + "        Note that both AH and ESP can be applied to the packet.  In this\n"
+            + "        event, the SA establishment procedure MUST ensure that first ESP,\n        then AH are applied to the packet.\n\n"
+            + "3.  Security\n\n   Text of the security section.\n"
+        let document = try DocumentReader.read(data: Data(text.utf8), path: "art.txt")
+        let section = try #require(document.allSections.first { $0.number == "2" })
+        #expect(section.paragraphs.map(\.content.plainText).last
+                == "Note that both AH and ESP can be applied to the packet.  In this event, the SA establishment procedure MUST ensure that first ESP, then AH are applied to the packet.")
+    }
+
     /// Footnotes at a page's foot, under a rule of underscores (RFC 1122 3.3.6): the
     /// paragraph they cut goes on over the page, and each note is a paragraph of its own.
     /// Without a mark opening the notes, the rule and the lines under it stay where they are.

@@ -117,7 +117,13 @@ struct TextBlockBuilder {
     /// whole item when nothing hangs under it: a line at the term's own indentation below
     /// the break is the next item, even when it starts in lower case ("token_type_hint").
     private func continuesAcrossPage(_ previous: TextLine, _ next: TextLine, chunk: [TextLine], chunkHasArt: Bool, padding: Int) -> Bool {
-        if chunkHasArt { return Self.hasArt(next.content) || next.indent > bodyIndent }
+        if chunkHasArt {
+            // Prose out to the left of the whole drawing starts after it (RFC 2401 4.5's
+            // header table at a page's foot, then "Note that ... the SA establishment
+            // procedure MUST ensure ..." at the list item's margin).
+            if next.indent < chunk.lazy.map(\.indent).min()!, Self.lowercaseWords(next.content) >= 4, !Self.isDrawnOrCode(next.content) { return false }
+            return Self.hasArt(next.content) || next.indent > bodyIndent
+        }
         if chunk.count == 1 {
             let first = chunk[0]
             let gap = Self.termGap(first.content)
