@@ -279,9 +279,11 @@ struct TextDocumentAssembler {
             }
             if underlined { out[out.count - 1].bodyStart = i + 2 }
         }
-        // With no numbered heading at all and no table of contents (RFC 768), only the
-        // familiar front titles are front matter: the first other title starts the body.
-        if !seenContents, !out.contains(where: { !$0.number.isEmpty }),
+        // With no numbered heading in the body and no table of contents (RFC 768; an
+        // appendix's letter is no body number: draft-good-ldap-ldif-05's body is titled, its
+        // only number "Appendix A"), only the familiar front titles are front matter: the
+        // first other title starts the body.
+        if !seenContents, !out.contains(where: { $0.number.first?.utf8.first.map(TextHeadings.isDigit) == true }),
            let first = out.firstIndex(where: { $0.isFront && !Self.isKnownFrontTitle($0.title) }) {
             for k in first..<out.count { out[k].isFront = false }
         }
