@@ -145,6 +145,27 @@ import Testing
                 == "Note that both AH and ESP can be applied to the packet.  In this event, the SA establishment procedure MUST ensure that first ESP, then AH are applied to the packet.")
     }
 
+    /// A message left open at a page's foot ("{SA, Nr, [KEr,]") and closed at the top of the
+    /// next ("TSi, TSr}", RFC 7296 1.3.1): one figure; the closing line was a paragraph of
+    /// its own, a statement about TSi and TSr.
+    @Test func aBraceOpenAtAPageFootClosesInTheSameFigure() throws {
+        let text = "1.  Exchanges\n\n   The CREATE_CHILD_SA response for creating a new Child SA is:\n\n"
+            + "                                <--  HDR, SK {SA, Nr, [KEr,]\n\n\n\n"
+            + "Kaufman, et al.              Standards Track                   [Page 14]\n\u{0C}\n"
+            + "RFC 7296                        IKEv2bis                    October 2014\n\n\n"
+            + "                                         TSi, TSr}\n\n"
+            + "   The responder replies (using the same Message ID to respond) with the\n"
+            + "   accepted offer in an SA payload, a nonce in the Nr payload, and a\n"
+            + "   Diffie-Hellman value in the KEr payload if KEi was included in the\n"
+            + "   request and the selected cryptographic suite includes that group.\n"
+        let document = try DocumentReader.read(data: Data(text.utf8), path: "flow.txt")
+        let section = try #require(document.allSections.first { $0.number == "1" })
+        #expect(section.paragraphs.map(\.content.plainText).first == "The CREATE_CHILD_SA response for creating a new Child SA is:")
+        #expect(!section.paragraphs.map(\.content.plainText).contains("TSi, TSr}"))
+        guard section.blocks.count == 3, case .figure(let figure) = section.blocks[1] else { Issue.record("no figure between: \(section.blocks)"); return }
+        #expect(figure.verbatim.hasSuffix("TSi, TSr}"))
+    }
+
     /// Footnotes at a page's foot, under a rule of underscores (RFC 1122 3.3.6): the
     /// paragraph they cut goes on over the page, and each note is a paragraph of its own.
     /// Without a mark opening the notes, the rule and the lines under it stay where they are.

@@ -117,6 +117,9 @@ struct TextBlockBuilder {
     /// whole item when nothing hangs under it: a line at the term's own indentation below
     /// the break is the next item, even when it starts in lower case ("token_type_hint").
     private func continuesAcrossPage(_ previous: TextLine, _ next: TextLine, chunk: [TextLine], chunkHasArt: Bool, padding: Int) -> Bool {
+        // A brace left open above the break and closed below it: one message or structure
+        // cut by the page ("<--  HDR, SK {SA, Nr, [KEr,]" / "TSi, TSr}", RFC 7296 1.3.1).
+        if chunk.count <= 40, ByteSearch.contains(next.content, "}"), Self.leavesBraceOpen(chunk) { return true }
         if chunkHasArt {
             // Prose out to the left of the whole drawing starts after it (RFC 2401 4.5's
             // header table at a page's foot, then "Note that ... the SA establishment
@@ -149,6 +152,17 @@ struct TextBlockBuilder {
         // RFC 3280 4.2.1.2, under "This extension MUST NOT be marked critical.").
         if next.content.first?.isLowercase ?? false { return !Self.isCodeLike(next.content) }
         return padding <= fullPagePadding
+    }
+
+    /// More "{" than "}" in the lines.
+    private static func leavesBraceOpen(_ lines: [TextLine]) -> Bool {
+        var depth = 0
+        for line in lines {
+            for b in line.content.utf8 {
+                if b == UInt8(ascii: "{") { depth += 1 } else if b == UInt8(ascii: "}") { depth -= 1 }
+            }
+        }
+        return depth > 0
     }
 
     /// A paragraph that ends in a colon with a list right under it, no blank line between
