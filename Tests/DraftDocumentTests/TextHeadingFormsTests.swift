@@ -124,6 +124,12 @@ import Testing
             + "\(then)\n\n3.  Security\n\nText of the security section.\n"
     }
 
+    /// A page break as RFCs print it, after a line of text: blank lines, the footer, a form
+    /// feed, the next page's header and blank lines.
+    static func pageBreak(_ footer: String, _ header: String) -> String {
+        "\n\n\n\n" + footer + "\n\u{0C}\n" + header + "\n\n\n"
+    }
+
     /// A drawing at a page's foot inside a list item, then prose on the next page out to the
     /// left of all of it (RFC 2401 4.5, "Case 1."): the prose is a paragraph of its own, not
     /// more of the drawing (its MUST was lost in the figure).
@@ -133,9 +139,9 @@ import Testing
             + "             -----------------          ---------------------\n"
             + "             1. [IP1][AH][upper]        4. [IP2][AH][IP1][upper]\n"
             + "             3. [IP1][AH][ESP][upper]"
-        let text = "1.  Introduction\n\n   Text of the introduction.\n\n2.  Combinations\n\n" + item + "\n\n\n\n"
-            + "Kent & Atkinson             Standards Track                    [Page 24]\n\u{0C}\n"
-            + "RFC 2401              Security Architecture for IP         November 1998\n\n\n"
+        let text = "1.  Introduction\n\n   Text of the introduction.\n\n2.  Combinations\n\n" + item
+            + Self.pageBreak("Kent & Atkinson             Standards Track                    [Page 24]",
+                             "RFC 2401              Security Architecture for IP         November 1998")
             + "        Note that both AH and ESP can be applied to the packet.  In this\n"
             + "        event, the SA establishment procedure MUST ensure that first ESP,\n        then AH are applied to the packet.\n\n"
             + "3.  Security\n\n   Text of the security section.\n"
@@ -150,9 +156,9 @@ import Testing
     /// its own, a statement about TSi and TSr.
     @Test func aBraceOpenAtAPageFootClosesInTheSameFigure() throws {
         let text = "1.  Exchanges\n\n   The CREATE_CHILD_SA response for creating a new Child SA is:\n\n"
-            + "                                <--  HDR, SK {SA, Nr, [KEr,]\n\n\n\n"
-            + "Kaufman, et al.              Standards Track                   [Page 14]\n\u{0C}\n"
-            + "RFC 7296                        IKEv2bis                    October 2014\n\n\n"
+            + "                                <--  HDR, SK {SA, Nr, [KEr,]"
+            + Self.pageBreak("Kaufman, et al.              Standards Track                   [Page 14]",
+                             "RFC 7296                        IKEv2bis                    October 2014")
             + "                                         TSi, TSr}\n\n"
             + "   The responder replies (using the same Message ID to respond) with the\n"
             + "   accepted offer in an SA payload, a nonce in the Nr payload, and a\n"
