@@ -265,8 +265,7 @@ struct TextDocumentAssembler {
             }
             guard afterBreak || afterHeading else { continue }
             let underlined = isUnderline(i + 1, of: line)
-            guard beforeBreak || underlined, TextHeadings.isUnnumberedTitle(line.content), !runsOnOverPage(i) else { continue }
-            let title = String(line.content)
+            guard beforeBreak || underlined, let title = Self.unnumberedTitle(line.content), !runsOnOverPage(i) else { continue }
             if underlined { titleLine = i + 1 }
             // Before the first numbered heading: front sections, except that after the table
             // of contents an unfamiliar title starts the body.
@@ -288,6 +287,22 @@ struct TextDocumentAssembler {
             for k in first..<out.count { out[k].isFront = false }
         }
         return out
+    }
+
+    /// An unnumbered title's text: the line, or a familiar title with a colon after it as
+    /// hand-made drafts print them ("Abstract:", "Introduction:", "References:",
+    /// draft-dnsext-opcode-discover-00, whose body was front matter without them). Other
+    /// lines ending in a colon are labels or sentences ("Note:", "Footnotes:", "FIXES:", "The
+    /// message fields are:"), not titles. Nil when the line is no title.
+    static func unnumberedTitle(_ content: Substring) -> String? {
+        if TextHeadings.isUnnumberedTitle(content) { return String(content) }
+        guard content.last == ":", TextHeadings.isUnnumberedTitle(content.dropLast()) else { return nil }
+        let title = String(content.dropLast())
+        let lower = title.lowercased()
+        // "Note:" and "Notice:" open remarks inside sections (RFC 2553's drafts).
+        guard lower != "note", lower != "notice" else { return nil }
+        let familiar = ["introduction", "security considerations", "iana considerations"].contains(lower)
+        return familiar || isKnownFrontTitle(title) || isKnownBackTitle(title) ? title : nil
     }
 
     static func isKnownFrontTitle(_ title: String) -> Bool {
