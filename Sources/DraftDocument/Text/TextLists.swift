@@ -176,11 +176,10 @@ extension TextBlockBuilder {
     /// chunks of a document.
     static func sideBySideSplit(_ content: Substring) -> (termEnd: Substring.Index, textStart: Substring.Index, column: Int, setOff: Bool)? {
         let u = content.utf8
-        func isAlphanumeric(_ b: UInt8) -> Bool { TextHeadings.isDigit(b) || TextHeadings.isUpper(b) || (b >= 0x61 && b <= 0x7A) }
         var i = u.startIndex
         var column = 0
         func step() { i = u.index(after: i); column += 1 }
-        guard i < u.endIndex, isAlphanumeric(u[i]) else { return nil }
+        guard i < u.endIndex, Self.isASCIIAlphanumeric(u[i]) else { return nil }
         var previous: UInt8 = 0
         while i < u.endIndex, u[i] != 0x20 {
             let b = u[i]
@@ -202,7 +201,7 @@ extension TextBlockBuilder {
             while i < u.endIndex, u[i] == 0x20 { step() }
             setOff = true
         }
-        guard i < u.endIndex, isAlphanumeric(u[i]) || u[i] == UInt8(ascii: "\"") || u[i] == UInt8(ascii: "(") else { return nil }
+        guard i < u.endIndex, Self.isASCIIAlphanumeric(u[i]) || u[i] == UInt8(ascii: "\"") || u[i] == UInt8(ascii: "(") else { return nil }
         return (termEnd, i, column, setOff)
     }
 
@@ -281,8 +280,8 @@ extension TextBlockBuilder {
     private static func isName(_ content: Substring) -> Bool {
         var body = content.utf8[...]
         if let last = body.last, last == UInt8(ascii: ";") || last == UInt8(ascii: ":") { body = body.dropLast() }
-        guard let first = body.first, body.count <= 40, TextHeadings.isUpper(first) || (first >= 0x61 && first <= 0x7A) else { return false }
-        return body.allSatisfy { TextHeadings.isDigit($0) || TextHeadings.isUpper($0) || ($0 >= 0x61 && $0 <= 0x7A) || "_-.".utf8.contains($0) }
+        guard let first = body.first, body.count <= 40, !TextHeadings.isDigit(first), isASCIIAlphanumeric(first) else { return false }
+        return body.allSatisfy { isASCIIAlphanumeric($0) || "_-.".utf8.contains($0) }
     }
 
     /// A table's row, a name and a value in columns, over its description further in (RFC
@@ -296,7 +295,12 @@ extension TextBlockBuilder {
         let value = first.content[gap.textStart...]
         let column = first.indent + first.content.utf8.distance(from: first.content.startIndex, to: gap.textStart)
         return column >= hang + 12 && value.utf8.count <= 16 && lowercaseWords(value) == 0
-            && value.utf8.allSatisfy { TextHeadings.isDigit($0) || TextHeadings.isUpper($0) || ($0 >= 0x61 && $0 <= 0x7A) || " -_.()".utf8.contains($0) }
+            && value.utf8.allSatisfy { isASCIIAlphanumeric($0) || " -_.()".utf8.contains($0) }
+    }
+
+    /// An ASCII letter or digit.
+    static func isASCIIAlphanumeric(_ b: UInt8) -> Bool {
+        TextHeadings.isDigit(b) || TextHeadings.isUpper(b) || (b >= 0x61 && b <= 0x7A)
     }
 
     /// The paragraph of a list item (figures when the item holds art), and the list nested
