@@ -169,6 +169,24 @@ struct TextDocumentAssembler {
         return widest == 0 ? 72 : widest
     }
 
+    /// The numbered headings the table of contents lists, number to folded title: the
+    /// entries after a "Table of Contents" or "Contents" line.
+    func contentsListing() -> [String: String] {
+        guard let start = lines.firstIndex(where: { $0.isText && $0.content.utf8.count <= 17 && Self.isTableOfContents(String($0.content)) }) else { return [:] }
+        var listing: [String: String] = [:]
+        for line in lines[(start + 1)...] where line.isText {
+            guard let entry = TextHeadings.contentsEntry(line.content), let number = entry.number else { continue }
+            listing[number] = TextHeadings.foldedTitle(entry.title)
+        }
+        return listing
+    }
+
+    /// Whether the table of contents lists this heading: its number and its title.
+    static func isListed(_ candidate: TextHeadings.Candidate, in listing: [String: String]) -> Bool {
+        guard let number = candidate.number, let listed = listing[number] else { return false }
+        return TextHeadings.foldedTitle(candidate.title) == listed
+    }
+
     /// The headings at the document's left margin: column 0, or where a document shifted
     /// right as a whole has its least indentation (`margin`).
     func headings(margin: Int = 0) -> [Heading] {
@@ -177,12 +195,28 @@ struct TextDocumentAssembler {
         var seenContents = false
         var previousNumber: [Substring]?
         var titleLine = -1 // a title read below its heading line
+        let contents = contentsListing()
         for i in lines.indices {
             let line = lines[i]
             guard line.isText, i != titleLine else { continue }
             let afterBreak = i == 0 || !lines[i - 1].isText
             let afterHeading = out.last?.index == i - 1
             let beforeBreak = i + 1 == lines.count || !lines[i + 1].isText
+            if line.indent < margin { continue }
+            if line.indent > margin, line.indent - margin <= 8, afterBreak || afterHeading, beforeBreak,
+               let candidate = TextHeadings.parse(line.content), !candidate.components.isEmpty,
+               !TextHeadings.endsWithLeaderAndPage(line.content), Self.isListed(candidate, in: contents),
+               let previous = previousNumber, TextHeadings.isPlausible(candidate.components, after: previous) {
+                // A heading the body indents, as the table of contents lists it ("     2.1 One
+                // Spare Bit?", draft-ietf-dnsext-2929bis-00; "   4.1.1.  Standard Protocol"
+                // under a flush-left 4.1, RFC 1780): the contents name the document's headings.
+                // Only after a heading at the margin: a document indented as a whole is read
+                // at its own margin.
+                out.append(Heading(index: i, number: candidate.components, title: candidate.title, isFront: false))
+                previousNumber = candidate.components
+                inFront = false
+                continue
+            }
             if line.indent < margin { continue }
             if line.indent == margin + 1, afterBreak, beforeBreak, let previous = previousNumber,
                let candidate = TextHeadings.parse(line.content), !candidate.components.isEmpty, !candidate.isAppendix,

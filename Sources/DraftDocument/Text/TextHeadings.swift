@@ -31,6 +31,22 @@ enum TextHeadings {
         return dots >= 2
     }
 
+    /// The heading a table-of-contents line lists ("2.1 One Spare Bit?.........5",
+    /// "8.1.     Object Identifier          26"): the line without its leader and page.
+    static func contentsEntry(_ content: Substring) -> Candidate? {
+        guard endsWithLeaderAndPage(content) else { return nil }
+        var text = content.drop(while: { $0 == " " })
+        while let last = text.last, last.isNumber { text = text.dropLast() }
+        while let last = text.last, last == " " || last == "." { text = text.dropLast() }
+        guard let entry = parse(text), !entry.components.isEmpty else { return nil }
+        return entry
+    }
+
+    /// A title folded for comparison with the table of contents: its letters and digits, lower case.
+    static func foldedTitle(_ title: some StringProtocol) -> String {
+        String(String.UnicodeScalarView(title.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }))
+    }
+
     /// The heading a flush-left line would be, before plausibility is judged.
     static func parse(_ content: Substring) -> Candidate? {
         // "Annex A" is the ISO word for an appendix, used by RFCs of the X.500 era (RFC 1507).
