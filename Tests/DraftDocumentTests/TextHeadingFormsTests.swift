@@ -181,6 +181,28 @@ import Testing
         #expect(figure.verbatim.hasSuffix("TSi, TSr}"))
     }
 
+    /// Prose right under a message flow, no blank line between (draft-dukes-ike-mode-cfg-02
+    /// 5.1): a paragraph of its own, its MUST and MAY statements; the flow stays a figure.
+    /// A justified paragraph whose wide spaces made a row is left as it was.
+    @Test func proseRightUnderAFlowIsAParagraph() throws {
+        let flow = "    Initiator                           Responder\n   -----------------------------       -------------------------------\n"
+            + "    HDR*, HASH, ATTR1(REQUEST)    -->\n                                  <--   HDR*, HASH, ATTR2(REPLY)\n"
+        let prose = "    ATTR1(REQUEST) MUST contain at least an INTERNAL_ADDRESS attribute\n"
+            + "   (either IPv4 or IPv6) but MAY also contain any number of additional\n   attributes that it wants returned in the response.\n"
+        let text = "1.  Requesting an Internal Address\n\n   The remote host requests an address.\n\n" + flow + prose
+        let section = try #require(try DocumentReader.read(data: Data(text.utf8), path: "flow.txt").allSections.first)
+        #expect(section.paragraphs.map(\.content.plainText) == [
+            "The remote host requests an address.",
+            "ATTR1(REQUEST) MUST contain at least an INTERNAL_ADDRESS attribute (either IPv4 or IPv6) but MAY also contain any number of additional attributes that it wants returned in the response.",
+        ])
+        guard section.blocks.count == 3, case .figure(let figure) = section.blocks[1] else { Issue.record("no figure between: \(section.blocks)"); return }
+        #expect(figure.verbatim.hasSuffix("ATTR2(REPLY)"))
+        // A one-line "row" over prose is no drawing: the chunk stays as it was read.
+        let row = "1.  Notes\n\n   [35] In  the  above   specification,   UNTAGGED   OCTET\n   STRING(length) is the notation for an octet string with\n   its tag and length removed.  It is not a valid ASN.1 type.\n"
+        let notes = try #require(try DocumentReader.read(data: Data(row.utf8), path: "row.txt").allSections.first)
+        #expect(notes.paragraphs.isEmpty)
+    }
+
     /// Footnotes at a page's foot, under a rule of underscores (RFC 1122 3.3.6): the
     /// paragraph they cut goes on over the page, and each note is a paragraph of its own.
     /// Without a mark opening the notes, the rule and the lines under it stay where they are.

@@ -242,6 +242,31 @@ struct TextBlockBuilder {
         return out
     }
 
+    /// Prose right under a drawing or a message flow with no blank line between, at the
+    /// drawing's column or left of it (draft-dukes-ike-mode-cfg-02 5.1: "HDR*, HASH,
+    /// ATTR1(REQUEST)  -->" / "<--  HDR*, HASH, ATTR2(REPLY)" over "ATTR1(REQUEST) MUST
+    /// contain at least an INTERNAL_ADDRESS attribute" ... "returned in the response."):
+    /// the drawing and the prose apart. Read as one, the drawing made a figure of the prose
+    /// and its requirements were lost. The prose is two lines or more, starts a sentence and
+    /// ends one, reads as a paragraph alone, and none of its lines is art, columns, code or
+    /// a flow; the drawing is two lines or more. A caption or a table's description column
+    /// (further in) stays, and so does a paragraph justified with wide spaces (RFC 1510's
+    /// drafts).
+    private func splitOffProseUnderDrawing(_ chunk: Chunk) -> [Chunk] {
+        let lines = chunk.lines
+        guard lines.count >= 3, lines[lines.count - 1].content.last == "." else { return [chunk] }
+        var start = lines.count
+        while start > 0, !Self.isDrawnOrCode(lines[start - 1].content), !Self.hasFlowArrow(lines[start - 1].content) { start -= 1 }
+        guard start >= 2, lines.count - start >= 2, !Self.isCodeLike(lines[start - 1].content) || Self.hasArt(lines[start - 1].content)
+                || Self.hasWideGap(lines[start - 1].content) else { return [chunk] }
+        let prose = lines[start...]
+        let column = lines[..<start].lazy.map(\.indent).min() ?? 0
+        guard prose.allSatisfy({ $0.indent <= column + 1 }), prose[start].content.first?.isUppercase == true,
+              prose.reduce(0, { $0 + Self.lowercaseWords($1.content) }) >= 8, isFigure(chunk) else { return [chunk] }
+        let split = [Chunk(lines: Array(lines[..<start])), Chunk(lines: Array(prose))]
+        return isFigure(split[1]) ? [chunk] : split
+    }
+
     /// A line drawn with one character, ten or more of it: "----------", "==========".
     static func isRule(_ content: Substring) -> Bool {
         guard let first = content.utf8.first, "-=_*~".utf8.contains(first), content.utf8.count >= 10 else { return false }
@@ -330,7 +355,7 @@ struct TextBlockBuilder {
 
     /// Builds the blocks of a body; `references` reads "[ANCHOR] ..." chunks as entries.
     func blocks(_ lines: ArraySlice<TextLine>, references: Bool, nesting: Int = 0) -> [Block] {
-        let chunks = references ? chunks(lines) : chunks(lines).flatMap(splitOffRules).flatMap(splitAtIntroducedList)
+        let chunks = references ? chunks(lines) : chunks(lines).flatMap(splitOffRules).flatMap(splitOffProseUnderDrawing).flatMap(splitAtIntroducedList)
         var top: [Node] = []
         var open: [ListNode] = [] // outermost first
         var referenceEntries: [Reference] = []

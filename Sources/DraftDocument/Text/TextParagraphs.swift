@@ -40,7 +40,7 @@ extension TextBlockBuilder {
     }
 
     /// Prose has one indentation (a first line may hang out) and no drawing characters.
-    private func isFigure(_ chunk: Chunk) -> Bool {
+    func isFigure(_ chunk: Chunk) -> Bool {
         let lines = chunk.lines
         var gapped = false
         for line in lines {
