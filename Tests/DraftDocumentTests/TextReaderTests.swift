@@ -854,6 +854,34 @@ import Testing
         ])
     }
 
+    /// Terms followed by one space and their definition, its other lines three columns in
+    /// (draft-ietf-dnsext-trustupdate-timers 4): a hanging list, each state's MUST in its
+    /// definition (they were in a figure). A longer term ("Zone Administrator: The ...",
+    /// "KEY RR  At ...") or a title over notes ("3.1 Endpoint Address Lookup") is not cut
+    /// after its first word.
+    @Test func termsBeforeOneSpaceAndAHangingDefinition() throws {
+        let text = "1.  States\n\n"
+            + "    Start The key doesn't yet exist as a trust anchor at the resolver.\n"
+            + "       It may or may not exist at the zone server.\n"
+            + "    Revoked This is the state a key moves to once the resolver sees\n"
+            + "       its REVOKE bit set.  Once in this state, this key MUST\n"
+            + "       permanently be considered invalid as a trust anchor.\n"
+        let section = try #require(try Self.read(text).section(numbered: "1"))
+        guard section.blocks.count == 1, case .list(let list) = section.blocks[0] else { Issue.record("not a list: \(section.blocks)"); return }
+        #expect(list.items.map { $0.term?.plainText } == ["Start", "Revoked"])
+        #expect(list.items.map { Self.texts($0.blocks).joined() } == [
+            "The key doesn't yet exist as a trust anchor at the resolver. It may or may not exist at the zone server.",
+            "This is the state a key moves to once the resolver sees its REVOKE bit set.  Once in this state, this key MUST permanently be considered invalid as a trust anchor.",
+        ])
+        for (word, first) in [("Zone", "Zone Administrator: The 'role' that is responsible for signing a zone"),
+                              ("KEY", "KEY RR  At a delegation point, the zone maintainer needs to"), ("3.1", "3.1 Endpoint Address Lookup")] {
+            let other = "1.  Terms\n\n   \(first)\n      and publishing it on the primary authoritative server.\n"
+                + "   \(first)\n      all the data of the zone in question.\n"
+            let blocks = try #require(try Self.read(other).section(numbered: "1")).blocks
+            if case .list(let list) = blocks.first { #expect(!list.items.contains { $0.term?.plainText == word }, "cut after \(word)") }
+        }
+    }
+
     /// What lines up so by chance, or is not prose, stays as it was: a paragraph whose
     /// second line's first word ends where the first line's label does (RFC 2820), a
     /// sentence's end and two spaces (RFC 4521), a message exchange (RFC 2367 3.1), a

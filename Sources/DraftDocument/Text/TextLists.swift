@@ -103,6 +103,7 @@ extension TextBlockBuilder {
             return lines.contains(where: { Self.hasArt($0.content) }) ? nil : ([item], .hanging)
         }
         if let items = sideBySideTerms(lines, indent: indent) { return (items, .hanging) }
+        if let items = termsBeforeHangingText(lines, indent: indent) { return (items, .hanging) }
         // Several terms with no blank line between, each over its definition (xml2rfc v1's
         // compact hanging lists: "Description" / "Type" / "Length" over lines further in,
         // draft-ietf-radext-digest-auth-06 section 4). The shape is checked first (cheap, and
@@ -167,6 +168,53 @@ extension TextBlockBuilder {
                                   blocks: [.block(.paragraph(definition))], location: location))
         }
         return prose ? items : nil
+    }
+
+    /// Terms each followed by one space and their definition's first sentence, the
+    /// definition going on under it a few columns further in, every item two lines or more
+    /// (xml2rfc v1's hanging lists with no hang indent, draft-ietf-dnsext-trustupdate-timers
+    /// 4: "Valid The key has been seen at the resolver and has been included in" over
+    /// "all validated DNSKEY RRSets ..." at three columns further in). Read as one, the
+    /// mixed indentation made a figure and the states' MUSTs were lost. A term is one word,
+    /// not all lower case, and its definition starts with a capital; no line is art,
+    /// columns or code, and some definition reads as prose.
+    private func termsBeforeHangingText(_ lines: [TextLine], indent: Int) -> [ItemNode]? {
+        guard lines.count >= 4, let hang = lines.first(where: { $0.indent != indent })?.indent,
+              hang >= indent + 2, hang <= indent + 5, lines.allSatisfy({ $0.indent == indent || $0.indent == hang }) else { return nil }
+        let starts = lines.indices.filter { lines[$0].indent == indent }
+        guard starts.count >= 2, starts[0] == 0, lines.last!.indent == hang,
+              !zip(starts, starts.dropFirst()).contains(where: { $1 == $0 + 1 }) else { return nil }
+        var items: [ItemNode] = []
+        var prose = false
+        for (n, start) in starts.enumerated() {
+            let first = lines[start]
+            guard let split = Self.sideBySideSplit(first.content), !split.setOff,
+                  !first.content.utf8[..<split.termEnd].allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }),
+                  first.content[split.textStart...].first?.isUppercase == true,
+                  Self.opensDefinition(first.content[split.textStart...]) else { return nil }
+            let end = n + 1 < starts.count ? starts[n + 1] : lines.count
+            let texts = [first.content[split.textStart...]] + lines[(start + 1)..<end].map(\.content)
+            guard !texts.contains(where: Self.isDrawnOrCode) else { return nil }
+            prose = prose || texts.contains { Self.lowercaseWords($0) >= 4 }
+            let location = SourceLocation(file: path, line: first.number, column: first.indent + 1)
+            let definition = Paragraph(content: Self.paragraphText(texts, numbers: lines[start..<end].map(\.number)), location: location)
+            items.append(ItemNode(marker: nil, term: InlineText(plain: String(first.content[..<split.termEnd])),
+                                  blocks: [.block(.paragraph(definition))], location: location))
+        }
+        return prose ? items : nil
+    }
+
+    /// The first line of a definition after a one-word term and one space: a sentence's
+    /// words, not more of a longer term ("Pre-publish Key Rollover: This rollover ...",
+    /// "KEY RR  At a delegation point": a word with a colon among the first four, or two
+    /// spaces before a word), nor a title ("3.1 Endpoint Address Lookup").
+    static func opensDefinition(_ text: Substring) -> Bool {
+        let words = text.split(separator: " ", omittingEmptySubsequences: false)
+        guard !words.prefix(4).contains(where: { $0.hasSuffix(":") }) else { return false }
+        for (k, word) in words.enumerated().dropFirst() where word.isEmpty && !(words[k - 1].last.map { ".?!:".contains($0) } ?? true) {
+            return false
+        }
+        return lowercaseWords(text) >= 2
     }
 
     /// A one-word term, then spaces, or a "-" or ":" set off by spaces, then the definition:
