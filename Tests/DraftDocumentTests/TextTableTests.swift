@@ -109,6 +109,27 @@ import Testing
         #expect(Self.texts(table.rows) == [["0", "The peer MUST send value 0 now."], ["1", "The peer MUST send value 1."]])
     }
 
+    /// Columns with no grid, a head over a rule, the last column a description going on
+    /// under itself (RFC 4121 4.2.2): the cells are read, the requirement in a description
+    /// with them.
+    @Test func columnsWithADescriptionUnderItselfAreATable() throws {
+        let document = try Self.document("""
+                  Bit    Name             Description
+                 --------------------------------------------------------------
+                  0   SentByAcceptor   When set, this flag indicates the sender
+                                       is the context acceptor.
+                  1   Sealed           When set in Wrap tokens, this flag
+                                       indicates confidentiality is provided
+                                       for.  It SHALL NOT be set in MIC tokens.
+        """)
+        let table = try #require(try Self.figure(document).table)
+        #expect(Self.texts(table.header) == [["Bit", "Name", "Description"]])
+        #expect(Self.texts(table.rows) == [
+            ["0", "SentByAcceptor", "When set, this flag indicates the sender is the context acceptor."],
+            ["1", "Sealed", "When set in Wrap tokens, this flag indicates confidentiality is provided for.  It SHALL NOT be set in MIC tokens."],
+        ])
+    }
+
     @Test(arguments: [
         ("a cell spanning two columns", """
            +------+------+
@@ -130,6 +151,20 @@ import Testing
            +------+      +------+
            | A    |----->| B    |
            +------+      +------+
+        """),
+        ("columns whose rows do not all reach the description's column", """
+           Bit    Name             Description
+           ---------------------------------------------
+           0   SentByAcceptor   When set, this flag is
+                                the sender's mark.
+           1   Sealed
+                                When set, the data is sealed.
+        """),
+        ("columns with more cells than the head", """
+           Name             Description
+           ---------------------------------------------
+           0   Sent         When set, this flag is
+                            the sender's mark.
         """),
     ])
     func otherDrawingsAreNoTables(_ rule: String, _ body: String) throws {

@@ -66,6 +66,77 @@ extension TextBlockBuilder {
         return Table(header: header, rows: rows, location: SourceLocation(file: path, line: first.number, column: indent + 1))
     }
 
+    /// A table set in columns with no grid, its last column a description that goes on
+    /// under itself (RFC 4121 4.2.2: "Bit    Name             Description" over a rule of
+    /// dashes, then "1   Sealed           When set in Wrap tokens, this flag" and lines at
+    /// the description's column down to "for.  It SHALL NOT be set in MIC tokens."): the
+    /// cells are read beside the drawing, as a grid table's are, so a requirement in a
+    /// description is read. The head is one line over the rule, its columns one more than
+    /// the cells before each description; every row starts at one column with those cells,
+    /// set off by two spaces or more, and its description at the column the other lines
+    /// keep; some description reads as prose. Anything else is left a drawing.
+    static func columnTable(_ lines: [TextLine], path: String) -> Table? {
+        guard lines.count >= 4, isColumnRule(lines[1].content), let start = lines.dropFirst(2).first?.indent,
+              let column = lines.dropFirst(2).first(where: { $0.indent != start })?.indent, column >= start + 4,
+              lines.dropFirst(2).allSatisfy({ $0.kind == .text && ($0.indent == start || $0.indent == column) }) else { return nil }
+        let head = columns(lines[0].content)
+        var rows: [[InlineText]] = []
+        var leading: [Substring] = []
+        var texts: [Substring] = [], numbers: [Int] = []
+        var prose = false
+        func finishRow() {
+            guard !texts.isEmpty else { return }
+            prose = prose || texts.contains { lowercaseWords($0) >= 3 }
+            rows.append(leading.map { paragraphText([$0], numbers: [numbers[0]]) } + [paragraphText(texts, numbers: numbers)])
+            texts = []
+            numbers = []
+        }
+        for line in lines.dropFirst(2) {
+            guard line.indent == start else {
+                guard !texts.isEmpty else { return nil }
+                texts.append(line.content)
+                numbers.append(line.number)
+                continue
+            }
+            finishRow()
+            // The description's first word at its column, two spaces or more before it.
+            let u = line.content.utf8
+            let offset = column - start
+            guard u.count > offset, u.prefix(offset).allSatisfy({ $0 < 0x80 }),
+                  let at = u.index(u.startIndex, offsetBy: offset, limitedBy: u.endIndex), u[at] != 0x20,
+                  u[u.index(at, offsetBy: -1)] == 0x20, u[u.index(at, offsetBy: -2)] == 0x20 else { return nil }
+            let cells = columns(line.content[..<at])
+            guard !cells.isEmpty, head.count == cells.count + 1, leading.isEmpty || leading.count == cells.count else { return nil }
+            leading = cells
+            texts = [line.content[at...]]
+            numbers = [line.number]
+        }
+        finishRow()
+        guard prose, !rows.isEmpty else { return nil }
+        let header = [head.map { paragraphText([$0], numbers: [lines[0].number]) }]
+        return Table(header: header, rows: rows, location: SourceLocation(file: path, line: lines[0].number, column: lines[0].indent + 1))
+    }
+
+    /// A rule under a table's head: dashes or equals signs only, drawn whole or a run per
+    /// column ("---  ----  -----------").
+    static func isColumnRule(_ content: Substring) -> Bool {
+        guard let first = content.utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "="), content.utf8.count >= 10 else { return false }
+        return content.utf8.allSatisfy { $0 == first || $0 == 0x20 }
+    }
+
+    /// A line's cells: its text split where two spaces or more stand.
+    static func columns(_ content: Substring) -> [Substring] {
+        var out: [Substring] = []
+        var rest = content.drop(while: { $0 == " " })
+        while !rest.isEmpty {
+            let gap = rest.utf8.indices.first { rest.utf8[$0] == 0x20 && rest.utf8.index(after: $0) < rest.utf8.endIndex && rest.utf8[rest.utf8.index(after: $0)] == 0x20 }
+            guard let gap else { out.append(trimmed(rest)); break }
+            out.append(trimmed(rest[..<gap]))
+            rest = rest[gap...].drop(while: { $0 == " " })
+        }
+        return out.filter { !$0.isEmpty }
+    }
+
     /// The offsets of the "+" of a border line ("+----+====+"), or nil when it is not one.
     static func borderEdges(_ content: Substring) -> [Int]? {
         let bytes = content.utf8
