@@ -25,6 +25,22 @@ import Testing
         #expect(TextLines.isPageFooter(Substring(line)) == isFooter, "\(line)")
     }
 
+    /// A footer that prints a bare page number, no brackets, above each form feed ("Zhu
+    /// ... 8", draft-ietf-krb-wg-gssapi-cfx-06): page furniture, though its number changes;
+    /// the sentence it cut is whole again.
+    @Test func footersWithABarePageNumberAreFurniture() throws {
+        var text = "1.  Introduction\n\n"
+        for n in 1...4 {
+            text += "   A sentence of page \(n) that the footer cuts in the MUST\n"
+            text += "Zhu                                                                  \(n) \u{0C}\n"
+            text += "DRAFT               Kerberos Version 5 GSS-API     Expires August 2004\n\n"
+            text += "   middle, going on over the page.\n\n"
+        }
+        let document = try DocumentReader.read(data: Data(text.utf8), path: "cfx-like.txt")
+        let paragraphs = document.allSections.flatMap(\.paragraphs).map(\.content.plainText)
+        #expect(paragraphs == (1...4).map { "A sentence of page \($0) that the footer cuts in the MUST middle, going on over the page." })
+    }
+
     @Test func twoLineHeadersWithTheTitleFlushLeft() throws {
         let header = ["RFC 959                                                     October 1985", "File Transfer Protocol"]
         var text = "1.  INTRODUCTION\n\n" + Self.body + "\n\n\nPostel                                                          [Page 1]\n\u{0C}\n"

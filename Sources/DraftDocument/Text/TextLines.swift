@@ -220,7 +220,7 @@ enum TextLines {
         while i < lines.count {
             let line = lines[i]
             let startsPage = formFeeds.contains(line.number) && i != breakTakenAt
-            if line.isText && (isPageFooter(line.content) || footers.contains(line.content)) {
+            if line.isText && (isPageFooter(line.content) || (!footers.isEmpty && footers.contains(footerKey(line.content)))) {
                 padding = beginBreak(&out)
                 pendingBreak = true
                 breakLine = line.number

@@ -33,13 +33,25 @@ extension TextLines {
         return Set(counts.filter { $0.value >= 3 && $0.value * 2 >= breaks }.keys)
     }
 
-    /// Page footers with no page number, in columns (a gap of three spaces or more),
+    /// A footer as it recurs from page to page: without the page number at its end, when
+    /// words stand before it ("Zhu" and the gap, then "8": draft-ietf-krb-wg-gssapi-cfx-06
+    /// numbers its pages so, with no "[Page 8]" brackets).
+    static func footerKey(_ content: Substring) -> Substring {
+        var key = content
+        while let last = key.utf8.last, last >= UInt8(ascii: "0"), last <= UInt8(ascii: "9") { key = key.dropLast() }
+        guard key.utf8.count < content.utf8.count, content.utf8.count - key.utf8.count <= 4, key.utf8.last == 0x20 else { return content }
+        while key.utf8.last == 0x20 { key = key.dropLast() }
+        return key.contains(where: \.isLetter) ? key : content
+    }
+
+    /// Page footers with no bracketed page number, in columns (a gap of three spaces or more),
     /// recurring on at least three pages and, where form feeds end the pages, above half of
     /// them: the last text line above a form feed ("draft-ietf-cat-kerberos-r-01   Expires
     /// 21 May 1998", then the form feed), or, with no form feeds at all, a flush-left line
     /// standing alone with a running header next below it ("Neuman, Ts'o, Kohl   Expires:
     /// 10 September, 2000", blank lines, "INTERNET-DRAFT   draft-ietf-cat-kerberos-
-    /// revisions-05   June 25, 1999").
+    /// revisions-05   June 25, 1999"). Each is known by its `footerKey`, so a bare page
+    /// number at its end may change from page to page.
     static func recurringPageFooters(_ lines: [TextLine], formFeeds: Set<Int>) -> Set<Substring> {
         var counts: [Substring: Int] = [:]
         var breaks = 0
@@ -48,7 +60,7 @@ extension TextLines {
             var j = i - 1
             while j >= 0, !lines[j].isText { j -= 1 }
             guard j >= 0, !formFeeds.contains(lines[j].number), ByteSearch.contains(lines[j].content, "   ") else { continue }
-            counts[lines[j].content, default: 0] += 1
+            counts[footerKey(lines[j].content), default: 0] += 1
         }
         if breaks >= 3 { return recurring(counts, breaks: breaks) }
         guard formFeeds.isEmpty else { return [] }
@@ -58,7 +70,7 @@ extension TextLines {
             var k = i + 1
             while k < lines.count, !lines[k].isText { k += 1 }
             guard k < lines.count, lines[k].indent == 0, looksLikeRunningHeader(lines[k].content) else { continue }
-            counts[lines[i].content, default: 0] += 1
+            counts[footerKey(lines[i].content), default: 0] += 1
         }
         return Set(counts.filter { $0.value >= 3 }.keys)
     }
