@@ -767,7 +767,8 @@ import Testing
 
     /// Terms and definitions side by side, the definitions lined up in one column (RFC
     /// 3928 4.1.1, with " - "; a RADIUS attribute table's legend, RFC 2865 5.44; a DNS
-    /// header's fields, draft-ietf-dnsext-axfr-clarify): a list of terms, each definition a
+    /// header's fields, draft-ietf-dnsext-axfr-clarify; terms ending in a colon, RFC 2535
+    /// 3.1.2): a list of terms, each definition a
     /// paragraph whose requirements are statements. It was a figure, and they were lost.
     @Test(arguments: [
         ("   updateType         - MUST be set to syncOnly or syncAndPersist\n   sendCookieInterval - MAY be set\n   scheme             - MAY be set - if set, the server MUST use this\n                        specified scheme\n   cookie             - MUST NOT be set\n",
@@ -779,6 +780,9 @@ import Testing
         ("   QR        MUST be 0 (Query)\n   OPCODE    MUST be 0 (Standard Query)\n   AA        The server MUST set this to 1 in an answer\n",
          ["QR", "OPCODE", "AA"],
          ["MUST be 0 (Query)", "MUST be 0 (Standard Query)", "The server MUST set this to 1 in an answer"]),
+        ("   10: Use of the key is prohibited for authentication.\n   00: Use of the key for authentication is\n       permitted. Implementations MAY require that the\n       bit be on for keys they serve.\n",
+         ["10:", "00:"],
+         ["Use of the key is prohibited for authentication.", "Use of the key for authentication is permitted. Implementations MAY require that the bit be on for keys they serve."]),
     ])
     func termsSideBySideAreAList(_ body: String, _ terms: [String], _ definitions: [String]) throws {
         let section = try #require(try Self.read("1.  Fields\n\n   The fields are set as follows:\n\n" + body).section(numbered: "1"))
@@ -885,12 +889,14 @@ import Testing
     /// What lines up so by chance, or is not prose, stays as it was: a paragraph whose
     /// second line's first word ends where the first line's label does (RFC 2820), a
     /// sentence's end and two spaces (RFC 4521), a message exchange (RFC 2367 3.1), a
-    /// registry of one-word names.
+    /// registry of one-word names, a note whose second line's first word ends where "Note:"
+    /// does (RFC 4301 5.1).
     @Test(arguments: [
         "   U8.  Control of access to individual directory entry attributes (not\n   just the whole directory entry) MUST be supported.\n",
         "   Designers SHOULD consider the extensibility of extensions they\n   specify.  Extensions to LDAP SHOULD themselves be extensible.\n",
         "     KMd->Kernel:         SADB_ACQUIRE for AH, assoc (with an error)\n     Kernel->All:         SADB_ACQUIRE for AH, assoc (same error)\n",
         "   0      Reserved\n   1      IKE_SA_INIT\n   2      IKE_AUTH\n",
+        "   Note: With regard to determining and enforcing the PMTU of an SA, the\n   IPsec system MUST follow the steps described in Section 8.2.\n",
     ])
     func linesThatOnlyLineUpAreNoTerms(_ body: String) throws {
         let section = try #require(try Self.read("1.  Fields\n\n   The fields are set as follows:\n\n" + body).section(numbered: "1"))

@@ -137,7 +137,7 @@ extension TextBlockBuilder {
         guard lines.count >= 2, lines[1].indent >= indent else { return nil }
         var starts: [(line: Int, termEnd: Substring.Index, textStart: Substring.Index)] = []
         var column: Int?
-        var setOff = 0
+        var setOff = 0, colons = 0
         for (k, line) in lines.enumerated() where line.indent == indent {
             guard let split = Self.sideBySideSplit(line.content) else { return nil }
             let at = indent + split.column
@@ -145,14 +145,19 @@ extension TextBlockBuilder {
             guard split.setOff || !line.content.utf8[..<split.termEnd].allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return nil }
             column = at
             if split.setOff { setOff += 1 }
+            if line.content.utf8[line.content.utf8.index(before: split.termEnd)] == UInt8(ascii: ":") { colons += 1 }
             starts.append((k, split.termEnd, split.textStart))
         }
         // One space may part the longest term from its definition ("sendCookieInterval MAY
         // be set"), when the others' wider gaps line their definitions up with it: most
         // terms are set off, and the one-space ones are names, not prose ("U8.  Control of
         // access ... (not" over "just the whole directory entry) MUST be supported.", RFC
-        // 2820, lines up by chance).
-        guard starts.count >= 2, starts[0].line == 0, setOff * 2 >= starts.count, let column,
+        // 2820, lines up by chance). Or every term ends in a colon and some definition goes
+        // on under itself (RFC 2535 3.1.2: "00: Use of the key ..." over "is permitted. ..."
+        // at the definitions' column); "Note: With regard to ..." over "IPsec system MUST"
+        // lines up by chance.
+        guard starts.count >= 2, starts[0].line == 0, let column,
+              setOff * 2 >= starts.count || (colons == starts.count && lines.contains { $0.indent == column && column != indent }),
               lines.allSatisfy({ $0.indent == indent || $0.indent == column }) else { return nil }
         var items: [ItemNode] = []
         var prose = false
