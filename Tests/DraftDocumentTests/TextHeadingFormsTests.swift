@@ -181,6 +181,18 @@ import Testing
         #expect(figure.verbatim.hasSuffix("TSi, TSr}"))
     }
 
+    /// A table of contents printed without page numbers (draft-ietf-dnsext-wcard-clarify-08)
+    /// is no run of headings: the sections are the body's, each with its text. Read as
+    /// headings, the entries took the numbers and the body's own were never plausible after
+    /// them: the whole body was the last entry's.
+    @Test func aTableOfContentsWithoutPageNumbersIsNoRunOfHeadings() throws {
+        let text = "Table of Contents\n\n1.    Introduction\n1.1   Motivation\n2.    Syntax\n\n"
+            + "1. Introduction\n\n   Why.\n\n1.1 Motivation\n\n   Because.\n\n2. Syntax\n\n   How.\n"
+        let document = try DocumentReader.read(data: Data(text.utf8), path: "toc.txt")
+        #expect(document.allSections.map { "\($0.number ?? "-") \($0.location.line) \($0.paragraphs.map(\.content.plainText))" }
+                == ["1 7 [\"Why.\"]", "1.1 11 [\"Because.\"]", "2 15 [\"How.\"]"])
+    }
+
     /// Prose right under a message flow, no blank line between (draft-dukes-ike-mode-cfg-02
     /// 5.1): a paragraph of its own, its MUST and MAY statements; the flow stays a figure.
     /// A justified paragraph whose wide spaces made a row is left as it was.

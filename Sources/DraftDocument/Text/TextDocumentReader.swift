@@ -181,6 +181,27 @@ struct TextDocumentAssembler {
         return listing
     }
 
+    /// The lines of a table of contents, from its title to the body's first heading: the
+    /// first numbered line after the title ("1.    Introduction"), up to where that line
+    /// is printed again. A contents list printed without page numbers (draft-ietf-dnsext-
+    /// wcard-clarify-08, draft-ietf-idn-dude-00) reads line by line as headings, and the
+    /// body's, numbered from 1 again after it, were then never plausible: the whole body
+    /// was the last entry's. Nil when there is no such title or its first entry is not
+    /// printed again.
+    func contentsLines() -> Range<Int>? {
+        guard let start = lines.firstIndex(where: { $0.isText && $0.content.utf8.count <= 17 && Self.isTableOfContents(String($0.content)) }),
+              let first = lines[(start + 1)...].prefix(4).firstIndex(where: \.isText) else { return nil }
+        let content = lines[first].content
+        guard let entry = TextHeadings.contentsEntry(content) ?? TextHeadings.parse(content), let number = entry.number else { return nil }
+        let title = TextHeadings.foldedTitle(entry.title)
+        for j in (first + 1)..<lines.count where lines[j].isText && lines[j].content.hasPrefix(number) {
+            guard let again = TextHeadings.parse(lines[j].content), again.number == number,
+                  !TextHeadings.endsWithLeaderAndPage(lines[j].content), TextHeadings.foldedTitle(again.title) == title else { continue }
+            return start..<j
+        }
+        return nil
+    }
+
     /// Whether the table of contents lists this heading: its number and its title.
     static func isListed(_ candidate: TextHeadings.Candidate, in listing: [String: String]) -> Bool {
         guard let number = candidate.number, let listed = listing[number] else { return false }
@@ -196,9 +217,13 @@ struct TextDocumentAssembler {
         var previousNumber: [Substring]?
         var titleLine = -1 // a title read below its heading line
         let contents = contentsListing()
+        let contentsLines = contentsLines()
         for i in lines.indices {
             let line = lines[i]
             guard line.isText, i != titleLine else { continue }
+            if let contentsLines, contentsLines.contains(i), i != contentsLines.lowerBound, TextHeadings.parse(line.content)?.components.isEmpty == false {
+                continue // an entry of the table of contents
+            }
             let afterBreak = i == 0 || !lines[i - 1].isText
             let afterHeading = out.last?.index == i - 1
             let beforeBreak = i + 1 == lines.count || !lines[i + 1].isText
