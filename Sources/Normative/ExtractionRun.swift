@@ -108,7 +108,7 @@ struct ExtractionRun {
     mutating func walkSections(_ sections: ArraySlice<Section>) {
         for section in sections {
             let key = section.number ?? section.anchor ?? Self.slug(section.title)
-            countKeywords(in: Array(section.title.utf8))
+            if !section.titleOpensBody { countKeywords(in: Array(section.title.utf8)) }
             var c = Context(section: key, title: section.title, paragraph: 0, sentence: 0)
             walkBlocks(section.blocks, &c)
         }

@@ -193,6 +193,30 @@ import Testing
                 == ["1 7 [\"Why.\"]", "1.1 11 [\"Because.\"]", "2 15 [\"How.\"]"])
     }
 
+    /// Numbered paragraphs (RFC 2671 and its drafts): the heading's title is the first line
+    /// of a sentence going on under it, at the margin or under the title. The section keeps
+    /// the line as its title, and its first paragraph holds it too, so the sentence and its
+    /// keyword are read whole ("MUST be ignored." had no subject). A short title over its
+    /// body, and a term with a wide gap over its definition (RFC 2119), stay as they were.
+    @Test func aNumberedParagraphsFirstLineIsItsParagraphsToo() throws {
+        let text = "1.  Introduction\n\n   Text.\n\n"
+            + "1.1. Any OPTION-CODE values not understood by a responder or requestor\n     MUST be ignored.  So, specifications of such options might wish to\n     include some kind of signalled acknowledgement.\n\n"
+            + "1.2 Any OPTION-CODE values not understood by a responder or requestor\nMUST be ignored at the margin too.\n\n"
+            + "2.  Server requirements of this protocol\nEvery DNS server hosting a primary zone MUST maintain a timestamp.\n\n"
+            + "3. MAY   This word, or the adjective \"OPTIONAL\", mean that an item is\n   truly optional.  One vendor may choose to include the item because\n   a particular marketplace requires it.\n"
+        let sections = try DocumentReader.read(data: Data(text.utf8), path: "edns.txt").allSections
+        #expect(sections.map { "\($0.number ?? "-") \($0.titleOpensBody) \($0.paragraphs.first?.content.plainText ?? "")" } == [
+            "1 false Text.",
+            "1.1 true Any OPTION-CODE values not understood by a responder or requestor MUST be ignored.  So, specifications of such options might wish to include some kind of signalled acknowledgement.",
+            "1.2 true Any OPTION-CODE values not understood by a responder or requestor MUST be ignored at the margin too.",
+            "2 false Every DNS server hosting a primary zone MUST maintain a timestamp.",
+            "3 false truly optional.  One vendor may choose to include the item because a particular marketplace requires it.",
+        ])
+        #expect(sections.map(\.title)[1] == "Any OPTION-CODE values not understood by a responder or requestor")
+        #expect(sections.map(\.title)[4] == "MAY   This word, or the adjective \"OPTIONAL\", mean that an item is")
+        #expect(!sections[4].paragraphs.contains { $0.content.plainText.hasPrefix("MAY") })
+    }
+
     /// Prose right under a message flow, no blank line between (draft-dukes-ike-mode-cfg-02
     /// 5.1): a paragraph of its own, its MUST and MAY statements; the flow stays a figure.
     /// A justified paragraph whose wide spaces made a row is left as it was.

@@ -102,6 +102,20 @@ enum Fixture {
         #expect(a.findings.first { $0.code == .untaggedKeyword }?.location.line == 7)
     }
 
+    /// A numbered paragraph's title is its first paragraph's first line (`titleOpensBody`):
+    /// its keyword is counted once, in the paragraph, where its statement is.
+    @Test func aTitleThatOpensTheBodyIsCountedOnce() {
+        var section = Section(number: "4.1", title: "One OPT pseudo-RR MAY be added to the additional", depth: 2, blocks: [
+            Fixture.paragraph("One OPT pseudo-RR MAY be added to the additional data section of a request.", line: 96),
+        ], location: Fixture.loc(96))
+        section.titleOpensBody = true
+        let a = StatementExtractor().analyze(Fixture.document([section]))
+        #expect(a.keywordCount == 1)
+        #expect(a.statements.map(\.text) == ["One OPT pseudo-RR MAY be added to the additional data section of a request."])
+        section.titleOpensBody = false
+        #expect(StatementExtractor().analyze(Fixture.document([section])).keywordCount == 2)
+    }
+
     /// RFC 4251 section 3's form: the keywords are listed in one sentence ("shall use the
     /// keywords ... to describe requirements") and interpreted in the next; the list is
     /// boilerplate, not ten requirements.

@@ -116,6 +116,10 @@ public struct Section: Hashable, Sendable, Codable {
     public var subsections: [Section]
     /// Where the heading (or `<section>` element) starts.
     public var location: SourceLocation
+    /// The title is the first line of the body's first paragraph, a numbered paragraph
+    /// (plain text of RFC 2671's era: "4.1. One OPT pseudo-RR can be added to the" over the
+    /// rest of the sentence): the body holds that line too, so its words are read once.
+    public var titleOpensBody = false
 
     public init(number: String?, title: String, anchor: String? = nil, depth: Int, isBackMatter: Bool = false, blocks: [Block] = [], subsections: [Section] = [], location: SourceLocation) {
         self.number = number

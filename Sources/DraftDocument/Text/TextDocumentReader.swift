@@ -44,6 +44,8 @@ struct TextDocumentAssembler {
         var isFront: Bool
         /// The first line after the heading (a long title wraps onto a second line).
         lazy var bodyStart = index + 1
+        /// A numbered paragraph's first line, its title: the body's first line too.
+        var lead: TextLine?
 
         init(index: Int, number: [Substring], title: String, isFront: Bool) {
             self.index = index
@@ -51,6 +53,29 @@ struct TextDocumentAssembler {
             self.title = title
             self.isFront = isFront
         }
+    }
+
+    /// The first line of a numbered paragraph, as a line of its body: the heading's title
+    /// is a sentence cut where the line was filled, going on right under it at the same
+    /// margin or under the title ("4.1. One OPT pseudo-RR can be added to the additional
+    /// data section of" / "     either a request or a response.", RFC 2671; its drafts and
+    /// RFC 2845 number every paragraph so). Read as a title only, its words were lost to the
+    /// paragraph ("Any OPTION-CODE values not understood by a responder or requestor" /
+    /// "MUST be ignored." left a statement with no subject). A title whose next word would
+    /// have fitted on its line ("2.2 Server requirements of this protocol" over "Every DNS
+    /// server ...") is a title over its body, and one with a wide gap is a term over its
+    /// definition ("5. MAY   This word, or the adjective ...", RFC 2119).
+    func numberedParagraphLead(_ i: Int, title: String) -> TextLine? {
+        guard i + 1 < lines.count, lines[i + 1].isText, let last = title.last, last != ".", last != ":",
+              lines[i + 1].indent == lines[i].indent || lines[i + 1].indent == lines[i].raw.count - title.count,
+              TextBlockBuilder.lowercaseWords(Substring(title)) >= 3, !TextBlockBuilder.hasWideGap(Substring(title)),
+              lines[i].content.hasSuffix(title) else { return nil }
+        let firstWord = lines[i + 1].content.prefix(while: { $0 != " " }).count
+        guard lines[i].raw.count + 1 + firstWord > 69 else { return nil }
+        var lead = lines[i]
+        lead.indent += lead.content.count - title.count
+        lead.content = lead.content.suffix(title.count)
+        return lead
     }
 
     /// The second line of a heading too long for one line: aligned under the title, standing
@@ -316,6 +341,8 @@ struct TextDocumentAssembler {
                     heading.title = below
                     heading.bodyStart = i + 3
                     titleLine = i + 2
+                } else {
+                    heading.lead = numberedParagraphLead(i, title: candidate.title)
                 }
                 out.append(heading)
                 previousNumber = candidate.components
@@ -405,7 +432,8 @@ struct TextDocumentAssembler {
         var back = false
         for (n, var heading) in heads.enumerated() {
             let end = n + 1 < heads.count ? heads[n + 1].index : lines.count
-            let body = lines[min(heading.bodyStart, end)..<end]
+            var body = lines[min(heading.bodyStart, end)..<end]
+            if let lead = heading.lead { body = ArraySlice([lead] + body) }
             let location = SourceLocation(file: path, line: lines[heading.index].number)
             if heading.isFront {
                 if Self.isTableOfContents(heading.title) { continue }
@@ -424,9 +452,11 @@ struct TextDocumentAssembler {
             if depth == 1, isReferences || heading.number.first.map({ !TextHeadings.isDigit($0.utf8.first!) }) ?? false {
                 back = true
             }
-            flat.append(Section(number: heading.number.isEmpty ? nil : heading.number.joined(separator: "."),
-                                title: heading.title, depth: depth, isBackMatter: back,
-                                blocks: builder.blocks(body, references: isReferences), location: location))
+            var section = Section(number: heading.number.isEmpty ? nil : heading.number.joined(separator: "."),
+                                  title: heading.title, depth: depth, isBackMatter: back,
+                                  blocks: builder.blocks(body, references: isReferences), location: location)
+            section.titleOpensBody = heading.lead != nil
+            flat.append(section)
         }
         if flat.isEmpty {
             // Text with no headings: its body as one untitled section, said in a warning.
