@@ -273,6 +273,13 @@ extension TextBlockBuilder {
             || ByteSearch.contains(content, " = ") || ByteSearch.contains(content, "::=")
     }
 
+    /// A line that opens a definition in code: an ASN.1 assignment ("::="), or a line
+    /// ending in an opening brace. An ABNF rule ("name = definition"), a comment's mark or
+    /// a "6 = Destination Network Unknown" may be a term (RFC 2616 2.1, RFC 1812).
+    static func opensCodeBlock(_ content: Substring) -> Bool {
+        content.utf8.last == UInt8(ascii: "{") || ByteSearch.contains(content, "::=")
+    }
+
     /// Not prose: art, text in columns, or code.
     static func isDrawnOrCode(_ content: Substring) -> Bool {
         hasArt(content) || hasWideGap(content) || isCodeLike(content)
@@ -299,7 +306,9 @@ extension TextBlockBuilder {
                             blocks: [.block(.paragraph(Paragraph(content: Self.paragraphText(texts, numbers: lines.map(\.number)), location: location)))],
                             location: location)
         }
-        if gap != nil || (first.content.utf8.count <= 48 && !".,;".contains(first.content.last ?? ".")) {
+        // A definition in code is no term ("BasicConstraints ::= SEQUENCE {" over its
+        // members, RFC 3280's module: its "OPTIONAL }" was read as a requirement).
+        if gap != nil || (first.content.utf8.count <= 48 && !".,;".contains(first.content.last ?? ".") && !Self.opensCodeBlock(first.content)) {
             let body = Paragraph(content: Self.paragraphText(rest.map(\.content), numbers: rest.map(\.number)),
                                  location: SourceLocation(file: path, line: rest.first!.number, column: hang + 1))
             return ItemNode(marker: nil, term: InlineText(plain: String(first.content)), blocks: [.block(.paragraph(body))], location: location)

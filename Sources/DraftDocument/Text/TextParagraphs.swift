@@ -52,6 +52,9 @@ extension TextBlockBuilder {
         let rest = lines.dropFirst()
         let restIndent = rest.first!.indent
         if rest.contains(where: { $0.indent != restIndent }) { return true }
+        // A definition in code over lines further in: an ASN.1 type and its body
+        // ("PKOcspData ::= SEQUENCE OF OcspResponse" over "-- comments", RFC 4557).
+        if restIndent > lines[0].indent, Self.opensCodeBlock(lines[0].content) { return true }
         // Code: half the lines ending in braces or semicolons, with a brace among them or two
         // semicolons (one line of two ending in ";" is prose: "Each RR in the RRset MUST have
         // the RR type listed in the" / "SIG RR's Type Covered field;",
