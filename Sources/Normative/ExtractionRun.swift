@@ -298,7 +298,9 @@ struct ExtractionRun {
                         message: "lowercase \"\(candidate)\" reads as a requirement; BCP 14 keywords count only in capitals (RFC 8174)",
                         location: here, section: ctx.section))
                 }
-                if topicHits.isEmpty { continue }
+                // A label alone ("sadb_x_sa2_len:" over its definition, a blank line
+                // between) names a topic but says nothing of it: no statement.
+                if topicHits.isEmpty || Self.isLabel(sentenceBytes) { continue }
             }
 
             var levels: [BCP14Keyword] = []
@@ -325,6 +327,11 @@ struct ExtractionRun {
                 statements.append(Statement(id: id, document: series, position: position, levels: level.map(Self.levelArray) ?? [], topics: statementTopics, text: text, keywordRanges: own, topicRanges: topicRanges))
             }
         }
+    }
+
+    /// One word and maybe a colon: a term or a field's name standing alone.
+    static func isLabel(_ sentence: ArraySlice<UInt8>) -> Bool {
+        !sentence.contains(0x20)
     }
 
     /// The items (in ascending order of `start`) that start inside `range`, looked for from

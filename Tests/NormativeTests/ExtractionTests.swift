@@ -102,6 +102,20 @@ enum Fixture {
         #expect(a.findings.first { $0.code == .untaggedKeyword }?.location.line == 7)
     }
 
+    /// A field's name standing alone over its definition (draft-schilcher-mobike-pfkey-
+    /// extension: "sadb_x_sa2_len:", a blank line, "The sadb_x_sa2_len contains ...") names
+    /// PF_KEY but says nothing of it: the definition is the statement, the label is none.
+    @Test func aLabelAloneIsNoStatement() {
+        let doc = Fixture.document([Section(number: "3", title: "SA2", depth: 1, blocks: [
+            Fixture.paragraph("sadb_x_sa2_len:", line: 373),
+            Fixture.paragraph("The sadb_x_sa2_len contains the length of the structure in 8 Byte blocks.", line: 375),
+            Fixture.paragraph("SADB_X_SPDADD:", line: 380),
+        ], location: Fixture.loc(370))])
+        let a = StatementExtractor().analyze(doc)
+        #expect(a.statements.map(\.text) == ["The sadb_x_sa2_len contains the length of the structure in 8 Byte blocks."])
+        #expect(a.statements.first?.topics == [.pfkey])
+    }
+
     /// A numbered paragraph's title is its first paragraph's first line (`titleOpensBody`):
     /// its keyword is counted once, in the paragraph, where its statement is.
     @Test func aTitleThatOpensTheBodyIsCountedOnce() {
