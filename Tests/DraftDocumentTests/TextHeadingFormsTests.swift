@@ -217,6 +217,25 @@ import Testing
         #expect(!sections[4].paragraphs.contains { $0.content.plainText.hasPrefix("MAY") })
     }
 
+    /// Run-in headings: the title, the paragraph's first words on the same line, the rest
+    /// right under it. The title ends at a wide gap (RFC 1035 6.4.1) or where the contents
+    /// end it (RFC 1812 5.3.13.1); the paragraph's requirement keeps its subject. Three
+    /// spaces (RFC 2119's "3. SHOULD   This word") are no such gap.
+    @Test func aRunInHeadingsParagraphStartsOnItsLine() throws {
+        let text = "Table of Contents\n\n   1.  Options ...........................  2\n   1.1  Unrecognized Options ..............  2\n\n"
+            + "1.  Options\n\n   Text.\n\n"
+            + "1.1 Unrecognized Options Unrecognized IP options in forwarded\n   packets MUST be passed through unchanged.\n\n"
+            + "1.2 The contents of inverse queries and responses          Inverse\nqueries reverse the mappings performed by standard queries.\n\n"
+            + "1.3 SHOULD   This word, or the adjective \"RECOMMENDED\", mean that there\n   may exist valid reasons to ignore a particular item in\n   particular circumstances.\n"
+        let sections = try DocumentReader.read(data: Data(text.utf8), path: "runin.txt").allSections
+        #expect(sections.map { "\($0.number ?? "-") \($0.title) | \($0.paragraphs.first?.content.plainText ?? "")" } == [
+            "1 Options | Text.",
+            "1.1 Unrecognized Options | Unrecognized IP options in forwarded packets MUST be passed through unchanged.",
+            "1.2 The contents of inverse queries and responses | Inverse queries reverse the mappings performed by standard queries.",
+            "1.3 SHOULD   This word, or the adjective \"RECOMMENDED\", mean that there | may exist valid reasons to ignore a particular item in particular circumstances.",
+        ])
+    }
+
     /// Prose right under a message flow, no blank line between (draft-dukes-ike-mode-cfg-02
     /// 5.1): a paragraph of its own, its MUST and MAY statements; the flow stays a figure.
     /// A justified paragraph whose wide spaces made a row is left as it was.

@@ -55,6 +55,40 @@ struct TextDocumentAssembler {
         }
     }
 
+    /// A run-in heading: the title, then the first words of its paragraph on the same line,
+    /// the paragraph going on right under it. The title ends at a gap of four spaces or
+    /// more (RFC 2119's "3. SHOULD   This word, ..." has three and stays whole) ("6.4.1. The
+    /// contents of inverse queries and responses          Inverse" over "queries reverse
+    /// the mappings ...", RFC 1035) or where the table of contents ends it ("5.3.13.1
+    /// Unrecognized Options Unrecognized IP options in forwarded" over "packets MUST be
+    /// passed through unchanged.", RFC 1812, whose contents list "Unrecognized Options").
+    /// The rest is the paragraph's first line: read as title, the requirement lost its
+    /// subject.
+    func runInTitle(_ i: Int, candidate: TextHeadings.Candidate, contents: [String: String]) -> (title: String, lead: TextLine)? {
+        guard i + 1 < lines.count, lines[i + 1].isText, lines[i].content.hasSuffix(candidate.title) else { return nil }
+        let content = lines[i].content
+        let title = content.suffix(candidate.title.count)
+        var cut: (end: Substring.Index, rest: Substring.Index)?
+        if let gap = title.range(of: "    ") {
+            cut = (gap.lowerBound, title[gap.lowerBound...].firstIndex(where: { $0 != " " }) ?? title.endIndex)
+        } else if let number = candidate.number, let listed = contents[number], !listed.isEmpty, TextHeadings.foldedTitle(title) != listed {
+            // The words of the title whose letters are the listed title's, then more.
+            var end = title.startIndex
+            while end < title.endIndex {
+                let next = title[end...].dropFirst().firstIndex(of: " ") ?? title.endIndex
+                let folded = TextHeadings.foldedTitle(title[..<next])
+                if folded == listed { cut = (next, title[next...].firstIndex(where: { $0 != " " }) ?? title.endIndex); break }
+                guard listed.hasPrefix(folded), next < title.endIndex else { break }
+                end = next
+            }
+        }
+        guard let cut, cut.rest < title.endIndex, title[cut.rest...].contains(where: \.isLetter) else { return nil }
+        var lead = lines[i]
+        lead.content = title[cut.rest...]
+        lead.indent = lines[i + 1].indent
+        return (String(title[..<cut.end]), lead)
+    }
+
     /// The first line of a numbered paragraph, as a line of its body: the heading's title
     /// is a sentence cut where the line was filled, going on right under it at the same
     /// margin or under the title ("4.1. One OPT pseudo-RR can be added to the additional
@@ -341,6 +375,9 @@ struct TextDocumentAssembler {
                     heading.title = below
                     heading.bodyStart = i + 3
                     titleLine = i + 2
+                } else if let runIn = runInTitle(i, candidate: candidate, contents: contents) {
+                    heading.title = runIn.title
+                    heading.lead = runIn.lead
                 } else {
                     heading.lead = numberedParagraphLead(i, title: candidate.title)
                 }
