@@ -886,6 +886,23 @@ import Testing
         }
     }
 
+    /// Notes marked with stars set right, their text in one column (RFC 4301 4.4.2.2 under
+    /// its PFP tables): a list of notes, the SPD's SHOULD a statement. It was a figure.
+    @Test func notesMarkedWithStarsSetRightAreAList() throws {
+        let text = "1.  Tables\n\n"
+            + "            * \"List of protocols\" is the information, not the way\n              that the SPD or SAD or IKEv2 have to represent this\n              information.\n"
+            + "           ** 0 (zero) is used by IKE to indicate ANY for\n              protocol.\n"
+            + "          *** Use of PFP=1 with an OPAQUE value is an error and\n              SHOULD be prohibited by an IPsec implementation.\n"
+        let section = try #require(try Self.read(text).section(numbered: "1"))
+        guard section.blocks.count == 1, case .list(let notes) = section.blocks[0] else { Issue.record("not a list: \(section.blocks)"); return }
+        #expect(notes.items.map(\.marker) == ["*", "**", "***"])
+        #expect(section.paragraphs.map(\.content.plainText) == [
+            "\"List of protocols\" is the information, not the way that the SPD or SAD or IKEv2 have to represent this information.",
+            "0 (zero) is used by IKE to indicate ANY for protocol.",
+            "Use of PFP=1 with an OPAQUE value is an error and SHOULD be prohibited by an IPsec implementation.",
+        ])
+    }
+
     /// An ASN.1 type over its members or comments (RFC 3280's module, RFC 4557) is code, a
     /// figure: read as a term over its definition, "pathLenConstraint INTEGER (0..MAX)
     /// OPTIONAL }" was a statement. A term that only looks like code ("#rule", RFC 2616

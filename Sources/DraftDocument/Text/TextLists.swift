@@ -60,6 +60,7 @@ extension TextBlockBuilder {
     func listItems(_ chunk: Chunk, nesting: Int = 0) -> (items: [ItemNode], family: Family?)? {
         let lines = chunk.lines
         let indent = chunk.indent
+        if lines[0].content.utf8.first == UInt8(ascii: "*"), let notes = starredNotes(lines) { return (notes, .bullet("*")) }
         if let (marker, family, column) = Self.listMarker(lines[0].content) {
             var items: [ItemNode] = []
             var current: [TextLine] = []
@@ -123,6 +124,42 @@ extension TextBlockBuilder {
             items.append(item)
         }
         return (items, .hanging)
+    }
+
+    /// Notes marked with one star, two, three ..., the stars set right so that every note's
+    /// text starts in one column (RFC 4301 4.4.2.2 under its PFP tables: "   * ..." / "  **
+    /// 0 (zero) is used by IKE ..." / " *** Use of PFP=1 with an OPAQUE value is an error
+    /// and" / "SHOULD be prohibited ..." at the text's column). Read as a figure (the marks
+    /// move the lines' indentation), the SPD's SHOULD was lost. Two notes or more, one mark
+    /// of two stars or more (one-star bullets are lists as they are), and prose.
+    private func starredNotes(_ lines: [TextLine]) -> [ItemNode]? {
+        var column: Int?
+        var groups: [(marker: Substring, lines: [TextLine], texts: [Substring])] = []
+        for line in lines {
+            let stars = line.content.prefix(while: { $0 == "*" })
+            if !stars.isEmpty {
+                let text = line.content.dropFirst(stars.count)
+                let gap = text.prefix(while: { $0 == " " }).count
+                guard stars.count <= 4, gap >= 1, gap < text.count else { return nil }
+                let at = line.indent + stars.count + gap
+                guard column == nil || column == at else { return nil }
+                column = at
+                groups.append((stars, [line], [text.dropFirst(gap)]))
+            } else {
+                guard let column, line.indent == column, !groups.isEmpty else { return nil }
+                groups[groups.count - 1].lines.append(line)
+                groups[groups.count - 1].texts.append(line.content)
+            }
+        }
+        guard groups.count >= 2, groups.contains(where: { $0.marker.count >= 2 }),
+              !groups.contains(where: { $0.texts.contains(where: Self.isDrawnOrCode) }),
+              groups.contains(where: { $0.texts.contains { Self.lowercaseWords($0) >= 4 } }) else { return nil }
+        return groups.map { group in
+            let first = group.lines[0]
+            let location = SourceLocation(file: path, line: first.number, column: first.indent + 1)
+            let body = Paragraph(content: Self.paragraphText(group.texts, numbers: group.lines.map(\.number)), location: location)
+            return ItemNode(marker: String(group.marker), term: nil, blocks: [.block(.paragraph(body))], location: location)
+        }
     }
 
     /// Terms and their definitions side by side, every definition starting in one column
