@@ -254,7 +254,10 @@ struct TextBlockBuilder {
     /// drafts).
     private func splitOffProseUnderDrawing(_ chunk: Chunk) -> [Chunk] {
         let lines = chunk.lines
-        guard lines.count >= 3, lines[lines.count - 1].content.last == "." else { return [chunk] }
+        // A drawing over prose changes the indentation somewhere (and a paragraph of one
+        // indentation, most chunks, is told apart without reading its lines' bytes).
+        guard lines.count >= 3, lines[lines.count - 1].content.last == ".",
+              lines.contains(where: { $0.indent != lines[lines.count - 1].indent }) else { return [chunk] }
         var start = lines.count
         while start > 0, !Self.isDrawnOrCode(lines[start - 1].content), !Self.hasFlowArrow(lines[start - 1].content) { start -= 1 }
         guard start >= 2, lines.count - start >= 2, !Self.isCodeLike(lines[start - 1].content) || Self.hasArt(lines[start - 1].content)

@@ -228,37 +228,37 @@ struct TextDocumentAssembler {
         return widest == 0 ? 72 : widest
     }
 
-    /// The numbered headings the table of contents lists, number to folded title: the
-    /// entries after a "Table of Contents" or "Contents" line.
-    func contentsListing() -> [String: String] {
-        guard let start = lines.firstIndex(where: { $0.isText && $0.content.utf8.count <= 17 && Self.isTableOfContents(String($0.content)) }) else { return [:] }
+    /// The table of contents: the numbered headings it lists (number to folded title), and
+    /// its lines, from its title to the body's first heading (the first entry printed again).
+    ///
+    /// A contents list printed without page numbers (draft-ietf-dnsext-wcard-clarify-08,
+    /// draft-ietf-idn-dude-00) reads line by line as headings, and the body's, numbered from
+    /// 1 again after it, were then never plausible: the whole body was the last entry's. The
+    /// lines are nil when there is no such title or its first entry is not printed again;
+    /// the listing is then read from the 600 lines under the title (a contents list is
+    /// shorter; reading the whole document for it cost a review of RFC 7296 a tenth of its
+    /// time).
+    func tableOfContents() -> (listing: [String: String], lines: Range<Int>?) {
+        guard let start = lines.firstIndex(where: { $0.isText && $0.content.utf8.count <= 17 && Self.isTableOfContents(String($0.content)) }) else {
+            return ([:], nil)
+        }
+        var range: Range<Int>?
+        if let first = lines[(start + 1)...].prefix(4).firstIndex(where: \.isText),
+           let entry = TextHeadings.contentsEntry(lines[first].content) ?? TextHeadings.parse(lines[first].content), let number = entry.number {
+            let title = TextHeadings.foldedTitle(entry.title)
+            for j in (first + 1)..<lines.count where lines[j].isText && lines[j].content.hasPrefix(number) {
+                guard let again = TextHeadings.parse(lines[j].content), again.number == number,
+                      !TextHeadings.endsWithLeaderAndPage(lines[j].content), TextHeadings.foldedTitle(again.title) == title else { continue }
+                range = start..<j
+                break
+            }
+        }
         var listing: [String: String] = [:]
-        for line in lines[(start + 1)...] where line.isText {
+        for line in lines[(start + 1)..<(range?.upperBound ?? min(lines.count, start + 600))] where line.isText {
             guard let entry = TextHeadings.contentsEntry(line.content), let number = entry.number else { continue }
             listing[number] = TextHeadings.foldedTitle(entry.title)
         }
-        return listing
-    }
-
-    /// The lines of a table of contents, from its title to the body's first heading: the
-    /// first numbered line after the title ("1.    Introduction"), up to where that line
-    /// is printed again. A contents list printed without page numbers (draft-ietf-dnsext-
-    /// wcard-clarify-08, draft-ietf-idn-dude-00) reads line by line as headings, and the
-    /// body's, numbered from 1 again after it, were then never plausible: the whole body
-    /// was the last entry's. Nil when there is no such title or its first entry is not
-    /// printed again.
-    func contentsLines() -> Range<Int>? {
-        guard let start = lines.firstIndex(where: { $0.isText && $0.content.utf8.count <= 17 && Self.isTableOfContents(String($0.content)) }),
-              let first = lines[(start + 1)...].prefix(4).firstIndex(where: \.isText) else { return nil }
-        let content = lines[first].content
-        guard let entry = TextHeadings.contentsEntry(content) ?? TextHeadings.parse(content), let number = entry.number else { return nil }
-        let title = TextHeadings.foldedTitle(entry.title)
-        for j in (first + 1)..<lines.count where lines[j].isText && lines[j].content.hasPrefix(number) {
-            guard let again = TextHeadings.parse(lines[j].content), again.number == number,
-                  !TextHeadings.endsWithLeaderAndPage(lines[j].content), TextHeadings.foldedTitle(again.title) == title else { continue }
-            return start..<j
-        }
-        return nil
+        return (listing, range)
     }
 
     /// Whether the table of contents lists this heading: its number and its title.
@@ -275,8 +275,7 @@ struct TextDocumentAssembler {
         var seenContents = false
         var previousNumber: [Substring]?
         var titleLine = -1 // a title read below its heading line
-        let contents = contentsListing()
-        let contentsLines = contentsLines()
+        let (contents, contentsLines) = tableOfContents()
         for i in lines.indices {
             let line = lines[i]
             guard line.isText, i != titleLine else { continue }
@@ -287,7 +286,7 @@ struct TextDocumentAssembler {
             let afterHeading = out.last?.index == i - 1
             let beforeBreak = i + 1 == lines.count || !lines[i + 1].isText
             if line.indent < margin { continue }
-            if line.indent > margin, line.indent - margin <= 8, afterBreak || afterHeading, beforeBreak,
+            if !contents.isEmpty, previousNumber != nil, line.indent > margin, line.indent - margin <= 8, afterBreak || afterHeading, beforeBreak,
                let candidate = TextHeadings.parse(line.content), !candidate.components.isEmpty,
                !TextHeadings.endsWithLeaderAndPage(line.content), Self.isListed(candidate, in: contents),
                let previous = previousNumber, TextHeadings.isPlausible(candidate.components, after: previous) {

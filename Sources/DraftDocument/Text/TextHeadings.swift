@@ -35,10 +35,12 @@ enum TextHeadings {
     /// "8.1.     Object Identifier          26"): the line without its leader and page.
     static func contentsEntry(_ content: Substring) -> Candidate? {
         guard endsWithLeaderAndPage(content) else { return nil }
-        var text = content.drop(while: { $0 == " " })
-        while let last = text.last, last.isNumber { text = text.dropLast() }
-        while let last = text.last, last == " " || last == "." { text = text.dropLast() }
-        guard let entry = parse(text), !entry.components.isEmpty else { return nil }
+        // Trimmed from the end byte by byte (dropLast on a Substring is not constant time).
+        let u = content.utf8
+        var end = u.endIndex
+        while end > u.startIndex, TextHeadings.isDigit(u[u.index(before: end)]) { end = u.index(before: end) }
+        while end > u.startIndex, u[u.index(before: end)] == 0x20 || u[u.index(before: end)] == UInt8(ascii: ".") { end = u.index(before: end) }
+        guard let entry = parse(content[..<end].drop(while: { $0 == " " })), !entry.components.isEmpty else { return nil }
         return entry
     }
 
