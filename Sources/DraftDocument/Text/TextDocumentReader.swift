@@ -44,8 +44,10 @@ struct TextDocumentAssembler {
         var isFront: Bool
         /// The first line after the heading (a long title wraps onto a second line).
         lazy var bodyStart = index + 1
-        /// A numbered paragraph's first line, its title: the body's first line too.
+        /// The body's first line when it is printed on the heading's line: a numbered
+        /// paragraph's title (`titleOpensBody`), or the words after a run-in title.
         var lead: TextLine?
+        var titleOpensBody = false
 
         init(index: Int, number: [Substring], title: String, isFront: Bool) {
             self.index = index
@@ -300,7 +302,6 @@ struct TextDocumentAssembler {
                 inFront = false
                 continue
             }
-            if line.indent < margin { continue }
             if line.indent == margin + 1, afterBreak, beforeBreak, let previous = previousNumber,
                let candidate = TextHeadings.parse(line.content), !candidate.components.isEmpty, !candidate.isAppendix,
                candidate.title.first?.isUppercase == true,
@@ -377,8 +378,9 @@ struct TextDocumentAssembler {
                 } else if let runIn = runInTitle(i, candidate: candidate, contents: contents) {
                     heading.title = runIn.title
                     heading.lead = runIn.lead
-                } else {
-                    heading.lead = numberedParagraphLead(i, title: candidate.title)
+                } else if let lead = numberedParagraphLead(i, title: candidate.title) {
+                    heading.lead = lead
+                    heading.titleOpensBody = true
                 }
                 out.append(heading)
                 previousNumber = candidate.components
@@ -491,7 +493,7 @@ struct TextDocumentAssembler {
             var section = Section(number: heading.number.isEmpty ? nil : heading.number.joined(separator: "."),
                                   title: heading.title, depth: depth, isBackMatter: back,
                                   blocks: builder.blocks(body, references: isReferences), location: location)
-            section.titleOpensBody = heading.lead != nil
+            section.titleOpensBody = heading.titleOpensBody
             flat.append(section)
         }
         if flat.isEmpty {
