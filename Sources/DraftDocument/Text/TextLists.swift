@@ -179,7 +179,7 @@ extension TextBlockBuilder {
             guard let split = Self.sideBySideSplit(line.content) else { return nil }
             let at = indent + split.column
             guard column == nil || column == at else { return nil }
-            guard split.setOff || !line.content.utf8[..<split.termEnd].allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return nil }
+            guard split.setOff || !Self.isLowercaseWord(line.content[..<split.termEnd]) else { return nil }
             column = at
             if split.setOff { setOff += 1 }
             if line.content.utf8[line.content.utf8.index(before: split.termEnd)] == UInt8(ascii: ":") { colons += 1 }
@@ -231,7 +231,7 @@ extension TextBlockBuilder {
         for (n, start) in starts.enumerated() {
             let first = lines[start]
             guard let split = Self.sideBySideSplit(first.content), !split.setOff,
-                  !first.content.utf8[..<split.termEnd].allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }),
+                  !Self.isLowercaseWord(first.content[..<split.termEnd]),
                   first.content[split.textStart...].first?.isUppercase == true,
                   Self.opensDefinition(first.content[split.textStart...]) else { return nil }
             let end = n + 1 < starts.count ? starts[n + 1] : lines.count
@@ -244,6 +244,12 @@ extension TextBlockBuilder {
                                   blocks: [.block(.paragraph(definition))], location: location))
         }
         return prose ? items : nil
+    }
+
+    /// A word of ASCII lower-case letters only: prose's, not a term's ("the", not "QR" or
+    /// "sendCookieInterval").
+    static func isLowercaseWord(_ word: Substring) -> Bool {
+        word.utf8.allSatisfy { $0 >= 0x61 && $0 <= 0x7A }
     }
 
     /// The first line of a definition after a one-word term and one space: a sentence's
