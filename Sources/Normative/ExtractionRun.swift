@@ -229,11 +229,73 @@ struct ExtractionRun {
         }
     }
 
-    /// A table's cells, header rows first, each one run of prose.
+    /// A table's cells, header rows first, each one run of prose; a body row whose
+    /// keywords open their cells ("MUST NOT" under "Status") is one statement, the row.
     mutating func cells(of table: Table, _ ctx: inout Context, counted: Bool = false) {
-        for row in table.header + table.rows {
+        for row in table.header {
             for cell in row { unit(cell, at: table.location, &ctx, counted: counted) }
         }
+        let labels = table.header.last
+        for row in table.rows {
+            if let whole = Self.rowStatement(row, labels: labels) {
+                unit(whole, at: table.location, &ctx, counted: counted, oneSentence: true)
+            } else {
+                for cell in row { unit(cell, at: table.location, &ctx, counted: counted) }
+            }
+        }
+    }
+
+    /// A row read as one statement when a cell opens with a keyword: a level in a column
+    /// of levels (RFC 8221's "ENCR_DES | MUST NOT | No"), or a rule with no subject ("MUST
+    /// be 0") that the row's first cell names; alone, "MUST NOT" says nothing. Each cell is
+    /// set after its column's name when the head names every column and holds no keyword
+    /// itself: "Name: ENCR_DES; Status: MUST NOT; AEAD: No". Nil when no cell opens with a
+    /// keyword: cells that are sentences are statements alone.
+    static func rowStatement(_ row: [InlineText], labels: [InlineText]?) -> InlineText? {
+        guard row.count > 1, row.contains(where: { KeywordScanner.occurrences(in: normalize($0).bytes).first?.range.lowerBound == 0 }) else { return nil }
+        var names: [String]?
+        if let labels, labels.count == row.count {
+            let texts = labels.map(\.normalizedText)
+            if texts.allSatisfy({ !$0.isEmpty && KeywordScanner.occurrences(in: $0).isEmpty }) { names = texts }
+        }
+        var whole = InlineText()
+        var offset = 0
+        for (i, untrimmed) in row.enumerated() where !untrimmed.normalizedText.isEmpty {
+            let cell = trimmed(untrimmed)
+            var lead = whole.spans.isEmpty ? "" : "; "
+            if let names { lead += names[i] + ": " }
+            if !lead.isEmpty {
+                whole.append(Span(lead))
+                offset += lead.utf8.count
+            }
+            whole.lineStarts += cell.lineStarts.map { InlineText.LineStart(offset: offset + $0.offset, line: $0.line) }
+            whole.append(contentsOf: cell)
+            offset += cell.plainText.utf8.count
+        }
+        return whole
+    }
+
+    /// A cell without the white space at its ends (its line starts moved with its text).
+    static func trimmed(_ cell: InlineText) -> InlineText {
+        var out = cell
+        let space: (Character) -> Bool = { $0.isWhitespace }
+        let shown: (Span) -> Bool = { span in
+            if case .invisible = span.kind { return false }
+            return !span.text.isEmpty
+        }
+        if let i = out.spans.firstIndex(where: shown) {
+            let text = out.spans[i].text
+            let kept = text.drop(while: space)
+            let cut = text.utf8.count - kept.utf8.count
+            out.spans[i].text = String(kept)
+            out.lineStarts = out.lineStarts.map { InlineText.LineStart(offset: max(0, $0.offset - cut), line: $0.line) }
+        }
+        if let i = out.spans.lastIndex(where: shown) {
+            var text = Substring(out.spans[i].text)
+            while let last = text.last, space(last) { text = text.dropLast() }
+            out.spans[i].text = String(text)
+        }
+        return out
     }
 
     mutating func countKeywords(in bytes: [UInt8]) {
@@ -245,7 +307,8 @@ struct ExtractionRun {
 
     /// One run of prose (a paragraph, a list item's paragraph, a table cell). `counted`:
     /// its keywords are already in the counts.
-    mutating func unit(_ content: InlineText, at location: SourceLocation, _ ctx: inout Context, counted: Bool = false) {
+    /// `oneSentence`: the run is one sentence whatever its stops (a table row).
+    mutating func unit(_ content: InlineText, at location: SourceLocation, _ ctx: inout Context, counted: Bool = false, oneSentence: Bool = false) {
         let norm = Self.normalize(content)
         let bytes = norm.bytes
         guard !bytes.isEmpty else { return }
@@ -255,7 +318,7 @@ struct ExtractionRun {
         // sentence takes its own from where the one before stopped (filtering all of them
         // for every sentence was quadratic: 65,536 sentences in one paragraph took 3.3 s).
         var nextOccurrence = 0, nextMention = 0, nextTag = 0
-        for range in SentenceSegmenter.sentenceRanges(in: bytes) {
+        for range in oneSentence ? [0..<bytes.count] : SentenceSegmenter.sentenceRanges(in: bytes) {
             ctx.sentence += 1
             let here = SourceLocation(file: location.file, line: norm.line(at: range.lowerBound, first: location.line), column: 1)
             let inSentence = Self.starting(in: range, occurrences, from: &nextOccurrence) { $0.range.lowerBound }

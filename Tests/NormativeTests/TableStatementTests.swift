@@ -53,4 +53,61 @@ import Testing
         #expect(fromText.keywordCount == 2)
         #expect(fromXML.keywordCount == 2)
     }
+
+    /// RFC 8221's tables give each algorithm's level in a column of levels: "MUST NOT"
+    /// alone names nothing. A row with a cell that opens with a keyword is one statement,
+    /// each cell after its column's name; from XML and from xml2rfc's text alike.
+    static let levelsXML = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <rfc version="3" number="9999" ipr="trust200902"><front><title>Levels</title></front><middle>
+        <section><name>Algorithms</name>
+        <table><thead><tr><th>Name</th><th>Status</th><th>Comment</th></tr></thead>
+        <tbody>
+        <tr><td>ENCR_DES </td><td><bcp14>MUST NOT</bcp14></td><td>Broken</td></tr>
+        <tr><td>ENCR_NULL</td><td><bcp14>MAY</bcp14></td><td>An implementation <bcp14>SHOULD</bcp14> log its use.</td></tr>
+        <tr><td>ENCR_AES_CBC</td><td>See below</td><td>A peer <bcp14>MUST</bcp14> check the IV.</td></tr>
+        </tbody></table>
+        </section></middle></rfc>
+        """
+
+    static let levelsText = """
+        Internet Engineering Task Force (IETF)                         A. Author
+        Request for Comments: 9999                                    March 2010
+        Category: Standards Track
+
+
+                                        Levels
+
+        1.  Algorithms
+
+           +==============+===========+==============================+
+           | Name         | Status    | Comment                      |
+           +==============+===========+==============================+
+           | ENCR_DES     | MUST NOT  | Broken                       |
+           +--------------+-----------+------------------------------+
+           | ENCR_NULL    | MAY       | An implementation SHOULD log |
+           |              |           | its use.                     |
+           +--------------+-----------+------------------------------+
+           | ENCR_AES_CBC | See below | A peer MUST check the IV.    |
+           +--------------+-----------+------------------------------+
+        """
+
+    @Test func aRowOfLevelsIsOneStatementNamedByItsColumns() throws {
+        let fromXML = StatementExtractor().analyze(try DocumentReader.read(data: Data(Self.levelsXML.utf8), path: "t.xml"))
+        let fromText = StatementExtractor().analyze(try DocumentReader.read(data: Data(Self.levelsText.utf8), path: "t.txt"))
+        let expected = [
+            "Name: ENCR_DES; Status: MUST NOT; Comment: Broken",
+            "Name: ENCR_NULL; Status: MAY; Comment: An implementation SHOULD log its use.",
+            "Name: ENCR_NULL; Status: MAY; Comment: An implementation SHOULD log its use.",
+            // No cell opens with a keyword: the sentence is a statement alone.
+            "A peer MUST check the IV.",
+        ]
+        for analysis in [fromXML, fromText] {
+            #expect(analysis.statements.map(\.text) == expected)
+            #expect(analysis.statements.map { $0.levels.map(\.rawValue) } == [["MUST NOT"], ["MAY"], ["SHOULD"], ["MUST"]])
+            #expect(analysis.keywordCount == 4)
+        }
+        #expect(fromXML.statements.map(\.id) == fromText.statements.map(\.id))
+        #expect(fromText.statements.map(\.position.line) == [13, 15, 15, 18])
+    }
 }

@@ -16,7 +16,8 @@ struct ReviewCommand: Command {
         RFC 8174; in a v3 document that uses <bcp14>, the tags decide), or a sentence about \
         a tracked topic: pfkey (PF_KEY, [PFKEY], SADB_*), ts (Traffic Selectors, TSi/TSr, \
         narrowing), spd (SPD, SAD, selectors). A sentence with two keywords is one statement \
-        per keyword. Each statement has a stable id <series>/<section>/<hash> that survives \
+        per keyword; a table row with a cell that opens with a keyword ("Name: ENCR_DES; \
+        Status: MUST NOT") is one. Each statement has a stable id <series>/<section>/<hash> that survives \
         revisions while its text does. The requirements-language boilerplate is left out.
 
         Output is grouped by section and ends with counts by keyword and topic, then the \
