@@ -465,15 +465,34 @@ struct ExtractionRun {
     /// form that names the keywords first and interprets them in the next sentence ("...
     /// shall use the keywords "MUST", ... to describe requirements", RFC 4251 section 3).
     static func boilerplateForm(_ sentence: ArraySlice<UInt8>, keywords: Int) -> RequirementsLanguage.Form? {
-        // Most sentences with three keywords have no "word": turned away before a lowercase copy.
+        // Most sentences with three keywords have neither "word" nor a citation of the
+        // RFCs: turned away before a lowercase copy.
         var finder = SplitBoilerplate.WordFinder()
-        guard keywords >= 3, sentence.withUnsafeBufferPointer({ finder.feed($0) }) else { return nil }
+        guard keywords >= 3, sentence.withUnsafeBufferPointer({ finder.feed($0) || Self.citesKeywordRFC($0) }) else { return nil }
         // Byte search: Foundation's String.contains (NSString) was a third of a 50 MB review.
         let lower = LowercasedBytes(sentence.map(Bytes.lower))
-        guard lower.contains("interpreted as") || lower.contains("described in") || lower.contains("detailed in")
-                || lower.contains("use the key word") || lower.contains("use the keyword"),
-              lower.contains("key word") || lower.contains("keyword") || lower.contains("these words") else { return nil }
+        let keyWords = (lower.contains("interpreted as") || lower.contains("described in") || lower.contains("detailed in")
+                || lower.contains("use the key word") || lower.contains("use the keyword"))
+            && (lower.contains("key word") || lower.contains("keyword") || lower.contains("these words"))
+        // Older wordings name no "key words" but list the keywords and cite the RFC that
+        // defines them: "The use herein of MUST, SHOULD, MAY, MUST NOT, and SHOULD NOT is
+        // as defined in [RFC 2119]", "the requirements terminology (specifically, the
+        // words MUST, SHOULD, and MAY) defined in RFC 2119".
+        let citesDefinition = (lower.contains("2119") || lower.contains("8174") || lower.contains("bcp 14") || lower.contains("bcp14"))
+            && (lower.contains("defined in") || lower.contains("described in") || lower.contains("interpreted"))
+        guard keyWords || citesDefinition else { return nil }
         return lower.contains("8174") || lower.contains("only when") ? .rfc8174 : .rfc2119
+    }
+
+    /// "2119", "8174" or "BCP" (any case) somewhere in `bytes`.
+    static func citesKeywordRFC(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count >= 3 else { return false }
+        for i in 0...(bytes.count - 3) {
+            let a = bytes[i], b = bytes[i + 1], c = bytes[i + 2]
+            if Bytes.lower(a) == 0x62, Bytes.lower(b) == 0x63, Bytes.lower(c) == 0x70 { return true }
+            if i + 3 < bytes.count, b == 0x31, (a == 0x32 && c == 0x31 && bytes[i + 3] == 0x39) || (a == 0x38 && c == 0x37 && bytes[i + 3] == 0x34) { return true }
+        }
+        return false
     }
 
     static let actors: Set<String> = [

@@ -203,7 +203,8 @@ import Testing
             + "1.1. Any OPTION-CODE values not understood by a responder or requestor\n     MUST be ignored.  So, specifications of such options might wish to\n     include some kind of signalled acknowledgement.\n\n"
             + "1.2 Any OPTION-CODE values not understood by a responder or requestor\nMUST be ignored at the margin too.\n\n"
             + "2.  Server requirements of this protocol\nEvery DNS server hosting a primary zone MUST maintain a timestamp.\n\n"
-            + "3. MAY   This word, or the adjective \"OPTIONAL\", mean that an item is\n   truly optional.  One vendor may choose to include the item because\n   a particular marketplace requires it.\n"
+            + "3. MAY   This word, or the adjective \"OPTIONAL\", mean that an item is\n   truly optional.  One vendor may choose to include the item because\n   a particular marketplace requires it.\n\n"
+            + "4. The key words \"MUST\", \"MUST NOT\", \"REQUIRED\", \"SHALL\", \"SHALL NOT\",\n\"SHOULD\", \"SHOULD NOT\", \"RECOMMENDED\", \"MAY\", and \"OPTIONAL\" in this\ndocument are to be interpreted as described in RFC 2119 [RFC2119].\n"
         let sections = try DocumentReader.read(data: Data(text.utf8), path: "edns.txt").allSections
         #expect(sections.map { "\($0.number ?? "-") \($0.titleOpensBody) \($0.paragraphs.first?.content.plainText ?? "")" } == [
             "1 false Text.",
@@ -211,6 +212,9 @@ import Testing
             "1.2 true Any OPTION-CODE values not understood by a responder or requestor MUST be ignored at the margin too.",
             "2 false Every DNS server hosting a primary zone MUST maintain a timestamp.",
             "3 false truly optional.  One vendor may choose to include the item because a particular marketplace requires it.",
+            // Two lower-case words, but a title ending in a comma is a sentence going on
+            // (draft-ietf-dnsext-rfc2671bis-edns0-01 1.3): the boilerplate is read whole.
+            "4 true The key words \"MUST\", \"MUST NOT\", \"REQUIRED\", \"SHALL\", \"SHALL NOT\", \"SHOULD\", \"SHOULD NOT\", \"RECOMMENDED\", \"MAY\", and \"OPTIONAL\" in this document are to be interpreted as described in RFC 2119 [RFC2119].",
         ])
         #expect(sections.map(\.title)[1] == "Any OPTION-CODE values not understood by a responder or requestor")
         #expect(sections.map(\.title)[4] == "MAY   This word, or the adjective \"OPTIONAL\", mean that an item is")

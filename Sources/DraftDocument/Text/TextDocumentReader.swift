@@ -100,11 +100,13 @@ struct TextDocumentAssembler {
     /// "MUST be ignored." left a statement with no subject). A title whose next word would
     /// have fitted on its line ("2.2 Server requirements of this protocol" over "Every DNS
     /// server ...") is a title over its body, and one with a wide gap is a term over its
-    /// definition ("5. MAY   This word, or the adjective ...", RFC 2119).
+    /// definition ("5. MAY   This word, or the adjective ...", RFC 2119). A title of few
+    /// lower-case words is a sentence when it ends in a comma ("1.3. The key words "MUST",
+    /// "MUST NOT", ..., "SHALL NOT"," over the rest of the boilerplate).
     func numberedParagraphLead(_ i: Int, title: String) -> TextLine? {
         guard i + 1 < lines.count, lines[i + 1].isText, let last = title.last, last != ".", last != ":",
               lines[i + 1].indent == lines[i].indent || lines[i + 1].indent == lines[i].raw.count - title.count,
-              TextBlockBuilder.lowercaseWords(Substring(title)) >= 3, !TextBlockBuilder.hasWideGap(Substring(title)),
+              TextBlockBuilder.lowercaseWords(Substring(title)) >= 3 || last == ",", !TextBlockBuilder.hasWideGap(Substring(title)),
               lines[i].content.hasSuffix(title) else { return nil }
         let firstWord = lines[i + 1].content.prefix(while: { $0 != " " }).count
         guard lines[i].raw.count + 1 + firstWord > 69 else { return nil }
