@@ -17,8 +17,11 @@ public struct LinkStatement: Hashable, Sendable, Codable {
     /// "pfkey", "ts", "spd".
     public var topics: [String]
     public var text: String
+    /// The sentence introducing the list of an item with no subject of its own
+    /// (`Statement.leadIn`).
+    public var leadIn: String?
 
-    public init(id: String, section: String, sectionTitle: String, paragraph: Int, sentence: Int, location: SourceLocation, levels: [String], topics: [String], text: String) {
+    public init(id: String, section: String, sectionTitle: String, paragraph: Int, sentence: Int, location: SourceLocation, levels: [String], topics: [String], text: String, leadIn: String? = nil) {
         self.id = id
         self.section = section
         self.sectionTitle = sectionTitle
@@ -28,6 +31,7 @@ public struct LinkStatement: Hashable, Sendable, Codable {
         self.levels = levels
         self.topics = topics
         self.text = text
+        self.leadIn = leadIn
     }
 }
 
@@ -234,7 +238,7 @@ extension LinkStatement {
         self.init(id: statement.id, section: statement.position.section, sectionTitle: statement.position.sectionTitle,
                   paragraph: statement.position.paragraph, sentence: statement.position.sentence,
                   location: statement.position.location, levels: statement.levels.map(\.rawValue),
-                  topics: statement.topics.map(\.rawValue), text: statement.text)
+                  topics: statement.topics.map(\.rawValue), text: statement.text, leadIn: statement.leadIn)
     }
 }
 

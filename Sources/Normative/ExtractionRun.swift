@@ -33,6 +33,8 @@ struct ExtractionRun {
         var title: String
         var paragraph: Int
         var sentence: Int
+        /// The sentence ending in a colon that introduces the list being walked.
+        var leadIn: String? = nil
     }
 
     init(document: Document, topics: TopicTable) {
@@ -200,9 +202,28 @@ struct ExtractionRun {
                 k += 2
                 continue
             }
-            walk(blocks[k], &ctx)
+            walk(blocks[k], after: k > 0 ? blocks[k - 1] : nil, &ctx)
             k += 1
         }
+    }
+
+    /// A block after the one before it: a list takes the sentence that introduces it ("A
+    /// server compliant with this specification:") as its lead-in, or keeps the lead-in
+    /// of the list it is in.
+    mutating func walk(_ block: Block, after previous: Block?, _ ctx: inout Context) {
+        guard case .list = block else { return walk(block, &ctx) }
+        let outer = ctx.leadIn
+        if case .paragraph(let p)? = previous, let own = Self.leadIn(p.content) { ctx.leadIn = own }
+        walk(block, &ctx)
+        ctx.leadIn = outer
+    }
+
+    /// The last sentence of a paragraph that ends in a colon.
+    static func leadIn(_ content: InlineText) -> String? {
+        let bytes = normalize(content).bytes
+        guard let last = bytes.lastIndex(where: { $0 != 0x20 }), bytes[last] == UInt8(ascii: ":"),
+              let sentence = SentenceSegmenter.sentenceRanges(in: bytes).last else { return nil }
+        return String(decoding: bytes[sentence], as: UTF8.self)
     }
 
     /// A block's content; nested blocks belong to the same top-level paragraph.
@@ -213,7 +234,7 @@ struct ExtractionRun {
         case .list(let list):
             for item in list.items {
                 if let term = item.term { countKeywords(in: Self.normalize(term).bytes) }
-                for b in item.blocks { walk(b, &ctx) }
+                for (k, b) in item.blocks.enumerated() { walk(b, after: k > 0 ? item.blocks[k - 1] : nil, &ctx) }
             }
         case .blockquote(let c), .aside(let c):
             for b in c.blocks { walk(b, &ctx) }
@@ -381,13 +402,17 @@ struct ExtractionRun {
                 sectionNumbers[ctx.section] = number
                 idPrefix = (ctx.section, "\(series)/\(ctx.section)/", number)
             }
+            // An item with no subject of its own ("MUST be able to ...", "the Source Port
+            // ... MUST be ...") reads on from its list's lead-in.
+            let opensWithoutSubject = inSentence.first?.range.lowerBound == range.lowerBound || (!range.isEmpty && Bytes.isLower(bytes[range.lowerBound]))
+            let leadIn = opensWithoutSubject ? ctx.leadIn : nil
             for level in levels.isEmpty ? [nil] : levels.map(Optional.some) {
                 // Several keywords: each statement hashes the sentence, U+001F and its keyword.
                 let hash = levels.count > 1 ? identityHash.adding(0x1F).adding(level?.rawValue ?? "") : identityHash
                 let id = idPrefix.text + StatementIdentity.hex(hash)
                 idKeys.append(UInt64(idPrefix.number) << 24 | UInt64(hash.folded))
                 let own = levels.count == 1 ? keywordRanges : level.map { l in zip(uses, keywordRanges).filter { $0.0.keyword == l }.map(\.1) } ?? []
-                statements.append(Statement(id: id, document: series, position: position, levels: level.map(Self.levelArray) ?? [], topics: statementTopics, text: text, keywordRanges: own, topicRanges: topicRanges))
+                statements.append(Statement(id: id, document: series, position: position, levels: level.map(Self.levelArray) ?? [], topics: statementTopics, text: text, keywordRanges: own, topicRanges: topicRanges, leadIn: leadIn))
             }
         }
     }

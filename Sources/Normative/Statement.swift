@@ -51,8 +51,13 @@ public struct Statement: Hashable, Sendable, Codable, Identifiable {
     public var keywordRanges: [Range<Int>]
     /// UTF-8 byte ranges in `text` of the topic terms.
     public var topicRanges: [Range<Int>]
+    /// For a list item with no subject of its own (it opens with its keyword or a
+    /// lower-case word), the sentence ending in a colon that introduces the list: "A
+    /// server compliant with this specification:" over "MUST be able to ...". Not part of
+    /// the id.
+    public var leadIn: String?
 
-    public init(id: String, document: String, position: StatementPosition, levels: [BCP14Keyword], topics: [Topic], text: String, keywordRanges: [Range<Int>] = [], topicRanges: [Range<Int>] = []) {
+    public init(id: String, document: String, position: StatementPosition, levels: [BCP14Keyword], topics: [Topic], text: String, keywordRanges: [Range<Int>] = [], topicRanges: [Range<Int>] = [], leadIn: String? = nil) {
         self.id = id
         self.document = document
         self.position = position
@@ -61,6 +66,7 @@ public struct Statement: Hashable, Sendable, Codable, Identifiable {
         self.text = text
         self.keywordRanges = keywordRanges
         self.topicRanges = topicRanges
+        self.leadIn = leadIn
     }
 
     public var section: String { position.section }

@@ -190,6 +190,27 @@ import TestSupport
         }
     }
 
+    /// An item's lead-in is shown before its text (dim on a terminal), and is a JSON
+    /// member only where there is one.
+    @Test func reviewShowsAnItemsLeadIn() throws {
+        let source = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <rfc version="3" docName="draft-test-lead-00" category="std">
+              <front><title>Lead</title></front>
+              <middle><section anchor="intro"><name>Introduction</name>
+                <t>A responder:</t><ul><li>MUST reply.</li></ul>
+              </section></middle>
+            </rfc>
+            """
+        let report = ReviewReport(StatementExtractor().analyze(try DocumentReader.read(data: Data(source.utf8), path: "lead.xml")))
+        #expect(try report.rendered(as: .text, color: false).contains("\n    A responder: ... MUST reply.\n"))
+        #expect(try report.rendered(as: .markdown).contains("\n  _A responder:_ ... **MUST** reply.\n"))
+        let json = try report.rendered(as: .json)
+        #expect(json.contains("\"leadIn\" : \"A responder:\",\n      \"levels\" : ["))
+        let decoded = try JSONDecoder().decode(ReviewReport.self, from: Data(json.utf8))
+        #expect(decoded.statements.map(\.leadIn) == ["A responder:"])
+    }
+
     @Test func reviewProposesOneSkeletonPerSectionWithTheContradictingChecks() throws {
         let review = DocumentReview(try DocumentReader.read(path: Self.draft08), runningChecks: true)
         let skeletons = try review.errataSkeletons(date: "2026-01-02")

@@ -38,6 +38,7 @@ public enum ReviewMarkdownFormat {
             out.append(" `"); out.append(s.id); out.append("`  ")
             out.appendNewline()
             out.append("  ")
+            if let leadIn = s.leadIn { out.append("_"); out.append(leadIn); out.append("_ ... ") }
             appendBold(s.text, s.keywordRanges, to: &out)
             try line("")
         })

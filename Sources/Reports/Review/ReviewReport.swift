@@ -99,6 +99,9 @@ public struct ReviewStatement: Codable, Hashable, Sendable {
     public var levels: [String]
     public var topics: [String]
     public var text: String
+    /// The sentence introducing the list of an item with no subject of its own ("A server
+    /// compliant with this specification:"); JSON "leadIn", left out while nil.
+    public var leadIn: String?
     /// Set by linking (JSON: "supported", "contradicted", "stale", "unlinked", ...).
     public var status: StatementStatus?
     /// Set by linking: the ids of the checks linked to this statement.
@@ -114,7 +117,7 @@ public struct ReviewStatement: Codable, Hashable, Sendable {
     public var sectionTitle: String = ""
 
     enum CodingKeys: String, CodingKey {
-        case id, section, paragraph, sentence, line, levels, topics, text, status, checks, exemption
+        case id, section, paragraph, sentence, line, levels, topics, text, leadIn, status, checks, exemption
     }
 
     public init(_ s: Statement) {
@@ -182,6 +185,7 @@ public struct ReviewStatement: Codable, Hashable, Sendable {
         self.levels = levels
         self.topics = topics
         text = s.text
+        leadIn = s.leadIn
         keywordRanges = s.keywordRanges
         topicRanges = s.topicRanges
         sectionTitle = s.position.sectionTitle
@@ -197,6 +201,7 @@ public struct ReviewStatement: Codable, Hashable, Sendable {
         levels = s.statement.levels
         topics = s.statement.topics
         text = s.statement.text
+        leadIn = s.statement.leadIn
         status = s.status
         checks = s.checkIDs
         exemption = s.exemption.map(ReviewExemption.init)

@@ -1,5 +1,5 @@
 /// A review statement's JSON written directly: the members its `Encodable` conformance
-/// gives (`status`, `checks` and `exemption` left out while nil), in sorted order.
+/// gives (`status`, `checks`, `exemption` and `leadIn` left out while nil), in sorted order.
 extension ReviewStatement: DirectJSON {
     func writeJSON(into out: inout JSONTextWriter, indent: Int) {
         var count = 0
@@ -22,6 +22,10 @@ extension ReviewStatement: DirectJSON {
             out.close(UInt8(ascii: "}"), empty: false, indent: indent + 2)
         }
         member("id"); out.writeString(id)
+        if let leadIn {
+            member("leadIn")
+            out.writeString(leadIn)
+        }
         member("levels"); out.writeStrings(levels, indent: indent + 2)
         member("line"); out.writeNumber(line)
         member("paragraph"); out.writeNumber(paragraph)

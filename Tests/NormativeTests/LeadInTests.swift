@@ -1,0 +1,71 @@
+import DraftDocument
+import Foundation
+import Normative
+import Testing
+
+/// A list item with no subject of its own ("MUST be able to ...") reads on from the
+/// sentence that introduces its list; the statement keeps its own text and id, and says
+/// its lead-in.
+@Suite struct LeadInTests {
+    static let xml = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <rfc version="3" docName="draft-test-leadin-00" ipr="trust200902"><front><title>Lead-ins</title></front><middle>
+        <section><name>Requirements</name>
+        <t>See the list. A server compliant with this specification:</t>
+        <ol>
+        <li>MUST be able to parse the general form.</li>
+        <li>The server SHOULD log each request.</li>
+        <li>rejects a bad one; it MUST NOT crash.</li>
+        <li><t>serves clients. A client:</t><ul><li>MAY retry once.</li></ul></li>
+        </ol>
+        <t>Nothing introduces this list.</t>
+        <ul><li>MUST stand alone.</li></ul>
+        </section></middle></rfc>
+        """
+
+    static let text = """
+        1.  Requirements
+
+           A server compliant with this specification:
+
+              1. MUST be able to receive and parse the general form of an
+                 extended response
+              2. The server SHOULD log each request.
+
+           A generator compliant with this specification:
+
+              o  SHOULD generate words in upper case
+
+        """
+
+    @Test func anItemWithNoSubjectNamesItsListsLeadIn() throws {
+        let analysis = StatementExtractor().analyze(try DocumentReader.read(data: Data(Self.xml.utf8), path: "lead.xml"))
+        #expect(analysis.statements.map(\.text) == [
+            "MUST be able to parse the general form.",
+            "The server SHOULD log each request.",
+            "rejects a bad one; it MUST NOT crash.",
+            "MAY retry once.",
+            "MUST stand alone.",
+        ])
+        #expect(analysis.statements.map(\.leadIn) == [
+            "A server compliant with this specification:",
+            nil,
+            "A server compliant with this specification:",
+            "A client:",
+            nil,
+        ])
+        // The lead-in is no part of the id: the same item under another lead-in keeps it.
+        let plain = StatementExtractor().analyze(try DocumentReader.read(data: Data(Self.xml.replacingOccurrences(of: "A server compliant with this specification:", with: "Servers.").utf8), path: "lead.xml"))
+        #expect(plain.statements.map(\.id) == analysis.statements.map(\.id))
+        #expect(plain.statements[0].leadIn == nil)
+    }
+
+    @Test func theTextReadersListsTakeTheirLeadInsToo() throws {
+        let analysis = StatementExtractor().analyze(try DocumentReader.read(data: Data(Self.text.utf8), path: "lead.txt"))
+        #expect(analysis.statements.map { "\($0.leadIn ?? "-") | \($0.text)" } == [
+            "A server compliant with this specification: | MUST be able to receive and parse the general form of an extended response",
+            "- | The server SHOULD log each request.",
+            "A generator compliant with this specification: | SHOULD generate words in upper case",
+        ])
+    }
+}
