@@ -33,8 +33,10 @@ struct ExtractionRun {
         var title: String
         var paragraph: Int
         var sentence: Int
-        /// The sentence ending in a colon that introduces the list being walked.
+        /// The sentence ending in a colon that introduces the list being walked, or the
+        /// term whose definition is being walked (`leadInIsTerm`).
         var leadIn: String? = nil
+        var leadInIsTerm = false
     }
 
     init(document: Document, topics: TopicTable) {
@@ -212,10 +214,55 @@ struct ExtractionRun {
     /// of the list it is in.
     mutating func walk(_ block: Block, after previous: Block?, _ ctx: inout Context) {
         guard case .list = block else { return walk(block, &ctx) }
-        let outer = ctx.leadIn
-        if case .paragraph(let p)? = previous, let own = Self.leadIn(p.content) { ctx.leadIn = own }
+        let outer = (ctx.leadIn, ctx.leadInIsTerm)
+        if case .paragraph(let p)? = previous, let own = Self.leadIn(p.content) { (ctx.leadIn, ctx.leadInIsTerm) = (own, false) }
         walk(block, &ctx)
-        ctx.leadIn = outer
+        (ctx.leadIn, ctx.leadInIsTerm) = outer
+    }
+
+    /// The label a paragraph opens with, set off by " - " or ": " within its first eight
+    /// words, before any sentence ends and outside parentheses: "Critical (1 bit)",
+    /// "Payload Length (2 octets, unsigned integer)". Nil when it holds a keyword.
+    static func runInLabel(_ bytes: [UInt8]) -> String? {
+        guard bytes.count >= 4, Bytes.isLetter(bytes[0]) else { return nil }
+        var depth = 0, words = 1
+        for i in 1..<min(bytes.count - 2, 80) {
+            let b = bytes[i]
+            if b == UInt8(ascii: "(") { depth += 1 }
+            if b == UInt8(ascii: ")") { depth = max(0, depth - 1) }
+            guard depth == 0 else { continue }
+            if b == 0x20 {
+                let dash = bytes[i + 1] == UInt8(ascii: "-") && bytes[i + 2] == 0x20
+                if dash {
+                    let label = Array(bytes[..<i])
+                    return KeywordScanner.occurrences(in: label).isEmpty ? String(decoding: label, as: UTF8.self) : nil
+                }
+                words += 1
+                if words > 8 { return nil }
+            } else if b == UInt8(ascii: ":"), bytes[i + 1] == 0x20 {
+                let label = Array(bytes[..<i])
+                return KeywordScanner.occurrences(in: label).isEmpty ? String(decoding: label, as: UTF8.self) : nil
+            } else if b == UInt8(ascii: "."), bytes[i + 1] == 0x20 {
+                return nil
+            }
+        }
+        return nil
+    }
+
+    /// Nothing but the keywords at `ranges` (absolute offsets) and punctuation.
+    static func isKeywordsOnly(_ sentence: ArraySlice<UInt8>, _ ranges: [Range<Int>]) -> Bool {
+        var k = 0
+        var i = sentence.startIndex
+        while i < sentence.endIndex {
+            if k < ranges.count, i == ranges[k].lowerBound {
+                i = ranges[k].upperBound
+                k += 1
+                continue
+            }
+            if Bytes.isWord(sentence[i]) { return false }
+            i += 1
+        }
+        return true
     }
 
     /// The last sentence of a paragraph that ends in a colon.
@@ -233,8 +280,18 @@ struct ExtractionRun {
             unit(p.content, at: p.location, &ctx)
         case .list(let list):
             for item in list.items {
-                if let term = item.term { countKeywords(in: Self.normalize(term).bytes) }
+                // A defined term is the lead-in of its definition's sentences with no
+                // subject ("grant_type" over "REQUIRED. Value MUST be set to ...").
+                let outer = (ctx.leadIn, ctx.leadInIsTerm)
+                if let term = item.term {
+                    let bytes = Self.normalize(term).bytes
+                    countKeywords(in: bytes)
+                    if bytes.contains(where: Bytes.isLetter), let first = bytes.firstIndex(where: { $0 != 0x20 }), let last = bytes.lastIndex(where: { $0 != 0x20 }) {
+                        (ctx.leadIn, ctx.leadInIsTerm) = (String(decoding: bytes[first...last], as: UTF8.self), true)
+                    }
+                }
                 for (k, b) in item.blocks.enumerated() { walk(b, after: k > 0 ? item.blocks[k - 1] : nil, &ctx) }
+                (ctx.leadIn, ctx.leadInIsTerm) = outer
             }
         case .blockquote(let c), .aside(let c):
             for b in c.blocks { walk(b, &ctx) }
@@ -339,7 +396,12 @@ struct ExtractionRun {
         // sentence takes its own from where the one before stopped (filtering all of them
         // for every sentence was quadratic: 65,536 sentences in one paragraph took 3.3 s).
         var nextOccurrence = 0, nextMention = 0, nextTag = 0
+        // A paragraph that opens with a label ("Critical (1 bit) - MUST be set to zero
+        // ...", RFC 7296 3.2) names the subject of its later sentences that have none.
+        let label = Self.runInLabel(bytes)
+        var firstSentence = true
         for range in oneSentence ? [0..<bytes.count] : SentenceSegmenter.sentenceRanges(in: bytes) {
+            defer { firstSentence = false }
             ctx.sentence += 1
             let here = SourceLocation(file: location.file, line: norm.line(at: range.lowerBound, first: location.line), column: 1)
             let inSentence = Self.starting(in: range, occurrences, from: &nextOccurrence) { $0.range.lowerBound }
@@ -405,7 +467,13 @@ struct ExtractionRun {
             // An item with no subject of its own ("MUST be able to ...", "the Source Port
             // ... MUST be ...") reads on from its list's lead-in.
             let opensWithoutSubject = inSentence.first?.range.lowerBound == range.lowerBound || (!range.isEmpty && Bytes.isLower(bytes[range.lowerBound]))
-            let leadIn = opensWithoutSubject ? ctx.leadIn : nil
+            let labelled = !firstSentence && label != nil
+            let leadIn = opensWithoutSubject ? (labelled ? label : ctx.leadIn) : nil
+            // A keyword alone ("MUST" over its definition in RFC 1938's list of the
+            // words) requires nothing, unless it is said of a term ("REQUIRED." under
+            // "grant_type"): its keyword is counted, it is no statement.
+            let saidOfTerm = leadIn != nil && (labelled || ctx.leadInIsTerm)
+            if !uses.isEmpty, !saidOfTerm, Self.isKeywordsOnly(sentenceBytes, uses.map(\.range)) { continue }
             for level in levels.isEmpty ? [nil] : levels.map(Optional.some) {
                 // Several keywords: each statement hashes the sentence, U+001F and its keyword.
                 let hash = levels.count > 1 ? identityHash.adding(0x1F).adding(level?.rawValue ?? "") : identityHash

@@ -68,4 +68,34 @@ import Testing
             "A generator compliant with this specification: | SHOULD generate words in upper case",
         ])
     }
+
+    /// A defined term is the lead-in of its definition ("REQUIRED." under "grant_type",
+    /// RFC 6749), a label the paragraph opens with is the lead-in of its later sentences
+    /// ("Critical (1 bit) - ... MUST be set to one ...", RFC 7296 3.2), and a keyword alone
+    /// said of nothing (RFC 1938 lists "- MUST" over its definition) is counted but is no
+    /// statement.
+    static let terms = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <rfc version="3" docName="draft-test-terms-00" ipr="trust200902"><front><title>Terms</title></front><middle>
+        <section><name>Parameters</name>
+        <t>The client sends the following parameters:</t>
+        <dl><dt>grant_type</dt><dd>REQUIRED.  Value MUST be set to "password".</dd><dt>5</dt><dd>may-postdate MUST be set.</dd></dl>
+        <ul><li>Critical (1 bit) - MUST be set to zero if the sender wants the recipient to skip this payload.  MUST be set to one otherwise.</li></ul>
+        <t>These words are:</t>
+        <ul><li>MUST</li><li>SHOULD</li></ul>
+        </section></middle></rfc>
+        """
+
+    @Test func termsAndLabelsAreLeadInsAndAKeywordAloneIsNoStatement() throws {
+        let analysis = StatementExtractor().analyze(try DocumentReader.read(data: Data(Self.terms.utf8), path: "terms.xml"))
+        #expect(analysis.statements.map { "\($0.leadIn ?? "-") | \($0.text)" } == [
+            "grant_type | REQUIRED.",
+            "- | Value MUST be set to \"password\".",
+            // A term with no letter is no subject: the list's lead-in stands.
+            "The client sends the following parameters: | may-postdate MUST be set.",
+            "- | Critical (1 bit) - MUST be set to zero if the sender wants the recipient to skip this payload.",
+            "Critical (1 bit) | MUST be set to one otherwise.",
+        ])
+        #expect(analysis.keywordCount == 7)
+    }
 }
