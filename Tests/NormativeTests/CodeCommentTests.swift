@@ -1,0 +1,46 @@
+import DraftDocument
+import Foundation
+import Normative
+import Testing
+
+/// Requirements written as comments in code (ASN.1's "-- If present, version MUST be v2 or
+/// v3" in RFC 5280, C's "/* ... */"): each run of comment lines is a statement, said of the
+/// code it follows, its keyword counted once, with the figure.
+@Suite struct CodeCommentTests {
+    static let text = """
+        1.  Module
+
+           The module follows.
+
+              TBSCertificate  ::=  SEQUENCE  {
+                   issuerUniqueID  [1]  IMPLICIT UniqueIdentifier OPTIONAL,
+                                        -- If present, version MUST be v2 or v3
+                   extensions      [3]  EXPLICIT Extensions OPTIONAL
+                                        -- if present, MUST be v3
+                   }
+                   -- REQUIRED for entries
+              BulkPDU ::=                -- MUST be identical in
+                  SEQUENCE {             -- structure to PDU
+                  }
+
+              /* The sender MUST NOT
+               * send it twice */
+              /* IN NO EVENT SHALL THE AUTHORS BE LIABLE */
+              A ---> B     // see http://example.com/MUST
+
+        """
+
+    @Test func commentsInCodeAreStatementsSaidOfTheirCode() throws {
+        let analysis = StatementExtractor().analyze(try DocumentReader.read(data: Data(Self.text.utf8), path: "asn.txt"))
+        #expect(analysis.statements.map { "\($0.position.line) \($0.leadIn ?? "-") | \($0.text)" } == [
+            "7 - | If present, version MUST be v2 or v3",
+            "9 extensions [3] EXPLICIT Extensions OPTIONAL | if present, MUST be v3",
+            // After "}" nothing is named.
+            "11 - | REQUIRED for entries",
+            "12 BulkPDU ::= | MUST be identical in structure to PDU",
+            "16 - | The sender MUST NOT send it twice",
+        ])
+        // Every keyword of the figure once: the OPTIONALs, the licence's and the address's too.
+        #expect(analysis.keywordCount == 9)
+    }
+}
