@@ -110,4 +110,39 @@ import Testing
         #expect(fromXML.statements.map(\.id) == fromText.statements.map(\.id))
         #expect(fromText.statements.map(\.position.line) == [13, 15, 15, 18])
     }
+
+    /// RFC 2131's table 3: no grid, a rule of dashes per column under the head, a cell
+    /// going on under itself. Each row is read as one statement, as a grid table's is. A
+    /// head whose rule is out of line with the rows (RFC 4254's opcodes) stays a drawing.
+    static let ruled = """
+        1.  Server
+
+           Text.
+
+        Option                    DHCPOFFER    DHCPACK            DHCPNAK
+        ------                    ---------    -------            -------
+        Requested IP address      MUST NOT     MUST NOT           MUST NOT
+        IP address lease time     MUST         MUST (DHCPREQUEST) MUST NOT
+                                               MUST NOT (DHCPINFORM)
+        Vendor class identifier   MAY          MAY                MAY
+
+        2.  Modes
+
+                  opcode  mnemonic       description
+                  ------  --------       -----------
+                  30    IGNPAR      The ignore parity flag.  The parameter
+                                     SHOULD be 0 if this flag is FALSE.
+
+        """
+
+    @Test func aTableRuledColumnByColumnIsReadRowByRow() throws {
+        let analysis = StatementExtractor().analyze(try DocumentReader.read(data: Data(Self.ruled.utf8), path: "t.txt"))
+        #expect(analysis.statements.map { "\($0.position.line) \($0.levels.map(\.rawValue)) \($0.text)" } == [
+            "7 [\"MUST NOT\"] Option: Requested IP address; DHCPOFFER: MUST NOT; DHCPACK: MUST NOT; DHCPNAK: MUST NOT",
+            "8 [\"MUST\"] Option: IP address lease time; DHCPOFFER: MUST; DHCPACK: MUST (DHCPREQUEST) MUST NOT (DHCPINFORM); DHCPNAK: MUST NOT",
+            "8 [\"MUST NOT\"] Option: IP address lease time; DHCPOFFER: MUST; DHCPACK: MUST (DHCPREQUEST) MUST NOT (DHCPINFORM); DHCPNAK: MUST NOT",
+            "10 [\"MAY\"] Option: Vendor class identifier; DHCPOFFER: MAY; DHCPACK: MAY; DHCPNAK: MAY",
+        ])
+        #expect(analysis.keywordCount == 11)
+    }
 }

@@ -35,7 +35,7 @@ extension TextBlockBuilder {
     func figure(_ chunk: Chunk) -> Block {
         var figure = Figure(kind: .textArt, verbatim: verbatim(chunk.lines),
                             location: SourceLocation(file: path, line: chunk.lines[0].number, column: chunk.indent + 1))
-        figure.table = Self.gridTable(chunk.lines, path: path) ?? Self.columnTable(chunk.lines, path: path)
+        figure.table = Self.gridTable(chunk.lines, path: path) ?? Self.columnTable(chunk.lines, path: path) ?? Self.ruledTable(chunk.lines, path: path)
         return .figure(figure)
     }
 

@@ -117,6 +117,65 @@ extension TextBlockBuilder {
         return Table(header: header, rows: rows, location: SourceLocation(file: path, line: lines[0].number, column: lines[0].indent + 1))
     }
 
+    /// A table whose head is ruled column by column ("Option   DHCPOFFER  DHCPACK" over
+    /// "------   ---------  -------", RFC 2131's table 3 of what a server MUST and MUST NOT
+    /// send): each rule's run starts a column, and every line is cut there. A line with its
+    /// first cell empty goes on with the row above ("MUST NOT (DHCPINFORM)" under "MUST
+    /// (DHCPREQUEST)"). Every cell's first word starts at its column's run, every row at
+    /// the first column, and no line draws ("|", "+"); anything else is left a drawing.
+    static func ruledTable(_ lines: [TextLine], path: String) -> Table? {
+        guard lines.count >= 3, lines.allSatisfy({ $0.kind == .text && $0.raw.utf8.allSatisfy { $0 < 0x80 } }) else { return nil }
+        let rule = Array(lines[1].raw.utf8)
+        var starts: [Int] = []
+        var k = 0
+        while k < rule.count {
+            guard rule[k] != 0x20 else { k += 1; continue }
+            guard rule[k] == UInt8(ascii: "-") || rule[k] == UInt8(ascii: "=") else { return nil }
+            let start = k
+            while k < rule.count, rule[k] == rule[start] { k += 1 }
+            guard k - start >= 3 else { return nil }
+            starts.append(start)
+        }
+        guard starts.count >= 3 else { return nil }
+        // The line's words, each in the column it starts in (a cell's text may run on
+        // past the next column's start when that cell is empty: "MUST NOT (DHCPINFORM)").
+        func cells(_ line: TextLine) -> [Substring]? {
+            let raw = line.raw.utf8
+            guard !raw.contains(UInt8(ascii: "|")), !raw.contains(UInt8(ascii: "+")) else { return nil }
+            var out = [[Substring]](repeating: [], count: starts.count)
+            var i = raw.startIndex, offset = 0
+            while i < raw.endIndex {
+                guard raw[i] != 0x20 else { i = raw.index(after: i); offset += 1; continue }
+                let begin = i, at = offset
+                while i < raw.endIndex, raw[i] != 0x20 { i = raw.index(after: i); offset += 1 }
+                // Each cell's first word at its column's start, as the rule sets it.
+                guard let column = starts.lastIndex(where: { $0 <= at }), !out[column].isEmpty || at == starts[column] else { return nil }
+                out[column].append(line.raw[begin..<i])
+            }
+            return out.map { words in words.isEmpty ? "" : Substring(words.joined(separator: " ")) }
+        }
+        guard let head = cells(lines[0]), head.allSatisfy({ !$0.isEmpty }) else { return nil }
+        var rows: [[(texts: [Substring], numbers: [Int])]] = []
+        for line in lines.dropFirst(2) {
+            guard let row = cells(line), row.contains(where: { !$0.isEmpty }) else { return nil }
+            // A row starts at the first column.
+            if !row[0].isEmpty, line.indent != starts[0] { return nil }
+            if row[0].isEmpty {
+                guard !rows.isEmpty else { return nil }
+                for (i, cell) in row.enumerated() where !cell.isEmpty {
+                    rows[rows.count - 1][i].texts.append(cell)
+                    rows[rows.count - 1][i].numbers.append(line.number)
+                }
+            } else {
+                rows.append(row.map { $0.isEmpty ? ([], []) : ([$0], [line.number]) })
+            }
+        }
+        guard !rows.isEmpty else { return nil }
+        let header = [head.map { paragraphText([$0], numbers: [lines[0].number]) }]
+        let body = rows.map { $0.map { paragraphText($0.texts, numbers: $0.numbers) } }
+        return Table(header: header, rows: body, location: SourceLocation(file: path, line: lines[0].number, column: lines[0].indent + 1))
+    }
+
     /// A rule under a table's head: dashes or equals signs only, drawn whole or a run per
     /// column ("---  ----  -----------").
     static func isColumnRule(_ content: Substring) -> Bool {
