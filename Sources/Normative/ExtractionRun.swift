@@ -249,10 +249,10 @@ struct ExtractionRun {
         return nil
     }
 
-    /// Twenty letters or more besides the keywords at `ranges` (absolute offsets), nine in
-    /// ten of them capitals.
-    static func isInCapitals(_ sentence: ArraySlice<UInt8>, besides ranges: [Range<Int>]) -> Bool {
-        var letters = 0, capitals = 0, k = 0
+    /// The word characters of a sentence besides its keywords at `ranges` (absolute
+    /// offsets, ascending): how many, how many are letters, how many capitals.
+    static func besideKeywords(_ sentence: ArraySlice<UInt8>, _ ranges: [Range<Int>]) -> (word: Int, letters: Int, capitals: Int) {
+        var word = 0, letters = 0, capitals = 0, k = 0
         var i = sentence.startIndex
         while i < sentence.endIndex {
             if k < ranges.count, i == ranges[k].lowerBound {
@@ -260,26 +260,12 @@ struct ExtractionRun {
                 k += 1
                 continue
             }
-            if Bytes.isUpper(sentence[i]) { capitals += 1; letters += 1 } else if Bytes.isLower(sentence[i]) { letters += 1 }
+            let b = sentence[i]
+            if Bytes.isWord(b) { word += 1 }
+            if Bytes.isUpper(b) { capitals += 1; letters += 1 } else if Bytes.isLower(b) { letters += 1 }
             i += 1
         }
-        return letters >= 20 && capitals * 10 >= letters * 9
-    }
-
-    /// Nothing but the keywords at `ranges` (absolute offsets) and punctuation.
-    static func isKeywordsOnly(_ sentence: ArraySlice<UInt8>, _ ranges: [Range<Int>]) -> Bool {
-        var k = 0
-        var i = sentence.startIndex
-        while i < sentence.endIndex {
-            if k < ranges.count, i == ranges[k].lowerBound {
-                i = ranges[k].upperBound
-                k += 1
-                continue
-            }
-            if Bytes.isWord(sentence[i]) { return false }
-            i += 1
-        }
-        return true
+        return (word, letters, capitals)
     }
 
     /// The last sentence of a paragraph that ends in a colon.
@@ -586,16 +572,18 @@ struct ExtractionRun {
             // ... MUST be ...") reads on from its list's lead-in.
             let opensWithoutSubject = inSentence.first?.range.lowerBound == range.lowerBound || (!range.isEmpty && Bytes.isLower(bytes[range.lowerBound]))
             // A sentence in capitals ("IN NO EVENT SHALL THE COPYRIGHT OWNER ...", a
-            // licence in a code component) uses no keyword as BCP 14 means it: counted as
+            // licence in a code component: twenty letters or more besides its keywords,
+            // nine in ten capitals) uses no keyword as BCP 14 means it: counted as
             // written, no statement.
-            if !uses.isEmpty, Self.isInCapitals(sentenceBytes, besides: uses.map(\.range)) { continue }
+            let beside = uses.isEmpty ? (word: 0, letters: 0, capitals: 0) : Self.besideKeywords(sentenceBytes, uses.map(\.range))
+            if beside.letters >= 20, beside.capitals * 10 >= beside.letters * 9 { continue }
             let labelled = !firstSentence && label != nil
             let leadIn = opensWithoutSubject ? (labelled ? label : ctx.leadIn) : nil
             // A keyword alone ("MUST" over its definition in RFC 1938's list of the
             // words) requires nothing, unless it is said of a term ("REQUIRED." under
             // "grant_type"): its keyword is counted, it is no statement.
             let saidOfTerm = leadIn != nil && (labelled || ctx.leadInIsTerm)
-            if !uses.isEmpty, !saidOfTerm, Self.isKeywordsOnly(sentenceBytes, uses.map(\.range)) { continue }
+            if !uses.isEmpty, !saidOfTerm, beside.word == 0 { continue }
             for level in levels.isEmpty ? [nil] : levels.map(Optional.some) {
                 // Several keywords: each statement hashes the sentence, U+001F and its keyword.
                 let hash = levels.count > 1 ? identityHash.adding(0x1F).adding(level?.rawValue ?? "") : identityHash
