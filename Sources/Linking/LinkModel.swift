@@ -17,8 +17,7 @@ public struct LinkStatement: Hashable, Sendable, Codable {
     /// "pfkey", "ts", "spd".
     public var topics: [String]
     public var text: String
-    /// The sentence introducing the list of an item with no subject of its own
-    /// (`Statement.leadIn`).
+    /// What a statement with no subject of its own is said of (`Statement.leadIn`).
     public var leadIn: String?
 
     public init(id: String, section: String, sectionTitle: String, paragraph: Int, sentence: Int, location: SourceLocation, levels: [String], topics: [String], text: String, leadIn: String? = nil) {

@@ -209,46 +209,6 @@ struct ExtractionRun {
         }
     }
 
-    /// A block after the one before it: a list takes the sentence that introduces it ("A
-    /// server compliant with this specification:") as its lead-in, or keeps the lead-in
-    /// of the list it is in.
-    mutating func walk(_ block: Block, after previous: Block?, _ ctx: inout Context) {
-        guard case .list = block else { return walk(block, &ctx) }
-        let outer = (ctx.leadIn, ctx.leadInIsTerm)
-        if case .paragraph(let p)? = previous, let own = Self.leadIn(p.content) { (ctx.leadIn, ctx.leadInIsTerm) = (own, false) }
-        walk(block, &ctx)
-        (ctx.leadIn, ctx.leadInIsTerm) = outer
-    }
-
-    /// The label a paragraph opens with, set off by " - " or ": " within its first eight
-    /// words, before any sentence ends and outside parentheses: "Critical (1 bit)",
-    /// "Payload Length (2 octets, unsigned integer)". Nil when it holds a keyword.
-    static func runInLabel(_ bytes: [UInt8]) -> String? {
-        guard bytes.count >= 4, Bytes.isLetter(bytes[0]) else { return nil }
-        var depth = 0, words = 1
-        for i in 1..<min(bytes.count - 2, 80) {
-            let b = bytes[i]
-            if b == UInt8(ascii: "(") { depth += 1 }
-            if b == UInt8(ascii: ")") { depth = max(0, depth - 1) }
-            guard depth == 0 else { continue }
-            if b == 0x20 {
-                let dash = bytes[i + 1] == UInt8(ascii: "-") && bytes[i + 2] == 0x20
-                if dash {
-                    let label = Array(bytes[..<i])
-                    return KeywordScanner.occurrences(in: label).isEmpty ? String(decoding: label, as: UTF8.self) : nil
-                }
-                words += 1
-                if words > 8 { return nil }
-            } else if b == UInt8(ascii: ":"), bytes[i + 1] == 0x20 {
-                let label = Array(bytes[..<i])
-                return KeywordScanner.occurrences(in: label).isEmpty ? String(decoding: label, as: UTF8.self) : nil
-            } else if b == UInt8(ascii: "."), bytes[i + 1] == 0x20 {
-                return nil
-            }
-        }
-        return nil
-    }
-
     /// The word characters of a sentence besides its keywords at `ranges` (absolute
     /// offsets, ascending): how many, how many are letters, how many capitals.
     static func besideKeywords(_ sentence: ArraySlice<UInt8>, _ ranges: [Range<Int>]) -> (word: Int, letters: Int, capitals: Int) {
@@ -266,14 +226,6 @@ struct ExtractionRun {
             i += 1
         }
         return (word, letters, capitals)
-    }
-
-    /// The last sentence of a paragraph that ends in a colon.
-    static func leadIn(_ content: InlineText) -> String? {
-        let bytes = normalize(content).bytes
-        guard let last = bytes.lastIndex(where: { $0 != 0x20 }), bytes[last] == UInt8(ascii: ":"),
-              let sentence = SentenceSegmenter.sentenceRanges(in: bytes).last else { return nil }
-        return String(decoding: bytes[sentence], as: UTF8.self)
     }
 
     /// A block's content; nested blocks belong to the same top-level paragraph.
@@ -308,176 +260,6 @@ struct ExtractionRun {
         case .references:
             break
         }
-    }
-
-    /// The comments of code in a figure, read for the requirements they hold (their
-    /// keywords were counted with the drawing): ASN.1's "-- If present, version MUST be
-    /// v2 or v3" (RFC 5280), C's "/* MUST be zero */". A run of comment lines is one run
-    /// of prose; its lead-in is the code it follows ("issuerUniqueID [1] IMPLICIT
-    /// UniqueIdentifier OPTIONAL,"), so that "-- REQUIRED" says what is required.
-    mutating func comments(in figure: Figure, _ ctx: inout Context) {
-        // Most figures hold no keyword at all: nothing to read.
-        guard !KeywordScanner.occurrences(in: Array(figure.verbatim.utf8)).isEmpty else { return }
-        let outer = (ctx.leadIn, ctx.leadInIsTerm)
-        defer { (ctx.leadIn, ctx.leadInIsTerm) = outer }
-        var code: String?
-        var run = "", runLine = 0, runCode: String?
-        func flush(_ run: inout String, into self: inout ExtractionRun) {
-            guard !run.isEmpty else { return }
-            if !KeywordScanner.occurrences(in: run).isEmpty {
-                (ctx.leadIn, ctx.leadInIsTerm) = (runCode, runCode != nil)
-                self.unit(InlineText(plain: run), at: SourceLocation(file: figure.location.file, line: runLine), &ctx, counted: true)
-            }
-            run = ""
-        }
-        var inBlock = false
-        for (index, line) in figure.verbatim.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            // Inside a C comment over several lines: the line is comment up to "*/".
-            if inBlock {
-                let text = line.range(of: "*/").map { line[..<$0.lowerBound] } ?? line
-                inBlock = text.endIndex == line.endIndex
-                let trimmed = text.trimmingCharacters(in: .whitespaces).drop { $0 == "*" }.trimmingCharacters(in: .whitespaces)
-                if !trimmed.isEmpty {
-                    if run.isEmpty { (runLine, runCode) = (figure.location.line + index, code) }
-                    run += (run.isEmpty ? "" : " ") + trimmed
-                }
-                // A comment closed is whole: the next one is another.
-                if !inBlock { flush(&run, into: &self) }
-                continue
-            }
-            let split = Self.codeComment(line)
-            inBlock = split.opensBlock
-            let before = split.code.split(separator: " ").joined(separator: " ")
-            guard let comment = split.comment else {
-                flush(&run, into: &self)
-                if !before.isEmpty { code = Self.naming(before) }
-                continue
-            }
-            // A comment after code on its line starts a run of its own, said of that code,
-            // unless it goes on with a sentence cut on the line before ("BulkPDU ::= --
-            // MUST be identical in" over "SEQUENCE { -- structure to PDU", RFC 1905).
-            let goesOn = !run.isEmpty && comment.first.map { $0.isLowercase } == true
-            if split.isBlock || (!before.isEmpty && !goesOn) {
-                flush(&run, into: &self)
-                code = Self.naming(before)
-            }
-            if run.isEmpty {
-                runLine = figure.location.line + index
-                runCode = code
-            } else {
-                run += " "
-            }
-            run += comment
-            if split.isBlock, !inBlock { flush(&run, into: &self) }
-        }
-        flush(&run, into: &self)
-    }
-
-    /// Code that names something (a field, a type): a line with a letter; "}" names nothing.
-    static func naming(_ code: String) -> String? { code.contains(where: \.isLetter) ? code : nil }
-
-    /// A line of code split at its comment: ASN.1 "--" and C "//" after white space or at
-    /// the start, or C "/* ... */"; the comment's text is nil when there is none. "-->",
-    /// "---" and "http://" are no comments.
-    static func codeComment(_ line: Substring) -> (code: Substring, comment: String?, isBlock: Bool, opensBlock: Bool) {
-        let bytes = Array(line.utf8)
-        var i = 0
-        while i + 1 < bytes.count {
-            let b = bytes[i], next = bytes[i + 1]
-            let atWordStart = i == 0 || bytes[i - 1] == 0x20 || bytes[i - 1] == 0x09
-            let dashes = b == UInt8(ascii: "-") && next == UInt8(ascii: "-")
-            let slashes = b == UInt8(ascii: "/") && next == UInt8(ascii: "/")
-            let block = b == UInt8(ascii: "/") && next == UInt8(ascii: "*")
-            if atWordStart, dashes || slashes || block {
-                let after = i + 2 < bytes.count ? bytes[i + 2] : 0x20
-                if after == 0x20 || after == 0x09 || (block && after != UInt8(ascii: "*")) {
-                    var end = bytes.count
-                    var closed = !block
-                    if block, let close = (i + 2..<max(i + 2, bytes.count - 1)).first(where: { bytes[$0] == UInt8(ascii: "*") && bytes[$0 + 1] == UInt8(ascii: "/") }) {
-                        end = close
-                        closed = true
-                    } else if dashes, let close = (i + 2..<max(i + 2, bytes.count - 1)).first(where: { bytes[$0] == UInt8(ascii: "-") && bytes[$0 + 1] == UInt8(ascii: "-") }) {
-                        // ASN.1 ends a comment at the next "--" on its line.
-                        end = close
-                    }
-                    let text = String(decoding: bytes[(i + 2)..<end], as: UTF8.self).trimmingCharacters(in: .whitespaces)
-                    // "// http://..." is an address, not a comment's prose.
-                    let comment = text.isEmpty || (slashes && text.contains("://")) ? nil : text
-                    return (Substring(String(decoding: bytes[..<i], as: UTF8.self)), comment, block, !closed)
-                }
-            }
-            i += 1
-        }
-        return (line, nil, false, false)
-    }
-
-    /// A table's cells, header rows first, each one run of prose; a body row whose
-    /// keywords open their cells ("MUST NOT" under "Status") is one statement, the row.
-    mutating func cells(of table: Table, _ ctx: inout Context, counted: Bool = false) {
-        for row in table.header {
-            for cell in row { unit(cell, at: table.location, &ctx, counted: counted) }
-        }
-        let labels = table.header.last
-        for row in table.rows {
-            if let whole = Self.rowStatement(row, labels: labels) {
-                unit(whole, at: table.location, &ctx, counted: counted, oneSentence: true)
-            } else {
-                for cell in row { unit(cell, at: table.location, &ctx, counted: counted) }
-            }
-        }
-    }
-
-    /// A row read as one statement when a cell opens with a keyword: a level in a column
-    /// of levels (RFC 8221's "ENCR_DES | MUST NOT | No"), or a rule with no subject ("MUST
-    /// be 0") that the row's first cell names; alone, "MUST NOT" says nothing. Each cell is
-    /// set after its column's name when the head names every column and holds no keyword
-    /// itself: "Name: ENCR_DES; Status: MUST NOT; AEAD: No". Nil when no cell opens with a
-    /// keyword: cells that are sentences are statements alone.
-    static func rowStatement(_ row: [InlineText], labels: [InlineText]?) -> InlineText? {
-        guard row.count > 1, row.contains(where: { KeywordScanner.occurrences(in: normalize($0).bytes).first?.range.lowerBound == 0 }) else { return nil }
-        var names: [String]?
-        if let labels, labels.count == row.count {
-            let texts = labels.map(\.normalizedText)
-            if texts.allSatisfy({ !$0.isEmpty && KeywordScanner.occurrences(in: $0).isEmpty }) { names = texts }
-        }
-        var whole = InlineText()
-        var offset = 0
-        for (i, untrimmed) in row.enumerated() where !untrimmed.normalizedText.isEmpty {
-            let cell = trimmed(untrimmed)
-            var lead = whole.spans.isEmpty ? "" : "; "
-            if let names { lead += names[i] + ": " }
-            if !lead.isEmpty {
-                whole.append(Span(lead))
-                offset += lead.utf8.count
-            }
-            whole.lineStarts += cell.lineStarts.map { InlineText.LineStart(offset: offset + $0.offset, line: $0.line) }
-            whole.append(contentsOf: cell)
-            offset += cell.plainText.utf8.count
-        }
-        return whole
-    }
-
-    /// A cell without the white space at its ends (its line starts moved with its text).
-    static func trimmed(_ cell: InlineText) -> InlineText {
-        var out = cell
-        let space: (Character) -> Bool = { $0.isWhitespace }
-        let shown: (Span) -> Bool = { span in
-            if case .invisible = span.kind { return false }
-            return !span.text.isEmpty
-        }
-        if let i = out.spans.firstIndex(where: shown) {
-            let text = out.spans[i].text
-            let kept = text.drop(while: space)
-            let cut = text.utf8.count - kept.utf8.count
-            out.spans[i].text = String(kept)
-            out.lineStarts = out.lineStarts.map { InlineText.LineStart(offset: max(0, $0.offset - cut), line: $0.line) }
-        }
-        if let i = out.spans.lastIndex(where: shown) {
-            var text = Substring(out.spans[i].text)
-            while let last = text.last, space(last) { text = text.dropLast() }
-            out.spans[i].text = String(text)
-        }
-        return out
     }
 
     mutating func countKeywords(in bytes: [UInt8]) {
@@ -568,8 +350,9 @@ struct ExtractionRun {
                 sectionNumbers[ctx.section] = number
                 idPrefix = (ctx.section, "\(series)/\(ctx.section)/", number)
             }
-            // An item with no subject of its own ("MUST be able to ...", "the Source Port
-            // ... MUST be ...") reads on from its list's lead-in.
+            // A statement with no subject of its own ("MUST be able to ...", "the Source
+            // Port ... MUST be ...") reads on from its lead-in: after its paragraph's first
+            // sentence, the label the paragraph opens with; else its term or list's.
             let opensWithoutSubject = inSentence.first?.range.lowerBound == range.lowerBound || (!range.isEmpty && Bytes.isLower(bytes[range.lowerBound]))
             // A sentence in capitals ("IN NO EVENT SHALL THE COPYRIGHT OWNER ...", a
             // licence in a code component: twenty letters or more besides its keywords,

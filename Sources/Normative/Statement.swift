@@ -51,9 +51,11 @@ public struct Statement: Hashable, Sendable, Codable, Identifiable {
     public var keywordRanges: [Range<Int>]
     /// UTF-8 byte ranges in `text` of the topic terms.
     public var topicRanges: [Range<Int>]
-    /// For a list item with no subject of its own (it opens with its keyword or a
-    /// lower-case word), the sentence ending in a colon that introduces the list: "A
-    /// server compliant with this specification:" over "MUST be able to ...". Not part of
+    /// For a statement with no subject of its own (it opens with its keyword or a
+    /// lower-case word), what it is said of: the term it defines ("grant_type" over
+    /// "REQUIRED."), the label its paragraph opens with ("Critical (1 bit)"), the code its
+    /// comment follows, or the sentence ending in a colon that introduces its list ("A
+    /// server compliant with this specification:" over "MUST be able to ..."). Not part of
     /// the id.
     public var leadIn: String?
 

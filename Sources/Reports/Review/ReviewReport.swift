@@ -99,8 +99,8 @@ public struct ReviewStatement: Codable, Hashable, Sendable {
     public var levels: [String]
     public var topics: [String]
     public var text: String
-    /// The sentence introducing the list of an item with no subject of its own ("A server
-    /// compliant with this specification:"); JSON "leadIn", left out while nil.
+    /// What a statement with no subject of its own is said of (`Statement.leadIn`: "A
+    /// server compliant with this specification:"); JSON "leadIn", left out while nil.
     public var leadIn: String?
     /// Set by linking (JSON: "supported", "contradicted", "stale", "unlinked", ...).
     public var status: StatementStatus?

@@ -82,7 +82,7 @@ public enum ReviewTextFormat {
             if let status = s.status { out.append(separator); out.append("("); out.append(status.rawValue); out.append(")") }
             out.appendNewline()
             out.append("    ")
-            // An item with no subject reads on from its list's lead-in: "A server ...: ..."
+            // A statement with no subject reads on from its lead-in: "A server ...: ... MUST ..."
             if let leadIn = s.leadIn { out.append(p.dim); out.append(leadIn); out.append(" ..."); out.append(p.reset); out.append(" ") }
             out.append(p.highlight(s.text, keywords: s.keywordRanges, topics: s.topicRanges))
             out.appendNewline()

@@ -1,0 +1,106 @@
+import DraftDocument
+import Foundation
+
+/// Requirements in the comments of code in figures.
+extension ExtractionRun {
+    /// The comments of code in a figure, read for the requirements they hold (their
+    /// keywords were counted with the drawing): ASN.1's "-- If present, version MUST be
+    /// v2 or v3" (RFC 5280), C's "/* MUST be zero */". A run of comment lines is one run
+    /// of prose; its lead-in is the code it follows ("issuerUniqueID [1] IMPLICIT
+    /// UniqueIdentifier OPTIONAL,"), so that "-- REQUIRED" says what is required.
+    mutating func comments(in figure: Figure, _ ctx: inout Context) {
+        // Most figures hold no keyword at all: nothing to read.
+        guard !KeywordScanner.occurrences(in: Array(figure.verbatim.utf8)).isEmpty else { return }
+        let outer = (ctx.leadIn, ctx.leadInIsTerm)
+        defer { (ctx.leadIn, ctx.leadInIsTerm) = outer }
+        var code: String?
+        var run = "", runLine = 0, runCode: String?
+        func flush(_ run: inout String, into self: inout ExtractionRun) {
+            guard !run.isEmpty else { return }
+            if !KeywordScanner.occurrences(in: run).isEmpty {
+                (ctx.leadIn, ctx.leadInIsTerm) = (runCode, runCode != nil)
+                self.unit(InlineText(plain: run), at: SourceLocation(file: figure.location.file, line: runLine), &ctx, counted: true)
+            }
+            run = ""
+        }
+        var inBlock = false
+        for (index, line) in figure.verbatim.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            // Inside a C comment over several lines: the line is comment up to "*/".
+            if inBlock {
+                let text = line.range(of: "*/").map { line[..<$0.lowerBound] } ?? line
+                inBlock = text.endIndex == line.endIndex
+                let trimmed = text.trimmingCharacters(in: .whitespaces).drop { $0 == "*" }.trimmingCharacters(in: .whitespaces)
+                if !trimmed.isEmpty {
+                    if run.isEmpty { (runLine, runCode) = (figure.location.line + index, code) }
+                    run += (run.isEmpty ? "" : " ") + trimmed
+                }
+                // A comment closed is whole: the next one is another.
+                if !inBlock { flush(&run, into: &self) }
+                continue
+            }
+            let split = Self.codeComment(line)
+            inBlock = split.opensBlock
+            let before = split.code.split(separator: " ").joined(separator: " ")
+            guard let comment = split.comment else {
+                flush(&run, into: &self)
+                if !before.isEmpty { code = Self.naming(before) }
+                continue
+            }
+            // A comment after code on its line starts a run of its own, said of that code,
+            // unless it goes on with a sentence cut on the line before ("BulkPDU ::= --
+            // MUST be identical in" over "SEQUENCE { -- structure to PDU", RFC 1905).
+            let goesOn = !run.isEmpty && comment.first.map { $0.isLowercase } == true
+            if split.isBlock || (!before.isEmpty && !goesOn) {
+                flush(&run, into: &self)
+                code = Self.naming(before)
+            }
+            if run.isEmpty {
+                runLine = figure.location.line + index
+                runCode = code
+            } else {
+                run += " "
+            }
+            run += comment
+            if split.isBlock, !inBlock { flush(&run, into: &self) }
+        }
+        flush(&run, into: &self)
+    }
+
+    /// Code that names something (a field, a type): a line with a letter; "}" names nothing.
+    static func naming(_ code: String) -> String? { code.contains(where: \.isLetter) ? code : nil }
+
+    /// A line of code split at its comment: ASN.1 "--" and C "//" after white space or at
+    /// the start, or C "/* ... */"; the comment's text is nil when there is none. "-->",
+    /// "---" and "http://" are no comments.
+    static func codeComment(_ line: Substring) -> (code: Substring, comment: String?, isBlock: Bool, opensBlock: Bool) {
+        let bytes = Array(line.utf8)
+        var i = 0
+        while i + 1 < bytes.count {
+            let b = bytes[i], next = bytes[i + 1]
+            let atWordStart = i == 0 || bytes[i - 1] == 0x20 || bytes[i - 1] == 0x09
+            let dashes = b == UInt8(ascii: "-") && next == UInt8(ascii: "-")
+            let slashes = b == UInt8(ascii: "/") && next == UInt8(ascii: "/")
+            let block = b == UInt8(ascii: "/") && next == UInt8(ascii: "*")
+            if atWordStart, dashes || slashes || block {
+                let after = i + 2 < bytes.count ? bytes[i + 2] : 0x20
+                if after == 0x20 || after == 0x09 || (block && after != UInt8(ascii: "*")) {
+                    var end = bytes.count
+                    var closed = !block
+                    if block, let close = (i + 2..<max(i + 2, bytes.count - 1)).first(where: { bytes[$0] == UInt8(ascii: "*") && bytes[$0 + 1] == UInt8(ascii: "/") }) {
+                        end = close
+                        closed = true
+                    } else if dashes, let close = (i + 2..<max(i + 2, bytes.count - 1)).first(where: { bytes[$0] == UInt8(ascii: "-") && bytes[$0 + 1] == UInt8(ascii: "-") }) {
+                        // ASN.1 ends a comment at the next "--" on its line.
+                        end = close
+                    }
+                    let text = String(decoding: bytes[(i + 2)..<end], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+                    // "// http://..." is an address, not a comment's prose.
+                    let comment = text.isEmpty || (slashes && text.contains("://")) ? nil : text
+                    return (Substring(String(decoding: bytes[..<i], as: UTF8.self)), comment, block, !closed)
+                }
+            }
+            i += 1
+        }
+        return (line, nil, false, false)
+    }
+}
