@@ -143,13 +143,16 @@ extension TextBlockBuilder {
             let raw = line.raw.utf8
             guard !raw.contains(UInt8(ascii: "|")), !raw.contains(UInt8(ascii: "+")) else { return nil }
             var out = [[Substring]](repeating: [], count: starts.count)
-            var i = raw.startIndex, offset = 0
+            var i = raw.startIndex, offset = 0, column = -1
             while i < raw.endIndex {
                 guard raw[i] != 0x20 else { i = raw.index(after: i); offset += 1; continue }
                 let begin = i, at = offset
                 while i < raw.endIndex, raw[i] != 0x20 { i = raw.index(after: i); offset += 1 }
+                // The words come left to right, and so do the columns: one pass for both
+                // (a rule of a million runs over a line of a million words stays linear).
+                while column + 1 < starts.count, starts[column + 1] <= at { column += 1 }
                 // Each cell's first word at its column's start, as the rule sets it.
-                guard let column = starts.lastIndex(where: { $0 <= at }), !out[column].isEmpty || at == starts[column] else { return nil }
+                guard column >= 0, !out[column].isEmpty || at == starts[column] else { return nil }
                 out[column].append(line.raw[begin..<i])
             }
             return out.map { words in words.isEmpty ? "" : Substring(words.joined(separator: " ")) }
