@@ -111,8 +111,8 @@ import Testing
         #expect(fromText.statements.map(\.position.line) == [13, 15, 15, 18])
     }
 
-    /// RFC 2131's table 3: no grid, a rule of dashes per column under the head, a cell
-    /// going on under itself. Each row is read as one statement, as a grid table's is. A
+    /// RFC 2131's tables 3 and 5: no grid, a rule of dashes per column under a head of one
+    /// line or two, a cell going on under itself. Each row is read as one statement, as a grid table's is. A
     /// head whose rule is out of line with the rows (RFC 4254's opcodes) stays a drawing.
     static let ruled = """
         1.  Server
@@ -133,6 +133,13 @@ import Testing
                   30    IGNPAR      The ignore parity flag.  The parameter
                                      SHOULD be 0 if this flag is FALSE.
 
+        3.  Client
+
+        Option                     DHCPDISCOVER  DHCPREQUEST
+                                   DHCPINFORM
+        ------                     ------------  -----------
+        Client identifier          MAY           MAY
+
         """
 
     @Test func aTableRuledColumnByColumnIsReadRowByRow() throws {
@@ -142,7 +149,9 @@ import Testing
             "8 [\"MUST\"] Option: IP address lease time; DHCPOFFER: MUST; DHCPACK: MUST (DHCPREQUEST) MUST NOT (DHCPINFORM); DHCPNAK: MUST NOT",
             "8 [\"MUST NOT\"] Option: IP address lease time; DHCPOFFER: MUST; DHCPACK: MUST (DHCPREQUEST) MUST NOT (DHCPINFORM); DHCPNAK: MUST NOT",
             "10 [\"MAY\"] Option: Vendor class identifier; DHCPOFFER: MAY; DHCPACK: MAY; DHCPNAK: MAY",
+            // A head of two lines over the rule (RFC 2131's table 5).
+            "24 [\"MAY\"] Option: Client identifier; DHCPDISCOVER DHCPINFORM: MAY; DHCPREQUEST: MAY",
         ])
-        #expect(analysis.keywordCount == 11)
+        #expect(analysis.keywordCount == 13)
     }
 }

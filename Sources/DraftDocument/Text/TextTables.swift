@@ -117,26 +117,32 @@ extension TextBlockBuilder {
         return Table(header: header, rows: rows, location: SourceLocation(file: path, line: lines[0].number, column: lines[0].indent + 1))
     }
 
-    /// A table whose head is ruled column by column ("Option   DHCPOFFER  DHCPACK" over
-    /// "------   ---------  -------", RFC 2131's table 3 of what a server MUST and MUST NOT
-    /// send): each rule's run starts a column, and every line is cut there. A line with its
+    /// A table whose head (one line or two) is ruled column by column ("Option   DHCPOFFER
+    /// DHCPACK" over "------   ---------  -------", RFC 2131's table 3 of what a server MUST
+    /// and MUST NOT send): each rule's run starts a column, and every line is cut there. A line with its
     /// first cell empty goes on with the row above ("MUST NOT (DHCPINFORM)" under "MUST
     /// (DHCPREQUEST)"). Every cell's first word starts at its column's run, every row at
     /// the first column, and no line draws ("|", "+"); anything else is left a drawing.
     static func ruledTable(_ lines: [TextLine], path: String) -> Table? {
         guard lines.count >= 3, lines.allSatisfy({ $0.kind == .text && $0.raw.utf8.allSatisfy { $0 < 0x80 } }) else { return nil }
-        let rule = Array(lines[1].raw.utf8)
-        var starts: [Int] = []
-        var k = 0
-        while k < rule.count {
-            guard rule[k] != 0x20 else { k += 1; continue }
-            guard rule[k] == UInt8(ascii: "-") || rule[k] == UInt8(ascii: "=") else { return nil }
-            let start = k
-            while k < rule.count, rule[k] == rule[start] { k += 1 }
-            guard k - start >= 3 else { return nil }
-            starts.append(start)
+        // The columns' starts: where each run of a rule line begins; nil for any other line.
+        func runs(_ line: TextLine) -> [Int]? {
+            let rule = Array(line.raw.utf8)
+            var starts: [Int] = []
+            var k = 0
+            while k < rule.count {
+                guard rule[k] != 0x20 else { k += 1; continue }
+                guard rule[k] == UInt8(ascii: "-") || rule[k] == UInt8(ascii: "=") else { return nil }
+                let start = k
+                while k < rule.count, rule[k] == rule[start] { k += 1 }
+                guard k - start >= 3 else { return nil }
+                starts.append(start)
+            }
+            return starts.count >= 3 ? starts : nil
         }
-        guard starts.count >= 3 else { return nil }
+        // The head is one line over the rule, or two (RFC 2131's table 5: "DHCPDISCOVER"
+        // over "DHCPINFORM").
+        guard let ruleIndex = (1...2).first(where: { $0 + 1 < lines.count && runs(lines[$0]) != nil }), let starts = runs(lines[ruleIndex]) else { return nil }
         // The line's words, each in the column it starts in (a cell's text may run on
         // past the next column's start when that cell is empty: "MUST NOT (DHCPINFORM)").
         func cells(_ line: TextLine) -> [Substring]? {
@@ -157,9 +163,13 @@ extension TextBlockBuilder {
             }
             return out.map { words in words.isEmpty ? "" : Substring(words.joined(separator: " ")) }
         }
-        guard let head = cells(lines[0]), head.allSatisfy({ !$0.isEmpty }) else { return nil }
+        guard var head = cells(lines[0]), head.allSatisfy({ !$0.isEmpty }) else { return nil }
+        if ruleIndex == 2 {
+            guard let more = cells(lines[1]) else { return nil }
+            head = zip(head, more).map { $1.isEmpty ? $0 : Substring("\($0) \($1)") }
+        }
         var rows: [[(texts: [Substring], numbers: [Int])]] = []
-        for line in lines.dropFirst(2) {
+        for line in lines.dropFirst(ruleIndex + 1) {
             guard let row = cells(line), row.contains(where: { !$0.isEmpty }) else { return nil }
             // A row starts at the first column.
             if !row[0].isEmpty, line.indent != starts[0] { return nil }
