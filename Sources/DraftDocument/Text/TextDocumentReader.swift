@@ -3,16 +3,18 @@ import Foundation
 /// Plain-text RFCs and Internet-Drafts (the RFC Editor's and xml2rfc's paginated layouts,
 /// and the unpaginated v3 layout) read into the same model as the XML readers.
 ///
-/// What it recognises: page footers/headers and form feeds (removed), the first-page header
-/// block, title and draft name (metadata), front sections such as "Abstract" and "Status of
-/// This Memo" (abstract and notes), the table of contents (skipped), flush-left headings
-/// (numbered, appendix and unnumbered), and in bodies paragraphs, lists, hanging terms,
-/// figures and reference entries. Headings are judged by numbering order, so a flush-left
-/// line of a figure that happens to start with a number is not taken for one.
+/// What it recognises: page footers/headers, form feeds and change bars (removed), the
+/// first-page header block, title and draft name (metadata), front sections such as
+/// "Abstract" and "Status of This Memo" (abstract and notes), the table of contents
+/// (skipped), flush-left headings (numbered, appendix and unnumbered), and in bodies
+/// paragraphs, lists, hanging terms, figures and reference entries. Headings are judged by
+/// numbering order, so a flush-left line of a figure that happens to start with a number is
+/// not taken for one.
 enum TextDocumentReader {
     static func read(data: Data, path: String) throws -> Document {
         let (text, encodingWarning) = try TextLines.decode(data, path: path)
-        let split = TextLines.split(text)
+        var split = TextLines.split(text)
+        TextLines.removeChangeBars(&split.lines)
         let lines = TextLines.removePagination(split.lines, formFeeds: split.formFeeds)
         guard !lines.isEmpty else {
             throw DocumentError(.notADocument, "no text", at: SourceLocation(file: path, line: 1))
