@@ -130,7 +130,34 @@ import Testing
         ])
     }
 
+    /// RFC 2131's Table 4: rules of dashes alone, the column edges standing in the rows.
+    @Test func aGridRuledWithDashesAloneIsATable() throws {
+        let document = try Self.document("""
+           ---------------------------------------------
+           |              |INIT-REBOOT  |SELECTING     |
+           ---------------------------------------------
+           |broad/unicast |broadcast    |broadcast     |
+           |server-ip     |MUST NOT     |MUST          |
+           ---------------------------------------------
+        """)
+        let table = try #require(try Self.figure(document).table)
+        #expect(Self.texts(table.header) == [["", "INIT-REBOOT", "SELECTING"]])
+        #expect(Self.texts(table.rows) == [["broad/unicast", "broadcast", "broadcast"], ["server-ip", "MUST NOT", "MUST"]])
+    }
+
     @Test(arguments: [
+        ("a grid ruled with dashes alone whose rows' edges differ", """
+           --------------------------
+           | A       | B            |
+           --------------------------
+           | aa           | bb      |
+           --------------------------
+        """),
+        ("a grid ruled with dashes alone, a rule longer than the rows", """
+           ------------------------------
+           | A       | B            |
+           ------------------------------
+        """),
         ("a cell spanning two columns", """
            +------+------+
            | A    | B    |

@@ -7,6 +7,15 @@
 ///     |        | the result.           |
 ///     +--------+-----------------------+
 ///
+/// and the older grid ruled with dashes alone, its column edges standing in its rows (RFC
+/// 2131's Table 4):
+///
+///     ---------------------------------------
+///     |              |INIT-REBOOT  |SELECTING|
+///     ---------------------------------------
+///     |server-ip     |MUST NOT     |MUST     |
+///     ---------------------------------------
+///
 /// The figure keeps the drawing as printed; the cells' text is read beside it, so that a
 /// requirement in a cell is read as it is from XML. A drawing that is not such a grid (a
 /// cell spanning columns, a border out of line, anything around it) is left a drawing.
@@ -14,7 +23,17 @@ extension TextBlockBuilder {
     static func gridTable(_ lines: [TextLine], path: String) -> Table? {
         guard lines.count >= 3, let first = lines.first, let last = lines.last else { return nil }
         let indent = first.indent
-        guard let edges = borderEdges(first.content), borderEdges(last.content) == edges else { return nil }
+        // Ruled with dashes alone: the first row gives the edges, every row keeps them, and
+        // every rule spans them exactly.
+        let dashesAlone = isPlainRule(first.content)
+        func isBorder(_ content: Substring) -> Bool {
+            dashesAlone ? isPlainRule(content) : content.first == "+"
+        }
+        func spansEdges(_ content: Substring, _ edges: [Int]) -> Bool {
+            dashesAlone ? isPlainRule(content) && content.utf8.count == edges[edges.count - 1] + 1 : borderEdges(content) == edges
+        }
+        guard let edges = dashesAlone ? pipeEdges(lines[1].content) : borderEdges(first.content) else { return nil }
+        guard spansEdges(first.content, edges), spansEdges(last.content, edges) else { return nil }
         // Between borders: bands of content lines, each line one "|" per column edge.
         var bands: [[(line: TextLine, cells: [Substring])]] = []
         var band: [(line: TextLine, cells: [Substring])] = []
@@ -22,8 +41,8 @@ extension TextBlockBuilder {
         var doubled = first.content.utf8.contains(UInt8(ascii: "="))
         for line in lines.dropFirst() {
             guard line.kind == .text, line.indent == indent else { return nil }
-            if line.content.first == "+" {
-                guard borderEdges(line.content) == edges, !band.isEmpty else { return nil }
+            if isBorder(line.content) {
+                guard spansEdges(line.content, edges), !band.isEmpty else { return nil }
                 if line.content.utf8.contains(UInt8(ascii: "=")) { doubled = true }
                 bands.append(band)
                 band = []
@@ -31,7 +50,8 @@ extension TextBlockBuilder {
                 continue
             }
             let parts = line.content.split(separator: "|", omittingEmptySubsequences: false)
-            guard line.content.first == "|", line.content.last == "|", parts.count == edges.count + 1 else { return nil }
+            guard line.content.first == "|", line.content.last == "|", parts.count == edges.count + 1,
+                  !dashesAlone || pipeEdges(line.content) == edges else { return nil }
             band.append((line, Array(parts.dropFirst().dropLast())))
         }
         guard band.isEmpty, !bands.isEmpty else { return nil }
@@ -225,6 +245,19 @@ extension TextBlockBuilder {
             }
             previous = byte
         }
+        return edges.count >= 2 ? edges : nil
+    }
+
+    /// A rule of dashes (or "=") alone, no column marks: "-------".
+    static func isPlainRule(_ content: Substring) -> Bool {
+        guard let first = content.utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "="), content.utf8.count >= 3 else { return false }
+        return content.utf8.allSatisfy { $0 == first }
+    }
+
+    /// The offsets of the "|" of a grid row ("|  a  |  b  |"), or nil when it is not one.
+    static func pipeEdges(_ content: Substring) -> [Int]? {
+        guard content.utf8.first == UInt8(ascii: "|"), content.utf8.last == UInt8(ascii: "|") else { return nil }
+        let edges = content.utf8.enumerated().filter { $0.element == UInt8(ascii: "|") }.map(\.offset)
         return edges.count >= 2 ? edges : nil
     }
 
