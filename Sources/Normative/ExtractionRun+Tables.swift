@@ -22,22 +22,24 @@ extension ExtractionRun {
     /// A row read as one statement when a cell opens with a keyword: a level in a column
     /// of levels (RFC 8221's "ENCR_DES | MUST NOT | No"), or a rule with no subject ("MUST
     /// be 0") that the row's first cell names; alone, "MUST NOT" says nothing. Each cell is
-    /// set after its column's name when the head names every column and holds no keyword
-    /// itself: "Name: ENCR_DES; Status: MUST NOT; AEAD: No". Nil when no cell opens with a
+    /// set after its column's name when the head names every column (the corner over the
+    /// rows' names may be empty) and holds no keyword itself: "Name: ENCR_DES; Status: MUST
+    /// NOT; AEAD: No", "server-ip; INIT-REBOOT: MUST NOT". Nil when no cell opens with a
     /// keyword: cells that are sentences are statements alone.
     static func rowStatement(_ row: [InlineText], labels: [InlineText]?) -> InlineText? {
         guard row.count > 1, row.contains(where: { KeywordScanner.occurrences(in: normalize($0).bytes).first?.range.lowerBound == 0 }) else { return nil }
         var names: [String]?
         if let labels, labels.count == row.count {
             let texts = labels.map(\.normalizedText)
-            if texts.allSatisfy({ !$0.isEmpty && KeywordScanner.occurrences(in: $0).isEmpty }) { names = texts }
+            // A matrix leaves the corner over its row names empty (RFC 2131's Table 4).
+            if texts.enumerated().allSatisfy({ ($0.offset == 0 || !$0.element.isEmpty) && KeywordScanner.occurrences(in: $0.element).isEmpty }) { names = texts }
         }
         var whole = InlineText()
         var offset = 0
         for (i, untrimmed) in row.enumerated() where !untrimmed.normalizedText.isEmpty {
             let cell = trimmed(untrimmed)
             var lead = whole.spans.isEmpty ? "" : "; "
-            if let names { lead += names[i] + ": " }
+            if let names, !names[i].isEmpty { lead += names[i] + ": " }
             if !lead.isEmpty {
                 whole.append(Span(lead))
                 offset += lead.utf8.count

@@ -154,4 +154,25 @@ import Testing
         ])
         #expect(analysis.keywordCount == 13)
     }
+
+    /// A matrix leaves the corner over its rows' names empty (RFC 2131's Table 4): the
+    /// other columns still name their cells.
+    @Test func aMatrixWithAnEmptyCornerNamesItsCells() throws {
+        let text = """
+            1.  Client messages
+
+               ---------------------------------------------
+               |              |INIT-REBOOT  |SELECTING     |
+               ---------------------------------------------
+               |broad/unicast |broadcast    |broadcast     |
+               |requested-ip  |MUST         |MUST NOT      |
+               ---------------------------------------------
+
+            """
+        let analysis = StatementExtractor().analyze(try DocumentReader.read(data: Data(text.utf8), path: "t.txt"))
+        #expect(analysis.statements.map { "\($0.position.line) \($0.levels.map(\.rawValue)) \($0.text)" } == [
+            "7 [\"MUST\"] requested-ip; INIT-REBOOT: MUST; SELECTING: MUST NOT",
+            "7 [\"MUST NOT\"] requested-ip; INIT-REBOOT: MUST; SELECTING: MUST NOT",
+        ])
+    }
 }
