@@ -112,8 +112,18 @@ struct ExtractionRun {
     mutating func walkSections(_ sections: ArraySlice<Section>) {
         for section in sections {
             let key = section.number ?? section.anchor ?? Self.slug(section.title)
-            if !section.titleOpensBody { countKeywords(in: Array(section.title.utf8)) }
             var c = Context(section: key, title: section.title, paragraph: 0, sentence: 0)
+            if !section.titleOpensBody {
+                let title = Array(section.title.utf8)
+                countKeywords(in: title)
+                // RFC 2180 titles its options as requirements ("3.1. The server MAY fail
+                // the DELETE/RENAME command of a multi-accessed mailbox"): such a title
+                // is the section's first statement. (A title carries no <bcp14> tags:
+                // in a document that tags its keywords, it would read as untagged.)
+                if !tagged, Self.isRequirementTitle(title) {
+                    unit(InlineText(plain: section.title), at: section.location, &c, counted: true, oneSentence: true)
+                }
+            }
             walkBlocks(section.blocks, &c)
         }
     }
@@ -259,6 +269,18 @@ struct ExtractionRun {
             if let t = f.table { cells(of: t, &ctx, counted: true) } else { comments(in: f, &ctx) }
         case .references:
             break
+        }
+    }
+
+    /// A title that states a requirement: five words or more, a keyword after its subject
+    /// and a lower-case word after the keyword ("The server MAY fail ..."); not a title
+    /// that names one ("Server Failure (OPTIONAL)", "DNS IPv6 Transport RECOMMENDED
+    /// Guidelines", "MUST  This word ...").
+    static func isRequirementTitle(_ title: [UInt8]) -> Bool {
+        guard title.split(separator: 0x20).count >= 5 else { return false }
+        return KeywordScanner.occurrences(in: title).contains { o in
+            let after = o.range.upperBound
+            return o.range.lowerBound > 0 && !o.isQuoted && after + 1 < title.count && title[after] == 0x20 && Bytes.isLower(title[after + 1])
         }
     }
 

@@ -130,6 +130,23 @@ enum Fixture {
         #expect(StatementExtractor().analyze(Fixture.document([section])).keywordCount == 2)
     }
 
+    /// RFC 2180 titles its options as requirements: such a title is a statement of its
+    /// section, counted once; a title that names a keyword states nothing.
+    @Test func aTitleThatStatesARequirementIsAStatement() {
+        let doc = Fixture.document([
+            Section(number: "3.1", title: "The server MAY fail the DELETE/RENAME command of a multi-accessed mailbox", depth: 2, blocks: [
+                Fixture.paragraph("In some cases, this behavior may not be practical.", line: 94),
+            ], location: Fixture.loc(91)),
+            Section(number: "3.2", title: "Server Failure (OPTIONAL)", depth: 2, location: Fixture.loc(120)),
+            Section(number: "3.3", title: "DNS IPv6 Transport RECOMMENDED Guidelines", depth: 2, location: Fixture.loc(130)),
+        ])
+        let a = StatementExtractor().analyze(doc)
+        #expect(a.keywordCount == 3)
+        #expect(a.statements.map { "\($0.position.section) \($0.position.location.line) \($0.levels.map(\.rawValue)) \($0.text)" } == [
+            "3.1 91 [\"MAY\"] The server MAY fail the DELETE/RENAME command of a multi-accessed mailbox",
+        ])
+    }
+
     /// RFC 4251 section 3's form: the keywords are listed in one sentence ("shall use the
     /// keywords ... to describe requirements") and interpreted in the next; the list is
     /// boilerplate, not ten requirements.
