@@ -586,6 +586,24 @@ import Testing
         }
     }
 
+    /// A footnote's mark in parentheses is prose, not a rule (RFC 4314 5.2: "The server
+    /// SHOULD include a READ-WRITE response code ... rights\"(***) is granted" was a figure).
+    @Test func aFootnoteMarkIsProse() throws {
+        let text = "1.  Codes\n\n"
+            + "   The server SHOULD include a READ-WRITE response code in the tagged OK\n"
+            + "   response if at least one of the \"shared flag rights\"(***) is granted.\n"
+        let section = try #require(try Self.read(text).section(numbered: "1"))
+        #expect(section.paragraphs.map(\.content.plainText) == [
+            "The server SHOULD include a READ-WRITE response code in the tagged OK response if at least one of the \"shared flag rights\"(***) is granted.",
+        ])
+        for prose in ["rights\"(***) is granted", "(**) Note", "(***)"] {
+            #expect(!TextBlockBuilder.hasArt(Substring(prose)), "\(prose)")
+        }
+        for art in ["(*** x", "***)", "(----)", "(===)", "a *** b"] {
+            #expect(TextBlockBuilder.hasArt(Substring(art)), "\(art)")
+        }
+    }
+
     /// Prose justified to both margins (nroff's ".ad b": RFC 2367 3.4, draft-ietf-krb-wg-
     /// kerberos-sam-02 2.2) has gaps of three spaces and more between words: a paragraph,
     /// its MUST read (it was a figure). A table of equal-width columns, every row as long

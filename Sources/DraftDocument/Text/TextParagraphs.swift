@@ -284,15 +284,19 @@ extension TextBlockBuilder {
     }
 
     /// The end of the run of one character through `k` when quotes enclose it, as a literal
-    /// in prose is ("a base 64 string terminated with \"===\"", RFC 4648 3.3), or nil.
+    /// in prose is ("a base 64 string terminated with \"===\"", RFC 4648 3.3), or
+    /// parentheses, as a footnote's mark is ("rights\"(***) is granted", RFC 4314 5.2); or
+    /// nil.
     private static func quotedRunEnd(_ u: UnsafeBufferPointer<UInt8>, at k: Int) -> Int? {
         let c = u[k]
         var start = k, end = k + 1
         while start > 0, u[start - 1] == c { start -= 1 }
         while end < u.count, u[end] == c { end += 1 }
         guard start > 0, end < u.count else { return nil }
-        let quote = u[start - 1]
-        return (quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'")) && u[end] == quote ? end : nil
+        let open = u[start - 1], close = u[end]
+        let quoted = (open == UInt8(ascii: "\"") || open == UInt8(ascii: "'")) && close == open
+        let marked = c == UInt8(ascii: "*") && open == UInt8(ascii: "(") && close == UInt8(ascii: ")")
+        return quoted || marked ? end : nil
     }
 
     /// A bar with one space before it after a word, and one space after it before a word or
