@@ -5,7 +5,8 @@ import Foundation
 extension ExtractionRun {
     /// The comments of code in a figure, read for the requirements they hold (their
     /// keywords were counted with the drawing): ASN.1's "-- If present, version MUST be
-    /// v2 or v3" (RFC 5280), C's "/* MUST be zero */". A run of comment lines is one run
+    /// v2 or v3" (RFC 5280), C's "/* MUST be zero */", ABNF's "; MUST accept up to 255
+    /// octets" (draft-zeilenga-sasl-plain-00). A run of comment lines is one run
     /// of prose; its lead-in is the code it follows ("issuerUniqueID [1] IMPLICIT
     /// UniqueIdentifier OPTIONAL,"), so that "-- REQUIRED" says what is required.
     mutating func comments(in figure: Figure, _ ctx: inout Context) {
@@ -24,7 +25,9 @@ extension ExtractionRun {
             run = ""
         }
         var inBlock = false
-        for (index, line) in figure.verbatim.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        let lines = figure.verbatim.split(separator: "\n", omittingEmptySubsequences: false)
+        let abnf = Self.isABNF(lines)
+        for (index, line) in lines.enumerated() {
             // Inside a C comment over several lines: the line is comment up to "*/".
             if inBlock {
                 let text = line.range(of: "*/").map { line[..<$0.lowerBound] } ?? line
@@ -38,7 +41,7 @@ extension ExtractionRun {
                 if !inBlock { flush(&run, into: &self) }
                 continue
             }
-            let split = Self.codeComment(line)
+            let split = Self.codeComment(line, abnf: abnf)
             inBlock = split.opensBlock
             let before = split.code.split(separator: " ").joined(separator: " ")
             guard let comment = split.comment else {
@@ -69,15 +72,39 @@ extension ExtractionRun {
     /// Code that names something (a field, a type): a line with a letter; "}" names nothing.
     static func naming(_ code: String) -> String? { code.contains(where: \.isLetter) ? code : nil }
 
+    /// ABNF (RFC 5234): a rule defined ("name = ...", "name =/ ...") and no line ending
+    /// as C's do (";", "{", "}"), where ";" ends a statement rather than starting a comment.
+    static func isABNF(_ lines: [Substring]) -> Bool {
+        var rule = false
+        for line in lines {
+            let u = line.utf8.reversed().drop { $0 == 0x20 }
+            if let last = u.first, last == UInt8(ascii: ";") || last == UInt8(ascii: "{") || last == UInt8(ascii: "}") { return false }
+            if !rule {
+                let words = line.split(separator: " ", maxSplits: 2)
+                rule = words.count >= 2 && (words[1] == "=" || words[1] == "=/")
+                    && words[0].first.map(\.isLetter) == true && words[0].allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" }
+            }
+        }
+        return rule
+    }
+
     /// A line of code split at its comment: ASN.1 "--" and C "//" after white space or at
-    /// the start, or C "/* ... */"; the comment's text is nil when there is none. "-->",
-    /// "---" and "http://" are no comments.
-    static func codeComment(_ line: Substring) -> (code: Substring, comment: String?, isBlock: Bool, opensBlock: Bool) {
+    /// the start, C "/* ... */", and in ABNF ";" (or ";;") to the line's end; the comment's
+    /// text is nil when there is none. "-->", "---" and "http://" are no comments.
+    static func codeComment(_ line: Substring, abnf: Bool = false) -> (code: Substring, comment: String?, isBlock: Bool, opensBlock: Bool) {
         let bytes = Array(line.utf8)
         var i = 0
-        while i + 1 < bytes.count {
-            let b = bytes[i], next = bytes[i + 1]
+        while i < bytes.count {
+            let b = bytes[i]
             let atWordStart = i == 0 || bytes[i - 1] == 0x20 || bytes[i - 1] == 0x09
+            if abnf, atWordStart, b == UInt8(ascii: ";") {
+                var start = i
+                while start < bytes.count, bytes[start] == UInt8(ascii: ";") { start += 1 }
+                let text = String(decoding: bytes[start...], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+                return (Substring(String(decoding: bytes[..<i], as: UTF8.self)), text.isEmpty ? nil : text, false, false)
+            }
+            guard i + 1 < bytes.count else { break }
+            let next = bytes[i + 1]
             let dashes = b == UInt8(ascii: "-") && next == UInt8(ascii: "-")
             let slashes = b == UInt8(ascii: "/") && next == UInt8(ascii: "/")
             let block = b == UInt8(ascii: "/") && next == UInt8(ascii: "*")

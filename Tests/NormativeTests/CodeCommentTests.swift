@@ -43,4 +43,37 @@ import Testing
         // Every keyword of the figure once: the OPTIONALs, the licence's and the address's too.
         #expect(analysis.keywordCount == 9)
     }
+
+    /// ABNF's comments run from ";" (or ";;") to the line's end (RFC 5234 3.1): read in a
+    /// grammar, not in C, where ";" ends a statement.
+    @Test func abnfCommentsAreStatementsAndCsSemicolonsAreNot() throws {
+        let text = """
+            1.  Grammar
+
+               The grammar follows.
+
+                  authcid   = 1*SAFE    ; MUST accept up to 255 octets
+                  body-ext  = nstring
+                                ; MUST NOT be returned on non-extensible
+                                ; "BODY" fetch
+
+                  ;; At least one of <a> or <b> MUST be present.
+                  value     = "a;b" / %x3B ; A value SHOULD be short
+
+               And in C:
+
+                  x = 1; y = 2 ; MUST be code
+                  if (x) { f(); }
+
+            """
+        let analysis = StatementExtractor().analyze(try DocumentReader.read(data: Data(text.utf8), path: "abnf.txt"))
+        #expect(analysis.statements.map { "\($0.position.line) \($0.leadIn ?? "-") | \($0.text)" } == [
+            "5 authcid = 1*SAFE | MUST accept up to 255 octets",
+            "7 body-ext = nstring | MUST NOT be returned on non-extensible \"BODY\" fetch",
+            "10 - | At least one of <a> or <b> MUST be present.",
+            // A comment with a subject of its own needs no lead-in.
+            "11 - | A value SHOULD be short",
+        ])
+        #expect(analysis.keywordCount == 5)
+    }
 }
