@@ -17,8 +17,10 @@ struct ReviewCommand: Command {
         a tracked topic: pfkey (PF_KEY, [PFKEY], SADB_*), ts (Traffic Selectors, TSi/TSr, \
         narrowing), spd (SPD, SAD, selectors). A sentence with two keywords is one statement \
         per keyword; a table row with a cell that opens with a keyword ("Name: ENCR_DES; \
-        Status: MUST NOT") is one. Each statement has a stable id <series>/<section>/<hash> that survives \
-        revisions while its text does. The requirements-language boilerplate is left out.
+        Status: MUST NOT") is one. Comments in code (ASN.1 "--", C "/* */" and "//", ABNF ";") \
+        are read as prose; figures are not. Each statement has a stable id \
+        <series>/<section>/<hash> that survives revisions while its text does. The \
+        requirements-language boilerplate is left out.
 
         Output is grouped by section and ends with counts by keyword and topic, then the \
         findings (untagged keywords, lowercase must/should/may that read as requirements, \
