@@ -6,67 +6,68 @@ extension ExtractionRun {
     /// The comments of code in a figure, read for the requirements they hold (their
     /// keywords were counted with the drawing): ASN.1's "-- If present, version MUST be
     /// v2 or v3" (RFC 5280), C's "/* MUST be zero */", ABNF's "; MUST accept up to 255
-    /// octets" (draft-zeilenga-sasl-plain-00). A run of comment lines is one run
-    /// of prose; its lead-in is the code it follows ("issuerUniqueID [1] IMPLICIT
-    /// UniqueIdentifier OPTIONAL,"), so that "-- REQUIRED" says what is required.
+    /// octets" (RFC 4616). A run of comment lines is one run of prose; its lead-in is the
+    /// code it follows ("issuerUniqueID [1] IMPLICIT UniqueIdentifier OPTIONAL,"), so that
+    /// "-- REQUIRED" says what is required.
     mutating func comments(in figure: Figure, _ ctx: inout Context) {
         // Most figures hold no keyword at all: nothing to read.
         guard !KeywordScanner.occurrences(in: Array(figure.verbatim.utf8)).isEmpty else { return }
         let outer = (ctx.leadIn, ctx.leadInIsTerm)
         defer { (ctx.leadIn, ctx.leadInIsTerm) = outer }
+        for run in Self.commentRuns(in: figure.verbatim) where !KeywordScanner.occurrences(in: run.text).isEmpty {
+            (ctx.leadIn, ctx.leadInIsTerm) = (run.code, run.code != nil)
+            unit(InlineText(plain: run.text), at: SourceLocation(file: figure.location.file, line: figure.location.line + run.line), &ctx, counted: true)
+        }
+    }
+
+    /// The runs of comment lines of the code in `verbatim`, each with the line (from 0) it
+    /// starts on and the code it is said of.
+    static func commentRuns(in verbatim: String) -> [(line: Int, code: String?, text: String)] {
+        let lines = verbatim.split(separator: "\n", omittingEmptySubsequences: false)
+        let abnf = isABNF(lines)
+        var runs: [(line: Int, code: String?, text: String)] = []
+        var current: (line: Int, code: String?, text: String)?
         var code: String?
-        var run = "", runLine = 0, runCode: String?
-        func flush(_ run: inout String, into self: inout ExtractionRun) {
-            guard !run.isEmpty else { return }
-            if !KeywordScanner.occurrences(in: run).isEmpty {
-                (ctx.leadIn, ctx.leadInIsTerm) = (runCode, runCode != nil)
-                self.unit(InlineText(plain: run), at: SourceLocation(file: figure.location.file, line: runLine), &ctx, counted: true)
-            }
-            run = ""
+        func flush() {
+            if let run = current { runs.append(run) }
+            current = nil
+        }
+        func add(_ text: String, at line: Int) {
+            if current == nil { current = (line, code, text) } else { current?.text += " " + text }
         }
         var inBlock = false
-        let lines = figure.verbatim.split(separator: "\n", omittingEmptySubsequences: false)
-        let abnf = Self.isABNF(lines)
         for (index, line) in lines.enumerated() {
             // Inside a C comment over several lines: the line is comment up to "*/".
             if inBlock {
                 let text = line.range(of: "*/").map { line[..<$0.lowerBound] } ?? line
                 inBlock = text.endIndex == line.endIndex
                 let trimmed = text.trimmingCharacters(in: .whitespaces).drop { $0 == "*" }.trimmingCharacters(in: .whitespaces)
-                if !trimmed.isEmpty {
-                    if run.isEmpty { (runLine, runCode) = (figure.location.line + index, code) }
-                    run += (run.isEmpty ? "" : " ") + trimmed
-                }
+                if !trimmed.isEmpty { add(trimmed, at: index) }
                 // A comment closed is whole: the next one is another.
-                if !inBlock { flush(&run, into: &self) }
+                if !inBlock { flush() }
                 continue
             }
-            let split = Self.codeComment(line, abnf: abnf)
+            let split = codeComment(line, abnf: abnf)
             inBlock = split.opensBlock
             let before = split.code.split(separator: " ").joined(separator: " ")
             guard let comment = split.comment else {
-                flush(&run, into: &self)
-                if !before.isEmpty { code = Self.naming(before) }
+                flush()
+                if !before.isEmpty { code = naming(before) }
                 continue
             }
             // A comment after code on its line starts a run of its own, said of that code,
             // unless it goes on with a sentence cut on the line before ("BulkPDU ::= --
             // MUST be identical in" over "SEQUENCE { -- structure to PDU", RFC 1905).
-            let goesOn = !run.isEmpty && comment.first.map { $0.isLowercase } == true
+            let goesOn = current != nil && comment.first.map { $0.isLowercase } == true
             if split.isBlock || (!before.isEmpty && !goesOn) {
-                flush(&run, into: &self)
-                code = Self.naming(before)
+                flush()
+                code = naming(before)
             }
-            if run.isEmpty {
-                runLine = figure.location.line + index
-                runCode = code
-            } else {
-                run += " "
-            }
-            run += comment
-            if split.isBlock, !inBlock { flush(&run, into: &self) }
+            add(comment, at: index)
+            if split.isBlock, !inBlock { flush() }
         }
-        flush(&run, into: &self)
+        flush()
+        return runs
     }
 
     /// Code that names something (a field, a type): a line with a letter; "}" names nothing.

@@ -21,27 +21,23 @@ extension ExtractionRun {
     static func runInLabel(_ bytes: [UInt8]) -> String? {
         guard bytes.count >= 4, Bytes.isLetter(bytes[0]) else { return nil }
         var depth = 0, words = 1
+        var end: Int?
         for i in 1..<min(bytes.count - 2, 80) {
             let b = bytes[i]
             if b == UInt8(ascii: "(") { depth += 1 }
             if b == UInt8(ascii: ")") { depth = max(0, depth - 1) }
             guard depth == 0 else { continue }
+            if b == 0x20, bytes[i + 1] == UInt8(ascii: "-"), bytes[i + 2] == 0x20 { end = i; break }
+            if b == UInt8(ascii: ":"), bytes[i + 1] == 0x20 { end = i; break }
+            if b == UInt8(ascii: "."), bytes[i + 1] == 0x20 { return nil }
             if b == 0x20 {
-                let dash = bytes[i + 1] == UInt8(ascii: "-") && bytes[i + 2] == 0x20
-                if dash {
-                    let label = Array(bytes[..<i])
-                    return KeywordScanner.occurrences(in: label).isEmpty ? String(decoding: label, as: UTF8.self) : nil
-                }
                 words += 1
                 if words > 8 { return nil }
-            } else if b == UInt8(ascii: ":"), bytes[i + 1] == 0x20 {
-                let label = Array(bytes[..<i])
-                return KeywordScanner.occurrences(in: label).isEmpty ? String(decoding: label, as: UTF8.self) : nil
-            } else if b == UInt8(ascii: "."), bytes[i + 1] == 0x20 {
-                return nil
             }
         }
-        return nil
+        guard let end else { return nil }
+        let label = Array(bytes[..<end])
+        return KeywordScanner.occurrences(in: label).isEmpty ? String(decoding: label, as: UTF8.self) : nil
     }
 
     /// The last sentence of a paragraph that ends in a colon.
