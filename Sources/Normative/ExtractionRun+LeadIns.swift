@@ -40,10 +40,12 @@ extension ExtractionRun {
         return KeywordScanner.occurrences(in: label).isEmpty ? String(decoding: label, as: UTF8.self) : nil
     }
 
-    /// The last sentence of a paragraph that ends in a colon.
+    /// The last sentence of a paragraph that ends in a colon, or in a word: a sentence its
+    /// list goes on ("A router" over "(1) MUST treat as IP broadcasts ...", RFC 1812
+    /// 4.2.3.1).
     static func leadIn(_ content: InlineText) -> String? {
         let bytes = normalize(content).bytes
-        guard let last = bytes.lastIndex(where: { $0 != 0x20 }), bytes[last] == UInt8(ascii: ":"),
+        guard let last = bytes.lastIndex(where: { $0 != 0x20 }), bytes[last] == UInt8(ascii: ":") || Bytes.isLetter(bytes[last]),
               let sentence = SentenceSegmenter.sentenceRanges(in: bytes).last else { return nil }
         return String(decoding: bytes[sentence], as: UTF8.self)
     }

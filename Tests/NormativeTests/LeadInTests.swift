@@ -69,6 +69,34 @@ import Testing
         ])
     }
 
+    /// A sentence its list goes on, no stop before the list (RFC 1812 4.2.3.1: "... is an IP
+    /// broadcast.  A router" over "(1) MUST treat as IP broadcasts ..."), is the items'
+    /// lead-in; a paragraph ending in a stop is none.
+    @Test func aSentenceCutByItsListIsTheLeadIn() throws {
+        let text = """
+            1.  Broadcasts
+
+               Some addresses indicate that a packet is an IP broadcast.  A router
+
+               (1) MUST treat as IP broadcasts packets addressed to
+                   255.255.255.255.
+
+               (2) SHOULD silently discard on receipt any packet addressed to
+                   0.0.0.0.
+
+               Nothing introduces this list.
+
+               (1) MUST stand alone.
+
+            """
+        let analysis = StatementExtractor().analyze(try DocumentReader.read(data: Data(text.utf8), path: "cut.txt"))
+        #expect(analysis.statements.map { "\($0.leadIn ?? "-") | \($0.text)" } == [
+            "A router | MUST treat as IP broadcasts packets addressed to 255.255.255.255.",
+            "A router | SHOULD silently discard on receipt any packet addressed to 0.0.0.0.",
+            "- | MUST stand alone.",
+        ])
+    }
+
     /// A defined term is the lead-in of its definition ("REQUIRED." under "grant_type",
     /// RFC 6749), a label the paragraph opens with is the lead-in of its later sentences
     /// ("Critical (1 bit) - ... MUST be set to one ...", RFC 7296 3.2), and a keyword alone
