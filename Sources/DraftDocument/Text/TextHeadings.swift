@@ -119,8 +119,8 @@ enum TextHeadings {
         // A title may open with the name it defines: "[RFC-2822] Size Message Attribute"
         // (RFC 3501), "/shared/comment" (RFC 5464), "$MDNSent IMAP Keyword Registration"
         // (RFC 5788), "_ldap" (a DNS label).
-        // A citation alone ("7    [*15]", a table's row) names nothing.
         guard let t = title.first, t.isLetter || t.isNumber || "\"('-<[/$_".contains(t) else { return nil }
+        // A citation alone ("7    [*15]", a table's row) names nothing.
         if t == "[", !title.drop(while: { $0 != "]" }).dropFirst().contains(where: \.isLetter) { return nil }
         return Candidate(components: components, title: String(title), isAppendix: letterFirst)
     }
