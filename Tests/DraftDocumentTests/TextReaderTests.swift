@@ -798,6 +798,11 @@ import Testing
         ("   QR        MUST be 0 (Query)\n   OPCODE    MUST be 0 (Standard Query)\n   AA        The server MUST set this to 1 in an answer\n",
          ["QR", "OPCODE", "AA"],
          ["MUST be 0 (Query)", "MUST be 0 (Standard Query)", "The server MUST set this to 1 in an answer"]),
+        // No definition reads as prose, but some open with a keyword: rules of their
+        // fields (draft-ietf-dnsext-axfr-clarify-07 2.1.1).
+        ("   QR          MUST be 0 (Query)\n   AA          See note 2.1.1.b\n   RCODE       MUST be 0 (No error)\n   QDCOUNT     MUST be 1\n",
+         ["QR", "AA", "RCODE", "QDCOUNT"],
+         ["MUST be 0 (Query)", "See note 2.1.1.b", "MUST be 0 (No error)", "MUST be 1"]),
         ("   10: Use of the key is prohibited for authentication.\n   00: Use of the key for authentication is\n       permitted. Implementations MAY require that the\n       bit be on for keys they serve.\n",
          ["10:", "00:"],
          ["Use of the key is prohibited for authentication.", "Use of the key for authentication is permitted. Implementations MAY require that the bit be on for keys they serve."]),

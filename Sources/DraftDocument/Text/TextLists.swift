@@ -203,7 +203,9 @@ extension TextBlockBuilder {
             let first = lines[start.line]
             let texts = [first.content[start.textStart...]] + lines[(start.line + 1)..<end].map(\.content)
             guard !texts.contains(where: Self.isDrawnOrCode) else { return nil }
-            prose = prose || texts.contains { Self.lowercaseWords($0) >= 3 }
+            // A value that opens with a keyword is a rule of its term ("criticality    MUST be
+            // TRUE" under "name  id-pe-ac-auditIdentity", draft-ietf-pkix-ac509prof-05).
+            prose = prose || texts.contains { Self.lowercaseWords($0) >= 3 } || Self.opensWithKeyword(texts[0])
             let location = SourceLocation(file: path, line: first.number, column: first.indent + 1)
             let definition = Paragraph(content: Self.paragraphText(texts, numbers: lines[start.line..<end].map(\.number)), location: location)
             items.append(ItemNode(marker: nil, term: InlineText(plain: String(first.content[..<start.termEnd])),
@@ -326,6 +328,14 @@ extension TextBlockBuilder {
     /// Not prose: art, text in columns, or code.
     static func isDrawnOrCode(_ content: Substring) -> Bool {
         hasArt(content) || hasWideGap(content) || isCodeLike(content)
+    }
+
+    /// Whether `text` opens with a BCP 14 keyword in capitals ("MUST NOT" opens with "MUST")
+    /// and goes on after it.
+    static func opensWithKeyword(_ text: Substring) -> Bool {
+        let words = text.split(separator: " ", maxSplits: 1)
+        guard words.count == 2, let first = words.first else { return false }
+        return ["MUST", "SHALL", "SHOULD", "MAY", "REQUIRED", "RECOMMENDED", "OPTIONAL"].contains(first)
     }
 
     /// Words of two lower-case letters or more: prose has them, zone files and examples few.
