@@ -31,7 +31,7 @@ import Testing
         """
 
     @Test func commentsInCodeAreStatementsSaidOfTheirCode() throws {
-        let analysis = StatementExtractor().analyze(try DocumentReader.read(data: Data(Self.text.utf8), path: "asn.txt"))
+        let analysis = try Fixture.analyze(Self.text, path: "asn.txt")
         #expect(analysis.statements.map { "\($0.position.line) \($0.leadIn ?? "-") | \($0.text)" } == [
             "7 - | If present, version MUST be v2 or v3",
             "9 extensions [3] EXPLICIT Extensions OPTIONAL | if present, MUST be v3",
@@ -66,7 +66,7 @@ import Testing
                   if (x) { f(); }
 
             """
-        let analysis = StatementExtractor().analyze(try DocumentReader.read(data: Data(text.utf8), path: "abnf.txt"))
+        let analysis = try Fixture.analyze(text, path: "abnf.txt")
         #expect(analysis.statements.map { "\($0.position.line) \($0.leadIn ?? "-") | \($0.text)" } == [
             "5 authcid = 1*SAFE | MUST accept up to 255 octets",
             "7 body-ext = nstring | MUST NOT be returned on non-extensible \"BODY\" fetch",

@@ -1,9 +1,15 @@
 import DraftDocument
+import Foundation
 import Testing
 @testable import Normative
 
-/// Documents built in the test, so extraction is checked without a reader.
+/// Documents built in the test, so extraction is checked without a reader; and `analyze`
+/// for a document read from its source, XML or text.
 enum Fixture {
+    static func analyze(_ source: String, path: String) throws -> NormativeAnalysis {
+        StatementExtractor().analyze(try DocumentReader.read(data: Data(source.utf8), path: path))
+    }
+
     static func loc(_ line: Int) -> DraftDocument.SourceLocation { DraftDocument.SourceLocation(file: "t.xml", line: line) }
 
     static func paragraph(_ text: String, line: Int) -> Block {

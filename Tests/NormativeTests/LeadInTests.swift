@@ -39,7 +39,7 @@ import Testing
         """
 
     @Test func anItemWithNoSubjectNamesItsListsLeadIn() throws {
-        let analysis = StatementExtractor().analyze(try DocumentReader.read(data: Data(Self.xml.utf8), path: "lead.xml"))
+        let analysis = try Fixture.analyze(Self.xml, path: "lead.xml")
         #expect(analysis.statements.map(\.text) == [
             "MUST be able to parse the general form.",
             "The server SHOULD log each request.",
@@ -55,13 +55,13 @@ import Testing
             nil,
         ])
         // The lead-in is no part of the id: the same item under another lead-in keeps it.
-        let plain = StatementExtractor().analyze(try DocumentReader.read(data: Data(Self.xml.replacingOccurrences(of: "A server compliant with this specification:", with: "Servers.").utf8), path: "lead.xml"))
+        let plain = try Fixture.analyze(Self.xml.replacingOccurrences(of: "A server compliant with this specification:", with: "Servers."), path: "lead.xml")
         #expect(plain.statements.map(\.id) == analysis.statements.map(\.id))
         #expect(plain.statements[0].leadIn == nil)
     }
 
     @Test func theTextReadersListsTakeTheirLeadInsToo() throws {
-        let analysis = StatementExtractor().analyze(try DocumentReader.read(data: Data(Self.text.utf8), path: "lead.txt"))
+        let analysis = try Fixture.analyze(Self.text, path: "lead.txt")
         #expect(analysis.statements.map { "\($0.leadIn ?? "-") | \($0.text)" } == [
             "A server compliant with this specification: | MUST be able to receive and parse the general form of an extended response",
             "- | The server SHOULD log each request.",
@@ -89,7 +89,7 @@ import Testing
                (1) MUST stand alone.
 
             """
-        let analysis = StatementExtractor().analyze(try DocumentReader.read(data: Data(text.utf8), path: "cut.txt"))
+        let analysis = try Fixture.analyze(text, path: "cut.txt")
         #expect(analysis.statements.map { "\($0.leadIn ?? "-") | \($0.text)" } == [
             "A router | MUST treat as IP broadcasts packets addressed to 255.255.255.255.",
             "A router | SHOULD silently discard on receipt any packet addressed to 0.0.0.0.",
@@ -115,7 +115,7 @@ import Testing
         """
 
     @Test func termsAndLabelsAreLeadInsAndAKeywordAloneIsNoStatement() throws {
-        let analysis = StatementExtractor().analyze(try DocumentReader.read(data: Data(Self.terms.utf8), path: "terms.xml"))
+        let analysis = try Fixture.analyze(Self.terms, path: "terms.xml")
         #expect(analysis.statements.map { "\($0.leadIn ?? "-") | \($0.text)" } == [
             "grant_type | REQUIRED.",
             "- | Value MUST be set to \"password\".",

@@ -39,7 +39,7 @@ import Testing
 
     @Test(arguments: [("t.xml", v3), ("t2.xml", v2), ("t.txt", text)])
     func aForcedLineBreakEndsASentence(path: String, source: String) throws {
-        let analysis = StatementExtractor().analyze(try DocumentReader.read(data: Data(source.utf8), path: path))
+        let analysis = try Fixture.analyze(source, path: path)
         #expect(analysis.statements.map(\.text) == [
             "The initiator MUST send one Traffic Selector, see Section 3.13.1.",
             "The ability to derive it from the Traffic Selectors is shown by a flag.",
@@ -50,7 +50,7 @@ import Testing
 
     @Test func theBreakIsWhiteSpaceInTheStatementsText() throws {
         let source = Self.v3.replacingOccurrences(of: "see Section 3.13.1.<br/>The", with: "see<br/>Section 3.13.1. The")
-        let analysis = StatementExtractor().analyze(try DocumentReader.read(data: Data(source.utf8), path: "t.xml"))
+        let analysis = try Fixture.analyze(source, path: "t.xml")
         #expect(analysis.statements.first?.text == "The initiator MUST send one Traffic Selector, see Section 3.13.1.")
     }
 }

@@ -38,8 +38,8 @@ import Testing
         """
 
     @Test func tableCellsGiveTheSameStatementsFromXMLAndText() throws {
-        let fromXML = StatementExtractor().analyze(try DocumentReader.read(data: Data(Self.xml.utf8), path: "t.xml"))
-        let fromText = StatementExtractor().analyze(try DocumentReader.read(data: Data(Self.text.utf8), path: "t.txt"))
+        let fromXML = try Fixture.analyze(Self.xml, path: "t.xml")
+        let fromText = try Fixture.analyze(Self.text, path: "t.txt")
         #expect(fromText.statements.map(\.text) == [
             "The IN-PROGRESS request MUST be answered.",
             "The event MUST contain the result.",
@@ -93,8 +93,8 @@ import Testing
         """
 
     @Test func aRowOfLevelsIsOneStatementNamedByItsColumns() throws {
-        let fromXML = StatementExtractor().analyze(try DocumentReader.read(data: Data(Self.levelsXML.utf8), path: "t.xml"))
-        let fromText = StatementExtractor().analyze(try DocumentReader.read(data: Data(Self.levelsText.utf8), path: "t.txt"))
+        let fromXML = try Fixture.analyze(Self.levelsXML, path: "t.xml")
+        let fromText = try Fixture.analyze(Self.levelsText, path: "t.txt")
         let expected = [
             "Name: ENCR_DES; Status: MUST NOT; Comment: Broken",
             "Name: ENCR_NULL; Status: MAY; Comment: An implementation SHOULD log its use.",
@@ -143,7 +143,7 @@ import Testing
         """
 
     @Test func aTableRuledColumnByColumnIsReadRowByRow() throws {
-        let analysis = StatementExtractor().analyze(try DocumentReader.read(data: Data(Self.ruled.utf8), path: "t.txt"))
+        let analysis = try Fixture.analyze(Self.ruled, path: "t.txt")
         #expect(analysis.statements.map { "\($0.position.line) \($0.levels.map(\.rawValue)) \($0.text)" } == [
             "7 [\"MUST NOT\"] Option: Requested IP address; DHCPOFFER: MUST NOT; DHCPACK: MUST NOT; DHCPNAK: MUST NOT",
             "8 [\"MUST\"] Option: IP address lease time; DHCPOFFER: MUST; DHCPACK: MUST (DHCPREQUEST) MUST NOT (DHCPINFORM); DHCPNAK: MUST NOT",
@@ -169,7 +169,7 @@ import Testing
                ---------------------------------------------
 
             """
-        let analysis = StatementExtractor().analyze(try DocumentReader.read(data: Data(text.utf8), path: "t.txt"))
+        let analysis = try Fixture.analyze(text, path: "t.txt")
         #expect(analysis.statements.map { "\($0.position.line) \($0.levels.map(\.rawValue)) \($0.text)" } == [
             "7 [\"MUST\"] requested-ip; INIT-REBOOT: MUST; SELECTING: MUST NOT",
             "7 [\"MUST NOT\"] requested-ip; INIT-REBOOT: MUST; SELECTING: MUST NOT",
