@@ -1,7 +1,8 @@
 import DraftDocument
 import Foundation
 
-/// Requirements in the comments of code in figures.
+/// Requirements in the code of figures: its comments, and the description strings of
+/// MIB and YANG modules.
 extension ExtractionRun {
     /// The comments of code in a figure, read for the requirements they hold (their
     /// keywords were counted with the drawing): ASN.1's "-- If present, version MUST be
@@ -14,26 +15,49 @@ extension ExtractionRun {
         guard !KeywordScanner.occurrences(in: Array(figure.verbatim.utf8)).isEmpty else { return }
         let outer = (ctx.leadIn, ctx.leadInIsTerm)
         defer { (ctx.leadIn, ctx.leadInIsTerm) = outer }
+        // Comments and descriptions, read in the order the figure gives them.
+        var prose: [(line: Int, subject: String?, text: InlineText)] = []
         for run in Self.commentRuns(in: figure.verbatim) where !KeywordScanner.occurrences(in: run.text).isEmpty {
-            (ctx.leadIn, ctx.leadInIsTerm) = (run.code, run.code != nil)
-            unit(InlineText(plain: run.text), at: SourceLocation(file: figure.location.file, line: figure.location.line + run.line), &ctx, counted: true)
+            let starts = run.lineStarts.map { InlineText.LineStart(offset: $0.offset, line: figure.sourceLine($0.line)) }
+            prose.append((run.line, run.code, InlineText(plain: run.text, lineStarts: starts)))
+        }
+        // The description strings of a module (SMI's DESCRIPTION clause, YANG's description
+        // statement): each paragraph is prose, said of the object or node it describes
+        // ("spdEgressPolicy OBJECT-TYPE", "leaf enable-nacm").
+        for description in ModuleStringScanner.descriptions(in: figure.verbatim) {
+            for paragraph in description.paragraphs where !KeywordScanner.occurrences(in: paragraph.text).isEmpty {
+                let starts = paragraph.lineStarts.map { InlineText.LineStart(offset: $0.offset, line: figure.sourceLine($0.line)) }
+                prose.append((paragraph.line, description.subject, InlineText(plain: paragraph.text, lineStarts: starts)))
+            }
+        }
+        prose.sort { $0.line < $1.line }
+        for p in prose {
+            (ctx.leadIn, ctx.leadInIsTerm) = (p.subject, p.subject != nil)
+            unit(p.text, at: SourceLocation(file: figure.location.file, line: figure.sourceLine(p.line)), &ctx, counted: true)
         }
     }
 
     /// The runs of comment lines of the code in `verbatim`, each with the line (from 0) it
-    /// starts on and the code it is said of.
-    static func commentRuns(in verbatim: String) -> [(line: Int, code: String?, text: String)] {
+    /// starts on, the code it is said of, and where each line's comment starts in its text.
+    static func commentRuns(in verbatim: String) -> [(line: Int, code: String?, text: String, lineStarts: [InlineText.LineStart])] {
         let lines = verbatim.split(separator: "\n", omittingEmptySubsequences: false)
         let abnf = isABNF(lines)
-        var runs: [(line: Int, code: String?, text: String)] = []
-        var current: (line: Int, code: String?, text: String)?
+        var runs: [(line: Int, code: String?, text: String, lineStarts: [InlineText.LineStart])] = []
+        var current: (line: Int, code: String?, text: String, lineStarts: [InlineText.LineStart])?
         var code: String?
         func flush() {
             if let run = current { runs.append(run) }
             current = nil
         }
         func add(_ text: String, at line: Int) {
-            if current == nil { current = (line, code, text) } else { current?.text += " " + text }
+            guard var run = current else {
+                current = (line, code, text, [InlineText.LineStart(offset: 0, line: line)])
+                return
+            }
+            current = nil
+            run.lineStarts.append(InlineText.LineStart(offset: run.text.utf8.count + 1, line: line))
+            run.text += " " + text
+            current = run
         }
         var inBlock = false
         for (index, line) in lines.enumerated() {

@@ -112,6 +112,15 @@ public struct Figure: Hashable, Sendable, Codable {
     /// Text art that draws a grid table: its cells, read for the requirements they hold
     /// (`verbatim` stays what is shown). Nil for any other figure.
     public var table: Table?
+    /// Text art: the source line of each line of `verbatim` (page breaks and their running
+    /// headers taken out between them). Nil for XML, where the lines follow one another.
+    public var sourceLines: [Int]?
+
+    /// The source line of line `index` (from 0) of `verbatim`.
+    public func sourceLine(_ index: Int) -> Int {
+        if let lines = sourceLines, index >= 0, index < lines.count { return lines[index] }
+        return location.line + index
+    }
 
     public init(kind: Kind, title: String? = nil, anchor: String? = nil, verbatim: String, location: SourceLocation) {
         self.kind = kind

@@ -13,6 +13,9 @@ struct TextBlockBuilder {
     /// A run of lines between blank lines (page breaks joined where the text goes on).
     struct Chunk {
         var lines: [TextLine]
+        /// A module's code whose description strings run over blank lines (its `lines`
+        /// hold them): a figure, whatever its layout.
+        var isModule = false
         var indent: Int { lines[0].indent }
     }
 
@@ -358,7 +361,7 @@ struct TextBlockBuilder {
 
     /// Builds the blocks of a body; `references` reads "[ANCHOR] ..." chunks as entries.
     func blocks(_ lines: ArraySlice<TextLine>, references: Bool, nesting: Int = 0) -> [Block] {
-        let chunks = references ? chunks(lines) : chunks(lines).flatMap(splitOffRules).flatMap(splitOffProseUnderDrawing).flatMap(splitAtIntroducedList)
+        let chunks = references ? chunks(lines) : joiningModuleStrings(chunks(lines).flatMap(splitOffRules).flatMap(splitOffProseUnderDrawing).flatMap(splitAtIntroducedList))
         var top: [Node] = []
         var open: [ListNode] = [] // outermost first
         var referenceEntries: [Reference] = []
@@ -402,7 +405,7 @@ struct TextBlockBuilder {
             // Message flows ("HDR, SK {...}  -->", "<--  HDR, ...") are diagrams, whatever
             // their layout: an arrow's gap would otherwise read as a hanging term.
             let isFlow = chunk.lines.contains(where: { Self.hasFlowArrow($0.content) })
-            let items = isFlow ? nil : listItems(chunk, nesting: nesting)
+            let items = isFlow || chunk.isModule ? nil : listItems(chunk, nesting: nesting)
             if let items, let family = items.family {
                 if let list = open.last, list.indent == indent {
                     if list.family == family {
@@ -421,7 +424,7 @@ struct TextBlockBuilder {
                 open.append(node)
                 continue
             }
-            let block = isFlow ? figure(chunk) : Self.isBlockquote(chunk) ? blockquote(chunk) : plainBlock(chunk)
+            let block = isFlow || chunk.isModule ? figure(chunk) : Self.isBlockquote(chunk) ? blockquote(chunk) : plainBlock(chunk)
             if let list = open.last, indent > list.indent, let item = list.items.last {
                 item.blocks.append(.block(block))
             } else {

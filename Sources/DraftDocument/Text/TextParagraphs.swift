@@ -35,7 +35,10 @@ extension TextBlockBuilder {
     func figure(_ chunk: Chunk) -> Block {
         var figure = Figure(kind: .textArt, verbatim: verbatim(chunk.lines),
                             location: SourceLocation(file: path, line: chunk.lines[0].number, column: chunk.indent + 1))
-        figure.table = Self.gridTable(chunk.lines, path: path) ?? Self.columnTable(chunk.lines, path: path) ?? Self.ruledTable(chunk.lines, path: path)
+        figure.sourceLines = chunk.lines.map(\.number)
+        if !chunk.isModule {
+            figure.table = Self.gridTable(chunk.lines, path: path) ?? Self.columnTable(chunk.lines, path: path) ?? Self.ruledTable(chunk.lines, path: path)
+        }
         return .figure(figure)
     }
 
@@ -179,7 +182,7 @@ extension TextBlockBuilder {
 
     /// Lines as printed, with the document's paragraph indentation taken off.
     func verbatim(_ lines: [TextLine]) -> String {
-        let strip = min(bodyIndent, lines.map(\.indent).min() ?? 0)
+        let strip = min(bodyIndent, lines.lazy.filter(\.isText).map(\.indent).min() ?? 0)
         return lines.map { String($0.raw.dropFirst(strip)) }.joined(separator: "\n")
     }
 

@@ -1,0 +1,166 @@
+import DraftDocument
+import Foundation
+import Normative
+import Testing
+
+/// The description strings of modules are prose: a MIB object's DESCRIPTION clause (RFC
+/// 2578) and a YANG node's description statement (RFC 7950) say what an implementation
+/// MUST do, though the figure around them is code.
+@Suite struct ModuleDescriptionTests {
+    /// A MIB module printed in text: the first object's description has two paragraphs, so
+    /// blank lines fall inside its string (two of them: the figure keeps one, and each line
+    /// keeps its own number in the source).
+    static let mib = """
+        1.  Definitions
+
+           spdEgressPolicy OBJECT-TYPE
+               SYNTAX      SpdPolicyGroupName
+               MAX-ACCESS  read-write
+               STATUS      current
+               DESCRIPTION
+                   "This object indicates the policy group applied
+                    to egress packets.  An implementation MUST apply it
+                    before any interface policy.
+
+
+                    A value of zero SHOULD be read as no policy."
+               DEFVAL { "" }
+               ::= { spdConfigObjects 1 }
+
+           SpdTime ::= TEXTUAL-CONVENTION
+               STATUS      current
+               DESCRIPTION
+                   "A time of day -- not a comment.
+                    It MAY be empty."
+               SYNTAX      OCTET STRING (SIZE (0..16))
+
+        """
+
+    @Test func mibDescriptionsAreStatementsAcrossBlankLines() throws {
+        let analysis = try Fixture.analyze(Self.mib, path: "mib.txt")
+        #expect(analysis.statements.map { "\($0.position.line) \($0.text)" } == [
+            "9 An implementation MUST apply it before any interface policy.",
+            "13 A value of zero SHOULD be read as no policy.",
+            "21 It MAY be empty.",
+        ])
+        #expect(analysis.keywordCount == 3)
+        // The object is one figure, its blank line kept, shown as printed.
+        let document = try DocumentReader.read(data: Data(Self.mib.utf8), path: "mib.txt")
+        guard case .figure(let figure)? = document.sections[0].blocks.first else {
+            Issue.record("no figure: \(document.sections[0].blocks)")
+            return
+        }
+        #expect(figure.verbatim.split(separator: "\n", omittingEmptySubsequences: false).count == 12)
+        #expect(figure.verbatim.hasSuffix("      A value of zero SHOULD be read as no policy.\"\n    DEFVAL { \"\" }\n    ::= { spdConfigObjects 1 }"))
+    }
+
+    /// A quote no later chunk closes joins nothing: the chunks stay as they were.
+    @Test func aStringNeverClosedJoinsNothing() throws {
+        let text = """
+            1.  Definitions
+
+               fooObject OBJECT-TYPE
+                   SYNTAX      Integer32
+                   DESCRIPTION
+                       "Unclosed.
+
+               The peer MUST send it.
+
+            """
+        let analysis = try Fixture.analyze(text, path: "open.txt")
+        #expect(analysis.statements.map { "\($0.position.line) \($0.text)" } == ["8 The peer MUST send it."])
+    }
+
+    /// YANG: double-quoted strings with escapes, single-quoted ones, strings joined with "+",
+    /// comments; a description's subject is the statement whose block holds it.
+    static let yang = """
+        module ietf-example {
+          yang-version 1.1;
+          namespace "urn:ietf:params:xml:ns:yang:ietf-example";
+          prefix ex;
+          container flows {
+            description
+              "Flows protected by IPsec.";
+            leaf enable {
+              type boolean;
+              default "true";
+              description
+                "Enables the flows.  When 'false', the server MUST drop
+                 every packet of the flow.
+
+                 A client SHOULD NOT set it to 'false' during a rekey.";
+            }
+            leaf-list selector {
+              type string { pattern '[a-z]+"'; }
+              description
+                'Traffic Selectors; "any" MUST NOT appear.';
+            }
+            leaf note {
+              type string;
+              description "The server " +
+                "MAY ignore the \\"note\\" leaf.";
+              // The server MUST keep this comment.
+            }
+          }
+        }
+        """
+
+    @Test func yangDescriptionsAreReadWithTheirNode() {
+        let read = ModuleStringScanner.descriptions(in: Self.yang)
+        #expect(read.map { $0.subject ?? "-" } == ["container flows", "leaf enable", "leaf-list selector", "leaf note"])
+        #expect(read.map { $0.paragraphs.map(\.text) } == [
+            ["Flows protected by IPsec."],
+            ["Enables the flows.  When 'false', the server MUST drop every packet of the flow.",
+             "A client SHOULD NOT set it to 'false' during a rekey."],
+            ["Traffic Selectors; \"any\" MUST NOT appear."],
+            ["The server MAY ignore the \"note\" leaf."],
+        ])
+        #expect(read[1].paragraphs.map(\.line) == [11, 14])
+        #expect(read[1].paragraphs[0].lineStarts.map(\.line) == [11, 12])
+    }
+
+    @Test func yangInXMLSourcecodeIsReadInSourceOrder() throws {
+        let xml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <rfc xmlns:xi="http://www.w3.org/2001/XInclude" docName="draft-example-yang-00" version="3">
+              <front><title>YANG</title></front>
+              <middle>
+                <section><name>Module</name>
+                  <sourcecode type="yang" markers="true" name="ietf-example@2020-12-01.yang"><![CDATA[
+            \(Self.yang)
+            ]]></sourcecode>
+                </section>
+              </middle>
+            </rfc>
+            """
+        let analysis = try Fixture.analyze(xml, path: "yang.xml")
+        #expect(analysis.statements.map { "\($0.position.line) \($0.text)" } == [
+            "18 When 'false', the server MUST drop every packet of the flow.",
+            "21 A client SHOULD NOT set it to 'false' during a rekey.",
+            "26 Traffic Selectors; \"any\" MUST NOT appear.",
+            "30 The server MAY ignore the \"note\" leaf.",
+            "32 The server MUST keep this comment.",
+        ])
+        #expect(analysis.keywordCount == 5)
+    }
+
+    /// SMI's strings hold no escapes and no single-quoted strings ("'0F'H" is a value);
+    /// "--" outside a string starts a comment, whose quotes open nothing.
+    @Test func smiStringsAndComments() {
+        let module = """
+            ipsecGroup OBJECT-GROUP
+                -- the "groups" of "this module
+                OBJECTS { a, b }
+                STATUS  current
+                DESCRIPTION "Path C:\\ MUST be 'quoted'."
+                ::= { 1 }
+            MODULE-COMPLIANCE
+                GROUP ipsecGroup
+                DESCRIPTION
+                    "This group is REQUIRED."
+            """
+        let read = ModuleStringScanner.descriptions(in: module)
+        #expect(read.map { $0.subject ?? "-" } == ["ipsecGroup OBJECT-GROUP", "GROUP ipsecGroup"])
+        #expect(read.map { $0.paragraphs.map(\.text) } == [["Path C:\\ MUST be 'quoted'."], ["This group is REQUIRED."]])
+    }
+}
