@@ -18,7 +18,8 @@ struct ReviewCommand: Command {
         narrowing), spd (SPD, SAD, selectors). A sentence with two keywords is one statement \
         per keyword; a table row with a cell that opens with a keyword ("Name: ENCR_DES; \
         Status: MUST NOT") is one. Comments in code (ASN.1 "--", C "/* */" and "//", ABNF ";") \
-        are read as prose; figures are not. Each statement has a stable id \
+        and the description strings of MIB and YANG modules are read as prose; figures are \
+        not. Each statement has a stable id \
         <series>/<section>/<hash> that survives revisions while its text does. The \
         requirements-language boilerplate is left out.
 
