@@ -33,7 +33,7 @@ extension ExtractionRun {
         prose.sort { $0.line < $1.line }
         for p in prose {
             (ctx.leadIn, ctx.leadInIsTerm) = (p.subject, p.subject != nil)
-            unit(p.text, at: SourceLocation(file: figure.location.file, line: figure.sourceLine(p.line)), &ctx, counted: true)
+            unit(p.text, at: SourceLocation(file: figure.location.file, line: figure.sourceLine(p.line)), &ctx, counted: true, inCode: true)
         }
     }
 

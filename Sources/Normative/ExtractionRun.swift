@@ -294,7 +294,10 @@ struct ExtractionRun {
     /// One run of prose (a paragraph, a list item's paragraph, a table cell). `counted`:
     /// its keywords are already in the counts.
     /// `oneSentence`: the run is one sentence whatever its stops (a table row).
-    mutating func unit(_ content: InlineText, at location: SourceLocation, _ ctx: inout Context, counted: Bool = false, oneSentence: Bool = false) {
+    /// `inCode`: the run is code's (a comment, a module's description), which no markup
+    /// can reach: its keywords are requirements in a document that tags the others with
+    /// `<bcp14>` too (RFC 7991 allows no element in `<sourcecode>` or `<artwork>`).
+    mutating func unit(_ content: InlineText, at location: SourceLocation, _ ctx: inout Context, counted: Bool = false, oneSentence: Bool = false, inCode: Bool = false) {
         let norm = Self.normalize(content)
         let bytes = norm.bytes
         guard !bytes.isEmpty else { return }
@@ -327,7 +330,7 @@ struct ExtractionRun {
             }
 
             var uses: [(keyword: BCP14Keyword, range: Range<Int>)] = []
-            if tagged {
+            if tagged, !inCode {
                 for t in Self.starting(in: range, norm.tagged, from: &nextTag, at: \.lowerBound) {
                     let phrase = String(decoding: bytes[t], as: UTF8.self)
                     guard let keyword = BCP14Keyword(phrase: phrase) else { continue }

@@ -144,6 +144,36 @@ import Testing
         #expect(analysis.keywordCount == 5)
     }
 
+    /// A document that tags its keywords with `<bcp14>` cannot tag those of code: its
+    /// comments and descriptions are requirements all the same, and no keyword of theirs is
+    /// "outside <bcp14>".
+    @Test func codeInATaggedDocumentNeedsNoTags() throws {
+        let xml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <rfc docName="draft-example-yang-00" version="3">
+              <front><title>YANG</title></front>
+              <middle>
+                <section><name>Module</name>
+                  <t>The server <bcp14>MUST</bcp14> load the module; a MAY here is untagged.</t>
+                  <sourcecode type="yang"><![CDATA[
+            \(Self.yang)
+            ]]></sourcecode>
+                </section>
+              </middle>
+            </rfc>
+            """
+        let analysis = try Fixture.analyze(xml, path: "tagged.xml")
+        #expect(analysis.statements.map { "\($0.position.line) \($0.levels.map(\.rawValue)) \($0.text)" } == [
+            "6 [\"MUST\"] The server MUST load the module; a MAY here is untagged.",
+            "19 [\"MUST\"] When 'false', the server MUST drop every packet of the flow.",
+            "22 [\"SHOULD NOT\"] A client SHOULD NOT set it to 'false' during a rekey.",
+            "27 [\"MUST NOT\"] Traffic Selectors; \"any\" MUST NOT appear.",
+            "31 [\"MAY\"] The server MAY ignore the \"note\" leaf.",
+            "33 [\"MUST\"] The server MUST keep this comment.",
+        ])
+        #expect(analysis.findings.filter { $0.code == .untaggedKeyword }.map(\.location.line) == [6])
+    }
+
     /// SMI's strings hold no escapes and no single-quoted strings ("'0F'H" is a value);
     /// "--" outside a string starts a comment, whose quotes open nothing.
     @Test func smiStringsAndComments() {
