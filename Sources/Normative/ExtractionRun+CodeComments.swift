@@ -9,23 +9,26 @@ extension ExtractionRun {
     /// v2 or v3" (RFC 5280), C's "/* MUST be zero */", ABNF's "; MUST accept up to 255
     /// octets" (RFC 4616). A run of comment lines is one run of prose; its lead-in is the
     /// code it follows ("issuerUniqueID [1] IMPLICIT UniqueIdentifier OPTIONAL,"), so that
-    /// "-- REQUIRED" says what is required.
+    /// "-- REQUIRED" says what is required. And the description strings of a module.
     mutating func comments(in figure: Figure, _ ctx: inout Context) {
-        // Most figures hold no keyword at all: nothing to read.
-        guard !KeywordScanner.occurrences(in: Array(figure.verbatim.utf8)).isEmpty else { return }
+        // Most figures hold no keyword and no module: nothing to read.
+        let hasKeyword = !KeywordScanner.occurrences(in: Array(figure.verbatim.utf8)).isEmpty
+        let descriptions = ModuleStringScanner.descriptions(in: figure.verbatim)
+        guard hasKeyword || !descriptions.isEmpty else { return }
         let outer = (ctx.leadIn, ctx.leadInIsTerm)
         defer { (ctx.leadIn, ctx.leadInIsTerm) = outer }
         // Comments and descriptions, read in the order the figure gives them.
         var prose: [(line: Int, subject: String?, text: InlineText)] = []
-        for run in Self.commentRuns(in: figure.verbatim) where !KeywordScanner.occurrences(in: run.text).isEmpty {
+        for run in hasKeyword ? Self.commentRuns(in: figure.verbatim) : [] where !KeywordScanner.occurrences(in: run.text).isEmpty {
             let starts = run.lineStarts.map { InlineText.LineStart(offset: $0.offset, line: figure.sourceLine($0.line)) }
             prose.append((run.line, run.code, InlineText(plain: run.text, lineStarts: starts)))
         }
         // The description strings of a module (SMI's DESCRIPTION clause, YANG's description
-        // statement): each paragraph is prose, said of the object or node it describes
-        // ("spdEgressPolicy OBJECT-TYPE", "leaf enable-nacm").
-        for description in ModuleStringScanner.descriptions(in: figure.verbatim) {
-            for paragraph in description.paragraphs where !KeywordScanner.occurrences(in: paragraph.text).isEmpty {
+        // statement) are its prose, every paragraph read as a paragraph is (its topics, a
+        // lowercase "must"), said of the object or node it describes ("spdEgressPolicy
+        // OBJECT-TYPE", "leaf enable-nacm").
+        for description in descriptions {
+            for paragraph in description.paragraphs {
                 let starts = paragraph.lineStarts.map { InlineText.LineStart(offset: $0.offset, line: figure.sourceLine($0.line)) }
                 prose.append((paragraph.line, description.subject, InlineText(plain: paragraph.text, lineStarts: starts)))
             }

@@ -54,6 +54,41 @@ import Testing
         #expect(figure.verbatim.hasSuffix("      A value of zero SHOULD be read as no policy.\"\n    DEFVAL { \"\" }\n    ::= { spdConfigObjects 1 }"))
     }
 
+    /// A page break inside a description's paragraph joins its lines as in a paragraph of
+    /// prose: the sentence over it is one (the line above the break is short enough to
+    /// have ended a paragraph, so the break ends the chunk and the string joins it).
+    @Test func aPageBreakInsideADescriptionJoinsItsSentence() throws {
+        let text = """
+            Internet-Draft              Example MIB                    December 2010
+
+
+            1.  Definitions
+
+               fooObject OBJECT-TYPE
+                   SYNTAX      Integer32
+                   DESCRIPTION
+                       "The first paragraph.
+
+                        If an implementation keeps counters per entry (i.e., not
+                        broken out per interface), the
+
+
+
+            Doe                       Expires June 2011                 [Page 1]
+            \u{0C}
+            Internet-Draft              Example MIB                    December 2010
+
+
+                        value MUST be the sum of the entries."
+                   ::= { x 1 }
+
+            """
+        let analysis = try Fixture.analyze(text, path: "page.txt")
+        #expect(analysis.statements.map { "\($0.position.line) \($0.text)" } == [
+            "11 If an implementation keeps counters per entry (i.e., not broken out per interface), the value MUST be the sum of the entries.",
+        ])
+    }
+
     /// A quote no later chunk closes joins nothing: the chunks stay as they were.
     @Test func aStringNeverClosedJoinsNothing() throws {
         let text = """
@@ -172,6 +207,40 @@ import Testing
             "33 [\"MUST\"] The server MUST keep this comment.",
         ])
         #expect(analysis.findings.filter { $0.code == .untaggedKeyword }.map(\.location.line) == [6])
+    }
+
+    /// A description is prose whatever it holds: a paragraph about the SPD is a topical
+    /// statement, and a lowercase "should" is pointed out as it is in prose.
+    @Test func descriptionsAreProseWithoutKeywordsToo() throws {
+        let text = """
+            1.  Introduction
+
+               The key words "MUST", "MUST NOT", "REQUIRED", "SHALL", "SHALL
+               NOT", "SHOULD", "SHOULD NOT", "RECOMMENDED", "NOT RECOMMENDED",
+               "MAY", and "OPTIONAL" in this document are to be interpreted as
+               described in BCP 14 [RFC2119] [RFC8174] when, and only when, they
+               appear in all capitals, as shown here.
+
+            2.  Module
+
+               The server MUST implement the module.
+
+                 leaf spd-entry {
+                   type string;
+                   description
+                     "The name of the SPD entry.
+
+                      An implementation should keep it short.";
+                 }
+
+            """
+        let analysis = try Fixture.analyze(text, path: "spd.txt")
+        #expect(analysis.statements.map { "\($0.position.line) \($0.topics.map(\.rawValue)) \($0.text)" } == [
+            "11 [] The server MUST implement the module.",
+            "16 [\"spd\"] The name of the SPD entry.",
+        ])
+        #expect(analysis.findings.filter { $0.code == .lowercaseKeyword }.map(\.location.line) == [18])
+        #expect(analysis.keywordCount == 1)
     }
 
     /// SMI's strings hold no escapes and no single-quoted strings ("'0F'H" is a value);

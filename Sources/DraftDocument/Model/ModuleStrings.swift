@@ -62,8 +62,20 @@ public struct ModuleStringScanner {
         return nil
     }
 
+    /// Whether `text` holds "DESCRIPTION" or "description": a cheap look before a scan.
+    public static func mayDescribe<S: StringProtocol>(_ text: S) -> Bool {
+        guard text.utf8.count >= 11 else { return false }
+        return text.utf8.withContiguousStorageIfAvailable { u in
+            let hay = UnsafeRawBufferPointer(u)
+            return upper.withUnsafeBytes { ByteSearch.first($0, in: hay) != nil } || lower.withUnsafeBytes { ByteSearch.first($0, in: hay) != nil }
+        } ?? (text.contains("DESCRIPTION") || text.contains("description"))
+    }
+
+    private static let upper = Array("DESCRIPTION".utf8), lower = Array("description".utf8)
+
     /// The descriptions of `verbatim`, a figure's text.
     public static func descriptions(in verbatim: String) -> [Description] {
+        guard mayDescribe(verbatim) else { return [] }
         var scanner = ModuleStringScanner()
         for line in verbatim.split(separator: "\n", omittingEmptySubsequences: false) { scanner.feed(line) }
         return scanner.finished()

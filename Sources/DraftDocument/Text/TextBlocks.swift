@@ -361,7 +361,7 @@ struct TextBlockBuilder {
 
     /// Builds the blocks of a body; `references` reads "[ANCHOR] ..." chunks as entries.
     func blocks(_ lines: ArraySlice<TextLine>, references: Bool, nesting: Int = 0) -> [Block] {
-        let chunks = references ? chunks(lines) : joiningModuleStrings(chunks(lines).flatMap(splitOffRules).flatMap(splitOffProseUnderDrawing).flatMap(splitAtIntroducedList))
+        let chunks = references ? chunks(lines) : joiningModuleStrings(chunks(lines).flatMap(splitOffRules).flatMap(splitOffProseUnderDrawing).flatMap(splitAtIntroducedList), of: lines)
         var top: [Node] = []
         var open: [ListNode] = [] // outermost first
         var referenceEntries: [Reference] = []

@@ -2,19 +2,21 @@
 /// runs over blank lines when it has more than one paragraph, so the blank lines that
 /// otherwise end a block do not end it there.
 extension TextBlockBuilder {
-    /// `chunks` with each chunk of code that leaves a description's string open joined to
-    /// the chunks up to the one that closes it (blank lines kept between them), marked as a
-    /// module's code. A string no later chunk closes joins nothing.
-    func joiningModuleStrings(_ chunks: [Chunk]) -> [Chunk] {
+    /// `chunks` (of `lines`) with each chunk of code that leaves a description's string
+    /// open joined to the chunks up to the one that closes it, marked as a module's code.
+    /// A blank line is kept between two chunks where the source had one; a page break
+    /// alone joins them as one run of lines, as it joins a paragraph. A string no later
+    /// chunk closes joins nothing.
+    func joiningModuleStrings(_ chunks: [Chunk], of lines: ArraySlice<TextLine>) -> [Chunk] {
         // Most documents hold no module: one look at each line's bytes rules them out.
-        guard chunks.contains(where: { $0.lines.contains(where: Self.mayDescribe) }) else { return chunks }
+        guard chunks.contains(where: { $0.lines.contains { ModuleStringScanner.mayDescribe($0.content) } }) else { return chunks }
         var out: [Chunk] = []
         out.reserveCapacity(chunks.count)
         var index = 0
         while index < chunks.count {
             var chunk = chunks[index]
             index += 1
-            guard chunk.lines.contains(where: Self.mayDescribe) else { out.append(chunk); continue }
+            guard chunk.lines.contains(where: { ModuleStringScanner.mayDescribe($0.content) }) else { out.append(chunk); continue }
             var scanner = ModuleStringScanner()
             for line in chunk.lines { scanner.feed(line.raw) }
             // Once a search for a closing quote fails, no later chunk holds that quote (and
@@ -22,8 +24,10 @@ extension TextBlockBuilder {
             while let quote = scanner.openQuote, isFigure(chunk) || chunk.isModule {
                 guard let closing = chunks[index...].firstIndex(where: { c in c.lines.contains { $0.raw.utf8.contains(quote) } }) else { break }
                 for next in chunks[index...closing] {
-                    let blank = chunk.lines[chunk.lines.count - 1]
-                    chunk.lines.append(TextLine(kind: .blank, number: blank.number + 1, raw: "", indent: 0, content: ""))
+                    let last = chunk.lines[chunk.lines.count - 1]
+                    if blankBetween(last.number, next.lines[0].number, in: lines) {
+                        chunk.lines.append(TextLine(kind: .blank, number: last.number + 1, raw: "", indent: 0, content: ""))
+                    }
                     chunk.lines += next.lines
                     for line in next.lines { scanner.feed(line.raw) }
                 }
@@ -35,14 +39,24 @@ extension TextBlockBuilder {
         return out
     }
 
-    /// A line that may hold SMI's DESCRIPTION or YANG's description keyword.
-    private static func mayDescribe(_ line: TextLine) -> Bool {
-        guard line.content.utf8.count >= 11 else { return false }
-        return line.content.utf8.withContiguousStorageIfAvailable { u in
-            let hay = UnsafeRawBufferPointer(u)
-            return upper.withUnsafeBytes { ByteSearch.first($0, in: hay) != nil } || lower.withUnsafeBytes { ByteSearch.first($0, in: hay) != nil }
-        } ?? false
+    /// Whether the source sets the lines numbered `above` and `below` apart by a blank line,
+    /// or by a page break where the page above was cut short (more padding than a full
+    /// page has: the text above ended there).
+    private func blankBetween(_ above: Int, _ below: Int, in lines: ArraySlice<TextLine>) -> Bool {
+        var lo = lines.startIndex, hi = lines.endIndex
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if lines[mid].number <= above { lo = mid + 1 } else { hi = mid }
+        }
+        var k = lo
+        while k < lines.endIndex, lines[k].number < below {
+            switch lines[k].kind {
+            case .blank: return true
+            case .pageBreak: if lines[k].padding > fullPagePadding { return true }
+            case .text: break
+            }
+            k += 1
+        }
+        return false
     }
-
-    private static let upper = Array("DESCRIPTION".utf8), lower = Array("description".utf8)
 }
