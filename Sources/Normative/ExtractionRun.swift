@@ -321,6 +321,14 @@ struct ExtractionRun {
                 if requirementsLanguage == nil {
                     requirementsLanguage = RequirementsLanguage(form: form, text: String(decoding: sentenceBytes, as: UTF8.self), location: here, section: ctx.section)
                 }
+                // Counted with its figure: the boilerplate a YANG module's description
+                // repeats names the keywords and requires nothing.
+                if counted {
+                    for o in inSentence {
+                        keywordCount -= 1
+                        keywordCounts[o.keyword, default: 1] -= 1
+                    }
+                }
                 continue
             }
             for o in inSentence where !counted {

@@ -243,6 +243,34 @@ import Testing
         #expect(analysis.keywordCount == 1)
     }
 
+    /// The requirements-language boilerplate a YANG module's description repeats names the
+    /// keywords and requires nothing: its keywords are not counted (the figure's were).
+    @Test func theBoilerplateInAModuleIsNotCounted() throws {
+        let text = """
+            1.  Module
+
+               module ietf-x {
+                 description
+                   "This module defines x.
+
+                    The key words 'MUST', 'MUST NOT', 'REQUIRED', 'SHALL', 'SHALL
+                    NOT', 'SHOULD', 'SHOULD NOT', 'RECOMMENDED', 'NOT RECOMMENDED',
+                    'MAY', and 'OPTIONAL' in this document are to be interpreted as
+                    described in BCP 14 (RFC 2119) (RFC 8174) when, and only when,
+                    they appear in all capitals, as shown here.";
+                 leaf a {
+                   description
+                     "A server MUST keep it.";
+                 }
+               }
+
+            """
+        let analysis = try Fixture.analyze(text, path: "bp.txt")
+        #expect(analysis.statements.map { "\($0.position.line) \($0.text)" } == ["14 A server MUST keep it."])
+        #expect(analysis.keywordCount == 1)
+        #expect(analysis.requirementsLanguage?.form == .rfc8174)
+    }
+
     /// SMI's strings hold no escapes and no single-quoted strings ("'0F'H" is a value);
     /// "--" outside a string starts a comment, whose quotes open nothing.
     @Test func smiStringsAndComments() {
