@@ -3,7 +3,8 @@
 /// otherwise end a block do not end it there.
 extension TextBlockBuilder {
     /// `chunks` (of `lines`) with each chunk of code that leaves a description's string
-    /// open joined to the chunks up to the one that closes it, marked as a module's code.
+    /// open joined to the chunks up to the one that closes it, all set in further than the
+    /// chunk's first line, marked as a module's code.
     /// A blank line is kept between two chunks where the source had one; a page break
     /// alone joins them as one run of lines, as it joins a paragraph. A string no later
     /// chunk closes joins nothing.
@@ -19,10 +20,18 @@ extension TextBlockBuilder {
             guard chunk.lines.contains(where: { ModuleStringScanner.mayDescribe($0.content) }) else { out.append(chunk); continue }
             var scanner = ModuleStringScanner()
             for line in chunk.lines { scanner.feed(line.raw) }
-            // Once a search for a closing quote fails, no later chunk holds that quote (and
-            // none can open a string with it): each chunk is searched at most once.
+            // The string's lines are set in from the object or node it describes: a chunk out
+            // at its margin or further left (prose after the module) ends the search, so that
+            // a quote a module leaves open by mistake takes no prose into the figure. The
+            // search stops at the first chunk holding the quote or out at the margin: a chunk
+            // it passes holds no quote, so opens no search of its own.
             while let quote = scanner.openQuote, isFigure(chunk) || chunk.isModule {
-                guard let closing = chunks[index...].firstIndex(where: { c in c.lines.contains { $0.raw.utf8.contains(quote) } }) else { break }
+                var closing: Int?
+                for k in index..<chunks.count {
+                    guard chunks[k].indent > chunk.indent else { break }
+                    if chunks[k].lines.contains(where: { $0.raw.utf8.contains(quote) }) { closing = k; break }
+                }
+                guard let closing else { break }
                 for next in chunks[index...closing] {
                     let last = chunk.lines[chunk.lines.count - 1]
                     if blankBetween(last.number, next.lines[0].number, in: lines) {
