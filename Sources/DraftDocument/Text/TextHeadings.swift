@@ -146,7 +146,10 @@ enum TextHeadings {
         guard let last = content.last, !".,;:)]}=".contains(last) else { return false }
         // Code and art have braces, operators or wide gaps; titles do not.
         if ByteSearch.contains(content, "   ") { return false }
-        if content.contains(where: { "{}=;<>|".contains($0) }) { return false }
+        if content.contains(where: { "{}=;<>|@".contains($0) }) { return false }
+        // Nor addresses: "EMail: levone@microsoft.com", zone data's "IN AAAA
+        // 2001:0DB8::1:2:3:FF:FE:4:5:6" (draft-ietf-dnsext-mdns-29, set flush left).
+        if ByteSearch.contains(content, "::") { return false }
         return content.contains(where: \.isLetter)
     }
 
