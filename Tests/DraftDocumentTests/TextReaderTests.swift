@@ -803,6 +803,10 @@ import Testing
         ("   QR          MUST be 0 (Query)\n   AA          See note 2.1.1.b\n   RCODE       MUST be 0 (No error)\n   QDCOUNT     MUST be 1\n",
          ["QR", "AA", "RCODE", "QDCOUNT"],
          ["MUST be 0 (Query)", "See note 2.1.1.b", "MUST be 0 (No error)", "MUST be 1"]),
+        // A value in braces is a value (an object identifier), not code (RFC 3281 4.3.1).
+        ("   name           id-pe-ac-auditIdentity\n   OID            { id-pe 4 }\n   syntax         OCTET STRING\n   criticality    MUST be TRUE\n",
+         ["name", "OID", "syntax", "criticality"],
+         ["id-pe-ac-auditIdentity", "{ id-pe 4 }", "OCTET STRING", "MUST be TRUE"]),
         ("   10: Use of the key is prohibited for authentication.\n   00: Use of the key for authentication is\n       permitted. Implementations MAY require that the\n       bit be on for keys they serve.\n",
          ["10:", "00:"],
          ["Use of the key is prohibited for authentication.", "Use of the key for authentication is permitted. Implementations MAY require that the bit be on for keys they serve."]),

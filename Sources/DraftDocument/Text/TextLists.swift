@@ -202,7 +202,9 @@ extension TextBlockBuilder {
             let end = n + 1 < starts.count ? starts[n + 1].line : lines.count
             let first = lines[start.line]
             let texts = [first.content[start.textStart...]] + lines[(start.line + 1)..<end].map(\.content)
-            guard !texts.contains(where: Self.isDrawnOrCode) else { return nil }
+            // A value in braces ("OID   { id-pe 4 }", an ASN.1 object identifier) is a value,
+            // not code.
+            guard !texts.contains(where: { Self.isDrawnOrCode($0) && !Self.isBracedValue($0) }) else { return nil }
             // A value that opens with a keyword is a rule of its term ("criticality    MUST be
             // TRUE" under "name  id-pe-ac-auditIdentity", draft-ietf-pkix-ac509prof-05).
             prose = prose || texts.contains { Self.lowercaseWords($0) >= 3 } || Self.opensWithKeyword(texts[0])
@@ -299,7 +301,9 @@ extension TextBlockBuilder {
             while i < u.endIndex, u[i] == 0x20 { step() }
             setOff = true
         }
-        guard i < u.endIndex, Self.isASCIIAlphanumeric(u[i]) || u[i] == UInt8(ascii: "\"") || u[i] == UInt8(ascii: "(") else { return nil }
+        // A value in braces ("{ id-pe 4 }") is read as one when nothing in it is code.
+        guard i < u.endIndex, Self.isASCIIAlphanumeric(u[i]) || u[i] == UInt8(ascii: "\"") || u[i] == UInt8(ascii: "(")
+                || (u[i] == UInt8(ascii: "{") && isBracedValue(content[i...])) else { return nil }
         return (termEnd, i, column, setOff)
     }
 
@@ -323,6 +327,13 @@ extension TextBlockBuilder {
     /// a "6 = Destination Network Unknown" may be a term (RFC 2616 2.1, RFC 1812).
     static func opensCodeBlock(_ content: Substring) -> Bool {
         content.utf8.last == UInt8(ascii: "{") || ByteSearch.contains(content, "::=")
+    }
+
+    /// One group in braces and nothing else, no statement in it: "{ id-pe 4 }".
+    static func isBracedValue(_ text: Substring) -> Bool {
+        let u = text.utf8
+        guard u.first == UInt8(ascii: "{"), u.last == UInt8(ascii: "}"), u.count >= 3 else { return false }
+        return u.dropFirst().dropLast().allSatisfy { $0 != UInt8(ascii: "{") && $0 != UInt8(ascii: "}") && $0 != UInt8(ascii: ";") && $0 != UInt8(ascii: "=") }
     }
 
     /// Not prose: art, text in columns, or code.
