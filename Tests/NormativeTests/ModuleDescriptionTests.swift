@@ -157,49 +157,43 @@ import Testing
         #expect(read[1].paragraphs[0].lineStarts.map(\.line) == [11, 12])
     }
 
+    /// A v3 draft: `prose`, then the module in a `<sourcecode>`.
+    static func xmlDraft(prose: String) -> String {
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <rfc docName="draft-example-yang-00" version="3">
+          <front><title>YANG</title></front>
+          <middle>
+            <section><name>Module</name>
+              \(prose)
+              <sourcecode type="yang" markers="true" name="ietf-example@2020-12-01.yang"><![CDATA[
+        \(Self.yang)
+        ]]></sourcecode>
+            </section>
+          </middle>
+        </rfc>
+        """
+    }
+
     @Test func yangInXMLSourcecodeIsReadInSourceOrder() throws {
-        let xml = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <rfc xmlns:xi="http://www.w3.org/2001/XInclude" docName="draft-example-yang-00" version="3">
-              <front><title>YANG</title></front>
-              <middle>
-                <section><name>Module</name>
-                  <sourcecode type="yang" markers="true" name="ietf-example@2020-12-01.yang"><![CDATA[
-            \(Self.yang)
-            ]]></sourcecode>
-                </section>
-              </middle>
-            </rfc>
-            """
+        let xml = Self.xmlDraft(prose: "<t>The server MUST load the module.</t>")
         let analysis = try Fixture.analyze(xml, path: "yang.xml")
         #expect(analysis.statements.map { "\($0.position.line) \($0.text)" } == [
-            "18 When 'false', the server MUST drop every packet of the flow.",
-            "21 A client SHOULD NOT set it to 'false' during a rekey.",
-            "26 Traffic Selectors; \"any\" MUST NOT appear.",
-            "30 The server MAY ignore the \"note\" leaf.",
-            "32 The server MUST keep this comment.",
+            "6 The server MUST load the module.",
+            "19 When 'false', the server MUST drop every packet of the flow.",
+            "22 A client SHOULD NOT set it to 'false' during a rekey.",
+            "27 Traffic Selectors; \"any\" MUST NOT appear.",
+            "31 The server MAY ignore the \"note\" leaf.",
+            "33 The server MUST keep this comment.",
         ])
-        #expect(analysis.keywordCount == 5)
+        #expect(analysis.keywordCount == 6)
     }
 
     /// A document that tags its keywords with `<bcp14>` cannot tag those of code: its
     /// comments and descriptions are requirements all the same, and no keyword of theirs is
     /// "outside <bcp14>".
     @Test func codeInATaggedDocumentNeedsNoTags() throws {
-        let xml = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <rfc docName="draft-example-yang-00" version="3">
-              <front><title>YANG</title></front>
-              <middle>
-                <section><name>Module</name>
-                  <t>The server <bcp14>MUST</bcp14> load the module; a MAY here is untagged.</t>
-                  <sourcecode type="yang"><![CDATA[
-            \(Self.yang)
-            ]]></sourcecode>
-                </section>
-              </middle>
-            </rfc>
-            """
+        let xml = Self.xmlDraft(prose: "<t>The server <bcp14>MUST</bcp14> load the module; a MAY here is untagged.</t>")
         let analysis = try Fixture.analyze(xml, path: "tagged.xml")
         #expect(analysis.statements.map { "\($0.position.line) \($0.levels.map(\.rawValue)) \($0.text)" } == [
             "6 [\"MUST\"] The server MUST load the module; a MAY here is untagged.",
