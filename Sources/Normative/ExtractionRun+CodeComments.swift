@@ -4,13 +4,13 @@ import Foundation
 /// Requirements in the code of figures: its comments, and the description strings of
 /// MIB and YANG modules.
 extension ExtractionRun {
-    /// The comments of code in a figure, read for the requirements they hold (their
-    /// keywords were counted with the drawing): ASN.1's "-- If present, version MUST be
-    /// v2 or v3" (RFC 5280), C's "/* MUST be zero */", ABNF's "; MUST accept up to 255
-    /// octets" (RFC 4616). A run of comment lines is one run of prose; its lead-in is the
-    /// code it follows ("issuerUniqueID [1] IMPLICIT UniqueIdentifier OPTIONAL,"), so that
-    /// "-- REQUIRED" says what is required. And the description strings of a module.
-    mutating func comments(in figure: Figure, _ ctx: inout Context) {
+    /// The prose of code in a figure (its keywords were counted with the drawing). Its
+    /// comments, read for the requirements they hold: ASN.1's "-- If present, version MUST
+    /// be v2 or v3" (RFC 5280), C's "/* MUST be zero */", ABNF's "; MUST accept up to 255
+    /// octets" (RFC 4616); a run of comment lines is one run of prose, its lead-in the code
+    /// it follows ("issuerUniqueID [1] IMPLICIT UniqueIdentifier OPTIONAL,"), so that
+    /// "-- REQUIRED" says what is required. And a module's description strings.
+    mutating func proseOfCode(in figure: Figure, _ ctx: inout Context) {
         // Most figures hold no keyword and no module: nothing to read.
         let hasKeyword = !KeywordScanner.occurrences(in: Array(figure.verbatim.utf8)).isEmpty
         let descriptions = ModuleStringScanner.descriptions(in: figure.verbatim)

@@ -266,7 +266,7 @@ struct ExtractionRun {
             countKeywords(in: Array(f.verbatim.utf8))
             // A grid table drawn in text: its cells are read as a table's are (their
             // keywords were counted with the drawing).
-            if let t = f.table { cells(of: t, &ctx, counted: true) } else { comments(in: f, &ctx) }
+            if let t = f.table { cells(of: t, &ctx, counted: true) } else { proseOfCode(in: f, &ctx) }
         case .references:
             break
         }
