@@ -150,8 +150,22 @@ enum TextHeadings {
         // Nor addresses: "EMail: levone@microsoft.com", zone data's "IN AAAA
         // 2001:0DB8::1:2:3:FF:FE:4:5:6" (draft-ietf-dnsext-mdns-29, set flush left).
         if ByteSearch.contains(content, "::") { return false }
+        if readsAsCutSentence(content) { return false }
         return content.contains(where: \.isLetter)
     }
+
+    /// A sentence cut at its line's end, going on below it (a formula, a list): its last
+    /// word in lower case, and a verb no title has ("A user interface should allow", RFC
+    /// 768; "The following syntax will result in fewer problems with many", RFC 1035) or a
+    /// last word that leads on ("For notational convenience, let").
+    static func readsAsCutSentence(_ content: Substring) -> Bool {
+        let words = content.split(separator: " ")
+        guard words.count >= 2, let last = words.last, last.allSatisfy({ $0.isASCII && $0.isLowercase }) else { return false }
+        return words.dropFirst().contains(where: { sentenceVerbs.contains(String($0)) }) || leadingOn.contains(String(last))
+    }
+
+    private static let sentenceVerbs: Set<String> = ["is", "are", "was", "were", "be", "been", "should", "must", "may", "might", "will", "would", "can", "could", "shall", "does", "do", "has", "have"]
+    private static let leadingOn: Set<String> = ["let", "as", "that", "the", "a", "an", "of", "to", "with", "and", "or", "by", "for", "from", "in", "on", "include", "includes", "allow", "allows"]
 
     /// Whether `next` can follow `previous` in a document's numbering: a later sibling at
     /// some level (small gaps allowed, as drafts sometimes skip) or the first child. Two
