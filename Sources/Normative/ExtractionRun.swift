@@ -263,10 +263,10 @@ struct ExtractionRun {
         case .table(let t):
             cells(of: t, &ctx)
         case .figure(let f):
-            countKeywords(in: Array(f.verbatim.utf8))
+            let keywords = countKeywords(in: Array(f.verbatim.utf8))
             // A grid table drawn in text: its cells are read as a table's are (their
             // keywords were counted with the drawing).
-            if let t = f.table { cells(of: t, &ctx, counted: true) } else { proseOfCode(in: f, &ctx) }
+            if let t = f.table { cells(of: t, &ctx, counted: true) } else { proseOfCode(in: f, hasKeyword: keywords > 0, &ctx) }
         case .references:
             break
         }
@@ -284,11 +284,15 @@ struct ExtractionRun {
         }
     }
 
-    mutating func countKeywords(in bytes: [UInt8]) {
-        for occurrence in KeywordScanner.occurrences(in: bytes) {
+    /// Counts the keywords of `bytes`; how many there were.
+    @discardableResult
+    mutating func countKeywords(in bytes: [UInt8]) -> Int {
+        let occurrences = KeywordScanner.occurrences(in: bytes)
+        for occurrence in occurrences {
             keywordCount += 1
             keywordCounts[occurrence.keyword, default: 0] += 1
         }
+        return occurrences.count
     }
 
     /// One run of prose (a paragraph, a list item's paragraph, a table cell). `counted`:

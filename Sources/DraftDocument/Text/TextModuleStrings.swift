@@ -9,15 +9,17 @@ extension TextBlockBuilder {
     /// alone joins them as one run of lines, as it joins a paragraph. A string no later
     /// chunk closes joins nothing.
     func joiningModuleStrings(_ chunks: [Chunk], of lines: ArraySlice<TextLine>) -> [Chunk] {
-        // Most documents hold no module: one look at each line's bytes rules them out.
-        guard chunks.contains(where: { $0.lines.contains { ModuleStringScanner.mayDescribe($0.content) } }) else { return chunks }
-        var out: [Chunk] = []
+        func mayDescribe(_ chunk: Chunk) -> Bool { chunk.lines.contains { ModuleStringScanner.mayDescribe($0.content) } }
+        // Most documents hold no module: one look at each line's bytes rules them out, and
+        // the chunks before the first that may hold one stay as they are.
+        guard let first = chunks.firstIndex(where: mayDescribe) else { return chunks }
+        var out = Array(chunks[..<first])
         out.reserveCapacity(chunks.count)
-        var index = 0
+        var index = first
         while index < chunks.count {
             var chunk = chunks[index]
             index += 1
-            guard chunk.lines.contains(where: { ModuleStringScanner.mayDescribe($0.content) }) else { out.append(chunk); continue }
+            guard index - 1 == first || mayDescribe(chunk) else { out.append(chunk); continue }
             var scanner = ModuleStringScanner()
             for line in chunk.lines { scanner.feed(line.raw) }
             // The string's lines are set in from the object or node it describes: a chunk out

@@ -10,9 +10,9 @@ extension ExtractionRun {
     /// octets" (RFC 4616); a run of comment lines is one run of prose, its lead-in the code
     /// it follows ("issuerUniqueID [1] IMPLICIT UniqueIdentifier OPTIONAL,"), so that
     /// "-- REQUIRED" says what is required. And a module's description strings.
-    mutating func proseOfCode(in figure: Figure, _ ctx: inout Context) {
+    /// `hasKeyword`: whether the figure holds a keyword (its count just taken).
+    mutating func proseOfCode(in figure: Figure, hasKeyword: Bool, _ ctx: inout Context) {
         // Most figures hold no keyword and no module: nothing to read.
-        let hasKeyword = !KeywordScanner.occurrences(in: Array(figure.verbatim.utf8)).isEmpty
         let descriptions = ModuleStringScanner.descriptions(in: figure.verbatim)
         guard hasKeyword || !descriptions.isEmpty else { return }
         let outer = (ctx.leadIn, ctx.leadInIsTerm)
