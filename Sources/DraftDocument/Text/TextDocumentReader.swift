@@ -393,7 +393,26 @@ struct TextDocumentAssembler {
             }
             guard afterBreak || afterHeading else { continue }
             let underlined = isUnderline(i + 1, of: line)
-            guard beforeBreak || underlined, let title = Self.unnumberedTitle(line.content), !runsOnOverPage(i) else { continue }
+            guard beforeBreak || underlined, !runsOnOverPage(i) else { continue }
+            let title = Self.unnumberedTitle(line.content)
+            // An appendix's heading out of the document's numbering keeps the number it prints
+            // ("C.2.4.6 Management Query Frame" after C.2.6.2, RFC 2544; "G.10 userPassword and
+            // simple bind" under an appendix G whose G.1 to G.9 have no titles; "Appendix II:
+            // Specification under Kerberos version 4", RFC 2228): it is still a heading, as any
+            // title standing alone is, and its number is the one a reader cites. Not when an
+            // earlier heading has that number: a lookup by number finds one.
+            if previousNumber != nil, let candidate = TextHeadings.parse(line.content), candidate.isAppendix,
+               !candidate.components.isEmpty, !candidate.title.isEmpty, !out.contains(where: { $0.number == candidate.components }),
+               title != nil || TextHeadings.isUnnumberedTitle(Substring(candidate.title)) {
+                out.append(Heading(index: i, number: candidate.components, title: candidate.title, isFront: false))
+                if underlined {
+                    titleLine = i + 1
+                    out[out.count - 1].bodyStart = i + 2
+                }
+                inFront = false
+                continue
+            }
+            guard let title else { continue }
             if underlined { titleLine = i + 1 }
             // Before the first numbered heading: front sections, except that after the table
             // of contents an unfamiliar title starts the body.

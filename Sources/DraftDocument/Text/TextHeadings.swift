@@ -143,15 +143,55 @@ enum TextHeadings {
     /// "Normative References", "Acknowledgements").
     static func isUnnumberedTitle(_ content: Substring) -> Bool {
         guard content.utf8.count <= 72, let first = content.first, first.isUppercase else { return false }
-        guard let last = content.last, !".,;:)]}=".contains(last) else { return false }
+        guard let last = content.last, !".,;:)]}=([".contains(last) else { return false }
         // Code and art have braces, operators or wide gaps; titles do not.
         if ByteSearch.contains(content, "   ") { return false }
         if content.contains(where: { "{}=;<>|@".contains($0) }) { return false }
         // Nor addresses: "EMail: levone@microsoft.com", zone data's "IN AAAA
         // 2001:0DB8::1:2:3:FF:FE:4:5:6" (draft-ietf-dnsext-mdns-29, set flush left).
         if ByteSearch.contains(content, "::") { return false }
-        if readsAsCutSentence(content) { return false }
+        if readsAsCutSentence(content) || isLabelledValue(content) { return false }
+        // A module's brackets (ASN.1's "BEGIN" and "END" set flush left, RFC 3280's
+        // appendix A) and a conjunction between alternatives set apart ("OR") are no titles:
+        // the module or the text after them was filed under them.
+        // "None" alone is a section's whole body (an IANA considerations section's).
+        if ["BEGIN", "END", "OR", "AND", "None", "NONE"].contains(content) { return false }
+        if isCaption(content) || isPageMark(content) { return false }
+        // Nor names alone: hosts or object identifiers, every word dotted inside
+        // ("A.ISI.EDU XX.LCS.MIT.EDU SRI-NIC.ARPA", RFC 1035 2.3.1).
+        if content.split(separator: " ").allSatisfy({ word in word.dropLast().dropFirst().contains(".") }) { return false }
         return content.contains(where: \.isLetter)
+    }
+
+    /// A label and its value, not a title: a colon with a value that has no words after it
+    /// ("Phone: +1 425 706 6605") or set apart by a wider space ("Function value:  GSS
+    /// status code"). A title's colon is followed by one space and words ("Appendix: SIG(0)
+    /// Changes from RFC 2535").
+    static func isLabelledValue(_ content: Substring) -> Bool {
+        guard let colon = content.firstIndex(of: ":") else { return false }
+        let value = content[content.index(after: colon)...]
+        return value.hasPrefix("  ") || !value.contains(where: \.isLetter)
+    }
+
+    /// A figure's or table's caption ("Table 1: GSS-API Major Status Codes", "Table 4-1
+    /// GSSAPI Credential-management Routines", RFC 2078's drafts): it names what is above or
+    /// below it, not a section.
+    static func isCaption(_ content: Substring) -> Bool {
+        for word in ["Table ", "Figure "] where content.hasPrefix(word) {
+            return content.dropFirst(word.count).first.map { $0.isNumber } ?? false
+        }
+        return false
+    }
+
+    /// What a page's foot or head prints, left standing where the page layout was not the
+    /// usual one: a draft's expiry ("Expires November 2001", "This draft expires on October
+    /// 1, 1999") or a running header ("Internet-Draft  Returning Matched Values with LDAPv3
+    /// 8 September 1999"): the word, then a year at the line's end.
+    static func isPageMark(_ content: Substring) -> Bool {
+        let words = content.split(separator: " ")
+        guard let year = words.last, year.count == 4, year.hasPrefix("19") || year.hasPrefix("20"), year.allSatisfy(\.isNumber) else { return false }
+        let first = words[0].lowercased()
+        return first == "expires" || first == "internet-draft" || words.contains { $0.lowercased() == "expires" }
     }
 
     /// A sentence cut at its line's end, going on below it (a formula, a list): its last
@@ -161,10 +201,12 @@ enum TextHeadings {
     static func readsAsCutSentence(_ content: Substring) -> Bool {
         let words = content.split(separator: " ")
         guard words.count >= 2, let last = words.last, last.allSatisfy({ $0.isASCII && $0.isLowercase }) else { return false }
-        return words.dropFirst().contains(where: { sentenceVerbs.contains(String($0)) }) || leadingOn.contains(String(last))
+        // A verb keeps the punctuation after it out ("That is, porting simple applications to
+        // use IPv6 replaces the call", draft-ietf-ipngwg-bsd-api-new-06).
+        return words.dropFirst().contains(where: { sentenceVerbs.contains(String($0.filter(\.isLetter))) }) || leadingOn.contains(String(last))
     }
 
-    private static let sentenceVerbs: Set<String> = ["is", "are", "was", "were", "be", "been", "should", "must", "may", "might", "will", "would", "can", "could", "shall", "does", "do", "has", "have"]
+    private static let sentenceVerbs: Set<String> = ["is", "are", "was", "were", "be", "been", "should", "must", "may", "might", "will", "would", "can", "could", "shall", "does", "do", "did", "has", "have"]
     private static let leadingOn: Set<String> = ["let", "as", "that", "the", "a", "an", "of", "to", "with", "and", "or", "by", "for", "from", "in", "on", "include", "includes", "allow", "allows"]
 
     /// Whether `next` can follow `previous` in a document's numbering: a later sibling at
