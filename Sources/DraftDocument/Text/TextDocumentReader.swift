@@ -281,6 +281,16 @@ struct TextDocumentAssembler {
         var seenContents = false
         var previousNumber: [Substring]?
         var titleLine = -1 // a title read below its heading line
+        // The numbers of the headings in `out` so far (`out` only grows): a set, so that a
+        // document of many such lines is not read in quadratic time.
+        var numbersUsed = Set<[Substring]>(), numbersCounted = 0
+        func isUnused(_ number: [Substring]) -> Bool {
+            while numbersCounted < out.count {
+                numbersUsed.insert(out[numbersCounted].number)
+                numbersCounted += 1
+            }
+            return !numbersUsed.contains(number)
+        }
         let (contents, contentsLines) = tableOfContents()
         for i in lines.indices {
             let line = lines[i]
@@ -402,8 +412,8 @@ struct TextDocumentAssembler {
             // title standing alone is, and its number is the one a reader cites. Not when an
             // earlier heading has that number: a lookup by number finds one.
             if previousNumber != nil, let candidate = TextHeadings.parse(line.content), candidate.isAppendix,
-               !candidate.components.isEmpty, !candidate.title.isEmpty, !out.contains(where: { $0.number == candidate.components }),
-               title != nil || TextHeadings.isUnnumberedTitle(Substring(candidate.title)) {
+               !candidate.components.isEmpty, !candidate.title.isEmpty,
+               title != nil || TextHeadings.isUnnumberedTitle(Substring(candidate.title)), isUnused(candidate.components) {
                 out.append(Heading(index: i, number: candidate.components, title: candidate.title, isFront: false))
                 if underlined {
                     titleLine = i + 1
@@ -490,6 +500,7 @@ struct TextDocumentAssembler {
         var notes: [Container] = []
         var warnings: [DocumentWarning] = []
         var flat: [Section] = []
+        var shallower: [(depth: Int, titledReferences: Bool)] = []
         var back = false
         for (n, var heading) in heads.enumerated() {
             let end = n + 1 < heads.count ? heads[n + 1].index : lines.count
@@ -508,8 +519,13 @@ struct TextDocumentAssembler {
             }
             let depth = TextHeadings.depth(heading.number)
             let lowerTitle = heading.title.lowercased()
+            // The last section shallower than this one (its parent, printed or not): the
+            // sections before it that are no shallower are popped, as none can be that for a
+            // later section (this one comes after them and is shallower).
+            while let top = shallower.last, top.depth >= depth { shallower.removeLast() }
             let isReferences = ByteSearch.contains(lowerTitle, "references") || ByteSearch.contains(lowerTitle, "bibliography")
-                || (depth > 1 && flat.last(where: { $0.depth < depth }).map { ByteSearch.contains($0.title.lowercased(), "references") } ?? false)
+                || (depth > 1 && shallower.last?.titledReferences == true)
+            shallower.append((depth, ByteSearch.contains(lowerTitle, "references")))
             if depth == 1, isReferences || heading.number.first.map({ !TextHeadings.isDigit($0.utf8.first!) }) ?? false {
                 back = true
             }
