@@ -281,14 +281,22 @@ struct TextDocumentAssembler {
         var seenContents = false
         var previousNumber: [Substring]?
         var titleLine = -1 // a title read below its heading line
-        // The numbers of the headings in `out` so far (`out` only grows): a set, so that a
-        // document of many such lines is not read in quadratic time.
+        // What the headings in `out` so far say (`out` only grows), kept up as it grows so
+        // that no line looks back through all of them (a document of many headings and many
+        // lines that ask was read in quadratic time): the numbers used, and the last number
+        // in digits (the main numbering, which references after the appendices take up).
         var numbersUsed = Set<[Substring]>(), numbersCounted = 0
-        func isUnused(_ number: [Substring]) -> Bool {
+        var lastMainNumber: [Substring]?
+        func catchUp() {
             while numbersCounted < out.count {
-                numbersUsed.insert(out[numbersCounted].number)
+                let number = out[numbersCounted].number
+                numbersUsed.insert(number)
+                if number.first?.first?.isNumber == true { lastMainNumber = number }
                 numbersCounted += 1
             }
+        }
+        func isUnused(_ number: [Substring]) -> Bool {
+            catchUp()
             return !numbersUsed.contains(number)
         }
         let (contents, contentsLines) = tableOfContents()
@@ -376,7 +384,7 @@ struct TextDocumentAssembler {
             if let candidate = TextHeadings.parse(line.content), !candidate.components.isEmpty,
                TextHeadings.isPlausible(candidate.components, after: previousNumber)
                 || TextHeadings.resumesMainNumbering(candidate.components, after: previousNumber,
-                                                     lastMain: { out.last(where: { $0.number.first?.first?.isNumber == true })?.number }) {
+                                                     lastMain: { catchUp(); return lastMainNumber }) {
                 var heading = Heading(index: i, number: candidate.components, title: candidate.title, isFront: false)
                 if let wrapped = wrappedTitle(after: i, title: candidate.title) {
                     // A title broken after a hyphen ("[I-D.ietf-idr-" / "legacy-rtc]") joins
