@@ -150,6 +150,9 @@ enum TextHeadings {
         // Nor addresses: "EMail: levone@microsoft.com", zone data's "IN AAAA
         // 2001:0DB8::1:2:3:FF:FE:4:5:6" (draft-ietf-dnsext-mdns-29, set flush left).
         if ByteSearch.contains(content, "::") { return false }
+        // Nor data with a comment after it ("Version 1 20020701 # July 2002", a table of
+        // variants, draft-jseng-idn-admin-01).
+        if ByteSearch.contains(content, " # ") { return false }
         if readsAsCutSentence(content) || isLabelledValue(content) { return false }
         // A module's brackets (ASN.1's "BEGIN" and "END" set flush left, RFC 3280's
         // appendix A) and a conjunction between alternatives set apart ("OR") are no titles:
