@@ -1002,6 +1002,52 @@ import Testing
         ])
     }
 
+    /// A registration template as xml2rfc v1 set a hanging list whose labels are wider than
+    /// its hang indent (draft-baker-soap-media-reg-05 3): each label, a colon and its text on
+    /// one line, the text going on three columns in; a label alone over labels of its own
+    /// ("Optional parameters:" over "\"action\": ..."); an item's text carried over a page
+    /// break, then the next label further out. A list whose requirements are statements;
+    /// it was a figure, and seven keywords were in no statement. A message's header fields
+    /// (one word each) stay an example.
+    @Test func aRegistrationTemplateIsAListOfLabels() throws {
+        let text = "1.  Registration\n\n"
+            + "   MIME media type name: application\n"
+            + "   Required parameters: none\n"
+            + "   Optional parameters:\n"
+            + "      \"charset\": This parameter has identical semantics to the charset\n"
+            + "         parameter of the \"application/xml\" media type.\n"
+            + "      \"action\": This optional parameter can be used to specify the URI\n"
+            + "         that identifies the intent of the message.  It is strongly\n"
+            + "         RECOMMENDED that the URI be globally unique.\n"
+            + "\n\n\n\nBaker & Nottingham      Expires October 28, 2004                [Page 2]\n\u{0C}\n"
+            + "Internet-Draft    The \"application/soap+xml\" media type       April 2004\n\n\n"
+            + "         Use of the action parameter is OPTIONAL.  SOAP Receivers MAY use\n"
+            + "         it as a hint.\n"
+            + "   Security considerations: Because SOAP can carry application defined\n"
+            + "      data, it is strongly RECOMMENDED that the security implications\n"
+            + "      be understood.\n"
+            + "\n2.  Example\n\n"
+            + "   Host: www.example.com\n"
+            + "   Content-Type: text/plain; the client MUST send\n"
+            + "      a body of several words in this header\n"
+        let document = try Self.read(text)
+        let section = try #require(document.section(numbered: "1"))
+        guard case .list(let list)? = section.blocks.first else { Issue.record("not a list: \(section.blocks)"); return }
+        #expect(list.items.map { $0.term?.plainText } == ["MIME media type name", "Required parameters", "Optional parameters"])
+        guard case .list(let parameters)? = list.items.last?.blocks.first else { Issue.record("no list under the label: \(list.items)"); return }
+        #expect(parameters.items.map { $0.term?.plainText } == ["\"charset\"", "\"action\""])
+        #expect(section.paragraphs.map(\.content.plainText) == [
+            "application", "none",
+            "This parameter has identical semantics to the charset parameter of the \"application/xml\" media type.",
+            "This optional parameter can be used to specify the URI that identifies the intent of the message.  It is strongly RECOMMENDED that the URI be globally unique.",
+            "Use of the action parameter is OPTIONAL.  SOAP Receivers MAY use it as a hint.",
+            // The last label alone after the tail is a paragraph whose first line hangs out.
+            "Security considerations: Because SOAP can carry application defined data, it is strongly RECOMMENDED that the security implications be understood.",
+        ])
+        let example = try #require(document.section(numbered: "2"))
+        guard example.blocks.count == 1, case .figure = example.blocks[0] else { Issue.record("the example is no figure: \(example.blocks)"); return }
+    }
+
     /// The format comes from the content: markup that XML opens with, or a start tag closed
     /// later (a fragment, refused by the XML reader), is XML; a text draft whose first line
     /// is bracketed ("<Network Working Group>", draft-ietf-krb-wg-gssapi-cfx-07) is text.

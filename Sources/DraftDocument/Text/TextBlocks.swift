@@ -344,17 +344,27 @@ struct TextBlockBuilder {
     /// column 9 holding two MUSTs, then "Type" / "105 for Digest-Nonce" / "Length" ... at
     /// column 3; read as one, the mixed indentation made a figure). The tail reads as prose,
     /// the lines from the first term as such a list (`listItems`), and none is code,
-    /// columns or art.
+    /// columns or art. A term may be a label with its text after it on its line (a
+    /// registration template's "Encoding considerations: Identical to those of ..." under
+    /// the tail of the item before it carried over a page break).
     private func termsAfterTail(_ lines: [TextLine]) -> Int? {
         let column = lines[0].indent
         var tail = 1
         while tail < lines.count, lines[tail].indent == column { tail += 1 }
         guard tail + 1 < lines.count, lines[tail].indent < column, lines[tail + 1].indent > lines[tail].indent,
-              Self.isTerm(lines[tail].content), lines[tail].content.utf8.count <= 48,
+              Self.isTerm(lines[tail].content), lines[tail].content.utf8.count <= 48 || Self.labelEnd(lines[tail].content) != nil,
               lines[..<tail].contains(where: { Self.lowercaseWords($0.content) >= 4 }),
               !lines.contains(where: { Self.isCodeLike($0.content) || Self.hasWideGap($0.content) || Self.hasArt($0.content) || Self.hasFlowArrow($0.content) }),
-              let terms = listItems(Chunk(lines: Array(lines[tail...]))), terms.family == .hanging else { return nil }
+              Self.isLabelledParagraph(lines[tail...]) || listItems(Chunk(lines: Array(lines[tail...])))?.family == .hanging else { return nil }
         return tail
+    }
+
+    /// One label, its text after it and going on under it at one column further in (the
+    /// last item of a registration template, under the tail of the one before it).
+    private static func isLabelledParagraph(_ lines: ArraySlice<TextLine>) -> Bool {
+        guard lines.count >= 2, labelEnd(lines[lines.startIndex].content) != nil else { return false }
+        let hang = lines[lines.startIndex + 1].indent
+        return hang > lines[lines.startIndex].indent && lines.dropFirst().allSatisfy { $0.indent == hang }
     }
 
     // MARK: Blocks

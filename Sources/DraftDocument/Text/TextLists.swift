@@ -105,6 +105,7 @@ extension TextBlockBuilder {
         }
         if let items = sideBySideTerms(lines, indent: indent) { return (items, .hanging) }
         if let items = termsBeforeHangingText(lines, indent: indent) { return (items, .hanging) }
+        if let items = labelledHangingItems(lines, indent: indent, nesting: nesting) { return (items, .hanging) }
         // Several terms with no blank line between, each over its definition (xml2rfc v1's
         // compact hanging lists: "Description" / "Type" / "Length" over lines further in,
         // draft-ietf-radext-digest-auth-06 section 4). The shape is checked first (cheap, and
@@ -248,6 +249,68 @@ extension TextBlockBuilder {
                                   blocks: [.block(.paragraph(definition))], location: location))
         }
         return prose ? items : nil
+    }
+
+    /// Labels each ending in a colon with their text after one space on the same line, the
+    /// text going on under it further in: xml2rfc v1's hanging list whose hang text is wider
+    /// than its hang indent, as registration templates were set ("MIME media type name:
+    /// application", "Security considerations: Because SOAP can carry application defined"
+    /// over "data whose semantics ..." three columns in, draft-baker-soap-media-reg-05). A
+    /// label with nothing after its colon ("Optional parameters:") has its text under it,
+    /// which may be such a list again ("\"charset\": This parameter has ..."). Read as one,
+    /// the several indentations made a figure and the template's RECOMMENDED, MAY and SHOULD
+    /// NOT were lost. Every line at the chunk's indentation is a label's, some item has lines
+    /// under it, some label is of several words (a message's header fields, "Content-Type:",
+    /// are one word each: an example stays a figure), no line is art, columns or code, and
+    /// some text reads as prose.
+    private func labelledHangingItems(_ lines: [TextLine], indent: Int, nesting: Int, underLabel: Bool = false) -> [ItemNode]? {
+        guard lines.count >= 3, nesting < Self.deepestNestedList, lines.allSatisfy({ $0.indent >= indent }) else { return nil }
+        let starts = lines.indices.filter { lines[$0].indent == indent }
+        guard starts.count >= 2, starts.count < lines.count else { return nil }
+        var labels: [Substring.Index] = []
+        for start in starts {
+            guard let colon = Self.labelEnd(lines[start].content) else { return nil }
+            labels.append(colon)
+        }
+        guard underLabel || zip(starts, labels).contains(where: { start, colon in lines[start].content[..<colon].contains(" ") }),
+              !lines.contains(where: { Self.isDrawnOrCode($0.content) }),
+              lines.contains(where: { Self.lowercaseWords($0.content) >= 4 }) else { return nil }
+        var items: [ItemNode] = []
+        for (n, start) in starts.enumerated() {
+            let first = lines[start], colon = labels[n]
+            let end = n + 1 < starts.count ? starts[n + 1] : lines.count
+            let under = Array(lines[(start + 1)..<end])
+            let text = first.content[first.content.index(after: colon)...].drop(while: { $0 == " " })
+            let location = SourceLocation(file: path, line: first.number, column: first.indent + 1)
+            let body: [Node]
+            if text.isEmpty, let nested = under.first.flatMap({ labelledHangingItems(under, indent: $0.indent, nesting: nesting + 1, underLabel: true) }) {
+                // A list of labels under a label is one whatever its labels' words ("\"charset\":").
+                body = [.list(ListNode(family: .hanging, indent: under[0].indent, items: nested, location: nested[0].location))]
+            } else if text.isEmpty {
+                body = under.isEmpty ? [] : blocks(under[...], references: false, nesting: nesting + 1).map(Node.block)
+            } else {
+                let skip = first.content.distance(from: first.content.startIndex, to: text.startIndex)
+                body = bodyBlocks(texts: [text] + under.map(\.content), lines: [first] + under, location: location, skip: skip, nesting: nesting)
+            }
+            items.append(ItemNode(marker: nil, term: InlineText(plain: String(first.content[..<colon])), blocks: body, location: location))
+        }
+        return items
+    }
+
+    /// Where a label ends: its colon, after a name of words (letters first, or a quoted
+    /// name; parentheses and "&" allowed, "Magic number(s)", "Person & email address to
+    /// contact for further information"), with one space or nothing after it. Not a time,
+    /// a URL's scheme, nor a sentence (no ". " or ", " before the colon).
+    static func labelEnd(_ content: Substring) -> Substring.Index? {
+        guard let first = content.first, first.isLetter || first == "\"",
+              let colon = content.firstIndex(of: ":") else { return nil }
+        let label = content[..<colon]
+        guard label.count <= 64, label.split(separator: " ").count <= 10, label.last != " ",
+              !ByteSearch.contains(label, ". "), !ByteSearch.contains(label, ", "),
+              label.allSatisfy({ $0.isLetter || $0.isNumber || " -_/()&'\"+.".contains($0) }) else { return nil }
+        let after = content[content.index(after: colon)...]
+        guard after.isEmpty || (after.first == " " && after.dropFirst().first != " ") else { return nil }
+        return colon
     }
 
     /// A word of ASCII lower-case letters only: prose's, not a term's ("the", not "QR" or
