@@ -1008,7 +1008,8 @@ import Testing
     /// ("Optional parameters:" over "\"action\": ..."); an item's text carried over a page
     /// break, then the next label further out. A list whose requirements are statements;
     /// it was a figure, and seven keywords were in no statement. A message's header fields
-    /// (one word each) stay an example.
+    /// (one word each) stay an example; quoted values with two spaces after their colon
+    /// are labels too.
     @Test func aRegistrationTemplateIsAListOfLabels() throws {
         let text = "1.  Registration\n\n"
             + "   MIME media type name: application\n"
@@ -1030,12 +1031,18 @@ import Testing
             + "   Host: www.example.com\n"
             + "   Content-Type: text/plain; the client MUST send\n"
             + "      a body of several words in this header\n"
+            + "\n3.  Modes\n\n"
+            + "   \"xml\":  A mode attribute with the value \"xml\" indicates that the\n"
+            + "      element's content is inline xml.\n"
+            + "   \"escaped\":  A mode attribute with the value \"escaped\" indicates that\n"
+            + "      the element's content is an escaped string.  Processors MUST\n"
+            + "      unescape the element's content.\n"
         let document = try Self.read(text)
         let section = try #require(document.section(numbered: "1"))
         guard case .list(let list)? = section.blocks.first else { Issue.record("not a list: \(section.blocks)"); return }
-        #expect(list.items.map { $0.term?.plainText } == ["MIME media type name", "Required parameters", "Optional parameters"])
+        #expect(list.items.map { $0.term?.plainText } == ["MIME media type name:", "Required parameters:", "Optional parameters:"])
         guard case .list(let parameters)? = list.items.last?.blocks.first else { Issue.record("no list under the label: \(list.items)"); return }
-        #expect(parameters.items.map { $0.term?.plainText } == ["\"charset\"", "\"action\""])
+        #expect(parameters.items.map { $0.term?.plainText } == ["\"charset\":", "\"action\":"])
         #expect(section.paragraphs.map(\.content.plainText) == [
             "application", "none",
             "This parameter has identical semantics to the charset parameter of the \"application/xml\" media type.",
@@ -1046,6 +1053,14 @@ import Testing
         ])
         let example = try #require(document.section(numbered: "2"))
         guard example.blocks.count == 1, case .figure = example.blocks[0] else { Issue.record("the example is no figure: \(example.blocks)"); return }
+        // Quoted labels, two spaces after the colon (draft-ietf-atompub-format-00 3.1.2).
+        let modes = try #require(document.section(numbered: "3"))
+        guard modes.blocks.count == 1, case .list(let values) = modes.blocks[0] else { Issue.record("not a list: \(modes.blocks)"); return }
+        #expect(values.items.map { $0.term?.plainText } == ["\"xml\":", "\"escaped\":"])
+        #expect(modes.paragraphs.map(\.content.plainText) == [
+            "A mode attribute with the value \"xml\" indicates that the element's content is inline xml.",
+            "A mode attribute with the value \"escaped\" indicates that the element's content is an escaped string.  Processors MUST unescape the element's content.",
+        ])
     }
 
     /// The format comes from the content: markup that XML opens with, or a start tag closed

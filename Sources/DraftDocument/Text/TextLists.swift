@@ -259,10 +259,11 @@ extension TextBlockBuilder {
     /// label with nothing after its colon ("Optional parameters:") has its text under it,
     /// which may be such a list again ("\"charset\": This parameter has ..."). Read as one,
     /// the several indentations made a figure and the template's RECOMMENDED, MAY and SHOULD
-    /// NOT were lost. Every line at the chunk's indentation is a label's, some item has lines
-    /// under it, some label is of several words (a message's header fields, "Content-Type:",
-    /// are one word each: an example stays a figure), no line is art, columns or code, and
-    /// some text reads as prose.
+    /// NOT were lost; so were the MUSTs of draft-ietf-atompub-format-00 3.1.2's values
+    /// ("\"escaped\":  A mode attribute with the value ..."). Every line at the chunk's
+    /// indentation is a label's, some item has lines under it, some label is of several words
+    /// or quoted (a message's header fields, "Content-Type:", are one word each: an example
+    /// stays a figure), no line is art, columns or code, and some text reads as prose.
     private func labelledHangingItems(_ lines: [TextLine], indent: Int, nesting: Int, underLabel: Bool = false) -> [ItemNode]? {
         guard lines.count >= 3, nesting < Self.deepestNestedList, lines.allSatisfy({ $0.indent >= indent }) else { return nil }
         let starts = lines.indices.filter { lines[$0].indent == indent }
@@ -272,7 +273,8 @@ extension TextBlockBuilder {
             guard let colon = Self.labelEnd(lines[start].content) else { return nil }
             labels.append(colon)
         }
-        guard underLabel || zip(starts, labels).contains(where: { start, colon in lines[start].content[..<colon].contains(" ") }),
+        guard underLabel || zip(starts, labels).contains(where: { start, colon in
+                  lines[start].content[..<colon].contains(" ") || lines[start].content.first == "\"" }),
               !lines.contains(where: { Self.isDrawnOrCode($0.content) }),
               lines.contains(where: { Self.lowercaseWords($0.content) >= 4 }) else { return nil }
         var items: [ItemNode] = []
@@ -292,15 +294,16 @@ extension TextBlockBuilder {
                 let skip = first.content.distance(from: first.content.startIndex, to: text.startIndex)
                 body = bodyBlocks(texts: [text] + under.map(\.content), lines: [first] + under, location: location, skip: skip, nesting: nesting)
             }
-            items.append(ItemNode(marker: nil, term: InlineText(plain: String(first.content[..<colon])), blocks: body, location: location))
+            items.append(ItemNode(marker: nil, term: InlineText(plain: String(first.content[...colon])), blocks: body, location: location))
         }
         return items
     }
 
     /// Where a label ends: its colon, after a name of words (letters first, or a quoted
     /// name; parentheses and "&" allowed, "Magic number(s)", "Person & email address to
-    /// contact for further information"), with one space or nothing after it. Not a time,
-    /// a URL's scheme, nor a sentence (no ". " or ", " before the colon).
+    /// contact for further information"), with one or two spaces or nothing after it
+    /// (three are columns). Not a time, a URL's scheme, nor a sentence (no ". " or ", "
+    /// before the colon).
     static func labelEnd(_ content: Substring) -> Substring.Index? {
         guard let first = content.first, first.isLetter || first == "\"",
               let colon = content.firstIndex(of: ":") else { return nil }
@@ -309,7 +312,7 @@ extension TextBlockBuilder {
               !ByteSearch.contains(label, ". "), !ByteSearch.contains(label, ", "),
               label.allSatisfy({ $0.isLetter || $0.isNumber || " -_/()&'\"+.".contains($0) }) else { return nil }
         let after = content[content.index(after: colon)...]
-        guard after.isEmpty || (after.first == " " && after.dropFirst().first != " ") else { return nil }
+        guard after.isEmpty || (after.first == " " && after.dropFirst(after.hasPrefix("  ") ? 2 : 1).first != " ") else { return nil }
         return colon
     }
 
