@@ -251,7 +251,7 @@ extension TextBlockBuilder {
         return prose ? items : nil
     }
 
-    /// Labels each ending in a colon with their text after one space on the same line, the
+    /// Labels each ending in a colon with their text after one or two spaces on its line, the
     /// text going on under it further in: xml2rfc v1's hanging list whose hang text is wider
     /// than its hang indent, as registration templates were set ("MIME media type name:
     /// application", "Security considerations: Because SOAP can carry application defined"
