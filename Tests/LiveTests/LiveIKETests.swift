@@ -18,6 +18,10 @@ import Testing
             if TestEnvironment.isStrict { Issue.record(Comment(rawValue: msg)) }
             return
         }
+        if let problem = Peer.umlHostProblem {
+            _ = Absence.hostCannotRun(.uml, problem, neededFor: "the live narrowing scenarios against strongSwan and libreswan")
+            return
+        }
         let root = TestEnvironment.packageRoot
         let files = Self.scenarios.map { root.appendingPathComponent("Tests/Fixtures/daemons/\($0).json").path }
         let start = Date()

@@ -25,7 +25,7 @@ import Testing
 
     /// The one boot of the suite (nil without UML).
     static let run: Run? = {
-        guard Peer.uml.path != nil else { return nil }
+        guard Peer.uml.path != nil, Peer.umlHostProblem == nil else { return nil }
         let script = TestEnvironment.packageRoot.appendingPathComponent("scripts/uml").path
         let start = Date()
         guard let r = try? runProcess(script, [pfkeyLive.path], timeout: 90) else { return nil }
@@ -36,6 +36,10 @@ import Testing
         if Peer.uml.path == nil {
             let msg = Absence.peer(.uml, neededFor: "the live PF_KEY checks against the Linux af_key")
             if TestEnvironment.isStrict { Issue.record(Comment(rawValue: msg)) }
+            return nil
+        }
+        if let problem = Peer.umlHostProblem {
+            _ = Absence.hostCannotRun(.uml, problem, neededFor: "the live PF_KEY checks against the Linux af_key")
             return nil
         }
         guard let run = Self.run else { Issue.record("scripts/uml could not be started"); return nil }

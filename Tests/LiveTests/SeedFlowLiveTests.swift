@@ -19,7 +19,7 @@ import TrafficSelectors
     struct Run { var capture: CaptureFile; var status: Int32; var output: String }
 
     static let run: Run? = {
-        guard Peer.uml.path != nil else { return nil }
+        guard Peer.uml.path != nil, Peer.umlHostProblem == nil else { return nil }
         let script = TestEnvironment.packageRoot.appendingPathComponent("scripts/uml").path
         guard let r = try? runProcess(script, [LiveKernelTests.pfkeyLive.path, "seed-flow"], timeout: 90) else { return nil }
         return Run(capture: CaptureFile(text: r.stdout), status: r.status, output: r.stdout + r.stderr)
@@ -29,6 +29,10 @@ import TrafficSelectors
         if Peer.uml.path == nil {
             let msg = Absence.peer(.uml, neededFor: "the seed's flow on the Linux af_key")
             if TestEnvironment.isStrict { Issue.record(Comment(rawValue: msg)) }
+            return nil
+        }
+        if let problem = Peer.umlHostProblem {
+            _ = Absence.hostCannotRun(.uml, problem, neededFor: "the seed's flow on the Linux af_key")
             return nil
         }
         guard let run = Self.run else { Issue.record("scripts/uml could not be started"); return nil }
