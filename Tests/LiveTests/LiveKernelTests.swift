@@ -23,9 +23,10 @@ import Testing
         return TestEnvironment.packageRoot.appendingPathComponent(".build/debug/pfkey-live")
     }
 
-    /// The one boot of the suite (nil without UML).
+    /// The one boot of the suite (nil without UML); `liveRun` asks for it only on a host
+    /// that can run UML.
     static let run: Run? = {
-        guard Peer.uml.path != nil, Peer.umlHostProblem == nil else { return nil }
+        guard Peer.uml.path != nil else { return nil }
         let script = TestEnvironment.packageRoot.appendingPathComponent("scripts/uml").path
         let start = Date()
         guard let r = try? runProcess(script, [pfkeyLive.path], timeout: 90) else { return nil }

@@ -154,10 +154,9 @@ enum TextHeadings {
         // variants, draft-jseng-idn-admin-01).
         if ByteSearch.contains(content, " # ") { return false }
         if readsAsCutSentence(content) || isLabelledValue(content) { return false }
-        // A module's brackets (ASN.1's "BEGIN" and "END" set flush left, RFC 3280's
-        // appendix A) and a conjunction between alternatives set apart ("OR") are no titles:
-        // the module or the text after them was filed under them.
-        // "None" alone is a section's whole body (an IANA considerations section's).
+        // Nor a module's brackets (ASN.1's "BEGIN" and "END" set flush left, RFC 3280's
+        // appendix A), a conjunction between alternatives set apart ("OR"), or "None", an
+        // IANA section's whole body: the module or the text after them was filed under them.
         if ["BEGIN", "END", "OR", "AND", "None", "NONE"].contains(content) { return false }
         if isCaption(content) || isPageMark(content) { return false }
         // Nor names alone: hosts or object identifiers, every word dotted inside
