@@ -88,7 +88,7 @@ struct TextDocumentAssembler {
         }
         guard let cut, cut.rest < title.endIndex, title[cut.rest...].contains(where: \.isLetter) else { return nil }
         var lead = lines[i]
-        lead.content = title[cut.rest...]
+        lead.narrow(to: title[cut.rest...])
         lead.indent = lines[i + 1].indent
         return (String(title[..<cut.end]), lead)
     }
@@ -114,7 +114,7 @@ struct TextDocumentAssembler {
         guard lines[i].raw.count + 1 + firstWord > 69 else { return nil }
         var lead = lines[i]
         lead.indent += lead.content.count - title.count
-        lead.content = lead.content.suffix(title.count)
+        lead.narrow(to: lead.content.suffix(title.count))
         return lead
     }
 

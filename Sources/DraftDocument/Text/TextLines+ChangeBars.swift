@@ -42,13 +42,7 @@ extension TextLines {
         var content = line.content.dropLast()
         while content.utf8.last == 0x20 { content = content.dropLast() }
         var out = line
-        out.content = content
-        out.raw = line.raw[line.raw.startIndex..<content.endIndex]
-        if content.isEmpty {
-            out.kind = .blank
-            out.indent = 0
-            out.raw = line.raw[line.raw.startIndex..<line.raw.startIndex]
-        }
+        if content.isEmpty { out.makeBlank() } else { out.narrow(to: content) }
         return out
     }
 }

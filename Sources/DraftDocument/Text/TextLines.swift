@@ -8,21 +8,57 @@ struct TextLine {
     var kind: Kind
     /// 1-based line number in the file.
     var number: Int
-    /// The line as printed (leading spaces kept), without trailing white space.
-    var raw: Substring
     /// Leading spaces.
     var indent: Int
-    /// `raw` without its leading spaces.
-    var content: Substring
+    /// The line as printed without its leading spaces (`raw` without what stands before
+    /// the text), without trailing white space.
+    private(set) var content: Substring
     /// For a page break: the blank lines that padded the page above it. A page a paragraph
     /// runs off is filled to the last line, so more padding than the document's least means
     /// the text above ended there.
     var padding = 0
+    /// The UTF-8 bytes of `raw` before `content`. The line as printed is found from the
+    /// content rather than held beside it: a second reference to the text's storage doubled
+    /// the reference counting of every copy of a line, which the reader makes on each pass.
+    private var rawLead: Int
+
+    /// The line as printed (leading spaces kept), without trailing white space.
+    var raw: Substring {
+        let base = content.base
+        return base[base.utf8.index(content.startIndex, offsetBy: -rawLead)..<content.endIndex]
+    }
 
     var isText: Bool { kind == .text }
 
+    /// A line whose printed form is `content` after `indent` spaces.
+    init(kind: Kind, number: Int, indent: Int, content: Substring) {
+        self.kind = kind
+        self.number = number
+        self.indent = indent
+        self.content = content
+        self.rawLead = indent
+    }
+
     static func pageBreak(at number: Int, padding: Int) -> TextLine {
-        TextLine(kind: .pageBreak, number: number, raw: "", indent: 0, content: "", padding: padding)
+        var line = TextLine(kind: .pageBreak, number: number, indent: 0, content: "")
+        line.padding = padding
+        return line
+    }
+
+    /// Narrows the content to `part`, a slice of it (a heading's words taken off its
+    /// front, a change bar off its end); the line as printed stays whole.
+    mutating func narrow(to part: Substring) {
+        let base = content.base.utf8
+        rawLead += base.distance(from: content.startIndex, to: part.startIndex)
+        content = part
+    }
+
+    /// Makes the line blank where its content began.
+    mutating func makeBlank() {
+        kind = .blank
+        indent = 0
+        rawLead = 0
+        content = content[content.startIndex..<content.startIndex]
     }
 }
 
@@ -156,14 +192,12 @@ enum TextLines {
                 let expanded = Substring(expandTabs(text[utf8.index(base, offsetBy: start)..<utf8.index(base, offsetBy: end)]))
                 let indent = expanded.utf8.prefix(while: { $0 == 0x20 }).count
                 let content = expanded[expanded.utf8.index(expanded.startIndex, offsetBy: indent)...]
-                lines.append(TextLine(kind: content.isEmpty ? .blank : .text, number: number, raw: expanded, indent: indent, content: content))
+                lines.append(TextLine(kind: content.isEmpty ? .blank : .text, number: number, indent: indent, content: content))
                 return
             }
             while contentStart < end, bytes[contentStart] == 0x20 { contentStart += 1 }
-            let endIndex = utf8.index(base, offsetBy: end)
-            let raw = text[utf8.index(base, offsetBy: start)..<endIndex]
-            let content = text[utf8.index(base, offsetBy: contentStart)..<endIndex]
-            lines.append(TextLine(kind: contentStart == end ? .blank : .text, number: number, raw: raw, indent: contentStart - start, content: content))
+            let content = text[utf8.index(base, offsetBy: contentStart)..<utf8.index(base, offsetBy: end)]
+            lines.append(TextLine(kind: contentStart == end ? .blank : .text, number: number, indent: contentStart - start, content: content))
         }
         var start = 0
         var i = 0

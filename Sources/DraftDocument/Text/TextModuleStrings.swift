@@ -37,7 +37,7 @@ extension TextBlockBuilder {
                 for next in chunks[index...closing] {
                     let last = chunk.lines[chunk.lines.count - 1]
                     if blankBetween(last.number, next.lines[0].number, in: lines) {
-                        chunk.lines.append(TextLine(kind: .blank, number: last.number + 1, raw: "", indent: 0, content: ""))
+                        chunk.lines.append(TextLine(kind: .blank, number: last.number + 1, indent: 0, content: ""))
                     }
                     chunk.lines += next.lines
                     for line in next.lines { scanner.feed(line.raw) }
