@@ -11,7 +11,9 @@ import Foundation
 /// numbering order, so a flush-left line of a figure that happens to start with a number is
 /// not taken for one.
 enum TextDocumentReader {
-    static func read(data: Data, path: String) throws -> Document {
+    /// `blockParts`: how the sections' bodies are shared among the cores (tests compare one
+    /// part with many).
+    static func read(data: Data, path: String, blockParts: TextBlockParts.Policy = .machine) throws -> Document {
         let (text, encodingWarning) = try TextLines.decode(data, path: path)
         var split = TextLines.split(text)
         TextLines.removeChangeBars(&split.lines)
@@ -19,7 +21,7 @@ enum TextDocumentReader {
         guard !lines.isEmpty else {
             throw DocumentError(.notADocument, "no text", at: SourceLocation(file: path, line: 1))
         }
-        var document = TextDocumentAssembler(path: path, lines: lines).document()
+        var document = TextDocumentAssembler(path: path, lines: lines).document(blockParts: blockParts)
         if let encodingWarning { document.warnings.insert(encodingWarning, at: 0) }
         return document
     }
@@ -488,7 +490,7 @@ struct TextDocumentAssembler {
         return t == "table of contents" || t == "contents"
     }
 
-    func document() -> Document {
+    func document(blockParts: TextBlockParts.Policy = .machine) -> Document {
         var heads = headings()
         if !heads.contains(where: { !$0.number.isEmpty }), let margin = shiftedMargin() {
             // No numbered heading flush left: a document indented as a whole (its headings
@@ -504,10 +506,11 @@ struct TextDocumentAssembler {
         if metadata.docName == nil, metadata.rfcNumber == nil {
             metadata.docName = lines.lazy.compactMap { TextFrontMatter.draftName(in: $0.content) }.first
         }
-        var abstract: [Block] = []
-        var notes: [Container] = []
-        var warnings: [DocumentWarning] = []
-        var flat: [Section] = []
+        // Where each front note and section begins and ends, found in order; their bodies
+        // are then built (on every core for a large document: `TextBlockParts`).
+        enum Place { case abstract, note(String, SourceLocation), section(Section) }
+        var places: [Place] = []
+        var bodies: [TextBlockParts.Body] = []
         var shallower: [(depth: Int, titledReferences: Bool)] = []
         var back = false
         for (n, var heading) in heads.enumerated() {
@@ -517,12 +520,8 @@ struct TextDocumentAssembler {
             let location = SourceLocation(file: path, line: lines[heading.index].number)
             if heading.isFront {
                 if Self.isTableOfContents(heading.title) { continue }
-                let blocks = builder.blocks(body, references: false)
-                if heading.title.lowercased() == "abstract" {
-                    abstract = blocks
-                } else {
-                    notes.append(Container(title: heading.title, blocks: blocks, location: location))
-                }
+                places.append(heading.title.lowercased() == "abstract" ? .abstract : .note(heading.title, location))
+                bodies.append(.init(lines: body, references: false))
                 continue
             }
             let depth = TextHeadings.depth(heading.number)
@@ -538,10 +537,23 @@ struct TextDocumentAssembler {
                 back = true
             }
             var section = Section(number: heading.number.isEmpty ? nil : heading.number.joined(separator: "."),
-                                  title: heading.title, depth: depth, isBackMatter: back,
-                                  blocks: builder.blocks(body, references: isReferences), location: location)
+                                  title: heading.title, depth: depth, isBackMatter: back, blocks: [], location: location)
             section.titleOpensBody = heading.titleOpensBody
-            flat.append(section)
+            places.append(.section(section))
+            bodies.append(.init(lines: body, references: isReferences))
+        }
+        var abstract: [Block] = []
+        var notes: [Container] = []
+        var warnings: [DocumentWarning] = []
+        var flat: [Section] = []
+        for (place, blocks) in zip(places, TextBlockParts.build(bodies, with: builder, policy: blockParts)) {
+            switch place {
+            case .abstract: abstract = blocks
+            case .note(let title, let location): notes.append(Container(title: title, blocks: blocks, location: location))
+            case .section(var section):
+                section.blocks = blocks
+                flat.append(section)
+            }
         }
         if flat.isEmpty {
             // Text with no headings: its body as one untitled section, said in a warning.
