@@ -220,6 +220,48 @@ import Testing
                 == ["1 7 [\"Why.\"]", "1.1 11 [\"Because.\"]", "2 15 [\"How.\"]"])
     }
 
+    /// An item of a numbered list set flush left, after a page break, whose number the
+    /// table of contents gives another heading printed further on, is no heading
+    /// (draft-ietf-ldup-model: "4. Security of content ..." took section 4's place, and
+    /// 3.2 to 3.7 and the real "4 Directory Model" were then out of order and lost). The
+    /// contents here are numbered themselves ("2 Table of Contents").
+    @Test func aListItemTheContentsContradictIsNoHeading() throws {
+        let text = "1 Abstract\n\n   Short.\n\n2 Table of Contents\n\n"
+            + "1    Abstract......................................................1\n"
+            + "3    Introduction..................................................2\n"
+            + "3.1  Scope.........................................................2\n"
+            + "3.2  Objectives....................................................2\n"
+            + "4    Directory Model...............................................3\n\n"
+            + "3 Introduction\n\n3.1  Scope\n\nThe design is on:\n\n1. Simplicity of operation.\n\n"
+            + "Merrells                                                     [Page 1]\n\u{0C}\n"
+            + "INTERNET-DRAFT      LDAP Replication Architecture      March 10, 2000\n\n"
+            + "4. Security of content and configuration information when LDAP servers\n"
+            + "  from more than one administrative authority are interconnected.\n\n"
+            + "3.2  Objectives\n\nThe objectives.\n\n4 Directory Model\n\nThe model.\n"
+        #expect(try Self.outline(text) == ["1 Abstract d1", "2 Table of Contents d1", "3 Introduction d1", "3.1 Scope d2",
+                                           "3.2 Objectives d2", "4 Directory Model d1"])
+    }
+
+    /// A heading the contents do not list with its page is no contradiction when the
+    /// contents name it at all: a draft may print two sections with one number
+    /// (draft-zeilenga-ldap-user-schema: "3.3. buildingName" with no page, then "3.3. co 8"),
+    /// or list one number twice (draft-ietf-dnsext-tsig-sha-03: "6. Security
+    /// Considerations", "6. Copyright and Disclaimer"). Both headings are read, the second
+    /// because the contents list it so.
+    @Test func headingsTheContentsNameTwiceUnderOneNumberStay() throws {
+        let text = "Table of Contents\n\n"
+            + "  1.     Introduction............................................2\n"
+            + "  3.     Attributes..............................................3\n"
+            + "  3.2.   associatedName\n  3.3.   buildingName\n  3.3.   co                                            8\n"
+            + "  5.     Security Considerations.................................8\n"
+            + "  5.     Copyright and Disclaimer................................8\n\n"
+            + "1. Introduction\n\n   Text.\n\n3. Attributes\n\n   Text.\n\n3.2. associatedName\n\n   Text.\n\n"
+            + "3.3.  buildingName\n\n   Text.\n\n3.3. co\n\n   Text.\n\n4. IANA\n\n   Text.\n\n"
+            + "5. Security Considerations\n\n   Text.\n\n5. Copyright and Disclaimer\n\n   Text.\n"
+        #expect(try Self.outline(text) == ["1 Introduction d1", "3 Attributes d1", "3.2 associatedName d2", "3.3 buildingName d2",
+                                           "3.3 co d2", "4 IANA d1", "5 Security Considerations d1", "5 Copyright and Disclaimer d1"])
+    }
+
     /// Numbered paragraphs (RFC 2671 and its drafts): the heading's title is the first line
     /// of a sentence going on under it, at the margin or under the title. The section keeps
     /// the line as its title, and its first paragraph holds it too, so the sentence and its

@@ -246,9 +246,12 @@ struct TextDocumentAssembler {
     /// the listing is then read from the 600 lines under the title (a contents list is
     /// shorter; reading the whole document for it cost a review of RFC 7296 a tenth of its
     /// time).
-    func tableOfContents() -> (listing: [String: String], lines: Range<Int>?) {
-        guard let start = lines.firstIndex(where: { $0.isText && $0.content.utf8.count <= 17 && Self.isTableOfContents(String($0.content)) }) else {
-            return ([:], nil)
+    /// The table of contents: each listed number's folded title (the last, where a number
+    /// is listed twice), the lines it spans, and the numbers it lists more than once with
+    /// different titles.
+    func tableOfContents() -> (listing: [String: String], lines: Range<Int>?, repeated: Set<String>) {
+        guard let start = lines.firstIndex(where: { $0.isText && Self.isContentsHeading($0.content) }) else {
+            return ([:], nil, [])
         }
         var range: Range<Int>?
         if let first = lines[(start + 1)...].prefix(4).firstIndex(where: \.isText),
@@ -262,11 +265,55 @@ struct TextDocumentAssembler {
             }
         }
         var listing: [String: String] = [:]
+        var repeated = Set<String>()
         for line in lines[(start + 1)..<(range?.upperBound ?? min(lines.count, start + 600))] where line.isText {
             guard let entry = TextHeadings.contentsEntry(line.content), let number = entry.number else { continue }
-            listing[number] = TextHeadings.foldedTitle(entry.title)
+            let title = TextHeadings.foldedTitle(entry.title)
+            if let earlier = listing.updateValue(title, forKey: number), earlier != title { repeated.insert(number) }
         }
-        return (listing, range)
+        return (listing, range, repeated)
+    }
+
+    /// The last line outside the table of contents that prints each listed heading: its
+    /// number and the title the contents give it (`listing` holds only numbers listed once:
+    /// a draft's contents may give two sections one number, as its body does).
+    func listedHeadingLines(_ listing: [String: String], outside contents: Range<Int>?) -> [String: Int] {
+        guard !listing.isEmpty else { return [:] }
+        var at: [String: Int] = [:]
+        for i in lines.indices where lines[i].isText && contents?.contains(i) != true {
+            guard let first = lines[i].content.utf8.first, TextHeadings.isDigit(first) || TextHeadings.isUpper(first),
+                  let candidate = TextHeadings.parse(lines[i].content), let number = candidate.number,
+                  let listed = listing[number], !TextHeadings.endsWithLeaderAndPage(lines[i].content),
+                  TextHeadings.foldedTitle(candidate.title) == listed else { continue }
+            at[number] = i
+        }
+        return at
+    }
+
+    /// A numbered line the table of contents contradicts: the contents list its number
+    /// with another title, and that heading is printed further on. An item of a numbered
+    /// list set flush left ("4. Security of content and configuration information when
+    /// LDAP servers", draft-ietf-ldup-model, where the contents list "4 Directory Model",
+    /// printed 300 lines below) was taken for section 4, and every heading before the real
+    /// one was then out of order and lost. Not when the contents name its title anywhere
+    /// (`contentsText`, folded): a draft may print two sections with one number and list
+    /// only one with its page ("3.3. buildingName", "3.3. co", draft-zeilenga-ldap-user-schema).
+    static func isContradicted(_ candidate: TextHeadings.Candidate, at i: Int, contents: [String: String], listedAt: [String: Int],
+                               contentsText: String) -> Bool {
+        guard let number = candidate.number, let printed = listedAt[number], printed > i, let listed = contents[number] else { return false }
+        let folded = TextHeadings.foldedTitle(candidate.title)
+        // A title wrapped onto the next line is the listed one's start.
+        return !listed.hasPrefix(folded) && !contentsText.contains(folded)
+    }
+
+    /// "Table of Contents" standing as a heading, numbered as some drafts number it ("2
+    /// Table of Contents", draft-ietf-ldup-model) or not.
+    static func isContentsHeading(_ content: Substring) -> Bool {
+        let n = content.utf8.count
+        if n <= 17 { return isTableOfContents(String(content)) }
+        guard n <= 25, let first = content.utf8.first, TextHeadings.isDigit(first),
+              let heading = TextHeadings.parse(content), heading.components.count == 1 else { return false }
+        return isTableOfContents(heading.title)
     }
 
     /// Whether the table of contents lists this heading: its number and its title.
@@ -301,7 +348,9 @@ struct TextDocumentAssembler {
             catchUp()
             return !numbersUsed.contains(number)
         }
-        let (contents, contentsLines) = tableOfContents()
+        let (contents, contentsLines, repeatedInContents) = tableOfContents()
+        let listedAt = listedHeadingLines(contents.filter { !repeatedInContents.contains($0.key) }, outside: contentsLines)
+        let contentsText = contentsLines.map { range in TextHeadings.foldedTitle(lines[range].map(\.content).joined(separator: " ")) } ?? ""
         for i in lines.indices {
             let line = lines[i]
             guard line.isText, i != titleLine else { continue }
@@ -386,7 +435,12 @@ struct TextDocumentAssembler {
             if let candidate = TextHeadings.parse(line.content), !candidate.components.isEmpty,
                TextHeadings.isPlausible(candidate.components, after: previousNumber)
                 || TextHeadings.resumesMainNumbering(candidate.components, after: previousNumber,
-                                                     lastMain: { catchUp(); return lastMainNumber }) {
+                                                     lastMain: { catchUp(); return lastMainNumber })
+                // The last heading's number again, where the contents list the line so (a
+                // draft giving two sections one number: "6. Security Considerations", "6.
+                // Copyright and Disclaimer", draft-ietf-dnsext-tsig-sha-03).
+                || (candidate.components == out.last?.number && Self.isListed(candidate, in: contents)),
+               !Self.isContradicted(candidate, at: i, contents: contents, listedAt: listedAt, contentsText: contentsText) {
                 var heading = Heading(index: i, number: candidate.components, title: candidate.title, isFront: false)
                 if let wrapped = wrappedTitle(after: i, title: candidate.title) {
                     // A title broken after a hyphen ("[I-D.ietf-idr-" / "legacy-rtc]") joins
