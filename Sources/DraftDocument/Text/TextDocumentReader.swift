@@ -247,11 +247,12 @@ struct TextDocumentAssembler {
     /// shorter; reading the whole document for it cost a review of RFC 7296 a tenth of its
     /// time).
     /// The table of contents: each listed number's folded title (the last, where a number
-    /// is listed twice), the lines it spans, and the numbers it lists more than once with
-    /// different titles.
-    func tableOfContents() -> (listing: [String: String], lines: Range<Int>?, repeated: Set<String>) {
+    /// is listed twice), the lines it spans, the numbers it lists more than once with
+    /// different titles, and every title it names, folded (with a page, or without one
+    /// where the contents' end is known).
+    func tableOfContents() -> (listing: [String: String], lines: Range<Int>?, repeated: Set<String>, named: Set<String>) {
         guard let start = lines.firstIndex(where: { $0.isText && Self.isContentsHeading($0.content) }) else {
-            return ([:], nil, [])
+            return ([:], nil, [], [])
         }
         var range: Range<Int>?
         if let first = lines[(start + 1)...].prefix(4).firstIndex(where: \.isText),
@@ -265,13 +266,18 @@ struct TextDocumentAssembler {
             }
         }
         var listing: [String: String] = [:]
-        var repeated = Set<String>()
+        var repeated = Set<String>(), named = Set<String>()
         for line in lines[(start + 1)..<(range?.upperBound ?? min(lines.count, start + 600))] where line.isText {
-            guard let entry = TextHeadings.contentsEntry(line.content), let number = entry.number else { continue }
+            guard let entry = TextHeadings.contentsEntry(line.content), let number = entry.number else {
+                // A line with no page is the contents' only where their end is known.
+                if range != nil { named.insert(TextHeadings.foldedTitle(TextHeadings.parse(line.content)?.title ?? String(line.content))) }
+                continue
+            }
             let title = TextHeadings.foldedTitle(entry.title)
+            named.insert(title)
             if let earlier = listing.updateValue(title, forKey: number), earlier != title { repeated.insert(number) }
         }
-        return (listing, range, repeated)
+        return (listing, range, repeated, named)
     }
 
     /// The last line outside the table of contents that prints each listed heading: its
@@ -295,15 +301,15 @@ struct TextDocumentAssembler {
     /// list set flush left ("4. Security of content and configuration information when
     /// LDAP servers", draft-ietf-ldup-model, where the contents list "4 Directory Model",
     /// printed 300 lines below) was taken for section 4, and every heading before the real
-    /// one was then out of order and lost. Not when the contents name its title anywhere
-    /// (`contentsText`, folded): a draft may print two sections with one number and list
-    /// only one with its page ("3.3. buildingName", "3.3. co", draft-zeilenga-ldap-user-schema).
+    /// one was then out of order and lost. Not when the contents name its title (`named`,
+    /// folded): a draft may print two sections with one number and list only one with its
+    /// page ("3.3. buildingName", "3.3. co 8", draft-zeilenga-ldap-user-schema).
     static func isContradicted(_ candidate: TextHeadings.Candidate, at i: Int, contents: [String: String], listedAt: [String: Int],
-                               contentsText: String) -> Bool {
+                               named: Set<String>) -> Bool {
         guard let number = candidate.number, let printed = listedAt[number], printed > i, let listed = contents[number] else { return false }
         let folded = TextHeadings.foldedTitle(candidate.title)
         // A title wrapped onto the next line is the listed one's start.
-        return !listed.hasPrefix(folded) && !contentsText.contains(folded)
+        return !listed.hasPrefix(folded) && !named.contains(folded)
     }
 
     /// "Table of Contents" standing as a heading, numbered as some drafts number it ("2
@@ -348,9 +354,8 @@ struct TextDocumentAssembler {
             catchUp()
             return !numbersUsed.contains(number)
         }
-        let (contents, contentsLines, repeatedInContents) = tableOfContents()
+        let (contents, contentsLines, repeatedInContents, namedInContents) = tableOfContents()
         let listedAt = listedHeadingLines(contents.filter { !repeatedInContents.contains($0.key) }, outside: contentsLines)
-        let contentsText = contentsLines.map { range in TextHeadings.foldedTitle(lines[range].map(\.content).joined(separator: " ")) } ?? ""
         for i in lines.indices {
             let line = lines[i]
             guard line.isText, i != titleLine else { continue }
@@ -440,7 +445,7 @@ struct TextDocumentAssembler {
                 // draft giving two sections one number: "6. Security Considerations", "6.
                 // Copyright and Disclaimer", draft-ietf-dnsext-tsig-sha-03).
                 || (candidate.components == out.last?.number && Self.isListed(candidate, in: contents)),
-               !Self.isContradicted(candidate, at: i, contents: contents, listedAt: listedAt, contentsText: contentsText) {
+               !Self.isContradicted(candidate, at: i, contents: contents, listedAt: listedAt, named: namedInContents) {
                 var heading = Heading(index: i, number: candidate.components, title: candidate.title, isFront: false)
                 if let wrapped = wrappedTitle(after: i, title: candidate.title) {
                     // A title broken after a hyphen ("[I-D.ietf-idr-" / "legacy-rtc]") joins
