@@ -262,6 +262,32 @@ import Testing
                                            "3.3 co d2", "4 IANA d1", "5 Security Considerations d1", "5 Copyright and Disclaimer d1"])
     }
 
+    /// A title wrapped back to the margin is whole where the contents list it whole, their
+    /// entry wrapped too (draft-leach-uuids-guids-01: "3.4 Algorithms for creating a UUID
+    /// from truly random or pseudo-random" over "numbers"). An underline under a title is
+    /// no second line; without the contents the lines are a numbered paragraph, as before.
+    @Test func aTitleWrappedToTheMarginIsWholeWhereTheContentsSaySo() throws {
+        let contents = "Table of Contents\n\n 1 Algorithm for creating a name-based UUID.........................10\n"
+            + " 1.1 Algorithms for creating a UUID from truly random or pseudo-random\n"
+            + " numbers .............................................................11\n\n"
+        let body = "1 Algorithm for creating a name-based UUID\n\n  Text.\n\n"
+            + "1.1 Algorithms for creating a UUID from truly random or pseudo-random\nnumbers\n\n  Text.\n"
+        #expect(try Self.outline(contents + body) == ["1 Algorithm for creating a name-based UUID d1",
+                                                      "1.1 Algorithms for creating a UUID from truly random or pseudo-random numbers d2"])
+        let document = try DocumentReader.read(data: Data((contents + body).utf8), path: "wrapped.txt")
+        #expect(document.section(numbered: "1.1")?.paragraphs.map(\.content.plainText) == ["Text."])
+        // No contents: the line under the title goes on at the margin as a numbered
+        // paragraph's does, and is read so (`numberedParagraphLead`).
+        let bare = try DocumentReader.read(data: Data(body.utf8), path: "bare.txt")
+        #expect(bare.section(numbered: "1.1")?.title == "Algorithms for creating a UUID from truly random or pseudo-random")
+        #expect(bare.section(numbered: "1.1")?.paragraphs.first?.content.plainText
+                == "Algorithms for creating a UUID from truly random or pseudo-random numbers")
+        // An underline is no title.
+        let underlined = contents.replacingOccurrences(of: "pseudo-random\n numbers", with: "pseudo-random\n ------")
+            + body.replacingOccurrences(of: "\nnumbers\n", with: "\n------------\n")
+        #expect(try Self.outline(underlined).last == "1.1 Algorithms for creating a UUID from truly random or pseudo-random d2")
+    }
+
     /// Numbered paragraphs (RFC 2671 and its drafts): the heading's title is the first line
     /// of a sentence going on under it, at the margin or under the title. The section keeps
     /// the line as its title, and its first paragraph holds it too, so the sentence and its

@@ -133,6 +133,19 @@ struct TextDocumentAssembler {
         return String(next.content)
     }
 
+    /// The second line of a heading's title set back at the margin, standing alone, where
+    /// the table of contents lists the title whole ("3.4 Algorithms for creating a UUID from
+    /// truly random or pseudo-random" over "numbers", draft-leach-uuids-guids-01): at the
+    /// margin the line could as well be a paragraph's, so the contents must say so.
+    func listedTitleWrap(after i: Int, candidate: TextHeadings.Candidate, contents: [String: String]) -> String? {
+        guard i + 1 < lines.count, let number = candidate.number, let listed = contents[number] else { return nil }
+        let next = lines[i + 1]
+        guard next.isText, next.indent == lines[i].indent, i + 2 == lines.count || !lines[i + 2].isText,
+              next.content.contains(where: \.isLetter), // not an underline ("-----")
+              TextHeadings.foldedTitle(candidate.title + " " + next.content) == listed else { return nil }
+        return String(next.content)
+    }
+
     /// A title underlined with a rule of its own length ("Introduction" over
     /// "------------", RFC 768), standing alone below it.
     func isUnderline(_ j: Int, of title: TextLine) -> Bool {
@@ -267,8 +280,10 @@ struct TextDocumentAssembler {
         }
         var listing: [String: String] = [:]
         var repeated = Set<String>(), named = Set<String>()
-        for line in lines[(start + 1)..<(range?.upperBound ?? min(lines.count, start + 600))] where line.isText {
-            guard let entry = TextHeadings.contentsEntry(line.content), let number = entry.number else {
+        let span = (start + 1)..<(range?.upperBound ?? min(lines.count, start + 600))
+        for j in span where lines[j].isText {
+            let line = lines[j]
+            guard let entry = TextHeadings.contentsEntry(line.content) ?? wrappedContentsEntry(j, within: span), let number = entry.number else {
                 // A line with no page is the contents' only where their end is known.
                 if range != nil { named.insert(TextHeadings.foldedTitle(TextHeadings.parse(line.content)?.title ?? String(line.content))) }
                 continue
@@ -310,6 +325,18 @@ struct TextDocumentAssembler {
         let folded = TextHeadings.foldedTitle(candidate.title)
         // A title wrapped onto the next line is the listed one's start.
         return !listed.hasPrefix(folded) && !named.contains(folded)
+    }
+
+    /// An entry of the contents whose title wraps onto the next line, the leader and page
+    /// there ("   1.7.  Significant Differences between RFC 4306 and This" over "         Document
+    /// . . . . 10", as xml2rfc wraps them): its title whole.
+    func wrappedContentsEntry(_ j: Int, within span: Range<Int>) -> TextHeadings.Candidate? {
+        guard j + 1 < span.upperBound, lines[j + 1].isText, !TextHeadings.endsWithLeaderAndPage(lines[j].content),
+              let rest = TextHeadings.withoutLeaderAndPage(lines[j + 1].content),
+              TextHeadings.parse(lines[j + 1].content)?.components.isEmpty != false,
+              var entry = TextHeadings.parse(lines[j].content), !entry.components.isEmpty else { return nil }
+        entry.title += " " + rest
+        return entry
     }
 
     /// "Table of Contents" standing as a heading, numbered as some drafts number it ("2
@@ -447,7 +474,7 @@ struct TextDocumentAssembler {
                 || (candidate.components == out.last?.number && Self.isListed(candidate, in: contents)),
                !Self.isContradicted(candidate, at: i, contents: contents, listedAt: listedAt, named: namedInContents) {
                 var heading = Heading(index: i, number: candidate.components, title: candidate.title, isFront: false)
-                if let wrapped = wrappedTitle(after: i, title: candidate.title) {
+                if let wrapped = wrappedTitle(after: i, title: candidate.title) ?? listedTitleWrap(after: i, candidate: candidate, contents: contents) {
                     // A title broken after a hyphen ("[I-D.ietf-idr-" / "legacy-rtc]") joins
                     // without a space, as paragraph lines do.
                     let hyphenated = candidate.title.hasSuffix("-") && !candidate.title.hasSuffix(" -")

@@ -34,14 +34,19 @@ enum TextHeadings {
     /// The heading a table-of-contents line lists ("2.1 One Spare Bit?.........5",
     /// "8.1.     Object Identifier          26"): the line without its leader and page.
     static func contentsEntry(_ content: Substring) -> Candidate? {
+        guard let text = withoutLeaderAndPage(content), let entry = parse(text.drop(while: { $0 == " " })), !entry.components.isEmpty else { return nil }
+        return entry
+    }
+
+    /// A table-of-contents line without its leader and page; nil when it has none.
+    static func withoutLeaderAndPage(_ content: Substring) -> Substring? {
         guard endsWithLeaderAndPage(content) else { return nil }
         // Trimmed from the end byte by byte (dropLast on a Substring is not constant time).
         let u = content.utf8
         var end = u.endIndex
         while end > u.startIndex, TextHeadings.isDigit(u[u.index(before: end)]) { end = u.index(before: end) }
         while end > u.startIndex, u[u.index(before: end)] == 0x20 || u[u.index(before: end)] == UInt8(ascii: ".") { end = u.index(before: end) }
-        guard let entry = parse(content[..<end].drop(while: { $0 == " " })), !entry.components.isEmpty else { return nil }
-        return entry
+        return content[..<end]
     }
 
     /// A title folded for comparison with the table of contents: its letters and digits, lower case.
