@@ -288,6 +288,24 @@ import Testing
         #expect(try Self.outline(underlined).last == "1.1 Algorithms for creating a UUID from truly random or pseudo-random d2")
     }
 
+    /// A document that takes up another's numbering part way, its first heading a
+    /// subsection's number (draft-morris-java-gssapi-update-for-csharp-00: "4.17.  C#
+    /// Modifications", then 4.17.1 ...). Its next heading confirms it; a number not
+    /// followed by the one after it, or a top-level number alone, is no start (the body is
+    /// one untitled section then, with its warning).
+    @Test func aDocumentMayStartPartWayThroughANumbering() throws {
+        let front = "Abstract\n\n   An update of RFC 2853.\n\n"
+        let text = front + "4.17.  C# Modifications\n\n   Text.\n\n4.17.1   C# Assembly Name\n\n   Text.\n\n"
+            + "4.17.2   C# Class Definitions\n\n   Text.\n"
+        #expect(try Self.outline(text) == ["4.17 C# Modifications d2", "4.17.1 C# Assembly Name d3", "4.17.2 C# Class Definitions d3"])
+        // The next numbered line is not the one after it: no heading.
+        let unconfirmed = front + "4.17.  C# Modifications\n\n   Text.\n\n4.19   C# Assembly Name\n\n   Text.\n"
+        #expect(try Self.outline(unconfirmed) == ["-  d1"])
+        // A top-level number: as likely a list's item.
+        let topLevel = front + "5.  Modifications\n\n   Text.\n\n6.  Examples\n\n   Text.\n"
+        #expect(try Self.outline(topLevel) == ["-  d1"])
+    }
+
     /// Numbered paragraphs (RFC 2671 and its drafts): the heading's title is the first line
     /// of a sentence going on under it, at the margin or under the title. The section keeps
     /// the line as its title, and its first paragraph holds it too, so the sentence and its

@@ -133,6 +133,22 @@ struct TextDocumentAssembler {
         return String(next.content)
     }
 
+    /// The first heading of a document that takes up another's numbering part way (an
+    /// update of one section: draft-morris-java-gssapi-update-for-csharp-00 is "4.17.  C#
+    /// Modifications", then 4.17.1 to 4.17.5; read as a document with no headings at all,
+    /// its body was one untitled section): a subsection's number standing alone at the
+    /// margin, with an upper-case title, where the next numbered line standing alone at the
+    /// margin, within 300 lines, is exactly the one after it. Only before any numbered
+    /// heading is found; a top-level number alone ("5. ...") is as likely a list's item.
+    func opensPartialNumbering(_ i: Int, _ candidate: TextHeadings.Candidate, margin: Int) -> Bool {
+        guard candidate.components.count >= 2, !candidate.isAppendix, candidate.title.first?.isUppercase == true else { return false }
+        for j in (i + 1)..<min(lines.count, i + 300) where lines[j].isText && lines[j].indent == margin && !lines[j - 1].isText {
+            guard let next = TextHeadings.parse(lines[j].content), !next.components.isEmpty else { continue }
+            return (j + 1 == lines.count || !lines[j + 1].isText) && TextHeadings.isNextNumber(next.components, after: candidate.components)
+        }
+        return false
+    }
+
     /// The second line of a heading's title set back at the margin, standing alone, where
     /// the table of contents lists the title whole ("3.4 Algorithms for creating a UUID from
     /// truly random or pseudo-random" over "numbers", draft-leach-uuids-guids-01): at the
@@ -471,7 +487,8 @@ struct TextDocumentAssembler {
                 // The last heading's number again, where the contents list the line so (a
                 // draft giving two sections one number: "6. Security Considerations", "6.
                 // Copyright and Disclaimer", draft-ietf-dnsext-tsig-sha-03).
-                || (candidate.components == out.last?.number && Self.isListed(candidate, in: contents)),
+                || (candidate.components == out.last?.number && Self.isListed(candidate, in: contents))
+                || (previousNumber == nil && afterBreak && beforeBreak && opensPartialNumbering(i, candidate, margin: margin)),
                !Self.isContradicted(candidate, at: i, contents: contents, listedAt: listedAt, named: namedInContents) {
                 var heading = Heading(index: i, number: candidate.components, title: candidate.title, isFront: false)
                 if let wrapped = wrappedTitle(after: i, title: candidate.title) ?? listedTitleWrap(after: i, candidate: candidate, contents: contents) {
