@@ -1,4 +1,4 @@
-import DraftDocument
+@testable import DraftDocument
 import Foundation
 import Testing
 
@@ -48,5 +48,22 @@ import Testing
     ])
     func replacingAllMatchesFoundation(_ text: String, _ target: String, _ replacement: String) {
         #expect(text.replacingAll(target, with: replacement) == text.replacingOccurrences(of: target, with: replacement))
+    }
+}
+
+/// Titles folded for comparison with the table of contents: ASCII byte by byte, the rest
+/// by Unicode's properties; both must fold an ASCII title alike.
+@Suite struct FoldedTitleTests {
+    static func byProperties(_ title: String) -> String {
+        String(String.UnicodeScalarView(title.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }))
+    }
+
+    @Test func asciiFoldsAsUnicodeDoes() {
+        let every = String(decoding: (0x20...0x7E).map { UInt8($0) }, as: UTF8.self)
+        #expect(TextHeadings.foldedTitle(every) == Self.byProperties(every))
+        #expect(TextHeadings.foldedTitle(every) == "0123456789abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz")
+        #expect(TextHeadings.foldedTitle("3.4 Algorithms for creating a UUID (pseudo-random)") == "34algorithmsforcreatingauuidpseudorandom")
+        #expect(TextHeadings.foldedTitle("Requesting the Peer\u{2019}s Version") == "requestingthepeersversion")
+        #expect(TextHeadings.foldedTitle("Übersicht der Änderungen") == "übersichtderänderungen")
     }
 }

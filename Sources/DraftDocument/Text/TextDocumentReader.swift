@@ -311,13 +311,14 @@ struct TextDocumentAssembler {
         return (listing, range, repeated, named)
     }
 
-    /// The last line outside the table of contents that prints each listed heading: its
-    /// number and the title the contents give it (`listing` holds only numbers listed once:
+    /// The last line outside the table of contents, after a break, that prints each listed
+    /// heading: its number and the title the contents give it (`listing` holds only numbers listed once:
     /// a draft's contents may give two sections one number, as its body does).
     func listedHeadingLines(_ listing: [String: String], outside contents: Range<Int>?) -> [String: Int] {
         guard !listing.isEmpty else { return [:] }
         var at: [String: Int] = [:]
-        for i in lines.indices where lines[i].isText && contents?.contains(i) != true {
+        // Headings stand after a blank line or a page break.
+        for i in lines.indices where lines[i].isText && (i == 0 || !lines[i - 1].isText) && contents?.contains(i) != true {
             guard let first = lines[i].content.utf8.first, TextHeadings.isDigit(first) || TextHeadings.isUpper(first),
                   let candidate = TextHeadings.parse(lines[i].content), let number = candidate.number,
                   let listed = listing[number], !TextHeadings.endsWithLeaderAndPage(lines[i].content),
@@ -335,12 +336,13 @@ struct TextDocumentAssembler {
     /// one was then out of order and lost. Not when the contents name its title (`named`,
     /// folded): a draft may print two sections with one number and list only one with its
     /// page ("3.3. buildingName", "3.3. co 8", draft-zeilenga-ldap-user-schema).
-    static func isContradicted(_ candidate: TextHeadings.Candidate, at i: Int, contents: [String: String], listedAt: [String: Int],
-                               named: Set<String>) -> Bool {
-        guard let number = candidate.number, let printed = listedAt[number], printed > i, let listed = contents[number] else { return false }
+    static func isContradicted(_ candidate: TextHeadings.Candidate, at i: Int, contents: [String: String], named: Set<String>,
+                               printedAt: (String) -> Int?) -> Bool {
+        guard let number = candidate.number, let listed = contents[number] else { return false }
         let folded = TextHeadings.foldedTitle(candidate.title)
         // A title wrapped onto the next line is the listed one's start.
-        return !listed.hasPrefix(folded) && !named.contains(folded)
+        guard !listed.hasPrefix(folded), !named.contains(folded), let printed = printedAt(number) else { return false }
+        return printed > i
     }
 
     /// An entry of the contents whose title wraps onto the next line, the leader and page
@@ -398,7 +400,13 @@ struct TextDocumentAssembler {
             return !numbersUsed.contains(number)
         }
         let (contents, contentsLines, repeatedInContents, namedInContents) = tableOfContents()
-        let listedAt = listedHeadingLines(contents.filter { !repeatedInContents.contains($0.key) }, outside: contentsLines)
+        // Where each listed heading is printed, found only when a line contradicting the
+        // contents asks (most documents have none).
+        var listedAt: [String: Int]?
+        func printedAt(_ number: String) -> Int? {
+            if listedAt == nil { listedAt = listedHeadingLines(contents.filter { !repeatedInContents.contains($0.key) }, outside: contentsLines) }
+            return listedAt?[number]
+        }
         for i in lines.indices {
             let line = lines[i]
             guard line.isText, i != titleLine else { continue }
@@ -489,7 +497,7 @@ struct TextDocumentAssembler {
                 // Copyright and Disclaimer", draft-ietf-dnsext-tsig-sha-03).
                 || (candidate.components == out.last?.number && Self.isListed(candidate, in: contents))
                 || (previousNumber == nil && afterBreak && beforeBreak && opensPartialNumbering(i, candidate, margin: margin)),
-               !Self.isContradicted(candidate, at: i, contents: contents, listedAt: listedAt, named: namedInContents) {
+               !Self.isContradicted(candidate, at: i, contents: contents, named: namedInContents, printedAt: printedAt) {
                 var heading = Heading(index: i, number: candidate.components, title: candidate.title, isFront: false)
                 if let wrapped = wrappedTitle(after: i, title: candidate.title) ?? listedTitleWrap(after: i, candidate: candidate, contents: contents) {
                     // A title broken after a hyphen ("[I-D.ietf-idr-" / "legacy-rtc]") joins

@@ -51,7 +51,16 @@ enum TextHeadings {
 
     /// A title folded for comparison with the table of contents: its letters and digits, lower case.
     static func foldedTitle(_ title: some StringProtocol) -> String {
-        String(String.UnicodeScalarView(title.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }))
+        // ASCII, as titles mostly are, byte by byte; otherwise by Unicode's properties.
+        if title.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(title.utf8.count)
+            for b in title.utf8 {
+                if isDigit(b) || (b >= 0x61 && b <= 0x7A) { bytes.append(b) } else if isUpper(b) { bytes.append(b | 0x20) }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        return String(String.UnicodeScalarView(title.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }))
     }
 
     /// The heading a flush-left line would be, before plausibility is judged.
