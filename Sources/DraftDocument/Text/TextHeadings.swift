@@ -167,7 +167,7 @@ enum TextHeadings {
         // Nor data with a comment after it ("Version 1 20020701 # July 2002", a table of
         // variants, draft-jseng-idn-admin-01).
         if ByteSearch.contains(content, " # ") { return false }
-        if readsAsCutSentence(content) || isLabelledValue(content) { return false }
+        if readsAsCutSentence(content) || readsAsSentence(content) || isLabelledValue(content) { return false }
         // Nor a module's brackets (ASN.1's "BEGIN" and "END" set flush left, RFC 3280's
         // appendix A), a conjunction between alternatives set apart ("OR"), or "None", an
         // IANA section's whole body: the module or the text after them was filed under them.
@@ -220,6 +220,21 @@ enum TextHeadings {
         // A verb keeps the punctuation after it out ("That is, porting simple applications to
         // use IPv6 replaces the call", draft-ietf-ipngwg-bsd-api-new-06).
         return words.dropFirst().contains(where: { sentenceVerbs.contains(String($0.filter(\.isLetter))) }) || leadingOn.contains(String(last))
+    }
+
+    /// A sentence standing alone, not a title: an article or pronoun, then a verb in lower
+    /// case among six words or more ("The object identifier for this control is
+    /// 1.2.826.0.1.3344810.2.3", draft-ietf-ldapext-matchedval), or a clause after a comma
+    /// with its own subject ("When an application receives a KRB_CRED message, it
+    /// verifies", draft-ietf-cat-kerberos-revisions-00). The text under it was filed in a
+    /// section named so.
+    static func readsAsSentence(_ content: Substring) -> Bool {
+        let words = content.split(separator: " ")
+        if words.count >= 6, ["The", "This", "These", "That", "A", "An", "It"].contains(words[0]),
+           words.dropFirst().contains(where: { $0.allSatisfy { $0.isLowercase || $0 == "," } && sentenceVerbs.contains(String($0.filter(\.isLetter))) }) {
+            return true
+        }
+        return zip(words, words.dropFirst()).contains { $0.last == "," && ["it", "they", "we", "he", "she"].contains($1) }
     }
 
     private static let sentenceVerbs: Set<String> = ["is", "are", "was", "were", "be", "been", "should", "must", "may", "might", "will", "would", "can", "could", "shall", "does", "do", "did", "has", "have"]
