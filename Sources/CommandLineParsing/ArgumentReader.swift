@@ -22,7 +22,7 @@ public struct ArgumentReader {
 
     /// A flag: true when given.
     public mutating func flag(_ long: String, help: String) -> Bool {
-        options.append(OptionSpec(long: long, short: nil, valueName: nil, repeatable: false, help: help, defaultText: nil, choices: []))
+        options.append(OptionSpec(long: long, short: nil, valueName: nil, repeatable: false, help: help, defaultText: nil, valueType: nil))
         guard case .reading(let values) = mode else { return false }
         return values.option(long) != nil
     }
@@ -75,7 +75,7 @@ public struct ArgumentReader {
     private mutating func declared<T: ArgumentValue>(_ long: String, short: Character?, valueName: String?, repeatable: Bool, defaultText: String?,
                                                      required: Bool = false, help: String, _ type: T.Type) throws -> [T] {
         let spec = OptionSpec(long: long, short: short, valueName: valueName ?? long, repeatable: repeatable, help: help,
-                              defaultText: defaultText, choices: T.allValueStrings, required: required)
+                              defaultText: defaultText, valueType: T.self, required: required)
         options.append(spec)
         guard case .reading(let values) = mode else { return [] }
         return try (values.option(long) ?? []).map { text in
@@ -98,8 +98,15 @@ public struct OptionSpec: Sendable {
     public var repeatable: Bool
     public var help: String
     public var defaultText: String?
-    public var choices: [String]
+    /// The type the value converts to; nil for a flag.
+    public var valueType: (any ArgumentValue.Type)?
     public var required = false
+
+    /// The values accepted (empty when any text of the right shape is), asked of the value's
+    /// type only for the help text and an error: listing them in every run cost a seventh of
+    /// a small document's review (each enumeration's cases, through generic metadata made
+    /// on first use).
+    public var choices: [String] { valueType?.allValueStrings ?? [] }
 
     /// `--format <format>` or `-o <o>`, as messages and the help name it.
     public var synopsis: String {

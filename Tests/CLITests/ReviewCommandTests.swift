@@ -96,6 +96,24 @@ import TestSupport
         #expect(!noColor.stdout.contains("\u{1B}["))
     }
 
+    /// On a terminal `auto` colours, and NO_COLOR set to any non-empty value turns it off
+    /// (https://no-color.org; set but empty, it is ignored). util-linux's `script` gives the
+    /// run a terminal.
+    @Test func autoColoursATerminalUnlessNoColorIsSet() throws {
+        let script = "/usr/bin/script"
+        guard FileManager.default.isExecutableFile(atPath: script) else {
+            Issue.record("\(script) (util-linux) is missing: the terminal colour test did not run")
+            return
+        }
+        let command = "\(TestEnvironment.draftcheckBinary.path) review \(Self.bundled) --topic pfkey"
+        func onTerminal(_ environment: [String: String]) throws -> String {
+            try runProcess(script, ["-qec", command, "/dev/null"], currentDirectory: TestEnvironment.packageRoot.path, environment: environment).stdout
+        }
+        #expect(try onTerminal(["NO_COLOR": ""]).contains("\u{1B}[36mPFKEY\u{1B}[0m"))
+        let off = try onTerminal(["NO_COLOR": "1"])
+        #expect(off.contains("PFKEY") && !off.contains("\u{1B}["))
+    }
+
     @Test func markdownGroupsBySectionWithReviewerPositions() throws {
         let result = try runDraftcheck(["review", Self.bundled, "--topic", "pfkey", "--format", "markdown"])
         #expect(result.status == 0)

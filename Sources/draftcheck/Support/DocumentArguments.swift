@@ -48,7 +48,9 @@ struct SourceOptions {
     /// file is missing), else the cached copy of the RFC, draft or URL it names, fetched
     /// first when needed.
     func path(_ argument: String) throws -> String {
-        if FileManager.default.fileExists(atPath: argument) { return argument }
+        // access(2), not FileManager: making FileManager.default is a fiftieth of a small
+        // document's review.
+        if access(argument, F_OK) == 0 { return argument }
         guard let name = DocumentName(parsing: argument) else { return argument }
         return try DocumentSource(settings: settings, notice: printWarning).localPath(of: name)
     }

@@ -12,7 +12,9 @@ enum ColorChoice: String, ArgumentValue, CaseIterable {
         case .always: return true
         case .never: return false
         case .auto:
-            if let v = ProcessInfo.processInfo.environment["NO_COLOR"], !v.isEmpty { return false }
+            // getenv, not ProcessInfo's environment: that builds a dictionary of the whole
+            // environment, a twentieth of a small document's review.
+            if let v = getenv("NO_COLOR"), v.pointee != 0 { return false }
             return isatty(STDOUT_FILENO) == 1
         }
     }
