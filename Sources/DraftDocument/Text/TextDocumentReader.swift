@@ -265,8 +265,11 @@ struct TextDocumentAssembler {
         return widest == 0 ? 72 : widest
     }
 
-    /// The table of contents: the numbered headings it lists (number to folded title), and
-    /// its lines, from its title to the body's first heading (the first entry printed again).
+    /// The table of contents: the numbered headings it lists (number to folded title; the
+    /// last, where a number is listed twice), its lines, from its title to the body's first
+    /// heading (the first entry printed again), the numbers it lists more than once with
+    /// different titles, and every title it names, folded (with a page, or without one where
+    /// its end is known).
     ///
     /// A contents list printed without page numbers (draft-ietf-dnsext-wcard-clarify-08,
     /// draft-ietf-idn-dude-00) reads line by line as headings, and the body's, numbered from
@@ -275,10 +278,6 @@ struct TextDocumentAssembler {
     /// the listing is then read from the 600 lines under the title (a contents list is
     /// shorter; reading the whole document for it cost a review of RFC 7296 a tenth of its
     /// time).
-    /// The table of contents: each listed number's folded title (the last, where a number
-    /// is listed twice), the lines it spans, the numbers it lists more than once with
-    /// different titles, and every title it names, folded (with a page, or without one
-    /// where the contents' end is known).
     func tableOfContents() -> (listing: [String: String], lines: Range<Int>?, repeated: Set<String>, named: Set<String>) {
         guard let start = lines.firstIndex(where: { $0.isText && Self.isContentsHeading($0.content) }) else {
             return ([:], nil, [], [])
@@ -312,8 +311,9 @@ struct TextDocumentAssembler {
     }
 
     /// The last line outside the table of contents, after a break, that prints each listed
-    /// heading: its number and the title the contents give it (`listing` holds only numbers listed once:
-    /// a draft's contents may give two sections one number, as its body does).
+    /// heading: its number and the title the contents give it (`listing` holds only the
+    /// numbers listed once: a draft's contents may give two sections one number, as its
+    /// body does).
     func listedHeadingLines(_ listing: [String: String], outside contents: Range<Int>?) -> [String: Int] {
         guard !listing.isEmpty else { return [:] }
         var at: [String: Int] = [:]
