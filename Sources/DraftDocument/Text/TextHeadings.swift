@@ -102,6 +102,12 @@ enum TextHeadings {
             if components.count == 1, !isDigit(components[0].utf8.first!), index < end, isDigit(u[index]) { continue }
             guard index < end, u[index] == 0x2E else { break }
             index = u.index(after: index)
+            // A dot doubled between digit groups is a typist's slip ("6.3..8.  LIST Command",
+            // RFC 2060): one separator.
+            if index < end, u[index] == 0x2E, isDigit(components[components.count - 1].utf8.first!) {
+                let after = u.index(after: index)
+                if after < end, isDigit(u[after]) { index = after }
+            }
             // "2.9." ends the number; "2.9" continues only with another digit group.
             guard index < end, isDigit(u[index]) else { break }
         }
@@ -132,8 +138,10 @@ enum TextHeadings {
         }
         // A title may open with the name it defines: "[RFC-2822] Size Message Attribute"
         // (RFC 3501), "/shared/comment" (RFC 5464), "$MDNSent IMAP Keyword Registration"
-        // (RFC 5788), "_ldap" (a DNS label).
-        guard let t = title.first, t.isLetter || t.isNumber || "\"('-<[/$_".contains(t) else { return nil }
+        // (RFC 5788), "_ldap" (a DNS label), "#-literals" (RFC 5321: a "#" before a word or a
+        // hyphen; a comment's "#" has a space after it).
+        let hashWord = title.first == "#" && title.dropFirst().first.map { $0.isLetter || $0 == "-" } == true
+        guard let t = title.first, t.isLetter || t.isNumber || "\"('-<[/$_".contains(t) || hashWord else { return nil }
         // A citation alone ("7    [*15]", a table's row) names nothing.
         if t == "[", !title.drop(while: { $0 != "]" }).dropFirst().contains(where: \.isLetter) { return nil }
         return Candidate(components: components, title: String(title), isAppendix: letterFirst)
