@@ -189,10 +189,13 @@ enum TextHeadings {
 
     /// A label and its value, not a title: a colon with a value that has no words after it
     /// ("Phone: +1 425 706 6605") or set apart by a wider space ("Function value:  GSS
-    /// status code"). A title's colon is followed by one space and words ("Appendix: SIG(0)
-    /// Changes from RFC 2535").
+    /// status code"), or a one-letter label. A title's colon is followed by one space and
+    /// words ("Appendix: SIG(0) Changes from RFC 2535").
     static func isLabelledValue(_ content: Substring) -> Bool {
         guard let colon = content.firstIndex(of: ":") else { return false }
+        // A protocol transcript's line: one capital for the speaker ("C: SHOW DB", "S: 552
+        // No match", RFC 2229's examples set flush left).
+        if content.distance(from: content.startIndex, to: colon) == 1, content.first!.isUppercase { return true }
         let value = content[content.index(after: colon)...]
         return value.hasPrefix("  ") || !value.contains(where: \.isLetter)
     }
@@ -242,6 +245,9 @@ enum TextHeadings {
            words.dropFirst().contains(where: { $0.allSatisfy { $0.isLowercase || $0 == "," } && sentenceVerbs.contains(String($0.filter(\.isLetter))) }) {
             return true
         }
+        // A request to the reader ("Please send comments to Paul Ford-Hutchinson at the
+        // address below", draft-murray-auth-ftp-ssl-16).
+        if words.count >= 4, words[0] == "Please" { return true }
         return zip(words, words.dropFirst()).contains { $0.last == "," && ["it", "they", "we", "he", "she"].contains($1) }
     }
 
