@@ -120,6 +120,12 @@ func numbering(_ document: Document) -> [String] {
         <rfc><front><title>T</title><author fullname="A B"/></front><middle><section title="Intro"/></middle><back>
         <references title="Normative References"/></back></rfc>
         """, expected: ["1 Intro", "2 Normative References", "- Author's Address"]),
+        Vector(rule: "an editor's comment in a section's name is no part of its title (xml2rfc prints it on a // line under the heading)", xml: """
+        <rfc version="3"><front><title>T</title></front><middle>
+        <section><name>Title with <cref anchor="c">id</cref></name></section>
+        <section><name><cref>first</cref>Opening <em>word</em></name></section>
+        </middle></rfc>
+        """, expected: ["1 Title with", "2 Opening _word_"]),
     ]
 
     @Test(arguments: vectors) func sectionNumbers(_ v: Vector) throws {

@@ -56,8 +56,11 @@ extension XMLModelBuilder {
 
     func title(of node: XMLNode) throws -> String? {
         if let name = node.firstElement("name") {
-            // As xml2rfc shows it: "_title_" for <em>, cross-references by their text.
-            return TextFill.finish(TextRenderer.displayText(try inlineText(of: name))).whitespaceNormalized
+            // As xml2rfc shows it: "_title_" for <em>, cross-references by their text. An
+            // editor's comment is printed on a "//" line under the heading, not in the title.
+            var text = try inlineText(of: name)
+            text.spans.removeAll { if case .invisible(let what) = $0.kind { what.hasPrefix("cref:") } else { false } }
+            return TextFill.finish(TextRenderer.displayText(text)).whitespaceNormalized
         }
         return node.attribute("title").map(\.whitespaceNormalized)
     }
