@@ -140,6 +140,42 @@ enum LibXMLParser {
         throw error(first, path: path, source: cursor.pointee.bytes)
     }
 
+    /// Parses the UTF-8 `content` of an external parsed entity (a well-balanced chunk: text
+    /// and elements, no XML declaration) as if it stood inside `parent`, so the entities
+    /// and namespaces declared by `parent`'s document apply. Returns the first of the
+    /// nodes, unlinked (free with `xmlFreeNodeList`), or nil when the chunk is empty.
+    /// - Throws: `DocumentError.malformedXML` at `path`'s line and column.
+    static func parseChunk(_ content: [UInt8], in parent: xmlNodePtr, path: String) throws -> xmlNodePtr? {
+        guard !content.isEmpty else { return nil }
+        guard content.count < Int(Int32.max) else {
+            throw DocumentError(.refusedUnsafe, "\(path): entity larger than 2 GiB")
+        }
+        _ = refuseExternalLoads
+        let first = FirstError()
+        let box = Unmanaged.passRetained(first)
+        defer { box.release() }
+        xmlSetStructuredErrorFunc(box.toOpaque()) { userData, error in
+            guard let userData, let error else { return }
+            Unmanaged<FirstError>.fromOpaque(userData).takeUnretainedValue().record(error)
+        }
+        defer { xmlSetStructuredErrorFunc(nil, nil) }
+        // libxml2 2.9 reads a chunk in the encoding its document declared; this one is UTF-8.
+        let document = parent.pointee.doc
+        let declared = document?.pointee.encoding
+        document?.pointee.encoding = nil
+        defer { document?.pointee.encoding = declared }
+        var list: xmlNodePtr?
+        let code = content.withUnsafeBufferPointer { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { chars in
+                xmlParseInNodeContext(parent, chars.baseAddress, Int32(chars.count), options, &list)
+            }
+        }
+        if code == XML_ERR_OK { return list }
+        if let list { xmlFreeNodeList(list) }
+        if first.first.message == nil { first.fatal.message = "not a well-balanced chunk of XML (libxml2 error \(code.rawValue))" }
+        return try content.withUnsafeBytes { throw error(first, path: path, source: $0) }
+    }
+
     private static func error(_ errors: FirstError, path: String, source: UnsafeRawBufferPointer) -> DocumentError {
         let first = errors.first
         guard let raw = first.message else {

@@ -5,17 +5,26 @@ import Foundation
 /// budget), and bibliography entries from xi:include, `<?rfc include?>` and SYSTEM entities.
 extension XMLModelBuilder {
     /// Calls `body` for each child, expanding references to internal entities in place
-    /// (within the expansion budget). External and undeclared entity references are
-    /// passed through for the caller to decide.
+    /// (within the expansion budget), and to external parsed entities (a file beside the
+    /// draft, as xml2rfc reads it; see `readExternalEntity`) except in `<references>`, whose
+    /// entities are bibliography entries. Undeclared entity references are passed through
+    /// for the caller to decide.
     func forEachChild(of node: XMLNode, _ body: (XMLNode) throws -> Void) throws {
         for child in node.children {
-            if child.isEntityReference, let entity = xmlGetDocEntity(document, child.pointer.pointee.name),
-               entity.pointee.etype == XML_INTERNAL_GENERAL_ENTITY, Self.entityHasMarkup(entity) {
-                try expandEntity(child, body)
-            } else {
-                try body(child)
+            try visit(child, in: node, body)
+        }
+    }
+
+    func visit(_ child: XMLNode, in parent: XMLNode, _ body: (XMLNode) throws -> Void) throws {
+        if child.isEntityReference, let entity = xmlGetDocEntity(document, child.pointer.pointee.name) {
+            if entity.pointee.etype == XML_INTERNAL_GENERAL_ENTITY, Self.entityHasMarkup(entity) {
+                return try expandEntity(child, body)
+            }
+            if entity.pointee.etype == XML_EXTERNAL_GENERAL_PARSED_ENTITY, !parent.isElement(named: "references") {
+                return try readExternalEntity(child, entity, in: parent, body)
             }
         }
+        try body(child)
     }
 
     private static func entityHasMarkup(_ entity: xmlEntityPtr) -> Bool {

@@ -94,6 +94,9 @@ final class XMLModelBuilder {
         var entityNesting = 0
         var includeNesting = 0
         var includedDocuments: [xmlDocPtr] = []
+        /// External parsed entities' content, parsed once per entity (keyed by its
+        /// address), or nil when empty.
+        var externalEntities: [UnsafeMutableRawPointer: xmlNodePtr?] = [:]
     }
 
     /// Outline mode: section bodies, the abstract and notes are not turned into blocks;
@@ -168,6 +171,9 @@ final class XMLModelBuilder {
     }
 
     func freeIncludedDocuments() {
+        // Entity content first: its nodes use the main document's dictionary.
+        expansion.externalEntities.values.forEach { if let list = $0 { xmlFreeNodeList(list) } }
+        expansion.externalEntities.removeAll()
         expansion.includedDocuments.forEach { xmlFreeDoc($0) }
         expansion.includedDocuments.removeAll()
     }
