@@ -108,6 +108,18 @@ import Testing
         }
     }
 
+    @Test func aFIFOBesideTheDraftIsNeverOpened() throws {
+        // Opening a FIFO for reading blocks until a writer comes: the reader would hang.
+        let files: [String: [UInt8]] = ["draft.xml": Self.draft(entities: ["e": "pipe.xml"], middle: "<section title=\"S\"><t>a</t>&e;</section>")]
+        try Self.withFiles(files) { dir in
+            let pipe = dir.appendingPathComponent("pipe.xml").path
+            #expect(mkfifo(pipe, 0o600) == 0)
+            let doc = try Self.read(dir)
+            let resolved = dir.standardizedFileURL.resolvingSymlinksInPath().path
+            #expect(doc.warnings.map(\.message) == ["external entity &e; (\"pipe.xml\") not read: \(resolved)/pipe.xml is not a regular file; not read; its content is missing from this reading"])
+        }
+    }
+
     @Test func everyReferenceCountsAgainstTheEntityBudget() throws {
         // 2 MiB of text referenced nine times passes the 16 MiB budget: refused, not expanded.
         let big = Array("<t>".utf8) + [UInt8](repeating: UInt8(ascii: "a"), count: 2 << 20) + Array("</t>".utf8)

@@ -60,7 +60,8 @@ struct IncludeResolver {
         for candidate in candidates {
             let outcome = check(candidate)
             if case .file = outcome { return outcome }
-            if case .unavailable(let reason) = outcome, reason.contains("outside") { last = outcome }
+            // A candidate that is there but refused says more than one that is not there.
+            if case .unavailable(let reason) = outcome, !reason.hasSuffix(" not found") { last = outcome }
         }
         return last
     }
@@ -70,9 +71,13 @@ struct IncludeResolver {
         guard allowedDirectories.contains(where: { resolved.hasPrefix($0) }) else {
             return .unavailable(reason: "\(path) is outside the document's directory and the include directories; not read")
         }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory), !isDirectory.boolValue else {
+        var status = stat()
+        guard stat(resolved, &status) == 0 else {
             return .unavailable(reason: "\(path) not found")
+        }
+        // A FIFO or a device would block the read or never end it.
+        guard status.st_mode & S_IFMT == S_IFREG else {
+            return .unavailable(reason: "\(path) is not a regular file; not read")
         }
         return .file(path: resolved)
     }

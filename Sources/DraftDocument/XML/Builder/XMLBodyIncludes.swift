@@ -84,16 +84,20 @@ extension XMLModelBuilder {
     /// The parsed content of the entity in `path` (nil when empty, or when it cannot be
     /// used: then with a warning). Throws past the entity budget.
     private func externalEntityContent(_ entity: xmlEntityPtr, path: String, at reference: XMLNode, in parent: XMLNode) throws -> xmlNodePtr? {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            warn("external entity &\(reference.name); (\(path)) not read: unreadable; its content is missing from this reading", reference)
+        // Counted before reading: a file past the budget is not read at all.
+        let unreadable = "external entity &\(reference.name); (\(path)) not read: unreadable; its content is missing from this reading"
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            warn(unreadable, reference)
             return nil
         }
-        expansion.entityBytes += data.count
-        if expansion.entityBytes > Self.maximumEntityBytes {
-            throw DocumentError(.refusedUnsafe, "entity &\(reference.name); takes the text expanded from entities past \(Self.maximumEntityBytes >> 20) MiB (an entity-expansion bomb?)", at: location(reference))
-        }
+        try chargeEntityBytes(Int(status.st_size), for: reference)
         let key = UnsafeMutableRawPointer(entity)
         if let parsed = expansion.externalEntities[key] { return parsed }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            warn(unreadable, reference)
+            return nil
+        }
         let parsed: xmlNodePtr?
         do {
             guard let text = ExternalEntityText.utf8(data) else {

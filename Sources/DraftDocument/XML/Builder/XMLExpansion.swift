@@ -45,10 +45,7 @@ extension XMLModelBuilder {
         }
         if expansion.entityNesting == 1 {
             // The outermost reference counts everything it expands to, nested entities included.
-            expansion.entityBytes += expandedSize(of: entity, depth: 0)
-            if expansion.entityBytes > Self.maximumEntityBytes {
-                throw DocumentError(.refusedUnsafe, "entity &\(reference.name); takes the text expanded from entities past \(Self.maximumEntityBytes >> 20) MiB (an entity-expansion bomb?)", at: location(reference))
-            }
+            try chargeEntityBytes(expandedSize(of: entity, depth: 0), for: reference)
         }
         if entity.pointee.children == nil, let content = entity.pointee.content {
             // Entity text libxml2 did not parse into nodes: plain text.
@@ -70,6 +67,15 @@ extension XMLModelBuilder {
                 try body(node)
             }
             child = c.pointee.next
+        }
+    }
+
+    /// Counts `bytes` of expanded text against the entity budget.
+    /// - Throws: `DocumentError.refusedUnsafe` past it.
+    func chargeEntityBytes(_ bytes: Int, for reference: XMLNode) throws {
+        expansion.entityBytes = min(expansion.entityBytes + bytes, Self.maximumEntityBytes + 1)
+        if expansion.entityBytes > Self.maximumEntityBytes {
+            throw DocumentError(.refusedUnsafe, "entity &\(reference.name); takes the text expanded from entities past \(Self.maximumEntityBytes >> 20) MiB (an entity-expansion bomb?)", at: location(reference))
         }
     }
 
