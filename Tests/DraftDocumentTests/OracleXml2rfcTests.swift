@@ -163,7 +163,10 @@ enum Xml2rfcOracle {
             guard let first = line.first, first.isLetter || first.isNumber, i == 0 || body[i - 1].isEmpty else { i += 1; continue }
             var full = line
             var j = i + 1
-            while j < body.count, body[j].hasPrefix(" "), !body[j].trimmingCharacters(in: .whitespaces).isEmpty {
+            // A title goes on over lines set in; a line opening "//" under it is an editor's
+            // comment (<cref> in <name>), which xml2rfc prints after the title.
+            while j < body.count, body[j].hasPrefix(" "), !body[j].trimmingCharacters(in: .whitespaces).isEmpty,
+                  !body[j].trimmingCharacters(in: .whitespaces).hasPrefix("//") {
                 full += " " + body[j].trimmingCharacters(in: .whitespaces)
                 j += 1
             }
