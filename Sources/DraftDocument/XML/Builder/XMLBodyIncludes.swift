@@ -25,22 +25,13 @@ extension XMLModelBuilder {
             reason = "it has no href"
         } else if let parse = node.attribute("parse"), parse != "xml" {
             reason = "parse=\"\(parse)\" is read only inside artwork"
-        } else if expansion.includeNesting >= Self.maximumIncludeNesting {
-            reason = "includes nest more than \(Self.maximumIncludeNesting) deep"
         } else {
-            switch resolver.resolve(href) {
-            case .file(let path):
+            switch bodyFile(href) {
+            case .success(let path):
                 guard let root = try parseIncludedRoot(path: path, at: node) else { return }
-                let saved = file
-                file = path
-                expansion.includeNesting += 1
-                defer { file = saved; expansion.includeNesting -= 1 }
-                try body(root)
-                return
-            case .network(let url):
-                reason = "\(url) is on the network, which is never read"
-            case .unavailable(let why):
-                reason = why
+                return try reading(path) { try body(root) }
+            case .failure(let unread):
+                reason = unread.reason
             }
         }
         warn("xi:include href=\"\(href)\" not read: \(reason); its content is missing from this reading", node)
@@ -56,29 +47,46 @@ extension XMLModelBuilder {
         let reason: String
         if system.isEmpty {
             reason = "it names no file"
-        } else if expansion.includeNesting >= Self.maximumIncludeNesting {
-            reason = "includes nest more than \(Self.maximumIncludeNesting) deep"
         } else {
-            switch resolver.resolve(system) {
-            case .file(let path):
+            switch bodyFile(system) {
+            case .success(let path):
                 guard let content = try externalEntityContent(entity, path: path, at: reference, in: parent) else { return }
-                let saved = file
-                file = path
-                expansion.includeNesting += 1
-                defer { file = saved; expansion.includeNesting -= 1 }
-                var node: xmlNodePtr? = content
-                while let n = node {
-                    try visit(XMLNode(n), in: parent, body)
-                    node = n.pointee.next
+                return try reading(path) {
+                    var node: xmlNodePtr? = content
+                    while let n = node {
+                        try visit(XMLNode(n), in: parent, body)
+                        node = n.pointee.next
+                    }
                 }
-                return
-            case .network(let url):
-                reason = "\(url) is on the network, which is never read"
-            case .unavailable(let why):
-                reason = why
+            case .failure(let unread):
+                reason = unread.reason
             }
         }
         warn("external entity &\(reference.name); (\"\(system)\") not read: \(reason); its content is missing from this reading", reference)
+    }
+
+    struct Unread: Error { let reason: String }
+
+    /// The file an include or entity in the body names, or why it is not read.
+    private func bodyFile(_ name: String) -> Result<String, Unread> {
+        guard expansion.includeNesting < Self.maximumIncludeNesting else {
+            return .failure(Unread(reason: "includes nest more than \(Self.maximumIncludeNesting) deep"))
+        }
+        switch resolver.resolve(name) {
+        case .file(let path): return .success(path)
+        case .network(let url): return .failure(Unread(reason: "\(url) is on the network, which is never read"))
+        case .unavailable(let why): return .failure(Unread(reason: why))
+        }
+    }
+
+    /// Runs `body` with `path` as the file being read (locations and warnings name it),
+    /// one include deeper.
+    private func reading(_ path: String, _ body: () throws -> Void) throws {
+        let saved = file
+        file = path
+        expansion.includeNesting += 1
+        defer { file = saved; expansion.includeNesting -= 1 }
+        try body()
     }
 
     /// The parsed content of the entity in `path` (nil when empty, or when it cannot be
