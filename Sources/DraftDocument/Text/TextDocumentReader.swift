@@ -648,7 +648,7 @@ struct TextDocumentAssembler {
                 back = true
             }
             var section = Section(number: heading.number.isEmpty ? nil : heading.number.joined(separator: "."),
-                                  title: heading.title, depth: depth, isBackMatter: back, blocks: [], location: location)
+                                  title: TextHeadings.singleSpacedSentences(heading.title), depth: depth, isBackMatter: back, blocks: [], location: location)
             section.titleOpensBody = heading.titleOpensBody
             places.append(.section(section))
             bodies.append(.init(lines: body, references: isReferences))

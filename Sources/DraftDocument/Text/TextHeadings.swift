@@ -141,10 +141,32 @@ enum TextHeadings {
         // (RFC 5788), "_ldap" (a DNS label), "#-literals" (RFC 5321: a "#" before a word or a
         // hyphen; a comment's "#" has a space after it).
         let hashWord = title.first == "#" && title.dropFirst().first.map { $0.isLetter || $0 == "-" } == true
-        guard let t = title.first, t.isLetter || t.isNumber || "\"('-<[/$_".contains(t) || hashWord else { return nil }
+        // Quotes may be typographic: xml2rfc 3 prints a name's "\u{201C}w\u{201D}" as written.
+        guard let t = title.first, t.isLetter || t.isNumber || "\"('-<[/$_\u{201C}\u{201D}\u{2018}\u{2019}\u{00AB}".contains(t) || hashWord else { return nil }
         // A citation alone ("7    [*15]", a table's row) names nothing.
         if t == "[", !title.drop(while: { $0 != "]" }).dropFirst().contains(where: \.isLetter) { return nil }
         return Candidate(components: components, title: String(title), isAppendix: letterFirst)
+    }
+
+    /// A title with the typist's two spaces after a sentence's end inside it made one, as
+    /// the source had it ("No certificate checks?  Really?", as xml2rfc prints "No
+    /// certificate checks? Really?"). Wider gaps are layout and stay ("SHOULD   This word").
+    static func singleSpacedSentences(_ title: String) -> String {
+        guard ByteSearch.contains(Substring(title), "  ") else { return title }
+        let u = Array(title.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(u.count)
+        for (i, b) in u.enumerated() {
+            // The first of exactly two spaces, after ".", "?" or "!" (a closing quote or
+            // parenthesis between), before what is not a space.
+            if b == 0x20, i + 2 < u.count, u[i + 1] == 0x20, u[i + 2] != 0x20, i > 0, u[i - 1] != 0x20 {
+                var k = i - 1
+                while k > 0, u[k] == UInt8(ascii: ")") || u[k] == UInt8(ascii: "\"") || u[k] == UInt8(ascii: "'") { k -= 1 }
+                if u[k] == UInt8(ascii: ".") || u[k] == UInt8(ascii: "?") || u[k] == UInt8(ascii: "!") { continue }
+            }
+            out.append(b)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// After "Appendix ": "A.  Title", "A: Title", "A - Title", "A Title", "A".
