@@ -276,6 +276,30 @@ import Testing
 
     /// IKE message flows are figures: an arrow at a line's end, at its start, or apart by a
     /// gap (which would otherwise read as a hanging term); an arrow in prose is prose.
+    /// Lines past 72 columns in a document that otherwise keeps to them: art as wide as its
+    /// source wrote it (draft-nottingham-rfc3864bis's registration note, 88 columns), not a
+    /// paragraph and not requirements. A document set wider throughout reads them as prose.
+    @Test func linesPastThePageAreArtWhereTheDocumentKeepsToIt() throws {
+        let note = """
+             NOTE: if the specification is available in printed form only, then an Internet draft
+             containing full reference to the paper document should be published and cited in the
+             registration template. The paper specification MAY be cited under related information.
+            """
+        // One line in a hundred may run past: 4 here, among 400 and more.
+        let prose = (1...400).map { _ in "   The registration template is filled in and sent to IANA." }.joined(separator: "\n")
+        let narrow = "1.  Registration\n\n\(prose)\n\n\(note)\n\n   A long name alone on its line is prose:\n   <https://www.iana.org/assignments/message-headers/message-header-index.html> names it.\n"
+        let section = try #require(try Self.read(narrow).section(numbered: "1"))
+        let figures = section.blocks.compactMap { block -> String? in if case .figure(let f) = block { f.verbatim } else { nil } }
+        #expect(figures == [note.split(separator: "\n").map { String($0.dropFirst()) }.joined(separator: "\n")])
+        #expect(section.paragraphs.count == 2)
+        #expect(section.paragraphs.last?.content.plainText.hasPrefix("A long name alone on its line is prose:") == true)
+        // Set 90 wide throughout: the same lines are a paragraph.
+        let wideProse = (1...400).map { _ in "   The registration template is filled in by the requester and then it is sent on to IANA." }.joined(separator: "\n")
+        let wide = try #require(try Self.read("1.  Registration\n\n\(wideProse)\n\n\(note)\n").section(numbered: "1"))
+        #expect(wide.blocks.allSatisfy { if case .paragraph = $0 { true } else { false } })
+        #expect(wide.paragraphs.last?.content.plainText.hasSuffix("The paper specification MAY be cited under related information.") == true)
+    }
+
     @Test func messageFlowsAreFiguresAndProseArrowsAreNot() throws {
         let text = """
             1.  Flows

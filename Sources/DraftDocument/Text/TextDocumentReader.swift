@@ -37,8 +37,10 @@ struct TextDocumentAssembler {
     init(path: String, lines: [TextLine]) {
         self.path = path
         self.lines = lines
-        self.builder = TextBlockBuilder(path: path, bodyIndent: Self.commonIndent(lines), fillWidth: Self.fillWidth(lines),
-                                        fullPagePadding: lines.lazy.filter { $0.kind == .pageBreak }.map(\.padding).min() ?? 0)
+        var builder = TextBlockBuilder(path: path, bodyIndent: Self.commonIndent(lines), fillWidth: Self.fillWidth(lines),
+                                       fullPagePadding: lines.lazy.filter { $0.kind == .pageBreak }.map(\.padding).min() ?? 0)
+        builder.keepsToPage = Self.keepsToPage(lines)
+        self.builder = builder
     }
 
     struct Heading {
@@ -263,6 +265,17 @@ struct TextDocumentAssembler {
             if width <= 72, width > widest, !TextBlockBuilder.hasWideGap(line.content), !TextBlockBuilder.hasArt(line.content) { widest = width }
         }
         return widest == 0 ? 72 : widest
+    }
+
+    /// Whether at most one text line in a hundred runs past 72 columns (documents set 80 or
+    /// 90 wide run past on every page).
+    static func keepsToPage(_ lines: [TextLine]) -> Bool {
+        var text = 0, past = 0
+        for line in lines where line.isText {
+            text += 1
+            if line.raw.utf8.count > 72, line.raw.count > 72 { past += 1 }
+        }
+        return past * 100 <= text
     }
 
     /// The table of contents: the numbered headings it lists (number to folded title; the

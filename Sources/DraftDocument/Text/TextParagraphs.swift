@@ -45,6 +45,7 @@ extension TextBlockBuilder {
     /// Prose has one indentation (a first line may hang out) and no drawing characters.
     func isFigure(_ chunk: Chunk) -> Bool {
         let lines = chunk.lines
+        if keepsToPage, Self.runsPastPage(lines) { return true }
         var gapped = false
         for line in lines {
             if Self.hasArt(line.content) { return true }
@@ -71,6 +72,18 @@ extension TextBlockBuilder {
             }
         }
         return (braces >= 1 || semicolons >= 2) && (braces + semicolons) * 2 >= lines.count
+    }
+
+    /// Most lines of the chunk, two at least, run past 72 columns by more than a few (an
+    /// example in artwork as wide as the source wrote it: " NOTE: if the specification is
+    /// available in printed form only, then an Internet draft" at 88 columns,
+    /// draft-nottingham-rfc3864bis). One long line is a URL or a name that could not be
+    /// broken, in prose as well.
+    static func runsPastPage(_ lines: [TextLine]) -> Bool {
+        guard lines.count >= 2 else { return false }
+        var wide = 0
+        for line in lines where line.raw.utf8.count > 75 && line.raw.count > 75 { wide += 1 }
+        return wide >= 2 && wide * 2 >= lines.count
     }
 
     /// Prose justified to both margins, as nroff's ".ad b" set older drafts ("found  which
