@@ -367,6 +367,40 @@ import Testing
         #expect(section.paragraphs.map(\.location.line) == [3, 26, 36])
     }
 
+    /// A page cut well short under a full stop, the next page opening in lower case: a new
+    /// paragraph that starts with a name ("userPassword values which ... MUST NOT be used",
+    /// draft-howard-rfc2307bis), not the sentence going on; under "e.g." or a full page (or
+    /// one cut a line short, as keeping a paragraph together does) the sentence goes on.
+    @Test func aLowerCaseNameUnderAPageCutShortStartsAParagraph() throws {
+        func page(_ n: Int, padding: Int) -> String {
+            String(repeating: "\n", count: padding) + "Author                   Expires January 9, 2010                [Page \(n)]\n\u{0C}\nInternet-Draft              Small Example                    July 2009\n\n\n"
+        }
+        let text = "1.  Rules\n\n"
+            + "   The hashed password is the base64 encoding of the SHA-1 digest of the\n   plaintext password, written out in full on this line to fill it here.\n" + page(1, padding: 8)
+            + "   userPassword values which do not adhere to this syntax MUST NOT be\n   used for authentication.  Some of these values are kept, as in e.g.\n" + page(2, padding: 8)
+            + "   those written by older clients, as they are.  The paragraph goes on\n   to the bottom of a full page with a sentence that is finished there.\n" + page(3, padding: 3)
+            + "   userPassword values go on too.  This page was cut one line short for\n   the last lines of the paragraph, as keeping them together does, now.\n" + page(4, padding: 4)
+            + "   and the sentence still goes on.\n"
+        let section = try #require(try Self.read(text).section(numbered: "1"))
+        #expect(section.paragraphs.map(\.content.plainText) == [
+            "The hashed password is the base64 encoding of the SHA-1 digest of the plaintext password, written out in full on this line to fill it here.",
+            "userPassword values which do not adhere to this syntax MUST NOT be used for authentication.  Some of these values are kept, as in e.g. those written by older clients, as they are.  The paragraph goes on to the bottom of a full page with a sentence that is finished there. userPassword values go on too.  This page was cut one line short for the last lines of the paragraph, as keeping them together does, now. and the sentence still goes on.",
+        ])
+    }
+
+    /// LDAP schema definitions (RFC 4512 4.1) are code: their MUST and MAY name attributes.
+    /// Set with the first line out to the left of the rest, they read as prose before.
+    @Test func anLDAPSchemaDefinitionIsAFigure() throws {
+        let text = "1.  Object Classes\n\n"
+            + "     ( 1.3.6.1.1.1.2.9 NAME 'nisMap' SUP top STRUCTURAL\n         DESC 'A generic abstraction of a NIS map'\n         MUST nisMapName\n         MAY description )\n\n"
+            + "     ( nisKeyObject-oid NAME 'nisKeyObject' SUP top AUXILIARY\n         MUST ( cn $ nisPublicKey ) )\n\n"
+            + "   Entries of class nisMap MUST hold a name (a parenthesis closes this).\n   ( It is no definition )\n"
+        let section = try #require(try Self.read(text).section(numbered: "1"))
+        let figures = section.blocks.filter { if case .figure = $0 { true } else { false } }
+        #expect(figures.count == 2)
+        #expect(section.paragraphs.map(\.content.plainText) == ["Entries of class nisMap MUST hold a name (a parenthesis closes this). ( It is no definition )"])
+    }
+
     /// xml2rfc v2's hanging list (`hangIndent="8"`), cut by a page break between two items
     /// (draft-ietf-oauth-revocation-09, section 2.1): the first item is one line, its term
     /// padded to the definitions' column; the second starts the next page in lower case.

@@ -155,9 +155,29 @@ struct TextBlockBuilder {
         guard ".:!?\")]".contains(last) else { return true }
         // A sentence's end, then lower case: the sentence goes on ("e.g." at a page's end),
         // unless the line is code ("id-ce-subjectKeyIdentifier OBJECT IDENTIFIER ::= {",
-        // RFC 3280 4.2.1.2, under "This extension MUST NOT be marked critical.").
-        if next.content.first?.isLowercase ?? false { return !Self.isCodeLike(next.content) }
+        // RFC 3280 4.2.1.2, under "This extension MUST NOT be marked critical."), or the
+        // page was cut well short under a full stop that abbreviates nothing: the paragraph
+        // ended there, and the next opens with a name in lower case ("userPassword values
+        // which do not adhere to this syntax MUST NOT be used", draft-howard-rfc2307bis,
+        // whose requirement became the previous paragraph's). (Keeping a paragraph's lines
+        // together cuts a page short by a line or two; three more is a paragraph's end.)
+        if next.content.first?.isLowercase ?? false {
+            if Self.isCodeLike(next.content) { return false }
+            return padding < fullPagePadding + 3 || last != "." || Self.endsWithAbbreviation(previous.content)
+        }
         return padding <= fullPagePadding
+    }
+
+    /// A line ending in an abbreviation's full stop: "e.g.", "i.e.", "etc.", "vs.", "cf.",
+    /// "al.", "Fig.", an initial ("J."), and the like.
+    static func endsWithAbbreviation(_ content: Substring) -> Bool {
+        let word = content.split(separator: " ").last ?? ""
+        guard word.hasSuffix(".") else { return false }
+        let bare = word.dropLast().drop { $0 == "(" || $0 == "\"" || $0 == "'" }
+        if ["etc", "vs", "cf", "al", "Fig", "fig", "No", "no", "approx", "resp", "Sec", "Ref"].contains(bare) { return true }
+        // Letters with dots between: "e.g", "i.e", "U.S"; or one capital, an initial.
+        let parts = bare.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count > 1 && parts.allSatisfy { $0.count == 1 && $0.first!.isLetter } || (bare.count == 1 && bare.first!.isUppercase)
     }
 
     /// More "{" than "}" in the lines.

@@ -46,6 +46,7 @@ extension TextBlockBuilder {
     func isFigure(_ chunk: Chunk) -> Bool {
         let lines = chunk.lines
         if keepsToPage, Self.runsPastPage(lines) { return true }
+        if Self.isSchemaDefinition(lines) { return true }
         var gapped = false
         for line in lines {
             if Self.hasArt(line.content) { return true }
@@ -72,6 +73,22 @@ extension TextBlockBuilder {
             }
         }
         return (braces >= 1 || semicolons >= 2) && (braces + semicolons) * 2 >= lines.count
+    }
+
+    /// An LDAP schema definition (RFC 4512 4.1): an object identifier and its terms in
+    /// parentheses, "NAME" among them ("( 1.3.6.1.1.1.2.9 NAME 'nisMap' SUP top STRUCTURAL"
+    /// over "DESC 'A generic abstraction of a NIS map'", "MUST nisMapName", "MAY description
+    /// )", draft-howard-rfc2307bis): code, whose MUST and MAY name attributes and require
+    /// nothing, as the XML's artwork has it.
+    static func isSchemaDefinition(_ lines: [TextLine]) -> Bool {
+        guard lines[0].content.utf8.first == UInt8(ascii: "("), lines[lines.count - 1].content.utf8.last == UInt8(ascii: ")") else { return false }
+        let words = lines.prefix(2).flatMap { $0.content.split(separator: " ") }
+        // "(" apart or glued to the identifier: "( 2.5.4.15", "(1.3.6.1.4.1.42.2.27.8.1.1",
+        // or a placeholder of a draft ("( nisMapName-oid").
+        let identifier = words.first == "(" ? words.dropFirst().first : words.first.map { $0.dropFirst() }
+        guard let identifier, !identifier.isEmpty, words.contains("NAME") else { return false }
+        let numeric = identifier.utf8.allSatisfy { TextHeadings.isDigit($0) || $0 == UInt8(ascii: ".") } && TextHeadings.isDigit(identifier.utf8.first!)
+        return numeric || identifier.hasSuffix("-oid") || identifier.hasSuffix("OID")
     }
 
     /// Most lines of the chunk, two at least, run past 72 columns by more than a few (an
