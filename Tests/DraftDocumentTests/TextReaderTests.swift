@@ -293,6 +293,11 @@ import Testing
         #expect(figures == [note.split(separator: "\n").map { String($0.dropFirst()) }.joined(separator: "\n")])
         #expect(section.paragraphs.count == 2)
         #expect(section.paragraphs.last?.content.plainText.hasPrefix("A long name alone on its line is prose:") == true)
+        // Words too long to break run past as well, in prose: a paragraph.
+        let token = "an-extraordinarily-long-compound-word-that-cannot-be-broken-anywhere-at-all"
+        let unbreakable = "1.  Registration\n\n\(prose)\n\n   \(token)\n   \(token) and\n   the sentence MUST go on.\n"
+        let tokens = try #require(try Self.read(unbreakable).section(numbered: "1"))
+        #expect(tokens.paragraphs.last?.content.plainText == "\(token) \(token) and the sentence MUST go on.")
         // Set 90 wide throughout: the same lines are a paragraph.
         let wideProse = (1...400).map { _ in "   The registration template is filled in by the requester and then it is sent on to IANA." }.joined(separator: "\n")
         let wide = try #require(try Self.read("1.  Registration\n\n\(wideProse)\n\n\(note)\n").section(numbered: "1"))

@@ -281,8 +281,9 @@ struct TextDocumentAssembler {
     /// The table of contents: the numbered headings it lists (number to folded title; the
     /// last, where a number is listed twice), its lines, from its title to the body's first
     /// heading (the first entry printed again), the numbers it lists more than once with
-    /// different titles, and every title it names, folded (with a page, or without one where
-    /// its end is known).
+    /// different titles, every title it names, folded (with a page, or without one where
+    /// its end is known), and the unnumbered titles it lists, where its end is known and it
+    /// gives no pages ("Acknowledgments", "Authors' Addresses").
     ///
     /// A contents list printed without page numbers (draft-ietf-dnsext-wcard-clarify-08,
     /// draft-ietf-idn-dude-00) reads line by line as headings, and the body's, numbered from
@@ -291,9 +292,9 @@ struct TextDocumentAssembler {
     /// the listing is then read from the 600 lines under the title (a contents list is
     /// shorter; reading the whole document for it cost a review of RFC 7296 a tenth of its
     /// time).
-    func tableOfContents() -> (listing: [String: String], lines: Range<Int>?, repeated: Set<String>, named: Set<String>) {
+    func tableOfContents() -> (listing: [String: String], lines: Range<Int>?, repeated: Set<String>, named: Set<String>, unnumbered: Set<String>) {
         guard let start = lines.firstIndex(where: { $0.isText && Self.isContentsHeading($0.content) }) else {
-            return ([:], nil, [], [])
+            return ([:], nil, [], [], [])
         }
         var range: Range<Int>?
         if let first = lines[(start + 1)...].prefix(4).firstIndex(where: \.isText),
@@ -307,20 +308,32 @@ struct TextDocumentAssembler {
             }
         }
         var listing: [String: String] = [:]
-        var repeated = Set<String>(), named = Set<String>()
+        var repeated = Set<String>(), named = Set<String>(), unnumbered = Set<String>()
         let span = (start + 1)..<(range?.upperBound ?? min(lines.count, start + 600))
+        let topIndent = lines[span].first(where: \.isText)?.indent
         for j in span where lines[j].isText {
             let line = lines[j]
             guard let entry = TextHeadings.contentsEntry(line.content) ?? wrappedContentsEntry(j, within: span), let number = entry.number else {
                 // A line with no page is the contents' only where their end is known.
-                if range != nil { named.insert(TextHeadings.foldedTitle(TextHeadings.parse(line.content)?.title ?? String(line.content))) }
+                if range != nil {
+                    named.insert(TextHeadings.foldedTitle(TextHeadings.parse(line.content)?.title ?? String(line.content)))
+                    // At a top-level entry's indentation (a wrapped title's second line is
+                    // further in), unnumbered.
+                    if line.indent == topIndent, TextHeadings.parse(line.content) == nil, line.content.first?.isUppercase == true {
+                        unnumbered.insert(TextHeadings.foldedTitle(line.content))
+                    }
+                }
                 continue
             }
             let title = TextHeadings.foldedTitle(entry.title)
             named.insert(title)
             if let earlier = listing.updateValue(title, forKey: number), earlier != title { repeated.insert(number) }
         }
-        return (listing, range, repeated, named)
+        // Only contents printed without pages, as xml2rfc 3 prints them for every heading:
+        // older ones list some unnumbered headings and not others ("Open Issues",
+        // "Disclaimer of Validity").
+        let paged = lines[span].contains { $0.isText && TextHeadings.endsWithLeaderAndPage($0.content) }
+        return (listing, range, repeated, named, paged ? [] : unnumbered)
     }
 
     /// The last line outside the table of contents, after a break, that prints each listed
@@ -412,7 +425,7 @@ struct TextDocumentAssembler {
             catchUp()
             return !numbersUsed.contains(number)
         }
-        let (contents, contentsLines, repeatedInContents, namedInContents) = tableOfContents()
+        let (contents, contentsLines, repeatedInContents, namedInContents, unnumberedInContents) = tableOfContents()
         // Where each listed heading is printed, found only when a line contradicting the
         // contents asks (most documents have none).
         var listedAt: [String: Int]?
@@ -513,9 +526,11 @@ struct TextDocumentAssembler {
                !Self.isContradicted(candidate, at: i, contents: contents, named: namedInContents, printedAt: printedAt) {
                 var heading = Heading(index: i, number: candidate.components, title: candidate.title, isFront: false)
                 if let wrapped = wrappedTitle(after: i, title: candidate.title) ?? listedTitleWrap(after: i, candidate: candidate, contents: contents) {
-                    // A title broken after a hyphen ("[I-D.ietf-idr-" / "legacy-rtc]") joins
+                    // A title broken after a hyphen ("[I-D.ietf-idr-" / "legacy-rtc]") or a
+                    // slash ("... for application/" / "multipart-core", RFC 8710) joins
                     // without a space, as paragraph lines do.
-                    let hyphenated = candidate.title.hasSuffix("-") && !candidate.title.hasSuffix(" -")
+                    let hyphenated = (candidate.title.hasSuffix("-") && !candidate.title.hasSuffix(" -"))
+                        || (candidate.title.hasSuffix("/") && !candidate.title.hasSuffix(" /"))
                     heading.title += (hyphenated ? "" : " ") + wrapped
                     heading.bodyStart = i + 2
                 } else if candidate.title.isEmpty, let below = titleBelow(i) {
@@ -557,6 +572,20 @@ struct TextDocumentAssembler {
                 continue
             }
             guard let title else { continue }
+            // Contents that list the body's unnumbered headings too (as xml2rfc 3's do:
+            // "Acknowledgments", "Authors' Addresses") list them all: a line standing alone in
+            // the body that they do not name is a figure's or a list's ("Number of
+            // Participants" in RFC 9307's data model set flush left). The familiar back
+            // titles and the copyright boilerplate's ("Disclaimer of Validity", "Copyright
+            // Statement", which hand-made contents leave out) stay headings whatever, and so
+            // does a title under an unnumbered heading: its subsections may be left out of
+            // the contents (toc="exclude": "Special Thanks" under "Acknowledgments", RFC 9030).
+            let lowerTitle = title.lowercased()
+            if previousNumber != nil, out.last?.number.isEmpty == false, !unnumberedInContents.isEmpty,
+               !unnumberedInContents.contains(TextHeadings.foldedTitle(title)),
+               !Self.isKnownBackTitle(title), !lowerTitle.hasPrefix("disclaimer"), !lowerTitle.hasPrefix("copyright") {
+                continue
+            }
             if underlined { titleLine = i + 1 }
             // Before the first numbered heading: front sections, except that after the table
             // of contents an unfamiliar title starts the body.

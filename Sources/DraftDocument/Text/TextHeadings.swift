@@ -141,8 +141,11 @@ enum TextHeadings {
         // (RFC 5788), "_ldap" (a DNS label), "#-literals" (RFC 5321: a "#" before a word or a
         // hyphen; a comment's "#" has a space after it).
         let hashWord = title.first == "#" && title.dropFirst().first.map { $0.isLetter || $0 == "-" } == true
+        // And "@type" (a JSON member, RFC 8984), ".alt Subdomains Registry" (a DNS label,
+        // RFC 9498): "@" or "." before a letter.
+        let markedName = (title.first == "@" || title.first == ".") && title.dropFirst().first?.isLetter == true
         // Quotes may be typographic: xml2rfc 3 prints a name's "\u{201C}w\u{201D}" as written.
-        guard let t = title.first, t.isLetter || t.isNumber || "\"('-<[/$_\u{201C}\u{201D}\u{2018}\u{2019}\u{00AB}".contains(t) || hashWord else { return nil }
+        guard let t = title.first, t.isLetter || t.isNumber || "\"('-<[/$_\u{201C}\u{201D}\u{2018}\u{2019}\u{00AB}".contains(t) || hashWord || markedName else { return nil }
         // A citation alone ("7    [*15]", a table's row) names nothing.
         if t == "[", !title.drop(while: { $0 != "]" }).dropFirst().contains(where: \.isLetter) { return nil }
         return Candidate(components: components, title: String(title), isAppendix: letterFirst)

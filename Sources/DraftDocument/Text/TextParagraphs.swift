@@ -95,11 +95,15 @@ extension TextBlockBuilder {
     /// example in artwork as wide as the source wrote it: " NOTE: if the specification is
     /// available in printed form only, then an Internet draft" at 88 columns,
     /// draft-nottingham-rfc3864bis). One long line is a URL or a name that could not be
-    /// broken, in prose as well.
+    /// broken, in prose as well: a line counts only when it could have been broken before
+    /// column 72 (a space between words there), as filled text would have been.
     static func runsPastPage(_ lines: [TextLine]) -> Bool {
         guard lines.count >= 2 else { return false }
         var wide = 0
-        for line in lines where line.raw.utf8.count > 75 && line.raw.count > 75 { wide += 1 }
+        for line in lines where line.raw.utf8.count > 75 && line.raw.count > 75 {
+            let words = line.content.utf8
+            if let space = words.firstIndex(of: 0x20), line.indent + words.distance(from: words.startIndex, to: space) < 72 { wide += 1 }
+        }
         return wide >= 2 && wide * 2 >= lines.count
     }
 
