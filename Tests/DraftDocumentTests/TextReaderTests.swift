@@ -305,6 +305,40 @@ import Testing
         #expect(wide.paragraphs.last?.content.plainText.hasSuffix("The paper specification MAY be cited under related information.") == true)
     }
 
+    /// A quoted section as xml2rfc 3 prints `<blockquote>` ("|  " before every line) holding
+    /// a diagram with a flow arrow (RFC 9443 3, quoting RFC 7983): a quote whose prose is
+    /// paragraphs (its requirements read) and whose diagram is a figure; the arrow made the
+    /// whole quote one figure and its requirements were lost.
+    @Test func aQuoteHoldingADiagramIsAQuote() throws {
+        let text = """
+            1.  Updates
+
+               OLD TEXT
+
+              |  The receiver looks at the first byte of the packet.  If the value
+              |  does not match, then the packet MUST be dropped.
+              |
+              |                   +----------------+
+              |       packet -->  |      [20..63] -+--> forward to DTLS
+              |                   +----------------+
+              |
+              |  Figure 3: The receiver's demultiplexing algorithm.
+
+               END OLD TEXT
+
+            """
+        let section = try #require(try Self.read(text).section(numbered: "1"))
+        guard case .blockquote(let quote)? = section.blocks.dropFirst().first else {
+            Issue.record("no quote: \(section.blocks)")
+            return
+        }
+        #expect(quote.blocks.count == 3)
+        guard quote.blocks.count == 3, case .paragraph(let prose) = quote.blocks[0], case .figure(let art) = quote.blocks[1], case .paragraph(let caption) = quote.blocks[2] else { return }
+        #expect(prose.content.plainText == "The receiver looks at the first byte of the packet.  If the value does not match, then the packet MUST be dropped.")
+        #expect(art.verbatim == "            +----------------+\npacket -->  |      [20..63] -+--> forward to DTLS\n            +----------------+")
+        #expect(caption.content.plainText == "Figure 3: The receiver's demultiplexing algorithm.")
+    }
+
     @Test func messageFlowsAreFiguresAndProseArrowsAreNot() throws {
         let text = """
             1.  Flows

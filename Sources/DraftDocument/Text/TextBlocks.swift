@@ -437,8 +437,10 @@ struct TextBlockBuilder {
             while let list = open.last, indent < list.indent { open.removeLast() }
             // Message flows ("HDR, SK {...}  -->", "<--  HDR, ...") are diagrams, whatever
             // their layout: an arrow's gap would otherwise read as a hanging term.
-            let isFlow = chunk.lines.contains(where: { Self.hasFlowArrow($0.content) })
-            let items = isFlow || chunk.isModule ? nil : listItems(chunk, nesting: nesting)
+            // (A block quote holding one is a quote: its bars say so.)
+            let isQuote = Self.isBlockquote(chunk)
+            let isFlow = !isQuote && chunk.lines.contains(where: { Self.hasFlowArrow($0.content) })
+            let items = isFlow || isQuote || chunk.isModule ? nil : listItems(chunk, nesting: nesting)
             if let items, let family = items.family {
                 if let list = open.last, list.indent == indent {
                     if list.family == family {
@@ -457,7 +459,7 @@ struct TextBlockBuilder {
                 open.append(node)
                 continue
             }
-            let block = isFlow || chunk.isModule ? figure(chunk) : Self.isBlockquote(chunk) ? blockquote(chunk) : plainBlock(chunk)
+            let block = isFlow || chunk.isModule ? figure(chunk) : isQuote ? blockquote(chunk) : plainBlock(chunk)
             if let list = open.last, indent > list.indent, let item = list.items.last {
                 item.blocks.append(.block(block))
             } else {

@@ -8,15 +8,32 @@ extension TextBlockBuilder {
         } && chunk.lines.contains { $0.content.count > 3 }
     }
 
-    /// The quote's paragraphs (separated by bar-only lines), bars and their spaces taken off.
+    /// The quote's paragraphs and figures (separated by bar-only lines), bars and their
+    /// spaces taken off: a part laid out as art is a figure (a quoted section's diagram,
+    /// "|       packet -->  |      [20..63] -+--> forward to DTLS", RFC 9443), prose a
+    /// paragraph.
     func blockquote(_ chunk: Chunk) -> Block {
         var blocks: [Block] = []
         var current: [TextLine] = []
         func flush() {
             guard let first = current.first else { return }
-            let texts = current.map { $0.content.dropFirst().drop(while: { $0 == " " }) }
-            blocks.append(.paragraph(Paragraph(content: Self.paragraphText(texts, numbers: current.map(\.number)), location: SourceLocation(file: path, line: first.number, column: first.indent + 1))))
-            current = []
+            defer { current = [] }
+            // Each line as if the bar were not there: its text and where that starts.
+            let inner = current.map { line -> TextLine in
+                let after = line.content.dropFirst()
+                let text = after.drop(while: { $0 == " " })
+                var unbarred = line
+                unbarred.narrow(to: text)
+                unbarred.indent = line.indent + 1 + after.utf8.count - text.utf8.count
+                return unbarred
+            }
+            if isFigure(Chunk(lines: inner)), case .figure(var art) = figure(Chunk(lines: inner)) {
+                let strip = inner.map(\.indent).min() ?? 0
+                art.verbatim = inner.map { String(repeating: " ", count: $0.indent - strip) + $0.content }.joined(separator: "\n")
+                blocks.append(.figure(art))
+                return
+            }
+            blocks.append(.paragraph(Paragraph(content: Self.paragraphText(inner.map(\.content), numbers: current.map(\.number)), location: SourceLocation(file: path, line: first.number, column: first.indent + 1))))
         }
         for line in chunk.lines {
             if line.content.count == 1 { flush() } else { current.append(line) }
