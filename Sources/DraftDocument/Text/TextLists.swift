@@ -427,6 +427,8 @@ extension TextBlockBuilder {
         if let item = stackedTermsItem(lines) { return item }
         let rest = lines.dropFirst()
         guard let hang = rest.first?.indent, hang > first.indent, rest.allSatisfy({ $0.indent == hang }) else { return nil }
+        // An ABNF rule's name is no term ("alarmprop  = (" over its comments, RFC 9074).
+        if Self.isABNFRule(lines) { return nil }
         let location = SourceLocation(file: path, line: first.number, column: first.indent + 1)
         let gap = Self.termGap(first.content, width: 64)
         if let gap, !Self.isRowOverDescription(first, gap: gap, hang: hang) {

@@ -76,7 +76,7 @@ extension TextBlockBuilder {
         if rest.contains(where: { $0.indent != restIndent }) { return true }
         // A definition in code over lines further in: an ASN.1 type and its body
         // ("PKOcspData ::= SEQUENCE OF OcspResponse" over "-- comments", RFC 4557).
-        if restIndent > lines[0].indent, Self.opensCodeBlock(lines[0].content) { return true }
+        if restIndent > lines[0].indent, Self.opensCodeBlock(lines[0].content) || Self.isABNFRule(lines[...]) { return true }
         // Code: half the lines ending in braces or semicolons, with a brace among them or two
         // semicolons (one line of two ending in ";" is prose: "Each RR in the RRset MUST have
         // the RR type listed in the" / "SIG RR's Type Covered field;",
@@ -90,6 +90,28 @@ extension TextBlockBuilder {
             }
         }
         return (braces >= 1 || semicolons >= 2) && (braces + semicolons) * 2 >= lines.count
+    }
+
+    /// An ABNF rule (RFC 5234) over lines further in: "alarmprop  = (" over "; the following
+    /// are REQUIRED" and "; but MUST NOT occur more than once" (RFC 9074 3): a rule name,
+    /// "=" or "=/", and under it a comment, an alternative, a repetition or a literal opening a line,
+    /// as prose's continuation lines never open.
+    static func isABNFRule(_ lines: ArraySlice<TextLine>) -> Bool {
+        guard let opening = lines.first else { return false }
+        let u = opening.content.utf8
+        guard let first = u.first, (first | 0x20) >= 0x61, (first | 0x20) <= 0x7A else { return false }
+        var i = u.startIndex
+        while i < u.endIndex, u[i] == UInt8(ascii: "-") || TextHeadings.isDigit(u[i]) || ((u[i] | 0x20) >= 0x61 && (u[i] | 0x20) <= 0x7A) { i = u.index(after: i) }
+        guard i < u.endIndex, u[i] == 0x20 else { return false }
+        while i < u.endIndex, u[i] == 0x20 { i = u.index(after: i) }
+        guard i < u.endIndex, u[i] == UInt8(ascii: "=") else { return false }
+        i = u.index(after: i)
+        if i < u.endIndex, u[i] == UInt8(ascii: "/") { i = u.index(after: i) }
+        guard i == u.endIndex || u[i] == 0x20 else { return false }
+        return lines.dropFirst().contains { line in
+            guard let b = line.content.utf8.first else { return false }
+            return ";/*\"%".utf8.contains(b) || TextHeadings.isDigit(b)
+        }
     }
 
     /// An LDAP schema definition (RFC 4512 4.1): an object identifier and its terms in
