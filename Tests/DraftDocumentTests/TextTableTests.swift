@@ -58,6 +58,26 @@ import Testing
         #expect(figure.verbatim.hasPrefix("+========+"))
     }
 
+    /// A row of one empty cell, as xml2rfc 3 draws it: a border right under a border (RFC
+    /// 9097 B.2, whose table of RFC 8085's requirements was no table, and its 42 rows no
+    /// statements).
+    @Test func anEmptyRowBetweenRulesIsNoRow() throws {
+        let document = try Self.document("""
+              +======+============================================+=========+
+              | Yes? | Recommendation in RFC 8085                 | Section |
+              +======+============================================+=========+
+              | NA   | SHOULD use a full-featured transport       |         |
+              |      | (e.g., TCP)                                |         |
+              +------+--------------------------------------------+---------+
+              +------+--------------------------------------------+---------+
+              | Yes  | SHOULD control rate of transmission        | 3.1     |
+              +------+--------------------------------------------+---------+
+        """)
+        let table = try #require(try Self.figure(document).table)
+        #expect(Self.texts(table.header) == [["Yes?", "Recommendation in RFC 8085", "Section"]])
+        #expect(Self.texts(table.rows) == [["NA", "SHOULD use a full-featured transport (e.g., TCP)", ""], ["Yes", "SHOULD control rate of transmission", "3.1"]])
+    }
+
     /// xml2rfc v3 draws its header's borders with "=" and rules every row: a table of one
     /// row so drawn is one band a row, its first cell wrapped onto a second line one cell
     /// (xml2rfc's draft-v3-features Table 9: the statement was "lazy OPTIONAL dog.").

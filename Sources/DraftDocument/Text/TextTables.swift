@@ -42,8 +42,14 @@ extension TextBlockBuilder {
         for line in lines.dropFirst() {
             guard line.kind == .text, line.indent == indent else { return nil }
             if isBorder(line.content) {
-                guard spansEdges(line.content, edges), !band.isEmpty else { return nil }
+                guard spansEdges(line.content, edges) else { return nil }
                 if line.content.utf8.contains(UInt8(ascii: "=")) { doubled = true }
+                // A border right under a border: an empty row (xml2rfc 3 draws a row of one
+                // empty cell so, RFC 9097 B.2), no row of the table's.
+                guard !band.isEmpty else {
+                    borders += 1
+                    continue
+                }
                 bands.append(band)
                 band = []
                 borders += 1
