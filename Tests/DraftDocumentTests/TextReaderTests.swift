@@ -430,18 +430,22 @@ import Testing
     /// An ABNF rule whose lines hang under its name (RFC 9074 3: "alarmprop  = (" over "; the
     /// following are REQUIRED") is code, not a term and its definition: its comments are
     /// read as code's are. A definition written "SpecDest = specific-destination address"
-    /// over "(defined in Section 3.2.1.3)" (RFC 1122 3.4) stays prose.
+    /// over "(defined in Section 3.2.1.3)" (RFC 1122 3.4) stays prose. A rule with comments
+    /// at its own margin under it is code too (RFC 9073 6.5).
     @Test func anABNFRuleHangingUnderItsNameIsAFigure() throws {
         let text = "1.  Syntax\n\n"
             + "   alarmprop  = (\n                ;\n                ; the following are REQUIRED\n                ; but MUST NOT occur more than once\n                ;\n                action / trigger\n                )\n\n"
-            + "   SpecDest = specific-destination address of datagram\n               (defined in Section 3.2.1.3)\n"
+            + "   SpecDest = specific-destination address of datagram\n               (defined in Section 3.2.1.3)\n\n"
+            + "   styleddescval   = ( uri / text )\n   ;Value MUST match value type\n"
         let section = try #require(try Self.read(text).section(numbered: "1"))
-        guard section.blocks.count == 2, case .figure(let rule) = section.blocks[0], case .paragraph(let prose) = section.blocks[1] else {
+        guard section.blocks.count == 3, case .figure(let rule) = section.blocks[0], case .paragraph(let prose) = section.blocks[1],
+              case .figure(let commented) = section.blocks[2] else {
             Issue.record("\(section.blocks)")
             return
         }
         #expect(rule.verbatim.hasPrefix("alarmprop  = (\n             ;"))
         #expect(prose.content.plainText == "SpecDest = specific-destination address of datagram (defined in Section 3.2.1.3)")
+        #expect(commented.verbatim == "styleddescval   = ( uri / text )\n;Value MUST match value type")
     }
 
     /// LDAP schema definitions (RFC 4512 4.1) are code: their MUST and MAY name attributes.

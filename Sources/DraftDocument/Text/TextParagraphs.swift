@@ -77,6 +77,9 @@ extension TextBlockBuilder {
         // A definition in code over lines further in: an ASN.1 type and its body
         // ("PKOcspData ::= SEQUENCE OF OcspResponse" over "-- comments", RFC 4557).
         if restIndent > lines[0].indent, Self.opensCodeBlock(lines[0].content) || Self.isABNFRule(lines[...]) { return true }
+        // A rule with comments under it at its own margin ("styleddescval   = ( uri / text )"
+        // over ";Value MUST match value type", RFC 9073 6.5).
+        if Self.isABNFRule(lines[...]), rest.allSatisfy({ $0.content.utf8.first == UInt8(ascii: ";") }) { return true }
         // Code: half the lines ending in braces or semicolons, with a brace among them or two
         // semicolons (one line of two ending in ";" is prose: "Each RR in the RRset MUST have
         // the RR type listed in the" / "SIG RR's Type Covered field;",
