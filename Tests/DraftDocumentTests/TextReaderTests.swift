@@ -448,6 +448,32 @@ import Testing
         #expect(commented.verbatim == "styleddescval   = ( uri / text )\n;Value MUST match value type")
     }
 
+    /// A label over a list of its own, the definitions further in (RFC 8971 5: "Ethernet
+    /// Header:" over "Destination MAC:  A Management VNI, ..." and its lines): the label's
+    /// item holds the list, and the requirements in it are read (the three indentations
+    /// made a figure of it). A comment over code ("/* followed by:", RFC 2367 2.3.7) is no
+    /// such label.
+    @Test func aLabelOverItsOwnListHoldsIt() throws {
+        let text = "1.  Format\n\n"
+            + "   Ethernet Header:\n      Destination MAC:  A Management VNI, which does not have any\n         tenants.  The value 00-52-02 SHOULD be used in this field.\n\n"
+            + "   Source MAC:  MAC address associated with the originating VTEP.\n\n"
+            + "           /* followed by:\n              struct sadb_comb sadb_combs[(sadb_prop_len *\n                  sizeof(uint64_t))]; */\n"
+        let section = try #require(try Self.read(text).section(numbered: "1"))
+        guard case .list(let labels)? = section.blocks.first, case .list(let inner)? = labels.items.first?.blocks.first else {
+            Issue.record("\(section.blocks)")
+            return
+        }
+        #expect(labels.items.map { $0.term?.plainText } == ["Ethernet Header:", "Source MAC:"])
+        #expect(inner.items.map { $0.term?.plainText } == ["Destination MAC:"])
+        #expect(Self.texts(inner.items[0].blocks) == ["A Management VNI, which does not have any tenants.  The value 00-52-02 SHOULD be used in this field."])
+        // The comment, set further in, falls under the last item: as a figure.
+        guard case .figure(let code)? = labels.items.last?.blocks.last else {
+            Issue.record("the C comment is no figure: \(section.blocks)")
+            return
+        }
+        #expect(code.verbatim.trimmingCharacters(in: .whitespaces).hasPrefix("/* followed by:"))
+    }
+
     /// LDAP schema definitions (RFC 4512 4.1) are code: their MUST and MAY name attributes.
     /// Set with the first line out to the left of the rest, they read as prose before.
     @Test func anLDAPSchemaDefinitionIsAFigure() throws {

@@ -426,10 +426,22 @@ extension TextBlockBuilder {
         let first = lines[lines.startIndex]
         if let item = stackedTermsItem(lines) { return item }
         let rest = lines.dropFirst()
-        guard let hang = rest.first?.indent, hang > first.indent, rest.allSatisfy({ $0.indent == hang }) else { return nil }
+        guard let hang = rest.first?.indent, hang > first.indent else { return nil }
+        let location = SourceLocation(file: path, line: first.number, column: first.indent + 1)
+        guard rest.allSatisfy({ $0.indent == hang }) else {
+            // A heading term over a list of its own ("Ethernet Header:" over "Destination
+            // MAC:  A Management VNI ... SHOULD be used in this field.", its definition
+            // further in, RFC 8971 5): the term's item holds that list.
+            // Labels both, words and a colon: not code ("/* followed by:" over a C
+            // declaration, RFC 2367 2.3.7).
+            guard first.content.last == ":", first.content.utf8.count <= 48, first.content.first?.isLetter == true,
+                  !Self.isCodeLike(first.content), rest.allSatisfy({ $0.indent >= hang }),
+                  case .list(let inner)? = blocks(rest, references: false, nesting: 1).first, let innerFirst = inner.items.first,
+                  innerFirst.term?.plainText.last == ":" else { return nil }
+            return ItemNode(marker: nil, term: InlineText(plain: String(first.content)), blocks: [.block(.list(inner))], location: location)
+        }
         // An ABNF rule's name is no term ("alarmprop  = (" over its comments, RFC 9074).
         if Self.isABNFRule(lines) { return nil }
-        let location = SourceLocation(file: path, line: first.number, column: first.indent + 1)
         let gap = Self.termGap(first.content, width: 64)
         if let gap, !Self.isRowOverDescription(first, gap: gap, hang: hang) {
             let term = first.content[..<gap.termEnd]
