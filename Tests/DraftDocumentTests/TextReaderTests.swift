@@ -385,67 +385,38 @@ import Testing
         #expect(entry.location.line == 65)
     }
 
+    /// A page's end after `padding` blank lines: footer, form feed, the next page's header.
+    static func page(_ n: Int, padding: Int) -> String {
+        String(repeating: "\n", count: padding) + "Author                   Expires January 9, 2010                [Page \(n)]\n\u{0C}\nInternet-Draft              Small Example                    July 2009\n\n\n"
+    }
+
     /// Three page breaks, three rules: a line that does not end a sentence goes on; a
     /// sentence ending on a page cut short (more padding than a full page) ends the
-    /// paragraph; a next word that would have fitted on the last line ends it too.
+    /// paragraph; a next word that would have fitted on the last line ends it too. Under a
+    /// full stop on a page cut well short, a next page opening in lower case is a new
+    /// paragraph that starts with a name ("userPassword values which ... MUST NOT be used",
+    /// draft-howard-rfc2307bis), not the sentence going on; under "e.g." or a full page (or
+    /// one cut a line short, as keeping a paragraph together does) the sentence goes on.
     @Test func pageBreaksAreJudgedByFillPunctuationAndPadding() throws {
-        func page(_ n: Int, padding: Int) -> String {
-            String(repeating: "\n", count: padding) + "Author                   Expires January 9, 2010                [Page \(n)]\n\u{0C}\nInternet-Draft              Small Example                    July 2009\n\n\n"
-        }
         let text = "1.  Rules\n\n"
-            + "   The first paragraph runs to the bottom of a full page and it goes on\n" + page(1, padding: 3)
-            + "   across the break.  This sentence ends right at the bottom of a page.\n" + page(2, padding: 8)
-            + "   Because that page was cut short, this is a new paragraph that ends\n   with a short line.\n" + page(3, padding: 3)
-            + "   Next page, next paragraph.\n"
+            + "   The first paragraph runs to the bottom of a full page and it goes on\n" + Self.page(1, padding: 3)
+            + "   across the break.  This sentence ends right at the bottom of a page.\n" + Self.page(2, padding: 8)
+            + "   Because that page was cut short, this is a new paragraph that ends\n   with a short line.\n" + Self.page(3, padding: 3)
+            + "   Next page, next paragraph.\n\n"
+            + "   The hashed password is the base64 encoding of the SHA-1 digest of the\n   plaintext password, written out in full on this line to fill it here.\n" + Self.page(4, padding: 8)
+            + "   userPassword values which do not adhere to this syntax MUST NOT be\n   used for authentication.  Some of these values are kept, as in e.g.\n" + Self.page(5, padding: 8)
+            + "   those written by older clients, as they are.  The paragraph goes on\n   to the bottom of a full page with a sentence that is finished there.\n" + Self.page(6, padding: 3)
+            + "   userPassword values go on too.  This page was cut one line short for\n   the last lines of the paragraph, as keeping them together does, now.\n" + Self.page(7, padding: 4)
+            + "   and the sentence still goes on.\n"
         let section = try #require(try Self.read(text).section(numbered: "1"))
         #expect(section.paragraphs.map(\.content.plainText) == [
             "The first paragraph runs to the bottom of a full page and it goes on across the break.  This sentence ends right at the bottom of a page.",
             "Because that page was cut short, this is a new paragraph that ends with a short line.",
             "Next page, next paragraph.",
-        ])
-        #expect(section.paragraphs.map(\.location.line) == [3, 26, 36])
-    }
-
-    /// A page cut well short under a full stop, the next page opening in lower case: a new
-    /// paragraph that starts with a name ("userPassword values which ... MUST NOT be used",
-    /// draft-howard-rfc2307bis), not the sentence going on; under "e.g." or a full page (or
-    /// one cut a line short, as keeping a paragraph together does) the sentence goes on.
-    @Test func aLowerCaseNameUnderAPageCutShortStartsAParagraph() throws {
-        func page(_ n: Int, padding: Int) -> String {
-            String(repeating: "\n", count: padding) + "Author                   Expires January 9, 2010                [Page \(n)]\n\u{0C}\nInternet-Draft              Small Example                    July 2009\n\n\n"
-        }
-        let text = "1.  Rules\n\n"
-            + "   The hashed password is the base64 encoding of the SHA-1 digest of the\n   plaintext password, written out in full on this line to fill it here.\n" + page(1, padding: 8)
-            + "   userPassword values which do not adhere to this syntax MUST NOT be\n   used for authentication.  Some of these values are kept, as in e.g.\n" + page(2, padding: 8)
-            + "   those written by older clients, as they are.  The paragraph goes on\n   to the bottom of a full page with a sentence that is finished there.\n" + page(3, padding: 3)
-            + "   userPassword values go on too.  This page was cut one line short for\n   the last lines of the paragraph, as keeping them together does, now.\n" + page(4, padding: 4)
-            + "   and the sentence still goes on.\n"
-        let section = try #require(try Self.read(text).section(numbered: "1"))
-        #expect(section.paragraphs.map(\.content.plainText) == [
             "The hashed password is the base64 encoding of the SHA-1 digest of the plaintext password, written out in full on this line to fill it here.",
             "userPassword values which do not adhere to this syntax MUST NOT be used for authentication.  Some of these values are kept, as in e.g. those written by older clients, as they are.  The paragraph goes on to the bottom of a full page with a sentence that is finished there. userPassword values go on too.  This page was cut one line short for the last lines of the paragraph, as keeping them together does, now. and the sentence still goes on.",
         ])
-    }
-
-    /// An ABNF rule whose lines hang under its name (RFC 9074 3: "alarmprop  = (" over "; the
-    /// following are REQUIRED") is code, not a term and its definition: its comments are
-    /// read as code's are. A definition written "SpecDest = specific-destination address"
-    /// over "(defined in Section 3.2.1.3)" (RFC 1122 3.4) stays prose. A rule with comments
-    /// at its own margin under it is code too (RFC 9073 6.5).
-    @Test func anABNFRuleHangingUnderItsNameIsAFigure() throws {
-        let text = "1.  Syntax\n\n"
-            + "   alarmprop  = (\n                ;\n                ; the following are REQUIRED\n                ; but MUST NOT occur more than once\n                ;\n                action / trigger\n                )\n\n"
-            + "   SpecDest = specific-destination address of datagram\n               (defined in Section 3.2.1.3)\n\n"
-            + "   styleddescval   = ( uri / text )\n   ;Value MUST match value type\n"
-        let section = try #require(try Self.read(text).section(numbered: "1"))
-        guard section.blocks.count == 3, case .figure(let rule) = section.blocks[0], case .paragraph(let prose) = section.blocks[1],
-              case .figure(let commented) = section.blocks[2] else {
-            Issue.record("\(section.blocks)")
-            return
-        }
-        #expect(rule.verbatim.hasPrefix("alarmprop  = (\n             ;"))
-        #expect(prose.content.plainText == "SpecDest = specific-destination address of datagram (defined in Section 3.2.1.3)")
-        #expect(commented.verbatim == "styleddescval   = ( uri / text )\n;Value MUST match value type")
+        #expect(section.paragraphs.map(\.location.line).prefix(3) == [3, 26, 36])
     }
 
     /// A label over a list of its own, the definitions further in (RFC 8971 5: "Ethernet
@@ -1076,24 +1047,34 @@ import Testing
 
     /// An ASN.1 type over its members or comments (RFC 3280's module, RFC 4557) is code, a
     /// figure: read as a term over its definition, "pathLenConstraint INTEGER (0..MAX)
-    /// OPTIONAL }" was a statement. A term that only looks like code ("#rule", RFC 2616
-    /// 2.1; "6 = Destination Network Unknown", RFC 1812) still has its definition.
-    @Test func anASN1TypeOverItsMembersIsCode() throws {
+    /// OPTIONAL }" was a statement. So is an ABNF rule whose lines hang under its name
+    /// (RFC 9074 3: "alarmprop  = (" over "; the following are REQUIRED"), or with comments
+    /// at its own margin under it (RFC 9073 6.5). A term that only looks like code ("#rule",
+    /// RFC 2616 2.1; "6 = Destination Network Unknown", RFC 1812) still has its definition,
+    /// and "SpecDest = specific-destination address" over "(defined in ...)" (RFC 1122 3.4)
+    /// stays prose.
+    @Test func anASN1TypeOrAnABNFRuleOverItsMembersIsCode() throws {
         let text = "1.  Module\n\n"
             + "BasicConstraints ::= SEQUENCE {\n     cA                      BOOLEAN DEFAULT FALSE,\n     pathLenConstraint       INTEGER (0..MAX) OPTIONAL }\n\n"
             + "PKOcspData ::= SEQUENCE OF OcspResponse\n    -- If more than one OcspResponse is\n    -- included, the first OcspResponse\n    -- MUST contain the OCSP response\n\n"
+            + "   alarmprop  = (\n                ;\n                ; the following are REQUIRED\n                ; but MUST NOT occur more than once\n                ;\n                action / trigger\n                )\n\n"
+            + "   styleddescval   = ( uri / text )\n   ;Value MUST match value type\n\n"
+            + "   SpecDest = specific-destination address of datagram\n               (defined in Section 3.2.1.3)\n\n"
             + "#rule\n     A construct \"#\" is defined, similar to \"*\", for defining lists\n     of elements with OPTIONAL linear white space.\n\n"
             + "6 = Destination Network Unknown\n     This code SHOULD NOT be generated by a router.\n"
         let section = try #require(try Self.read(text).section(numbered: "1"))
-        guard section.blocks.count == 3, case .figure(let type) = section.blocks[0], case .figure(let comments) = section.blocks[1],
-              case .list(let terms) = section.blocks[2] else {
-            Issue.record("not two figures and a list: \(section.blocks)")
+        guard section.blocks.count == 6, case .figure(let type) = section.blocks[0], case .figure(let comments) = section.blocks[1],
+              case .figure(let rule) = section.blocks[2], case .figure(let commented) = section.blocks[3], case .list(let terms) = section.blocks[5] else {
+            Issue.record("not four figures, prose and a list: \(section.blocks)")
             return
         }
         #expect(type.verbatim.hasPrefix("BasicConstraints ::= SEQUENCE {"))
         #expect(comments.verbatim.hasPrefix("PKOcspData ::= SEQUENCE OF OcspResponse"))
+        #expect(rule.verbatim.hasPrefix("alarmprop  = (\n             ;"))
+        #expect(commented.verbatim == "styleddescval   = ( uri / text )\n;Value MUST match value type")
         #expect(terms.items.map { $0.term?.plainText } == ["#rule", "6 = Destination Network Unknown"])
         #expect(section.paragraphs.map(\.content.plainText) == [
+            "SpecDest = specific-destination address of datagram (defined in Section 3.2.1.3)",
             "A construct \"#\" is defined, similar to \"*\", for defining lists of elements with OPTIONAL linear white space.",
             "This code SHOULD NOT be generated by a router.",
         ])
