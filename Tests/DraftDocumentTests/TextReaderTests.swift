@@ -419,6 +419,20 @@ import Testing
         #expect(section.paragraphs.map(\.location.line).prefix(3) == [3, 26, 36])
     }
 
+    /// A term too long for its line, as xml2rfc 3 sets a long `<dt>` (RFC 8945 5.2.2.1): its
+    /// second line at the term's margin ends in a colon, the definition follows two spaces
+    /// and hangs further in. One item, its requirements read (it was one figure).
+    @Test func aTermWrappedAtItsMarginIsOneTerm() throws {
+        let text = "1.  Truncation\n\n   Processing of a truncated MAC follows these rules:\n\n"
+            + "   If the MAC Size field is less than the larger of 10 (octets) and\n   half the length of the hash function in use:  With the exception of\n"
+            + "      certain TSIG error messages, this case MUST NOT be generated.\n\n"
+            + "   Otherwise:  This is sent when the signer has truncated the keyed hash\n      output to an allowable length.\n"
+        let section = try #require(try Self.read(text).section(numbered: "1"))
+        let terms = section.blocks.compactMap { block -> [String?]? in if case .list(let l) = block { l.items.map { $0.term?.plainText } } else { nil } }.flatMap { $0 }
+        #expect(terms == ["If the MAC Size field is less than the larger of 10 (octets) and half the length of the hash function in use:", "Otherwise:"])
+        #expect(section.blocks.allSatisfy { if case .figure = $0 { false } else { true } })
+    }
+
     /// A label over a list of its own, the definitions further in (RFC 8971 5: "Ethernet
     /// Header:" over "Destination MAC:  A Management VNI, ..." and its lines): the label's
     /// item holds the list, and the requirements in it are read (the three indentations

@@ -426,8 +426,9 @@ extension TextBlockBuilder {
         let first = lines[lines.startIndex]
         if let item = stackedTermsItem(lines) { return item }
         let rest = lines.dropFirst()
-        guard let hang = rest.first?.indent, hang > first.indent else { return nil }
         let location = SourceLocation(file: path, line: first.number, column: first.indent + 1)
+        if let item = wrappedTermItem(lines, location: location) { return item }
+        guard let hang = rest.first?.indent, hang > first.indent else { return nil }
         guard rest.allSatisfy({ $0.indent == hang }) else {
             // A heading term over a list of its own ("Ethernet Header:" over "Destination
             // MAC:  A Management VNI ... SHOULD be used in this field.", its definition
@@ -458,6 +459,26 @@ extension TextBlockBuilder {
             return ItemNode(marker: nil, term: InlineText(plain: String(first.content)), blocks: [.block(.paragraph(body))], location: location)
         }
         return nil
+    }
+
+    /// A term too long for one line, as xml2rfc 3 sets a long `<dt>`: its second line at
+    /// the term's margin ending in a colon, the definition after two spaces there and
+    /// hanging further in ("If the MAC Size field is greater than the keyed hash output"
+    /// over "length:  This case MUST NOT be generated and, if received, MUST cause" over
+    /// "the DNS message to be dropped ...", RFC 8945 5.2.2.1: read as one figure, its
+    /// requirements were lost).
+    private func wrappedTermItem(_ lines: ArraySlice<TextLine>, location: SourceLocation) -> ItemNode? {
+        guard lines.count >= 3 else { return nil }
+        let first = lines[lines.startIndex], second = lines[lines.startIndex + 1]
+        let tail = lines.dropFirst(2)
+        guard second.indent == first.indent, let hang = tail.first?.indent, hang > first.indent, hang <= first.indent + 6,
+              tail.allSatisfy({ $0.indent == hang }), let last = first.content.last, last.isLetter || last.isNumber,
+              let gap = Self.termGap(second.content, width: 64), second.content[..<gap.termEnd].last == ":",
+              !Self.isCodeLike(first.content), !Self.isDrawnOrCode(second.content) else { return nil }
+        let term = first.content + " " + second.content[..<gap.termEnd]
+        let texts = [second.content[gap.textStart...]] + tail.map(\.content)
+        let body = Paragraph(content: Self.paragraphText(texts, numbers: lines.dropFirst().map(\.number)), location: location)
+        return ItemNode(marker: nil, term: InlineText(plain: String(term)), blocks: [.block(.paragraph(body))], location: location)
     }
 
     /// Several terms, one per line, over the definition they share (RFC 2367 2.3.7:
