@@ -11,7 +11,7 @@ struct TextBlockBuilder {
     let fullPagePadding: Int
     /// Whether the document keeps its text within 72 columns, as RFC 7322 asks (next to
     /// none of its lines run past them): then only art or code does.
-    var keepsToPage = false
+    let keepsToPage: Bool
 
     /// A run of lines between blank lines (page breaks joined where the text goes on).
     struct Chunk {

@@ -37,10 +37,9 @@ struct TextDocumentAssembler {
     init(path: String, lines: [TextLine]) {
         self.path = path
         self.lines = lines
-        var builder = TextBlockBuilder(path: path, bodyIndent: Self.commonIndent(lines), fillWidth: Self.fillWidth(lines),
-                                       fullPagePadding: lines.lazy.filter { $0.kind == .pageBreak }.map(\.padding).min() ?? 0)
-        builder.keepsToPage = Self.keepsToPage(lines)
-        self.builder = builder
+        self.builder = TextBlockBuilder(path: path, bodyIndent: Self.commonIndent(lines), fillWidth: Self.fillWidth(lines),
+                                        fullPagePadding: lines.lazy.filter { $0.kind == .pageBreak }.map(\.padding).min() ?? 0,
+                                        keepsToPage: Self.keepsToPage(lines))
     }
 
     struct Heading {
@@ -316,10 +315,11 @@ struct TextDocumentAssembler {
             guard let entry = TextHeadings.contentsEntry(line.content) ?? wrappedContentsEntry(j, within: span), let number = entry.number else {
                 // A line with no page is the contents' only where their end is known.
                 if range != nil {
-                    named.insert(TextHeadings.foldedTitle(TextHeadings.parse(line.content)?.title ?? String(line.content)))
+                    let parsed = TextHeadings.parse(line.content)
+                    named.insert(TextHeadings.foldedTitle(parsed?.title ?? String(line.content)))
                     // At a top-level entry's indentation (a wrapped title's second line is
                     // further in), unnumbered.
-                    if line.indent == topIndent, TextHeadings.parse(line.content) == nil, line.content.first?.isUppercase == true {
+                    if line.indent == topIndent, parsed == nil, line.content.first?.isUppercase == true {
                         unnumbered.insert(TextHeadings.foldedTitle(line.content))
                     }
                 }

@@ -222,16 +222,21 @@ enum ASCIIDeclaration {
     /// Whether the XML declaration (`<?xml ... encoding="..."?>` at the very start) names
     /// US-ASCII under one of its IANA names.
     static func declaresASCII(_ source: UnsafeRawBufferPointer) -> Bool {
-        let head = Array(source.prefix(256))
+        guard let name = encodingName(Array(source.prefix(256)))?.uppercased() else { return false }
+        return ["US-ASCII", "ASCII", "ANSI_X3.4-1968", "ISO646-US", "US"].contains(name)
+    }
+
+    /// The encoding an XML or text declaration (`<?xml ... encoding="..."?>` at the start of
+    /// `head`) names; nil when there is no declaration or it names none.
+    static func encodingName(_ head: [UInt8]) -> String? {
         guard head.starts(with: Array("<?xml".utf8)), let end = ByteSearch.first(Array("?>".utf8), in: head),
-              let key = ByteSearch.first(Array("encoding".utf8), in: Array(head[..<end])) else { return false }
+              let key = ByteSearch.first(Array("encoding".utf8), in: Array(head[..<end])) else { return nil }
         var i = key + 8
         while i < end, head[i] == 0x20 || head[i] == 0x3D || head[i] == 0x09 { i += 1 }
-        guard i < end, head[i] == 0x22 || head[i] == 0x27 else { return false }
+        guard i < end, head[i] == 0x22 || head[i] == 0x27 else { return nil }
         let quote = head[i]
         var j = i + 1
         while j < end, head[j] != quote { j += 1 }
-        let name = String(decoding: head[(i + 1)..<j], as: UTF8.self).uppercased()
-        return ["US-ASCII", "ASCII", "ANSI_X3.4-1968", "ISO646-US", "US"].contains(name)
+        return String(decoding: head[(i + 1)..<j], as: UTF8.self)
     }
 }

@@ -132,8 +132,7 @@ enum ExternalEntityText {
         var encoding = "utf-8"
         if bytes.starts(with: Array("<?xml".utf8)), bytes.count > 5, bytes[5] == 0x20 || bytes[5] == 0x09 || bytes[5] == 0x0A || bytes[5] == 0x0D,
            let end = ByteSearch.first(Array("?>".utf8), in: bytes) {
-            let declaration = String(decoding: bytes[..<end], as: UTF8.self)
-            if let named = declaredEncoding(declaration) { encoding = named.lowercased() }
+            if let named = ASCIIDeclaration.encodingName(Array(bytes[..<(end + 2)])) { encoding = named.lowercased() }
             bytes.removeFirst(end + 2)
         }
         switch encoding {
@@ -150,13 +149,5 @@ enum ExternalEntityText {
         default:
             return nil
         }
-    }
-
-    /// The value of `encoding="..."` in a text declaration.
-    static func declaredEncoding(_ declaration: String) -> String? {
-        guard let key = declaration.range(of: "encoding") else { return nil }
-        let rest = declaration[key.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\t" }
-        guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
-        return String(rest.dropFirst().prefix { $0 != quote })
     }
 }
