@@ -56,6 +56,12 @@ public struct KeywordOccurrence: Hashable, Sendable {
     public var range: Range<Int>
     /// Written in quotes (`"MUST"`): the word is mentioned, not used as a requirement.
     public var isQuoted: Bool
+    /// Joined by a hyphen to another word: part of a name ("PASSWORD-REQUIRED", an error
+    /// code of RFC 9271 4.3.2) or of a compound ("a MUST-have"), not a requirement.
+    public var isCompound = false
+
+    /// Used as a requirement's keyword: neither mentioned in quotes nor part of a name.
+    public var isUsed: Bool { !isQuoted && !isCompound }
 }
 
 /// Finds uppercase BCP 14 phrases in UTF-8 text. Words are bounded like a regular
@@ -88,7 +94,9 @@ public enum KeywordScanner {
                 if let end = match(entry.words, in: bytes, at: i) { matched = (entry.keyword, end); break }
             }
             if let (keyword, end) = matched {
-                out.append(KeywordOccurrence(keyword: keyword, range: i..<end, isQuoted: isQuoted(bytes, i, end)))
+                let compound = (i >= 2 && bytes[i - 1] == 0x2D && Bytes.isWord(bytes[i - 2]))
+                    || (end + 1 < n && bytes[end] == 0x2D && Bytes.isWord(bytes[end + 1]))
+                out.append(KeywordOccurrence(keyword: keyword, range: i..<end, isQuoted: isQuoted(bytes, i, end), isCompound: compound))
                 i = end
             } else {
                 i += 1

@@ -280,7 +280,7 @@ struct ExtractionRun {
         guard title.split(separator: 0x20).count >= 5 else { return false }
         return KeywordScanner.occurrences(in: title).contains { o in
             let after = o.range.upperBound
-            return o.range.lowerBound > 0 && !o.isQuoted && after + 1 < title.count && title[after] == 0x20 && Bytes.isLower(title[after + 1])
+            return o.range.lowerBound > 0 && o.isUsed && after + 1 < title.count && title[after] == 0x20 && Bytes.isLower(title[after + 1])
         }
     }
 
@@ -349,7 +349,7 @@ struct ExtractionRun {
                     let quoted = Bytes.quoteEnding(bytes, at: t.lowerBound) && Bytes.quoteStarting(bytes, at: t.upperBound)
                     if !quoted { uses.append((keyword, t)) }
                 }
-                for o in inSentence where !o.isQuoted && !Self.overlapsAny(norm.tagged, o.range) {
+                for o in inSentence where o.isUsed && !Self.overlapsAny(norm.tagged, o.range) {
                     let line = norm.line(at: o.range.lowerBound, first: location.line)
                     findings.append(NormativeFinding(
                         code: .untaggedKeyword, severity: .warning,
@@ -357,7 +357,7 @@ struct ExtractionRun {
                         location: SourceLocation(file: location.file, line: line), section: ctx.section))
                 }
             } else {
-                uses = inSentence.filter { !$0.isQuoted }.map { ($0.keyword, $0.range) }
+                uses = inSentence.filter(\.isUsed).map { ($0.keyword, $0.range) }
             }
             let topicHits = Self.starting(in: range, mentions, from: &nextMention) { $0.range.lowerBound }
             if uses.isEmpty {

@@ -23,7 +23,7 @@ import TestSupport
 
     @Test func ikev2bis04ToRFC5996EditsThe29PFKEYSentence() throws {
         guard let report = try compare("draft-ietf-ipsecme-ikev2bis-04.txt", "rfc5996.txt") else { return }
-        #expect(report["summary"] as? [String: Int] == ["unchanged": 269, "edited": 155, "moved": 21, "added": 101, "removed": 76])
+        #expect(report["summary"] as? [String: Int] == ["unchanged": 268, "edited": 154, "moved": 21, "added": 101, "removed": 74])
         let edited = changes(report).filter { text($0, "old").hasPrefix("Maintenance of a system's SPD is outside the scope of IKE (see [PFKEY]") }
         try #require(edited.count == 1)
         let c = edited[0]
@@ -40,7 +40,7 @@ import TestSupport
 
     @Test func rfc4306ToIkev2bis04ShowsTheIKEv1ClauseArriving() throws {
         guard let report = try compare("rfc4306.txt", "draft-ietf-ipsecme-ikev2bis-04.txt") else { return }
-        #expect(report["summary"] as? [String: Int] == ["unchanged": 233, "edited": 110, "moved": 52, "added": 126, "removed": 57])
+        #expect(report["summary"] as? [String: Int] == ["unchanged": 233, "edited": 110, "moved": 52, "added": 122, "removed": 57])
         let c = try #require(changes(report).first { text($0, "new").contains("although it only applies to IKEv1") && ($0["new"] as? [String: Any])?["section"] as? String == "2.9" })
         #expect(c["kind"] as? String == "edited")
         let segments = c["segments"] as? [[String: String]] ?? []
@@ -59,7 +59,7 @@ import TestSupport
     @Test func rfc5996ToRFC7296RunsClean() throws {
         guard let report = try compare("rfc5996.txt", "rfc7296.txt") else { return }
         let summary = try #require(report["summary"] as? [String: Int])
-        #expect(summary == ["unchanged": 516, "edited": 27, "moved": 2, "added": 8, "removed": 1])
+        #expect(summary == ["unchanged": 514, "edited": 27, "moved": 2, "added": 8, "removed": 1])
         let oldTotal = summary["unchanged"]! + summary["edited"]! + summary["moved"]! + summary["removed"]!
         #expect(Double(summary["unchanged"]!) / Double(oldTotal) >= 0.9)
         let all = changes(report)
@@ -79,7 +79,7 @@ import TestSupport
         let result = try runDraftcheck(["compare", o, n, "--color", "never"])
         #expect(result.status == 0)
         #expect(result.stdout.hasPrefix("rfc5996 -> rfc7296\n"))
-        #expect(result.stdout.hasSuffix("Summary: unchanged 516, edited 27, moved 2, added 8, removed 1\n"))
+        #expect(result.stdout.hasSuffix("Summary: unchanged 514, edited 27, moved 2, added 8, removed 1\n"))
         #expect(result.stdout.contains("    If redundant SAs are created [-though-] {+through+} such a collision"))
     }
 

@@ -63,6 +63,7 @@ import Testing
         var text: String
         var keywords: [String]
         var quoted: [Bool]
+        var compound: [Bool]? = nil
         var testDescription: String { rule }
     }
 
@@ -80,12 +81,16 @@ import Testing
         Vector(rule: "SHALL NOT", text: "X SHALL NOT Y; Z SHALL.", keywords: ["SHALL NOT", "SHALL"], quoted: [false, false]),
         Vector(rule: "NOT alone is nothing", text: "NOT this, OPTIONAL that", keywords: ["OPTIONAL"], quoted: [false]),
         Vector(rule: "MUST NOTIFY is MUST", text: "It MUST NOTIFY.", keywords: ["MUST"], quoted: [false]),
+        Vector(rule: "a keyword joined by a hyphen is part of a name", text: "PASSWORD-REQUIRED, a MUST-have, NOT-OPTIONAL; -MAY, SHOULD- and (MUST)",
+               keywords: ["REQUIRED", "MUST", "OPTIONAL", "MAY", "SHOULD", "MUST"], quoted: [false, false, false, false, false, false],
+               compound: [true, true, true, false, false, false]),
     ]
 
     @Test(arguments: vectors) func scans(_ v: Vector) {
         let found = KeywordScanner.occurrences(in: v.text)
         #expect(found.map(\.keyword.rawValue) == v.keywords)
         #expect(found.map(\.isQuoted) == v.quoted)
+        #expect(found.map(\.isCompound) == (v.compound ?? v.keywords.map { _ in false }))
     }
 }
 
