@@ -250,7 +250,17 @@ struct ExtractionRun {
                 let outer = (ctx.leadIn, ctx.leadInIsTerm)
                 if let term = item.term {
                     let bytes = Self.normalize(term).bytes
-                    countKeywords(in: bytes)
+                    // A term that states a requirement is read as prose is ("Other flags
+                    // are not defined ... They MUST be set to 0 on transmission", a `<dt>`
+                    // over an empty `<dd>`, RFC 9513 2; "REQUIRED untagged response:" over
+                    // "CAPABILITY", RFC 9051 6.1.1): its keywords were counted and lost.
+                    // It has words of prose beside them: "MAY ( serialNumber $" over the
+                    // rest of an LDAP definition (RFC 4519) says nothing.
+                    if KeywordScanner.occurrences(in: bytes).contains(where: \.isUsed), Self.proseWords(bytes) >= 2 {
+                        unit(term, at: item.location, &ctx)
+                    } else {
+                        countKeywords(in: bytes)
+                    }
                     if bytes.contains(where: Bytes.isLetter), let first = bytes.firstIndex(where: { $0 != 0x20 }), let last = bytes.lastIndex(where: { $0 != 0x20 }) {
                         (ctx.leadIn, ctx.leadInIsTerm) = (String(decoding: bytes[first...last], as: UTF8.self), true)
                     }
@@ -412,6 +422,14 @@ struct ExtractionRun {
                 let own = levels.count == 1 ? keywordRanges : level.map { l in zip(uses, keywordRanges).filter { $0.0.keyword == l }.map(\.1) } ?? []
                 statements.append(Statement(id: id, document: series, position: position, levels: level.map(Self.levelArray) ?? [], topics: statementTopics, text: text, keywordRanges: own, topicRanges: topicRanges, leadIn: leadIn))
             }
+        }
+    }
+
+    /// Words of two lower-case letters or more, maybe followed by punctuation.
+    static func proseWords(_ bytes: [UInt8]) -> Int {
+        bytes.split(separator: 0x20).count { word in
+            let letters = word.prefix(while: Bytes.isLower)
+            return letters.count >= 2 && word.dropFirst(letters.count).allSatisfy { ",.:;)".utf8.contains($0) }
         }
     }
 
