@@ -459,16 +459,64 @@ import Testing
         #expect(code.verbatim.trimmingCharacters(in: .whitespaces).hasPrefix("/* followed by:"))
     }
 
+    /// v3's nested `<dl>` with no colons: a label over a term alone on its line over a
+    /// definition further in ("Request Processing Parameters" over "maxEvents" over "An
+    /// OPTIONAL integer value ...", RFC 8936 2.2). The three indentations made one figure,
+    /// and three requirements were lost. An outline of names with no prose under them
+    /// stays a figure.
+    @Test func aLabelOverANestedTermHoldsItsList() throws {
+        let text = "1.  Polling\n\n"
+            + "   Request Processing Parameters\n      maxEvents\n         An OPTIONAL integer value indicating the maximum number of\n"
+            + "         unacknowledged SETs to be returned.  The SET Transmitter SHOULD\n         NOT send more SETs than the specified maximum.\n\n"
+            + "      returnImmediately\n         An OPTIONAL JSON boolean value.\n\n"
+            + "   Tree\n      Branch\n         leaf-one\n         leaf-two\n"
+        let section = try #require(try Self.read(text).section(numbered: "1"))
+        guard case .list(let labels)? = section.blocks.first, case .list(let inner)? = labels.items.first?.blocks.first else {
+            Issue.record("\(section.blocks)")
+            return
+        }
+        #expect(labels.items.map { $0.term?.plainText } == ["Request Processing Parameters"])
+        #expect(inner.items.map { $0.term?.plainText } == ["maxEvents", "returnImmediately"])
+        #expect(Self.texts(inner.items[0].blocks) == ["An OPTIONAL integer value indicating the maximum number of unacknowledged SETs to be returned.  The SET Transmitter SHOULD NOT send more SETs than the specified maximum."])
+        guard case .figure(let tree)? = section.blocks.last else {
+            Issue.record("the outline is no figure: \(section.blocks)")
+            return
+        }
+        #expect(tree.verbatim.contains("leaf-two"))
+    }
+
+    /// Numbered steps of code, one a line, most of them assignments, are code (RFC 9380
+    /// 6.6.1's artwork: "6. If sgn0(tv4) == 1, set tv4 = -tv4        # sgn0(tv4) MUST equal
+    /// 0" made a statement of a comment). Steps in prose stay a list.
+    @Test func numberedStepsOfCodeAreAFigure() throws {
+        let text = "1.  Steps\n\n"
+            + "   1. tv1 = u^2 * g(Z)\n   2. tv2 = 1 + tv1\n   3. If sgn0(tv2) == 1, set tv2 = -tv2     # sgn0(tv2) MUST equal 0\n   4. return tv2\n\n"
+            + "   1. The sender MUST set x = 0.\n   2. The receiver checks it.\n   3. The receiver MAY log it.\n"
+        let section = try #require(try Self.read(text).section(numbered: "1"))
+        guard case .figure(let code)? = section.blocks.first, case .list(let steps)? = section.blocks.last else {
+            Issue.record("\(section.blocks)")
+            return
+        }
+        #expect(code.verbatim.contains("# sgn0(tv2) MUST equal 0"))
+        #expect(steps.items.map(\.marker) == ["1.", "2.", "3."])
+    }
+
     /// LDAP schema definitions (RFC 4512 4.1) are code: their MUST and MAY name attributes.
-    /// Set with the first line out to the left of the rest, they read as prose before.
+    /// Set with the first line out to the left of the rest, they read as prose before; cut
+    /// by a page break (draft-ietf-ldapbis-user-schema-06 3.3), the first half was a term
+    /// over a requirement and the second half prose.
     @Test func anLDAPSchemaDefinitionIsAFigure() throws {
         let text = "1.  Object Classes\n\n"
             + "     ( 1.3.6.1.1.1.2.9 NAME 'nisMap' SUP top STRUCTURAL\n         DESC 'A generic abstraction of a NIS map'\n         MUST nisMapName\n         MAY description )\n\n"
             + "     ( nisKeyObject-oid NAME 'nisKeyObject' SUP top AUXILIARY\n         MUST ( cn $ nisPublicKey ) )\n\n"
+            + "     ( 2.5.6.14 NAME 'device'\n        SUP top\n        STRUCTURAL\n        MUST cn\n" + Self.page(1, padding: 2)
+            + "        MAY ( serialNumber $\n              description ) )\n\n"
             + "   Entries of class nisMap MUST hold a name (a parenthesis closes this).\n   ( It is no definition )\n"
         let section = try #require(try Self.read(text).section(numbered: "1"))
         let figures = section.blocks.filter { if case .figure = $0 { true } else { false } }
-        #expect(figures.count == 2)
+        // A definition a page break cuts is two figures, its halves.
+        #expect(figures.count == 4)
+        #expect(section.blocks.count == 5)
         #expect(section.paragraphs.map(\.content.plainText) == ["Entries of class nisMap MUST hold a name (a parenthesis closes this). ( It is no definition )"])
     }
 
@@ -729,6 +777,26 @@ import Testing
             #expect(!TextBlockBuilder.hasArt(Substring(prose)), "\(prose)")
         }
         for art in ["(*** x", "***)", "(----)", "(===)", "a *** b"] {
+            #expect(TextBlockBuilder.hasArt(Substring(art)), "\(art)")
+        }
+    }
+
+    /// A length or an absolute value in bars is mathematics, not a table's edges (RFC 9058
+    /// 4.1: "The length of the associated data A and of the plaintext P MUST be such that 0
+    /// < |A| + |P| < 2^{n/2}." was a figure). A bit field's "|R|" opening a line stays art.
+    @Test func barsAroundALengthAreProse() throws {
+        let text = "1.  Encryption\n\n"
+            + "   Users who do not wish to authenticate associated data can provide a\n"
+            + "   string A of zero length.  The length of the associated data A and of\n"
+            + "   the plaintext P MUST be such that 0 < |A| + |P| < 2^{n/2}.\n"
+        let section = try #require(try Self.read(text).section(numbered: "1"))
+        #expect(section.paragraphs.map(\.content.plainText) == [
+            "Users who do not wish to authenticate associated data can provide a string A of zero length.  The length of the associated data A and of the plaintext P MUST be such that 0 < |A| + |P| < 2^{n/2}.",
+        ])
+        for prose in ["0 < |A| + |P| <", "(|C_i|) octets", "where |x_1| is", "len |M|"] {
+            #expect(!TextBlockBuilder.hasArt(Substring(prose)), "\(prose)")
+        }
+        for art in ["|R|  Reserved  |", "Flags |A|B|", "x |A| |", "Reserved |A|  x  |", "a |ABCDEFGHIJKLMNOPQ|"] {
             #expect(TextBlockBuilder.hasArt(Substring(art)), "\(art)")
         }
     }

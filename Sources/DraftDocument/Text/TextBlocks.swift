@@ -449,8 +449,13 @@ struct TextBlockBuilder {
                     }
                     open.removeLast()
                 }
-                let node = ListNode(family: family, indent: indent, items: items.items, location: items.items[0].location)
+                var node = ListNode(family: family, indent: indent, items: items.items, location: items.items[0].location)
                 if let parent = open.last, indent > parent.indent, let item = parent.items.last {
+                    // The next term of a list a label's item holds (`hangingItem`): one list.
+                    if family == .hanging, case .block(.list(let held))? = item.blocks.last, held.style == .definition {
+                        node = ListNode(family: family, indent: indent, items: held.items.map(ItemNode.init) + node.items, location: held.location)
+                        item.blocks.removeLast()
+                    }
                     item.blocks.append(.list(node))
                 } else {
                     open.removeAll()
@@ -521,6 +526,10 @@ extension TextBlockBuilder {
             self.term = term
             self.blocks = blocks
             self.location = location
+        }
+
+        convenience init(_ item: ListItem) {
+            self.init(marker: item.marker, term: item.term, blocks: item.blocks.map(Node.block), location: item.location)
         }
 
         func item() -> ListItem {

@@ -86,6 +86,10 @@ extension TextBlockBuilder {
                 current.append(line)
             }
             finish()
+            // Numbered steps of code, one a line, half or more assigning ("5. tv4 =
+            // sqrt(-g(Z) * (3 * Z^2 + 4 * A))    # can be precomputed", RFC 9380 6.6.1's
+            // artwork): code, not a list; its comments require nothing.
+            if items.count >= 3, items.count == lines.count, lines.count(where: { Self.isCodeLike($0.content) }) * 2 >= lines.count { return nil }
             return (items, family)
         }
         // Hanging: a term, then the definition indented under it.
@@ -434,15 +438,22 @@ extension TextBlockBuilder {
             // MAC:  A Management VNI ... SHOULD be used in this field.", its definition
             // further in, RFC 8971 5): the term's item holds that list.
             // Labels both, words and a colon: not code ("/* followed by:" over a C
-            // declaration, RFC 2367 2.3.7).
-            guard first.content.last == ":", first.content.utf8.count <= 48, first.content.first?.isLetter == true,
+            // declaration, RFC 2367 2.3.7). Or v3's nested `<dl>` without colons: the label
+            // over a term alone on its line over a definition in prose further in ("Request
+            // Processing Parameters" over "maxEvents" over "An OPTIONAL integer value ...",
+            // RFC 8936 2.2).
+            guard first.content.utf8.count <= 48, first.content.first?.isLetter == true,
                   !Self.isCodeLike(first.content), rest.allSatisfy({ $0.indent >= hang }),
                   case .list(let inner)? = blocks(rest, references: false, nesting: 1).first, let innerFirst = inner.items.first,
-                  innerFirst.term?.plainText.last == ":" else { return nil }
+                  let innerTerm = innerFirst.term?.plainText else { return nil }
+            let colons = first.content.last == ":" && innerTerm.last == ":"
+            guard colons || Self.isLabelOverStackedTerm(first.content, rest) else { return nil }
             return ItemNode(marker: nil, term: InlineText(plain: String(first.content)), blocks: [.block(.list(inner))], location: location)
         }
-        // An ABNF rule's name is no term ("alarmprop  = (" over its comments, RFC 9074).
-        if Self.isABNFRule(lines) { return nil }
+        // An ABNF rule's name is no term ("alarmprop  = (" over its comments, RFC 9074),
+        // nor an LDAP definition's opening (its lines at one indentation when a page break
+        // cuts it, draft-ietf-ldapbis-user-schema-06 3.3).
+        if Self.isABNFRule(lines) || Self.isSchemaDefinition(Array(lines)) { return nil }
         let gap = Self.termGap(first.content, width: 64)
         if let gap, !Self.isRowOverDescription(first, gap: gap, hang: hang) {
             let term = first.content[..<gap.termEnd]
@@ -459,6 +470,16 @@ extension TextBlockBuilder {
             return ItemNode(marker: nil, term: InlineText(plain: String(first.content)), blocks: [.block(.paragraph(body))], location: location)
         }
         return nil
+    }
+
+    /// A label of words with no closing mark over a term alone on its line, whose
+    /// definition, further in, is prose: the label is a term whose definition is a list.
+    private static func isLabelOverStackedTerm(_ label: Substring, _ rest: ArraySlice<TextLine>) -> Bool {
+        guard let last = label.last, last.isLetter || last.isNumber, !isDrawnOrCode(label),
+              rest.count >= 2, let term = rest.first, rest[rest.startIndex + 1].indent > term.indent,
+              term.content.utf8.count <= 40, !".,;".contains(term.content.last ?? "."), !isDrawnOrCode(term.content) else { return false }
+        let definition = rest.dropFirst().prefix { $0.indent > term.indent }
+        return definition.contains { lowercaseWords($0.content) >= 4 } && !definition.contains { isDrawnOrCode($0.content) }
     }
 
     /// A term too long for one line, as xml2rfc 3 sets a long `<dt>`: its second line at

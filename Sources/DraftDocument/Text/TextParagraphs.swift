@@ -123,7 +123,12 @@ extension TextBlockBuilder {
     /// )", draft-howard-rfc2307bis): code, whose MUST and MAY name attributes and require
     /// nothing, as the XML's artwork has it.
     static func isSchemaDefinition(_ lines: [TextLine]) -> Bool {
-        guard lines[0].content.utf8.first == UInt8(ascii: "("), lines[lines.count - 1].content.utf8.last == UInt8(ascii: ")") else { return false }
+        // Its tail on the next page: "MAY ( serialNumber $" over "seeAlso $" ...
+        // "description ) )" (draft-ietf-ldapbis-user-schema-06 3.3).
+        if lines[0].content.hasPrefix("MAY ( ") || lines[0].content.hasPrefix("MUST ( ") {
+            return lines.allSatisfy { $0.content.utf8.last == UInt8(ascii: "$") || $0.content.utf8.last == UInt8(ascii: ")") }
+        }
+        guard lines[0].content.utf8.first == UInt8(ascii: "(") else { return false }
         let words = lines.prefix(2).flatMap { $0.content.split(separator: " ") }
         // "(" apart or glued to the identifier: "( 2.5.4.15", "(1.3.6.1.4.1.42.2.27.8.1.1",
         // or a placeholder of a draft ("( nisMapName-oid").
@@ -311,12 +316,22 @@ extension TextBlockBuilder {
         var previous: UInt8 = 0
         var dashes = 0
         var bars = 0, operators = 0
+        var magnitudeAtEnd = false
         var i = 0
         while i < u.count {
             let b = u[i]
             i += 1
             switch b {
             case UInt8(ascii: "|"):
+                // A length or an absolute value in bars is mathematics ("0 < |A| + |P| <
+                // 2^{n/2}", RFC 9058 4.1).
+                if let end = magnitudeEnd(u, at: i - 1) {
+                    i = end
+                    magnitudeAtEnd = end == u.count
+                    dashes = 0
+                    previous = b
+                    continue
+                }
                 // "||" inside a line is concatenation, an operator of prose as one bar is
                 // ("(packet_length || padding_length || payload)", RFC 4253 6).
                 if previous != 0, i < u.count, u[i] == b, i + 1 == u.count || u[i + 1] != b {
@@ -359,7 +374,21 @@ extension TextBlockBuilder {
             }
             previous = b
         }
-        return u.last == UInt8(ascii: "|") && !(u.count >= 2 && u[u.count - 2] == UInt8(ascii: "|")) && !isOperatorBar(u, at: u.count - 1)
+        return u.last == UInt8(ascii: "|") && !magnitudeAtEnd && !(u.count >= 2 && u[u.count - 2] == UInt8(ascii: "|")) && !isOperatorBar(u, at: u.count - 1)
+    }
+
+    /// Past the closing bar when the bar at `k` opens a length or an absolute value: after
+    /// a space or an opening parenthesis inside the line, one name of up to 16 letters,
+    /// digits and "_" (never at a line's start, as a bit field's "|R|" is), then the bar, then
+    /// a space, closing punctuation or the line's end; or nil.
+    private static func magnitudeEnd(_ u: UnsafeBufferPointer<UInt8>, at k: Int) -> Int? {
+        guard k >= 1, u[k - 1] == 0x20 || u[k - 1] == UInt8(ascii: "("), k < 2 || u[k - 2] != UInt8(ascii: "|") else { return nil }
+        var end = k + 1
+        while end < u.count, end - k <= 17, isASCIIAlphanumeric(u[end]) || u[end] == UInt8(ascii: "_") { end += 1 }
+        guard end > k + 1, end - k <= 17, end < u.count, u[end] == UInt8(ascii: "|") else { return nil }
+        end += 1
+        guard end == u.count || " ),.;:".utf8.contains(u[end]) else { return nil }
+        return end
     }
 
     /// The end of the run of one character through `k` when quotes enclose it, as a literal
