@@ -94,9 +94,7 @@ public enum KeywordScanner {
                 if let end = match(entry.words, in: bytes, at: i) { matched = (entry.keyword, end); break }
             }
             if let (keyword, end) = matched {
-                let compound = (i >= 2 && bytes[i - 1] == 0x2D && Bytes.isWord(bytes[i - 2]))
-                    || (end + 1 < n && bytes[end] == 0x2D && Bytes.isWord(bytes[end + 1]))
-                out.append(KeywordOccurrence(keyword: keyword, range: i..<end, isQuoted: isQuoted(bytes, i, end), isCompound: compound))
+                out.append(KeywordOccurrence(keyword: keyword, range: i..<end, isQuoted: isQuoted(bytes, i, end), isCompound: Bytes.isHyphenated(bytes, i..<end)))
                 i = end
             } else {
                 i += 1
@@ -170,6 +168,12 @@ enum Bytes {
     @inline(__always) static func lower(_ b: UInt8) -> UInt8 { isUpper(b) ? b + 32 : b }
 
     /// A straight or curly quote ends just before `index`.
+    /// The word at `range` is joined by a hyphen to a word before or after it.
+    static func isHyphenated(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        let (i, end) = (range.lowerBound, range.upperBound)
+        return (i >= 2 && bytes[i - 1] == 0x2D && isWord(bytes[i - 2])) || (end + 1 < bytes.count && bytes[end] == 0x2D && isWord(bytes[end + 1]))
+    }
+
     static func quoteEnding(_ bytes: [UInt8], at index: Int) -> Bool {
         guard index > 0 else { return false }
         let b = bytes[index - 1]

@@ -357,7 +357,8 @@ struct ExtractionRun {
                     let phrase = String(decoding: bytes[t], as: UTF8.self)
                     guard let keyword = BCP14Keyword(phrase: phrase) else { continue }
                     let quoted = Bytes.quoteEnding(bytes, at: t.lowerBound) && Bytes.quoteStarting(bytes, at: t.upperBound)
-                    if !quoted { uses.append((keyword, t)) }
+                    // "<bcp14>MUST</bcp14>-level requirement" (RFC 9325 A) names a level.
+                    if !quoted, !Bytes.isHyphenated(bytes, t) { uses.append((keyword, t)) }
                 }
                 for o in inSentence where o.isUsed && !Self.overlapsAny(norm.tagged, o.range) {
                     let line = norm.line(at: o.range.lowerBound, first: location.line)

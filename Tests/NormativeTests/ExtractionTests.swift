@@ -97,11 +97,13 @@ enum Fixture {
         let doc = Fixture.document([Section(number: "1", title: "T", depth: 1, blocks: [
             Fixture.paragraph([Span("The responder "), Span("MUST", kind: .bcp14), Span(" reply.")], line: 5),
             Fixture.paragraph("The initiator SHOULD wait.", line: 7),
+            // A tagged keyword joined to a word names a level (RFC 9325 A).
+            Fixture.paragraph([Span("This adds "), Span("MUST", kind: .bcp14), Span("-level guidance.")], line: 9),
         ], location: Fixture.loc(4))], references: [Fixture.rfc2119])
         let a = StatementExtractor().analyze(doc)
         #expect(a.usesBCP14Tags)
         #expect(a.statements.map(\.levels) == [[.must]])
-        #expect(a.keywordCount == 2)
+        #expect(a.keywordCount == 3)
         let codes = a.findings.map(\.code)
         #expect(codes.contains(.untaggedKeyword))
         #expect(codes.contains(.boilerplateMissing))
