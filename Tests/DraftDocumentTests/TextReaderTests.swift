@@ -421,15 +421,24 @@ import Testing
 
     /// A term too long for its line, as xml2rfc 3 sets a long `<dt>` (RFC 8945 5.2.2.1): its
     /// second line at the term's margin ends in a colon, the definition follows two spaces
-    /// and hangs further in. One item, its requirements read (it was one figure).
+    /// and hangs further in. One item, its requirements read (it was one figure). So is a
+    /// long term whose definition starts on the next line (RFC 8759 4.1, v3's
+    /// `newline="true"`): its lines at the margin, with no full stop, over the definition;
+    /// a title-case term ending in a colon too (RFC 9562 6.2).
     @Test func aTermWrappedAtItsMarginIsOneTerm() throws {
         let text = "1.  Truncation\n\n   Processing of a truncated MAC follows these rules:\n\n"
             + "   If the MAC Size field is less than the larger of 10 (octets) and\n   half the length of the hash function in use:  With the exception of\n"
             + "      certain TSIG error messages, this case MUST NOT be generated.\n\n"
-            + "   Otherwise:  This is sent when the signer has truncated the keyed hash\n      output to an allowable length.\n"
+            + "   Otherwise:  This is sent when the signer has truncated the keyed hash\n      output to an allowable length.\n\n"
+            + "   User Data Words: The length of User Data Words MUST match the\n   value specified in the Length field\n"
+            + "      The User Data Words section contains the text of the whole\n      document being transmitted.\n\n"
+            + "   Replace Leftmost Random Bits with Increased Clock Precision\n   (Method 3):\n"
+            + "      With this method, the additional time precision bits MUST follow\n      the timestamp.\n"
         let section = try #require(try Self.read(text).section(numbered: "1"))
         let terms = section.blocks.compactMap { block -> [String?]? in if case .list(let l) = block { l.items.map { $0.term?.plainText } } else { nil } }.flatMap { $0 }
-        #expect(terms == ["If the MAC Size field is less than the larger of 10 (octets) and half the length of the hash function in use:", "Otherwise:"])
+        #expect(terms == ["If the MAC Size field is less than the larger of 10 (octets) and half the length of the hash function in use:", "Otherwise:",
+                          "User Data Words: The length of User Data Words MUST match the value specified in the Length field",
+                          "Replace Leftmost Random Bits with Increased Clock Precision (Method 3):"])
         #expect(section.blocks.allSatisfy { if case .figure = $0 { false } else { true } })
     }
 
@@ -437,19 +446,26 @@ import Testing
     /// Header:" over "Destination MAC:  A Management VNI, ..." and its lines): the label's
     /// item holds the list, and the requirements in it are read (the three indentations
     /// made a figure of it). A comment over code ("/* followed by:", RFC 2367 2.3.7) is no
-    /// such label.
+    /// such label; words with no colon over a term with one are (RFC 9139 5.4.2).
     @Test func aLabelOverItsOwnListHoldsIt() throws {
         let text = "1.  Format\n\n"
             + "   Ethernet Header:\n      Destination MAC:  A Management VNI, which does not have any\n         tenants.  The value 00-52-02 SHOULD be used in this field.\n\n"
             + "   Source MAC:  MAC address associated with the originating VTEP.\n\n"
+            + "   KLO: KeyLocator TLV\n       0:  If the included SignatureType requires a KeyLocator TLV, then\n           the message MUST be sent uncompressed.\n\n"
             + "           /* followed by:\n              struct sadb_comb sadb_combs[(sadb_prop_len *\n                  sizeof(uint64_t))]; */\n"
         let section = try #require(try Self.read(text).section(numbered: "1"))
         guard case .list(let labels)? = section.blocks.first, case .list(let inner)? = labels.items.first?.blocks.first else {
             Issue.record("\(section.blocks)")
             return
         }
-        #expect(labels.items.map { $0.term?.plainText } == ["Ethernet Header:", "Source MAC:"])
+        #expect(labels.items.map { $0.term?.plainText } == ["Ethernet Header:", "Source MAC:", "KLO: KeyLocator TLV"])
         #expect(inner.items.map { $0.term?.plainText } == ["Destination MAC:"])
+        // A label of words with no colon at its end over such a list (RFC 9139 5.4.2).
+        guard case .list(let klo)? = labels.items[2].blocks.first else {
+            Issue.record("\(labels.items[2].blocks)")
+            return
+        }
+        #expect(Self.texts(klo.items[0].blocks) == ["If the included SignatureType requires a KeyLocator TLV, then the message MUST be sent uncompressed."])
         #expect(Self.texts(inner.items[0].blocks) == ["A Management VNI, which does not have any tenants.  The value 00-52-02 SHOULD be used in this field."])
         // The comment, set further in, falls under the last item: as a figure.
         guard case .figure(let code)? = labels.items.last?.blocks.last else {
@@ -755,7 +771,7 @@ import Testing
             + "   ignored.\n"
         let section = try #require(try Self.read(text).section(numbered: "1"))
         #expect(section.paragraphs.count == 1)
-        for prose in ["terminated with \"===\"), the", "the '----' marker", "x \"***\""] {
+        for prose in ["terminated with \"===\"), the", "the '----' marker", "x \"***\"", "the line \"-----BEGIN ACME RESPONSE-----\", followed"] {
             #expect(!TextBlockBuilder.hasArt(Substring(prose)), "\(prose)")
         }
         for art in ["====", "a \"==== b", "----\" x", "'-----", "\"===\" ====="] {
@@ -1138,6 +1154,7 @@ import Testing
     @Test func anASN1TypeOrAnABNFRuleOverItsMembersIsCode() throws {
         let text = "1.  Module\n\n"
             + "BasicConstraints ::= SEQUENCE {\n     cA                      BOOLEAN DEFAULT FALSE,\n     pathLenConstraint       INTEGER (0..MAX) OPTIONAL }\n\n"
+            + "      ECC-CMS-SharedInfo  ::=  SEQUENCE {\n         keyInfo      AlgorithmIdentifier,\n         entityUInfo  [0] EXPLICIT OCTET STRING OPTIONAL,\n         suppPubInfo  [2] EXPLICIT OCTET STRING }\n\n"
             + "PKOcspData ::= SEQUENCE OF OcspResponse\n    -- If more than one OcspResponse is\n    -- included, the first OcspResponse\n    -- MUST contain the OCSP response\n\n"
             + "   alarmprop  = (\n                ;\n                ; the following are REQUIRED\n                ; but MUST NOT occur more than once\n                ;\n                action / trigger\n                )\n\n"
             + "   styleddescval   = ( uri / text )\n   ;Value MUST match value type\n\n"
@@ -1145,12 +1162,14 @@ import Testing
             + "#rule\n     A construct \"#\" is defined, similar to \"*\", for defining lists\n     of elements with OPTIONAL linear white space.\n\n"
             + "6 = Destination Network Unknown\n     This code SHOULD NOT be generated by a router.\n"
         let section = try #require(try Self.read(text).section(numbered: "1"))
-        guard section.blocks.count == 6, case .figure(let type) = section.blocks[0], case .figure(let comments) = section.blocks[1],
-              case .figure(let rule) = section.blocks[2], case .figure(let commented) = section.blocks[3], case .list(let terms) = section.blocks[5] else {
-            Issue.record("not four figures, prose and a list: \(section.blocks)")
+        guard section.blocks.count == 7, case .figure(let type) = section.blocks[0], case .figure(let named) = section.blocks[1], case .figure(let comments) = section.blocks[2],
+              case .figure(let rule) = section.blocks[3], case .figure(let commented) = section.blocks[4], case .list(let terms) = section.blocks[6] else {
+            Issue.record("not five figures, prose and a list: \(section.blocks)")
             return
         }
         #expect(type.verbatim.hasPrefix("BasicConstraints ::= SEQUENCE {"))
+        // A type's name set off from its "::=" is no term (RFC 8755 6.1.1).
+        #expect(named.verbatim.trimmingCharacters(in: .whitespaces).hasPrefix("ECC-CMS-SharedInfo  ::=  SEQUENCE {"))
         #expect(comments.verbatim.hasPrefix("PKOcspData ::= SEQUENCE OF OcspResponse"))
         #expect(rule.verbatim.hasPrefix("alarmprop  = (\n             ;"))
         #expect(commented.verbatim == "styleddescval   = ( uri / text )\n;Value MUST match value type")

@@ -431,7 +431,7 @@ extension TextBlockBuilder {
         if let item = stackedTermsItem(lines) { return item }
         let rest = lines.dropFirst()
         let location = SourceLocation(file: path, line: first.number, column: first.indent + 1)
-        if let item = wrappedTermItem(lines, location: location) { return item }
+        if let item = wrappedTermItem(lines, location: location) ?? termOverNextLineDefinition(lines, location: location) { return item }
         guard let hang = rest.first?.indent, hang > first.indent else { return nil }
         guard rest.allSatisfy({ $0.indent == hang }) else {
             // A heading term over a list of its own ("Ethernet Header:" over "Destination
@@ -446,14 +446,22 @@ extension TextBlockBuilder {
                   !Self.isCodeLike(first.content), rest.allSatisfy({ $0.indent >= hang }),
                   case .list(let inner)? = blocks(rest, references: false, nesting: 1).first, let innerFirst = inner.items.first,
                   let innerTerm = innerFirst.term?.plainText else { return nil }
-            let colons = first.content.last == ":" && innerTerm.last == ":"
+            // A label of words with no colon of its own over such a list is one too ("KLO:
+            // KeyLocator TLV" over "0:  If the included SignatureType requires ...", RFC
+            // 9139 5.4.2), when the inner definition is prose.
+            let labelEnd = first.content.last ?? ":"
+            let wordLabel = (labelEnd.isLetter || labelEnd.isNumber) && !Self.isDrawnOrCode(first.content)
+                && rest.contains(where: { Self.lowercaseWords($0.content) >= 4 })
+            let colons = (labelEnd == ":" || wordLabel) && innerTerm.last == ":"
             guard colons || Self.isLabelOverStackedTerm(first.content, rest) else { return nil }
             return ItemNode(marker: nil, term: InlineText(plain: String(first.content)), blocks: [.block(.list(inner))], location: location)
         }
         // An ABNF rule's name is no term ("alarmprop  = (" over its comments, RFC 9074),
         // nor an LDAP definition's opening (its lines at one indentation when a page break
         // cuts it, draft-ietf-ldapbis-user-schema-06 3.3).
-        if Self.isABNFRule(lines) || Self.isSchemaDefinition(Array(lines)) { return nil }
+        // Nor an ASN.1 type's name beside its "::=" ("ECC-CMS-SharedInfo  ::=  SEQUENCE {"
+        // over its members, RFC 8755 6.1.1: a member's OPTIONAL was read as a requirement).
+        if Self.isABNFRule(lines) || Self.isSchemaDefinition(Array(lines)) || Self.opensCodeBlock(first.content) { return nil }
         let gap = Self.termGap(first.content, width: 64)
         if let gap, !Self.isRowOverDescription(first, gap: gap, hang: hang) {
             let term = first.content[..<gap.termEnd]
@@ -500,6 +508,31 @@ extension TextBlockBuilder {
         let texts = [second.content[gap.textStart...]] + tail.map(\.content)
         let body = Paragraph(content: Self.paragraphText(texts, numbers: lines.dropFirst().map(\.number)), location: location)
         return ItemNode(marker: nil, term: InlineText(plain: String(term)), blocks: [.block(.paragraph(body))], location: location)
+    }
+
+    /// A long `<dt>` whose `<dd>` starts on the next line (v3's `newline="true"`): the
+    /// term's two or three lines at the margin, with no full stop at its end, over the
+    /// definition further in ("User Data Words: The length of User Data Words MUST match
+    /// the" over "value specified in the Length field" over "The User Data Words section
+    /// contains ...", RFC 8759 4.1, read as a figure). The definition is prose, and so is
+    /// the term, unless a colon ends it ("Replace Leftmost Random Bits with Increased Clock
+    /// Precision" over "(Method 3):", RFC 9562 6.2).
+    private func termOverNextLineDefinition(_ lines: ArraySlice<TextLine>, location: SourceLocation) -> ItemNode? {
+        let first = lines[lines.startIndex]
+        let termLines = lines.prefix { $0.indent == first.indent }
+        let tail = lines.dropFirst(termLines.count)
+        guard (2...3).contains(termLines.count), let hang = tail.first?.indent, hang > first.indent, hang <= first.indent + 6,
+              tail.allSatisfy({ $0.indent == hang }), let last = termLines.last?.content.last, last != ".", last != ",", last != ";",
+              // Not terms side by side ("10: Use of the key is prohibited ..." over "00: ...").
+              !termLines.dropLast().contains(where: { $0.content.last == "." }),
+              !termLines.dropFirst().contains(where: { Self.sideBySideSplit($0.content)?.setOff == true }),
+              !termLines.contains(where: { Self.isDrawnOrCode($0.content) }), !tail.contains(where: { Self.isDrawnOrCode($0.content) }),
+              last == ":" || termLines.allSatisfy({ Self.lowercaseWords($0.content) >= 2 }),
+              tail.contains(where: { Self.lowercaseWords($0.content) >= 4 }) else { return nil }
+        let term = termLines.map(\.content).joined(separator: " ")
+        let body = Paragraph(content: Self.paragraphText(tail.map(\.content), numbers: tail.map(\.number)),
+                             location: SourceLocation(file: path, line: tail[tail.startIndex].number, column: hang + 1))
+        return ItemNode(marker: nil, term: InlineText(plain: term), blocks: [.block(.paragraph(body))], location: location)
     }
 
     /// Several terms, one per line, over the definition they share (RFC 2367 2.3.7:

@@ -402,7 +402,10 @@ extension TextBlockBuilder {
         while end < u.count, u[end] == c { end += 1 }
         guard start > 0, end < u.count else { return nil }
         let open = u[start - 1], close = u[end]
-        let quoted = (open == UInt8(ascii: "\"") || open == UInt8(ascii: "'")) && close == open
+        let quote = { (b: UInt8) in b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") }
+        let letter = { (b: UInt8) in (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+        // A PEM-style marker quoted whole: "-----BEGIN ACME RESPONSE-----" (RFC 8823 3.2).
+        let quoted = (quote(open) && close == open) || (quote(open) && letter(close)) || (letter(open) && quote(close))
         let marked = c == UInt8(ascii: "*") && open == UInt8(ascii: "(") && close == UInt8(ascii: ")")
         return quoted || marked ? end : nil
     }
