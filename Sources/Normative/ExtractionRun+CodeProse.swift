@@ -109,8 +109,11 @@ extension ExtractionRun {
             if let last = u.first, last == UInt8(ascii: ";") || last == UInt8(ascii: "{") || last == UInt8(ascii: "}") { return false }
             if !rule {
                 let words = line.split(separator: " ", maxSplits: 2)
-                rule = words.count >= 2 && (words[1] == "=" || words[1] == "=/")
-                    && words[0].first.map(\.isLetter) == true && words[0].allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" }
+                // "::=" is the BNF of older grammars with ABNF's comments (RFC 2060 9:
+                // "body_extension  ::= nstring" over ";; ... Client implementations MUST
+                // accept body_extension fields.").
+                rule = words.count >= 2 && (words[1] == "=" || words[1] == "=/" || words[1] == "::=")
+                    && words[0].first.map(\.isLetter) == true && words[0].allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
             }
         }
         return rule

@@ -65,6 +65,12 @@ import Testing
                   x = 1; y = 2 ; MUST be code
                   if (x) { f(); }
 
+               The older BNF of RFC 2060 9 writes "::=" and names with "_":
+
+               body_extension  ::= nstring / number
+                                   ;; Future expansion.  Client implementations
+                                   ;; MUST accept body_extension fields.
+
             """
         let analysis = try Fixture.analyze(text, path: "abnf.txt")
         #expect(analysis.statements.map { "\($0.position.line) \($0.leadIn ?? "-") | \($0.text)" } == [
@@ -73,7 +79,8 @@ import Testing
             "10 - | At least one of <a> or <b> MUST be present.",
             // A comment with a subject of its own needs no lead-in.
             "11 - | A value SHOULD be short",
+            "21 - | Client implementations MUST accept body_extension fields.",
         ])
-        #expect(analysis.keywordCount == 5)
+        #expect(analysis.keywordCount == 6)
     }
 }
