@@ -433,12 +433,15 @@ import Testing
             + "   User Data Words: The length of User Data Words MUST match the\n   value specified in the Length field\n"
             + "      The User Data Words section contains the text of the whole\n      document being transmitted.\n\n"
             + "   Replace Leftmost Random Bits with Increased Clock Precision\n   (Method 3):\n"
-            + "      With this method, the additional time precision bits MUST follow\n      the timestamp.\n"
+            + "      With this method, the additional time precision bits MUST follow\n      the timestamp.\n\n"
+            + "   progress: String (optional; only allowed for participants of a\n   Task)\n"
+            + "      This represents the progress of the participant.  It MUST NOT be\n      set otherwise.\n"
         let section = try #require(try Self.read(text).section(numbered: "1"))
         let terms = section.blocks.compactMap { block -> [String?]? in if case .list(let l) = block { l.items.map { $0.term?.plainText } } else { nil } }.flatMap { $0 }
         #expect(terms == ["If the MAC Size field is less than the larger of 10 (octets) and half the length of the hash function in use:", "Otherwise:",
                           "User Data Words: The length of User Data Words MUST match the value specified in the Length field",
-                          "Replace Leftmost Random Bits with Increased Clock Precision (Method 3):"])
+                          "Replace Leftmost Random Bits with Increased Clock Precision (Method 3):",
+                          "progress: String (optional; only allowed for participants of a Task)"])
         #expect(section.blocks.allSatisfy { if case .figure = $0 { false } else { true } })
     }
 
@@ -452,13 +455,14 @@ import Testing
             + "   Ethernet Header:\n      Destination MAC:  A Management VNI, which does not have any\n         tenants.  The value 00-52-02 SHOULD be used in this field.\n\n"
             + "   Source MAC:  MAC address associated with the originating VTEP.\n\n"
             + "   KLO: KeyLocator TLV\n       0:  If the included SignatureType requires a KeyLocator TLV, then\n           the message MUST be sent uncompressed.\n\n"
+            + "   For the IKE-less case (ietf-i2nsf-ikeless):\n      /ipsec-ikeless/sad/sad-entry/ipsec-sa-config/esp-sa:  This\n         container includes symmetric keys.  Those values MUST NOT be read.\n\n"
             + "           /* followed by:\n              struct sadb_comb sadb_combs[(sadb_prop_len *\n                  sizeof(uint64_t))]; */\n"
         let section = try #require(try Self.read(text).section(numbered: "1"))
         guard case .list(let labels)? = section.blocks.first, case .list(let inner)? = labels.items.first?.blocks.first else {
             Issue.record("\(section.blocks)")
             return
         }
-        #expect(labels.items.map { $0.term?.plainText } == ["Ethernet Header:", "Source MAC:", "KLO: KeyLocator TLV"])
+        #expect(labels.items.map { $0.term?.plainText } == ["Ethernet Header:", "Source MAC:", "KLO: KeyLocator TLV", "For the IKE-less case (ietf-i2nsf-ikeless):"])
         #expect(inner.items.map { $0.term?.plainText } == ["Destination MAC:"])
         // A label of words with no colon at its end over such a list (RFC 9139 5.4.2).
         guard case .list(let klo)? = labels.items[2].blocks.first else {
@@ -466,6 +470,14 @@ import Testing
             return
         }
         #expect(Self.texts(klo.items[0].blocks) == ["If the included SignatureType requires a KeyLocator TLV, then the message MUST be sent uncompressed."])
+        // A term ending in a colon, one word of its definition beside it, is no table row
+        // with its value (RFC 9061 7.3).
+        guard case .list(let paths)? = labels.items[3].blocks.first else {
+            Issue.record("\(labels.items[3].blocks)")
+            return
+        }
+        #expect(paths.items.map { $0.term?.plainText } == ["/ipsec-ikeless/sad/sad-entry/ipsec-sa-config/esp-sa:"])
+        #expect(Self.texts(paths.items[0].blocks) == ["This container includes symmetric keys.  Those values MUST NOT be read."])
         #expect(Self.texts(inner.items[0].blocks) == ["A Management VNI, which does not have any tenants.  The value 00-52-02 SHOULD be used in this field."])
         // The comment, set further in, falls under the last item: as a figure.
         guard case .figure(let code)? = labels.items.last?.blocks.last else {

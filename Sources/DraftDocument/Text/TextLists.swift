@@ -515,8 +515,9 @@ extension TextBlockBuilder {
     /// definition further in ("User Data Words: The length of User Data Words MUST match
     /// the" over "value specified in the Length field" over "The User Data Words section
     /// contains ...", RFC 8759 4.1, read as a figure). The definition is prose, and so is
-    /// the term, unless a colon ends it ("Replace Leftmost Random Bits with Increased Clock
-    /// Precision" over "(Method 3):", RFC 9562 6.2).
+    /// the term, unless a colon or a parenthesis ends it ("Replace Leftmost Random Bits with
+    /// Increased Clock Precision" over "(Method 3):", RFC 9562 6.2; "progress: String
+    /// (optional; only allowed for participants of a" over "Task)", RFC 8984 4.4.6).
     private func termOverNextLineDefinition(_ lines: ArraySlice<TextLine>, location: SourceLocation) -> ItemNode? {
         let first = lines[lines.startIndex]
         let termLines = lines.prefix { $0.indent == first.indent }
@@ -527,7 +528,7 @@ extension TextBlockBuilder {
               !termLines.dropLast().contains(where: { $0.content.last == "." }),
               !termLines.dropFirst().contains(where: { Self.sideBySideSplit($0.content)?.setOff == true }),
               !termLines.contains(where: { Self.isDrawnOrCode($0.content) }), !tail.contains(where: { Self.isDrawnOrCode($0.content) }),
-              last == ":" || termLines.allSatisfy({ Self.lowercaseWords($0.content) >= 2 }),
+              last == ":" || last == ")" || termLines.allSatisfy({ Self.lowercaseWords($0.content) >= 2 }),
               tail.contains(where: { Self.lowercaseWords($0.content) >= 4 }) else { return nil }
         let term = termLines.map(\.content).joined(separator: " ")
         let body = Paragraph(content: Self.paragraphText(tail.map(\.content), numbers: tail.map(\.number)),
@@ -575,6 +576,9 @@ extension TextBlockBuilder {
     private static func isRowOverDescription(_ first: TextLine, gap: (termEnd: Substring.Index, textStart: Substring.Index), hang: Int) -> Bool {
         let value = first.content[gap.textStart...]
         let column = first.indent + first.content.utf8.distance(from: first.content.startIndex, to: gap.textStart)
+        // A name ending in a colon is a term, its definition's first word beside it
+        // ("/ipsec-ikeless/sad/sad-entry/ipsec-sa-config/esp-sa:  This", RFC 9061 7.3).
+        guard first.content[..<gap.termEnd].last != ":" else { return false }
         return column >= hang + 12 && value.utf8.count <= 16 && lowercaseWords(value) == 0
             && value.utf8.allSatisfy { isASCIIAlphanumeric($0) || " -_.()".utf8.contains($0) }
     }
