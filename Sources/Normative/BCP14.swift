@@ -167,13 +167,13 @@ enum Bytes {
     @inline(__always) static func isWord(_ b: UInt8) -> Bool { isLetter(b) || isDigit(b) || b == 0x5F }
     @inline(__always) static func lower(_ b: UInt8) -> UInt8 { isUpper(b) ? b + 32 : b }
 
-    /// A straight or curly quote ends just before `index`.
     /// The word at `range` is joined by a hyphen to a word before or after it.
     static func isHyphenated(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
         let (i, end) = (range.lowerBound, range.upperBound)
         return (i >= 2 && bytes[i - 1] == 0x2D && isWord(bytes[i - 2])) || (end + 1 < bytes.count && bytes[end] == 0x2D && isWord(bytes[end + 1]))
     }
 
+    /// A straight or curly quote ends just before `index`.
     static func quoteEnding(_ bytes: [UInt8], at index: Int) -> Bool {
         guard index > 0 else { return false }
         let b = bytes[index - 1]
