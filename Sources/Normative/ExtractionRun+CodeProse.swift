@@ -102,9 +102,12 @@ extension ExtractionRun {
 
     /// ABNF (RFC 5234): a rule defined ("name = ...", "name =/ ...") and no line ending
     /// as C's do (";", "{", "}"), where ";" ends a statement rather than starting a comment.
+    /// A line that starts with ";" is a comment whatever it ends with (a bare ";" spacing
+    /// the comments of RFC 9073 6.5's rule; no C line starts so).
     static func isABNF(_ lines: [Substring]) -> Bool {
         var rule = false
         for line in lines {
+            if line.utf8.first(where: { $0 != 0x20 }) == UInt8(ascii: ";") { continue }
             let u = line.utf8.reversed().drop { $0 == 0x20 }
             if let last = u.first, last == UInt8(ascii: ";") || last == UInt8(ascii: "{") || last == UInt8(ascii: "}") { return false }
             if !rule {

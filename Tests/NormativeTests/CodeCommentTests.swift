@@ -45,7 +45,8 @@ import Testing
     }
 
     /// ABNF's comments run from ";" (or ";;") to the line's end (RFC 5234 3.1): read in a
-    /// grammar, not in C, where ";" ends a statement.
+    /// grammar, not in C, where ";" ends a statement. A bare ";" spacing comments (RFC 9073
+    /// 6.5) is a comment line, not a C statement's end.
     @Test func abnfCommentsAreStatementsAndCsSemicolonsAreNot() throws {
         let text = """
             1.  Grammar
@@ -58,6 +59,7 @@ import Testing
                                 ; "BODY" fetch
 
                   ;; At least one of <a> or <b> MUST be present.
+                  ;
                   value     = "a;b" / %x3B ; A value SHOULD be short
 
                And in C:
@@ -78,8 +80,8 @@ import Testing
             "7 body-ext = nstring | MUST NOT be returned on non-extensible \"BODY\" fetch",
             "10 - | At least one of <a> or <b> MUST be present.",
             // A comment with a subject of its own needs no lead-in.
-            "11 - | A value SHOULD be short",
-            "21 - | Client implementations MUST accept body_extension fields.",
+            "12 - | A value SHOULD be short",
+            "22 - | Client implementations MUST accept body_extension fields.",
         ])
         #expect(analysis.keywordCount == 6)
     }
