@@ -473,9 +473,7 @@ extension TextBlockBuilder {
         // A definition in code is no term ("BasicConstraints ::= SEQUENCE {" over its
         // members, RFC 3280's module: its "OPTIONAL }" was read as a requirement).
         if gap != nil || (first.content.utf8.count <= 48 && !".,;".contains(first.content.last ?? ".") && !Self.opensCodeBlock(first.content)) {
-            let body = Paragraph(content: Self.paragraphText(rest.map(\.content), numbers: rest.map(\.number)),
-                                 location: SourceLocation(file: path, line: rest.first!.number, column: hang + 1))
-            return ItemNode(marker: nil, term: InlineText(plain: String(first.content)), blocks: [.block(.paragraph(body))], location: location)
+            return termItem(String(first.content), over: rest, at: location)
         }
         return nil
     }
@@ -530,10 +528,7 @@ extension TextBlockBuilder {
               !termLines.contains(where: { Self.isDrawnOrCode($0.content) }), !tail.contains(where: { Self.isDrawnOrCode($0.content) }),
               last == ":" || last == ")" || termLines.allSatisfy({ Self.lowercaseWords($0.content) >= 2 }),
               tail.contains(where: { Self.lowercaseWords($0.content) >= 4 }) else { return nil }
-        let term = termLines.map(\.content).joined(separator: " ")
-        let body = Paragraph(content: Self.paragraphText(tail.map(\.content), numbers: tail.map(\.number)),
-                             location: SourceLocation(file: path, line: tail[tail.startIndex].number, column: hang + 1))
-        return ItemNode(marker: nil, term: InlineText(plain: term), blocks: [.block(.paragraph(body))], location: location)
+        return termItem(termLines.map(\.content).joined(separator: " "), over: tail, at: location)
     }
 
     /// Several terms, one per line, over the definition they share (RFC 2367 2.3.7:
@@ -550,11 +545,17 @@ extension TextBlockBuilder {
         let hang = rest[end].indent
         guard hang > first.indent, rest.allSatisfy({ $0.indent == hang }),
               rest.contains(where: { Self.lowercaseWords($0.content) >= 4 }), !rest.contains(where: { Self.isDrawnOrCode($0.content) }) else { return nil }
-        let term = lines[..<end].map(\.content).joined(separator: " ")
-        let body = Paragraph(content: Self.paragraphText(rest.map(\.content), numbers: rest.map(\.number)),
-                             location: SourceLocation(file: path, line: rest[end].number, column: hang + 1))
-        return ItemNode(marker: nil, term: InlineText(plain: term), blocks: [.block(.paragraph(body))],
-                        location: SourceLocation(file: path, line: first.number, column: first.indent + 1))
+        return termItem(lines[..<end].map(\.content).joined(separator: " "), over: rest,
+                        at: SourceLocation(file: path, line: first.number, column: first.indent + 1))
+    }
+
+    /// A hanging list's item: `term` over its definition, one paragraph of `definition`'s
+    /// lines (at one indentation), located where they start.
+    private func termItem(_ term: String, over definition: ArraySlice<TextLine>, at location: SourceLocation) -> ItemNode {
+        let start = definition[definition.startIndex]
+        let body = Paragraph(content: Self.paragraphText(definition.map(\.content), numbers: definition.map(\.number)),
+                             location: SourceLocation(file: path, line: start.number, column: start.indent + 1))
+        return ItemNode(marker: nil, term: InlineText(plain: term), blocks: [.block(.paragraph(body))], location: location)
     }
 
     /// One name standing as a term: letters, digits, "_", "-" and ".", maybe ending in ";"
