@@ -113,8 +113,7 @@ struct TextDocumentAssembler {
               lines[i + 1].indent == lines[i].indent || lines[i + 1].indent == lines[i].raw.count - title.count,
               TextBlockBuilder.lowercaseWords(Substring(title)) >= 3 || last == ",", !TextBlockBuilder.hasWideGap(Substring(title)),
               lines[i].content.hasSuffix(title) else { return nil }
-        let firstWord = lines[i + 1].content.prefix(while: { $0 != " " }).count
-        guard lines[i].raw.count + 1 + firstWord > 69 else { return nil }
+        guard lines[i].raw.count + 1 + Self.firstUnbreakable(lines[i + 1].content) > 69 else { return nil }
         var lead = lines[i]
         lead.indent += lead.content.count - title.count
         lead.narrow(to: lead.content.suffix(title.count))
@@ -129,9 +128,20 @@ struct TextDocumentAssembler {
         guard next.isText, next.indent > 0, i + 2 == lines.count || !lines[i + 2].isText else { return nil }
         let titleColumn = line.raw.count - title.count
         guard next.indent == titleColumn else { return nil }
-        let firstWord = next.content.prefix(while: { $0 != " " }).count
-        guard line.raw.count + 1 + firstWord > 69 else { return nil }
+        guard line.raw.count + 1 + Self.firstUnbreakable(next.content) > 69 else { return nil }
         return String(next.content)
+    }
+
+    /// The length of a line's first word as a filler saw it: xml2rfc joins a reference to a
+    /// section or an appendix to its number with a no-break space, so "(Section 7.5)" could
+    /// only have gone up whole (RFC 9549 2.5, "... Electronic Mail Addresses" over it).
+    static func firstUnbreakable(_ content: Substring) -> Int {
+        let words = content.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
+        let name = words[0].drop(while: { $0 == "(" })
+        guard words.count > 1, ["Section", "Sections", "Appendix"].contains(name), words[1].first?.isNumber == true || words[1].first?.isUppercase == true else {
+            return words[0].count
+        }
+        return words[0].count + 1 + words[1].count
     }
 
     /// The first heading of a document that takes up another's numbering part way (an
@@ -215,8 +225,7 @@ struct TextDocumentAssembler {
     /// before a blank line, and too long to have fitted on the first line.
     func outlineTitleWrap(after i: Int) -> String? {
         guard i + 2 < lines.count, lines[i + 1].isText, !lines[i + 2].isText, lines[i + 1].indent > lines[i].indent else { return nil }
-        let firstWord = lines[i + 1].content.prefix(while: { $0 != " " }).count
-        guard lines[i].raw.count + 1 + firstWord > 69 else { return nil }
+        guard lines[i].raw.count + 1 + Self.firstUnbreakable(lines[i + 1].content) > 69 else { return nil }
         return String(lines[i + 1].content)
     }
 
