@@ -789,10 +789,12 @@ import Testing
             + "   ignored.\n"
         let section = try #require(try Self.read(text).section(numbered: "1"))
         #expect(section.paragraphs.count == 1)
-        for prose in ["terminated with \"===\"), the", "the '----' marker", "x \"***\"", "the line \"-----BEGIN ACME RESPONSE-----\", followed"] {
+        for prose in ["terminated with \"===\"), the", "the '----' marker", "x \"***\"", "the line \"-----BEGIN ACME RESPONSE-----\", followed",
+                      "-----END ENCODED SMD-----\".  Only data inside the encapsulation"] {
             #expect(!TextBlockBuilder.hasArt(Substring(prose)), "\(prose)")
         }
-        for art in ["====", "a \"==== b", "----\" x", "'-----", "\"===\" ====="] {
+        for art in ["====", "a \"==== b", "----\" x", "'-----", "\"===\" =====", "-----END ENCODED SMD-----",
+                    "-----END SMD----- after", "-----END SMD---\" after"] {
             #expect(TextBlockBuilder.hasArt(Substring(art)), "\(art)")
         }
     }

@@ -400,14 +400,33 @@ extension TextBlockBuilder {
         var start = k, end = k + 1
         while start > 0, u[start - 1] == c { start -= 1 }
         while end < u.count, u[end] == c { end += 1 }
-        guard start > 0, end < u.count else { return nil }
-        let open = u[start - 1], close = u[end]
         let quote = { (b: UInt8) in b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") }
         let letter = { (b: UInt8) in (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+        guard end < u.count else { return nil }
+        // A marker opening the line, its opening quote at the end of the line above: closed
+        // on this line by a run as long, then the quote ("-----END ENCODED SMD-----\".  Only
+        // data inside ...", RFC 9361 6.4). A marker alone on its line is a figure's.
+        if start == 0 {
+            guard letter(u[end]) else { return nil }
+            var j = end
+            while j < u.count, letter(u[j]) || u[j] == 0x20 || (u[j] >= 0x30 && u[j] <= 0x39) { j += 1 }
+            var close = j
+            while close < u.count, u[close] == c { close += 1 }
+            return close - j == end - start && close < u.count && quote(u[close]) ? close : nil
+        }
+        let open = u[start - 1], close = u[end]
         // A PEM-style marker quoted whole: "-----BEGIN ACME RESPONSE-----" (RFC 8823 3.2).
         let quoted = (quote(open) && close == open) || (quote(open) && letter(close)) || (letter(open) && quote(close))
         let marked = c == UInt8(ascii: "*") && open == UInt8(ascii: "(") && close == UInt8(ascii: ")")
         return quoted || marked ? end : nil
+    }
+
+    /// A bar inside a line that does not open with one, a name or ")" before it and a name
+    /// or "(" after it.
+    private static func isGluedBar(_ u: UnsafeBufferPointer<UInt8>, at k: Int) -> Bool {
+        guard k >= 1, k + 1 < u.count, u[0] != UInt8(ascii: "|") else { return false }
+        let name = { (b: UInt8) in isASCIIAlphanumeric(b) || b == UInt8(ascii: "_") }
+        return (name(u[k - 1]) || u[k - 1] == UInt8(ascii: ")")) && (name(u[k + 1]) || u[k + 1] == UInt8(ascii: "("))
     }
 
     /// A bar with one space before it after a word, and one space after it before a word or
