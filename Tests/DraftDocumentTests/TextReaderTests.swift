@@ -771,10 +771,10 @@ import Testing
         #expect(section.paragraphs.map(\.content.plainText) == [
             "Filler octets MAY be inserted between the plaintext data and the \"header.\"  The resulting Wrap token is {\"header\" | encrypt(plaintext-data | filler | \"header\")}, where encrypt() is the encryption operation.",
         ])
-        for prose in ["a | b | c", "of the format \"1\" |", "x | y", "0x80 | flags", "a |"] {
+        for prose in ["a | b | c", "of the format \"1\" |", "x | y", "0x80 | flags", "a |", "value such as H((Router_A|Router_B)|content_name),"] {
             #expect(!TextBlockBuilder.hasArt(Substring(prose)), "\(prose)")
         }
-        for art in ["| a | b |", "|  x", "Client |  | Server", "abc  |", "a|b|c", "a | | b", "a |  b | c"] {
+        for art in ["| a | b |", "|  x", "Client |  | Server", "abc  |", "a|b|c", "a | | b", "a |  b | c", "|(a|b)|", "(x)  |a|b|"] {
             #expect(TextBlockBuilder.hasArt(Substring(art)), "\(art)")
         }
     }

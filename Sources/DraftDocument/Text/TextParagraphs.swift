@@ -317,6 +317,7 @@ extension TextBlockBuilder {
         var dashes = 0
         var bars = 0, operators = 0
         var magnitudeAtEnd = false
+        var parentheses = 0
         var i = 0
         while i < u.count {
             let b = u[i]
@@ -336,6 +337,14 @@ extension TextBlockBuilder {
                 // ("(packet_length || padding_length || payload)", RFC 4253 6).
                 if previous != 0, i < u.count, u[i] == b, i + 1 == u.count || u[i + 1] != b {
                     i += 1
+                    dashes = 0
+                    previous = b
+                    continue
+                }
+                // So is a bar in parentheses glued to names on both sides, as an
+                // expression's concatenation is ("H((Router_A|Router_B)|content_name)", RFC
+                // 9344 5.6); a line of bit fields opens with a bar, and "a|b|c" is a row.
+                if parentheses > 0, isGluedBar(u, at: i - 1) {
                     dashes = 0
                     previous = b
                     continue
@@ -369,6 +378,12 @@ extension TextBlockBuilder {
                     previous = u[end - 1]
                     continue
                 }
+            case UInt8(ascii: "("):
+                parentheses += 1
+                dashes = 0
+            case UInt8(ascii: ")"):
+                parentheses = max(0, parentheses - 1)
+                dashes = 0
             default:
                 dashes = 0
             }
