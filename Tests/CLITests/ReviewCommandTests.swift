@@ -147,12 +147,12 @@ import TestSupport
     }
 
     @Test func malformedXMLExits65WithALocation() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("draftcheck-review-\(ProcessInfo.processInfo.processIdentifier)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let file = dir.appendingPathComponent("broken.xml")
-        try Data("<?xml version=\"1.0\"?>\n<rfc><front><title>T</title></front>\n<middle><section></middle></rfc>\n".utf8).write(to: file)
-        let result = try runDraftcheck(["review", file.path])
-        #expect(result.status == 65)
-        #expect(result.stderr.hasPrefix("\(file.path):3:"))
+        try Scratch.directory("draftcheck-review") { dir in
+            let file = dir.appendingPathComponent("broken.xml")
+            try Data("<?xml version=\"1.0\"?>\n<rfc><front><title>T</title></front>\n<middle><section></middle></rfc>\n".utf8).write(to: file)
+            let result = try runDraftcheck(["review", file.path])
+            #expect(result.status == 65)
+            #expect(result.stderr.hasPrefix("\(file.path):3:"))
+        }
     }
 }

@@ -35,24 +35,24 @@ import TestSupport
     }
 
     @Test func malformedXMLExits65WithFileLineColumn() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dc-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let file = dir.appendingPathComponent("bad.xml")
-        try "<rfc>\n  <front>\n</rfc>\n".write(to: file, atomically: true, encoding: .utf8)
-        let result = try runDraftcheck(["sections", file.path])
-        #expect(result.status == 65)
-        #expect(result.stderr.hasPrefix("\(file.path):3:"))
-        #expect(result.stderr.contains(": error: "))
+        try Scratch.directory("dc-cli") { dir in
+            let file = dir.appendingPathComponent("bad.xml")
+            try "<rfc>\n  <front>\n</rfc>\n".write(to: file, atomically: true, encoding: .utf8)
+            let result = try runDraftcheck(["sections", file.path])
+            #expect(result.status == 65)
+            #expect(result.stderr.hasPrefix("\(file.path):3:"))
+            #expect(result.stderr.contains(": error: "))
+        }
     }
 
     @Test func notAnRFCDocumentExits65() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dc-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let file = dir.appendingPathComponent("html.xml")
-        try "<html/>".write(to: file, atomically: true, encoding: .utf8)
-        let result = try runDraftcheck(["sections", file.path])
-        #expect(result.status == 65)
-        #expect(result.stderr.contains("not <rfc>"))
+        try Scratch.directory("dc-cli") { dir in
+            let file = dir.appendingPathComponent("html.xml")
+            try "<html/>".write(to: file, atomically: true, encoding: .utf8)
+            let result = try runDraftcheck(["sections", file.path])
+            #expect(result.status == 65)
+            #expect(result.stderr.contains("not <rfc>"))
+        }
     }
 
     @Test func missingFileExits66() throws {
@@ -62,17 +62,18 @@ import TestSupport
     }
 
     @Test func includeDirResolvesBareIncludes() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dc-cli-\(UUID().uuidString)")
-        let inc = dir.appendingPathComponent("bib")
-        try FileManager.default.createDirectory(at: inc, withIntermediateDirectories: true)
-        try #"<reference anchor="RFC2119"><front><title>K</title></front></reference>"#.write(to: inc.appendingPathComponent("reference.RFC.2119.xml"), atomically: true, encoding: .utf8)
-        let file = dir.appendingPathComponent("d.xml")
-        try #"<rfc><front><title>T</title></front><middle><section title="S"><t>x</t></section></middle><back><references title="R"><?rfc include="reference.RFC.2119"?></references></back></rfc>"#.write(to: file, atomically: true, encoding: .utf8)
-        let without = try runDraftcheck(["sections", file.path])
-        #expect(without.status == 0)
-        #expect(without.stderr.contains("warning: reference.RFC.2119 not found"))
-        let with = try runDraftcheck(["sections", file.path, "--include-dir", inc.path])
-        #expect(with.status == 0)
-        #expect(with.stderr.isEmpty)
+        try Scratch.directory("dc-cli") { dir in
+            let inc = dir.appendingPathComponent("bib")
+            try FileManager.default.createDirectory(at: inc, withIntermediateDirectories: true)
+            try #"<reference anchor="RFC2119"><front><title>K</title></front></reference>"#.write(to: inc.appendingPathComponent("reference.RFC.2119.xml"), atomically: true, encoding: .utf8)
+            let file = dir.appendingPathComponent("d.xml")
+            try #"<rfc><front><title>T</title></front><middle><section title="S"><t>x</t></section></middle><back><references title="R"><?rfc include="reference.RFC.2119"?></references></back></rfc>"#.write(to: file, atomically: true, encoding: .utf8)
+            let without = try runDraftcheck(["sections", file.path])
+            #expect(without.status == 0)
+            #expect(without.stderr.contains("warning: reference.RFC.2119 not found"))
+            let with = try runDraftcheck(["sections", file.path, "--include-dir", inc.path])
+            #expect(with.status == 0)
+            #expect(with.stderr.isEmpty)
+        }
     }
 }

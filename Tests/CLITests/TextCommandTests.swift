@@ -5,12 +5,13 @@ import TestSupport
 /// `draftcheck sections` and `render` on plain-text documents: the format is found from
 /// the content, so a text RFC under any name is read as text.
 @Suite struct TextCommandTests {
-    static func temporaryFile(_ name: String, _ bytes: Data) throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("draftcheck-text-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let url = dir.appendingPathComponent(name)
-        try bytes.write(to: url)
-        return url.path
+    /// Runs `body` with the path of a file of `bytes` named `name`, in a directory of its own.
+    static func withFile(_ name: String, _ bytes: Data, _ body: (String) throws -> Void) throws {
+        try Scratch.directory("draftcheck-text-cli") { dir in
+            let url = dir.appendingPathComponent(name)
+            try bytes.write(to: url)
+            try body(url.path)
+        }
     }
 
     @Test func sectionsListsATextRFC() throws {
@@ -30,17 +31,19 @@ import TestSupport
 
     @Test func formatIsDetectedFromContentNotTheExtension() throws {
         let text = "Abstract\n\n   Short.\n\n1.  Introduction\n\n   Hello.\n\n2.  Second\n\n   Bye.\n"
-        let path = try Self.temporaryFile("looks-like.xml", Data(text.utf8))
-        let result = try runDraftcheck(["sections", path])
-        #expect(result.status == 0, "stderr: \(result.stderr)")
-        #expect(result.stdout == "1\tIntroduction\n2\tSecond\n")
+        try Self.withFile("looks-like.xml", Data(text.utf8)) { path in
+            let result = try runDraftcheck(["sections", path])
+            #expect(result.status == 0, "stderr: \(result.stderr)")
+            #expect(result.stdout == "1\tIntroduction\n2\tSecond\n")
+        }
     }
 
     @Test func renderAcceptsAText() throws {
         let text = "1.  Introduction\n\n   Hello.\n"
-        let path = try Self.temporaryFile("tiny.txt", Data(text.utf8))
-        let result = try runDraftcheck(["render", path])
-        #expect(result.status == 0, "stderr: \(result.stderr)")
+        try Self.withFile("tiny.txt", Data(text.utf8)) { path in
+            let result = try runDraftcheck(["render", path])
+            #expect(result.status == 0, "stderr: \(result.stderr)")
+        }
     }
 
     @Test(arguments: [
@@ -48,25 +51,27 @@ import TestSupport
         ("a binary file", Data([0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00]), "NUL byte"),
     ])
     func notADocumentExits65WithLocation(_ rule: String, _ bytes: Data, _ message: String) throws {
-        let path = try Self.temporaryFile("bad.txt", bytes)
-        let result = try runDraftcheck(["sections", path])
-        #expect(result.status == 65, "\(rule): exit \(result.status)")
-        #expect(result.stderr.contains("\(path):1:"), "\(rule): \(result.stderr)")
-        #expect(result.stderr.contains(message), "\(rule): \(result.stderr)")
-        #expect(result.stdout.isEmpty)
+        try Self.withFile("bad.txt", bytes) { path in
+            let result = try runDraftcheck(["sections", path])
+            #expect(result.status == 65, "\(rule): exit \(result.status)")
+            #expect(result.stderr.contains("\(path):1:"), "\(rule): \(result.stderr)")
+            #expect(result.stderr.contains(message), "\(rule): \(result.stderr)")
+            #expect(result.stdout.isEmpty)
+        }
     }
 
     /// Text that is not UTF-8 (Latin-1 was common until about 2010) is read as Windows-1252,
     /// and a warning says so with the first such byte, instead of refusing the document.
     @Test func latin1TextIsReadWithAWarning() throws {
         let bytes = Data("1.  Introduction\n\n   The caf".utf8) + Data([0xE9]) + Data(" serves it.\n".utf8)
-        let path = try Self.temporaryFile("latin1.txt", bytes)
-        let sections = try runDraftcheck(["sections", path])
-        #expect(sections.status == 0, "\(sections.stderr)")
-        #expect(sections.stdout == "1\tIntroduction\n")
-        #expect(sections.stderr.contains("\(path):3:11: warning: not UTF-8 text (0xE9 at byte offset 28): read as Windows-1252 (Latin-1)\n"), "\(sections.stderr)")
-        let render = try runDraftcheck(["render", path])
-        #expect(render.status == 0, "\(render.stderr)")
-        #expect(render.stdout.contains("The caf\u{E9} serves it."), "\(render.stdout)")
+        try Self.withFile("latin1.txt", bytes) { path in
+            let sections = try runDraftcheck(["sections", path])
+            #expect(sections.status == 0, "\(sections.stderr)")
+            #expect(sections.stdout == "1\tIntroduction\n")
+            #expect(sections.stderr.contains("\(path):3:11: warning: not UTF-8 text (0xE9 at byte offset 28): read as Windows-1252 (Latin-1)\n"), "\(sections.stderr)")
+            let render = try runDraftcheck(["render", path])
+            #expect(render.status == 0, "\(render.stderr)")
+            #expect(render.stdout.contains("The caf\u{E9} serves it."), "\(render.stdout)")
+        }
     }
 }

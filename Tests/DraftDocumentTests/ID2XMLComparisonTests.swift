@@ -41,8 +41,7 @@ import TestSupport
     static let conversions: [Conversion]? = {
         guard let id2xml = Peer.id2xml.path else { return nil }
         let names = Corpus.files(formats: ["txt-rfc", "txt-draft"]).filter { Corpus.path($0) != nil && notConverted[$0] == nil }
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("draftcheck-id2xml-\(ProcessInfo.processInfo.processIdentifier)")
-        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = Scratch.processDirectory("draftcheck-id2xml")
         nonisolated(unsafe) var results = [Conversion?](repeating: nil, count: names.count)
         let lock = NSLock()
         DispatchQueue.concurrentPerform(iterations: 2) { worker in

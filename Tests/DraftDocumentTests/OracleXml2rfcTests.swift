@@ -37,8 +37,7 @@ enum Xml2rfcOracle {
     /// Rendered once per test process, all documents side by side (two at a time).
     static let renderings: [String: Rendering] = {
         guard let xml2rfc = Peer.xml2rfc.path else { return [:] }
-        removeStaleWorkDirectories()
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("draftcheck-oracle-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
+        let root = Scratch.processDirectory("draftcheck-oracle")
         let docs = documents
         let lock = NSLock()
         nonisolated(unsafe) var out: [String: Rendering] = [:]
@@ -50,21 +49,6 @@ enum Xml2rfcOracle {
         }
         return out
     }()
-
-    /// The test process cannot clean up after its static renderings, so each run removes
-    /// what earlier runs left (only directories over an hour old: another run may be
-    /// using its own right now).
-    static func removeStaleWorkDirectories() {
-        let fm = FileManager.default
-        let tmp = fm.temporaryDirectory
-        guard let names = try? fm.contentsOfDirectory(atPath: tmp.path) else { return }
-        for name in names where name.hasPrefix("draftcheck-oracle-") {
-            let url = tmp.appendingPathComponent(name)
-            if let modified = (try? fm.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date, modified.timeIntervalSinceNow < -3600 {
-                try? fm.removeItem(at: url)
-            }
-        }
-    }
 
     static func render(_ name: String, xml2rfc: String, root: URL) -> Rendering {
         let dir = root.appendingPathComponent((name as NSString).deletingPathExtension)

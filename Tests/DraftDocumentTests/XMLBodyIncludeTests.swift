@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import DraftDocument
 
 /// xi:include in the body of an XML draft (issue 17 section 1): read in place when the
@@ -7,9 +8,14 @@ import Testing
 /// not read (network, outside the allowed directories, missing, inside running text), a
 /// warning names the href and the reason. Never silently dropped.
 @Suite struct XMLBodyIncludeTests {
-    static func directory() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("draftcheck-body-inc-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    /// Runs `body` in a directory of its own holding the files the drafts include.
+    static func withDirectory(_ body: (URL) throws -> Void) throws {
+        try Scratch.directory("draftcheck-body-inc") { dir in
+            try body(try includes(in: dir))
+        }
+    }
+
+    static func includes(in dir: URL) throws -> URL {
         try #"<section anchor="intro"><name>Introduction</name><t>Included text MUST be read.</t><section><name>Inner</name><t>More.</t></section></section>"#
             .write(to: dir.appendingPathComponent("intro.xml"), atomically: true, encoding: .utf8)
         try #"<t>An included paragraph.</t>"#.write(to: dir.appendingPathComponent("para.xml"), atomically: true, encoding: .utf8)
@@ -29,28 +35,31 @@ import Testing
     }
 
     @Test func aSectionIncludedInTheMiddleIsRead() throws {
-        let dir = try Self.directory()
-        let doc = try Self.read(#"<xi:include href="intro.xml"/><section><name>Second</name><t>x</t></section>"#, in: dir)
-        #expect(numbering(doc) == ["1 Introduction", "1.1 Inner", "2 Second"])
-        #expect(doc.sections[0].paragraphs.first?.content.normalizedText == "Included text MUST be read.")
-        #expect(doc.sections[0].location.file.hasSuffix("intro.xml"), "locations name the included file")
-        #expect(doc.warnings.isEmpty, "\(doc.warnings)")
-        let outline = try Self.read(#"<xi:include href="intro.xml"/><section><name>Second</name><t>x</t></section>"#, in: dir, outline: true)
-        #expect(numbering(outline) == numbering(doc))
+        try Self.withDirectory { dir in
+            let doc = try Self.read(#"<xi:include href="intro.xml"/><section><name>Second</name><t>x</t></section>"#, in: dir)
+            #expect(numbering(doc) == ["1 Introduction", "1.1 Inner", "2 Second"])
+            #expect(doc.sections[0].paragraphs.first?.content.normalizedText == "Included text MUST be read.")
+            #expect(doc.sections[0].location.file.hasSuffix("intro.xml"), "locations name the included file")
+            #expect(doc.warnings.isEmpty, "\(doc.warnings)")
+            let outline = try Self.read(#"<xi:include href="intro.xml"/><section><name>Second</name><t>x</t></section>"#, in: dir, outline: true)
+            #expect(numbering(outline) == numbering(doc))
+        }
     }
 
     @Test func aParagraphAndASubsectionIncludedInASectionAreRead() throws {
-        let dir = try Self.directory()
-        let doc = try Self.read(#"<section><name>One</name><t>Before.</t><xi:include href="para.xml"/><t>After.</t><xi:include href="extra.xml"/></section>"#, in: dir)
-        #expect(numbering(doc) == ["1 One", "1.1 Extra"])
-        #expect(doc.sections[0].paragraphs.map(\.content.normalizedText) == ["Before.", "An included paragraph.", "After."])
-        #expect(doc.warnings.isEmpty, "\(doc.warnings)")
+        try Self.withDirectory { dir in
+            let doc = try Self.read(#"<section><name>One</name><t>Before.</t><xi:include href="para.xml"/><t>After.</t><xi:include href="extra.xml"/></section>"#, in: dir)
+            #expect(numbering(doc) == ["1 One", "1.1 Extra"])
+            #expect(doc.sections[0].paragraphs.map(\.content.normalizedText) == ["Before.", "An included paragraph.", "After."])
+            #expect(doc.warnings.isEmpty, "\(doc.warnings)")
+        }
     }
 
     @Test func aSectionIncludedInTheBackIsAnAppendix() throws {
-        let dir = try Self.directory()
-        let doc = try Self.read(#"<section><name>One</name><t>x</t></section>"#, back: #"<xi:include href="extra.xml"/>"#, in: dir)
-        #expect(numbering(doc) == ["1 One", "A Extra"])
+        try Self.withDirectory { dir in
+            let doc = try Self.read(#"<section><name>One</name><t>x</t></section>"#, back: #"<xi:include href="extra.xml"/>"#, in: dir)
+            #expect(numbering(doc) == ["1 One", "A Extra"])
+        }
     }
 
     struct Unread: CustomTestStringConvertible, Sendable {
@@ -68,13 +77,14 @@ import Testing
         Unread(rule: "text includes outside artwork", include: #"<section><name>S</name><xi:include href="para.xml" parse="text"/></section>"#, reason: "parse=\"text\" is read only inside artwork"),
     ])
     func whatIsNotReadIsSaid(_ vector: Unread) throws {
-        let dir = try Self.directory()
-        let doc = try Self.read(vector.include + #"<section><name>Last</name><t>x</t></section>"#, in: dir)
-        let warning = try #require(doc.warnings.first, "no warning for \(vector.include)")
-        #expect(doc.warnings.count == 1)
-        #expect(warning.message.hasPrefix("xi:include href=\""))
-        #expect(warning.message.contains(vector.reason), "\(warning.message)")
-        #expect(warning.message.contains("not read"))
-        #expect(!String(describing: doc).contains("root:"))
+        try Self.withDirectory { dir in
+            let doc = try Self.read(vector.include + #"<section><name>Last</name><t>x</t></section>"#, in: dir)
+            let warning = try #require(doc.warnings.first, "no warning for \(vector.include)")
+            #expect(doc.warnings.count == 1)
+            #expect(warning.message.hasPrefix("xi:include href=\""))
+            #expect(warning.message.contains(vector.reason), "\(warning.message)")
+            #expect(warning.message.contains("not read"))
+            #expect(!String(describing: doc).contains("root:"))
+        }
     }
 }

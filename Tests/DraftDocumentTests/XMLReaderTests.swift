@@ -283,12 +283,6 @@ func numbering(_ document: Document) -> [String] {
 }
 
 @Suite struct XMLIncludeTests {
-    func tempDirectory() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("draftcheck-inc-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir
-    }
-
     static let body = """
     <front><title>T</title></front><middle><section title="S"><t>x</t></section></middle>
     """
@@ -318,39 +312,42 @@ func numbering(_ document: Document) -> [String] {
     }
 
     @Test func localIncludesBesideTheDraftAreRead() throws {
-        let dir = try tempDirectory()
-        try #"<reference anchor="LOCAL"><front><title>Local Ref</title></front></reference>"#.write(to: dir.appendingPathComponent("reference.LOCAL.xml"), atomically: true, encoding: .utf8)
-        let doc = try parseXML("""
-        <rfc xmlns:xi="http://www.w3.org/2001/XInclude">\(Self.body)<back><references title="R">
-        <xi:include href="reference.LOCAL.xml"/><?rfc include="reference.LOCAL"?>
-        </references></back></rfc>
-        """, directory: dir)
-        guard case .references(let group)? = doc.sections.last?.blocks.first else {
-            Issue.record("no references")
-            return
+        try Scratch.directory("draftcheck-inc") { dir in
+            try #"<reference anchor="LOCAL"><front><title>Local Ref</title></front></reference>"#.write(to: dir.appendingPathComponent("reference.LOCAL.xml"), atomically: true, encoding: .utf8)
+            let doc = try parseXML("""
+            <rfc xmlns:xi="http://www.w3.org/2001/XInclude">\(Self.body)<back><references title="R">
+            <xi:include href="reference.LOCAL.xml"/><?rfc include="reference.LOCAL"?>
+            </references></back></rfc>
+            """, directory: dir)
+            guard case .references(let group)? = doc.sections.last?.blocks.first else {
+                Issue.record("no references")
+                return
+            }
+            #expect(group.entries.map(\.anchor) == ["LOCAL", "LOCAL"])
+            #expect(group.entries.map(\.title) == ["Local Ref", "Local Ref"])
+            #expect(group.entries[0].location.file == dir.appendingPathComponent("reference.LOCAL.xml").resolvingSymlinksInPath().path)
+            #expect(doc.warnings.isEmpty)
         }
-        #expect(group.entries.map(\.anchor) == ["LOCAL", "LOCAL"])
-        #expect(group.entries.map(\.title) == ["Local Ref", "Local Ref"])
-        #expect(group.entries[0].location.file == dir.appendingPathComponent("reference.LOCAL.xml").resolvingSymlinksInPath().path)
-        #expect(doc.warnings.isEmpty)
     }
 
     @Test func includeDirectoryIsSearched() throws {
-        let dir = try tempDirectory()
-        let inc = try tempDirectory()
-        try #"<reference anchor="RFC2119"><front><title>Key words</title></front></reference>"#.write(to: inc.appendingPathComponent("reference.RFC.2119.xml"), atomically: true, encoding: .utf8)
-        let xml = "<rfc>\(Self.body)<back><references title=\"R\"><?rfc include=\"reference.RFC.2119\"?></references></back></rfc>"
-        let file = dir.appendingPathComponent("d.xml")
-        try xml.write(to: file, atomically: true, encoding: .utf8)
-        let without = try DocumentReader.read(path: file.path)
-        let with = try DocumentReader.read(path: file.path, includeDirectories: [inc.path])
-        guard case .references(let g1)? = without.sections.last?.blocks.first, case .references(let g2)? = with.sections.last?.blocks.first else {
-            Issue.record("no references")
-            return
+        try Scratch.directory("draftcheck-inc") { dir in
+            try Scratch.directory("draftcheck-inc") { inc in
+                try #"<reference anchor="RFC2119"><front><title>Key words</title></front></reference>"#.write(to: inc.appendingPathComponent("reference.RFC.2119.xml"), atomically: true, encoding: .utf8)
+                let xml = "<rfc>\(Self.body)<back><references title=\"R\"><?rfc include=\"reference.RFC.2119\"?></references></back></rfc>"
+                let file = dir.appendingPathComponent("d.xml")
+                try xml.write(to: file, atomically: true, encoding: .utf8)
+                let without = try DocumentReader.read(path: file.path)
+                let with = try DocumentReader.read(path: file.path, includeDirectories: [inc.path])
+                guard case .references(let g1)? = without.sections.last?.blocks.first, case .references(let g2)? = with.sections.last?.blocks.first else {
+                    Issue.record("no references")
+                    return
+                }
+                #expect(g1.entries.map(\.isPlaceholder) == [true])
+                #expect(g2.entries.map(\.isPlaceholder) == [false])
+                #expect(g2.entries.map(\.title) == ["Key words"])
+            }
         }
-        #expect(g1.entries.map(\.isPlaceholder) == [true])
-        #expect(g2.entries.map(\.isPlaceholder) == [false])
-        #expect(g2.entries.map(\.title) == ["Key words"])
     }
 
     @Test(arguments: [

@@ -12,11 +12,7 @@ enum RenderedText {
     /// xml2rfc renders, one per document per test run, in a temporary directory.
     nonisolated(unsafe) static var cache: [String: Result<String, RenderFailure>] = [:]
     static let lock = NSLock()
-    static let directory: URL = {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("draftcheck-normative-\(ProcessInfo.processInfo.processIdentifier)")
-        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir
-    }()
+    static let directory = Scratch.processDirectory("draftcheck-normative")
 
     struct RenderFailure: Error, Equatable { var message: String }
 
