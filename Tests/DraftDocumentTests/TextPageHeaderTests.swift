@@ -12,9 +12,12 @@ import Testing
 
     static let body = "   Running text of a page, indented three columns as the\n   body of an RFC is, that goes on over several lines.\n"
 
-    /// "[Page N]" at the end of a line, "page" in any case, the number in ASCII digits.
+    /// "[Page N]" at the end of a line, "page" in any case, the number in ASCII digits or
+    /// lower-case roman numerals.
     @Test(arguments: [
         ("Kaufman, et al.              Standards Track                   [Page 12]", true),
+        ("A. Melnikov                                                     [Page i]", true), ("[Page xiv]", true),
+        ("[Page I]", false), ("[Page iiiiiiiii]", false), ("[Page ix2]", false),
         ("Postel                                                          [Page 1]", true),
         ("[page 3]", true), ("[PAGE 3]", true), ("x [Page  12]", true),
         ("[Page]", false), ("[Page 1a]", false), ("[Pages 12]", false), ("[Pag 12]", false),
@@ -23,6 +26,19 @@ import Testing
     ])
     func pageFooters(line: String, isFooter: Bool) {
         #expect(TextLines.isPageFooter(Substring(line)) == isFooter, "\(line)")
+    }
+
+    /// A front page numbered in roman numerals whose footer opens with an author's initial
+    /// ("A. Melnikov ... [Page i]", draft-ietf-sasl-rfc2222bis-02) is page furniture, not
+    /// appendix A, after which no numbered heading was read.
+    @Test func aRomanPageNumberEndsAFooter() throws {
+        let footer = { (page: String) in "A. Melnikov                                                     [Page \(page)]\n\u{0C}\n" }
+        let text = "Network Working Group                                        A. Melnikov\n\n"
+            + "Status of this Memo\n\n\(Self.body)\n\n" + footer("i")
+            + "1.    Abstract\n\n\(Self.body)\n2.    Overview\n\n\(Self.body)\n2.1.  Layers\n\n\(Self.body)\n\n" + footer("1")
+            + "3.    Mechanisms\n\n\(Self.body)"
+        let document = try DocumentReader.read(data: Data(text.utf8), path: "roman.txt")
+        #expect(document.allSections.map { "\($0.number ?? "-") \($0.title)" } == ["1 Abstract", "2 Overview", "2.1 Layers", "3 Mechanisms"])
     }
 
     /// A footer that prints a bare page number, no brackets, above each form feed ("Zhu

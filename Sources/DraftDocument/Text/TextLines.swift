@@ -302,7 +302,8 @@ enum TextLines {
         return count
     }
 
-    /// "... [Page 12]" at the end of a line.
+    /// "... [Page 12]" at the end of a line; front matter may number its pages in lower-case
+    /// roman numerals ("[Page i]", "[Page iii]": RFC 791, RFC 1448).
     ///
     /// Read as UTF-8 bytes (a footer is ASCII): this runs on every line of a text document,
     /// twice, and on characters it was 6% of the instructions of a review of RFC 7296.
@@ -313,6 +314,7 @@ enum TextLines {
         let parts = inner.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: true)
         guard parts.count == 2, parts[0].elementsEqual("page".utf8, by: { $0 == $1 || $0 == $1 - 32 }) else { return false }
         return parts[1].allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+            || (parts[1].count <= 8 && parts[1].allSatisfy { "ivxlc".utf8.contains($0) })
     }
 
     /// A footer with no brackets, in three columns: "Sermersheim       Internet-Draft -
