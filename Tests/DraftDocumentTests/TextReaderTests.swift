@@ -453,6 +453,29 @@ import Testing
         #expect(section.blocks.allSatisfy { if case .figure = $0 { false } else { true } })
     }
 
+    /// A term of up to 64 characters alone on its line over its definition further in (v3's
+    /// `newline="true"`, RFC 8982 2.1) is a term where the definition's first word would
+    /// have fitted beside it: its "(OPTIONAL)" makes no requirement. A line the word would
+    /// not have fitted on is a paragraph's first line, the fill measured by the lines under
+    /// it (draft-ietf-dnsext-mdns-20 fills its hanging paragraphs to 60 columns), and so is
+    /// text hung under a label by hand (RFC 4301 8.2.1).
+    @Test func aLongTermAloneOverItsDefinitionIsATerm() throws {
+        let text = "1.  Members\n\n"
+            + "   \"availableFieldSets\": \"AvailableFieldSet[]\" (OPTIONAL)\n      an array of objects, with each element describing an available\n      field set.\n\n"
+            + "   Implementations that receive the structure described here MUST\n      discard members they do not know.\n\n"
+            + "   Where a DNS server is configured, by default a sender\n      SHOULD send LLMNR queries only for names that are either\n      unqualified or exist within the default domain.\n\n"
+            + "       Case 2: Original (cleartext) packet is IPv4 and has the DF\n               bit clear.  The implementation SHOULD fragment (before or\n               after encryption per its configuration).\n"
+        let section = try #require(try Self.read(text).section(numbered: "1"))
+        #expect(Self.texts(section.blocks) == [
+            "list: an array of objects, with each element describing an available field set.",
+            "Implementations that receive the structure described here MUST discard members they do not know.",
+            "Where a DNS server is configured, by default a sender SHOULD send LLMNR queries only for names that are either unqualified or exist within the default domain.",
+            "Case 2: Original (cleartext) packet is IPv4 and has the DF bit clear.  The implementation SHOULD fragment (before or after encryption per its configuration).",
+        ])
+        let list = try Self.heldList(section.blocks.first)
+        #expect(list.items.map { $0.term?.plainText } == ["\"availableFieldSets\": \"AvailableFieldSet[]\" (OPTIONAL)"])
+    }
+
     /// A label over a list of its own, the definitions further in (RFC 8971 5: "Ethernet
     /// Header:" over "Destination MAC:  A Management VNI, ..." and its lines): the label's
     /// item holds the list, and the requirements in it are read (the three indentations

@@ -472,10 +472,27 @@ extension TextBlockBuilder {
         }
         // A definition in code is no term ("BasicConstraints ::= SEQUENCE {" over its
         // members, RFC 3280's module: its "OPTIONAL }" was read as a requirement).
-        if gap != nil || (first.content.utf8.count <= 48 && !".,;".contains(first.content.last ?? ".") && !Self.opensCodeBlock(first.content)) {
+        if gap != nil || ((first.content.utf8.count <= 48 || Self.endsWellShortOfFill(first, over: rest))
+                          && !".,;".contains(first.content.last ?? ".") && !Self.opensCodeBlock(first.content)) {
             return termItem(String(first.content), over: rest, at: location)
         }
         return nil
+    }
+
+    /// A longer line standing over lines three columns further in, as xml2rfc sets a `<dl>`
+    /// and glossaries their entries, is a term too where the first word under it would
+    /// have fitted beside it, measured by the width the lines under it are filled to: prose
+    /// so filled would have taken that word up ("\"availableFieldSets\":
+    /// \"AvailableFieldSet[]\" (OPTIONAL)" over "an array of objects, ...", RFC 8982 2.1,
+    /// v3's `<dl newline="true">`; "$ Challenge Handshake Authentication Protocol (CHAP)",
+    /// RFC 2828). Text hung under a label or a marker ("Case 2: Original (cleartext) packet
+    /// is IPv4 and has the DF" over "bit set. ...", RFC 4301 8.2.1; "[2] Where a DNS server
+    /// ...", draft-ietf-dnsext-mdns-20) is hand-filled and hangs by the label's width.
+    private static func endsWellShortOfFill(_ line: TextLine, over rest: ArraySlice<TextLine>) -> Bool {
+        guard line.content.utf8.count <= 64, let next = rest.first, next.indent == line.indent + 3,
+              let filled = rest.lazy.map({ $0.raw.utf8.count }).max() else { return false }
+        let firstWord = next.content.utf8.prefix(while: { $0 != 0x20 }).count
+        return line.raw.utf8.count + 1 + firstWord <= filled - 2
     }
 
     /// A label of words with no closing mark over a term alone on its line, whose
