@@ -481,7 +481,8 @@ struct ExtractionRun {
                     location: at))
             }
             let refs = Self.references(document)
-            let cites2119 = refs.isEmpty ? (requirementsLanguage.map { $0.text.contains("[") } ?? false) : refs.contains { Self.names($0, rfc: 2119) }
+            let cites2119 = (refs.isEmpty ? (requirementsLanguage.map { $0.text.contains("[") } ?? false) : refs.contains { Self.names($0, rfc: 2119) })
+                || Self.listsRFC2119(document)
             if !cites2119 {
                 findings.append(NormativeFinding(code: .requirementsReferenceMissing, severity: .warning,
                     message: "BCP 14 keywords are used but RFC 2119 is not referenced", location: requirementsLanguage?.location ?? at,
@@ -604,6 +605,21 @@ struct ExtractionRun {
         }
         document.allSections.forEach { blocks($0.blocks) }
         return out
+    }
+
+    /// Whether a references section lists RFC 2119 in a form the readers do not take apart
+    /// into entries, its text naming it: "RFC 2119 - S. Bradner, "Key words for use in RFCs
+    /// ..."" (draft-ietf-dnsind-tkey-01), "BCP 14: Bradner, S., ..., BCP 14, RFC 2119"
+    /// (draft-ietf-dnsind-rfc2052bis-02), "[1] Bradner, S., ...".
+    static func listsRFC2119(_ document: Document) -> Bool {
+        document.allSections.contains { section in
+            let title = section.title.lowercased()
+            guard title.contains("reference") || title.contains("bibliograph") else { return false }
+            return section.paragraphs.contains { paragraph in
+                let text = paragraph.content.plainText.lowercased()
+                return text.contains("key words for use in rfcs") || text.contains("rfc 2119") || text.contains("rfc2119")
+            }
+        }
     }
 
     static func names(_ ref: Reference, rfc: Int) -> Bool {

@@ -184,6 +184,24 @@ enum Fixture {
         #expect(forced.findings.last?.location.line == 5)
     }
 
+    /// RFC 2119 listed in references the reader does not take apart into entries is
+    /// referenced all the same ("RFC 2119 - S. Bradner, ...", draft-ietf-dnsind-tkey-01;
+    /// "BCP 14: Bradner, S., ...", draft-ietf-dnsind-rfc2052bis-02); cited in the text but
+    /// missing from the references (RFC 3226), it is not.
+    @Test(arguments: [
+        ("   RFC 2119 - S. Bradner, \"Key words for use in RFCs to Indicate\n   Requirement Levels\", March 1997.\n", false),
+        ("   BCP 14: Bradner, S., \"Key words for use in RFCs to Indicate\n        Requirement Levels\", BCP 14, RFC 2119, March 1997.\n", false),
+        ("   [1] Bradner, S., \"Key words for use in RFCs to Indicate Requirement\n       Levels\", BCP 14, RFC 2119, March 1997.\n", false),
+        ("   RFC 1035 - P. Mockapetris, \"Domain Names - Implementation and\n   Specification\", November 1987.\n", true),
+    ])
+    func rfc2119ListedInReferencesOfAnyForm(_ entry: String, _ missing: Bool) throws {
+        let text = "1.  Introduction\n\n   The key words \"MUST\", \"SHOULD\" and \"MAY\" in this document are to be\n   interpreted as described in RFC 2119.\n\n"
+            + "2.  Protocol\n\n   The server MUST reply.\n\n3.  References\n\n" + entry
+        let a = try Fixture.analyze(text, path: "refs.txt")
+        #expect(a.statements.map(\.levels) == [[.must]])
+        #expect(a.findings.contains { $0.code == .requirementsReferenceMissing } == missing, "\(a.findings)")
+    }
+
     /// A document that cites RFC 8174 made only the capitals normative: there a lowercase
     /// "must" that reads as a requirement is reported by default, and `never` silences it.
     @Test func lowercaseKeywordsAreReportedWhereRFC8174IsCited() {
