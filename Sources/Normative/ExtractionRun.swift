@@ -507,11 +507,18 @@ struct ExtractionRun {
     /// paraphrases such as RFC 2367's, and RFC 8174 section 2), or the list sentence of the
     /// form that names the keywords first and interprets them in the next sentence ("...
     /// shall use the keywords "MUST", ... to describe requirements", RFC 4251 section 3).
+    /// With fewer than three keywords, or none, the sentence names "key words" and cites
+    /// the RFC that defines them: "The key word "SHOULD" in this document is to be
+    /// interpreted as described in BCP 14, RFC 2119" (RFC 3425), "The key words "REQUIRED"
+    /// and "MAY" ... RFC-2119" (draft-ietf-idn-vidn-00), "Imperative keywords defined in
+    /// [RFC2119] are used in this document" (RFC 4373).
     static func boilerplateForm(_ sentence: ArraySlice<UInt8>, keywords: Int) -> RequirementsLanguage.Form? {
-        // Most sentences with three keywords have neither "word" nor a citation of the
-        // RFCs: turned away before a lowercase copy.
+        // Most sentences have neither "word" nor a citation of the RFCs (those with fewer
+        // than three keywords need both): turned away before a lowercase copy.
         var finder = SplitBoilerplate.WordFinder()
-        guard keywords >= 3, sentence.withUnsafeBufferPointer({ finder.feed($0) || Self.citesKeywordRFC($0) }) else { return nil }
+        guard sentence.withUnsafeBufferPointer({ keywords >= 3 ? finder.feed($0) || Self.citesKeywordRFC($0) : Self.citesKeywordRFC($0) && finder.feed($0) }) else {
+            return nil
+        }
         // Byte search: Foundation's String.contains (NSString) was a third of a 50 MB review.
         let lower = LowercasedBytes(sentence.map(Bytes.lower))
         let keyWords = (lower.contains("interpreted as") || lower.contains("described in") || lower.contains("detailed in")
@@ -523,7 +530,11 @@ struct ExtractionRun {
         // words MUST, SHOULD, and MAY) defined in RFC 2119".
         let citesDefinition = (lower.contains("2119") || lower.contains("8174") || lower.contains("bcp 14") || lower.contains("bcp14"))
             && (lower.contains("defined in") || lower.contains("described in") || lower.contains("interpreted"))
-        guard keyWords || citesDefinition else { return nil }
+        if keywords < 3 {
+            guard citesDefinition, lower.contains("key word") || lower.contains("keyword") else { return nil }
+        } else {
+            guard keyWords || citesDefinition else { return nil }
+        }
         return lower.contains("8174") || lower.contains("only when") ? .rfc8174 : .rfc2119
     }
 

@@ -170,6 +170,29 @@ enum Fixture {
         #expect(a.statements.map(\.levels) == [[.must]])
     }
 
+    /// Requirements language with fewer than three keywords, or none, is still the
+    /// boilerplate when it names "key words" and cites the RFC that defines them: its
+    /// keywords are not counted and no "boilerplate missing" is reported. A sentence that
+    /// only mentions the keywords and RFC 2119 ("does not use [RFC2119] keywords such as
+    /// "MUST" ..., except in quotations", RFC 4718) is not the boilerplate.
+    @Test(arguments: [
+        ("The key word \"SHOULD\" in this document is to be interpreted as described in BCP 14, RFC 2119.", 1, true),
+        ("The key words \"REQUIRED\" and \"MAY\" in this document are to be interpreted as described in RFC-2119 [1].", 1, true),
+        ("Imperative keywords defined in [RFC2119] are used in this document, and carry the meanings described there.", 1, true),
+        ("This document does not use [RFC2119] keywords such as \"MUST\" and \"SHOULD\", except in quotations.", 3, false),
+        ("The server SHOULD log it as described in RFC 2119 terms.", 2, false),
+    ])
+    func boilerplateWithFewKeywords(_ sentence: String, _ counted: Int, _ isBoilerplate: Bool) {
+        let doc = Fixture.document([Section(number: "1", title: "T", depth: 1, blocks: [
+            Fixture.paragraph(sentence, line: 3),
+            Fixture.paragraph("The responder MUST reply.", line: 5),
+        ], location: Fixture.loc(2))], references: [Fixture.rfc2119])
+        let a = StatementExtractor().analyze(doc)
+        #expect(a.keywordCount == counted)
+        #expect((a.requirementsLanguage?.location.line == 3) == isBoilerplate)
+        #expect(a.findings.contains { $0.code == .boilerplateMissing } == !isBoilerplate, "\(a.findings)")
+    }
+
     @Test func preRFC8174BoilerplateAndMissingReference() {
         let doc = Fixture.document([Section(number: "1", title: "T", depth: 1, blocks: [
             Fixture.paragraph("Keywords \"MUST\", \"MUST NOT\", \"REQUIRED\", \"SHOULD\", \"SHOULD NOT\" and \"MAY\" that appear in this document are to be interpreted as described in [Bra97].", line: 3),
