@@ -488,7 +488,10 @@ struct ExtractionRun {
                     message: "BCP 14 keywords are used but RFC 2119 is not referenced", location: requirementsLanguage?.location ?? at,
                     section: requirementsLanguage?.section))
             }
-            if requirementsLanguage?.form == .rfc8174, !refs.isEmpty, !refs.contains(where: { Self.names($0, rfc: 8174) }) {
+            // "Only when they appear in all upper case" before RFC 8174 existed (RFC 6811,
+            // RFC 7313) is its form, but cites RFC 2119 alone.
+            if let rl = requirementsLanguage, rl.form == .rfc8174, rl.text.contains("8174"), !refs.isEmpty,
+               !refs.contains(where: { Self.names($0, rfc: 8174) }) {
                 findings.append(NormativeFinding(code: .requirementsReferenceMissing, severity: .warning,
                     message: "the boilerplate cites RFC 8174 but RFC 8174 is not referenced", location: requirementsLanguage!.location,
                     section: requirementsLanguage?.section))

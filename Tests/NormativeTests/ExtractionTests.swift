@@ -225,6 +225,23 @@ enum Fixture {
         #expect(a.findings.contains { $0.code == .requirementsReferenceMissing } == missing, "\(a.findings)")
     }
 
+    /// A boilerplate that cites RFC 8174 needs it among the references; the same "only
+    /// when they appear in all upper case" written before RFC 8174 existed (RFC 6811, RFC
+    /// 7313) cites RFC 2119 alone, and is not told that RFC 8174 is missing.
+    @Test(arguments: [
+        (Fixture.boilerplate8174, ["the boilerplate cites RFC 8174 but RFC 8174 is not referenced"]),
+        ("The key words \"MUST\", \"MUST NOT\", \"REQUIRED\", \"SHALL\", \"SHALL NOT\", \"SHOULD\", \"SHOULD NOT\", \"RECOMMENDED\", \"MAY\", and \"OPTIONAL\" in this document are to be interpreted as described in [RFC2119] only when they appear in all upper case.", []),
+    ])
+    func rfc8174MustBeReferencedOnlyWhereCited(_ boilerplate: String, _ messages: [String]) {
+        let doc = Fixture.document([Section(number: "1", title: "T", depth: 1, blocks: [
+            Fixture.paragraph(boilerplate, line: 3),
+            Fixture.paragraph("The responder MUST reply.", line: 5),
+        ], location: Fixture.loc(2))], references: [Fixture.rfc2119])
+        let a = StatementExtractor().analyze(doc)
+        #expect(a.requirementsLanguage?.form == .rfc8174)
+        #expect(a.findings.filter { $0.code == .requirementsReferenceMissing }.map(\.message) == messages)
+    }
+
     /// A document that cites RFC 8174 made only the capitals normative: there a lowercase
     /// "must" that reads as a requirement is reported by default, and `never` silences it.
     @Test func lowercaseKeywordsAreReportedWhereRFC8174IsCited() {
