@@ -493,8 +493,7 @@ struct ExtractionRun {
             if let rl = requirementsLanguage, rl.form == .rfc8174, rl.text.contains("8174"), !refs.isEmpty,
                !refs.contains(where: { Self.names($0, rfc: 8174) }) {
                 findings.append(NormativeFinding(code: .requirementsReferenceMissing, severity: .warning,
-                    message: "the boilerplate cites RFC 8174 but RFC 8174 is not referenced", location: requirementsLanguage!.location,
-                    section: requirementsLanguage?.section))
+                    message: "the boilerplate cites RFC 8174 but RFC 8174 is not referenced", location: rl.location, section: rl.section))
             }
         }
         findings.sort { ($0.location.line, $0.code.rawValue) < ($1.location.line, $1.code.rawValue) }
@@ -631,17 +630,20 @@ struct ExtractionRun {
             guard title.contains("reference") || title.contains("bibliograph") else { return false }
             return section.paragraphs.contains { paragraph in
                 let text = paragraph.content.plainText.lowercased()
-                return text.contains("key words for use in rfcs") || text.contains("rfc 2119") || text.contains("rfc2119")
+                return text.contains(rfc2119Title) || text.contains("rfc 2119") || text.contains("rfc2119")
             }
         }
     }
+
+    /// RFC 2119's title, lower-cased, as far as it is told apart from others.
+    static let rfc2119Title = "key words for use in rfcs"
 
     static func names(_ ref: Reference, rfc: Int) -> Bool {
         let n = String(rfc)
         if ref.anchor.uppercased() == "RFC\(n)" || ref.seriesInfo.contains(where: { $0.replacingSpaces == "RFC\(n)" }) { return true }
         guard let title = ref.title?.lowercased() else { return false }
         switch rfc {
-        case 2119: return title.contains("key words for use in rfcs")
+        case 2119: return title.contains(rfc2119Title)
         case 8174: return title.contains("ambiguity of uppercase vs lowercase")
         default: return false
         }

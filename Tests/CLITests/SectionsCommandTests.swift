@@ -34,22 +34,26 @@ import TestSupport
         #expect(lines.last == "-\tAuthors' Addresses")
     }
 
-    @Test func malformedXMLExits65WithFileLineColumn() throws {
+    /// Runs `draftcheck sections` on a file named `name` holding `contents`, in a directory
+    /// of its own, and hands `check` the result and the file's path.
+    static func sections(ofFile name: String, holding contents: String, _ check: (ProcessResult, String) throws -> Void) throws {
         try Scratch.directory("dc-cli") { dir in
-            let file = dir.appendingPathComponent("bad.xml")
-            try "<rfc>\n  <front>\n</rfc>\n".write(to: file, atomically: true, encoding: .utf8)
-            let result = try runDraftcheck(["sections", file.path])
+            let file = dir.appendingPathComponent(name)
+            try contents.write(to: file, atomically: true, encoding: .utf8)
+            try check(try runDraftcheck(["sections", file.path]), file.path)
+        }
+    }
+
+    @Test func malformedXMLExits65WithFileLineColumn() throws {
+        try Self.sections(ofFile: "bad.xml", holding: "<rfc>\n  <front>\n</rfc>\n") { result, path in
             #expect(result.status == 65)
-            #expect(result.stderr.hasPrefix("\(file.path):3:"))
+            #expect(result.stderr.hasPrefix("\(path):3:"))
             #expect(result.stderr.contains(": error: "))
         }
     }
 
     @Test func notAnRFCDocumentExits65() throws {
-        try Scratch.directory("dc-cli") { dir in
-            let file = dir.appendingPathComponent("html.xml")
-            try "<html/>".write(to: file, atomically: true, encoding: .utf8)
-            let result = try runDraftcheck(["sections", file.path])
+        try Self.sections(ofFile: "html.xml", holding: "<html/>") { result, _ in
             #expect(result.status == 65)
             #expect(result.stderr.contains("not <rfc>"))
         }

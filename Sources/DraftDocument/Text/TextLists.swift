@@ -461,7 +461,7 @@ extension TextBlockBuilder {
         // cuts it, draft-ietf-ldapbis-user-schema-06 3.3), nor an ASN.1 type's name beside
         // its "::=" ("ECC-CMS-SharedInfo  ::=  SEQUENCE {" over its members, RFC 8755
         // 6.1.1: a member's OPTIONAL was read as a requirement).
-        if Self.isABNFRule(lines) || Self.isSchemaDefinition(Array(lines)) || Self.opensCodeBlock(first.content) { return nil }
+        if Self.isABNFRule(lines) || Self.isSchemaDefinition(lines) || Self.opensCodeBlock(first.content) { return nil }
         let gap = Self.termGap(first.content, width: 64)
         if let gap, !Self.isRowOverDescription(first, gap: gap, hang: hang) {
             let term = first.content[..<gap.termEnd]

@@ -63,7 +63,7 @@ extension TextBlockBuilder {
     func isFigure(_ chunk: Chunk) -> Bool {
         let lines = chunk.lines
         if keepsToPage, Self.runsPastPage(lines) { return true }
-        if Self.isSchemaDefinition(lines) { return true }
+        if Self.isSchemaDefinition(lines[...]) { return true }
         var gapped = false
         for line in lines {
             if Self.hasArt(line.content) { return true }
@@ -122,13 +122,14 @@ extension TextBlockBuilder {
     /// over "DESC 'A generic abstraction of a NIS map'", "MUST nisMapName", "MAY description
     /// )", draft-howard-rfc2307bis): code, whose MUST and MAY name attributes and require
     /// nothing, as the XML's artwork has it.
-    static func isSchemaDefinition(_ lines: [TextLine]) -> Bool {
+    static func isSchemaDefinition(_ lines: ArraySlice<TextLine>) -> Bool {
+        guard let first = lines.first?.content else { return false }
         // Its tail on the next page: "MAY ( serialNumber $" over "seeAlso $" ...
         // "description ) )" (draft-ietf-ldapbis-user-schema-06 3.3).
-        if lines[0].content.hasPrefix("MAY ( ") || lines[0].content.hasPrefix("MUST ( ") {
+        if first.hasPrefix("MAY ( ") || first.hasPrefix("MUST ( ") {
             return lines.allSatisfy { $0.content.utf8.last == UInt8(ascii: "$") || $0.content.utf8.last == UInt8(ascii: ")") }
         }
-        guard lines[0].content.utf8.first == UInt8(ascii: "(") else { return false }
+        guard first.utf8.first == UInt8(ascii: "(") else { return false }
         let words = lines.prefix(2).flatMap { $0.content.split(separator: " ") }
         // "(" apart or glued to the identifier: "( 2.5.4.15", "(1.3.6.1.4.1.42.2.27.8.1.1",
         // or a placeholder of a draft ("( nisMapName-oid").
