@@ -123,6 +123,7 @@ enum LibXMLParser {
             guard let privateData = ctxt.pointee._private else { return }
             Unmanaged<FirstError>.fromOpaque(privateData).takeUnretainedValue().record(error)
         }
+        context.pointee.sax.pointee.getEntity = XMLCharacterEntities.lookUp
         // Errors libxml2 raises outside the parser context (encoding conversion, I/O) go to
         // the thread's structured handler; without one libxml2 prints them to standard error.
         xmlSetStructuredErrorFunc(box.toOpaque()) { userData, error in

@@ -1,7 +1,23 @@
+import CLibXML2
+
 /// Character entities xml2rfc documents use from rfc2629-xhtml.ent (named in DOCTYPE but
-/// never loaded: no DTD is read). libxml2 leaves them as undeclared references; the
-/// reader maps them here.
+/// never loaded: no DTD is read).
 enum XMLCharacterEntities {
+    /// libxml2's entity lookup for the parser: the document's own declaration first, else
+    /// one of these, declared in the document's internal subset when first met. libxml2
+    /// leaves an undeclared reference in text for the reader to map, but drops one in an
+    /// attribute: a v2 `title="... (Code&nbsp;0)"` read as "Code0". Only a document with a
+    /// DOCTYPE gets them (without one, an undeclared entity is a well-formedness error).
+    static let lookUp: getEntitySAXFunc = { context, name in
+        if let declared = xmlSAX2GetEntity(context, name) { return declared }
+        guard let context, let name else { return nil }
+        let parser = context.assumingMemoryBound(to: xmlParserCtxt.self)
+        guard parser.pointee.inSubset == 0, let document = parser.pointee.myDoc,
+              document.pointee.intSubset != nil,
+              let character = table[String(cString: name)] else { return nil }
+        return xmlAddDocEntity(document, name, Int32(XML_INTERNAL_GENERAL_ENTITY.rawValue), nil, nil, character)
+    }
+
     static let table: [String: String] = [
         "nbsp": "\u{00A0}", "zwsp": "\u{200B}", "nbhy": "\u{2011}", "wj": "\u{2060}",
         "ndash": "\u{2013}", "mdash": "\u{2014}", "hellip": "\u{2026}", "bull": "\u{2022}",
