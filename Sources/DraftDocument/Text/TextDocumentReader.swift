@@ -324,8 +324,10 @@ struct TextDocumentAssembler {
             guard let entry = TextHeadings.contentsEntry(line.content) ?? wrappedContentsEntry(j, within: span), let number = entry.number else {
                 // A line with no page is the contents' only where their end is known.
                 if range != nil {
-                    let parsed = TextHeadings.parse(line.content)
-                    named.insert(TextHeadings.foldedTitle(parsed?.title ?? String(line.content)))
+                    // An unnumbered entry may have its page ("Acknowledgements . . . 67").
+                    let text = TextHeadings.withoutLeaderAndPage(line.content) ?? line.content
+                    let parsed = TextHeadings.parse(text)
+                    named.insert(TextHeadings.foldedTitle(parsed?.title ?? String(text)))
                     // At a top-level entry's indentation (a wrapped title's second line is
                     // further in), unnumbered.
                     if line.indent == topIndent, parsed == nil, line.content.first?.isUppercase == true {
@@ -593,6 +595,13 @@ struct TextDocumentAssembler {
             if previousNumber != nil, out.last?.number.isEmpty == false, !unnumberedInContents.isEmpty,
                !unnumberedInContents.contains(TextHeadings.foldedTitle(title)),
                !Self.isKnownBackTitle(title), !lowerTitle.hasPrefix("disclaimer"), !lowerTitle.hasPrefix("copyright") {
+                continue
+            }
+            // An underlined title is the heading style of documents with no contents list
+            // (RFC 768). In the body of one whose contents are known end to end, a title the
+            // contents do not name is a figure's, set flush left for its width ("RESPONSE"
+            // over "--------" in an HTTP exchange, draft-ietf-netconf-zerotouch).
+            if underlined, previousNumber != nil, contentsLines != nil, !namedInContents.contains(TextHeadings.foldedTitle(title)) {
                 continue
             }
             if underlined { titleLine = i + 1 }
