@@ -272,13 +272,28 @@ struct ExtractionRun {
             for b in c.blocks { walk(b, &ctx) }
         case .table(let t):
             cells(of: t, &ctx)
+            caption(t.title, at: t.location, &ctx)
         case .figure(let f):
             let keywords = countKeywords(in: Array(f.verbatim.utf8))
             // A grid table drawn in text: its cells are read as a table's are (their
             // keywords were counted with the drawing).
             if let t = f.table { cells(of: t, &ctx, counted: true) } else { proseOfCode(in: f, hasKeyword: keywords > 0, &ctx) }
+            caption(f.title, at: f.titleLocation ?? f.location, &ctx)
         case .references:
             break
+        }
+    }
+
+    /// A figure's or table's caption is read as a section's title is: its keywords count,
+    /// and one that states a requirement is a statement ("Table 7.1.1-2: Options which
+    /// SHOULD be sent in the client-request-options option in a BNDUPD message",
+    /// draft-ietf-dhc-failover-12). Its keywords were lost with it.
+    mutating func caption(_ title: String?, at location: SourceLocation, _ ctx: inout Context) {
+        guard let title, !title.isEmpty else { return }
+        let bytes = Array(title.utf8)
+        countKeywords(in: bytes)
+        if !tagged, Self.isRequirementTitle(bytes) {
+            unit(InlineText(plain: title), at: location, &ctx, counted: true, oneSentence: true)
         }
     }
 

@@ -155,6 +155,37 @@ enum Fixture {
         ])
     }
 
+    /// A caption under text art is read as a title is (draft-ietf-dhc-failover-12: "Table
+    /// 7.1.1-2: Options which SHOULD be sent in the client-request-options option in a
+    /// BNDUPD message" was lost with its keyword): counted, a statement at its own line
+    /// when it states a requirement, and rendered under the art where it stood. XML
+    /// captions are counted too ("Table 2: MSF Constants and Their RECOMMENDED Values",
+    /// RFC 9033), and state nothing.
+    @Test func aCaptionIsReadAsATitleIs() throws {
+        let text = "1.  Options\n\n   A server SHOULD send these.\n\n"
+            + "         number          name\n         -------------------------\n         12              host-name\n\n"
+            + "           Table 1: Options which SHOULD be sent in\n           the client-request-options option.\n\n"
+            + "   More text MUST follow.\n"
+        let a = try Fixture.analyze(text, path: "caption.txt")
+        #expect(a.keywordCount == 3)
+        #expect(a.statements.map { "\($0.position.location.line) \($0.text)" } == [
+            "3 A server SHOULD send these.",
+            "9 Table 1: Options which SHOULD be sent in the client-request-options option.",
+            "12 More text MUST follow.",
+        ])
+        let section = try #require(try DocumentReader.read(data: Data(text.utf8), path: "caption.txt").sections.first)
+        let rendered = TextRenderer.render(section)
+        #expect(rendered.contains("         12              host-name\n\n           Table 1: Options which SHOULD be sent in the client-request-\n           options option.\n"))
+        let xml = """
+        <rfc><front><title>T</title></front><middle><section title="S"><t>It MUST.</t>
+        <texttable title="MSF Constants and Their RECOMMENDED Values"><ttcol>Name</ttcol><c>a</c></texttable>
+        <figure title="Values that MAY be sent by the server"><artwork>x</artwork></figure></section></middle></rfc>
+        """
+        let x = try Fixture.analyze(xml, path: "caption.xml")
+        #expect(x.keywordCount == 3)
+        #expect(x.statements.map(\.text) == ["It MUST.", "Values that MAY be sent by the server"])
+    }
+
     /// RFC 4251 section 3's form: the keywords are listed in one sentence ("shall use the
     /// keywords ... to describe requirements") and interpreted in the next; the list is
     /// boilerplate, not ten requirements.

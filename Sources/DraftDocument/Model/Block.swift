@@ -97,6 +97,8 @@ public struct Figure: Hashable, Sendable, Codable {
     /// Verbatim: no whitespace touched, as the source holds it (CDATA unwrapped).
     public var verbatim: String
     public var location: SourceLocation
+    /// Where a caption read from text stands, under the art ("Figure 3: ..."); nil for XML.
+    public var titleLocation: SourceLocation?
     /// The figure number xml2rfc gives the enclosing `<figure>`, set on its last artwork,
     /// after which the caption "Figure N: title" is shown; nil for bare artwork.
     public var number: Int?

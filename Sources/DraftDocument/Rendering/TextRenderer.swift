@@ -145,7 +145,7 @@ public enum TextRenderer {
         case .list(let list):
             return listLines(list, indent: indent, width: width)
         case .figure(let figure):
-            return figure.kind == .textArt ? textArtLines(figure, pad: pad) : FigureLayout.lines(figure, indent: indent, width: width)
+            return figure.kind == .textArt ? textArtLines(figure, pad: pad, width: width) : FigureLayout.lines(figure, indent: indent, width: width)
         case .table(let table):
             return FigureLayout.lines(table, indent: indent, width: width)
         case .blockquote(let c):
@@ -285,8 +285,9 @@ public enum TextRenderer {
         return firstWord.count <= width - 2 - term.count
     }
 
-    /// Art read from a text document: its lines as they stood, at the indent.
-    private static func textArtLines(_ figure: Figure, pad: String) -> [String] {
+    /// Art read from a text document: its lines as they stood, at the indent, and the
+    /// caption read under it (which holds its own "Table 2:") where it stood beside them.
+    private static func textArtLines(_ figure: Figure, pad: String, width: Int) -> [String] {
         var lines = figure.verbatim.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
             var l = String(line)
             if l.hasSuffix("\r") { l.removeLast() }
@@ -294,11 +295,17 @@ public enum TextRenderer {
         }
         while let f = lines.first, f.allSatisfy(\.isWhitespace) { lines.removeFirst() }
         while let l = lines.last, l.allSatisfy(\.isWhitespace) { lines.removeLast() }
-        return lines.map { line in
+        var out = lines.map { line in
             var l = line.replacingOccurrences(of: "\t", with: "        ")
             while l.last == " " { l.removeLast() }
             return l.isEmpty ? "" : pad + l
         }
+        if let title = figure.title, let at = figure.titleLocation {
+            let least = out.lazy.filter { !$0.isEmpty }.map { $0.prefix(while: { $0 == " " }).count }.min() ?? pad.count
+            let indent = String(repeating: " ", count: max(0, least + at.column - figure.location.column))
+            out += [""] + TextFill.wrap(title, initial: indent, subsequent: indent, width: width).map(TextFill.finish)
+        }
+        return out
     }
 }
 

@@ -431,6 +431,7 @@ struct TextBlockBuilder {
             // A caption under a figure.
             if chunk.lines.count <= 2, let caption = Self.caption(chunk), case .block(.figure(var figure))? = lastNode(top: top, open: open), figure.title == nil {
                 figure.title = caption
+                figure.titleLocation = SourceLocation(file: path, line: chunk.lines[0].number, column: chunk.indent + 1)
                 replaceLast(.block(.figure(figure)), top: &top, open: open)
                 continue
             }
