@@ -86,7 +86,8 @@ struct IncludeResolver {
 /// The anchor a placeholder reference carries when its bibliography entry cannot be read
 /// offline, derived as the IETF bibxml libraries name their entries:
 /// `reference.RFC.2119.xml` -> "RFC2119", `reference.I-D.draft-ietf-quic-tls-34.xml`
-/// -> "I-D.ietf-quic-tls", `reference.W3C.REC-xml.xml` -> "W3C.REC-xml".
+/// -> "I-D.ietf-quic-tls", `reference.W3C.REC-xml.xml` -> "W3C.REC-xml", the datatracker's
+/// `bibxml3/draft-ietf-httpbis-priority/xml` -> "I-D.ietf-httpbis-priority".
 public enum ReferencePlaceholder {
     public static func anchor(forInclude reference: String) -> String? {
         var name = reference.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -96,8 +97,11 @@ public enum ReferencePlaceholder {
             if rest.hasSuffix(".xml") { rest.removeLast(4) }
             return "DOI_" + rest.replacingOccurrences(of: "/", with: "_")
         }
-        if let slash = name.lastIndex(of: "/") { name = String(name[name.index(after: slash)...]) }
         if let query = name.firstIndex(of: "?") { name = String(name[..<query]) }
+        // The datatracker names an entry by the draft, then the format:
+        // .../doc/bibxml3/draft-ietf-httpbis-priority/xml -> "I-D.ietf-httpbis-priority".
+        if name.hasSuffix("/xml") { name.removeLast(4) }
+        if let slash = name.lastIndex(of: "/") { name = String(name[name.index(after: slash)...]) }
         if name.hasSuffix(".xml") { name.removeLast(4) }
         if name.hasPrefix("reference.") { name.removeFirst("reference.".count) }
         guard !name.isEmpty else { return nil }
@@ -105,6 +109,8 @@ public enum ReferencePlaceholder {
             let number = name.dropFirst(series.count + 1)
             if let n = Int(number) { return "\(series)\(n)" }
         }
+        // bibxml3 entries named by the draft alone ("draft-ietf-quic-tls-34") are I-Ds too.
+        if name.hasPrefix("draft-") { name = "I-D." + name }
         if name.hasPrefix("I-D.") {
             var draft = String(name.dropFirst(4))
             if draft.hasPrefix("draft-") { draft.removeFirst(6) }
