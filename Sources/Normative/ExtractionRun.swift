@@ -664,15 +664,22 @@ struct ExtractionRun {
         }
     }
 
+    /// Whether the document tags its keywords with `<bcp14>`: a tag outside the
+    /// requirements-language boilerplate. A template's boilerplate comes tagged in drafts
+    /// whose own text tags nothing (draft-ietf-httpbis-http2bis: its 293 keywords were all
+    /// "untagged", and it had no statement at all).
     static func usesTags(_ document: Document) -> Bool {
         func inline(_ t: InlineText) -> Bool { t.spans.contains { $0.kind == .bcp14 } }
         func block(_ b: Block) -> Bool {
             switch b {
-            case .paragraph(let p): inline(p.content)
-            case .list(let l): l.items.contains { ($0.term.map(inline) ?? false) || $0.blocks.contains(where: block) }
-            case .blockquote(let c), .aside(let c): c.blocks.contains(where: block)
-            case .table(let t): (t.header + t.rows).contains { $0.contains(where: inline) }
-            case .figure, .references: false
+            case .paragraph(let p):
+                guard inline(p.content) else { return false }
+                let tags = p.content.spans.lazy.filter { $0.kind == .bcp14 }.count
+                return boilerplateForm(Array(p.content.plainText.utf8)[...], keywords: tags) == nil
+            case .list(let l): return l.items.contains { ($0.term.map(inline) ?? false) || $0.blocks.contains(where: block) }
+            case .blockquote(let c), .aside(let c): return c.blocks.contains(where: block)
+            case .table(let t): return (t.header + t.rows).contains { $0.contains(where: inline) }
+            case .figure, .references: return false
             }
         }
         return document.abstract.contains(where: block)

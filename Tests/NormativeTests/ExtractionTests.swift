@@ -186,6 +186,32 @@ enum Fixture {
         #expect(x.statements.map(\.text) == ["It MUST.", "Values that MAY be sent by the server"])
     }
 
+    /// A draft whose template tags the boilerplate's keywords and whose own text tags none
+    /// (draft-ietf-httpbis-http2bis) does not tag its keywords: they are read in capitals,
+    /// as statements, not reported untagged. One tag outside the boilerplate makes the
+    /// tags decide.
+    @Test func tagsOnlyInTheBoilerplateDoNotMakeATaggedDocument() throws {
+        func xml(_ body: String) -> String {
+            """
+            <rfc version="3"><front><title>T</title></front><middle><section><name>Conventions</name>
+            <t>The key words "<bcp14>MUST</bcp14>", "<bcp14>SHOULD</bcp14>", and "<bcp14>MAY</bcp14>" in this document are to be interpreted as described in BCP 14 <xref target="RFC2119"/> <xref target="RFC8174"/> when, and only when, they appear in all capitals, as shown here.</t>
+            </section><section><name>Rules</name>\(body)</section></middle>
+            <back><references><name>Normative References</name>
+            <reference anchor="RFC2119"><front><title>Key words for use in RFCs to Indicate Requirement Levels</title></front></reference>
+            <reference anchor="RFC8174"><front><title>Ambiguity of Uppercase vs Lowercase in RFC 2119 Key Words</title></front></reference>
+            </references></back></rfc>
+            """
+        }
+        let untagged = try Fixture.analyze(xml("<t>A server MUST reply. A client MAY retry.</t>"), path: "untagged.xml")
+        #expect(!untagged.usesBCP14Tags)
+        #expect(untagged.statements.map(\.text) == ["A server MUST reply.", "A client MAY retry."])
+        #expect(untagged.findings.map(\.code) == [])
+        let tagged = try Fixture.analyze(xml("<t>A server <bcp14>MUST</bcp14> reply. A client MAY retry.</t>"), path: "tagged.xml")
+        #expect(tagged.usesBCP14Tags)
+        #expect(tagged.statements.map(\.text) == ["A server MUST reply."])
+        #expect(tagged.findings.map(\.code) == [.untaggedKeyword])
+    }
+
     /// RFC 4251 section 3's form: the keywords are listed in one sentence ("shall use the
     /// keywords ... to describe requirements") and interpreted in the next; the list is
     /// boilerplate, not ten requirements.
