@@ -567,6 +567,28 @@ import Testing
         #expect(section.paragraphs.map(\.content.plainText) == ["Entries of class nisMap MUST hold a name (a parenthesis closes this). ( It is no definition )"])
     }
 
+    /// A list labelled by one-word terms, cut by a page break under a one-line item
+    /// (draft-ietf-rtcweb-jsep 5.1.1: "R-11  [RFC4585] MUST be implemented ..." over the
+    /// break, "R-12  [RFC5761] MUST ..." under it, a full page's padding between): two
+    /// items, each with its requirement. They were one figure, and both MUSTs were lost.
+    @Test func theNextItemOfATermListAfterAPageBreakIsAnItem() throws {
+        let text = "1.  Usage Requirements\n\n"
+            + "   All implementations MUST support the following:\n\n"
+            + "   R-10  [RFC5576] MUST be implemented to signal RTP SSRC values and\n         grouping semantics.\n\n"
+            + "   R-11  [RFC4585] MUST be implemented to signal RTCP based feedback.\n"
+            + "\n\n\nUberti, et al.          Expires 10 September 2015              [Page 25]\n\u{0C}\n"
+            + "Internet-Draft                    JSEP                        March 2015\n\n\n"
+            + "   R-12  [RFC5761] MUST be implemented to signal multiplexing of RTP and\n         RTCP.\n\n"
+            + "   R-13  [RFC5506] MUST be implemented to signal reduced-size RTCP\n         messages.\n"
+        let section = try #require(try Self.read(text).section(numbered: "1"))
+        guard let list = Self.listAfterParagraph(section) else { return }
+        #expect(list.items.map { $0.term?.plainText } == ["R-10", "R-11", "R-12", "R-13"])
+        #expect(list.items.map { Self.texts($0.blocks) }[1...2] == [
+            ["[RFC4585] MUST be implemented to signal RTCP based feedback."],
+            ["[RFC5761] MUST be implemented to signal multiplexing of RTP and RTCP."],
+        ])
+    }
+
     /// xml2rfc v2's hanging list (`hangIndent="8"`), cut by a page break between two items
     /// (draft-ietf-oauth-revocation-09, section 2.1): the first item is one line, its term
     /// padded to the definitions' column; the second starts the next page in lower case.

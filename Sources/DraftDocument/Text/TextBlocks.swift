@@ -139,6 +139,15 @@ struct TextBlockBuilder {
             let hangs = Self.listMarker(first.content) != nil || gap != nil
             guard next.indent == first.indent || (hangs && next.indent > first.indent && next.indent <= first.indent + 12) else { return false }
             if let gap, next.indent == first.indent, first.content.utf8[gap.termEnd..<gap.textStart].count >= 3 { return false }
+            // The next item of a list labelled by one-word terms, laid out as this one is
+            // ("R-11  [RFC4585] MUST be implemented ..." over the break, "R-12  [RFC5761]
+            // MUST ..." under it, draft-ietf-rtcweb-jsep): two items are no paragraph.
+            if let gap, next.indent == first.indent, let nextGap = Self.termGap(next.content),
+               first.content.utf8.distance(from: first.content.startIndex, to: gap.textStart)
+                == next.content.utf8.distance(from: next.content.startIndex, to: nextGap.textStart),
+               !first.content[..<gap.termEnd].contains(" "), !next.content[..<nextGap.termEnd].contains(" ") {
+                return false
+            }
         } else if previous.indent == chunk[0].indent, next.indent > previous.indent, next.indent <= previous.indent + 12,
                   chunk.contains(where: { $0.indent > chunk[0].indent }), !chunk.contains(where: { Self.isCodeLike($0.content) }),
                   previous.content.utf8.count <= 48, Self.isTerm(previous.content), previous.content.last != "." {
