@@ -339,6 +339,118 @@ import Testing
         #expect(caption.content.plainText == "Figure 3: The receiver's demultiplexing algorithm.")
     }
 
+    /// A list quoted as xml2rfc 3 prints it (RFC 9131 4.2: "|  *  Hosts SHOULD silently
+    /// discard ..."; RFC 9091: "|  np:  Requested Mail Receiver policy ..."): items, marker
+    /// or term off their text, the items parted by bar-only lines one list. The marker
+    /// stood in each statement ("* Hosts SHOULD ...", "np: Requested ...").
+    @Test func aQuotedListIsAList() throws {
+        let text = """
+            1.  Updates
+
+              |  If no entry exists:
+              |
+              |  *  Hosts SHOULD silently discard the advertisement.  There is no
+              |     need to create an entry.
+              |
+              |  *  Routers SHOULD create a new entry for the target address.
+              |
+              |  np:  Requested Mail Receiver policy for non-existent subdomains
+              |     (plain-text; OPTIONAL).
+
+            """
+        let section = try #require(try Self.read(text).section(numbered: "1"))
+        guard case .blockquote(let quote)? = section.blocks.first, quote.blocks.count == 3,
+              case .list(let bullets) = quote.blocks[1], case .list(let terms) = quote.blocks[2] else {
+            Issue.record("not a quote of a paragraph and two lists: \(section.blocks)")
+            return
+        }
+        #expect(bullets.items.map { Self.texts($0.blocks) } == [
+            ["Hosts SHOULD silently discard the advertisement.  There is no need to create an entry."],
+            ["Routers SHOULD create a new entry for the target address."],
+        ])
+        #expect(terms.items.map { $0.term?.plainText } == ["np:"])
+        #expect(terms.items.map { Self.texts($0.blocks) } == [["Requested Mail Receiver policy for non-existent subdomains (plain-text; OPTIONAL)."]])
+    }
+
+    /// xml2rfc sets a marker as wide as the list's hang right against its text ("10.At any
+    /// point ...", RFC 8656 7.2; "(a)A subscription ...", RFC 8765 6.1): an item, the text
+    /// after the marker. Without the hang under it the line is prose.
+    @Test func aMarkerSetAgainstItsTextIsAnItem() throws {
+        let text = "1.  Rules\n\n   The server does this:\n\n"
+            + "   9. The server checks the request.\n\n"
+            + "   10.At any point, the server MAY choose to reject the request with a\n"
+            + "      486 (Allocation Quota Reached) error.\n\n"
+            + "   (a)A subscription SHOULD be canceled as soon as the need for that\n"
+            + "      data ends.\n\n"
+            + "   (C)Copyright notices stay where they are, and this line\n"
+            + "   is prose.\n"
+        let section = try #require(try Self.read(text).section(numbered: "1"))
+        #expect(Self.texts(section.blocks) == [
+            "The server does this:",
+            "list: The server checks the request. | At any point, the server MAY choose to reject the request with a 486 (Allocation Quota Reached) error.",
+            "list: A subscription SHOULD be canceled as soon as the need for that data ends.",
+            "(C)Copyright notices stay where they are, and this line is prose.",
+        ])
+    }
+
+    /// An enumeration in running text whose markers open lines is no list: "(1) the same
+    /// ... or" / "(2) a subset of ..." with the sentence going on under them in their
+    /// column (RFC 8808 2), nor are acronyms in parentheses opening lines ("(ACH)
+    /// [RFC4385] together with ..." / "(GAL) [RFC5586] MAY be used ...", RFC 8964 5).
+    /// Both cut the sentence, and its statement, in two. A list introduced so still is one.
+    @Test func anEnumerationInRunningTextIsNoList() throws {
+        let text = "1.  Rules\n\n"
+            + "   YANG modules:  The \"factory-default\" datastore schema MUST be either\n"
+            + "      (1) the same as the conventional configuration datastores or\n"
+            + "      (2) a subset of the datastore schema for the conventional\n"
+            + "      configuration datastores.\n\n"
+            + "   To support OAM at the service sub-layer level, an OAM Associated\n"
+            + "   Channel Header\n"
+            + "   (ACH) [RFC4385] together with a Generic Associated Channel Label\n"
+            + "   (GAL) [RFC5586] MAY be used in place of a d-CW.\n\n"
+            + "   Legend:\n"
+            + "    +     - The right is required\n"
+            + "    *     - Only one of the rights marked with * is required\n"
+        let section = try #require(try Self.read(text).section(numbered: "1"))
+        guard section.blocks.count == 5, case .list(let term) = section.blocks[0] else {
+            Issue.record("not a term, two paragraphs and two lists: \(section.blocks)")
+            return
+        }
+        #expect(Self.texts(term.items[0].blocks) == ["The \"factory-default\" datastore schema MUST be either (1) the same as the conventional configuration datastores or (2) a subset of the datastore schema for the conventional configuration datastores."])
+        #expect(Self.texts(Array(section.blocks[1...2])) == [
+            "To support OAM at the service sub-layer level, an OAM Associated Channel Header (ACH) [RFC4385] together with a Generic Associated Channel Label (GAL) [RFC5586] MAY be used in place of a d-CW.",
+            "Legend:",
+        ])
+        // The legend's first entry, a line of another family under it, is a list still.
+        guard case .list(let plus) = section.blocks[3], case .list(let star) = section.blocks[4] else { return }
+        #expect((plus.items.count, star.items.count) == (1, 1))
+        #expect(TextBlockBuilder.listMarker("(iv) fourth")?.marker == "(iv)")
+        #expect(TextBlockBuilder.listMarker("(12) twelfth")?.marker == "(12)")
+        #expect(TextBlockBuilder.listMarker("(ACH) [RFC4385]") == nil)
+    }
+
+    /// ASN.1 comments set apart from their module's code are code too (RFC 8702 6: lines
+    /// of "-- When the id-RSASSA-PSS-* ... MUST be absent."; RFC 9480: an assignment over
+    /// its comment; RFC 9483 3.1: a field's name over its comments): figures, whose
+    /// comments are read as prose without their dashes. As paragraphs, each statement ran
+    /// on through the next line's "--".
+    @Test func asn1CommentsAreCode() throws {
+        let text = "1.  Module\n\n"
+            + "      -- When the id-RSASSA-PSS-* algorithm identifiers are used\n"
+            + "      -- for a public key, the parameters field MUST be absent.\n\n"
+            + "   GenRepContent ::= SEQUENCE OF InfoTypeAndValue\n"
+            + "   -- The receiver MAY ignore any contained OIDs that it does not\n"
+            + "   -- recognize.\n\n"
+            + "   protection\n"
+            + "       -- If present, the same kind of protection MUST be used for all\n"
+            + "       --   messages of that PKI management operation.\n\n"
+            + "   -- Not a figure: one line alone may be a signature.\n"
+        let document = try Self.read(text)
+        let section = try #require(document.section(numbered: "1"))
+        #expect(section.blocks.map { if case .figure = $0 { "figure" } else if case .paragraph = $0 { "paragraph" } else { "other" } }
+                == ["figure", "figure", "figure", "paragraph"])
+    }
+
     @Test func messageFlowsAreFiguresAndProseArrowsAreNot() throws {
         let text = """
             1.  Flows
@@ -1353,6 +1465,8 @@ import Testing
         ("an em dash made of hyphens keeps the space", ["it --", "then"], "it -- then"),
         ("plain lines join with one space", ["one", "two"], "one two"),
         ("a lone hyphen keeps the space", ["a -", "b"], "a - b"),
+        ("a hyphen after a bracket joins (RFC 9099's \"ESP[-NULL]\")", ["support ESP[-", "NULL] and"], "support ESP[-NULL] and"),
+        ("a hyphen after a closing parenthesis joins (RFC 9106's \"2^(32)-1\")", ["from 4 to 2^(32)-", "1."], "from 4 to 2^(32)-1."),
     ])
     func joiningLines(_ rule: String, _ lines: [String], _ expected: String) {
         #expect(TextBlockBuilder.join(lines.map { Substring($0) }) == expected, "\(rule)")

@@ -16,14 +16,42 @@ extension TextBlockBuilder {
         }
         // Read in place: this runs on most lines of a text document, several times.
         let shape = content.utf8.withContiguousStorageIfAvailable { markerShape(UnsafeBufferPointer(rebasing: $0.prefix(8))) }
-            ?? Array(content.utf8.prefix(8)).withUnsafeBufferPointer(markerShape)
+            ?? Array(content.utf8.prefix(8)).withUnsafeBufferPointer { markerShape($0) }
         guard let (length, family, column) = shape else { return nil }
         return (content.prefix(length), family, column)
     }
 
+    /// A number or parenthesised marker xml2rfc set against its text, the marker as wide as
+    /// the list's hang ("10.At any point, the server MAY ...", RFC 8656 7.2; "(a)A
+    /// subscription should ...", RFC 8765 6.1): a capital right after it, and the next line
+    /// hanging at the column the text starts in. Read as a paragraph, the statement began
+    /// "10.At".
+    static func gluedMarker(_ lines: [TextLine]) -> (marker: Substring, family: Family, textColumn: Int)? {
+        guard lines.count >= 2, lines[1].isText else { return nil }
+        let content = lines[0].content
+        let bytes = Array(content.utf8.prefix(8))
+        guard let (length, family, column) = bytes.withUnsafeBufferPointer({ markerShape($0, glued: true) }), column == length,
+              lines[1].indent == lines[0].indent + length else { return nil }
+        switch family {
+        case .number, .parenthesised: return (content.prefix(length), family, length)
+        default: return nil
+        }
+    }
+
+    /// What a parenthesised marker holds: a number, one letter, or a roman numeral ("(a)",
+    /// "(12)", "(iv)"). An acronym in parentheses opening a wrapped line is no marker:
+    /// "(ACH) [RFC4385] together with ..." over "(GAL) [RFC5586] MAY be used ...", RFC 8964
+    /// 5, read as a list and cut the sentence in two.
+    private static func isParenthesisedLabel(_ label: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        if label.allSatisfy(TextHeadings.isDigit) || label.count == 1 { return true }
+        let roman: Set<UInt8> = [0x69, 0x76, 0x78, 0x6C, 0x63] // i v x l c
+        return label.allSatisfy { roman.contains($0) } || label.allSatisfy { roman.contains($0 | 0x20) && TextHeadings.isUpper($0) }
+    }
+
     /// An ASCII marker at the start of `u` (a line's first bytes): its length, family and
-    /// the column its text starts at.
-    private static func markerShape(_ u: UnsafeBufferPointer<UInt8>) -> (length: Int, family: Family, textColumn: Int)? {
+    /// the column its text starts at. `glued`: a marker with a capital letter right after
+    /// it, no space between, is one too (its text starts at once).
+    private static func markerShape(_ u: UnsafeBufferPointer<UInt8>, glued: Bool = false) -> (length: Int, family: Family, textColumn: Int)? {
         guard let first = u.first else { return nil }
         var markerLength = 0
         var family: Family
@@ -34,7 +62,7 @@ extension TextBlockBuilder {
         case UInt8(ascii: "("):
             var i = 1
             while i < u.count, i <= 4, (TextHeadings.isDigit(u[i]) || (u[i] >= 0x61 && u[i] <= 0x7A) || TextHeadings.isUpper(u[i])) { i += 1 }
-            guard i > 1, i < u.count, u[i] == UInt8(ascii: ")") else { return nil }
+            guard i > 1, i < u.count, u[i] == UInt8(ascii: ")"), isParenthesisedLabel(u[1..<i]) else { return nil }
             markerLength = i + 1
             family = .parenthesised
         case _ where TextHeadings.isDigit(first):
@@ -52,6 +80,7 @@ extension TextBlockBuilder {
         }
         var spaces = 0
         while markerLength + spaces < u.count, u[markerLength + spaces] == 0x20 { spaces += 1 }
+        if glued, spaces == 0, markerLength < u.count, TextHeadings.isUpper(u[markerLength]) { return (markerLength, family, markerLength) }
         guard spaces >= 1, markerLength + spaces < u.count else { return nil }
         return (markerLength, family, markerLength + spaces)
     }
@@ -61,7 +90,7 @@ extension TextBlockBuilder {
         let lines = chunk.lines
         let indent = chunk.indent
         if lines[0].content.utf8.first == UInt8(ascii: "*"), let notes = starredNotes(lines) { return (notes, .bullet("*")) }
-        if let (marker, family, column) = Self.listMarker(lines[0].content) {
+        if let (marker, family, column) = Self.listMarker(lines[0].content) ?? Self.gluedMarker(lines) {
             var items: [ItemNode] = []
             var current: [TextLine] = []
             var currentMarker = marker
@@ -433,6 +462,8 @@ extension TextBlockBuilder {
         let location = SourceLocation(file: path, line: first.number, column: first.indent + 1)
         if let item = wrappedTermItem(lines, location: location) ?? termOverNextLineDefinition(lines, location: location) { return item }
         guard let hang = rest.first?.indent, hang > first.indent else { return nil }
+        // A field's name over ASN.1 comments is code (`isFigure`), no term.
+        if rest.allSatisfy(Self.isASN1Comment) { return nil }
         guard rest.allSatisfy({ $0.indent == hang }) else {
             // A heading term over a list of its own ("Ethernet Header:" over "Destination
             // MAC:  A Management VNI ... SHOULD be used in this field.", its definition
@@ -637,7 +668,9 @@ extension TextBlockBuilder {
 
     /// An item's text: a paragraph, or a figure when it holds art or columns.
     private func textBlocks(texts: ArraySlice<Substring>, lines: ArraySlice<TextLine>, location: SourceLocation) -> [Node] {
-        if lines.dropFirst().contains(where: { Self.hasArt($0.content) || Self.hasWideGap($0.content) }) {
+        // Lines of ASN.1 comments are code's, as `isFigure` has it.
+        if lines.dropFirst().contains(where: { Self.hasArt($0.content) || Self.hasWideGap($0.content) })
+            || (lines.count >= 2 && lines.allSatisfy(Self.isASN1Comment)) {
             return [.block(.figure(Figure(kind: .textArt, verbatim: verbatim(Array(lines)), location: location)))]
         }
         return [.block(.paragraph(Paragraph(content: Self.paragraphText(Array(texts), numbers: lines.map(\.number)), location: location)))]
@@ -668,6 +701,16 @@ extension TextBlockBuilder {
                 end += 1
             }
             guard items >= 2 || hangs || (indent > textColumn && lines[k - 1].content.last == ":") else { continue }
+            // An enumeration in running text, wrapped so that its markers open lines: items
+            // not opening with a capital, hanging nothing, and the sentence going on in their column
+            // right under them ("... MUST be either" / "(1) the same as ... or" / "(2) a
+            // subset of ... the conventional" / "configuration datastores.", a definition's
+            // lines in RFC 8808 2). A list would end in a blank line. (Items whose lines do
+            // not hang, "- every recursive DNS server SHOULD ... or dual" / "stack," / "-
+            // every single DNS zone ...", have another marker further down.)
+            if !hangs, end < lines.endIndex, lines[end].indent == indent, Self.listMarker(lines[end].content) == nil,
+               lines[k].content.dropFirst(marker.textColumn).first?.isUppercase != true,
+               !lines[end...].contains(where: { $0.indent == indent && Self.listMarker($0.content)?.family == marker.family }) { continue }
             return k..<end
         }
         return nil

@@ -15,6 +15,7 @@ extension TextBlockBuilder {
     func blockquote(_ chunk: Chunk) -> Block {
         var blocks: [Block] = []
         var current: [TextLine] = []
+        var list: ListNode?
         func flush() {
             guard let first = current.first else { return }
             defer { current = [] }
@@ -31,8 +32,25 @@ extension TextBlockBuilder {
                 let strip = inner.map(\.indent).min() ?? 0
                 art.verbatim = inner.map { String(repeating: " ", count: $0.indent - strip) + $0.content }.joined(separator: "\n")
                 blocks.append(.figure(art))
+                list = nil
                 return
             }
+            // A quoted list ("|  *  Hosts SHOULD silently discard ...", RFC 9131 4.2; a term
+            // over its definition, "|  np:  Requested Mail Receiver policy ...", RFC 9091):
+            // its items, marker or term off their text; items parted by bar-only lines are
+            // one list.
+            if let (items, found) = listItems(Chunk(lines: inner)), let family = found {
+                if let open = list, open.family == family, open.indent == inner[0].indent, case .list? = blocks.last {
+                    open.items += items
+                    blocks[blocks.count - 1] = open.block()
+                } else {
+                    let node = ListNode(family: family, indent: inner[0].indent, items: items, location: items[0].location)
+                    blocks.append(node.block())
+                    list = node
+                }
+                return
+            }
+            list = nil
             blocks.append(.paragraph(Paragraph(content: Self.paragraphText(inner.map(\.content), numbers: current.map(\.number)), location: SourceLocation(file: path, line: first.number, column: first.indent + 1))))
         }
         for line in chunk.lines {
@@ -59,11 +77,26 @@ extension TextBlockBuilder {
         return .figure(figure)
     }
 
+    /// A line of an ASN.1 comment ("-- text"; a rule of dashes is none).
+    static func isASN1Comment(_ line: TextLine) -> Bool {
+        line.content.hasPrefix("--") && !line.content.hasPrefix("---")
+    }
+
     /// Prose has one indentation (a first line may hang out) and no drawing characters.
     func isFigure(_ chunk: Chunk) -> Bool {
         let lines = chunk.lines
         if keepsToPage, Self.runsPastPage(lines) { return true }
         if Self.isSchemaDefinition(lines[...]) { return true }
+        // A block of ASN.1 comments, every line opening with "--" (RFC 8702 6, under an OID
+        // assignment), or an assignment over its comment ("GenRepContent ::= SEQUENCE OF
+        // InfoTypeAndValue" / "-- The receiver MAY ignore ...", RFC 9480): code, whose
+        // comments are read as prose line by line. Joined as a paragraph, each statement
+        // ran on through the next line's "--".
+        // So is a field's name over its comments ("protection" over "-- If present, the
+        // same kind of protection MUST be used ...", RFC 9483 3.1).
+        if lines.count >= 2, lines.contains(where: Self.isASN1Comment),
+           lines.dropFirst().allSatisfy({ Self.isASN1Comment($0) || ByteSearch.contains($0.content, " ::= ") }),
+           Self.isASN1Comment(lines[0]) || ByteSearch.contains(lines[0].content, " ::= ") || !lines[0].content.contains(" ") { return true }
         var gapped = false
         for line in lines {
             if Self.hasArt(line.content) { return true }
@@ -270,7 +303,8 @@ extension TextBlockBuilder {
 
     /// Lines of running text joined with single spaces; a line ending in a hyphen or slash
     /// after a letter or digit joins the next directly ("Selector-" + "initiator",
-    /// "Send/" + "Receive"): xml2rfc breaks lines after both.
+    /// "Send/" + "Receive"), and a hyphen after a bracket ("ESP[-" + "NULL]"): xml2rfc
+    /// breaks lines after both.
     static func join<S: Sequence>(_ lines: S) -> String where S.Element == Substring {
         var ignored: [InlineText.LineStart] = []
         return join(lines, numbers: nil, lineStarts: &ignored)
@@ -291,8 +325,12 @@ extension TextBlockBuilder {
         var last: UInt8 = 0, beforeLast: UInt8 = 0
         for (i, line) in lines.enumerated() {
             if !out.isEmpty {
-                let endsHyphenated = (last == UInt8(ascii: "-") || last == UInt8(ascii: "/")) && out.utf8.count >= 2
-                    && ((beforeLast >= 0x30 && beforeLast <= 0x39) || (beforeLast | 0x20 >= 0x61 && beforeLast | 0x20 <= 0x7A))
+                let afterWord = (beforeLast >= 0x30 && beforeLast <= 0x39) || (beforeLast | 0x20 >= 0x61 && beforeLast | 0x20 <= 0x7A)
+                // A hyphen after a bracket too: xml2rfc breaks "ESP[-NULL]" and "2^(32)-1"
+                // after the hyphen (RFC 9099, RFC 9106).
+                let afterBracket = beforeLast == UInt8(ascii: ")") || beforeLast == UInt8(ascii: "]") || beforeLast == UInt8(ascii: "[") || beforeLast == UInt8(ascii: "(")
+                let endsHyphenated = out.utf8.count >= 2
+                    && ((last == UInt8(ascii: "-") && (afterWord || afterBracket)) || (last == UInt8(ascii: "/") && afterWord))
                 if !endsHyphenated { out.append(" "); beforeLast = last; last = 0x20 }
             }
             if let numbers, i < numbers.count, !line.isEmpty { lineStarts.append(.init(offset: out.utf8.count, line: numbers[i])) }
