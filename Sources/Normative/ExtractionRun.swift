@@ -725,7 +725,8 @@ struct ExtractionRun {
         }
     }
 
-    static func normalize(_ text: InlineText) -> Normalized {
+    static func normalize(_ inline: InlineText) -> Normalized {
+        let text = inline.scriptsShown
         // The output is never longer than the input (runs of white space fold to one
         // space, U+00A0's two bytes and U+2028's three to one): it is written in place
         // into room for all of the input, over unsafe buffers, with no copy of each span's
@@ -768,6 +769,13 @@ struct ExtractionRun {
                         } else if b == 0xE2, k + 1 < utf8.count, utf8[k] == 0x80, utf8[k + 1] == 0xA8 {
                             k += 2
                             b = 0x20
+                        } else if (b == 0xE2 && k + 1 < utf8.count && ((utf8[k] == 0x81 && utf8[k + 1] == 0xA0) || (utf8[k] == 0x80 && utf8[k + 1] == 0x8B)))
+                                    || (b == 0xC2 && k < utf8.count && utf8[k] == 0xAD) {
+                            // U+2060 WORD JOINER, U+200B ZERO WIDTH SPACE and U+00AD SOFT
+                            // HYPHEN (xml2rfc's &wj;, &zwsp;, &shy;) show as nothing in text
+                            // ("ELI/&wj;EL", RFC 8662): a statement's text leaves them out.
+                            k += b == 0xE2 ? 2 : 1
+                            continue
                         }
                         if Bytes.isSpace(b) {
                             if c > 0 { pendingSpace = true }

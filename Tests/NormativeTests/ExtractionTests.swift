@@ -212,6 +212,40 @@ enum Fixture {
         #expect(tagged.findings.map(\.code) == [.untaggedKeyword])
     }
 
+    /// A statement's text shows what xml2rfc's text shows: superscripts and subscripts with
+    /// their marks ("2^16", "D_(n-1)"; the plain text ran "216" together, RFC 8755), and
+    /// nothing for a word joiner, a zero-width space or a soft hyphen ("ELI/&wj;EL",
+    /// RFC 8662).
+    @Test func aStatementShowsScriptsAndNotInvisibleCharacters() throws {
+        let xml = """
+        <rfc version="3"><front><title>T</title></front><middle><section><name>S</name>
+        <t>The exponent e MUST satisfy 2<sup>16</sup> &lt; e &lt; 2<sup>256</sup>.</t>
+        <t>Processing of D<sub>n-1</sub> MUST stop at E<sub>n</sub>.</t>
+        <t>An implementation MAY require an ELI/&#x2060;EL, a&#x200B;b and c&#xAD;d.</t>
+        </section></middle></rfc>
+        """
+        let a = try Fixture.analyze(xml, path: "scripts.xml")
+        #expect(a.statements.map(\.text) == [
+            "The exponent e MUST satisfy 2^16 < e < 2^256.",
+            "Processing of D_(n-1) MUST stop at E_n.",
+            "An implementation MAY require an ELI/EL, ab and cd.",
+        ])
+    }
+
+    /// ASN.1 comments set apart from their code are read as a figure's comments: one
+    /// statement per sentence, the dashes of each line left out (RFC 8702 6).
+    @Test func asn1CommentsSetApartAreReadWithoutTheirDashes() throws {
+        let text = "1.  Module\n\n"
+            + "      -- When the id-RSASSA-PSS-* algorithm identifiers are used\n"
+            + "      -- for a public key, the parameters field MUST be absent.  The mask\n"
+            + "      -- generation function MUST be SHAKE128.\n"
+        let a = try Fixture.analyze(text, path: "asn1.txt")
+        #expect(a.statements.map { "\($0.position.location.line) \($0.text)" } == [
+            "3 When the id-RSASSA-PSS-* algorithm identifiers are used for a public key, the parameters field MUST be absent.",
+            "4 The mask generation function MUST be SHAKE128.",
+        ])
+    }
+
     /// RFC 4251 section 3's form: the keywords are listed in one sentence ("shall use the
     /// keywords ... to describe requirements") and interpreted in the next; the list is
     /// boilerplate, not ten requirements.

@@ -309,6 +309,24 @@ public enum TextRenderer {
     }
 }
 
+extension InlineText {
+    /// Superscripts and subscripts as xml2rfc's text shows them ("2^16", "D_(n-1)"), other
+    /// spans as they are: in plain text "2<sup>16</sup>" reads "216" (RFC 8755's "The RSA
+    /// exponent e MUST satisfy 2^16 < e < 2^256").
+    public var scriptsShown: InlineText {
+        guard spans.contains(where: { $0.kind == .emphasis(.sup) || $0.kind == .emphasis(.sub) }) else { return self }
+        var shown = self
+        shown.spans = spans.map { span in
+            switch span.kind {
+            case .emphasis(.sup): Span(TextRenderer.isSimpleExpression(span.text) ? "^\(span.text)" : "^(\(span.text))")
+            case .emphasis(.sub): Span(TextRenderer.isSimpleExpression(span.text) ? "_\(span.text)" : "_(\(span.text))")
+            default: span
+            }
+        }
+        return shown
+    }
+}
+
 extension String {
     /// White space trimmed from both ends, except no-break spaces and forced line breaks
     /// (U+2028: a paragraph that opens with `<br/>` or a comment starts with an empty line).
