@@ -431,7 +431,8 @@ import Testing
 
     /// ASN.1 comments set apart from their module's code are code too (RFC 8702 6: lines
     /// of "-- When the id-RSASSA-PSS-* ... MUST be absent."; RFC 9480: an assignment over
-    /// its comment; RFC 9483 3.1: a field's name over its comments): figures, whose
+    /// its comment; RFC 9483 3.1: a field's name over its comments; RFC 9399: one line of
+    /// comment under a definition): figures, whose
     /// comments are read as prose without their dashes. As paragraphs, each statement ran
     /// on through the next line's "--".
     @Test func asn1CommentsAreCode() throws {
@@ -444,11 +445,14 @@ import Testing
             + "   protection\n"
             + "       -- If present, the same kind of protection MUST be used for all\n"
             + "       --   messages of that PKI management operation.\n\n"
-            + "   -- Not a figure: one line alone may be a signature.\n"
+            + "   -- Not a figure: one line alone may be a signature.\n\n"
+            + "   LogotypeData ::= SEQUENCE {\n      image  SEQUENCE OF LogotypeImage OPTIONAL }\n\n"
+            + "   -- Note: At least one of the OPTIONAL components MUST be present\n"
         let document = try Self.read(text)
         let section = try #require(document.section(numbered: "1"))
+        // One line of comment is code under a definition (RFC 9399), not elsewhere.
         #expect(section.blocks.map { if case .figure = $0 { "figure" } else if case .paragraph = $0 { "paragraph" } else { "other" } }
-                == ["figure", "figure", "figure", "paragraph"])
+                == ["figure", "figure", "figure", "paragraph", "figure", "figure"])
     }
 
     @Test func messageFlowsAreFiguresAndProseArrowsAreNot() throws {

@@ -474,7 +474,14 @@ struct TextBlockBuilder {
                 open.append(node)
                 continue
             }
-            let block = isFlow || chunk.isModule ? figure(chunk) : isQuote ? blockquote(chunk) : plainBlock(chunk)
+            // One line of ASN.1 comment between a module's definitions ("-- Note: At least
+            // one of the OPTIONAL components MUST be present", RFC 9399 under a SEQUENCE):
+            // code too, as the definition above it is.
+            var underCode = false
+            if chunk.lines.count == 1, Self.isASN1Comment(chunk.lines[0]), case .block(.figure(let above))? = lastNode(top: top, open: open) {
+                underCode = ByteSearch.contains(above.verbatim, "::=")
+            }
+            let block = isFlow || chunk.isModule || underCode ? figure(chunk) : isQuote ? blockquote(chunk) : plainBlock(chunk)
             if let list = open.last, indent > list.indent, let item = list.items.last {
                 item.blocks.append(.block(block))
             } else {
