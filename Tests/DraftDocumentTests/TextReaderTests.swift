@@ -705,6 +705,29 @@ import Testing
         ])
     }
 
+    /// A term wider than 40 columns with the first words of its definition beside it, the
+    /// rest on the next page further in (draft-ietf-netconf-keystore: "/keystore/asymmetric-
+    /// keys/asymmetric-key/private-key:  When writing" over a padded page break, "this node,
+    /// implementations MUST ensure ..." under it): one item. The definition was cut after
+    /// "When writing" and its requirements went to a paragraph of their own.
+    @Test func aWideTermsDefinitionGoesOnOverAPageBreak() throws {
+        let text = "1.  Security\n\n"
+            + "   /keystore/asymmetric-keys/asymmetric-key/private-key:  When writing\n"
+            + String(repeating: "\n", count: 11)
+            + "Watsen                     Expires 9 June 2027                  [Page 5]\n\u{0C}\n"
+            + "Internet-Draft      A YANG Data Model for a Keystore       December 2026\n\n\n"
+            + "         this node, implementations MUST ensure that the strength of the\n"
+            + "         key being configured is not greater than the strength of the\n"
+            + "         underlying secure transport connection.\n"
+        let section = try #require(try Self.read(text).section(numbered: "1"))
+        guard section.blocks.count == 1, case .list(let list) = section.blocks[0] else {
+            Issue.record("not one list: \(section.blocks)")
+            return
+        }
+        #expect(list.items.map { $0.term?.plainText } == ["/keystore/asymmetric-keys/asymmetric-key/private-key:"])
+        #expect(list.items.map { Self.texts($0.blocks) } == [["When writing this node, implementations MUST ensure that the strength of the key being configured is not greater than the strength of the underlying secure transport connection."]])
+    }
+
     /// xml2rfc v2's hanging list (`hangIndent="8"`), cut by a page break between two items
     /// (draft-ietf-oauth-revocation-09, section 2.1): the first item is one line, its term
     /// padded to the definitions' column; the second starts the next page in lower case.
@@ -1471,6 +1494,7 @@ import Testing
         ("a lone hyphen keeps the space", ["a -", "b"], "a - b"),
         ("a hyphen after a bracket joins (RFC 9099's \"ESP[-NULL]\")", ["support ESP[-", "NULL] and"], "support ESP[-NULL] and"),
         ("a hyphen after a closing parenthesis joins (RFC 9106's \"2^(32)-1\")", ["from 4 to 2^(32)-", "1."], "from 4 to 2^(32)-1."),
+        ("a hyphen after a quote joins (oggopus's \"('index'-M)\")", ["decoding stream ('index'-", "M) as mono"], "decoding stream ('index'-M) as mono"),
     ])
     func joiningLines(_ rule: String, _ lines: [String], _ expected: String) {
         #expect(TextBlockBuilder.join(lines.map { Substring($0) }) == expected, "\(rule)")

@@ -135,7 +135,9 @@ struct TextBlockBuilder {
         }
         if chunk.count == 1 {
             let first = chunk[0]
-            let gap = Self.termGap(first.content)
+            // Terms as wide as a hanging item's may be (a YANG path, "/keystore/asymmetric-
+            // keys/asymmetric-key/private-key:  When writing" over the break).
+            let gap = Self.termGap(first.content, width: 64)
             let hangs = Self.listMarker(first.content) != nil || gap != nil
             guard next.indent == first.indent || (hangs && next.indent > first.indent && next.indent <= first.indent + 12) else { return false }
             if let gap, next.indent == first.indent, first.content.utf8[gap.termEnd..<gap.textStart].count >= 3 { return false }

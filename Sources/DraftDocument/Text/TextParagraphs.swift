@@ -326,9 +326,11 @@ extension TextBlockBuilder {
         for (i, line) in lines.enumerated() {
             if !out.isEmpty {
                 let afterWord = (beforeLast >= 0x30 && beforeLast <= 0x39) || (beforeLast | 0x20 >= 0x61 && beforeLast | 0x20 <= 0x7A)
-                // A hyphen after a bracket too: xml2rfc breaks "ESP[-NULL]" and "2^(32)-1"
-                // after the hyphen (RFC 9099, RFC 9106).
-                let afterBracket = beforeLast == UInt8(ascii: ")") || beforeLast == UInt8(ascii: "]") || beforeLast == UInt8(ascii: "[") || beforeLast == UInt8(ascii: "(")
+                // A hyphen after a bracket or a quote too: xml2rfc breaks "ESP[-NULL]",
+                // "2^(32)-1" and "('index'-M)" after the hyphen (RFC 9099, RFC 9106,
+                // draft-ietf-codec-oggopus).
+                let afterBracket = beforeLast == UInt8(ascii: ")") || beforeLast == UInt8(ascii: "]") || beforeLast == UInt8(ascii: "[")
+                    || beforeLast == UInt8(ascii: "(") || beforeLast == UInt8(ascii: "'") || beforeLast == UInt8(ascii: "\"")
                 let endsHyphenated = out.utf8.count >= 2
                     && ((last == UInt8(ascii: "-") && (afterWord || afterBracket)) || (last == UInt8(ascii: "/") && afterWord))
                 if !endsHyphenated { out.append(" "); beforeLast = last; last = 0x20 }
