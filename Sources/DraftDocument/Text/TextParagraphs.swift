@@ -39,12 +39,12 @@ extension TextBlockBuilder {
             // over its definition, "|  np:  Requested Mail Receiver policy ...", RFC 9091):
             // its items, marker or term off their text; items parted by bar-only lines are
             // one list.
-            if let (items, found) = listItems(Chunk(lines: inner)), let family = found {
+            if let (items, found) = listItems(Chunk(lines: inner)), let family = found, let firstItem = items.first {
                 if let open = list, open.family == family, open.indent == inner[0].indent, case .list? = blocks.last {
                     open.items += items
                     blocks[blocks.count - 1] = open.block()
                 } else {
-                    let node = ListNode(family: family, indent: inner[0].indent, items: items, location: items[0].location)
+                    let node = ListNode(family: family, indent: inner[0].indent, items: items, location: firstItem.location)
                     blocks.append(node.block())
                     list = node
                 }
