@@ -44,8 +44,8 @@ extension TextBlockBuilder {
     /// 5, read as a list and cut the sentence in two.
     private static func isParenthesisedLabel(_ label: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
         if label.allSatisfy(TextHeadings.isDigit) || label.count == 1 { return true }
-        let roman: Set<UInt8> = [0x69, 0x76, 0x78, 0x6C, 0x63] // i v x l c
-        return label.allSatisfy { roman.contains($0) } || label.allSatisfy { roman.contains($0 | 0x20) && TextHeadings.isUpper($0) }
+        func isRoman(_ b: UInt8) -> Bool { b == 0x69 || b == 0x76 || b == 0x78 || b == 0x6C || b == 0x63 } // i v x l c
+        return label.allSatisfy(isRoman) || label.allSatisfy { TextHeadings.isUpper($0) && isRoman($0 | 0x20) }
     }
 
     /// An ASCII marker at the start of `u` (a line's first bytes): its length, family and
@@ -707,10 +707,11 @@ extension TextBlockBuilder {
             // subset of ... the conventional" / "configuration datastores.", a definition's
             // lines in RFC 8808 2). A list would end in a blank line. (Items whose lines do
             // not hang, "- every recursive DNS server SHOULD ... or dual" / "stack," / "-
-            // every single DNS zone ...", have another marker further down.)
+            // every single DNS zone ...", have another marker a few lines down: looked for
+            // within 40, so that a chunk of many such lines is not read over and over.)
             if !hangs, end < lines.endIndex, lines[end].indent == indent, Self.listMarker(lines[end].content) == nil,
                lines[k].content.dropFirst(marker.textColumn).first?.isUppercase != true,
-               !lines[end...].contains(where: { $0.indent == indent && Self.listMarker($0.content)?.family == marker.family }) { continue }
+               !lines[end..<min(lines.endIndex, end + 40)].contains(where: { $0.indent == indent && Self.listMarker($0.content)?.family == marker.family }) { continue }
             return k..<end
         }
         return nil
