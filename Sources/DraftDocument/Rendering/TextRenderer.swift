@@ -70,8 +70,8 @@ public enum TextRenderer {
                 case .em: out += "_\(span.text)_"
                 case .strong: out += "*\(span.text)*"
                 case .tt: out += span.text
-                case .sub: out += isSimpleExpression(span.text) ? "_\(span.text)" : "_(\(span.text))"
-                case .sup: out += isSimpleExpression(span.text) ? "^\(span.text)" : "^(\(span.text))"
+                case .sub: out += scripted(span.text, mark: "_")
+                case .sup: out += scripted(span.text, mark: "^")
                 }
             case .invisible(let what):
                 if !span.text.isEmpty, what.hasPrefix("cref:") { out += commentLines(span.text, width: commentWidth) }
@@ -100,6 +100,12 @@ public enum TextRenderer {
     /// then an expression already in balanced parentheses, or digits with at most one
     /// decimal point followed by letters and digits ("2", "n", "1.5e"; not "a.0", "n+1",
     /// nor anything holding "_").
+    /// A subscript ("_") or superscript ("^") as xml2rfc's text prints it: "2^16",
+    /// "D_(n-1)" (an expression that is not simple in parentheses).
+    static func scripted(_ text: String, mark: String) -> String {
+        isSimpleExpression(text) ? mark + text : mark + "(" + text + ")"
+    }
+
     static func isSimpleExpression(_ s: String) -> Bool {
         var body = Substring(s)
         if let f = body.unicodeScalars.first, "+-\u{2212}\u{00B1}\u{2213}\u{FE63}\u{FF0B}\u{FF0D}".unicodeScalars.contains(f) {
@@ -318,8 +324,8 @@ extension InlineText {
         var shown = self
         shown.spans = spans.map { span in
             switch span.kind {
-            case .emphasis(.sup): Span(TextRenderer.isSimpleExpression(span.text) ? "^\(span.text)" : "^(\(span.text))")
-            case .emphasis(.sub): Span(TextRenderer.isSimpleExpression(span.text) ? "_\(span.text)" : "_(\(span.text))")
+            case .emphasis(.sup): Span(TextRenderer.scripted(span.text, mark: "^"))
+            case .emphasis(.sub): Span(TextRenderer.scripted(span.text, mark: "_"))
             default: span
             }
         }

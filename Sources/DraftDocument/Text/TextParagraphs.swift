@@ -40,7 +40,7 @@ extension TextBlockBuilder {
             // its items, marker or term off their text; items parted by bar-only lines are
             // one list.
             if let (items, found) = listItems(Chunk(lines: inner)), let family = found, let firstItem = items.first {
-                if let open = list, open.family == family, open.indent == inner[0].indent, case .list? = blocks.last {
+                if let open = list, open.family == family, open.indent == inner[0].indent {
                     open.items += items
                     blocks[blocks.count - 1] = open.block()
                 } else {
@@ -94,9 +94,9 @@ extension TextBlockBuilder {
         // ran on through the next line's "--".
         // So is a field's name over its comments ("protection" over "-- If present, the
         // same kind of protection MUST be used ...", RFC 9483 3.1).
-        if lines.count >= 2, lines.contains(where: Self.isASN1Comment),
-           lines.dropFirst().allSatisfy({ Self.isASN1Comment($0) || ByteSearch.contains($0.content, " ::= ") }),
-           Self.isASN1Comment(lines[0]) || ByteSearch.contains(lines[0].content, " ::= ") || !lines[0].content.contains(" ") { return true }
+        func isASN1(_ line: TextLine) -> Bool { Self.isASN1Comment(line) || ByteSearch.contains(line.content, " ::= ") }
+        if lines.count >= 2, lines.contains(where: Self.isASN1Comment), lines.dropFirst().allSatisfy(isASN1),
+           isASN1(lines[0]) || !lines[0].content.contains(" ") { return true }
         var gapped = false
         for line in lines {
             if Self.hasArt(line.content) { return true }
@@ -303,8 +303,8 @@ extension TextBlockBuilder {
 
     /// Lines of running text joined with single spaces; a line ending in a hyphen or slash
     /// after a letter or digit joins the next directly ("Selector-" + "initiator",
-    /// "Send/" + "Receive"), and a hyphen after a bracket ("ESP[-" + "NULL]"): xml2rfc
-    /// breaks lines after both.
+    /// "Send/" + "Receive"), and a hyphen after a bracket or quote ("ESP[-" + "NULL]"):
+    /// xml2rfc breaks lines after both.
     static func join<S: Sequence>(_ lines: S) -> String where S.Element == Substring {
         var ignored: [InlineText.LineStart] = []
         return join(lines, numbers: nil, lineStarts: &ignored)
@@ -329,8 +329,7 @@ extension TextBlockBuilder {
                 // A hyphen after a bracket or a quote too: xml2rfc breaks "ESP[-NULL]",
                 // "2^(32)-1" and "('index'-M)" after the hyphen (RFC 9099, RFC 9106,
                 // draft-ietf-codec-oggopus).
-                let afterBracket = beforeLast == UInt8(ascii: ")") || beforeLast == UInt8(ascii: "]") || beforeLast == UInt8(ascii: "[")
-                    || beforeLast == UInt8(ascii: "(") || beforeLast == UInt8(ascii: "'") || beforeLast == UInt8(ascii: "\"")
+                let afterBracket = "()[]'\"".utf8.contains(beforeLast)
                 let endsHyphenated = out.utf8.count >= 2
                     && ((last == UInt8(ascii: "-") && (afterWord || afterBracket)) || (last == UInt8(ascii: "/") && afterWord))
                 if !endsHyphenated { out.append(" "); beforeLast = last; last = 0x20 }
