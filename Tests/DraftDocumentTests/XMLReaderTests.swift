@@ -287,6 +287,27 @@ func numbering(_ document: Document) -> [String] {
         #expect(section.paragraphs.first?.content.plainText == "a\u{00A0}b\u{2013}c")
     }
 
+    /// Any other undeclared name is kept as written, in an attribute as in text, each with
+    /// a warning at its line (libxml2 dropped it from the attribute without a word); the
+    /// document's own declarations and `&rfc.number;` read as before.
+    @Test func undeclaredEntitiesAreKeptWithAWarning() throws {
+        let doc = try parseXML("""
+        <?xml version="1.0"?>
+        <!DOCTYPE rfc SYSTEM "rfc2629.dtd" [ <!ENTITY own "declared"> ]>
+        <rfc number="9999"><front><title>T</title></front><middle>
+        <section title="Intro &foo; &own; &nbsp;x"><t>Text &bar; &own; RFC &rfc.number; &foo;.</t></section>
+        </middle></rfc>
+        """)
+        let section = try #require(doc.sections.first)
+        #expect(section.title == "Intro &foo; declared x")
+        #expect(section.paragraphs.first?.content.plainText == "Text &bar; declared RFC 9999 &foo;.")
+        #expect(doc.warnings.map { "\($0.location?.line ?? 0): \($0.message)" } == [
+            "4: undeclared entity &bar; left as is",
+            "4: undeclared entity &foo; left as is",
+            "4: undeclared entity &foo; in the title attribute of <section> left as is",
+        ])
+    }
+
     @Test func symrefsNoNumbersCitations() throws {
         let doc = try parseXML("""
         <?xml version="1.0"?>

@@ -6,16 +6,73 @@ enum XMLCharacterEntities {
     /// libxml2's entity lookup for the parser: the document's own declaration first, else
     /// one of these, declared in the document's internal subset when first met. libxml2
     /// leaves an undeclared reference in text for the reader to map, but drops one in an
-    /// attribute: a v2 `title="... (Code&nbsp;0)"` read as "Code0". Only a document with a
+    /// attribute: a v2 `title="... (Code&nbsp;0)"` read as "Code0". Any other name is
+    /// declared as its own reference ("&foo;" reads "&foo;", marked `undeclaredMarker`),
+    /// so an attribute keeps it too and the reader can say so. Only a document with a
     /// DOCTYPE gets them (without one, an undeclared entity is a well-formedness error).
     static let lookUp: getEntitySAXFunc = { context, name in
         if let declared = xmlSAX2GetEntity(context, name) { return declared }
         guard let context, let name else { return nil }
         let parser = context.assumingMemoryBound(to: xmlParserCtxt.self)
         guard parser.pointee.inSubset == 0, let document = parser.pointee.myDoc,
-              document.pointee.intSubset != nil,
-              let character = table[String(cString: name)] else { return nil }
-        return xmlAddDocEntity(document, name, Int32(XML_INTERNAL_GENERAL_ENTITY.rawValue), nil, nil, character)
+              document.pointee.intSubset != nil else { return nil }
+        let key = String(cString: name)
+        if let character = table[key] {
+            return xmlAddDocEntity(document, name, Int32(XML_INTERNAL_GENERAL_ENTITY.rawValue), nil, nil, character)
+        }
+        // "&#38;" is the ampersand as a character reference: the replacement text is read
+        // as markup again, where "&foo;" would refer to itself.
+        return xmlAddDocEntity(document, name, Int32(XML_INTERNAL_GENERAL_ENTITY.rawValue), nil, undeclaredMarker, "&#38;\(key);")
+    }
+
+    /// The system identifier `lookUp` gives an entity the document never declared.
+    static let undeclaredMarker = "urn:draftcheck:undeclared-entity"
+
+    /// Whether `entity` is one the document never declared, kept as its reference.
+    static func isUndeclared(_ entity: UnsafePointer<xmlEntity>) -> Bool {
+        guard let id = entity.pointee.SystemID else { return false }
+        return undeclaredMarker.withCString { xmlStrEqual(id, UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) != 0 }
+    }
+
+    /// A warning for each undeclared entity kept in an attribute value, at its element's
+    /// line (one in text is reported where the text is read). Nothing is walked unless the
+    /// document met such an entity.
+    static func attributeWarnings(in document: xmlDocPtr, path: String) -> [DocumentWarning] {
+        var declaration = document.pointee.intSubset?.pointee.children
+        var any = false
+        while let d = declaration, !any {
+            if d.pointee.type == XML_ENTITY_DECL {
+                any = isUndeclared(UnsafeRawPointer(d).assumingMemoryBound(to: xmlEntity.self))
+            }
+            declaration = d.pointee.next
+        }
+        guard any, let root = xmlDocGetRootElement(document) else { return [] }
+        var warnings: [DocumentWarning] = []
+        var stack = [root]
+        while let element = stack.popLast() {
+            var attribute = element.pointee.properties
+            while let a = attribute {
+                var child = a.pointee.children
+                while let c = child {
+                    if c.pointee.type == XML_ENTITY_REF_NODE, let entityName = c.pointee.name,
+                       let entity = xmlGetDocEntity(document, entityName), isUndeclared(entity) {
+                        let owner = XMLNode(element)
+                        let attributeName = a.pointee.name.map { String(cString: $0) } ?? ""
+                        warnings.append(DocumentWarning("undeclared entity &\(String(cString: entityName)); in the \(attributeName) attribute of <\(owner.name)> left as is",
+                                                        at: SourceLocation(file: path, line: owner.line)))
+                    }
+                    child = c.pointee.next
+                }
+                attribute = a.pointee.next
+            }
+            // Children pushed last first, so elements are met in document order.
+            var child = element.pointee.last
+            while let c = child {
+                if c.pointee.type == XML_ELEMENT_NODE { stack.append(c) }
+                child = c.pointee.prev
+            }
+        }
+        return warnings
     }
 
     static let table: [String: String] = [

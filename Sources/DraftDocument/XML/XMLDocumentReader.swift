@@ -20,6 +20,12 @@ enum XMLDocumentReader {
             throw DocumentError(.notAnRFCDocument, "root element is <\(root.name)>, not <rfc>: not an xml2rfc document", at: SourceLocation(file: path, line: root.line, column: 1))
         }
         let resolver = IncludeResolver(documentPath: path, includeDirectories: includeDirectories, fetchReference: fetchReference)
+        var result = try build(document, root: root, path: path, resolver: resolver, outline: outline)
+        result.warnings += XMLCharacterEntities.attributeWarnings(in: document, path: path)
+        return result
+    }
+
+    private static func build(_ document: xmlDocPtr, root: XMLNode, path: String, resolver: IncludeResolver, outline: Bool) throws -> Document {
         if outline {
             let builder = XMLModelBuilder(document: document, path: path, resolver: resolver, outlineOnly: true)
             defer { builder.freeIncludedDocuments() }

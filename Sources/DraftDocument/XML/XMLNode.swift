@@ -46,7 +46,14 @@ struct XMLNode {
                     var value = ""
                     var child = a.pointee.children
                     while let c = child {
-                        if let text = c.pointee.content { value += String(cString: text) }
+                        if c.pointee.type == XML_ENTITY_REF_NODE, let entityName = c.pointee.name,
+                           let entity = xmlGetDocEntity(c.pointee.doc, entityName), XMLCharacterEntities.isUndeclared(entity) {
+                            // Never declared: the reference as written (its replacement
+                            // text is the reference escaped).
+                            value += "&\(String(cString: entityName));"
+                        } else if let text = c.pointee.content {
+                            value += String(cString: text)
+                        }
                         child = c.pointee.next
                     }
                     return value

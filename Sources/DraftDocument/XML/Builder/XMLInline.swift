@@ -23,7 +23,7 @@ extension XMLModelBuilder {
             return
         }
         if node.isEntityReference {
-            if let entity = xmlGetDocEntity(document, node.pointer.pointee.name) {
+            if let entity = xmlGetDocEntity(document, node.pointer.pointee.name), !XMLCharacterEntities.isUndeclared(entity) {
                 if entity.pointee.etype == XML_EXTERNAL_GENERAL_PARSED_ENTITY {
                     warn("external entity &\(node.name); in running text not expanded", node)
                     return
