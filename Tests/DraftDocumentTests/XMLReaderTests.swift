@@ -273,39 +273,63 @@ func numbering(_ document: Document) -> [String] {
 
     /// libxml2 drops an undeclared entity from an attribute; the xml2rfc character entities
     /// are declared when first met, so a v2 title keeps its no-break space (draft-ietf-
-    /// codec-opus: "(Code&nbsp;0)" read as "(Code0)") and text keeps reading them.
+    /// codec-opus: "(Code&nbsp;0)" read as "(Code0)") and text keeps reading them: all
+    /// of them, as xml2rfc's DTD declares them (an author's "Fran&ccedil;ois" too).
     @Test func characterEntitiesInAttributesAreKept() throws {
         let doc = try parseXML("""
         <?xml version="1.0"?>
         <!DOCTYPE rfc SYSTEM "rfc2629.dtd">
-        <rfc><front><title>T</title></front><middle><section title="One Frame (Code&nbsp;0) &mdash; &#xA0;x">
-        <t>a&nbsp;b&ndash;c</t></section></middle></rfc>
+        <rfc><front><title>T</title></front><middle><section title="One Frame (Code&nbsp;0) &mdash; &#xA0;x Fran&ccedil;ois">
+        <t>a&nbsp;b&ndash;c 2&circ;8 &Scaron;&oelig;&prime;</t></section></middle></rfc>
         """)
         let section = try #require(doc.sections.first)
         // A title's white space, the no-break space among it, is folded to single spaces.
-        #expect(section.title == "One Frame (Code 0) \u{2014} x")
-        #expect(section.paragraphs.first?.content.plainText == "a\u{00A0}b\u{2013}c")
+        #expect(section.title == "One Frame (Code 0) \u{2014} x Fran\u{00E7}ois")
+        // Every name xml2rfc's entity files declare; "circ" is rfc2629-other.ent's "^".
+        #expect(section.paragraphs.first?.content.plainText == "a\u{00A0}b\u{2013}c 2^8 \u{0160}\u{0153}\u{2032}")
+        #expect(doc.warnings.isEmpty)
     }
 
     /// Any other undeclared name is kept as written, in an attribute as in text, each with
-    /// a warning at its line (libxml2 dropped it from the attribute without a word); the
-    /// document's own declarations and `&rfc.number;` read as before.
+    /// a warning at its line (libxml2 dropped it from the attribute without a word, and
+    /// refused a document that had one in an entity's text); the document's own
+    /// declarations, `&rfc.number;` and a reference entity nobody declared read as before.
     @Test func undeclaredEntitiesAreKeptWithAWarning() throws {
         let doc = try parseXML("""
         <?xml version="1.0"?>
-        <!DOCTYPE rfc SYSTEM "rfc2629.dtd" [ <!ENTITY own "declared"> ]>
+        <!DOCTYPE rfc SYSTEM "rfc2629.dtd" [ <!ENTITY own "declared"> <!ENTITY para "<t>In &inner; it.</t>"> ]>
         <rfc number="9999"><front><title>T</title></front><middle>
-        <section title="Intro &foo; &own; &nbsp;x"><t>Text &bar; &own; RFC &rfc.number; &foo;.</t></section>
-        </middle></rfc>
+        <section title="Intro &foo; &own; &nbsp;x" anchor="a&foo;"><t>Text &bar; &own; RFC &rfc.number; &foo; &bar;.</t>&para;</section>
+        </middle><back><references title="Normative References">&RFC9999;</references></back></rfc>
         """)
         let section = try #require(doc.sections.first)
         #expect(section.title == "Intro &foo; declared x")
-        #expect(section.paragraphs.first?.content.plainText == "Text &bar; declared RFC 9999 &foo;.")
+        #expect(section.anchor == "a&foo;")
+        #expect(section.paragraphs.map(\.content.plainText) == ["Text &bar; declared RFC 9999 &foo; &bar;.", "In &inner; it."])
+        // Each name once in text and once in attributes, where first met.
         #expect(doc.warnings.map { "\($0.location?.line ?? 0): \($0.message)" } == [
             "4: undeclared entity &bar; left as is",
             "4: undeclared entity &foo; left as is",
+            // libxml2 counts the lines of an entity's text from its start.
+            "1: undeclared entity &inner; left as is",
+            "5: undeclared entity &RFC9999; in references; skipped",
             "4: undeclared entity &foo; in the title attribute of <section> left as is",
         ])
+    }
+
+    /// A hostile document of many undeclared names: the first thousand get placeholders,
+    /// the rest are what libxml2 makes of them (dropped from an attribute, kept in text).
+    @Test func undeclaredEntityPlaceholdersAreBounded() throws {
+        let names = (0...XMLCharacterEntities.maximumPlaceholders).map { "&e\($0);" }.joined()
+        let doc = try parseXML("""
+        <!DOCTYPE rfc SYSTEM "rfc2629.dtd">
+        <rfc><front><title>T</title></front><middle><section title="\(names)"><t>\(names)</t></section></middle></rfc>
+        """)
+        let section = try #require(doc.sections.first)
+        let last = XMLCharacterEntities.maximumPlaceholders
+        #expect(section.title == (0..<last).map { "&e\($0);" }.joined())
+        #expect(section.paragraphs.first?.content.plainText == names)
+        #expect(doc.warnings.count == 2 * last + 1)
     }
 
     @Test func symrefsNoNumbersCitations() throws {

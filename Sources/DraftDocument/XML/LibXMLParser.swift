@@ -68,6 +68,18 @@ enum LibXMLParser {
         }
     }
 
+    /// What a parse of a document keeps beside libxml2's context (its `_private`): the
+    /// errors, and how many names the document never declared were given placeholders.
+    final class Session {
+        let errors = FirstError()
+        var placeholders = 0
+
+        /// The session of a parser context `parse` made; nil for any other context.
+        static func of(_ context: UnsafePointer<xmlParserCtxt>) -> Session? {
+            context.pointee._private.map { Unmanaged<Session>.fromOpaque($0).takeUnretainedValue() }
+        }
+    }
+
     /// Parses `data` into a libxml2 document the caller must free with `xmlFreeDoc`.
     /// - Throws: `DocumentError.malformedXML` with `FILE:LINE:COL` of libxml2's first
     ///   diagnostic, `.refusedUnsafe` when libxml2 stopped on an entity loop or its depth limit.
@@ -113,20 +125,21 @@ enum LibXMLParser {
         }
         defer { xmlFreeParserCtxt(context) }
         _ = xmlCtxtUseOptions(context, options)
-        let first = FirstError()
-        let box = Unmanaged.passRetained(first)
+        let session = Session()
+        let first = session.errors
+        let box = Unmanaged.passRetained(session)
         defer { box.release() }
         context.pointee._private = box.toOpaque()
         context.pointee.sax.pointee.serror = { userData, error in
             guard let userData, let error else { return }
             let ctxt = userData.assumingMemoryBound(to: xmlParserCtxt.self)
-            guard let privateData = ctxt.pointee._private else { return }
-            Unmanaged<FirstError>.fromOpaque(privateData).takeUnretainedValue().record(error)
+            guard let session = Session.of(ctxt) else { return }
+            session.errors.record(error)
         }
         context.pointee.sax.pointee.getEntity = XMLCharacterEntities.lookUp
         // Errors libxml2 raises outside the parser context (encoding conversion, I/O) go to
         // the thread's structured handler; without one libxml2 prints them to standard error.
-        xmlSetStructuredErrorFunc(box.toOpaque()) { userData, error in
+        xmlSetStructuredErrorFunc(Unmanaged.passUnretained(first).toOpaque()) { userData, error in
             guard let userData, let error else { return }
             Unmanaged<FirstError>.fromOpaque(userData).takeUnretainedValue().record(error)
         }

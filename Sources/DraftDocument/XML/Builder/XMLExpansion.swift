@@ -4,6 +4,15 @@ import Foundation
 /// What the walk reads from elsewhere: internal entities expanded in place (within a
 /// budget), and bibliography entries from xi:include, `<?rfc include?>` and SYSTEM entities.
 extension XMLModelBuilder {
+    /// The entity `name` refers to, declared by the document or one of xml2rfc's character
+    /// entities; nil for a name never declared (the parser keeps those as placeholders
+    /// that read as the reference itself, `XMLCharacterEntities.lookUp`), which the walk
+    /// reports where it meets it.
+    func declaredEntity(_ name: UnsafePointer<xmlChar>?) -> xmlEntityPtr? {
+        guard let entity = xmlGetDocEntity(document, name), !XMLCharacterEntities.isUndeclared(entity) else { return nil }
+        return entity
+    }
+
     /// Calls `body` for each child, expanding references to internal entities in place
     /// (within the expansion budget), and to external parsed entities (a file beside the
     /// draft, as xml2rfc reads it; see `readExternalEntity`) except in `<references>`, whose
@@ -16,7 +25,7 @@ extension XMLModelBuilder {
     }
 
     func visit(_ child: XMLNode, in parent: XMLNode, _ body: (XMLNode) throws -> Void) throws {
-        if child.isEntityReference, let entity = xmlGetDocEntity(document, child.pointer.pointee.name) {
+        if child.isEntityReference, let entity = declaredEntity(child.pointer.pointee.name) {
             if entity.pointee.etype == XML_INTERNAL_GENERAL_ENTITY, Self.entityHasMarkup(entity) {
                 return try expandEntity(child, body)
             }
@@ -37,7 +46,7 @@ extension XMLModelBuilder {
     }
 
     func expandEntity(_ reference: XMLNode, _ body: (XMLNode) throws -> Void) throws {
-        guard let entity = xmlGetDocEntity(document, reference.pointer.pointee.name) else { return }
+        guard let entity = declaredEntity(reference.pointer.pointee.name) else { return }
         expansion.entityNesting += 1
         defer { expansion.entityNesting -= 1 }
         guard expansion.entityNesting <= Self.maximumEntityNesting else {
@@ -61,7 +70,7 @@ extension XMLModelBuilder {
             expansion.entityExpansions += 1
             try checkExpansionBudget(reference)
             let node = XMLNode(c)
-            if node.isEntityReference, let inner = xmlGetDocEntity(document, c.pointee.name), inner.pointee.etype == XML_INTERNAL_GENERAL_ENTITY {
+            if node.isEntityReference, let inner = declaredEntity(c.pointee.name), inner.pointee.etype == XML_INTERNAL_GENERAL_ENTITY {
                 try expandEntity(node, body)
             } else {
                 try body(node)
@@ -94,7 +103,7 @@ extension XMLModelBuilder {
             while let c = child { stack.append(c); child = c.pointee.next }
             while let node = stack.popLast(), total <= Self.maximumEntityBytes {
                 if node.pointee.type == XML_ENTITY_REF_NODE {
-                    if let inner = xmlGetDocEntity(document, node.pointee.name), inner != entity {
+                    if let inner = declaredEntity(node.pointee.name), inner != entity {
                         total += expandedSize(of: inner, depth: depth + 1)
                     }
                     continue
@@ -161,7 +170,7 @@ extension XMLModelBuilder {
     }
 
     func entityReferences(_ node: XMLNode) throws -> [Reference] {
-        guard let entity = xmlGetDocEntity(document, node.pointer.pointee.name) else {
+        guard let entity = declaredEntity(node.pointer.pointee.name) else {
             warn("undeclared entity &\(node.name); in references; skipped", node)
             return []
         }

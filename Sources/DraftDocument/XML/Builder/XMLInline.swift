@@ -23,7 +23,7 @@ extension XMLModelBuilder {
             return
         }
         if node.isEntityReference {
-            if let entity = xmlGetDocEntity(document, node.pointer.pointee.name), !XMLCharacterEntities.isUndeclared(entity) {
+            if let entity = declaredEntity(node.pointer.pointee.name) {
                 if entity.pointee.etype == XML_EXTERNAL_GENERAL_PARSED_ENTITY {
                     warn("external entity &\(node.name); in running text not expanded", node)
                     return
@@ -37,7 +37,7 @@ extension XMLModelBuilder {
                 let number = xmlDocGetRootElement(document).flatMap { XMLNode($0).attribute("number") }
                 appendText(number.flatMap { $0.isEmpty ? nil : $0 } ?? "XXXX", to: &out)
             } else {
-                warn("undeclared entity &\(node.name); left as is", node)
+                if undeclaredReported.insert(node.name).inserted { warn("undeclared entity &\(node.name); left as is", node) }
                 appendText("&\(node.name);", to: &out)
             }
             return

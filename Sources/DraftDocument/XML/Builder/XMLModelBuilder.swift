@@ -128,6 +128,9 @@ final class XMLModelBuilder {
     var docName: String?
     var hasIndexEntries = false
     var warnings: [DocumentWarning] = []
+    /// Undeclared entity names warned about in text: once each (a document of 400,000
+    /// references to one gave as many warnings, 130 times its size in memory).
+    var undeclaredReported: Set<String> = []
 
     var xrefs = CrossReferences()
     var numbering = Numbering()
