@@ -305,6 +305,36 @@ import Testing
         #expect(wide.paragraphs.last?.content.plainText.hasSuffix("The paper specification MAY be cited under related information.") == true)
     }
 
+    /// Prose with one line a column further in (a stray space at its start: RFC 1826 3.3)
+    /// is a paragraph, its requirements read; read as a figure, all four were lost. Header
+    /// lines folded a column in, and art, stay figures.
+    @Test func proseWithOneStrayIndentIsAParagraph() throws {
+        let text = """
+            1.  Calculation
+
+               occurs PRIOR to processing by the local IP Authentication Header
+               implementation.  The "more" bit is of course cleared upon reassembly.
+                Hence, no other fields in the IPv4 header will vary in transit from
+               the perspective of the IP Authentication Header implementation.  The
+               "TIME TO LIVE" and "HEADER CHECKSUM" fields of the IPv4 base header
+               MUST be set to all zeros for the Authentication Data calculation.
+
+               Subject: the results of the meeting in the city
+                and what was said there by everyone
+               From: the chair of the working group
+
+            """
+        let section = try #require(try Self.read(text).section(numbered: "1"))
+        #expect(section.paragraphs.map(\.content.plainText) == [
+            "occurs PRIOR to processing by the local IP Authentication Header implementation.  The \"more\" bit is of course cleared upon reassembly. Hence, no other fields in the IPv4 header will vary in transit from the perspective of the IP Authentication Header implementation.  The \"TIME TO LIVE\" and \"HEADER CHECKSUM\" fields of the IPv4 base header MUST be set to all zeros for the Authentication Data calculation.",
+        ])
+        guard case .figure(let header)? = section.blocks.last else {
+            Issue.record("header lines not a figure: \(section.blocks)")
+            return
+        }
+        #expect(header.verbatim.hasPrefix("Subject: the results"))
+    }
+
     /// A quoted section as xml2rfc 3 prints `<blockquote>` ("|  " before every line) holding
     /// a diagram with a flow arrow (RFC 9443 3, quoting RFC 7983): a quote whose prose is
     /// paragraphs (its requirements read) and whose diagram is a figure; the arrow made the

@@ -106,7 +106,7 @@ extension TextBlockBuilder {
         guard lines.count > 1 else { return false }
         let rest = lines.dropFirst()
         let restIndent = rest.first!.indent
-        if rest.contains(where: { $0.indent != restIndent }) { return true }
+        if rest.contains(where: { $0.indent != restIndent }), !Self.hasOneStrayIndent(lines) { return true }
         // A definition in code over lines further in: an ASN.1 type and its body
         // ("PKOcspData ::= SEQUENCE OF OcspResponse" over "-- comments", RFC 4557).
         if restIndent > lines[0].indent, Self.opensCodeBlock(lines[0].content) || Self.isABNFRule(lines[...]) { return true }
@@ -126,6 +126,37 @@ extension TextBlockBuilder {
             }
         }
         return (braces >= 1 || semicolons >= 2) && (braces + semicolons) * 2 >= lines.count
+    }
+
+    /// Prose with one line set a column or two further in than the rest, as a stray space
+    /// at a line's start leaves it ("... the 'giaddr' and" over " 'hops' fields in the DHCP
+    /// message, the contents of those two fields" over "MUST be set to zero ...",
+    /// draft-ietf-dhc-authentication-14; RFC 1826 3.3's four requirements, RFC 6171 3,
+    /// RFC 6613 2.6.4). Read as a figure, its statements were lost. Every line but the last
+    /// holds three lower-case words or more, the shifted one too, a sentence ends in it, and
+    /// it is not a message's header lines ("Name: value", folded a column in).
+    static func hasOneStrayIndent(_ lines: [TextLine]) -> Bool {
+        guard lines.count >= 3 else { return false }
+        let margin = lines[0].indent
+        var stray: Int?
+        for (i, line) in lines.enumerated() where line.indent != margin {
+            guard stray == nil, line.indent - margin == 1 || line.indent - margin == 2 else { return false }
+            stray = i
+        }
+        guard let stray, lowercaseWords(lines[stray].content) >= 3,
+              lines.dropLast().allSatisfy({ lowercaseWords($0.content) >= 3 }),
+              lines.contains(where: { $0.content.utf8.last == UInt8(ascii: ".") || ByteSearch.contains($0.content, ". ") }) else { return false }
+        return lines.count(where: { isHeaderField($0.content) }) * 2 < lines.count
+    }
+
+    /// A message header's line: a field name of letters, digits and hyphens, a colon and a
+    /// space ("Content-Type: text/plain").
+    private static func isHeaderField(_ content: Substring) -> Bool {
+        let u = content.utf8
+        guard let colon = u.firstIndex(of: UInt8(ascii: ":")), colon != u.startIndex,
+              u[u.startIndex..<colon].allSatisfy({ ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || TextHeadings.isDigit($0) || $0 == UInt8(ascii: "-") }) else { return false }
+        let after = u.index(after: colon)
+        return after == u.endIndex || u[after] == 0x20
     }
 
     /// An ABNF rule (RFC 5234) over lines further in: "alarmprop  = (" over "; the following
