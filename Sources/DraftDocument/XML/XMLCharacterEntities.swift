@@ -29,6 +29,7 @@ enum XMLCharacterEntities {
         return xmlAddDocEntity(document, name, Int32(XML_INTERNAL_GENERAL_ENTITY.rawValue), nil, undeclaredMarker, "&#38;\(key);")
     }
 
+    /// How many undeclared names one document may have placeholders for.
     static let maximumPlaceholders = 1_000
 
     /// The system identifier `lookUp` gives an entity the document never declared.
@@ -86,6 +87,8 @@ enum XMLCharacterEntities {
     /// Names and characters: every entity of xml2rfc's rfc2629-xhtml.ent and
     /// rfc2629-other.ent (the sets its rfc2629.dtd loads, the first declaration of a name
     /// winning: "circ" is "^"), then five HTML names beyond them (uarr, darr, ne, zwj, zwnj).
+    /// "permil" is the per mille sign, as its name and the file's own comment say (the file
+    /// declares it U+2032, the prime).
     static let table: [String: String] = [
         "nbsp": "\u{00A0}", "iexcl": "\u{00A1}", "cent": "\u{00A2}", "pound": "\u{00A3}",
         "curren": "\u{00A4}", "yen": "\u{00A5}", "brvbar": "\u{00A6}", "sect": "\u{00A7}",
@@ -116,7 +119,7 @@ enum XMLCharacterEntities {
         "emsp": "\u{2003}", "thinsp": "\u{2009}", "ndash": "\u{2013}", "mdash": "\u{2014}",
         "lsquo": "\u{2018}", "rsquo": "\u{2019}", "sbquo": "\u{201A}", "ldquo": "\u{201C}",
         "rdquo": "\u{201D}", "bdquo": "\u{201E}", "dagger": "\u{2020}", "Dagger": "\u{2021}",
-        "bull": "\u{2022}", "hellip": "\u{2026}", "permil": "\u{2032}", "prime": "\u{2032}",
+        "bull": "\u{2022}", "hellip": "\u{2026}", "permil": "\u{2030}", "prime": "\u{2032}",
         "Prime": "\u{2033}", "lsaquo": "\u{2039}", "rsaquo": "\u{203A}", "frasl": "\u{2044}",
         "euro": "\u{20AC}", "trade": "\u{2122}", "larr": "\u{2190}", "rarr": "\u{2192}",
         "harr": "\u{2194}", "lArr": "\u{21D0}", "rArr": "\u{21D2}", "hArr": "\u{21D4}",
