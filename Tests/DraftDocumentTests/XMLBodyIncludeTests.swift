@@ -55,6 +55,21 @@ import TestSupport
         }
     }
 
+    /// An included file with a DOCTYPE of its own may use a name nobody declared: kept in
+    /// its attributes and text, and warned about at its own file and line, as in the draft.
+    @Test func anUndeclaredEntityInAnIncludedFileIsWarnedAboutThere() throws {
+        try Self.withDirectory { dir in
+            try "<!DOCTYPE section SYSTEM \"rfc2629.dtd\">\n<section anchor=\"x\">\n<name>Own</name>\n<t title=\"A &foo; B\">Text &bar; here.</t></section>"
+                .write(to: dir.appendingPathComponent("own.xml"), atomically: true, encoding: .utf8)
+            let doc = try Self.read(#"<xi:include href="own.xml"/>"#, in: dir)
+            #expect(doc.sections[0].paragraphs.map(\.content.normalizedText) == ["Text &bar; here."])
+            #expect(doc.warnings.map { "\(URL(fileURLWithPath: $0.location?.file ?? "").lastPathComponent):\($0.location?.line ?? 0): \($0.message)" } == [
+                "own.xml:4: undeclared entity &foo; in the title attribute of <t> left as is",
+                "own.xml:4: undeclared entity &bar; left as is",
+            ])
+        }
+    }
+
     @Test func aSectionIncludedInTheBackIsAnAppendix() throws {
         try Self.withDirectory { dir in
             let doc = try Self.read(#"<section><name>One</name><t>x</t></section>"#, back: #"<xi:include href="extra.xml"/>"#, in: dir)

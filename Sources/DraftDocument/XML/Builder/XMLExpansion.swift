@@ -195,6 +195,8 @@ extension XMLModelBuilder {
         do {
             let doc = try LibXMLParser.parse(data, path: path)
             expansion.includedDocuments.append(doc)
+            // Its attributes' undeclared names, as the draft's own (XMLDocumentReader.read).
+            warnings += XMLCharacterEntities.attributeWarnings(in: doc, path: path)
             guard let root = xmlDocGetRootElement(doc) else { return nil }
             return XMLNode(root)
         } catch let error as DocumentError {
