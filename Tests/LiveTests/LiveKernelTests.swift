@@ -11,6 +11,9 @@ import Testing
         var status: Int32
         var seconds: Double
         var output: String
+        /// The guest ran under QEMU's emulation, scripts/uml's fallback on a host that cannot
+        /// run UML (a boot takes 30-40 s there against UML's 5).
+        var underQEMU: Bool { output.contains("QEMU seconds ") }
     }
 
     /// pfkey-live beside the test bundle (LiveTests depends on it, so `swift build` makes it).
@@ -29,7 +32,7 @@ import Testing
         guard Peer.uml.path != nil else { return nil }
         let script = TestEnvironment.packageRoot.appendingPathComponent("scripts/uml").path
         let start = Date()
-        guard let r = try? runProcess(script, [pfkeyLive.path], timeout: 90) else { return nil }
+        guard let r = try? runProcess(script, [pfkeyLive.path], timeout: 400) else { return nil }
         return Run(capture: CaptureFile(text: r.stdout), status: r.status, seconds: Date().timeIntervalSince(start), output: r.stdout + r.stderr)
     }()
 
@@ -47,12 +50,14 @@ import Testing
         return run
     }
 
-    @Test func theGuestRunsEveryScenarioWithinSixtySeconds() throws {
+    /// A bound against a hung guest, not a speed target: 60 s under UML, 300 s under QEMU.
+    @Test func theGuestRunsEveryScenarioWithinItsBound() throws {
         guard let run = liveRun() else { return }
         #expect(run.status == 0, "scripts/uml failed:\n\(run.output.suffix(3000))")
         #expect(run.capture.result == "PASS")
-        #expect(run.seconds < 60, "UML took \(run.seconds) s")
-        FileHandle.standardError.write(Data("LiveKernelTests: UML run took \(String(format: "%.1f", run.seconds)) s\n".utf8))
+        let vm = run.underQEMU ? "QEMU" : "UML"
+        #expect(run.seconds < (run.underQEMU ? 300 : 60), "\(vm) took \(run.seconds) s")
+        FileHandle.standardError.write(Data("LiveKernelTests: \(vm) run took \(String(format: "%.1f", run.seconds)) s\n".utf8))
     }
 
     @Test func freshCapturesHaveTheCommittedShapes() throws {

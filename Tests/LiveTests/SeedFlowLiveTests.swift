@@ -21,7 +21,7 @@ import TrafficSelectors
     static let run: Run? = {
         guard Peer.uml.path != nil else { return nil }
         let script = TestEnvironment.packageRoot.appendingPathComponent("scripts/uml").path
-        guard let r = try? runProcess(script, [LiveKernelTests.pfkeyLive.path, "seed-flow"], timeout: 90) else { return nil }
+        guard let r = try? runProcess(script, [LiveKernelTests.pfkeyLive.path, "seed-flow"], timeout: 400) else { return nil }
         return Run(capture: CaptureFile(text: r.stdout), status: r.status, output: r.stdout + r.stderr)
     }()
 

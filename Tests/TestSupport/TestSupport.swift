@@ -108,12 +108,13 @@ public enum Peer: String, CaseIterable, Sendable {
 
 extension Peer {
     /// Why User-Mode Linux, though installed, cannot run on this host, or nil when it can
-    /// (or is not installed): one boot of `/bin/true` under scripts/uml, which exits 3 when
-    /// the guest's first process dies before it runs (a host kernel UML cannot run on).
+    /// (or is not installed): `scripts/uml --which`, one boot of `/bin/true` under UML,
+    /// exits 3 when the guest's first process dies before it runs (a host kernel UML cannot
+    /// run on) and the QEMU stand-in scripts/uml falls back to is not prepared either.
     public static let umlHostProblem: String? = {
         guard Peer.uml.path != nil else { return nil }
         let script = TestEnvironment.packageRoot.appendingPathComponent("scripts/uml").path
-        guard let r = try? runProcess(script, ["/bin/true"], timeout: 90), r.status == 3 else { return nil }
+        guard let r = try? runProcess(script, ["--which"], timeout: 120), r.status == 3 else { return nil }
         return r.stderr.split(separator: "\n").last(where: { $0.contains("cannot run on this host") }).map(String.init) ?? "scripts/uml exited 3"
     }()
 }
