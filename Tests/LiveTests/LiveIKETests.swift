@@ -3,9 +3,10 @@ import TestSupport
 import Testing
 
 /// A slice of the narrowing matrix against the real daemons, live: scripts/uml-ike --check
-/// boots one User-Mode Linux guest, runs six committed scenarios against a strongSwan
-/// responder and a libreswan responder (narrowing=no and =yes), 18 exchanges, and compares
-/// what the daemons did with Tests/Fixtures/daemons (a drift prints a diff and fails).
+/// boots one User-Mode Linux guest (or its QEMU stand-in where UML cannot run), runs six
+/// committed scenarios against a strongSwan responder and a libreswan responder
+/// (narrowing=no and =yes), 18 exchanges, and compares what the daemons did with
+/// Tests/Fixtures/daemons (a drift prints a diff and fails).
 /// The whole matrix (`scripts/uml-ike --check`, 230 runs, ~25 min) is too long for a test
 /// run: scripts/test runs it after the suite when CI=true.
 @Suite struct LiveIKETests {
@@ -29,6 +30,7 @@ import Testing
         let seconds = Date().timeIntervalSince(start)
         #expect(r.status == 0, "scripts/uml-ike --check:\n\(String((r.stdout + r.stderr).suffix(4000)))")
         #expect(r.stdout.contains("6 scenarios, 18 runs, 0 failed, 0 drifted"), "\(r.stdout.suffix(2000))")
-        FileHandle.standardError.write(Data("LiveIKETests: 18 runs in one UML boot took \(String(format: "%.1f", seconds)) s\n".utf8))
+        let vm = r.stderr.contains("in one QEMU boot") ? "QEMU" : "UML"
+        FileHandle.standardError.write(Data("LiveIKETests: 18 runs in one \(vm) boot took \(String(format: "%.1f", seconds)) s\n".utf8))
     }
 }
