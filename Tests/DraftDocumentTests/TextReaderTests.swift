@@ -335,6 +335,32 @@ import Testing
         #expect(header.verbatim.hasPrefix("Subject: the results"))
     }
 
+    /// A paragraph that starts left of a term's definition right under it, no blank line
+    /// between (draft-ietf-ldapbis-protocol 4.5.1.3), is a paragraph of its own and its
+    /// requirement is read; read with the term, the mixed margins made a figure of both. A
+    /// paragraph whose first line alone is further in (draft-ietf-dnssec-as-map-05) stays one.
+    @Test func proseOutdentedUnderATermIsAParagraph() throws {
+        let text = """
+            1.  Dereferencing
+
+                    derefAlways: Dereference aliases both in searching and in
+                    locating the base object of the search.
+                 Servers MUST detect looping while dereferencing aliases in order
+                 to prevent denial of service attacks of this nature.
+
+                    A, AAAA: Type A or AAAA RRs SHOULD NOT be placed at AS nodes.
+               AS domain names are reserved for Autonomous Systems only and should
+               NOT be used for a host or any type of end entity.
+
+            """
+        let section = try #require(try Self.read(text).section(numbered: "1"))
+        #expect(section.paragraphs.map(\.content.plainText) == [
+            "derefAlways: Dereference aliases both in searching and in locating the base object of the search.",
+            "Servers MUST detect looping while dereferencing aliases in order to prevent denial of service attacks of this nature.",
+            "A, AAAA: Type A or AAAA RRs SHOULD NOT be placed at AS nodes. AS domain names are reserved for Autonomous Systems only and should NOT be used for a host or any type of end entity.",
+        ])
+    }
+
     /// A quoted section as xml2rfc 3 prints `<blockquote>` ("|  " before every line) holding
     /// a diagram with a flow arrow (RFC 9443 3, quoting RFC 7983): a quote whose prose is
     /// paragraphs (its requirements read) and whose diagram is a figure; the arrow made the

@@ -219,7 +219,7 @@ struct TextBlockBuilder {
         if Self.listMarker(lines[0].content) != nil { return splitAtParagraphAfterList(lines) ?? [chunk] }
         if let terms = termsAfterTail(lines) { return [Chunk(lines: Array(lines[..<terms])), Chunk(lines: Array(lines[terms...]))] }
         guard lines.dropFirst().contains(where: { Self.listMarker($0.content) != nil }) else {
-            return splitAtIntroducedExamples(lines) ?? [chunk]
+            return splitAtIntroducedExamples(lines) ?? splitAtOutdentedProse(lines) ?? [chunk]
         }
         // Art and flows are looked for only in a chunk that would be taken apart (few are).
         var drawn: Bool?
@@ -331,6 +331,32 @@ struct TextBlockBuilder {
               lines[start].content.first?.isUppercase == true,
               lines[start...].allSatisfy({ $0.indent == column }), Self.readsAsProse(lines[start...]),
               let items = listItems(Chunk(lines: Array(lines[..<start]))), items.family != nil, items.items.count >= 2 else { return nil }
+        return [Chunk(lines: Array(lines[..<start])), Chunk(lines: Array(lines[start...]))]
+    }
+
+    /// Prose that starts left of every line above it in its chunk, right after a sentence's
+    /// end, with no blank line between: a paragraph of its own under a term's definition
+    /// ("derefAlways: Dereference aliases both in searching and in" / "locating the base
+    /// object of the search." at column 8 over "Servers MUST detect looping while
+    /// dereferencing aliases in order" at 5, draft-ietf-ldapbis-protocol, three revisions).
+    /// Read as one, the mixed indentation made a figure of both and the requirement was
+    /// lost. Both parts read as prose (every line but the last of three lower-case words or
+    /// more, no art, columns or code), the lower one at one margin and opening with a
+    /// capital, and the upper one of two lines or more: a paragraph whose first line alone
+    /// is set further in ("A, AAAA: Type A or AAAA RRs SHOULD NOT be placed at AS nodes."
+    /// over its text at column 3, draft-ietf-dnssec-as-map-05) is one paragraph. A term and
+    /// its definition at one margin, the next term there too, is not such an outdent. Nil
+    /// when the chunk is not so.
+    private func splitAtOutdentedProse(_ lines: [TextLine]) -> [Chunk]? {
+        let margin = lines[0].indent
+        guard lines.count >= 3, let start = lines.firstIndex(where: { $0.indent < margin }), start >= 2,
+              let end = lines[start - 1].content.utf8.last, end == UInt8(ascii: "."),
+              lines[start].content.first?.isUppercase == true,
+              lines[start...].allSatisfy({ $0.indent == lines[start].indent }) else { return nil }
+        func isProse(_ part: ArraySlice<TextLine>) -> Bool {
+            Self.readsAsProse(part) && part.dropLast().allSatisfy { Self.lowercaseWords($0.content) >= 3 }
+        }
+        guard isProse(lines[..<start]), isProse(lines[start...]) else { return nil }
         return [Chunk(lines: Array(lines[..<start])), Chunk(lines: Array(lines[start...]))]
     }
 
