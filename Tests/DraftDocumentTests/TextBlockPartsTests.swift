@@ -75,6 +75,31 @@ import TestSupport
         if TestEnvironment.isStrict { #expect(compared == names.count + old.count) }
     }
 
+    /// A part built on another thread reads lines moved onto a copy of their own: the same
+    /// lines (content, line as printed, numbers, runs), on storage no other part counts on; a
+    /// tab-expanded line, cut from a text of its own, keeps it.
+    @Test func linesMovedOntoTheirOwnCopyAreTheSameLines() {
+        var lines = TextLines.split("Head\n   4.1. Title   Words of the body, long enough\n\n\tTabbed line that is long enough  |\n   last line\n").lines
+        let content = lines[1].content
+        lines[1].narrow(to: content[content.index(content.startIndex, offsetBy: 13)...])
+        let parts = [lines[1..<3], lines[3..<5]]
+        let moved = TextLine.onOwnCopy(parts)
+        #expect(moved.map(\.count) == [2, 2])
+        let before = parts.joined().map { [$0.content, $0.raw] }
+        let after = moved.joined().map { [$0.content, $0.raw] }
+        #expect(after == before)
+        #expect(after.map { $0.map(String.init) } == [["Words of the body, long enough", "   4.1. Title   Words of the body, long enough"], ["", ""],
+                                                       ["Tabbed line that is long enough  |", "        Tabbed line that is long enough  |"], ["last line", "   last line"]])
+        #expect(moved.joined().map(\.number) == [2, 3, 4, 5])
+        #expect(moved.joined().map(\.indent) == [3, 0, 8, 3])
+        let original = lines[0].storageAddress
+        let copies = [moved[0].first!, moved[1].last!].map(\.storageAddress)
+        #expect(original != nil && copies[0] != nil)
+        #expect(copies[0] != original)
+        #expect(copies[0] == copies[1])
+        #expect(moved[1].first!.storageAddress == lines[3].storageAddress)
+    }
+
     /// The line as printed is found from its content: it stays whole when the content is
     /// narrowed (a run-in heading's words taken off its front, a change bar off its end),
     /// and tabs are expanded in both.

@@ -10,6 +10,7 @@ import Testing
 /// is named in a warning, never dropped without a word.
 @Suite struct XMLExternalEntityTests {
     /// A fresh directory holding `files`, removed after `body`.
+    @discardableResult
     static func withFiles<T>(_ files: [String: [UInt8]], _ body: (URL) throws -> T) throws -> T {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("draftcheck-entity-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

@@ -31,8 +31,11 @@ enum TextBlockParts {
             // Each part fills its own contiguous range of the buffer.
             DispatchQueue.concurrentPerform(iterations: parts.count) { part in
                 guard let base = out.base else { return }
-                for i in parts[part] {
-                    (base + i).initialize(to: builder.blocks(bodies[i].lines, references: bodies[i].references))
+                // The first part reads the document's lines, each other one a copy of its own.
+                let range = parts[part]
+                let lines = part == 0 ? range.map { bodies[$0].lines } : TextLine.onOwnCopy(range.map { bodies[$0].lines })
+                for (i, body) in zip(range, lines) {
+                    (base + i).initialize(to: builder.blocks(body, references: bodies[i].references))
                 }
             }
             initialized = bodies.count
