@@ -81,12 +81,20 @@ struct CaptureFile {
 
 /// What a message looks like apart from what the kernel picks (seq, pid, SPI values,
 /// timestamps, key bytes): type, SA type, errno, total length and each extension's type and length.
+///
+/// The kernel's algorithm lists (PROPOSAL 13, SUPPORTED_AUTH 14, SUPPORTED_ENCRYPT 15) are as
+/// long as its crypto configuration makes them, not as af_key's rules do: Debian's 6.1 lists
+/// four encryption algorithms and proposes 20 combinations, its 6.12 five and 25. A shape
+/// names them without their length and counts the message's length without them; what they
+/// hold is checked against each other by pfkey-live (a proposal pairs REGISTER's algorithms).
 struct Shape: Equatable, CustomStringConvertible {
     var type: UInt8
     var saType: UInt8
     var errno: UInt8
     var length: Int
     var extensions: [String]
+
+    static let algorithmLists: Set<Int> = [13, 14, 15]
 
     init(_ b: [UInt8]) {
         type = b.count > 1 ? b[1] : 0
@@ -98,7 +106,12 @@ struct Shape: Equatable, CustomStringConvertible {
         while at + 4 <= b.count {
             let len = (Int(b[at]) | Int(b[at + 1]) << 8) * 8
             let t = Int(b[at + 2]) | Int(b[at + 3]) << 8
-            extensions.append("\(t):\(len)")
+            if Self.algorithmLists.contains(t) {
+                extensions.append("\(t):list")
+                length -= len
+            } else {
+                extensions.append("\(t):\(len)")
+            }
             if len == 0 { break }
             at += len
         }
