@@ -33,14 +33,21 @@ public struct StatementPosition: Hashable, Sendable, Codable {
 /// tracked topic. A sentence with two different keywords ("MUST NOT ... but SHOULD ...")
 /// is one statement per keyword, each keeping the whole sentence.
 public struct Statement: Hashable, Sendable, Codable, Identifiable {
+    // `document` is declared before `id` so that the memberwise initialiser the public one
+    // calls (in the extension below) has labels of its own. A statement made by an
+    // initialiser that sets its fields one by one was copied whole and the original
+    // destroyed wherever one was appended (a retain and a release of each of its ten
+    // references; a tenth of a 50 MB draft's extraction); made by the memberwise
+    // initialiser it is moved.
+
+    /// The document's series name (revision stripped).
+    public var document: String
     /// `<seriesName>/<section>/<hash>` (for example `draft-ietf-ipsecme-ikev2bis/2.9/3f9a1c`):
     /// the same for the same sentence in the same section of any revision. The hash is six
     /// hex digits of FNV-1a over the identity text (see `StatementIdentity`); where a
     /// sentence yields several statements the keyword is hashed too; a repeat of the same
     /// sentence in one section gets `-2`, `-3`.
     public var id: String
-    /// The document's series name (revision stripped).
-    public var document: String
     public var position: StatementPosition
     /// The BCP 14 keyword of this statement (at most one); empty for a topical sentence.
     public var levels: [BCP14Keyword]
@@ -59,22 +66,17 @@ public struct Statement: Hashable, Sendable, Codable, Identifiable {
     /// the id.
     public var leadIn: String?
 
-    public init(id: String, document: String, position: StatementPosition, levels: [BCP14Keyword], topics: [Topic], text: String, keywordRanges: [Range<Int>] = [], topicRanges: [Range<Int>] = [], leadIn: String? = nil) {
-        self.id = id
-        self.document = document
-        self.position = position
-        self.levels = levels
-        self.topics = topics
-        self.text = text
-        self.keywordRanges = keywordRanges
-        self.topicRanges = topicRanges
-        self.leadIn = leadIn
-    }
-
     public var section: String { position.section }
 
     /// The strongest requirement strength among `levels`, nil for a topical sentence.
     public var strength: BCP14Keyword.Strength? { levels.map(\.strength).min { $0.rank < $1.rank } }
+}
+
+extension Statement {
+    public init(id: String, document: String, position: StatementPosition, levels: [BCP14Keyword], topics: [Topic], text: String, keywordRanges: [Range<Int>] = [], topicRanges: [Range<Int>] = [], leadIn: String? = nil) {
+        self.init(document: document, id: id, position: position, levels: levels, topics: topics, text: text,
+                  keywordRanges: keywordRanges, topicRanges: topicRanges, leadIn: leadIn)
+    }
 }
 
 extension BCP14Keyword.Strength {

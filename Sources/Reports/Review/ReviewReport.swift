@@ -52,7 +52,7 @@ public struct ReviewReport: Codable, Hashable, Sendable {
                 // every statement shares, from both cores at once).
                 statements.withUnsafeBufferPointer { all in
                     for i in (n * part / workers)..<(n * (part + 1) / workers) {
-                        (base + i).initialize(to: names.review(all[i]))
+                        (base + i).initialize(to: names.review(all.baseAddress! + i))
                     }
                 }
             }
@@ -120,10 +120,6 @@ public struct ReviewStatement: Codable, Hashable, Sendable {
         case id, section, paragraph, sentence, line, levels, topics, text, leadIn, status, checks, exemption
     }
 
-    public init(_ s: Statement) {
-        self.init(s, levels: s.levels.map(\.rawValue), topics: s.topics.map(\.rawValue))
-    }
-
     /// Statements as the report shows them, each made as it is read.
     struct Streamed: Sequence {
         let statements: [Statement]
@@ -141,8 +137,9 @@ public struct ReviewStatement: Codable, Hashable, Sendable {
                 guard index < statements.count else { return nil }
                 defer { index += 1 }
                 // Read in place: the array's subscript copies the statement (a retain and a
-                // release of each of its ten references, for fields the report copies anyway).
-                return statements.withUnsafeBufferPointer { names.review($0[index]) }
+                // release of each of its ten references, for fields the report copies anyway),
+                // and so does a buffer's.
+                return statements.withUnsafeBufferPointer { names.review($0.baseAddress! + index) }
             }
         }
     }
@@ -159,53 +156,50 @@ public struct ReviewStatement: Codable, Hashable, Sendable {
         /// reference count written from all of them at once.
         private var keywordNames: [BCP14Keyword: [String]] = [:]
 
-        mutating func review(_ s: borrowing Statement) -> ReviewStatement {
-            if s.levels != levels.of {
-                if s.levels.count == 1 {
-                    let keyword = s.levels[0]
+        /// The statement at `p`, read field by field where it lies.
+        mutating func review(_ p: UnsafePointer<Statement>) -> ReviewStatement {
+            if p.pointee.levels != levels.of {
+                let of = p.pointee.levels
+                if of.count == 1 {
+                    let keyword = of[0]
                     let names = keywordNames[keyword] ?? [keyword.rawValue]
                     keywordNames[keyword] = names
-                    levels = (s.levels, names)
+                    levels = (of, names)
                 } else {
-                    levels = (s.levels, s.levels.map(\.rawValue))
+                    levels = (of, of.map(\.rawValue))
                 }
             }
-            if s.topics != topics.of { topics = (s.topics, s.topics.map(\.rawValue)) }
-            return ReviewStatement(s, levels: levels.names, topics: topics.names)
+            if p.pointee.topics != topics.of { topics = (p.pointee.topics, p.pointee.topics.map(\.rawValue)) }
+            return ReviewStatement(p, levels: levels.names, topics: topics.names)
         }
     }
+}
 
-    /// `s` with its keyword and topic names already made.
-    init(_ s: borrowing Statement, levels: [String], topics: [String]) {
-        id = s.id
-        section = s.position.section
-        paragraph = s.position.paragraph
-        sentence = s.position.sentence
-        line = s.position.line
-        self.levels = levels
-        self.topics = topics
-        text = s.text
-        leadIn = s.leadIn
-        keywordRanges = s.keywordRanges
-        topicRanges = s.topicRanges
-        sectionTitle = s.position.sectionTitle
+// The initialisers call the memberwise one, kept by declaring them here: a statement made
+// by an initialiser that sets its fields one by one was copied whole and the original
+// destroyed where it was returned (a retain and a release of each reference, for every
+// statement a report shows).
+extension ReviewStatement {
+    public init(_ s: Statement) {
+        self = withUnsafePointer(to: s) { Self($0, levels: s.levels.map(\.rawValue), topics: s.topics.map(\.rawValue)) }
+    }
+
+    /// The statement at `p` with its keyword and topic names already made. Taken by
+    /// pointer: passed by value, even `borrowing`, the statement was copied whole to be
+    /// read (from an array's or a buffer's subscript).
+    init(_ p: UnsafePointer<Statement>, levels: [String], topics: [String]) {
+        self.init(id: p.pointee.id, section: p.pointee.position.section, paragraph: p.pointee.position.paragraph,
+                  sentence: p.pointee.position.sentence, line: p.pointee.position.line, levels: levels, topics: topics,
+                  text: p.pointee.text, leadIn: p.pointee.leadIn, keywordRanges: p.pointee.keywordRanges,
+                  topicRanges: p.pointee.topicRanges, sectionTitle: p.pointee.position.sectionTitle)
     }
 
     /// A linked statement: the same fields, with its status and the checks behind it.
     public init(_ s: LinkedStatement) {
-        id = s.statement.id
-        section = s.statement.section
-        paragraph = s.statement.paragraph
-        sentence = s.statement.sentence
-        line = s.statement.location.line
-        levels = s.statement.levels
-        topics = s.statement.topics
-        text = s.statement.text
-        leadIn = s.statement.leadIn
-        status = s.status
-        checks = s.checkIDs
-        exemption = s.exemption.map(ReviewExemption.init)
-        sectionTitle = s.statement.sectionTitle
+        self.init(id: s.statement.id, section: s.statement.section, paragraph: s.statement.paragraph,
+                  sentence: s.statement.sentence, line: s.statement.location.line, levels: s.statement.levels,
+                  topics: s.statement.topics, text: s.statement.text, leadIn: s.statement.leadIn, status: s.status,
+                  checks: s.checkIDs, exemption: s.exemption.map(ReviewExemption.init), sectionTitle: s.statement.sectionTitle)
     }
 }
 
