@@ -37,7 +37,25 @@ public enum BCP14Keyword: String, CaseIterable, Hashable, Sendable, Codable, Com
     }
 
     public static func < (lhs: BCP14Keyword, rhs: BCP14Keyword) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        lhs.ordinal < rhs.ordinal
+    }
+
+    /// The keyword's place in `allCases`: an index into tables by keyword, which are read
+    /// for every keyword of a document (a dictionary hashed each one).
+    public var ordinal: Int {
+        switch self {
+        case .mustNot: 0
+        case .must: 1
+        case .required: 2
+        case .shallNot: 3
+        case .shall: 4
+        case .shouldNot: 5
+        case .should: 6
+        case .notRecommended: 7
+        case .recommended: 8
+        case .may: 9
+        case .optional: 10
+        }
     }
 
     /// Longest phrase first, so "MUST NOT" wins over "MUST" at the same place.
@@ -195,5 +213,30 @@ extension String {
     /// ASCII white space runs folded to one space, ends trimmed (cheap, for phrases).
     var whitespaceNormalizedASCII: String {
         split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+    }
+}
+
+/// Counts by keyword, a slot each, for the extraction's tally of every keyword it reads;
+/// a keyword never counted has no entry, as in a dictionary.
+struct KeywordTally: Sendable {
+    private var counts = [Int?](repeating: nil, count: BCP14Keyword.allCases.count)
+
+    subscript(keyword: BCP14Keyword, default value: Int) -> Int {
+        get { counts[keyword.ordinal] ?? value }
+        set { counts[keyword.ordinal] = newValue }
+    }
+
+    mutating func add(_ other: KeywordTally) {
+        for (i, count) in other.counts.enumerated() {
+            if let count { counts[i] = (counts[i] ?? 0) + count }
+        }
+    }
+
+    var dictionary: [BCP14Keyword: Int] {
+        var out: [BCP14Keyword: Int] = [:]
+        for keyword in BCP14Keyword.allCases {
+            if let count = counts[keyword.ordinal] { out[keyword] = count }
+        }
+        return out
     }
 }

@@ -10,7 +10,7 @@ struct ExtractionRun {
     let tagged: Bool
     var statements: [Statement] = []
     var keywordCount = 0
-    var keywordCounts: [BCP14Keyword: Int] = [:]
+    var keywordCounts = KeywordTally()
     var findings: [NormativeFinding] = []
     var lowercaseCandidates: [NormativeFinding] = []
     var requirementsLanguage: RequirementsLanguage?
@@ -135,7 +135,7 @@ struct ExtractionRun {
         run.idKeys = []
         run.repeats = [:]
         run.keywordCount = 0
-        run.keywordCounts = [:]
+        run.keywordCounts = KeywordTally()
         run.findings = []
         run.lowercaseCandidates = []
         run.requirementsLanguage = nil
@@ -182,7 +182,7 @@ struct ExtractionRun {
         }
         statements.append(contentsOf: moved)
         keywordCount += later.keywordCount
-        keywordCounts.merge(later.keywordCounts, uniquingKeysWith: +)
+        keywordCounts.add(later.keywordCounts)
         findings.append(contentsOf: later.findings)
         lowercaseCandidates.append(contentsOf: later.lowercaseCandidates)
         requirementsLanguage = requirementsLanguage ?? later.requirementsLanguage
@@ -476,8 +476,8 @@ struct ExtractionRun {
     }
 
     /// One keyword as a statement's `levels`: one shared array per keyword, not one per statement.
-    static let levelArrays: [BCP14Keyword: [BCP14Keyword]] = Dictionary(uniqueKeysWithValues: BCP14Keyword.allCases.map { ($0, [$0]) })
-    static func levelArray(_ keyword: BCP14Keyword) -> [BCP14Keyword] { levelArrays[keyword] ?? [keyword] }
+    static let levelArrays: [[BCP14Keyword]] = BCP14Keyword.allCases.map { [$0] }
+    static func levelArray(_ keyword: BCP14Keyword) -> [BCP14Keyword] { levelArrays[keyword.ordinal] }
 
     mutating func finish() -> NormativeAnalysis {
         let usesKeywords = keywordCount > 0
@@ -513,7 +513,7 @@ struct ExtractionRun {
         }
         findings.sort { ($0.location.line, $0.code.rawValue) < ($1.location.line, $1.code.rawValue) }
         return NormativeAnalysis(metadata: document.metadata, statements: statements, keywordCount: keywordCount,
-                                 keywordCounts: keywordCounts, usesBCP14Tags: tagged,
+                                 keywordCounts: keywordCounts.dictionary, usesBCP14Tags: tagged,
                                  requirementsLanguage: requirementsLanguage, findings: findings)
     }
 

@@ -154,7 +154,7 @@ public struct ReviewStatement: Codable, Hashable, Sendable {
         /// neighbours of one sentence alternate keywords ("MUST ... SHOULD ... MAY"). Each
         /// maker has its own: a list shared by makers on several cores would have its
         /// reference count written from all of them at once.
-        private var keywordNames: [BCP14Keyword: [String]] = [:]
+        private var keywordNames = [[String]?](repeating: nil, count: BCP14Keyword.allCases.count)
 
         /// The statement at `p`, read field by field where it lies.
         mutating func review(_ p: UnsafePointer<Statement>) -> ReviewStatement {
@@ -162,8 +162,8 @@ public struct ReviewStatement: Codable, Hashable, Sendable {
                 let of = p.pointee.levels
                 if of.count == 1 {
                     let keyword = of[0]
-                    let names = keywordNames[keyword] ?? [keyword.rawValue]
-                    keywordNames[keyword] = names
+                    let names = keywordNames[keyword.ordinal] ?? [keyword.rawValue]
+                    keywordNames[keyword.ordinal] = names
                     levels = (of, names)
                 } else {
                     levels = (of, of.map(\.rawValue))
