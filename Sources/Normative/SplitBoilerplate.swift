@@ -56,8 +56,19 @@ enum SplitBoilerplate {
 
         /// Whether "word" has ended in what was fed so far, this piece included.
         mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-            for b in bytes {
-                let l = Bytes.lower(b)
+            var i = 0
+            while i < bytes.count {
+                if matched == 0 {
+                    // Nothing begun: straight on to the next "w" or "W" (this runs over
+                    // every paragraph until the boilerplate is found).
+                    while i < bytes.count, bytes[i] | 0x20 != 0x77 { i += 1 }
+                    guard i < bytes.count else { return false }
+                    matched = 1
+                    i += 1
+                    continue
+                }
+                let l = Bytes.lower(bytes[i])
+                i += 1
                 if l == Self.word[matched] {
                     matched += 1
                     if matched == Self.word.count { return true }
