@@ -131,7 +131,7 @@ struct JSONTextWriter {
 /// through `StableJSON`, without the tree of the encoding: for the elements of a streamed
 /// array (871,200 statements in a 50 MB draft's review, where the tree was a third of the run).
 protocol DirectJSON: Encodable {
-    func writeJSON(into out: inout JSONTextWriter, indent: Int)
+    func writeJSON(into out: inout JSONTextWriter, indent: Int) throws
 }
 
 extension JSONTextWriter {

@@ -71,7 +71,7 @@ extension StableJSON {
         for element in elements {
             out.itemPrefix(count, indent: indent)
             if let direct = element as? any DirectJSON {
-                direct.writeJSON(into: &out, indent: indent + 2)
+                try direct.writeJSON(into: &out, indent: indent + 2)
             } else {
                 try out.write(JSONValueEncoder.node(of: element), indent: indent + 2)
             }

@@ -2,6 +2,14 @@
 /// gives (`status`, `checks`, `exemption` and `leadIn` left out while nil), in sorted order.
 extension ReviewStatement: DirectJSON {
     func writeJSON(into out: inout JSONTextWriter, indent: Int) {
+        writeJSON(into: &out, indent: indent) { _, _ in }
+    }
+
+    /// The same, with the members `between` writes where their keys sort: after "checks",
+    /// before "exemption" ("claims" and "drift" of a check report's statement entry). It
+    /// is given the members written so far and counts its own.
+    func writeJSON<E: Error>(into out: inout JSONTextWriter, indent: Int,
+                             between: (inout JSONTextWriter, inout Int) throws(E) -> Void) throws(E) {
         var count = 0
         func member(_ key: String) {
             out.memberPrefix(count, key: key, indent: indent)
@@ -12,6 +20,7 @@ extension ReviewStatement: DirectJSON {
             member("checks")
             out.writeStrings(checks, indent: indent + 2)
         }
+        try between(&out, &count)
         if let exemption {
             member("exemption")
             out.append(UInt8(ascii: "{"))
