@@ -6,8 +6,11 @@ import Normative
 /// A statement as Linking needs it: Normative's `Statement` reduced to plain values, so
 /// statuses and reports do not depend on how statements were extracted.
 public struct LinkStatement: Hashable, Sendable, Codable {
-    public var id: String
+    // `section` comes before `id` so that the memberwise initialiser the public one calls
+    // has labels of its own: built by an initialiser that sets its fields one by one, a
+    // statement was copied whole where it was stored (as `Statement` was, Normative).
     public var section: String
+    public var id: String
     public var sectionTitle: String
     public var paragraph: Int
     public var sentence: Int
@@ -19,18 +22,12 @@ public struct LinkStatement: Hashable, Sendable, Codable {
     public var text: String
     /// What a statement with no subject of its own is said of (`Statement.leadIn`).
     public var leadIn: String?
+}
 
+extension LinkStatement {
     public init(id: String, section: String, sectionTitle: String, paragraph: Int, sentence: Int, location: SourceLocation, levels: [String], topics: [String], text: String, leadIn: String? = nil) {
-        self.id = id
-        self.section = section
-        self.sectionTitle = sectionTitle
-        self.paragraph = paragraph
-        self.sentence = sentence
-        self.location = location
-        self.levels = levels
-        self.topics = topics
-        self.text = text
-        self.leadIn = leadIn
+        self.init(section: section, id: id, sectionTitle: sectionTitle, paragraph: paragraph, sentence: sentence, location: location,
+                  levels: levels, topics: topics, text: text, leadIn: leadIn)
     }
 }
 
@@ -151,8 +148,9 @@ public struct Drift: Hashable, Sendable, Codable {
 }
 
 public struct LinkedStatement: Hashable, Sendable, Codable {
-    public var statement: LinkStatement
+    // `status` comes before `statement` for the reason `LinkStatement` gives.
     public var status: StatementStatus
+    public var statement: LinkStatement
     /// The checks behind the status, in catalog order.
     public var checkIDs: [String]
     /// Set when every link behind the status found the statement only reworded: the
@@ -164,21 +162,18 @@ public struct LinkedStatement: Hashable, Sendable, Codable {
     /// Why the statement is not checked, when its status is `exempt`.
     public var exemption: Exemption?
 
-    public init(statement: LinkStatement, status: StatementStatus, checkIDs: [String], drift: Drift? = nil, inheritedFrom: [InheritedFrom] = [],
-                exemption: Exemption? = nil) {
-        self.statement = statement
-        self.status = status
-        self.checkIDs = checkIDs
-        self.drift = drift
-        self.inheritedFrom = inheritedFrom
-        self.exemption = exemption
-    }
-
     /// The status rests only on claims written against other documents.
     public var isInherited: Bool { !inheritedFrom.isEmpty }
 
     /// The status stands on a reworded statement (the clause is there).
     public var isDrifted: Bool { drift?.clauseFound != nil && status != .stale && status != .unlinked }
+}
+
+extension LinkedStatement {
+    public init(statement: LinkStatement, status: StatementStatus, checkIDs: [String], drift: Drift? = nil, inheritedFrom: [InheritedFrom] = [],
+                exemption: Exemption? = nil) {
+        self.init(status: status, statement: statement, checkIDs: checkIDs, drift: drift, inheritedFrom: inheritedFrom, exemption: exemption)
+    }
 }
 
 /// A section heading, for reports that lay out the document.
