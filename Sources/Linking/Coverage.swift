@@ -22,8 +22,12 @@ public struct CoverageRow: Hashable, Sendable, Codable {
     public var ratio: Double { total == 0 ? 0 : Double(linked) / Double(total) }
 
     mutating func add(_ s: LinkedStatement) {
-        counts[s.status, default: 0] += 1
-        if s.isInherited { inherited += 1 }
+        add(s.status, inherited: s.isInherited)
+    }
+
+    mutating func add(_ status: StatementStatus, inherited isInherited: Bool) {
+        counts[status, default: 0] += 1
+        if isInherited { inherited += 1 }
     }
 }
 
@@ -46,9 +50,10 @@ public struct Coverage: Hashable, Sendable, Codable {
         var bcp14 = CoverageRow(key: "BCP 14"), topical = CoverageRow(key: "topical")
         var topics: [String: CoverageRow] = [:], levels: [String: CoverageRow] = [:]
         var sections: [String: CoverageRow] = [:], sectionOrder: [String] = []
-        // Read in place (an iterated array copies each statement, a retain and a release
-        // of each of its references), and a section's statements counted together: they
-        // come in document order.
+        // Read in place, field by field through a pointer (an iterated array, and a
+        // buffer's subscript passed on, copy each statement: a retain and a release of each
+        // of its references), and a section's statements counted together: they come in
+        // document order.
         var run: (section: String, row: CoverageRow)?
         func endRun() {
             guard let (section, row) = run else { return }
@@ -63,23 +68,26 @@ public struct Coverage: Hashable, Sendable, Codable {
             }
         }
         statements.withUnsafeBufferPointer { all in
+            guard let base = all.baseAddress else { return }
             for i in all.indices {
-                let st = all[i].statement
-                total.add(all[i])
-                if st.levels.isEmpty { topical.add(all[i]) } else { bcp14.add(all[i]) }
-                for t in st.topics { topics[t, default: CoverageRow(key: t)].add(all[i]) }
-                if st.levels.isEmpty {
-                    levels[Coverage.topicalLevel, default: CoverageRow(key: Coverage.topicalLevel)].add(all[i])
+                let p = base + i
+                let status = p.pointee.status, inherited = p.pointee.isInherited
+                let levelNames = p.pointee.statement.levels
+                total.add(status, inherited: inherited)
+                if levelNames.isEmpty { topical.add(status, inherited: inherited) } else { bcp14.add(status, inherited: inherited) }
+                for t in p.pointee.statement.topics { topics[t, default: CoverageRow(key: t)].add(status, inherited: inherited) }
+                if levelNames.isEmpty {
+                    levels[Coverage.topicalLevel, default: CoverageRow(key: Coverage.topicalLevel)].add(status, inherited: inherited)
                 } else {
-                    for (k, l) in st.levels.enumerated() where !st.levels[..<k].contains(l) {
-                        levels[l, default: CoverageRow(key: l)].add(all[i])
+                    for (k, l) in levelNames.enumerated() where !levelNames[..<k].contains(l) {
+                        levels[l, default: CoverageRow(key: l)].add(status, inherited: inherited)
                     }
                 }
-                if run?.section != st.section {
+                if run?.section != p.pointee.statement.section {
                     endRun()
-                    run = (st.section, CoverageRow(key: st.section))
+                    run = (p.pointee.statement.section, CoverageRow(key: p.pointee.statement.section))
                 }
-                run!.row.add(all[i])
+                run!.row.add(status, inherited: inherited)
             }
         }
         endRun()

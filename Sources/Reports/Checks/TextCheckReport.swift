@@ -56,7 +56,7 @@ public enum TextCheckReport {
         let c = document.coverage.total
         let order: [StatementStatus] = [.contradicted, .failed, .errored, .stale, .supported, .exempt, .unlinked]
         let parts = order.filter { c.count($0) > 0 }.map { "\(c.count($0)) \($0.rawValue)" }
-        let labels = [(document.statements.lazy.filter(\.isDrifted).count, "drifted"), (c.inherited, "inherited")]
+        let labels = [(indices(of: document.statements) { $0.pointee.isDrifted }.count, "drifted"), (c.inherited, "inherited")]
             .filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
         return (parts.isEmpty ? "no" : parts.joined(separator: ", ") + " of") + " \(c.total) statement\(c.total == 1 ? "" : "s")"
             + (labels.isEmpty ? "" : " (\(labels.joined(separator: ", ")))")
@@ -64,19 +64,21 @@ public enum TextCheckReport {
 
     static func render(_ document: LinkedDocument, report: CheckReport, options: Options, palette p: Palette) -> String {
         var out = ""
-        // Lazily: a large draft's statements are mostly unlinked, and a copy of them all
+        // By position: a large draft's statements are mostly unlinked, and a copy of them all
         // (871,200 in a 50 MB draft) was a third of its check's memory.
-        let judged = document.statements.lazy.filter { $0.status != .unlinked && $0.status != .exempt }
+        let statements = document.statements
+        let judged = indices(of: statements) { $0.pointee.status != .unlinked && $0.pointee.status != .exempt }
         // Exempt statements are counted in the summary line; --unlinked lists them.
         let exempt = options.allUnlinked ? document.statements(.exempt) : []
         // Sections of the document's PF_KEY/TS statements: their unlinked statements are
         // the coverage gap a reviewer of this document cares about.
         var topical = Set<String>()
-        for s in document.statements where !s.statement.topics.isEmpty { topical.insert(s.statement.section) }
-        let unlinked = document.statements.lazy.filter { $0.status == .unlinked && (options.allUnlinked || topical.contains($0.statement.section)) }
+        for i in indices(of: statements, where: { !$0.pointee.statement.topics.isEmpty }) { topical.insert(statements[i].statement.section) }
+        let unlinked = indices(of: statements) { $0.pointee.status == .unlinked && (options.allUnlinked || topical.contains($0.pointee.statement.section)) }
         let unlinkedCount = unlinked.count
         var section: String?
-        for s in judged {
+        for i in judged {
+            let s = statements[i]
             let st = s.statement
             if st.section != section {
                 section = st.section
@@ -126,11 +128,22 @@ public enum TextCheckReport {
             let all = document.coverage.total.count(.unlinked)
             let scope = options.allUnlinked || all == unlinkedCount ? "" : " in the sections above (--unlinked lists all \(all))"
             out += "\n\(p.heading)Unlinked\(p.reset)\(scope)\n"
-            for s in unlinked {
-                out += "  \(s.statement.id)  line \(s.statement.location.line): \"\(clipped(s.statement.text, 56))\"\n"
+            for i in unlinked {
+                let st = statements[i].statement
+                out += "  \(st.id)  line \(st.location.line): \"\(clipped(st.text, 56))\"\n"
             }
         }
         return out
+    }
+
+    /// The positions of the statements `test` accepts, each read where it lies: a
+    /// statement passed by value, even from a buffer's subscript, is copied whole (a retain
+    /// and a release of each of its references, four passes over every statement here).
+    static func indices(of statements: [LinkedStatement], where test: (UnsafePointer<LinkedStatement>) -> Bool) -> [Int] {
+        statements.withUnsafeBufferPointer { all in
+            guard let base = all.baseAddress else { return [] }
+            return all.indices.filter { test(base + $0) }
+        }
     }
 
     /// What the check's expectations read, in one line: how many held, and how many of
