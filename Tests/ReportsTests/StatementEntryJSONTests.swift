@@ -1,5 +1,4 @@
 import DraftDocument
-import Foundation
 import Linking
 import Normative
 @testable import Reports
@@ -9,12 +8,6 @@ import Testing
 /// statement's members, with "claims" and "drift" placed among them in key order. It must
 /// be the text Foundation's JSONEncoder writes for the entry's `Encodable` conformance.
 @Suite struct StatementEntryJSONTests {
-    static func foundation<T: Encodable>(_ value: T) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
-    }
-
     struct Shell: Encodable {
         var n = 1
         var statements: [JSONCheckReport.StatementEntry]
@@ -47,7 +40,7 @@ import Testing
         #expect(variants.count == 12)
         var pretty = ""
         try StableJSON.stream(Shell(statements: []), array: "statements", elements: variants, compact: false) { pretty += $0 }
-        #expect(pretty == (try Self.foundation(Shell(statements: variants))))
+        #expect(pretty == (try StableJSONTests.foundation(Shell(statements: variants))))
         // The direct path is the one taken (the tree would match Foundation anyway).
         #expect((variants[0] as Any) is any DirectJSON)
         var line = ""
