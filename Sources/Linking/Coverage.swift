@@ -83,9 +83,10 @@ public struct Coverage: Hashable, Sendable, Codable {
                         levels[l, default: CoverageRow(key: l)].add(status, inherited: inherited)
                     }
                 }
-                if run?.section != p.pointee.statement.section {
+                let section = p.pointee.statement.section
+                if run?.section != section {
                     endRun()
-                    run = (p.pointee.statement.section, CoverageRow(key: p.pointee.statement.section))
+                    run = (section, CoverageRow(key: section))
                 }
                 run!.row.add(status, inherited: inherited)
             }
