@@ -205,9 +205,11 @@ struct TextDocumentAssembler {
     }
 
     /// The title of an appendix whose heading line holds only its number: the next line,
-    /// standing alone between blank lines, flush left, that reads as a title.
+    /// standing alone between blank lines, flush left or centred ("APPENDIX B" over a
+    /// centred "COMPATIBILITY WITH GSS-V1", RFC 2078), that reads as a title.
     func titleBelow(_ i: Int) -> String? {
-        guard i + 3 <= lines.count, !lines[i + 1].isText, lines[i + 2].isText, lines[i + 2].indent == lines[i].indent,
+        guard i + 3 <= lines.count, !lines[i + 1].isText, lines[i + 2].isText,
+              lines[i + 2].indent == lines[i].indent || isCentred(lines[i + 2]),
               i + 3 == lines.count || !lines[i + 3].isText, TextHeadings.isUnnumberedTitle(lines[i + 2].content),
               TextHeadings.parse(lines[i + 2].content) == nil else { return nil }
         return String(lines[i + 2].content)
@@ -533,7 +535,8 @@ struct TextDocumentAssembler {
                 // draft giving two sections one number: "6. Security Considerations", "6.
                 // Copyright and Disclaimer", draft-ietf-dnsext-tsig-sha-03).
                 || (candidate.components == out.last?.number && Self.isListed(candidate, in: contents))
-                || (previousNumber == nil && afterBreak && beforeBreak && opensPartialNumbering(i, candidate, margin: margin)),
+                || (previousNumber == nil && afterBreak && beforeBreak && opensPartialNumbering(i, candidate, margin: margin))
+                || (afterBreak && beforeBreak && misnumberedBack(candidate, after: previousNumber) && isUnused(candidate.components)),
                !Self.isContradicted(candidate, at: i, contents: contents, named: namedInContents, printedAt: printedAt) {
                 var heading = Heading(index: i, number: candidate.components, title: candidate.title, isFront: false)
                 if let wrapped = wrappedTitle(after: i, title: candidate.title) ?? listedTitleWrap(after: i, candidate: candidate, contents: contents) {
@@ -557,7 +560,14 @@ struct TextDocumentAssembler {
                     heading.titleOpensBody = true
                 }
                 out.append(heading)
-                previousNumber = candidate.components
+                // A subsection under a misprinted parent leaves the numbering where it was: the
+                // next heading follows the one before it ("12. Intellectual Property" after
+                // 11.1 and the misprinted 12.2, RFC 3687).
+                let misprinted = candidate.components.count >= 2 && !TextHeadings.isPlausible(candidate.components, after: previousNumber)
+                    && misnumberedBack(candidate, after: previousNumber)
+                if !misprinted {
+                    previousNumber = candidate.components
+                }
                 inFront = false
                 continue
             }
@@ -641,6 +651,27 @@ struct TextDocumentAssembler {
         guard lower != "note", lower != "notice" else { return nil }
         let familiar = ["introduction", "security considerations", "iana considerations"].contains(lower)
         return familiar || isKnownFrontTitle(title) || isKnownBackTitle(title) ? title : nil
+    }
+
+    /// A back-matter heading standing alone whose number the document misprinted: a jump
+    /// forward at the top ("12.  Authors' Addresses" after "8.0 References", RFC 2377), or
+    /// the next subsection under a neighbouring parent ("12.2.  Informative References"
+    /// after "11.1.  Normative References", RFC 3687, whose contents list it as 11.2; "9.2"
+    /// after "10.1", draft-zhu-pkinit-ecc-01). Its title must be one that only the end of
+    /// a document has, so a numbered list's item set flush left is not taken for it; the
+    /// number is kept as printed, the one a reader cites.
+    func misnumberedBack(_ candidate: TextHeadings.Candidate, after previous: [Substring]?) -> Bool {
+        guard let previous, !candidate.isAppendix, Self.isBackMatterTitle(candidate.title) else { return false }
+        return TextHeadings.isMisnumbering(candidate.components, after: previous)
+    }
+
+    /// Titles only a document's end has: references, the authors' addresses, the
+    /// acknowledgements, the copyright and IPR statements, the considerations sections.
+    static func isBackMatterTitle(_ title: String) -> Bool {
+        let t = title.lowercased()
+        return ByteSearch.contains(t, "references") || ByteSearch.contains(t, "considerations")
+            || ["author's address", "authors' address", "authors address", "author address", "acknowledg",
+                "full copyright", "intellectual property", "contributors"].contains { t.hasPrefix($0) }
     }
 
     static func isKnownFrontTitle(_ title: String) -> Bool {

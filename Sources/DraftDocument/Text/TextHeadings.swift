@@ -335,6 +335,19 @@ enum TextHeadings {
         return b > a && b <= a + 3
     }
 
+    /// A number out of sequence the way misprints are: a later top-level number, any gap
+    /// ("12" after "8.0"), or the next subsection number under a parent one off from the
+    /// previous heading's ("12.2" or "10.2" after "11.1"). Digits only.
+    static func isMisnumbering(_ next: [Substring], after previous: [Substring]) -> Bool {
+        let p = withoutTrailingZeros(previous)
+        guard !next.isEmpty, !p.isEmpty, next.allSatisfy({ $0.allSatisfy(\.isNumber) }),
+              p.allSatisfy({ $0.allSatisfy(\.isNumber) }) else { return false }
+        if next.count == 1 { return value(next[0]) > value(p[0]) }
+        let k = next.count
+        guard p.count == k, Array(next.prefix(k - 2)) == Array(p.prefix(k - 2)) else { return false }
+        return abs(value(next[k - 2]) - value(p[k - 2])) == 1 && value(next[k - 1]) == value(p[k - 1]) + 1
+    }
+
     /// The main numbering taken up again after the appendices, at the top and exactly where
     /// it stopped: xml2rfc v1 numbers on the references a draft puts after its appendices in
     /// `<back>` ("Appendix C.  Change History", then "12.  References" after section 11,
