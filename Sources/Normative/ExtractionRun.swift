@@ -501,7 +501,11 @@ struct ExtractionRun {
     static func levelArray(_ keyword: BCP14Keyword) -> [BCP14Keyword] { levelArrays[keyword.ordinal] }
 
     mutating func finish() -> NormativeAnalysis {
-        let usesKeywords = keywordCount > 0
+        // Keywords used as requirements: a statement's, or an untagged one in a document
+        // that tags them. Counted capitals that require nothing (a flag's name,
+        // "MAY-POSTDATE"; ASN.1's "OPTIONAL" in a module the text does not set apart, RFC
+        // 1510; quotations; a licence in capitals) ask for no boilerplate and no citation.
+        let usesKeywords = statements.contains { !$0.levels.isEmpty } || findings.contains { $0.code == .untaggedKeyword }
         if usesKeywords {
             findings.append(contentsOf: lowercaseCandidates)
             let at = firstKeywordLocation ?? SourceLocation(file: document.metadata.file, line: 1)

@@ -284,6 +284,24 @@ enum Fixture {
         #expect(a.findings.contains { $0.code == .boilerplateMissing } == !isBoilerplate, "\(a.findings)")
     }
 
+    /// Capitals counted that require nothing ask for no boilerplate and no RFC 2119: a
+    /// flag's name ("MAY-POSTDATE", RFC 1510), a quotation, a licence in capitals. One
+    /// keyword used as a requirement does.
+    @Test(arguments: [
+        (["The MAY-POSTDATE flag is normally only interpreted by the ticket-granting service.",
+          "The word \"MUST\" is not used here.",
+          "IN NO EVENT SHALL THE COPYRIGHT OWNER OR CONTRIBUTORS BE LIABLE FOR ANY DAMAGES."], 3, [NormativeFinding.Code]()),
+        (["The MAY-POSTDATE flag is normally only interpreted by the ticket-granting service.",
+          "The server MUST reject it."], 2, [.boilerplateMissing, .requirementsReferenceMissing]),
+    ])
+    func boilerplateAskedForOnlyWhereAKeywordRequires(_ paragraphs: [String], _ counted: Int, _ codes: [NormativeFinding.Code]) {
+        let doc = Fixture.document([Section(number: "1", title: "T", depth: 1, blocks: paragraphs.enumerated().map { Fixture.paragraph($1, line: 3 + 2 * $0) },
+                                            location: Fixture.loc(2))])
+        let a = StatementExtractor().analyze(doc)
+        #expect(a.keywordCount == counted)
+        #expect(a.findings.map(\.code) == codes, "\(a.findings)")
+    }
+
     @Test func preRFC8174BoilerplateAndMissingReference() {
         let doc = Fixture.document([Section(number: "1", title: "T", depth: 1, blocks: [
             Fixture.paragraph("Keywords \"MUST\", \"MUST NOT\", \"REQUIRED\", \"SHOULD\", \"SHOULD NOT\" and \"MAY\" that appear in this document are to be interpreted as described in [Bra97].", line: 3),
