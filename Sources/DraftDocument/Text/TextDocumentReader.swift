@@ -160,6 +160,24 @@ struct TextDocumentAssembler {
         return false
     }
 
+    /// A heading whose number is a misprint of the one missing between its neighbours:
+    /// "3.2.  Framed-Interface-Id" between 2.1 and 2.3 (RFC 3162, which has no contents to
+    /// say so) stands where 2.2 belongs, one component off by one, its last component the
+    /// same. The next numbered line standing alone at the margin, within 300 lines, must be
+    /// exactly the one after the missing number. Returns the missing number.
+    func misprintedGap(_ i: Int, _ candidate: TextHeadings.Candidate, after previous: [Substring]?, margin: Int) -> [Substring]? {
+        guard let previous, !candidate.isAppendix, candidate.title.first?.isUppercase == true,
+              candidate.components.allSatisfy({ $0.allSatisfy(\.isNumber) }) else { return nil }
+        let meant = TextHeadings.nextNumbers(after: previous).filter { TextHeadings.isOneDigitSlip(candidate.components, of: $0) }
+        guard !meant.isEmpty else { return nil }
+        for j in (i + 1)..<min(lines.count, i + 300) where lines[j].isText && lines[j].indent == margin && !lines[j - 1].isText {
+            guard let next = TextHeadings.parse(lines[j].content), !next.components.isEmpty else { continue }
+            guard j + 1 == lines.count || !lines[j + 1].isText else { return nil }
+            return meant.first { TextHeadings.isNextNumber(next.components, after: $0) }
+        }
+        return nil
+    }
+
     /// The second line of a heading's title set back at the margin, standing alone, where
     /// the table of contents lists the title whole ("3.4 Algorithms for creating a UUID from
     /// truly random or pseudo-random" over "numbers", draft-leach-uuids-guids-01): at the
@@ -536,7 +554,8 @@ struct TextDocumentAssembler {
                 // Copyright and Disclaimer", draft-ietf-dnsext-tsig-sha-03).
                 || (candidate.components == out.last?.number && Self.isListed(candidate, in: contents))
                 || (previousNumber == nil && afterBreak && beforeBreak && opensPartialNumbering(i, candidate, margin: margin))
-                || (afterBreak && beforeBreak && misnumberedBack(candidate, after: previousNumber) && isUnused(candidate.components)),
+                || (afterBreak && beforeBreak && misnumberedBack(candidate, after: previousNumber) && isUnused(candidate.components))
+                || (afterBreak && beforeBreak && misprintedGap(i, candidate, after: previousNumber, margin: margin) != nil && isUnused(candidate.components)),
                !Self.isContradicted(candidate, at: i, contents: contents, named: namedInContents, printedAt: printedAt) {
                 var heading = Heading(index: i, number: candidate.components, title: candidate.title, isFront: false)
                 if let wrapped = wrappedTitle(after: i, title: candidate.title) ?? listedTitleWrap(after: i, candidate: candidate, contents: contents) {
@@ -563,9 +582,12 @@ struct TextDocumentAssembler {
                 // A subsection under a misprinted parent leaves the numbering where it was: the
                 // next heading follows the one before it ("12. Intellectual Property" after
                 // 11.1 and the misprinted 12.2, RFC 3687).
-                let misprinted = candidate.components.count >= 2 && !TextHeadings.isPlausible(candidate.components, after: previousNumber)
-                    && misnumberedBack(candidate, after: previousNumber)
-                if !misprinted {
+                // A misprint in a gap stands for the number the gap wants (RFC 3162's 3.2
+                // between 2.1 and 2.3 is 2.2 to the numbering).
+                let plausible = TextHeadings.isPlausible(candidate.components, after: previousNumber)
+                if !plausible, let meant = misprintedGap(i, candidate, after: previousNumber, margin: margin) {
+                    previousNumber = meant
+                } else if plausible || !(candidate.components.count >= 2 && misnumberedBack(candidate, after: previousNumber)) {
                     previousNumber = candidate.components
                 }
                 inFront = false

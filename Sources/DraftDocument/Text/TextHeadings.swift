@@ -348,6 +348,24 @@ enum TextHeadings {
         return abs(value(next[k - 2]) - value(p[k - 2])) == 1 && value(next[k - 1]) == value(p[k - 1]) + 1
     }
 
+    /// The numbers that may come next after `previous` with no gap: its first child and
+    /// the next sibling at each of its levels ("2.1" -> "2.1.1", "2.2", "3"). Digits only.
+    static func nextNumbers(after previous: [Substring]) -> [[Substring]] {
+        guard previous.allSatisfy({ $0.allSatisfy(\.isNumber) }) else { return [] }
+        var out: [[Substring]] = [previous + ["1"]]
+        for k in stride(from: previous.count, through: 1, by: -1) {
+            out.append(Array(previous.prefix(k - 1)) + [Substring(String(value(previous[k - 1]) + 1))])
+        }
+        return out
+    }
+
+    /// `printed` is `meant` with one component, not the last, off by one ("3.2" for "2.2").
+    static func isOneDigitSlip(_ printed: [Substring], of meant: [Substring]) -> Bool {
+        guard printed.count == meant.count, printed.count >= 2, printed.last.map(value) == meant.last.map(value) else { return false }
+        let differing = zip(printed, meant).filter { value($0) != value($1) }
+        return differing.count == 1 && abs(value(differing[0].0) - value(differing[0].1)) == 1
+    }
+
     /// The main numbering taken up again after the appendices, at the top and exactly where
     /// it stopped: xml2rfc v1 numbers on the references a draft puts after its appendices in
     /// `<back>` ("Appendix C.  Change History", then "12.  References" after section 11,
