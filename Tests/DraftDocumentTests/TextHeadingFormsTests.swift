@@ -248,6 +248,46 @@ import Testing
         #expect(figure.verbatim.hasSuffix("TSi, TSr}"))
     }
 
+    /// A structure left open at a page's foot whose next page goes on inside it, further in
+    /// than its first line (an ASN.1 comment cut mid-sentence, RFC 4556 3.2.3): one figure,
+    /// its lines as the source has them. A structure still open
+    /// whose next page starts at the structure's own margin is not carried on.
+    @Test func aStructureOpenAtAPageFootGoesOnInsideIt() throws {
+        let text = "1.  Reply\n\n   The reply is:\n\n"
+            + "       KDCDHKeyInfo ::= SEQUENCE {\n"
+            + "          subjectPublicKey        [0] BIT STRING,\n"
+            + "                   -- If this field is omitted then the serverDHNonce"
+            + Self.pageBreak("Zhu & Tung                  Standards Track                    [Page 20]",
+                             "RFC 4556                         PKINIT                        June 2006")
+            + "                   -- field MUST also be omitted.\n"
+            + "          ...\n"
+            + "       }\n\n"
+            // Filled to 72 columns, as the page is.
+            + "   The content of the AS-REP is otherwise unchanged from [RFC4120].  The\n"
+            + "   KDC encrypts the reply as usual.\n"
+        let document = try DocumentReader.read(data: Data(text.utf8), path: "asn1.txt")
+        let section = try #require(document.allSections.first { $0.number == "1" })
+        guard section.blocks.count == 3, case .figure(let figure) = section.blocks[1] else { Issue.record("not one figure: \(section.blocks)"); return }
+        #expect(figure.verbatim == ["    KDCDHKeyInfo ::= SEQUENCE {",
+                                    "       subjectPublicKey        [0] BIT STRING,",
+                                    "                -- If this field is omitted then the serverDHNonce",
+                                    "                -- field MUST also be omitted.",
+                                    "       ...",
+                                    "    }"].joined(separator: "\n"))
+
+        let atMargin = "1.  Reply\n\n   The reply is:\n\n"
+            + "       KDCDHKeyInfo ::= SEQUENCE {\n"
+            + "          subjectPublicKey        [0] BIT STRING,"
+            + Self.pageBreak("Zhu & Tung                  Standards Track                    [Page 20]",
+                             "RFC 4556                         PKINIT                        June 2006")
+            + "       Other ::= INTEGER\n\n"
+        let split = try DocumentReader.read(data: Data(atMargin.utf8), path: "asn1.txt")
+        let blocks = try #require(split.allSections.first { $0.number == "1" }).blocks
+        guard blocks.count == 3, case .figure(let cut) = blocks[1], case .paragraph(let after) = blocks[2] else { Issue.record("\(blocks)"); return }
+        #expect(cut.verbatim.hasSuffix("BIT STRING,"))
+        #expect(after.content.plainText == "Other ::= INTEGER")
+    }
+
     /// A table of contents printed without page numbers (draft-ietf-dnsext-wcard-clarify-08)
     /// is no run of headings: the sections are the body's, each with its text. Read as
     /// headings, the entries took the numbers and the body's own were never plausible after

@@ -85,4 +85,25 @@ import Testing
         ])
         #expect(analysis.keywordCount == 6)
     }
+
+    /// A comment cut by a page break inside its structure is one sentence (RFC 4556 3.2.3:
+    /// "-- If this field is omitted then the serverDHNonce" at a page's foot, "-- field MUST
+    /// also be omitted." at the next page's head); read as two figures, the statement was
+    /// "field MUST also be omitted.".
+    @Test func aCommentCutByAPageBreakIsOneSentence() throws {
+        let text = "1.  Reply\n\n   The reply is:\n\n"
+            + "       KDCDHKeyInfo ::= SEQUENCE {\n"
+            + "          subjectPublicKey        [0] BIT STRING,\n"
+            + "                   -- If this field is omitted then the serverDHNonce\n\n\n\n"
+            + "Zhu & Tung                  Standards Track                    [Page 20]\n\u{0C}\n"
+            + "RFC 4556                         PKINIT                        June 2006\n\n\n"
+            + "                   -- field MUST also be omitted.\n"
+            + "          ...\n"
+            + "       }\n\n"
+            // Filled to 72 columns, as the page is.
+            + "   The content of the AS-REP is otherwise unchanged from [RFC4120].  The\n"
+            + "   KDC encrypts the reply as usual.\n"
+        let analysis = try Fixture.analyze(text, path: "asn1.txt")
+        #expect(analysis.statements.map { "\($0.position.line) \($0.text)" } == ["7 If this field is omitted then the serverDHNonce field MUST also be omitted."])
+    }
 }

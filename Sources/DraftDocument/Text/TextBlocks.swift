@@ -124,8 +124,11 @@ struct TextBlockBuilder {
     /// the break is the next item, even when it starts in lower case ("token_type_hint").
     private func continuesAcrossPage(_ previous: TextLine, _ next: TextLine, chunk: [TextLine], chunkHasArt: Bool, padding: Int) -> Bool {
         // A brace left open above the break and closed below it: one message or structure
-        // cut by the page ("<--  HDR, SK {SA, Nr, [KEr,]" / "TSi, TSr}", RFC 7296 1.3.1).
-        if chunk.count <= 40, ByteSearch.contains(next.content, "}"), Self.leavesBraceOpen(chunk) { return true }
+        // cut by the page ("<--  HDR, SK {SA, Nr, [KEr,]" / "TSi, TSr}", RFC 7296 1.3.1); or
+        // left open with the next page going on inside it, further in than its first line
+        // (an ASN.1 comment cut mid-sentence: "-- If this field is omitted then the
+        // serverDHNonce" / "-- field MUST also be omitted.", RFC 4556 3.2.3).
+        if chunk.count <= 40, ByteSearch.contains(next.content, "}") || next.indent > chunk[0].indent, Self.leavesBraceOpen(chunk) { return true }
         if chunkHasArt {
             // Prose out to the left of the whole drawing starts after it (RFC 2401 4.5's
             // header table at a page's foot, then "Note that ... the SA establishment
