@@ -329,8 +329,10 @@ enum TextHeadings {
         guard Array(next.prefix(k - 1)) == Array(previous.prefix(k - 1)) else { return false }
         let a = value(previous[k - 1]), b = value(next[k - 1])
         if isLetter(next[k - 1]) != isLetter(previous[k - 1]) {
-            // Numbers to appendix letters: only at the top, starting at A (or B if A was missed).
-            return k == 1 && isLetter(next[0]) && b <= 2
+            // Numbers to appendix letters: only at the top, starting at A (or B if A was
+            // missed), or at I, the first in Roman numerals ("APPENDIX I. INTERNET GROUP
+            // MANAGEMENT PROTOCOL (IGMP)", RFC 1112).
+            return k == 1 && isLetter(next[0]) && (b <= 2 || next[0] == "I")
         }
         return b > a && b <= a + 3
     }
