@@ -4,23 +4,27 @@ import Foundation
 /// is a GNU extension Swift's Glibc module does not export). Used by linking (quotes in a
 /// document's text) and by rendering (whether a regex pass can match at all).
 public enum ByteSearch {
-    /// The offset of the first `needle` in `hay` at or after `start`.
-    public static func first(_ needle: UnsafeRawBufferPointer, in hay: UnsafeRawBufferPointer, from start: Int = 0) -> Int? {
-        guard needle.count > 0, start >= 0, needle.count <= hay.count - min(start, hay.count),
+    /// The offset of the first `needle` in `hay` at or after `start`. memchr looks for the
+    /// needle's byte at `anchor` (its first by default): a byte rare in the hay makes few
+    /// places to compare ("T" of "The ..." is at every sentence's start).
+    public static func first(_ needle: UnsafeRawBufferPointer, in hay: UnsafeRawBufferPointer, from start: Int = 0, anchor: Int = 0) -> Int? {
+        guard needle.count > 0, anchor >= 0, anchor < needle.count, start >= 0, needle.count <= hay.count - min(start, hay.count),
               let base = hay.baseAddress, let n = needle.baseAddress else { return nil }
-        let first = Int32(needle[0])
-        var i = start
-        while i + needle.count <= hay.count {
-            guard let p = memchr(base + i, first, hay.count - needle.count + 1 - i) else { return nil }
+        let byte = Int32(needle[anchor])
+        // Where the anchor byte of the first and of the last possible occurrence lies.
+        var i = start + anchor
+        let last = hay.count - needle.count + anchor
+        while i <= last {
+            guard let p = memchr(base + i, byte, last + 1 - i) else { return nil }
             let j = base.distance(to: UnsafeRawPointer(p))
-            if memcmp(p, n, needle.count) == 0 { return j }
+            if memcmp(base + (j - anchor), n, needle.count) == 0 { return j - anchor }
             i = j + 1
         }
         return nil
     }
 
-    public static func first(_ needle: [UInt8], in hay: [UInt8], from start: Int = 0) -> Int? {
-        hay.withUnsafeBytes { h in needle.withUnsafeBytes { n in first(n, in: h, from: start) } }
+    public static func first(_ needle: [UInt8], in hay: [UInt8], from start: Int = 0, anchor: Int = 0) -> Int? {
+        hay.withUnsafeBytes { h in needle.withUnsafeBytes { n in first(n, in: h, from: start, anchor: anchor) } }
     }
 
     /// Every occurrence, overlapping ones included.

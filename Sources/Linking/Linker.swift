@@ -190,6 +190,9 @@ struct WholeTextSearch {
     let bytes: [UInt8]
     /// Where each entry's text starts in `bytes`.
     let starts: [Int]
+    /// How often each byte value occurs in `bytes`: each search looks for its needle's
+    /// rarest byte (memcmp at every "T" of a 10 MB text was a tenth of its check).
+    let byteCounts: [Int]
 
     init(_ index: SectionTextIndex) {
         var bytes: [UInt8] = [], starts: [Int] = []
@@ -198,16 +201,21 @@ struct WholeTextSearch {
             bytes += entry.text.utf8
             bytes.append(0)  // no quote spans two sections
         }
+        var counts = [Int](repeating: 0, count: 256)
+        for b in bytes { counts[Int(b)] += 1 }
         entries = index.entries
         self.bytes = bytes
         self.starts = starts
+        byteCounts = counts
     }
 
     /// The section and the range in its normalised text of the first occurrence.
     func find(_ needle: String) -> (SectionTextIndex.Entry, Range<Int>)? {
         let n = Array(needle.utf8)
         guard !n.isEmpty, n.count <= bytes.count else { return nil }
-        guard let offset = ByteSearch.first(n, in: bytes) else { return nil }
+        var anchor = 0
+        for (k, b) in n.enumerated() where byteCounts[Int(b)] < byteCounts[Int(n[anchor])] { anchor = k }
+        guard let offset = ByteSearch.first(n, in: bytes, anchor: anchor) else { return nil }
         // The last entry starting at or before the offset.
         var lo = 0, hi = starts.count - 1
         while lo < hi {

@@ -44,4 +44,33 @@ import Testing
             #expect(ByteSearch.all(of: needles, in: hay) == plain)
         }
     }
+
+    /// The first occurrence at or after `start`, whichever byte of the needle memchr looks
+    /// for, is the plain search's: on a small alphabet, every anchor and several starts,
+    /// needles taken from the hay and made up, some as long as the hay or longer.
+    @Test func firstFromEveryAnchorIsTheLeftmost() {
+        var state: UInt64 = 0x2545F4914F6CDD1D
+        func next(_ n: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(state >> 33) % n
+        }
+        var compared = 0
+        for _ in 0..<300 {
+            let hay = (0..<(1 + next(60))).map { _ in UInt8(ascii: "a") + UInt8(next(3)) }
+            let length = 1 + next(8)
+            let needle: [UInt8] = next(3) == 0 || length > hay.count
+                ? (0..<length).map { _ in UInt8(ascii: "a") + UInt8(next(3)) }
+                : { let s = next(hay.count - length + 1); return Array(hay[s..<(s + length)]) }()
+            for start in [0, next(hay.count + 1), hay.count] {
+                let plain = start > hay.count - needle.count ? nil : (start...(hay.count - needle.count)).first { hay[$0...].starts(with: needle) }
+                for anchor in needle.indices {
+                    #expect(ByteSearch.first(needle, in: hay, from: start, anchor: anchor) == plain, "\(needle) in \(hay) from \(start) anchor \(anchor)")
+                    compared += 1
+                }
+            }
+        }
+        #expect(compared > 2000)
+        // An anchor outside the needle finds nothing rather than reading past it.
+        #expect(ByteSearch.first(bytes("ab"), in: bytes("xxab"), anchor: 2) == nil)
+    }
 }

@@ -190,10 +190,12 @@ public enum TextCheckReport {
         TextRenderer.fill("\"\(text)\"", indent: indent.count, width: width) + "\n"
     }
 
-    /// At most `limit` characters, cut at a word with "...".
+    /// At most `limit` characters, cut at a word with "...". Walks at most `limit`
+    /// characters: counting a long statement's characters first was 3% of a 10 MB check.
     static func clipped(_ text: String, _ limit: Int) -> String {
-        guard text.count > limit else { return text }
-        let cut = text.prefix(limit)
+        guard text.utf8.count > limit, let limitIndex = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex),
+              limitIndex != text.endIndex else { return text }
+        let cut = text[..<limitIndex]
         let end = cut.lastIndex(of: " ") ?? cut.endIndex
         return String(cut[..<end]) + " ..."
     }
