@@ -15,6 +15,10 @@ enum TextDocumentReader {
     /// part with many).
     static func read(data: Data, path: String, blockParts: TextBlockParts.Policy = .machine) throws -> Document {
         let (text, encodingWarning) = try TextLines.decode(data, path: path)
+        if let source = MarkdownSource.kind(Substring(text)) {
+            throw DocumentError(.notADocument, "a \(source) Markdown source, not a draft: convert it to xml2rfc XML first (\(source == "mmark" ? "mmark draft.md > draft.xml" : "kramdown-rfc draft.md > draft.xml")) and read that",
+                                at: SourceLocation(file: path, line: 1))
+        }
         var split = TextLines.split(text)
         TextLines.removeChangeBars(&split.lines)
         let lines = TextLines.removePagination(split.lines, formFeeds: split.formFeeds)
