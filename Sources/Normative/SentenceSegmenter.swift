@@ -2,8 +2,10 @@
 /// - a sentence ends at `.`, `?` or `!` (after any closing quotes and brackets) that is
 ///   followed by white space and then something that can start a sentence (not a
 ///   lowercase letter: "e.g. the", "etc. and", "... or" continue);
-/// - abbreviations that never end a sentence ("e.g.", "i.e.", "cf.", "Sec.", "Fig.",
-///   "No.", "et al."), and dotted initialisms ("U.S.") do not end one either;
+/// - abbreviations that never end a sentence ("e.g.", "i.e.", "cf.", "et al."), those of
+///   what a number follows before a number or citation ("Sec. 3", "Fig. 2", "No. 5", "Ref.
+///   [3]"), titles written with their capital ("Dr. Smith"), and dotted initialisms
+///   ("U.S.") do not end one either;
 /// - numbers with dots ("3.13.1", "v2.0", "192.0.2.1") are not followed by white space, so
 ///   they never end one; "Section 2.9." at the end of a sentence does;
 /// - a citation before the period ("[RFC2119].") is part of the sentence it ends;
@@ -66,7 +68,7 @@ public enum SentenceSegmenter {
             var next = end
             while next < n, Bytes.isSpace(bytes[next]) { next += 1 }
             if next < n, !canStartSentence(bytes[next]) { i = end; continue }
-            if b == 0x2E, !closesParenthesis, !endsSentence(bytes, dotAt: i, sentenceStart: start) || isQuotedName(bytes, dotAt: i) { i = end; continue }
+            if b == 0x2E, !closesParenthesis, !endsSentence(bytes, dotAt: i, sentenceStart: start, before: next) || isQuotedName(bytes, dotAt: i) { i = end; continue }
             append(start..<end, bytes, to: &out)
             start = next
             i = next
@@ -77,12 +79,20 @@ public enum SentenceSegmenter {
 
     /// Abbreviations that never end a sentence, lowercased, without their final dot.
     static let abbreviations: Set<String> = [
-        "e.g", "i.e", "cf", "vs", "viz", "sec", "secs", "fig", "figs", "no", "nos", "eq", "eqs",
-        "ref", "refs", "vol", "pp", "al", "approx", "resp", "incl", "esp", "mr", "ms", "dr", "st",
-        "ch", "art", "para",
+        "e.g", "i.e", "cf", "vs", "viz", "al", "approx", "resp", "incl", "esp",
     ]
+    /// Abbreviations of what a number follows ("No. 5", "Fig. 3", "pp. 10-12"): only before
+    /// a digit. They are words too, and end sentences as words: "... to either yes or no.
+    /// Clients MUST ..." (draft-ietf-cat-kerberos-set-passwd-06).
+    static let numberAbbreviations: Set<String> = [
+        "sec", "secs", "fig", "figs", "no", "nos", "eq", "eqs", "ref", "refs", "vol", "pp", "ch", "art", "para",
+    ]
+    /// Titles before a name, only as written with a capital: "Mr.", "Dr.", "St."; "ms." is
+    /// also milliseconds ("The default is 500 ms. The timer ...").
+    static let titleAbbreviations: Set<String> = ["mr", "ms", "dr", "st"]
 
-    private static func endsSentence(_ bytes: UnsafeBufferPointer<UInt8>, dotAt dot: Int, sentenceStart: Int) -> Bool {
+    /// `next`: where the text after the dot's white space starts.
+    private static func endsSentence(_ bytes: UnsafeBufferPointer<UInt8>, dotAt dot: Int, sentenceStart: Int, before next: Int) -> Bool {
         // The word before the dot run.
         var runStart = dot
         while runStart > sentenceStart, bytes[runStart - 1] == 0x2E { runStart -= 1 }
@@ -99,6 +109,8 @@ public enum SentenceSegmenter {
         if word.count <= 8 {
             let lowered = String(decoding: word.map(Bytes.lower), as: UTF8.self)
             if abbreviations.contains(lowered) { return false }
+            if numberAbbreviations.contains(lowered), next < bytes.count, Bytes.isDigit(bytes[next]) || bytes[next] == 0x5B || bytes[next] == 0x28 { return false }
+            if titleAbbreviations.contains(lowered), Bytes.isUpper(word[word.startIndex]) { return false }
         }
         // "U.S." and "e.g." typed with other letters: single letters between dots.
         if word.contains(0x2E) {
