@@ -687,7 +687,10 @@ struct TextDocumentAssembler {
     /// a document has, so a numbered list's item set flush left is not taken for it; the
     /// number is kept as printed, the one a reader cites.
     func misnumberedBack(_ candidate: TextHeadings.Candidate, after previous: [Substring]?) -> Bool {
-        guard let previous, !candidate.isAppendix, Self.isBackMatterTitle(candidate.title) else { return false }
+        // A title, not a list item's sentence ("12. Security considerations are covered in
+        // section 5."): a few words, no full stop.
+        guard let previous, !candidate.isAppendix, Self.isBackMatterTitle(candidate.title), !candidate.title.hasSuffix("."),
+              candidate.title.split(separator: " ").count <= 6 else { return false }
         return TextHeadings.isMisnumbering(candidate.components, after: previous)
     }
 
