@@ -81,9 +81,9 @@ public enum SentenceSegmenter {
     static let abbreviations: Set<String> = [
         "e.g", "i.e", "cf", "vs", "viz", "al", "approx", "resp", "incl", "esp",
     ]
-    /// Abbreviations of what a number follows ("No. 5", "Fig. 3", "pp. 10-12"): only before
-    /// a digit. They are words too, and end sentences as words: "... to either yes or no.
-    /// Clients MUST ..." (draft-ietf-cat-kerberos-set-passwd-06).
+    /// Abbreviations of what a number follows ("No. 5", "Fig. 3", "pp. 10-12", "Ref. [3]"):
+    /// only before a digit, "[" or "(". They are words too, and end sentences as words:
+    /// "... to either yes or no. Clients MUST ..." (draft-ietf-cat-kerberos-set-passwd-06).
     static let numberAbbreviations: Set<String> = [
         "sec", "secs", "fig", "figs", "no", "nos", "eq", "eqs", "ref", "refs", "vol", "pp", "ch", "art", "para",
     ]

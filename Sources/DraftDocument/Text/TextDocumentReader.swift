@@ -583,11 +583,11 @@ struct TextDocumentAssembler {
                     heading.titleOpensBody = true
                 }
                 out.append(heading)
-                // A subsection under a misprinted parent leaves the numbering where it was: the
-                // next heading follows the one before it ("12. Intellectual Property" after
+                // The numbering goes on from this heading's number, except after a misprint: one
+                // in a gap stands for the number the gap wants (RFC 3162's 3.2 between 2.1 and
+                // 2.3 is 2.2 to the numbering), and a back-matter subsection under a misprinted
+                // parent leaves the numbering where it was ("12. Intellectual Property" follows
                 // 11.1 and the misprinted 12.2, RFC 3687).
-                // A misprint in a gap stands for the number the gap wants (RFC 3162's 3.2
-                // between 2.1 and 2.3 is 2.2 to the numbering).
                 let plausible = TextHeadings.isPlausible(candidate.components, after: previousNumber)
                 if !plausible, let meant = misprintedGap(i, candidate, after: previousNumber, margin: margin) {
                     previousNumber = meant
