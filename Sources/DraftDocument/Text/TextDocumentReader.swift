@@ -694,13 +694,15 @@ struct TextDocumentAssembler {
         return TextHeadings.isMisnumbering(candidate.components, after: previous)
     }
 
-    /// Titles only a document's end has: references, the authors' addresses, the
-    /// acknowledgements, the copyright and IPR statements, the considerations sections.
+    /// Titles only a document's end has: the familiar back titles (`isKnownBackTitle`)
+    /// narrowed to those no body section has (an author's address, not "Authorization ...";
+    /// not "Index"), and the considerations sections.
     static func isBackMatterTitle(_ title: String) -> Bool {
         let t = title.lowercased()
-        return ByteSearch.contains(t, "references") || ByteSearch.contains(t, "considerations")
-            || ["author's address", "authors' address", "authors address", "author address", "acknowledg",
-                "full copyright", "intellectual property", "contributors"].contains { t.hasPrefix($0) }
+        if t.hasPrefix("author") {
+            return ["author's address", "authors' address", "authors address", "author address"].contains { t.hasPrefix($0) }
+        }
+        return ByteSearch.contains(t, "considerations") || (t != "index" && isKnownBackTitle(title))
     }
 
     static func isKnownFrontTitle(_ title: String) -> Bool {
