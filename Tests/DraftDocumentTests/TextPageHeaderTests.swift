@@ -80,4 +80,32 @@ import Testing
         #expect(!words.contains("Functional Specification"))
         #expect(words.contains("Running text of a page"))
     }
+
+    /// A draft shifted three columns as a whole sets its running header in too ("   INTERNET-
+    /// DRAFT   draft-ietf-dnsind-verify-00.txt   February 1998", on two pages only): page
+    /// furniture, known by its columns and its date, so the boilerplate paragraph above it
+    /// stays the boilerplate. A page that opens with the text going on ("RFC 2119 defines")
+    /// or with a figure's "NAME   0x00000002" keeps that line.
+    @Test func aHeaderSetInWithTheDocumentIsFurniture() throws {
+        let footer = { (n: Int) in "\n\n\n   Expires August 1999                                             [Page \(n)]\n\u{0C}\n" }
+        let header = "   INTERNET-DRAFT       draft-ietf-dnsind-verify-00.txt       February 1998\n\n\n"
+        let text = "   INTERNET-DRAFT                                        Mark Andrews (ISC)\n"
+            + "   <draft-ietf-dnsind-verify-00.txt>                          February 1999\n\n\n"
+            + "          Verifying Resource Records Without Knowing Their Contents\n\n\n"
+            + "   Abstract\n\n      This document provides one possible solution to this problem.\n\n"
+            + "   1 - Terminology\n\n"
+            + "   The key words \"MUST\", \"MUST NOT\", \"REQUIRED\", \"SHALL\", \"SHALL NOT\",\n"
+            + "   \"SHOULD\", \"SHOULD NOT\", \"RECOMMENDED\",  \"MAY\", and \"OPTIONAL\" in this\n"
+            + "   document are to be interpreted as described in [RFC2119].\n" + footer(1) + header
+            + "   2 - Method\n\n   A resolver MUST canonicalise the record as\n" + footer(2)
+            + "   RFC 2119 defines          for its year 2004\n\n   Values:\n\n      RETURN_METHOD_GRE   0x00000001\n" + footer(3)
+            + "      RETURN_METHOD_L2    0x00000002\n"
+        let document = try DocumentReader.read(data: Data(text.utf8), path: "shifted.txt")
+        let paragraphs = document.allSections.flatMap(\.paragraphs).map(\.content.plainText)
+        #expect(paragraphs.first == "The key words \"MUST\", \"MUST NOT\", \"REQUIRED\", \"SHALL\", \"SHALL NOT\", \"SHOULD\", \"SHOULD NOT\", \"RECOMMENDED\",  \"MAY\", and \"OPTIONAL\" in this document are to be interpreted as described in [RFC2119].")
+        let rendered = document.sections.map { TextRenderer.render($0) }.joined(separator: "\n")
+        #expect(!rendered.contains("INTERNET-DRAFT"))
+        #expect(rendered.contains("\n   RFC 2119 defines  for its year 2004\n"))
+        #expect(rendered.hasSuffix("\n   RETURN_METHOD_L2  0x00000002"))
+    }
 }

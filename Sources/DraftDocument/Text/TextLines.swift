@@ -318,7 +318,13 @@ enum TextLines {
             }
             if pendingBreak {
                 if !line.isText { i += 1; continue }
-                if recurring.contains(line.content) || (line.indent == 0 && (line.content == runningHeader || looksLikeRunningHeader(line.content))) {
+                // A header set in with the whole document ("   INTERNET-DRAFT   draft-ietf-
+                // dnsind-verify-00.txt   February 1998", a draft shifted three columns) is
+                // known by its columns and its date: "   RFC 2119 defines ..." at a page's top
+                // is the text going on, and so is a figure's "NAME   0x00000002".
+                let header = line.content == runningHeader
+                    || (line.indent == 0 ? looksLikeRunningHeader(line.content) : line.indent <= 8 && isColumnsAndDate(line.content))
+                if recurring.contains(line.content) || header {
                     if runningHeader == nil { runningHeader = line.content }
                     i += 1
                     // The rest of a header of two to four lines (RFC 959, RFC 793): the lines
@@ -407,9 +413,28 @@ enum TextLines {
     static func looksLikeRunningHeader(_ content: Substring) -> Bool {
         let starts = ["RFC ", "Internet-Draft", "INTERNET-DRAFT", "Internet Draft", "INTERNET DRAFT"]
         if starts.contains(where: { content.hasPrefix($0) }) { return true }
-        // Otherwise: a wide gap and a year at the end.
+        return isColumnsAndYear(content)
+    }
+
+    /// Words in columns (a gap of three spaces) and a year at the end, as every running
+    /// header has ("draft-ietf-x-00.txt       February 1998").
+    static func isColumnsAndYear(_ content: Substring) -> Bool {
         guard content.utf8.count > 20, ByteSearch.contains(content, "   ") else { return false }
         let tail = content.suffix(4)
         return tail.count == 4 && tail.allSatisfy { $0.isASCII && $0.isNumber }
     }
+
+    /// Columns and a date at the end: a month's name, a day perhaps, a year of the series
+    /// ("February 1998", "June 25, 1999", "FEB 1998").
+    static func isColumnsAndDate(_ content: Substring) -> Bool {
+        guard isColumnsAndYear(content) else { return false }
+        let words = content.split(separator: " ").suffix(3)
+        guard let year = words.last, year.hasPrefix("19") || year.hasPrefix("20") else { return false }
+        return words.dropLast().contains { word in
+            let w = word.prefix(3)
+            return monthAbbreviations.contains(w) || monthAbbreviations.contains(w.prefix(1) + w.dropFirst().lowercased())
+        }
+    }
+
+    private static let monthAbbreviations: Set<Substring> = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 }
