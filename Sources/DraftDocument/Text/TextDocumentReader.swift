@@ -428,6 +428,34 @@ struct TextDocumentAssembler {
         return isTableOfContents(heading.title)
     }
 
+    /// The number of a line opening a numbered list's item ("3. Get the octet at IP",
+    /// "2) Set the input pointer"): one to three digits, a dot or parenthesis, a space.
+    /// "2.1 Title" is a subsection's number, not an item's.
+    static func listItemNumber(_ content: Substring) -> (number: Int, mark: UInt8)? {
+        let u = content.utf8
+        var value = 0, digits = 0
+        var index = u.startIndex
+        while index != u.endIndex, TextHeadings.isDigit(u[index]), digits < 4 {
+            value = value * 10 + Int(u[index] - 0x30)
+            digits += 1
+            index = u.index(after: index)
+        }
+        guard digits >= 1, digits <= 3, index != u.endIndex, u[index] == 0x2E || u[index] == 0x29 else { return nil }
+        let mark = u[index]
+        index = u.index(after: index)
+        guard index != u.endIndex, u[index] == 0x20 else { return nil }
+        return (value, mark)
+    }
+
+    /// A numbered title whose number is exactly the next after `previous` ("3.3 Glue
+    /// Records" after 3.2): digits, a capital, no full stop at the end.
+    private func isNextHeading(_ content: Substring, after previous: [Substring]?) -> Bool {
+        guard let previous, content.utf8.first.map(TextHeadings.isDigit) == true,
+              let candidate = TextHeadings.parse(content), candidate.title.first?.isUppercase == true,
+              candidate.title.last != "." else { return false }
+        return TextHeadings.isNextNumber(candidate.components, after: previous)
+    }
+
     /// Whether the table of contents lists this heading: its number and its title.
     static func isListed(_ candidate: TextHeadings.Candidate, in listing: [String: String]) -> Bool {
         guard let number = candidate.number, let listed = listing[number] else { return false }
@@ -468,11 +496,26 @@ struct TextDocumentAssembler {
             if listedAt == nil { listedAt = listedHeadingLines(contents.filter { !repeatedInContents.contains($0.key) }, outside: contentsLines) }
             return listedAt?[number]
         }
+        // A numbered list set where headings are, counted from its first item since the last
+        // heading ("1. Set the input pointer ...", "2. If the octet ...", draft-ietf-idn-lace-01):
+        // its next item is no heading, though its number would be next. Only items marked
+        // alike: "1)" to "3)" under "3. Requirements" lead to "4. Conversion operations"
+        // (draft-ietf-idn-idna-07).
+        var listRun = (headings: -1, indent: -1, mark: UInt8(0), next: 0)
         for i in lines.indices {
             let line = lines[i]
             guard line.isText, i != titleLine else { continue }
             if let contentsLines, contentsLines.contains(i), i != contentsLines.lowerBound, TextHeadings.parse(line.content)?.components.isEmpty == false {
                 continue // an entry of the table of contents
+            }
+            var continuesList = false
+            if let item = Self.listItemNumber(line.content) {
+                if item.number == 1 {
+                    listRun = (out.count, line.indent, item.mark, 2)
+                } else if listRun == (out.count, line.indent, item.mark, item.number) {
+                    continuesList = true
+                    listRun.next += 1
+                }
             }
             let afterBreak = i == 0 || !lines[i - 1].isText
             let afterHeading = out.last?.index == i - 1
@@ -481,7 +524,7 @@ struct TextDocumentAssembler {
             if !contents.isEmpty, previousNumber != nil, line.indent > margin, line.indent - margin <= 8, afterBreak || afterHeading, beforeBreak,
                let candidate = TextHeadings.parse(line.content), !candidate.components.isEmpty,
                !TextHeadings.endsWithLeaderAndPage(line.content), Self.isListed(candidate, in: contents),
-               let previous = previousNumber, TextHeadings.isPlausible(candidate.components, after: previous) {
+               let previous = previousNumber, TextHeadings.isPlausible(candidate, after: previous) {
                 // A heading the body indents, as the table of contents lists it ("     2.1 One
                 // Spare Bit?", draft-ietf-dnsext-2929bis-00; "   4.1.1.  Standard Protocol"
                 // under a flush-left 4.1, RFC 1780): the contents name the document's headings.
@@ -537,7 +580,7 @@ struct TextDocumentAssembler {
                 guard afterBreak, beforeBreak, isCentred(line), line.content.prefix(while: { $0 != " " }).hasSuffix("."),
                       let candidate = TextHeadings.parse(line.content),
                       !candidate.components.isEmpty, !candidate.isAppendix,
-                      TextHeadings.isPlausible(candidate.components, after: previousNumber) else { continue }
+                      TextHeadings.isPlausible(candidate, after: previousNumber) else { continue }
                 out.append(Heading(index: i, number: candidate.components, title: candidate.title, isFront: false))
                 previousNumber = candidate.components
                 inFront = false
@@ -547,10 +590,18 @@ struct TextDocumentAssembler {
             // no blank line after it) when a blank line follows it: running text in an
             // indented document never wraps back to column 0.
             let underIndented = !afterBreak && lines[i - 1].indent > margin && beforeBreak
-            guard afterBreak || afterHeading || underIndented else { continue }
+            // Or right under a paragraph that ended its sentence, numbered exactly next, a
+            // blank line after it ("... shouldn't cover this over." over "3.3 Glue Records"
+            // after 3.2, draft-ietf-dnsext-axfr-clarify-06): a sentence running on at the
+            // margin ends with no full stop ("... is described in section" / "6.4. Because
+            // name labels ...", draft-ietf-idn-idna-07) and has no blank line after it.
+            let underSentence = !afterBreak && beforeBreak && !afterHeading && lines[i - 1].indent == margin
+                && lines[i - 1].content.last == "." && isNextHeading(line.content, after: previousNumber)
+            guard afterBreak || afterHeading || underIndented || underSentence else { continue }
             if TextHeadings.endsWithLeaderAndPage(line.content) { continue }
             if let candidate = TextHeadings.parse(line.content), !candidate.components.isEmpty,
-               TextHeadings.isPlausible(candidate.components, after: previousNumber)
+               !(continuesList && !Self.isListed(candidate, in: contents)),
+               TextHeadings.isPlausible(candidate, after: previousNumber)
                 || TextHeadings.resumesMainNumbering(candidate.components, after: previousNumber,
                                                      lastMain: { catchUp(); return lastMainNumber })
                 // The last heading's number again, where the contents list the line so (a
@@ -588,7 +639,7 @@ struct TextDocumentAssembler {
                 // 2.3 is 2.2 to the numbering), and a back-matter subsection under a misprinted
                 // parent leaves the numbering where it was ("12. Intellectual Property" follows
                 // 11.1 and the misprinted 12.2, RFC 3687).
-                let plausible = TextHeadings.isPlausible(candidate.components, after: previousNumber)
+                let plausible = TextHeadings.isPlausible(candidate, after: previousNumber)
                 if !plausible, let meant = misprintedGap(i, candidate, after: previousNumber, margin: margin) {
                     previousNumber = meant
                 } else if plausible || !(candidate.components.count >= 2 && misnumberedBack(candidate, after: previousNumber)) {

@@ -8,6 +8,8 @@ enum TextHeadings {
         var title: String
         /// Written as "Appendix A" (or "A." alone at top level).
         var isAppendix: Bool
+        /// The word printed before the number ("Appendix A", "APPENDIX I", "Annex B").
+        var isSpelledAppendix = false
 
         var number: String? { components.isEmpty ? nil : components.joined(separator: ".") }
     }
@@ -183,7 +185,7 @@ enum TextHeadings {
         var title = rest[id.endIndex...].drop(while: { $0 == " " || $0 == ":" || $0 == "-" || $0 == "." })
         while title.hasSuffix(" ") { title = title.dropLast() }
         let components = number.split(separator: ".")
-        return Candidate(components: components, title: String(title), isAppendix: true)
+        return Candidate(components: components, title: String(title), isAppendix: true, isSpelledAppendix: true)
     }
 
     /// A flush-left line standing alone that reads as a title ("Authors' Addresses",
@@ -285,16 +287,20 @@ enum TextHeadings {
     /// (RFC 2373, RFC 2289), and parents the text never prints (RFC 793 centres its
     /// chapter titles; RFC 2616 has 13.1.1 under 13 with no 13.1): a first subsection is
     /// plausible where its parent would have been.
-    static func isPlausible(_ next: [Substring], after previous: [Substring]?) -> Bool {
-        if isPlausibleStep(next, after: previous) { return true }
+    static func isPlausible(_ candidate: Candidate, after previous: [Substring]?) -> Bool {
+        isPlausible(candidate.components, after: previous, spelledAppendix: candidate.isSpelledAppendix)
+    }
+
+    static func isPlausible(_ next: [Substring], after previous: [Substring]?, spelledAppendix: Bool = false) -> Bool {
+        if isPlausibleStep(next, after: previous, spelledAppendix: spelledAppendix) { return true }
         let n = withoutTrailingZeros(next), p = previous.map(withoutTrailingZeros)
-        if (n != next || p != previous), isPlausibleStep(n, after: p) { return true }
+        if (n != next || p != previous), isPlausibleStep(n, after: p, spelledAppendix: spelledAppendix) { return true }
         // An unprinted parent, one or two levels up.
         var child = n
         for _ in 0..<2 {
             guard child.count >= 2, value(child[child.count - 1]) <= 1 else { return false }
             child.removeLast()
-            if isPlausibleStep(child, after: p) { return true }
+            if isPlausibleStep(child, after: p, spelledAppendix: false) { return true }
         }
         return false
     }
@@ -311,7 +317,7 @@ enum TextHeadings {
         return value(next[k - 1]) == value(previous[k - 1]) + 1
     }
 
-    private static func isPlausibleStep(_ next: [Substring], after previous: [Substring]?) -> Bool {
+    private static func isPlausibleStep(_ next: [Substring], after previous: [Substring]?, spelledAppendix: Bool) -> Bool {
         guard !next.isEmpty else { return false }
         guard let previous, !previous.isEmpty else {
             // The first numbered heading of the body starts at the top.
@@ -330,9 +336,11 @@ enum TextHeadings {
         let a = value(previous[k - 1]), b = value(next[k - 1])
         if isLetter(next[k - 1]) != isLetter(previous[k - 1]) {
             // Numbers to appendix letters: only at the top, starting at A (or B if A was
-            // missed), or at I, the first in Roman numerals ("APPENDIX I. INTERNET GROUP
-            // MANAGEMENT PROTOCOL (IGMP)", RFC 1112).
-            return k == 1 && isLetter(next[0]) && (b <= 2 || next[0] == "I")
+            // missed), or at I, the first in Roman numerals, with the word printed
+            // ("APPENDIX I. INTERNET GROUP MANAGEMENT PROTOCOL (IGMP)", RFC 1112): a bare
+            // "I." there opens a list ("I. Establish security context. The Client and",
+            // draft-ietf-dnsext-gss-tsig-06).
+            return k == 1 && isLetter(next[0]) && (b <= 2 || (next[0] == "I" && spelledAppendix))
         }
         return b > a && b <= a + 3
     }
