@@ -1108,6 +1108,31 @@ import Testing
         }
     }
 
+    /// One stray gap between two words of a paragraph's prose (draft-ietf-dnsext-nsec3-01's
+    /// boilerplate, "interpreted as            described in"): a paragraph, so the
+    /// boilerplate is the boilerplate. Lines with two stray gaps stay a figure.
+    @Test func oneStrayGapBetweenWordsIsStillProse() throws {
+        let text = "1.  Notation\n\n"
+            + "   The key words \"MUST\", \"MUST NOT\", \"REQUIRED\", \"SHALL\", \"SHALL NOT\",\n"
+            + "   \"SHOULD\", \"SHOULD NOT\", \"RECOMMENDED\", \"MAY\", and \"OPTIONAL\" in this\n"
+            + "   document are to be interpreted as            described in [RFC2119].\n\n"
+            + "   The first line of prose with a gap in it is here   and the\n"
+            + "   second line has none in it but goes on as prose does for\n"
+            + "   a while, and the third line has one as the first   had so\n"
+            + "   it goes on for a fourth line of prose that has no gap in\n"
+            + "   it, and for a fifth line that has no gap in it either, and\n"
+            + "   for a sixth line that ends the paragraph with its stop.\n"
+        let section = try #require(try Self.read(text).section(numbered: "1"))
+        #expect(section.paragraphs.map(\.content.normalizedText) == [
+            "The key words \"MUST\", \"MUST NOT\", \"REQUIRED\", \"SHALL\", \"SHALL NOT\", \"SHOULD\", \"SHOULD NOT\", \"RECOMMENDED\", \"MAY\", and \"OPTIONAL\" in this document are to be interpreted as described in [RFC2119].",
+        ])
+        #expect(section.blocks.count == 2)
+        guard case .figure = section.blocks.last else {
+            Issue.record("the lines with two stray gaps are not a figure: \(section.blocks)")
+            return
+        }
+    }
+
     /// Fields labelled at the start of their lines with their values aligned, prose running
     /// on under them (RFC 2518 12: 21 requirements of WebDAV's XML elements were figures):
     /// prose. Labels over values alone stay a figure.

@@ -245,23 +245,33 @@ extension TextBlockBuilder {
     /// lines read as a figure, three requirements lost): every wide gap follows a sentence's
     /// end and comes before a capital, at most a third of the lines have one, and the lines
     /// hold lower-case words as prose does (zone data's "EXAMPLE.    PTR" has the gap, but
-    /// on most lines and with few words).
+    /// on most lines and with few words). One line may have a stray gap between two
+    /// lower-case words instead ("document are to be interpreted as            described
+    /// in [RFC2119].", draft-ietf-dnsext-nsec3-01: read as a figure, the boilerplate's ten
+    /// keywords counted as requirements); columns have gaps on many lines.
     static func hasSpacedSentencesOnly(_ lines: [TextLine]) -> Bool {
         guard lines.count >= 3 else { return false }
-        var spaced = 0, words = 0
+        var spaced = 0, words = 0, stray = false
         for line in lines {
             words += lowercaseWords(line.content)
             guard hasWideGap(line.content) else { continue }
             spaced += 1
-            guard spaced * 3 <= lines.count, gapsAllFollowSentences(Array(line.content.utf8)) else { return false }
+            guard spaced * 3 <= lines.count, let kind = gapKind(Array(line.content.utf8)) else { return false }
+            if kind == .betweenWords {
+                guard !stray else { return false }
+                stray = true
+            }
         }
         return words >= 4 * lines.count
     }
 
-    /// Every run of three spaces or more inside the line comes after ".", "?" or "!" (and
-    /// any closing quote or parenthesis) and before a capital letter.
-    private static func gapsAllFollowSentences(_ u: [UInt8]) -> Bool {
-        var i = 0
+    private enum GapKind { case afterSentences, betweenWords }
+
+    /// What the runs of three spaces or more inside the line are: all after ".", "?" or "!"
+    /// (and any closing quote or parenthesis) and before a capital letter, or one between
+    /// two lower-case words; nil for anything else.
+    private static func gapKind(_ u: [UInt8]) -> GapKind? {
+        var i = 0, betweenWords = 0
         while i < u.count {
             guard u[i] == 0x20 else { i += 1; continue }
             var end = i
@@ -269,11 +279,19 @@ extension TextBlockBuilder {
             if end - i >= 3, i > 0, end < u.count {
                 var k = i - 1
                 while k > 0, u[k] == UInt8(ascii: ")") || u[k] == UInt8(ascii: "\"") || u[k] == UInt8(ascii: "'") { k -= 1 }
-                guard ".?!".utf8.contains(u[k]), TextHeadings.isUpper(u[end]) else { return false }
+                if (0x61...0x7A).contains(u[i - 1]), (0x61...0x7A).contains(u[end]) {
+                    betweenWords += 1
+                } else if !".?!".utf8.contains(u[k]) || !TextHeadings.isUpper(u[end]) {
+                    return nil
+                }
             }
             i = end
         }
-        return true
+        switch betweenWords {
+        case 0: return .afterSentences
+        case 1: return .betweenWords
+        default: return nil
+        }
     }
 
     /// Fields labelled at the start of their lines, values aligned after the labels and
