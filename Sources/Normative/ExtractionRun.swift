@@ -361,13 +361,20 @@ struct ExtractionRun {
         // ...", RFC 7296 3.2) names the subject of its later sentences that have none.
         let label = Self.runInLabel(bytes)
         var firstSentence = true
+        var afterBoilerplate = false
         for range in oneSentence ? [0..<bytes.count] : SentenceSegmenter.sentenceRanges(in: bytes) {
             defer { firstSentence = false }
             ctx.sentence += 1
             let here = SourceLocation(file: location.file, line: norm.line(at: range.lowerBound, first: location.line), column: 1)
             let inSentence = Self.starting(in: range, occurrences, from: &nextOccurrence) { $0.range.lowerBound }
             let sentenceBytes = bytes[range]
-            if requirementsLanguage == nil || !inSentence.isEmpty, let form = Self.boilerplateForm(sentenceBytes, keywords: inSentence.count) {
+            // The boilerplate's paragraph may go on to define a key word of its own in terms
+            // of the others: "The key word "SUGGESTED" signifies a strength between MAY and
+            // SHOULD" (RFC 2874 1) names them and requires nothing.
+            let definesKeyWord = afterBoilerplate && !inSentence.isEmpty && Self.namesKeyWords(sentenceBytes)
+            if definesKeyWord || requirementsLanguage == nil || !inSentence.isEmpty,
+               let form = definesKeyWord ? .rfc2119 : Self.boilerplateForm(sentenceBytes, keywords: inSentence.count) {
+                afterBoilerplate = true
                 if requirementsLanguage == nil {
                     requirementsLanguage = RequirementsLanguage(form: form, text: String(decoding: sentenceBytes, as: UTF8.self), location: here, section: ctx.section)
                 }
@@ -578,6 +585,12 @@ struct ExtractionRun {
             guard keyWords || citesDefinition else { return nil }
         }
         return lower.contains("8174") || lower.contains("only when") ? .rfc8174 : .rfc2119
+    }
+
+    /// "key word" or "keyword", any case.
+    static func namesKeyWords(_ sentence: ArraySlice<UInt8>) -> Bool {
+        let lower = LowercasedBytes(sentence.map(Bytes.lower))
+        return lower.contains("key word") || lower.contains("keyword")
     }
 
     /// "2119", "8174" or "BCP" (any case) somewhere in `bytes`.
