@@ -577,10 +577,15 @@ struct TextDocumentAssembler {
                 // A numbered title centred on a line of its own (RFC 791 and RFC 793 print
                 // their chapter titles so, their sections flush left).
                 // The number ends in a dot there ("1.  INTRODUCTION"): a centred "5 June 1978" is a date.
+                // A title, not a sentence, and none the contents contradict: an item of a list
+                // nested deep may happen to sit in the middle ("             6.  Set _cookie_'s
+                // expiry-time to _expiryTime_.", draft-ietf-httpbis-layered-cookies).
                 guard afterBreak, beforeBreak, isCentred(line), line.content.prefix(while: { $0 != " " }).hasSuffix("."),
+                      line.content.last != ".",
                       let candidate = TextHeadings.parse(line.content),
                       !candidate.components.isEmpty, !candidate.isAppendix,
-                      TextHeadings.isPlausible(candidate, after: previousNumber) else { continue }
+                      TextHeadings.isPlausible(candidate, after: previousNumber),
+                      !Self.isContradicted(candidate, at: i, contents: contents, named: namedInContents, printedAt: printedAt) else { continue }
                 out.append(Heading(index: i, number: candidate.components, title: candidate.title, isFront: false))
                 previousNumber = candidate.components
                 inFront = false
