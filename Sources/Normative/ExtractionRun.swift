@@ -552,7 +552,7 @@ struct ExtractionRun {
     // MARK: - Helpers
 
     /// The boilerplate sentence: three or more keywords, "key words"/"keywords"/"these
-    /// words", and "interpreted as" / "described in" / "detailed in" (RFC 2119, its older
+    /// words", and "interpreted as" (or "with") / "described in" / "detailed in" (RFC 2119, its older
     /// paraphrases such as RFC 2367's, and RFC 8174 section 2), or the list sentence of the
     /// form that names the keywords first and interprets them in the next sentence ("...
     /// shall use the keywords "MUST", ... to describe requirements", RFC 4251 section 3).
@@ -570,7 +570,10 @@ struct ExtractionRun {
         }
         // Byte search: Foundation's String.contains (NSString) was a third of a 50 MB review.
         let lower = LowercasedBytes(sentence.map(Bytes.lower))
-        let keyWords = (lower.contains("interpreted as") || lower.contains("described in") || lower.contains("detailed in")
+        // "... are to be interpreted with the meaning of the key word ("MUST", "SHOULD",
+        // "MAY", etc.) used in introducing the algorithm" (draft-ietf-httpbis-rfc6265bis 2.1,
+        // after the boilerplate): the imperative's reading, in the same terms.
+        let keyWords = (lower.contains("interpreted as") || lower.contains("interpreted with") || lower.contains("described in") || lower.contains("detailed in")
                 || lower.contains("use the key word") || lower.contains("use the keyword"))
             && (lower.contains("key word") || lower.contains("keyword") || lower.contains("these words"))
         // Older wordings name no "key words" but list the keywords and cite the RFC that
