@@ -83,6 +83,32 @@ import TestSupport
         #expect(result.stdout.contains("    If redundant SAs are created [-though-] {+through+} such a collision"))
     }
 
+    /// A sentence with two keywords is two statements; changed, it is shown once in text
+    /// and Markdown, with its statements named, and counted twice in the summary (which
+    /// counts statements, as the JSON does).
+    @Test func aSentenceOfTwoStatementsIsShownOnce() throws {
+        try Scratch.directory("draftcheck-compare") { dir in
+            let body = "1.  Rekey\n\n   If peers support [I-D.ietf-ipsecme-ikev2-qr-alt] and a PPK was used, they MUST NOT\n   re-use this PPK and MUST re-negotiate it.  Peers SHOULD log.\n"
+            let old = dir.appendingPathComponent("old.txt"), new = dir.appendingPathComponent("new.txt")
+            try Data(body.utf8).write(to: old)
+            try Data(body.replacingOccurrences(of: "[I-D.ietf-ipsecme-ikev2-qr-alt]", with: "[RFC9867]").utf8).write(to: new)
+            let text = try runDraftcheck(["compare", old.path, new.path, "--color", "never"])
+            #expect(text.status == 0)
+            #expect(text.stdout == """
+                old -> new
+
+                edited (similar 0.83)  Section 1, paragraph 1, line 3  (2 statements: MUST NOT, MUST)
+                    If peers support [-[I-D.ietf-ipsecme-ikev2-qr-alt]-] {+[RFC9867]+} and a PPK was used, they MUST NOT re-use this PPK and MUST re-negotiate it.
+
+                Summary: unchanged 1, edited 2, moved 0, added 0, removed 0
+
+                """)
+            let markdown = try runDraftcheck(["compare", old.path, new.path, "--format", "markdown"])
+            #expect(markdown.stdout.components(separatedBy: "## edited: Section 1, paragraph 1, line 3  (2 statements: MUST NOT, MUST)\n").count == 2)
+            #expect(!markdown.stdout.contains("## edited: Section 1, paragraph 1, line 3\n"))
+        }
+    }
+
     @Test func missingOldFileExits66() throws {
         let result = try runDraftcheck(["compare", "/nonexistent/a.txt", "drafts/draft-ietf-ipsecme-ikev2bis-08.xml"])
         #expect(result.status == 66)

@@ -36,6 +36,35 @@ public struct CompareReport: Codable, Hashable, Sendable {
         }
     }
 
+    /// The changes as sentences: a sentence with two keywords is two statements ("they MUST
+    /// NOT silently re-use this PPK ... and MUST re-negotiate"), changed together; a reader
+    /// reads it once. Consecutive changes of one kind to the same sentence, old and new.
+    public var sentenceGroups: [[Change]] {
+        var groups: [[Change]] = []
+        for c in changes {
+            if let last = groups.last?.last, Self.sameSentence(last, c) {
+                groups[groups.count - 1].append(c)
+            } else {
+                groups.append([c])
+            }
+        }
+        return groups
+    }
+
+    private static func sameSentence(_ a: Change, _ b: Change) -> Bool {
+        func key(_ s: ReviewStatement?) -> [String]? {
+            s.map { [$0.section, String($0.paragraph), String($0.sentence), String($0.line), $0.text] }
+        }
+        return a.kind == b.kind && key(a.old) == key(b.old) && key(a.new) == key(b.new)
+    }
+
+    /// "(2 statements: MUST NOT, MUST)" after a sentence changed as more than one statement.
+    static func statementsNote(_ group: [Change]) -> String {
+        guard group.count > 1 else { return "" }
+        let levels = group.compactMap { ($0.new ?? $0.old)?.levels.first }
+        return "  (\(group.count) statements: \(levels.joined(separator: ", ")))"
+    }
+
     /// "unchanged 812, edited 41, moved 3, added 25, removed 7"
     public var summaryLine: String {
         StatementChange.Kind.allCases.map { "\($0.rawValue) \(summary[$0.rawValue] ?? 0)" }.joined(separator: ", ")
@@ -47,11 +76,12 @@ public enum CompareTextFormat {
     public static func render(_ report: CompareReport, color: Bool) -> String {
         let p = Palette(color: color)
         var out = ["\(p.heading)\(report.old.name) -> \(report.new.name)\(p.reset)"]
-        for c in report.changes {
+        for group in report.sentenceGroups {
+            let c = group[0]
             out.append("")
             let where_ = location(c)
             let how = c.match.map { m in " (\(m)\(c.similarity.map { $0 < 1 ? String(format: " %.2f", $0) : "" } ?? ""))" } ?? ""
-            out.append("\(p.heading)\(c.kind)\(p.reset)\(how)  \(where_)")
+            out.append("\(p.heading)\(c.kind)\(p.reset)\(how)  \(where_)\(CompareReport.statementsNote(group))")
             if let segments = c.segments {
                 out.append("    " + segments.map { s in
                     switch s.kind {
@@ -88,9 +118,10 @@ public enum CompareMarkdownFormat {
         out.append("| " + StatementChange.Kind.allCases.map(\.rawValue).joined(separator: " | ") + " |")
         out.append("|" + String(repeating: "---|", count: StatementChange.Kind.allCases.count))
         out.append("| " + StatementChange.Kind.allCases.map { String(report.summary[$0.rawValue] ?? 0) }.joined(separator: " | ") + " |")
-        for c in report.changes {
+        for group in report.sentenceGroups {
+            let c = group[0]
             out.append("")
-            out.append("## \(c.kind): \(CompareTextFormat.location(c))")
+            out.append("## \(c.kind): \(CompareTextFormat.location(c))\(CompareReport.statementsNote(group))")
             out.append("")
             if let o = c.old, c.kind != "added" { out.append("OLD:"); out.append(""); out.append("> " + ReviewMarkdownFormat.escape(o.text)); out.append("") }
             if let n = c.new, c.kind != "removed" { out.append("NEW:"); out.append(""); out.append("> " + ReviewMarkdownFormat.escape(n.text)); out.append("") }

@@ -80,12 +80,23 @@ public struct ReviewDocument: Codable, Hashable, Sendable {
     public var format: String
 
     public init(_ m: Metadata) {
-        name = m.rfcNumber.map { "rfc\($0)" } ?? m.docName ?? m.seriesName
+        let named = m.rfcNumber.map { "rfc\($0)" } ?? m.docName ?? m.seriesName
+        // A document that names itself nowhere (a fragment, notes) is known by its file.
+        name = named.isEmpty ? Self.fileStem(m.file) : named
         series = m.seriesName
         revision = m.revision
         title = m.title
         file = m.file
         format = m.format.rawValue
+    }
+}
+
+extension ReviewDocument {
+    /// "notes" for "/tmp/notes.txt".
+    static func fileStem(_ path: String) -> String {
+        let base = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = base.lastIndex(of: "."), dot != base.startIndex else { return base }
+        return String(base[..<dot])
     }
 }
 
