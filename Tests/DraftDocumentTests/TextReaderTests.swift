@@ -1108,6 +1108,58 @@ import Testing
         }
     }
 
+    /// Editors' comments as xml2rfc prints a `<cref>`: version 2 in running text between
+    /// "[[" and "]]" after a label and a colon, version 3 on "//" lines standing alone.
+    /// Each is an invisible span holding the comment, as the XML reader has it; the line
+    /// of the text after it is still its own. Brackets that are notation stay text.
+    @Test func editorsCommentsAreInvisibleSpans() throws {
+        let text = "1.  Notes\n\n"
+            + "   [[anchor1: whitespace between field-name and colon is an error and\n"
+            + "   MUST NOT be accepted]]\n\n"
+            + "   Bind the padata. [[anchor4: Is this\n"
+            + "   enough? --sam]]Typically the reply key is used [[anchor5: really?]].\n\n"
+            + "   // Editor note: the peer MUST be told.\n   //\n   // -- Paul\n\n"
+            + "   Optional parts are enclosed in \"[[ ]]\" and [[N(X)], CERTREQ+] lists.\n"
+        let section = try #require(try Self.read(text).section(numbered: "1"))
+        let contents = section.paragraphs.map(\.content)
+        #expect(contents.map(\.plainText) == ["", "Bind the padata. Typically the reply key is used.", "",
+                                              "Optional parts are enclosed in \"[[ ]]\" and [[N(X)], CERTREQ+] lists."])
+        let comments = contents.flatMap(\.spans).compactMap { span -> String? in
+            if case .invisible("cref:") = span.kind { return span.text } else { return nil }
+        }
+        #expect(comments == ["whitespace between field-name and colon is an error and MUST NOT be accepted",
+                             "Is this enough? --sam", "really?", "Editor note: the peer MUST be told.\u{2028}\u{2028}-- Paul"])
+        // "Typically" is on the second line of its paragraph (line 7).
+        let second = contents[1]
+        let offset = second.plainText.utf8.count - "Typically the reply key is used.".utf8.count
+        #expect(second.line(atOffset: offset) == 7)
+        #expect(second.line(atOffset: offset - 1) == 6)
+        #expect(second.line(atOffset: 0) == 6)
+    }
+
+    /// "//" lines between pieces of code, or next to a line of code, are the code's
+    /// comments (a figure, whose comments are read for requirements), not an editor's
+    /// comment (draft-ietf-dane-protocol-19's pseudo-code, a qlog draft's type definition).
+    /// Under a drawing, one is an editor's comment.
+    @Test func slashCommentsBesideCodeAreCode() throws {
+        let text = "1.  Algorithm\n\n"
+            + "   The algorithm follows.\n\n"
+            + "   // if here, ValState MUST be SECURE\n\n"
+            + "   for each R in TLSArecords {\n     remove R\n   }\n\n"
+            + "   class IPAddress : string | bytes;\n\n"
+            + "   // an IPAddress is either form\n\n"
+            + "   The text goes on.\n\n"
+            + "   +-----+\n   | box |\n   +-----+\n\n"
+            + "   // Editor: is this enough?\n"
+        let section = try #require(try Self.read(text).section(numbered: "1"))
+        let figures = section.blocks.compactMap { block -> String? in
+            if case .figure(let f) = block { return f.verbatim } else { return nil }
+        }
+        #expect(figures.contains("// if here, ValState MUST be SECURE"))
+        #expect(figures.contains("// an IPAddress is either form"))
+        #expect(section.paragraphs.map(\.content.plainText) == ["The algorithm follows.", "class IPAddress : string | bytes;", "The text goes on.", ""])
+    }
+
     /// One stray gap between two words of a paragraph's prose (draft-ietf-dnsext-nsec3-01's
     /// boilerplate, "interpreted as            described in"): a paragraph, so the
     /// boilerplate is the boilerplate. Lines with two stray gaps stay a figure.

@@ -396,4 +396,27 @@ enum Fixture {
         #expect(d.wdiff == "(see [PFKEY] for an example [-protocol),-] {+programming interface, although it only applies to IKEv1),+} though some")
         #expect(d.additions == ["programming interface, although it only applies to IKEv1),"])
     }
+
+    /// An editor's comment is no requirement, in the XML (`<cref>`) and in the text xml2rfc
+    /// made of it: version 3's "//" lines standing alone, version 2's "[[anchor: ...]]" in
+    /// running text. The same statements, the same ids, the same keyword count.
+    @Test func editorsCommentsAreNoStatementsInXMLOrText() throws {
+        let xml = """
+            <rfc version="3" docName="draft-x-notes-00"><front><title>Notes</title></front><middle>
+            <section><name>Rekey</name>
+            <t><cref anchor="c1" source="Paul">Editor note: the peer MUST be told.</cref></t>
+            <t>The initiator MUST rekey. <cref anchor="c2">Or SHOULD it?</cref> The responder MAY refuse.</t>
+            </section></middle></rfc>
+            """
+        let front = "Internet-Draft                                              January 2024\n\n\n                                  Notes\n                             draft-x-notes-00\n\n"
+        let v3 = front + "1.  Rekey\n\n   // Editor note: the peer MUST be told.\n   //\n   // -- Paul\n\n   The initiator MUST rekey. [[c2: Or SHOULD it?]] The responder MAY\n   refuse.\n"
+        let fromXML = try Fixture.analyze(xml, path: "draft-x-notes-00.xml")
+        let fromText = try Fixture.analyze(v3, path: "draft-x-notes-00.txt")
+        #expect(fromXML.statements.map(\.text) == ["The initiator MUST rekey.", "The responder MAY refuse."])
+        #expect(fromText.statements.map(\.text) == fromXML.statements.map(\.text))
+        #expect(fromText.statements.map(\.id) == fromXML.statements.map(\.id))
+        #expect(fromText.keywordCount == 2)
+        #expect(fromXML.keywordCount == 2)
+        #expect(fromText.statements.map(\.position.line) == [13, 13])
+    }
 }

@@ -512,6 +512,15 @@ struct TextBlockBuilder {
             if chunk.lines.count == 1, Self.isASN1Comment(chunk.lines[0]), case .block(.figure(let above))? = lastNode(top: top, open: open) {
                 underCode = ByteSearch.contains(above.verbatim, "::=")
             }
+            // Lines of "//" comments next to a line of code ("// if here, ValState must be
+            // SECURE" between two blocks of pseudo-code, draft-ietf-dane-protocol-19; under
+            // "class IPAddress : string | bytes;", draft-marx-qlog-event-definitions) are the
+            // code's, not an editor's comment as xml2rfc 3 prints one standing alone (which
+            // may follow a drawing). (`index` is already the next chunk's.)
+            if !underCode, Self.editorsComment(chunk.lines) != nil {
+                if index >= 2, let before = chunks[index - 2].lines.last, Self.isCodeLike(before.content) { underCode = true }
+                if index < chunks.count, let next = chunks[index].lines.first, Self.isCodeLike(next.content) { underCode = true }
+            }
             let block = isFlow || chunk.isModule || underCode ? figure(chunk) : isQuote ? blockquote(chunk) : plainBlock(chunk)
             if let list = open.last, indent > list.indent, let item = list.items.last {
                 item.blocks.append(.block(block))

@@ -64,7 +64,25 @@ extension TextBlockBuilder {
     func plainBlock(_ chunk: Chunk) -> Block {
         if isFigure(chunk) { return figure(chunk) }
         let location = SourceLocation(file: path, line: chunk.lines[0].number, column: chunk.indent + 1)
+        if let comment = Self.editorsComment(chunk.lines) {
+            // As the XML reader keeps a `<cref>`: out of the running text, shown when rendered.
+            return .paragraph(Paragraph(content: InlineText([Span(comment, kind: .invisible("cref:"))]), location: location))
+        }
         return .paragraph(Paragraph(content: Self.paragraphText(chunk.lines.map(\.content), numbers: chunk.lines.map(\.number)), location: location))
+    }
+
+    /// A paragraph that is an editor's comment as xml2rfc 3 prints a `<cref>` standing
+    /// alone, on lines of "// " ("// Editor note: the peer MUST be told.", "//", "// --
+    /// Paul"): the comment as the XML reader holds it, its parts apart by U+2028 twice.
+    /// Nil for anything else; such lines inside a paragraph stay its text (xml2rfc 3 runs
+    /// the text after the comment on its last line, with no mark between them).
+    static func editorsComment(_ lines: [TextLine]) -> String? {
+        guard lines.allSatisfy({ $0.content == "//" || $0.content.hasPrefix("// ") }), lines[0].content.count > 3 else { return nil }
+        var parts: [[Substring]] = [[]]
+        for line in lines {
+            if line.content == "//" { parts.append([]) } else { parts[parts.count - 1].append(line.content.dropFirst(3)) }
+        }
+        return parts.filter { !$0.isEmpty }.map { $0.joined(separator: " ") }.joined(separator: "\u{2028}\u{2028}")
     }
 
     func figure(_ chunk: Chunk) -> Block {
@@ -364,7 +382,85 @@ extension TextBlockBuilder {
     static func paragraphText(_ texts: [Substring], numbers: [Int]) -> InlineText {
         var starts: [InlineText.LineStart] = []
         let text = join(texts, numbers: numbers, lineStarts: &starts)
+        if ByteSearch.contains(Substring(text), "[["), let withComments = withComments(text, lineStarts: starts) { return withComments }
         return InlineText(plain: text, lineStarts: starts)
+    }
+
+    /// Editors' comments as xml2rfc 2 prints a `<cref>` in running text: "[[anchor1:
+    /// whitespace between field-name and colon is an error and MUST NOT be accepted]]"
+    /// (draft-ietf-httpbis-p1-messaging-05), "[[TODO-not-here: This paragraph does not
+    /// belong here. --roy]]": a label before a colon, the comment, no bracket pair inside.
+    /// Each becomes an invisible span as the XML reader's `<cref>` is (its text the
+    /// comment, out of the running text); the line starts move with the text. Nil when
+    /// the text holds none.
+    static func withComments(_ text: String, lineStarts: [InlineText.LineStart]) -> InlineText? {
+        let u = Array(text.utf8)
+        var comments: [(range: Range<Int>, comment: String)] = []
+        var i = 0
+        // The next "]]", found once and kept while openings come before it: each byte is
+        // looked at a bounded number of times ("[[a: [[a: [[a: ..." is no quadratic scan).
+        var close = -1
+        while i + 1 < u.count {
+            // Two brackets, not three ("[[[NOTE: THIS STATEMENT NEEDS TO BE CHECKED]]]",
+            // draft-ietf-idn-nameprep-00, is the author's own mark).
+            guard u[i] == 0x5B, u[i + 1] == 0x5B, i == 0 || u[i - 1] != 0x5B, hasLabel(u[(i + 2)...]) else { i += 1; continue }
+            if close < i + 2 {
+                close = i + 2
+                while close + 1 < u.count, !(u[close] == 0x5D && u[close + 1] == 0x5D) { close += 1 }
+            }
+            guard close + 1 < u.count else { break }
+            guard let comment = commentText(u[(i + 2)..<close]) else { i += 2; continue }
+            // The space xml2rfc set before the comment goes with it, unless the text after it
+            // runs on with no space of its own ("padata. [[anchor4: ...]]Typically").
+            var start = i
+            let after = close + 2 < u.count ? u[close + 2] : 0x20
+            if start > 0, u[start - 1] == 0x20, after == 0x20 || ".,;:)]".utf8.contains(after) { start -= 1 }
+            comments.append((start..<(close + 2), comment))
+            i = close + 2
+        }
+        guard !comments.isEmpty else { return nil }
+        var spans: [Span] = []
+        var at = 0
+        for c in comments {
+            if c.range.lowerBound > at { spans.append(Span(String(decoding: u[at..<c.range.lowerBound], as: UTF8.self))) }
+            spans.append(Span(c.comment, kind: .invisible("cref:")))
+            at = c.range.upperBound
+        }
+        if at < u.count { spans.append(Span(String(decoding: u[at...], as: UTF8.self))) }
+        // Offsets in the visible text: less what the comments before took; a line that
+        // starts inside a comment starts where the comment stood.
+        var content = InlineText(spans)
+        content.lineStarts = lineStarts.map { start in
+            var removed = 0
+            for c in comments where c.range.lowerBound < start.offset {
+                removed += min(start.offset, c.range.upperBound) - c.range.lowerBound
+            }
+            return InlineText.LineStart(offset: start.offset - removed, line: start.line)
+        }
+        return content
+    }
+
+    /// A comment's label at the start of `text`: up to 48 letters, digits, spaces, hyphens
+    /// or underscores, then a colon and a space ("anchor1: ", "TODO-not-here: "). Not
+    /// notation: "[[ ]]", "[[N(HTTP_CERT_LOOKUP_SUPPORTED)], CERTREQ+]".
+    private static func hasLabel(_ text: ArraySlice<UInt8>) -> Bool {
+        func isLabelByte(_ b: UInt8) -> Bool {
+            (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x20 || b == 0x2D || b == 0x5F
+        }
+        var letters = 0
+        for (n, b) in text.prefix(50).enumerated() {
+            if b == 0x3A { return letters > 0 && n + 1 < text.count && text[text.startIndex + n + 1] == 0x20 }
+            guard n < 48, isLabelByte(b) else { return false }
+            if b != 0x20 { letters += 1 }
+        }
+        return false
+    }
+
+    /// The comment inside "[[" and "]]", after its label; nil if it has none.
+    private static func commentText(_ inner: ArraySlice<UInt8>) -> String? {
+        guard hasLabel(inner), let colon = inner.firstIndex(of: 0x3A) else { return nil }
+        let body = inner[(colon + 1)...].drop(while: { $0 == 0x20 })
+        return String(decoding: body, as: UTF8.self)
     }
 
     private static func join<S: Sequence>(_ lines: S, numbers: [Int]?, lineStarts: inout [InlineText.LineStart]) -> String where S.Element == Substring {
