@@ -520,7 +520,14 @@ struct TextDocumentAssembler {
             let afterBreak = i == 0 || !lines[i - 1].isText
             let afterHeading = out.last?.index == i - 1
             let beforeBreak = i + 1 == lines.count || !lines[i + 1].isText
-            if line.indent < margin { continue }
+            if line.indent < margin {
+                // xml2rfc 1 set its numbered headings in with the text but its unnumbered
+                // titles at column 0 ("   1. Introduction", then "References", "Authors'
+                // Addresses", "Full Copyright Statement", draft-ietf-dnsext-dnssec-protocol-00):
+                // a familiar front or back title standing alone is a heading left of the margin.
+                guard afterBreak, beforeBreak, let title = Self.unnumberedTitle(line.content),
+                      Self.isKnownFrontTitle(title) || Self.isKnownBackTitle(title) else { continue }
+            }
             if !contents.isEmpty, previousNumber != nil, line.indent > margin, line.indent - margin <= 8, afterBreak || afterHeading, beforeBreak,
                let candidate = TextHeadings.parse(line.content), !candidate.components.isEmpty,
                !TextHeadings.endsWithLeaderAndPage(line.content), Self.isListed(candidate, in: contents),
@@ -784,8 +791,11 @@ struct TextDocumentAssembler {
         if !heads.contains(where: { !$0.number.isEmpty }), let margin = shiftedMargin() {
             // No numbered heading flush left: a document indented as a whole (its headings
             // at column 2, its text at 5) is read at its own margin.
+            // Not when the shifted reading finds fewer headings than the flush-left one: RFC
+            // 1033's titles stand unnumbered at column 0, and its only numbered lines are a
+            // list's items set in ("   1. Complain privately to the responsible person").
             let shifted = headings(margin: margin)
-            if shifted.contains(where: { !$0.number.isEmpty }) { heads = shifted }
+            if shifted.contains(where: { !$0.number.isEmpty }), shifted.count >= heads.count { heads = shifted }
         }
         let firstHeading = heads.first?.index ?? lines.count
         let front = TextFrontMatter(lines[0..<firstHeading])
