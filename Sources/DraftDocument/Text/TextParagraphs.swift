@@ -429,11 +429,18 @@ extension TextBlockBuilder {
         if at < u.count { spans.append(Span(String(decoding: u[at...], as: UTF8.self))) }
         // Offsets in the visible text: less what the comments before took; a line that
         // starts inside a comment starts where the comment stood.
+        // Both in order: one pass, the comments wholly before a line start summed as it goes
+        // (a line start for every comment was quadratic walked comment by comment).
         var content = InlineText(spans)
+        var before = 0, removedBefore = 0
         content.lineStarts = lineStarts.map { start in
-            var removed = 0
-            for c in comments where c.range.lowerBound < start.offset {
-                removed += min(start.offset, c.range.upperBound) - c.range.lowerBound
+            while before < comments.count, comments[before].range.upperBound <= start.offset {
+                removedBefore += comments[before].range.count
+                before += 1
+            }
+            var removed = removedBefore
+            if before < comments.count, comments[before].range.lowerBound < start.offset {
+                removed += start.offset - comments[before].range.lowerBound
             }
             return InlineText.LineStart(offset: start.offset - removed, line: start.line)
         }
