@@ -371,7 +371,7 @@ struct ExtractionRun {
             // The boilerplate's paragraph may go on to define a key word of its own in terms
             // of the others: "The key word "SUGGESTED" signifies a strength between MAY and
             // SHOULD" (RFC 2874 1) names them and requires nothing.
-            let definesKeyWord = afterBoilerplate && !inSentence.isEmpty && Self.namesKeyWords(sentenceBytes)
+            let definesKeyWord = afterBoilerplate && !inSentence.isEmpty && Self.namesKeyWords(LowercasedBytes(sentenceBytes.map(Bytes.lower)))
             if definesKeyWord || requirementsLanguage == nil || !inSentence.isEmpty,
                let form = definesKeyWord ? .rfc2119 : Self.boilerplateForm(sentenceBytes, keywords: inSentence.count) {
                 afterBoilerplate = true
@@ -575,7 +575,7 @@ struct ExtractionRun {
         // after the boilerplate): the imperative's reading, in the same terms.
         let keyWords = (lower.contains("interpreted as") || lower.contains("interpreted with") || lower.contains("described in") || lower.contains("detailed in")
                 || lower.contains("use the key word") || lower.contains("use the keyword"))
-            && (lower.contains("key word") || lower.contains("keyword") || lower.contains("these words"))
+            && (namesKeyWords(lower) || lower.contains("these words"))
         // Older wordings name no "key words" but list the keywords and cite the RFC that
         // defines them: "The use herein of MUST, SHOULD, MAY, MUST NOT, and SHOULD NOT is
         // as defined in [RFC 2119]", "the requirements terminology (specifically, the
@@ -583,17 +583,16 @@ struct ExtractionRun {
         let citesDefinition = (lower.contains("2119") || lower.contains("8174") || lower.contains("bcp 14") || lower.contains("bcp14"))
             && (lower.contains("defined in") || lower.contains("described in") || lower.contains("interpreted"))
         if keywords < 3 {
-            guard citesDefinition, lower.contains("key word") || lower.contains("keyword") else { return nil }
+            guard citesDefinition, namesKeyWords(lower) else { return nil }
         } else {
             guard keyWords || citesDefinition else { return nil }
         }
         return lower.contains("8174") || lower.contains("only when") ? .rfc8174 : .rfc2119
     }
 
-    /// "key word" or "keyword", any case.
-    static func namesKeyWords(_ sentence: ArraySlice<UInt8>) -> Bool {
-        let lower = LowercasedBytes(sentence.map(Bytes.lower))
-        return lower.contains("key word") || lower.contains("keyword")
+    /// "key word" or "keyword" in text already lowercased.
+    static func namesKeyWords(_ lower: LowercasedBytes) -> Bool {
+        lower.contains("key word") || lower.contains("keyword")
     }
 
     /// "2119", "8174" or "BCP" (any case) somewhere in `bytes`.

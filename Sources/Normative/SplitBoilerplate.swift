@@ -22,7 +22,7 @@ enum SplitBoilerplate {
         let keywords = KeywordScanner.occurrences(in: listing).count
         guard keywords >= 3, ExtractionRun.boilerplateForm(listing[...], keywords: keywords) == nil else { return nil }
         let lowerListing = LowercasedBytes(listing.map(Bytes.lower))
-        guard lowerListing.contains("key word") || lowerListing.contains("keyword") || lowerListing.contains("these words") else { return nil }
+        guard ExtractionRun.namesKeyWords(lowerListing) || lowerListing.contains("these words") else { return nil }
         let b = ExtractionRun.normalize(second.content).bytes
         guard let next = SentenceSegmenter.sentenceRanges(in: b).first else { return nil }
         let lowerNext = LowercasedBytes(b[next].map(Bytes.lower))

@@ -463,9 +463,10 @@ extension TextBlockBuilder {
         return false
     }
 
-    /// The comment inside "[[" and "]]", after its label; nil if it has none.
+    /// The comment inside "[[" and "]]" after its label, which `hasLabel` found: the label
+    /// holds no bracket, so its colon is the first and comes before the "]]".
     private static func commentText(_ inner: ArraySlice<UInt8>) -> String? {
-        guard hasLabel(inner), let colon = inner.firstIndex(of: 0x3A) else { return nil }
+        guard let colon = inner.firstIndex(of: 0x3A) else { return nil }
         let body = inner[(colon + 1)...].drop(while: { $0 == 0x20 })
         return String(decoding: body, as: UTF8.self)
     }
