@@ -226,15 +226,34 @@ struct TextDocumentAssembler {
         return [72, builder.fillWidth].contains { abs(line.indent - ($0 - width)) <= 3 }
     }
 
-    /// The title of an appendix whose heading line holds only its number: the next line,
-    /// standing alone between blank lines, flush left or centred ("APPENDIX B" over a
-    /// centred "COMPATIBILITY WITH GSS-V1", RFC 2078), that reads as a title.
-    func titleBelow(_ i: Int) -> String? {
+    /// The line holding the title of a heading whose line holds only its number: the next
+    /// line, standing alone between blank lines, flush left or centred ("APPENDIX B" over a
+    /// centred "COMPATIBILITY WITH GSS-V1", RFC 2078), or the very next line set further in,
+    /// a blank line under it ("3." over "    Security Considerations",
+    /// draft-murchison-sasl-login-00), that reads as a title.
+    func titleBelow(_ i: Int) -> Int? {
+        if i + 2 <= lines.count, lines[i + 1].isText, lines[i + 1].indent > lines[i].indent,
+           i + 2 == lines.count || !lines[i + 2].isText,
+           TextHeadings.isUnnumberedTitle(lines[i + 1].content), TextHeadings.parse(lines[i + 1].content) == nil {
+            return i + 1
+        }
         guard i + 3 <= lines.count, !lines[i + 1].isText, lines[i + 2].isText,
               lines[i + 2].indent == lines[i].indent || isCentred(lines[i + 2]),
               i + 3 == lines.count || !lines[i + 3].isText, TextHeadings.isUnnumberedTitle(lines[i + 2].content),
               TextHeadings.parse(lines[i + 2].content) == nil else { return nil }
-        return String(lines[i + 2].content)
+        return i + 2
+    }
+
+    /// A heading's number alone on its line ("3.", "5.1."), its title on the very next line
+    /// set further in (draft-murchison-sasl-login-00): a candidate with the title to come.
+    func numberOverTitle(_ i: Int) -> TextHeadings.Candidate? {
+        let content = lines[i].content
+        guard content.last == ".", content.first.map({ $0.isNumber }) == true,
+              content.utf8.allSatisfy({ TextHeadings.isDigit($0) || $0 == 0x2E }), !ByteSearch.contains(content, ".."),
+              titleBelow(i) == i + 1 else { return nil }
+        let components = content.split(separator: ".")
+        guard components.allSatisfy({ $0.utf8.count <= 3 }) else { return nil }
+        return TextHeadings.Candidate(components: components, title: "", isAppendix: false)
     }
 
     /// An outline's indentation for a heading `depth` levels down: the same step of two to
@@ -611,7 +630,7 @@ struct TextDocumentAssembler {
                 && lines[i - 1].content.last == "." && isNextHeading(line.content, after: previousNumber)
             guard afterBreak || afterHeading || underIndented || underSentence else { continue }
             if TextHeadings.endsWithLeaderAndPage(line.content) { continue }
-            if let candidate = TextHeadings.parse(line.content), !candidate.components.isEmpty,
+            if let candidate = TextHeadings.parse(line.content) ?? numberOverTitle(i), !candidate.components.isEmpty,
                !(continuesList && !Self.isListed(candidate, in: contents)),
                TextHeadings.isPlausible(candidate, after: previousNumber)
                 || TextHeadings.resumesMainNumbering(candidate.components, after: previousNumber,
@@ -635,9 +654,9 @@ struct TextDocumentAssembler {
                     heading.bodyStart = i + 2
                 } else if candidate.title.isEmpty, let below = titleBelow(i) {
                     // "Annex A", then the title on a line of its own (RFC 1507).
-                    heading.title = below
-                    heading.bodyStart = i + 3
-                    titleLine = i + 2
+                    heading.title = String(lines[below].content)
+                    heading.bodyStart = below + 1
+                    titleLine = below
                 } else if let runIn = runInTitle(i, candidate: candidate, contents: contents) {
                     heading.title = runIn.title
                     heading.lead = runIn.lead
