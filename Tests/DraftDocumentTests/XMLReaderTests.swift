@@ -183,6 +183,36 @@ func numbering(_ document: Document) -> [String] {
         #expect(format.items.map(\.marker) == ["R1:"])
     }
 
+    /// rfc2629.xslt's `<x:lt>` is a list item of several paragraphs (RFC 7230-7235 and the
+    /// HTTP/2 drafts use it for their field definitions): its paragraphs, and the keywords
+    /// in them, are the item's. An `lt` outside that namespace is no item.
+    @Test func rfc2629XsltListItemsKeepTheirParagraphs() throws {
+        let doc = try parseXML("""
+        <rfc xmlns:x="http://purl.org/net/xml2rfc/ext"><front><title>T</title></front><middle><section title="S">
+        <t>The fields are:
+        <list style="hanging">
+          <x:lt hangText="Length:"><t>Values greater than 2^14 MUST NOT be sent.</t><t>The header is not included.</t></x:lt>
+          <t hangText="Type:">The type of the frame.</t>
+          <lt hangText="Other:"><t>Not an item.</t></lt>
+        </list></t>
+        <t>Steps:<list style="numbers"><x:lt><t>first</t></x:lt><t>second</t></list></t>
+        </section></middle></rfc>
+        """)
+        let blocks = try #require(doc.sections.first?.blocks)
+        guard blocks.count == 4, case .list(let hanging) = blocks[1], case .list(let numbers) = blocks[3] else {
+            Issue.record("expected paragraph, list, paragraph, list: \(blocks)")
+            return
+        }
+        #expect(hanging.items.map { $0.term?.plainText } == ["Length:", "Type:"])
+        let length = hanging.items[0].blocks.map { block -> String in
+            guard case .paragraph(let p) = block else { return "not a paragraph" }
+            return p.content.normalizedText
+        }
+        #expect(length == ["Values greater than 2^14 MUST NOT be sent.", "The header is not included."])
+        #expect(numbers.items.map(\.marker) == ["1.", "2."])
+        #expect(doc.warnings.map { "\($0.location?.line ?? 0): \($0.message)" } == ["6: <lt> in a <list> not read: a v2 list's items are <t> elements; its text is missing from this reading"])
+    }
+
     @Test func v3ListsFiguresTablesAndAsides() throws {
         let doc = try parseXML("""
         <rfc version="3"><front><title>T</title></front><middle><section><name>S</name>

@@ -25,6 +25,13 @@ struct XMLNode {
         return String(cString: href)
     }
 
+    /// An item of a v2 `<list>`: `<t>`, or the `<x:lt>` of rfc2629.xslt's extensions
+    /// (namespace http://purl.org/net/xml2rfc/ext), an item of several paragraphs, each a
+    /// `<t>` of its own (the HTTPbis documents: RFC 7230-7235 and the HTTP/2 drafts).
+    var isV2ListItem: Bool {
+        isElement(named: "t") || (isElement(named: "lt") && namespace == "http://purl.org/net/xml2rfc/ext")
+    }
+
     var isXInclude: Bool {
         isElement && name == "include" && (namespace?.hasPrefix("http://www.w3.org/2001/XInclude") ?? false)
     }

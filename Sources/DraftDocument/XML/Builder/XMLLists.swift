@@ -86,7 +86,7 @@ extension XMLModelBuilder {
         // As the <ol> xml2rfc converts it to: "numbers" is type "1", "letters" "a",
         // "format X" type X; `counter` names the group that numbers on across lists.
         var ordered: (format: OrderedListFormat, start: Int)?
-        let count = node.children.filter { $0.isElement(named: "t") }.count
+        let count = node.children.filter(\.isV2ListItem).count
         switch style {
         case "symbols", "empty", "hanging": break
         default:
@@ -94,7 +94,13 @@ extension XMLModelBuilder {
             ordered = (OrderedListFormat(type: type, parentLabel: nil), orderedListStart(start: nil, group: node.attribute("counter"), itemCount: count))
         }
         try forEachChild(of: node) { child in
-            guard child.isElement(named: "t") else { return }
+            guard child.isV2ListItem else {
+                // Nothing else is an item (xml2rfc refuses the document): said, not dropped unseen.
+                if child.isElement, child.textContent.contains(where: { !$0.isWhitespace }) {
+                    warn("<\(child.name)> in a <list> not read: a v2 list's items are <t> elements; its text is missing from this reading", child)
+                }
+                return
+            }
             var marker: String?
             var term: InlineText?
             switch style {
