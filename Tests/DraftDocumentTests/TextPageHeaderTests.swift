@@ -57,6 +57,29 @@ import Testing
         #expect(paragraphs == (1...4).map { "A sentence of page \($0) that the footer cuts in the MUST middle, going on over the page." })
     }
 
+    /// A form feed inside a line, between the footer and the next page's header on one
+    /// source line ("... [Page 65]^Ldraft-ietf-tls-rfc4346-bis-03.txt  TLS  March 2007"):
+    /// both are furniture, the sentence the page cut is whole again, and the page opens with
+    /// its header as it does after a form feed of its own. A form feed with no text on one
+    /// side is as before (a footer's trailing one ends its page).
+    @Test func aFormFeedInsideALineEndsThePageThere() throws {
+        var text = "1.  Introduction\n\n"
+        for n in 1...3 {
+            text += "   A sentence of page \(n) that the page break cuts. Using\n\n\n"
+            text += "Dierks & Rescorla            Standards Track                    [Page \(n)]\u{0C}"
+            text += "draft-ietf-tls-rfc4346-bis-03.txt  TLS                        March 2007\n\n\n"
+            text += "   this mode MUST NOT go on over the page.\n\n"
+        }
+        let document = try DocumentReader.read(data: Data(text.utf8), path: "ff-inside.txt")
+        let paragraphs = document.allSections.flatMap(\.paragraphs).map(\.content.plainText)
+        #expect(paragraphs == (1...3).map { "A sentence of page \($0) that the page break cuts. Using this mode MUST NOT go on over the page." })
+        #expect(document.warnings.isEmpty)
+        // The line split in two keeps its number: a statement after it is placed on its line.
+        let lines = TextLines.split("a\nfooter   [Page 1]\u{0C}header   March 2007\n\u{0C}b\u{0C}\n")
+        #expect(lines.lines.map { "\($0.number) \($0.content)" } == ["1 a", "2 footer   [Page 1]", "2 header   March 2007", "3 b"])
+        #expect(lines.formFeeds == [2, 3, 4])
+    }
+
     @Test func twoLineHeadersWithTheTitleFlushLeft() throws {
         let header = ["RFC 959                                                     October 1985", "File Transfer Protocol"]
         var text = "1.  INTRODUCTION\n\n" + Self.body + "\n\n\nPostel                                                          [Page 1]\n\u{0C}\n"

@@ -200,7 +200,8 @@ enum TextLines {
         b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C || b == 0x0B
     }
 
-    /// Splits on LF, CRLF and lone CR; marks lines that began with a form feed.
+    /// Splits on LF, CRLF and lone CR; marks the lines (by index) that open a page: those
+    /// that began with a form feed, or followed a line that ended with one.
     static func split(_ text: String) -> (lines: [TextLine], formFeeds: Set<Int>) {
         var contiguous = text
         contiguous.makeContiguousUTF8()
@@ -221,6 +222,24 @@ enum TextLines {
         func emit(_ lineStart: Int, _ lineEnd: Int) {
             number += 1
             var start = lineStart
+            // A form feed inside a line, text on both sides of it, ends a page there: the
+            // footer before it, the next page's header after it ("... Standards Track
+            // [Page 65]^Ldraft-ietf-tls-rfc4346-bis-03.txt  TLS  March 2007", the TLS
+            // drafts of 2006-2007 and a dozen DNS drafts). Each side is a line of its own,
+            // both numbered as the source line.
+            while let base = bytes.baseAddress, start < lineEnd,
+                  let hit = memchr(base + start + 1, 0x0C, lineEnd - start - 1) {
+                let formFeed = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                let before = bytes[start..<formFeed].contains { !isSpaceByte($0) }
+                let after = bytes[(formFeed + 1)..<lineEnd].contains { !isSpaceByte($0) }
+                guard before, after else { break }
+                piece(start, formFeed)
+                start = formFeed
+            }
+            piece(start, lineEnd)
+        }
+        func piece(_ lineStart: Int, _ lineEnd: Int) {
+            var start = lineStart
             var hadFormFeed = false
             while start < lineEnd, bytes[start] == 0x0C { hadFormFeed = true; start += 1 }
             // Trailing white space, CR and form feeds. A form feed ending a line ends its
@@ -230,10 +249,10 @@ enum TextLines {
             while end > start {
                 let b = bytes[end - 1]
                 guard b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0C || b == 0x0B else { break }
-                if b == 0x0C { formFeeds.insert(number + 1) }
+                if b == 0x0C { formFeeds.insert(lines.count + 1) }
                 end -= 1
             }
-            if hadFormFeed { formFeeds.insert(number) }
+            if hadFormFeed { formFeeds.insert(lines.count) }
             var contentStart = start
             var hasTab = false
             for j in start..<end {
@@ -304,7 +323,7 @@ enum TextLines {
         var i = 0
         while i < lines.count {
             let line = lines[i]
-            let startsPage = formFeeds.contains(line.number) && i != breakTakenAt
+            let startsPage = formFeeds.contains(i) && i != breakTakenAt
             if line.isText && (isPageFooter(line.content) || (!footers.isEmpty && footers.contains(footerKey(line.content)))) {
                 padding = beginBreak(&out)
                 pendingBreak = true
@@ -331,13 +350,13 @@ enum TextLines {
                     // right under it, up to the blank line every header has below it, when
                     // they or the first line open most pages.
                     var k = i
-                    while k < lines.count, k < i + 3, lines[k].isText, !formFeeds.contains(lines[k].number) { k += 1 }
+                    while k < lines.count, k < i + 3, lines[k].isText, !formFeeds.contains(k) { k += 1 }
                     if k > i, k == lines.count || !lines[k].isText,
                        recurring.contains(line.content) || lines[i..<k].allSatisfy({ recurring.contains($0.content) }) {
                         i = k
                     }
                     // The blank lines under the header are padding too.
-                    while i < lines.count, !lines[i].isText, !formFeeds.contains(lines[i].number) { i += 1 }
+                    while i < lines.count, !lines[i].isText, !formFeeds.contains(i) { i += 1 }
                 } else {
                     breakTakenAt = i
                 }

@@ -11,11 +11,11 @@ extension TextLines {
         var i = 0
         while i < lines.count {
             let line = lines[i]
-            let isBreak = (line.isText && isPageFooter(line.content)) || (formFeeds.contains(line.number) && !line.isText)
+            let isBreak = (line.isText && isPageFooter(line.content)) || (formFeeds.contains(i) && !line.isText)
             i += 1
             guard isBreak else { continue }
             breaks += 1
-            while i < lines.count, !lines[i].isText, !(formFeeds.contains(lines[i].number) && lines[i].isText) { i += 1 }
+            while i < lines.count, !lines[i].isText, !(formFeeds.contains(i) && lines[i].isText) { i += 1 }
             var seen: Set<Substring> = []
             var j = i
             while j < lines.count, j < i + 2, lines[j].isText, !isPageFooter(lines[j].content) {
@@ -55,11 +55,11 @@ extension TextLines {
     static func recurringPageFooters(_ lines: [TextLine], formFeeds: Set<Int>) -> Set<Substring> {
         var counts: [Substring: Int] = [:]
         var breaks = 0
-        for i in lines.indices where formFeeds.contains(lines[i].number) {
+        for i in lines.indices where formFeeds.contains(i) {
             breaks += 1
             var j = i - 1
             while j >= 0, !lines[j].isText { j -= 1 }
-            guard j >= 0, !formFeeds.contains(lines[j].number), ByteSearch.contains(lines[j].content, "   ") else { continue }
+            guard j >= 0, !formFeeds.contains(j), ByteSearch.contains(lines[j].content, "   ") else { continue }
             counts[footerKey(lines[j].content), default: 0] += 1
         }
         if breaks >= 3 { return recurring(counts, breaks: breaks) }
