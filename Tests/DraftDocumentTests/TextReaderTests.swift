@@ -208,6 +208,25 @@ import Testing
         #expect(!document.allSections.contains { ["Abstract", "Status of this Memo", "Table of Contents"].contains($0.title) })
     }
 
+    /// The first-page headers of 1980-1981: "RFC:  791" (a label and its value set apart),
+    /// "RFC 768" alone on the left, a centred title underlined with dashes. Each names its
+    /// RFC, and the underline is no part of the title. A draft's name inside a URL in the
+    /// text names the document linked to, not this one.
+    @Test(arguments: [
+        ("\n\nRFC:  791\n\n\n                           INTERNET PROTOCOL\n\n                             September 1981\n\n1.  INTRODUCTION\n\n   Text.\n",
+         791, "INTERNET PROTOCOL"),
+        ("RFC 768                                                        J. Postel\n                                                                     ISI\n                                                          28 August 1980\n\n\n\n                         User Datagram Protocol\n                         ----------------------\n\nIntroduction\n\n   Text.\n",
+         768, "User Datagram Protocol"),
+        ("# JA4: TLS Client Fingerprinting\n\nIgnore GREASE values (https://datatracker.ietf.org/doc/html/draft-davidben-tls-grease-01#page-5).\n",
+         nil, ""),
+    ])
+    func oldFirstPageHeadersNameTheirRFC(text: String, rfcNumber: Int?, title: String) throws {
+        let document = try DocumentReader.read(data: Data(text.utf8), path: "old.txt")
+        #expect(document.metadata.rfcNumber == rfcNumber)
+        #expect(document.metadata.docName == nil)
+        #expect(document.metadata.title == title)
+    }
+
     @Test func tableOfContentsIsNotTakenForSections() throws {
         let document = try Self.read(Self.miniDraft)
         #expect(document.allSections.map { "\($0.number ?? "-") \($0.title)" } == ["1 Introduction", "2 Rules", "3 References", "- Author's Address"])

@@ -21,9 +21,14 @@ struct TextFrontMatter {
             let line = lines[index]
             if line.indent >= 20 {
                 right.append(line.content)
-            } else if let gap = ByteSearch.range(of: "  ", in: line.content) {
+            } else if var gap = ByteSearch.range(of: "  ", in: line.content) {
+                // A label and its value set apart ("RFC:  791", RFC 791): one left entry.
+                if line.content[..<gap.lowerBound].hasSuffix(":") {
+                    let value = line.content[gap.upperBound...].drop(while: { $0 == " " })
+                    gap = ByteSearch.range(of: "  ", in: value) ?? (line.content.endIndex..<line.content.endIndex)
+                }
                 left.append(line.content[..<gap.lowerBound])
-                right.append(line.content[gap.upperBound...].drop(while: { $0 == " " }))
+                if gap.upperBound < line.content.endIndex { right.append(line.content[gap.upperBound...].drop(while: { $0 == " " })) }
             } else {
                 left.append(line.content)
             }
@@ -51,7 +56,7 @@ struct TextFrontMatter {
             if let name = Self.draftName(in: line.content) {
                 if docName == nil { docName = name }
                 titleDone = true
-            } else if !titleDone {
+            } else if !titleDone, !Self.isUnderline(line.content) {
                 titleLines.append(line.content)
             }
         }
@@ -64,6 +69,10 @@ struct TextFrontMatter {
             if lower.hasPrefix("request for comments:") || lower.hasPrefix("rfc:") {
                 let digits = entry.split(separator: ":").last?.drop(while: { $0 == " " }).prefix(while: \.isNumber) ?? ""
                 rfcNumber = Int(digits)
+            } else if lower.hasPrefix("rfc "), rfcNumber == nil {
+                // "RFC 768" alone in the header's left column (RFCs of 1980).
+                let digits = entry.dropFirst(4).drop(while: { $0 == " " })
+                if !digits.isEmpty, digits.allSatisfy(\.isNumber) { rfcNumber = Int(digits) }
             } else if lower.hasPrefix("category:") || lower.hasPrefix("intended status:") {
                 category = Self.categoryCode(entry.split(separator: ":", maxSplits: 1).last.map { $0.trimmingCharacters(in: " ") } ?? "")
             }
@@ -90,6 +99,13 @@ struct TextFrontMatter {
         authors = entries.filter(Self.looksLikePersonName).map(String.init)
     }
 
+    /// A title's underline ("User Datagram Protocol" over "----------------------", RFC
+    /// 768): a row of one dash or equals sign.
+    static func isUnderline(_ content: Substring) -> Bool {
+        guard let first = content.utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "=") else { return false }
+        return content.utf8.count >= 3 && content.utf8.allSatisfy { $0 == first }
+    }
+
     /// "C. Kaufman", "M. Thomson, Ed.", "D. McDonald", "S. Kent".
     static func looksLikePersonName(_ s: Substring) -> Bool {
         let u = Array(s.utf8.prefix(4))
@@ -100,13 +116,32 @@ struct TextFrontMatter {
     }
 
     /// "draft-ietf-ipsecme-ikev2bis-04" in "draft-ietf-ipsecme-ikev2bis-04" or
-    /// "<draft-ietf-ipsecme-ikev2bis-04.txt>".
+    /// "<draft-ietf-ipsecme-ikev2bis-04.txt>". Not a name inside a URL or a longer word
+    /// ("https://datatracker.ietf.org/doc/html/draft-davidben-tls-grease-01#page-5" names
+    /// the document it links to).
     static func draftName(in content: Substring) -> String? {
-        guard let start = ByteSearch.range(of: "draft-", in: content) else { return nil }
+        var rest = content
+        var found: Range<Substring.Index>?
+        while let hit = ByteSearch.range(of: "draft-", in: rest) {
+            if let b = content.utf8[..<hit.lowerBound].last, Self.joinsAName(b) {
+                rest = content[hit.upperBound...]
+                continue
+            }
+            found = hit
+            break
+        }
+        guard let start = found else { return nil }
         var name = content[start.lowerBound...].prefix(while: { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." || $0 == "_" })
         if name.hasSuffix(".txt") { name = name.dropLast(4) }
         while let last = name.last, last == "." || last == "-" { name = name.dropLast() }
         return name.count > "draft-".count ? String(name) : nil
+    }
+
+    /// A byte that makes "draft-" after it part of something else: a URL's path or query
+    /// ("/", "="), or a longer word.
+    private static func joinsAName(_ b: UInt8) -> Bool {
+        b == UInt8(ascii: "/") || b == UInt8(ascii: "=") || b == UInt8(ascii: "_") || b == UInt8(ascii: "-")
+            || (b >= 0x30 && b <= 0x39) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A)
     }
 
     /// The header's words as xml2rfc's `category` values.
