@@ -211,19 +211,23 @@ import Testing
     /// The first-page headers of 1980-1981: "RFC:  791" (a label and its value set apart),
     /// "RFC 768" alone on the left, a centred title underlined with dashes. Each names its
     /// RFC, and the underline is no part of the title. A draft's name inside a URL in the
-    /// text names the document linked to, not this one.
+    /// text names the document linked to, not this one. A header's date set apart by a
+    /// blank line is no title, and a name that is no draft's, centred under the title, is
+    /// the document's (xml2rfc's rendering of Pigeonhole's Sieve specifications).
     @Test(arguments: [
         ("\n\nRFC:  791\n\n\n                           INTERNET PROTOCOL\n\n                             September 1981\n\n1.  INTRODUCTION\n\n   Text.\n",
-         791, "INTERNET PROTOCOL"),
+         791, nil, "INTERNET PROTOCOL"),
         ("RFC 768                                                        J. Postel\n                                                                     ISI\n                                                          28 August 1980\n\n\n\n                         User Datagram Protocol\n                         ----------------------\n\nIntroduction\n\n   Text.\n",
-         768, "User Datagram Protocol"),
+         768, nil, "User Datagram Protocol"),
         ("# JA4: TLS Client Fingerprinting\n\nIgnore GREASE values (https://datatracker.ietf.org/doc/html/draft-davidben-tls-grease-01#page-5).\n",
-         nil, ""),
+         nil, nil, ""),
+        ("\n\n                                                                S. Bosch\n\n                                                          March 19, 2016\n\n\n         Sieve Email Filtering: Sending Abuse Feedback Reports\n                        spec-bosch-sieve-report\n\nAbstract\n\n   Text.\n",
+         nil, "spec-bosch-sieve-report", "Sieve Email Filtering: Sending Abuse Feedback Reports"),
     ])
-    func oldFirstPageHeadersNameTheirRFC(text: String, rfcNumber: Int?, title: String) throws {
+    func firstPageHeadersNameTheirDocument(text: String, rfcNumber: Int?, docName: String?, title: String) throws {
         let document = try DocumentReader.read(data: Data(text.utf8), path: "old.txt")
         #expect(document.metadata.rfcNumber == rfcNumber)
-        #expect(document.metadata.docName == nil)
+        #expect(document.metadata.docName == docName)
         #expect(document.metadata.title == title)
     }
 

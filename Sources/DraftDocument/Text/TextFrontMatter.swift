@@ -53,9 +53,13 @@ struct TextFrontMatter {
                 continue
             }
             if line.indent == 0 { break }
-            if let name = Self.draftName(in: line.content) {
+            if let name = Self.draftName(in: line.content) ?? (titleLines.isEmpty ? nil : Self.bareDocumentName(line.content)) {
                 if docName == nil { docName = name }
                 titleDone = true
+            } else if titleLines.isEmpty, line.indent >= 40, TextLines.isDate(line.content) {
+                // The header's date set apart from its block by a blank line, flush right
+                // ("S. Bosch", a blank line, "March 19, 2016", then the title).
+                if date == nil { date = String(line.content) }
             } else if !titleDone, !Self.isUnderline(line.content) {
                 titleLines.append(line.content)
             }
@@ -135,6 +139,17 @@ struct TextFrontMatter {
         if name.hasSuffix(".txt") { name = name.dropLast(4) }
         while let last = name.last, last == "." || last == "-" { name = name.dropLast() }
         return name.count > "draft-".count ? String(name) : nil
+    }
+
+    /// A document name that is no draft's, centred under the title as xml2rfc prints a
+    /// `docName` ("spec-bosch-sieve-report", Pigeonhole's Sieve extensions): one word of
+    /// lower-case letters, digits and at least two hyphens.
+    static func bareDocumentName(_ content: Substring) -> String? {
+        let u = content.utf8
+        guard u.count >= 5, u.first != UInt8(ascii: "-"), u.last != UInt8(ascii: "-"),
+              u.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: "-") }),
+              u.lazy.filter({ $0 == UInt8(ascii: "-") }).count >= 2 else { return nil }
+        return String(content)
     }
 
     /// A byte that makes "draft-" after it part of something else: a URL's path or query

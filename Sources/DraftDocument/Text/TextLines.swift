@@ -455,5 +455,25 @@ enum TextLines {
         }
     }
 
+    /// A date alone: a month's name, a day perhaps, a year of the series ("March 19, 2016",
+    /// "19 March 2016", "March 2016").
+    static func isDate(_ content: Substring) -> Bool {
+        let words = content.split(separator: " ")
+        guard words.count == 2 || words.count == 3, let year = words.last, year.utf8.count == 4,
+              year.hasPrefix("19") || year.hasPrefix("20"), year.allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
+        var month = false
+        for word in words.dropLast() {
+            let w = word.prefix(3)
+            if monthAbbreviations.contains(w) || monthAbbreviations.contains(w.prefix(1) + w.dropFirst().lowercased()) {
+                guard !month else { return false }
+                month = true
+            } else {
+                let day = word.hasSuffix(",") ? word.dropLast() : word
+                guard (1...2).contains(day.utf8.count), day.allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
+            }
+        }
+        return month
+    }
+
     private static let monthAbbreviations: Set<Substring> = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 }
