@@ -223,6 +223,12 @@ import Testing
          nil, nil, ""),
         ("\n\n                                                                S. Bosch\n\n                                                          March 19, 2016\n\n\n         Sieve Email Filtering: Sending Abuse Feedback Reports\n                        spec-bosch-sieve-report\n\nAbstract\n\n   Text.\n",
          nil, "spec-bosch-sieve-report", "Sieve Email Filtering: Sending Abuse Feedback Reports"),
+        ("INTERNET-DRAFT                                             Reserved TLDs\n                                                     Expires August 1999\n\n\n                      Reserved Top Level DNS Names\n                      -------- --- ----- --- -----\n\nStatus of This Document\n\n        This draft is file name draft-ietf-dnsind-test-tlds-13.txt.\n\n1. Introduction\n\n   Text.\n",
+         nil, "draft-ietf-dnsind-test-tlds-13", "Reserved Top Level DNS Names"),
+        ("DNSIND Working Group                              Paul Vixie (Ed.) (ISC)\n<draft-ietf-dnsext-tsig-00.txt>                               March 2000\n\nAmends: RFC 1035\n\n\n          Secret Key Transaction Authentication for DNS (TSIG)\n\n\nStatus of this Memo\n\n   Text.\n\n1. Introduction\n\n   Text.\n",
+         nil, "draft-ietf-dnsext-tsig-00", "Secret Key Transaction Authentication for DNS (TSIG)"),
+        ("INTERNET-DRAFT                                           Clifford Neuman\n                                                          March 10, 2000\n                                              Expires September 10, 2000\n\nThe Kerberos Network Authentication Service (V5)\ndraft-ietf-cat-kerberos-revisions-05.txt\n\nSTATUS OF THIS MEMO\n\n   Text.\n\n1. Introduction\n\n   Text.\n",
+         nil, "draft-ietf-cat-kerberos-revisions-05", "The Kerberos Network Authentication Service (V5)"),
     ])
     func firstPageHeadersNameTheirDocument(text: String, rfcNumber: Int?, docName: String?, title: String) throws {
         let document = try DocumentReader.read(data: Data(text.utf8), path: "old.txt")

@@ -751,6 +751,8 @@ struct TextDocumentAssembler {
     /// lines ending in a colon are labels or sentences ("Note:", "Footnotes:", "FIXES:", "The
     /// message fields are:"), not titles. Nil when the line is no title.
     static func unnumberedTitle(_ content: Substring) -> String? {
+        // A first-page header field set apart ("Amends: RFC 1035", draft-ietf-dnsext-tsig-00).
+        if TextFrontMatter.isLabelledHeaderField(content) { return nil }
         if TextHeadings.isUnnumberedTitle(content) { return String(content) }
         guard content.last == ":", TextHeadings.isUnnumberedTitle(content.dropLast()) else { return nil }
         let title = String(content.dropLast())

@@ -52,7 +52,15 @@ struct TextFrontMatter {
                 if !titleLines.isEmpty { titleDone = true }
                 continue
             }
-            if line.indent == 0 { break }
+            // A header's field set apart from its block, before the title ("Amends: RFC
+            // 1035", "Updates: RFC 1035, RFC 2535, RFC 3008.", DNSEXT drafts of 2000-2003).
+            if titleLines.isEmpty, Self.isHeaderField(line.content) { continue }
+            // Flush left is where the body starts, but for a title set there with the
+            // draft's name right under it ("The Kerberos Network Authentication Service
+            // (V5)" over "draft-ietf-cat-kerberos-revisions-05.txt").
+            if line.indent == 0 {
+                guard !titleDone, index < lines.endIndex, lines[index].isText, Self.draftName(in: lines[index].content) != nil else { break }
+            }
             if let name = Self.draftName(in: line.content) ?? (titleLines.isEmpty ? nil : Self.bareDocumentName(line.content)) {
                 if docName == nil { docName = name }
                 titleDone = true
@@ -104,10 +112,23 @@ struct TextFrontMatter {
     }
 
     /// A title's underline ("User Datagram Protocol" over "----------------------", RFC
-    /// 768): a row of one dash or equals sign.
+    /// 768; each word's own, "------ ---- ------ -----", Donald Eastlake's drafts): a row of
+    /// one dash or equals sign, spaces between.
     static func isUnderline(_ content: Substring) -> Bool {
         guard let first = content.utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "=") else { return false }
-        return content.utf8.count >= 3 && content.utf8.allSatisfy { $0 == first }
+        return content.utf8.count >= 3 && content.utf8.allSatisfy { $0 == first || $0 == 0x20 }
+    }
+
+    /// A first-page header field ("Updates: RFC 1035", "Expires September 10, 2000").
+    static func isHeaderField(_ content: Substring) -> Bool {
+        isLabelledHeaderField(content) || ["expires", "expiration date"].contains { content.prefix(15).lowercased().hasPrefix($0) }
+    }
+
+    /// A header field by its label and colon ("Amends: RFC 1035"): never a section's title.
+    static func isLabelledHeaderField(_ content: Substring) -> Bool {
+        let lower = content.prefix(20).lowercased()
+        return ["updates:", "obsoletes:", "amends:", "category:", "intended status:", "updated by:", "obsoleted by:", "issn:"]
+            .contains { lower.hasPrefix($0) }
     }
 
     /// "C. Kaufman", "M. Thomson, Ed.", "D. McDonald", "S. Kent".
@@ -136,6 +157,9 @@ struct TextFrontMatter {
         }
         guard let start = found else { return nil }
         var name = content[start.lowerBound...].prefix(while: { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." || $0 == "_" })
+        // "... file name draft-ietf-dnsind-test-tlds-13.txt.": the sentence's full stop, then
+        // the extension.
+        while let last = name.last, last == "." || last == "-" { name = name.dropLast() }
         if name.hasSuffix(".txt") { name = name.dropLast(4) }
         while let last = name.last, last == "." || last == "-" { name = name.dropLast() }
         return name.count > "draft-".count ? String(name) : nil
