@@ -229,6 +229,8 @@ import Testing
          nil, "draft-ietf-dnsext-tsig-00", "Secret Key Transaction Authentication for DNS (TSIG)"),
         ("INTERNET-DRAFT                                           Clifford Neuman\n                                                          March 10, 2000\n                                              Expires September 10, 2000\n\nThe Kerberos Network Authentication Service (V5)\ndraft-ietf-cat-kerberos-revisions-05.txt\n\nSTATUS OF THIS MEMO\n\n   Text.\n\n1. Introduction\n\n   Text.\n",
          nil, "draft-ietf-cat-kerberos-revisions-05", "The Kerberos Network Authentication Service (V5)"),
+        ("IPv6 Working Group                                 John Loughney (ed)\nInternet-Draft                                                  Nokia\n                                                     January 14, 2004\n\nExpires: July 14, 2004\n\n                         IPv6 Node Requirements\n                draft-ietf-ipv6-node-requirements-08.txt\n\nStatus of this Memo\n\n   Text.\n\n1. Introduction\n\n   Text.\n",
+         nil, "draft-ietf-ipv6-node-requirements-08", "IPv6 Node Requirements"),
     ])
     func firstPageHeadersNameTheirDocument(text: String, rfcNumber: Int?, docName: String?, title: String) throws {
         let document = try DocumentReader.read(data: Data(text.utf8), path: "old.txt")

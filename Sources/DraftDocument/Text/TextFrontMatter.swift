@@ -121,13 +121,14 @@ struct TextFrontMatter {
 
     /// A first-page header field ("Updates: RFC 1035", "Expires September 10, 2000").
     static func isHeaderField(_ content: Substring) -> Bool {
-        isLabelledHeaderField(content) || ["expires", "expiration date"].contains { content.prefix(15).lowercased().hasPrefix($0) }
+        isLabelledHeaderField(content) || ["expires", "expiration date", "updates rfc", "obsoletes rfc"].contains { content.prefix(15).lowercased().hasPrefix($0) }
     }
 
     /// A header field by its label and colon ("Amends: RFC 1035"): never a section's title.
     static func isLabelledHeaderField(_ content: Substring) -> Bool {
         let lower = content.prefix(20).lowercased()
-        return ["updates:", "obsoletes:", "amends:", "category:", "intended status:", "updated by:", "obsoleted by:", "issn:"]
+        return ["updates:", "obsoletes:", "amends:", "category:", "intended status:", "updated by:", "obsoleted by:", "issn:",
+                "expires:", "expiration date:"]
             .contains { lower.hasPrefix($0) }
     }
 
