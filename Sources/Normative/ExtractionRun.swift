@@ -103,6 +103,48 @@ struct ExtractionRun {
         while let run = joined.popLast() { absorb(run) }
     }
 
+    /// A document that names no topic but by its common words ("selector", "narrowing"),
+    /// and is not about IPsec by its title, its name or its statements, does not mean
+    /// them so (a TLSA record's "selector field", RFC 6698): those mentions are dropped, and
+    /// the statements only about them (no keyword) with them. Every mention is in some
+    /// statement (a sentence with one is a statement), so the statements tell what the
+    /// document names. RFC 3948 ("UDP Encapsulation of IPsec ESP Packets") keeps its "QM
+    /// selector".
+    mutating func dropMentionsOutOfContext() {
+        let topics = self.topics
+        func isContextual(_ s: Statement, _ r: Range<Int>) -> Bool {
+            let u = s.text.utf8
+            guard r.upperBound <= u.count else { return false }
+            let lower = u.index(u.startIndex, offsetBy: r.lowerBound), upper = u.index(u.startIndex, offsetBy: r.upperBound)
+            return topics.needsContext(s.text[lower..<upper])
+        }
+        guard statements.contains(where: { !$0.topicRanges.isEmpty }) else { return }
+        let named = statements.contains { s in s.topicRanges.contains { !isContextual(s, $0) } }
+        let metadata = document.metadata
+        guard !named, !Self.namesIPsec(metadata.title), !Self.namesIPsec(metadata.docName ?? ""),
+              !statements.contains(where: { Self.namesIPsec($0.text) }) else { return }
+        statements.removeAll { $0.levels.isEmpty && !$0.topicRanges.isEmpty }
+        for i in statements.indices where !statements[i].topicRanges.isEmpty {
+            statements[i].topics = []
+            statements[i].topicRanges = []
+        }
+    }
+
+    /// "IPsec" in any case, or "IKE" / "IKEv2" as a word.
+    static func namesIPsec(_ text: String) -> Bool {
+        let u = Array(text.utf8)
+        for i in u.indices {
+            let b = u[i] | 0x20
+            if b == UInt8(ascii: "i"), i + 5 <= u.count, u[i..<(i + 5)].map({ $0 | 0x20 }) == Array("ipsec".utf8) { return true }
+            if u[i] == UInt8(ascii: "I"), i + 3 <= u.count, u[i + 1] == UInt8(ascii: "K"), u[i + 2] == UInt8(ascii: "E"),
+               i == 0 || !Bytes.isWord(u[i - 1]) {
+                let after = i + 3 < u.count ? u[i + 3] : 0x20
+                if !Bytes.isWord(after) || after == UInt8(ascii: "v") { return true }
+            }
+        }
+        return false
+    }
+
     /// Statements to make room for in this much prose (`SectionParts.size`): one every 32
     /// bytes is more than dense normative text holds (three keywords in a sentence of 170
     /// bytes, the 50 MB draft of scripts/hostile, is one every 57), so the array seldom

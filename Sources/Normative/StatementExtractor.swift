@@ -27,6 +27,7 @@ public struct StatementExtractor: Sendable {
     public func analyze(_ document: Document) -> NormativeAnalysis {
         var run = ExtractionRun(document: document, topics: topics)
         run.walkDocument(sectionParts)
+        run.dropMentionsOutOfContext()
         var analysis = run.finish()
         if !reportsLowercase(analysis, document) {
             analysis.findings.removeAll { $0.code == .lowercaseKeyword }

@@ -38,12 +38,18 @@ public struct TopicTerm: Hashable, Sendable {
     /// Not a match when directly preceded by one of these (any case, one space between):
     /// "selectors" belongs to the SPD unless it is "Traffic Selectors".
     public var notAfter: [String]
+    /// A common word that names the topic only in a document that names it otherwise too:
+    /// "selector" is the SPD's in RFC 4301, a TLSA record's field in RFC 6698 and an IPv6
+    /// header field's kind in RFC 8200; "narrowing" is IKEv2's only beside its Traffic
+    /// Selectors.
+    public var needsContext: Bool
 
-    public init(_ text: String, _ form: Form = .exact, plural: Bool = false, notAfter: [String] = []) {
+    public init(_ text: String, _ form: Form = .exact, plural: Bool = false, notAfter: [String] = [], needsContext: Bool = false) {
         self.text = text
         self.form = form
         self.plural = plural
         self.notAfter = notAfter
+        self.needsContext = needsContext
     }
 }
 
@@ -81,18 +87,32 @@ public struct TopicTable: Hashable, Sendable {
             TopicTerm("Traffic Selector", .anyCase, plural: true),
             TopicTerm("TSi"), TopicTerm("TSr"),
             TopicTerm("TS payload", .anyCase, plural: true),
-            TopicTerm("narrowing", .anyCase),
+            TopicTerm("narrowing", .anyCase, needsContext: true),
         ]),
         TopicVocabulary(topic: .spd, title: "SPD and SAD", terms: [
             TopicTerm("SPD", plural: true),
             TopicTerm("Security Policy Database", .anyCase, plural: true),
             TopicTerm("SAD"),
             TopicTerm("Security Association Database", .anyCase, plural: true),
-            TopicTerm("selector", .anyCase, plural: true, notAfter: ["traffic"]),
+            TopicTerm("selector", .anyCase, plural: true, notAfter: ["traffic"], needsContext: true),
         ]),
     ])
 
     public var topics: [Topic] { vocabularies.map(\.topic) }
+
+    /// Whether `matched` (the text of a mention) is a term that needs context, in any of
+    /// the spellings the term matches (a plural's "s" too).
+    public func needsContext(_ matched: Substring) -> Bool {
+        let lower = matched.lowercased()
+        return vocabularies.contains { vocabulary in
+            vocabulary.terms.contains { term in
+                guard term.needsContext else { return false }
+                let text = term.form == .exact ? term.text : term.text.lowercased()
+                let seen = term.form == .exact ? String(matched) : lower
+                return seen == text || (term.plural && seen == text + "s")
+            }
+        }
+    }
 
     /// Every mention of every topic in `text`, in text order.
     public func mentions(in text: String) -> [TopicMention] { mentions(in: Array(text.utf8)) }
