@@ -231,12 +231,18 @@ import Testing
          nil, "draft-ietf-cat-kerberos-revisions-05", "The Kerberos Network Authentication Service (V5)"),
         ("IPv6 Working Group                                 John Loughney (ed)\nInternet-Draft                                                  Nokia\n                                                     January 14, 2004\n\nExpires: July 14, 2004\n\n                         IPv6 Node Requirements\n                draft-ietf-ipv6-node-requirements-08.txt\n\nStatus of this Memo\n\n   Text.\n\n1. Introduction\n\n   Text.\n",
          nil, "draft-ietf-ipv6-node-requirements-08", "IPv6 Node Requirements"),
+        ("Internet Engineering Task Force (IETF)                           I. Rhee\nRequest for Comments: 8312                                          NCSU\nCategory: Informational                                            L. Xu\nISSN: 2070-1721                                                      UNL\n\n                                                               L. Eggert\n                                                        R. Scheffenegger\n                                                                  NetApp\n                                                           February 2018\n\n\n                 CUBIC for Fast Long-Distance Networks\n\nAbstract\n\n   Text.\n\n1.  Introduction\n\n   Text.\n",
+         8312, nil, "CUBIC for Fast Long-Distance Networks"),
     ])
     func firstPageHeadersNameTheirDocument(text: String, rfcNumber: Int?, docName: String?, title: String) throws {
         let document = try DocumentReader.read(data: Data(text.utf8), path: "old.txt")
         #expect(document.metadata.rfcNumber == rfcNumber)
         #expect(document.metadata.docName == docName)
         #expect(document.metadata.title == title)
+        if rfcNumber == 8312 {
+            #expect(document.metadata.authors == ["I. Rhee", "L. Xu", "L. Eggert", "R. Scheffenegger"])
+            #expect(document.metadata.date == "February 2018")
+        }
     }
 
     @Test func tableOfContentsIsNotTakenForSections() throws {

@@ -54,6 +54,11 @@ struct TextFrontMatter {
             }
             // A header's field set apart from its block, before the title ("Amends: RFC
             // 1035", "Updates: RFC 1035, RFC 2535, RFC 3008.", DNSEXT drafts of 2000-2003).
+            // So is a date standing alone there ("February 2018" under more authors, RFC 8312).
+            if titleLines.isEmpty, TextLines.isDate(line.content) {
+                if date == nil { date = String(line.content) }
+                continue
+            }
             if titleLines.isEmpty, Self.isHeaderField(line.content) { continue }
             // Flush left is where the body starts, but for a title set there with the
             // draft's name right under it ("The Kerberos Network Authentication Service
@@ -64,10 +69,11 @@ struct TextFrontMatter {
             if let name = Self.draftName(in: line.content) ?? (titleLines.isEmpty ? nil : Self.bareDocumentName(line.content)) {
                 if docName == nil { docName = name }
                 titleDone = true
-            } else if titleLines.isEmpty, line.indent >= 40, TextLines.isDate(line.content) {
-                // The header's date set apart from its block by a blank line, flush right
-                // ("S. Bosch", a blank line, "March 19, 2016", then the title).
-                if date == nil { date = String(line.content) }
+            } else if titleLines.isEmpty, line.indent >= 40, line.indent + line.content.count >= 70 {
+                // The header's right column going on after a blank line, flush right: more
+                // authors and their organisations (RFC 8312's "L. Eggert" / "R.
+                // Scheffenegger" / "NetApp"). A centred title ends well left of the margin.
+                if Self.looksLikePersonName(line.content) { authors.append(String(line.content)) }
             } else if !titleDone, !Self.isUnderline(line.content) {
                 titleLines.append(line.content)
             }
