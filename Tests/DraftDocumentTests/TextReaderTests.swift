@@ -233,6 +233,8 @@ import Testing
          nil, "draft-ietf-ipv6-node-requirements-08", "IPv6 Node Requirements"),
         ("Internet Engineering Task Force (IETF)                           I. Rhee\nRequest for Comments: 8312                                          NCSU\nCategory: Informational                                            L. Xu\nISSN: 2070-1721                                                      UNL\n\n                                                               L. Eggert\n                                                        R. Scheffenegger\n                                                                  NetApp\n                                                           February 2018\n\n\n                 CUBIC for Fast Long-Distance Networks\n\nAbstract\n\n   Text.\n\n1.  Introduction\n\n   Text.\n",
          8312, nil, "CUBIC for Fast Long-Distance Networks"),
+        ("draft-ietf-dnsop-inaddr-required-06.txt\n\nINTERNET-DRAFT                                                  D. Senie\nCategory: BCP                                     Amaranth Networks Inc.\nExpires in six months                                      February 2005\n\n                Encouraging the use of DNS IN-ADDR Mapping\n\nStatus of this Memo\n\n   Text.\n\n1. Introduction\n\n   Text.\n",
+         nil, "draft-ietf-dnsop-inaddr-required-06", "Encouraging the use of DNS IN-ADDR Mapping"),
     ])
     func firstPageHeadersNameTheirDocument(text: String, rfcNumber: Int?, docName: String?, title: String) throws {
         let document = try DocumentReader.read(data: Data(text.utf8), path: "old.txt")

@@ -14,8 +14,19 @@ struct TextFrontMatter {
     init(_ lines: ArraySlice<TextLine>) {
         var index = lines.startIndex
         while index < lines.endIndex, !lines[index].isText { index += 1 }
+        // The file's name alone above the header ("draft-ietf-dnsop-inaddr-required-06.txt",
+        // a blank line, then "INTERNET-DRAFT   D. Senie"): the document's name, and the
+        // header is the next run.
+        if index < lines.endIndex, index + 1 == lines.endIndex || !lines[index + 1].isText,
+           let name = Self.draftName(in: lines[index].content),
+           lines[index].content.utf8.count <= name.utf8.count + 6, !ByteSearch.contains(lines[index].content, " ") {
+            docName = name
+            index += 1
+            while index < lines.endIndex, !lines[index].isText { index += 1 }
+        }
         var right: [Substring] = []
         var left: [Substring] = []
+        let headerStart = index
         // The header block: the first run of lines.
         while index < lines.endIndex, lines[index].isText {
             let line = lines[index]
@@ -35,8 +46,8 @@ struct TextFrontMatter {
             index += 1
         }
         // A header block is two columns; a first run without one is already the title.
-        if right.isEmpty && left.count <= 3 && lines.first(where: \.isText)?.indent ?? 0 > 0 {
-            index = lines.startIndex
+        if right.isEmpty && left.count <= 3 && headerStart < lines.endIndex && lines[headerStart].indent > 0 {
+            index = headerStart
             left = []
         }
         readLeft(left)
