@@ -45,16 +45,20 @@ import Testing
     /// ... 8", draft-ietf-krb-wg-gssapi-cfx-06): page furniture, though its number changes;
     /// the sentence it cut is whole again.
     @Test func footersWithABarePageNumberAreFurniture() throws {
-        var text = "1.  Introduction\n\n"
-        for n in 1...4 {
-            text += "   A sentence of page \(n) that the footer cuts in the MUST\n"
-            text += "Zhu                                                                  \(n) \u{0C}\n"
-            text += "DRAFT               Kerberos Version 5 GSS-API     Expires August 2004\n\n"
-            text += "   middle, going on over the page.\n\n"
+        let document = try Self.pages(1...4, path: "cfx-like.txt") { n in
+            "   A sentence of page \(n) that the footer cuts in the MUST\n"
+                + "Zhu                                                                  \(n) \u{0C}\n"
+                + "DRAFT               Kerberos Version 5 GSS-API     Expires August 2004\n\n"
+                + "   middle, going on over the page.\n\n"
         }
-        let document = try DocumentReader.read(data: Data(text.utf8), path: "cfx-like.txt")
         let paragraphs = document.allSections.flatMap(\.paragraphs).map(\.content.plainText)
         #expect(paragraphs == (1...4).map { "A sentence of page \($0) that the footer cuts in the MUST middle, going on over the page." })
+    }
+
+    /// A section "1.  Introduction" over the pages `page` makes, read.
+    static func pages(_ numbers: ClosedRange<Int>, path: String, _ page: (Int) -> String) throws -> Document {
+        let text = numbers.reduce("1.  Introduction\n\n") { $0 + page($1) }
+        return try DocumentReader.read(data: Data(text.utf8), path: path)
     }
 
     /// A form feed inside a line, between the footer and the next page's header on one
@@ -63,14 +67,12 @@ import Testing
     /// its header as it does after a form feed of its own. A form feed with no text on one
     /// side is as before (a footer's trailing one ends its page).
     @Test func aFormFeedInsideALineEndsThePageThere() throws {
-        var text = "1.  Introduction\n\n"
-        for n in 1...3 {
-            text += "   A sentence of page \(n) that the page break cuts. Using\n\n\n"
-            text += "Dierks & Rescorla            Standards Track                    [Page \(n)]\u{0C}"
-            text += "draft-ietf-tls-rfc4346-bis-03.txt  TLS                        March 2007\n\n\n"
-            text += "   this mode MUST NOT go on over the page.\n\n"
+        let document = try Self.pages(1...3, path: "ff-inside.txt") { n in
+            "   A sentence of page \(n) that the page break cuts. Using\n\n\n"
+                + "Dierks & Rescorla            Standards Track                    [Page \(n)]\u{0C}"
+                + "draft-ietf-tls-rfc4346-bis-03.txt  TLS                        March 2007\n\n\n"
+                + "   this mode MUST NOT go on over the page.\n\n"
         }
-        let document = try DocumentReader.read(data: Data(text.utf8), path: "ff-inside.txt")
         let paragraphs = document.allSections.flatMap(\.paragraphs).map(\.content.plainText)
         #expect(paragraphs == (1...3).map { "A sentence of page \($0) that the page break cuts. Using this mode MUST NOT go on over the page." })
         #expect(document.warnings.isEmpty)
