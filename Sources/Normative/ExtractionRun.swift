@@ -133,14 +133,11 @@ struct ExtractionRun {
     /// "IPsec" in any case, or "IKE" / "IKEv2" as a word.
     static func namesIPsec(_ text: String) -> Bool {
         let u = Array(text.utf8)
-        for i in u.indices {
-            let b = u[i] | 0x20
-            if b == UInt8(ascii: "i"), i + 5 <= u.count, u[i..<(i + 5)].map({ $0 | 0x20 }) == Array("ipsec".utf8) { return true }
-            if u[i] == UInt8(ascii: "I"), i + 3 <= u.count, u[i + 1] == UInt8(ascii: "K"), u[i + 2] == UInt8(ascii: "E"),
-               i == 0 || !Bytes.isWord(u[i - 1]) {
-                let after = i + 3 < u.count ? u[i + 3] : 0x20
-                if !Bytes.isWord(after) || after == UInt8(ascii: "v") { return true }
-            }
+        if LowercasedBytes(u.map(Bytes.lower)).contains("ipsec") { return true }
+        for i in u.indices where u[i] == UInt8(ascii: "I") && i + 3 <= u.count && u[i + 1] == UInt8(ascii: "K") && u[i + 2] == UInt8(ascii: "E") {
+            guard i == 0 || !Bytes.isWord(u[i - 1]) else { continue }
+            let after = i + 3 < u.count ? u[i + 3] : 0x20
+            if !Bytes.isWord(after) || after == UInt8(ascii: "v") { return true }
         }
         return false
     }

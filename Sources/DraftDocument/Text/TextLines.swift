@@ -449,10 +449,13 @@ enum TextLines {
         guard isColumnsAndYear(content) else { return false }
         let words = content.split(separator: " ").suffix(3)
         guard let year = words.last, year.hasPrefix("19") || year.hasPrefix("20") else { return false }
-        return words.dropLast().contains { word in
-            let w = word.prefix(3)
-            return monthAbbreviations.contains(w) || monthAbbreviations.contains(w.prefix(1) + w.dropFirst().lowercased())
-        }
+        return words.dropLast().contains(where: isMonthName)
+    }
+
+    /// "Feb", "February", "FEB", "FEBRUARY": a month's name by its first three letters.
+    private static func isMonthName(_ word: Substring) -> Bool {
+        let w = word.prefix(3)
+        return monthAbbreviations.contains(w) || monthAbbreviations.contains(w.prefix(1) + w.dropFirst().lowercased())
     }
 
     /// A date alone: a month's name, a day perhaps, a year of the series ("March 19, 2016",
@@ -463,8 +466,7 @@ enum TextLines {
               year.hasPrefix("19") || year.hasPrefix("20"), year.allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
         var month = false
         for word in words.dropLast() {
-            let w = word.prefix(3)
-            if monthAbbreviations.contains(w) || monthAbbreviations.contains(w.prefix(1) + w.dropFirst().lowercased()) {
+            if isMonthName(word) {
                 guard !month else { return false }
                 month = true
             } else {
